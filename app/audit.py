@@ -1,0 +1,50 @@
+"""The audit log: every change to an order appends one event with before and after."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from app.models import Event, Order
+
+
+def snapshot(order: Order) -> dict[str, Any]:
+    """The parts of an order a change can touch, as plain JSON-able values."""
+    return {
+        "status": order.status.value,
+        "items": {
+            item.ref: {
+                "quantity": item.quantity,
+                "shipped": item.quantity_shipped,
+                "cancelled": item.quantity_cancelled,
+            }
+            for item in order.items
+        },
+    }
+
+
+def record(
+    session: Session,
+    order: Order | None,
+    *,
+    kind: str,
+    summary: str,
+    at: datetime,
+    actor: str = "seller",
+    before: dict[str, Any] | None = None,
+    after: dict[str, Any] | None = None,
+) -> Event:
+    event = Event(
+        order_pk=order.id if order is not None else None,
+        at=at,
+        actor=actor,
+        kind=kind,
+        summary=summary,
+        before=None if before is None else json.dumps(before, sort_keys=True),
+        after=None if after is None else json.dumps(after, sort_keys=True),
+    )
+    session.add(event)
+    return event

@@ -1,0 +1,1 @@
+"""The ``sellerdesk`` command line: one module per group of commands."""

@@ -1,0 +1,84 @@
+"""Entry point of ``sellerdesk``: the window with no command, else one command.
+
+Exit status: 0 done; 1 refused by a business rule; 2 bad usage or bad input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from app import __version__
+from app.cli import order_commands
+from app.cli.common import Command
+from app.db import open_database
+from app.errors import SellerDeskError
+
+COMMAND_MODULES = [order_commands]
+
+
+def commands() -> list[Command]:
+    return [command for module in COMMAND_MODULES for command in module.COMMANDS]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="sellerdesk",
+        description="SellerDesk: orders, cancellations, refunds and returns for "
+        "marketplace sellers. Without a command, opens the window.",
+    )
+    parser.add_argument("--version", action="version", version=f"SellerDesk {__version__}")
+    parser.add_argument(
+        "--db",
+        metavar="PATH_OR_URL",
+        help="database file or SQLAlchemy URL (default: SELLERDESK_DB, "
+        "else sellerdesk.sqlite in your data folder)",
+    )
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="open the window on a fresh demo database in a temporary folder",
+    )
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for command in commands():
+        sub = subparsers.add_parser(command.name, help=command.help, description=command.help)
+        command.configure(sub)
+        sub.set_defaults(handler=command.run)
+    return parser
+
+
+def report_error(error: SellerDeskError) -> None:
+    print(f"sellerdesk: {error.message.english()}", file=sys.stderr)
+    for detail in error.details:
+        print(f"  {detail.english()}", file=sys.stderr)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        # The window lives in ui/; imported only here so the commands never load Qt.
+        window = importlib.import_module("ui.application")
+        status: int = window.run(database=args.db, demo=args.demo)
+        return status
+    try:
+        db = open_database(args.db)
+    except SellerDeskError as error:
+        report_error(error)
+        return error.exit_status
+    try:
+        return int(args.handler(args, db))
+    except SellerDeskError as error:
+        report_error(error)
+        return error.exit_status
+    except KeyboardInterrupt:
+        print("sellerdesk: interrupted; the last action was not saved.", file=sys.stderr)
+        return 130
+    finally:
+        db.dispose()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,272 @@
+"""Opening the database: location, SQLite settings, migrations, transactions.
+
+One :class:`Database` per process holds the engine and the session factory.
+Each user action runs in ``with db.transaction() as session:`` — one
+transaction, committed whole or rolled back whole. Environment failures (a
+locked or corrupt file, a database newer than this SellerDesk) become
+:class:`DatabaseProblem` with a sentence the seller understands.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from platformdirs import user_data_dir
+from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
+
+from app.errors import DatabaseProblem, SellerDeskError
+from app.text import QT_TRANSLATE_NOOP, text
+
+APP_NAME = "SellerDesk"
+DEFAULT_FILE_NAME = "sellerdesk.sqlite"
+MIGRATIONS = Path(__file__).with_name("migrations")
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def data_dir() -> Path:
+    """The seller's data folder (overridable with SELLERDESK_DATA_DIR for tests)."""
+    override = os.environ.get("SELLERDESK_DATA_DIR")
+    return Path(override) if override else Path(user_data_dir(APP_NAME, appauthor=False))
+
+
+def default_location() -> str:
+    return str(data_dir() / DEFAULT_FILE_NAME)
+
+
+def resolve_url(location: str | None) -> URL:
+    """A file path or an SQLAlchemy URL; nothing means the default data file."""
+    location = location or os.environ.get("SELLERDESK_DB") or default_location()
+    if "://" in location:
+        return make_url(location)
+    return make_url("sqlite:///" + str(Path(location).expanduser().resolve()))
+
+
+def _sqlite_file(url: URL) -> Path | None:
+    if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
+        return None
+    return Path(url.database)
+
+
+def _on_sqlite_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.close()
+
+
+def explain_database_error(error: BaseException) -> SellerDeskError:
+    """Turn a driver error into the sentence a seller can act on."""
+    message = str(getattr(error, "orig", error)).lower()
+    if "locked" in message or "busy" in message:
+        return DatabaseProblem(
+            text(
+                "Database",
+                QT_TRANSLATE_NOOP(
+                    "Database",
+                    "The database is busy in another SellerDesk window or program. "
+                    "Close it and try again; nothing was changed.",
+                ),
+            )
+        )
+    if "not a database" in message or "malformed" in message or "corrupt" in message:
+        return DatabaseProblem(
+            text(
+                "Database",
+                QT_TRANSLATE_NOOP(
+                    "Database",
+                    "The database file is damaged or is not a SellerDesk database. "
+                    "Restore a backup or choose another file; nothing was changed.",
+                ),
+            )
+        )
+    if "disk" in message or "readonly" in message or "read-only" in message:
+        return DatabaseProblem(
+            text(
+                "Database",
+                QT_TRANSLATE_NOOP(
+                    "Database",
+                    "The database cannot be written (disk full or read-only). "
+                    "Free some space or check the folder's permissions; nothing was changed.",
+                ),
+            )
+        )
+    return DatabaseProblem(
+        text(
+            "Database",
+            QT_TRANSLATE_NOOP(
+                "Database", "The database could not be used ({detail}); nothing was changed."
+            ),
+            detail=str(getattr(error, "orig", error)),
+        )
+    )
+
+
+class Database:
+    """The engine, session factory and transaction boundary of one database."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self.sessions = sessionmaker(engine, expire_on_commit=False)
+
+    @property
+    def location(self) -> str:
+        path = _sqlite_file(self.engine.url)
+        return str(path) if path else self.engine.url.render_as_string(hide_password=True)
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """One user action: everything in the block is committed together or not at all."""
+        try:
+            with self.sessions.begin() as session:
+                yield session
+        except StaleDataError:
+            raise DatabaseProblem(
+                text(
+                    "Database",
+                    QT_TRANSLATE_NOOP(
+                        "Database",
+                        "This order was changed elsewhere in the meantime. "
+                        "Reload it and try again; nothing was changed.",
+                    ),
+                )
+            ) from None
+        except (OperationalError, DBAPIError) as error:
+            raise explain_database_error(error) from error
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        """A read-only look; nothing is committed."""
+        try:
+            with self.sessions() as session:
+                yield session
+        except (OperationalError, DBAPIError) as error:
+            raise explain_database_error(error) from error
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def _alembic_config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    return config
+
+
+def _backup(path: Path, revision: str | None) -> Path:
+    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.name}.before-{revision or 'none'}-{stamp}.bak")
+    source = sqlite3.connect(path)
+    try:
+        destination = sqlite3.connect(target)
+        with destination:
+            source.backup(destination)
+        destination.close()
+    finally:
+        source.close()
+    return target
+
+
+def migrate(engine: Engine) -> None:
+    """Bring the schema to this SellerDesk's version, refusing a newer database."""
+    config = _alembic_config()
+    script = ScriptDirectory.from_config(config)
+    head = script.get_current_head()
+    with engine.connect() as connection:
+        current = MigrationContext.configure(connection).get_current_revision()
+        tables = set(inspect(connection).get_table_names())
+    if current == head:
+        return
+    if current is not None and current not in {rev.revision for rev in script.walk_revisions()}:
+        raise DatabaseProblem(
+            text(
+                "Database",
+                QT_TRANSLATE_NOOP(
+                    "Database",
+                    "This database was written by a newer SellerDesk. "
+                    "Update SellerDesk to open it; nothing was changed.",
+                ),
+            )
+        )
+    if current is None and tables - {"alembic_version"}:
+        raise DatabaseProblem(
+            text(
+                "Database",
+                QT_TRANSLATE_NOOP(
+                    "Database",
+                    "This file holds another program's database, not SellerDesk's; "
+                    "nothing was changed.",
+                ),
+            )
+        )
+    path = _sqlite_file(engine.url)
+    if current is not None and path is not None and path.exists():
+        _backup(path, current)
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
+
+
+def _check_sqlite_file(path: Path) -> None:
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return
+    with path.open("rb") as handle:
+        header = handle.read(len(SQLITE_MAGIC))
+    if header and header != SQLITE_MAGIC:
+        raise DatabaseProblem(
+            text(
+                "Database",
+                QT_TRANSLATE_NOOP(
+                    "Database",
+                    "{path} is not a SellerDesk database (it is not even an SQLite file); "
+                    "nothing was changed.",
+                ),
+                path=str(path),
+            )
+        )
+
+
+def open_database(location: str | None = None) -> Database:
+    """Open (creating and migrating as needed) the database at a path or URL."""
+    url = resolve_url(location)
+    path = _sqlite_file(url)
+    if path is not None:
+        _check_sqlite_file(path)
+    try:
+        engine = create_engine(url)
+    except Exception as error:  # bad URL or missing driver: the seller typed it
+        raise DatabaseProblem(
+            text(
+                "Database",
+                QT_TRANSLATE_NOOP("Database", "Cannot use the database {url}: {detail}"),
+                url=url.render_as_string(hide_password=True),
+                detail=str(error),
+            )
+        ) from None
+    if url.get_backend_name() == "sqlite":
+        event.listen(engine, "connect", _on_sqlite_connect)
+    try:
+        migrate(engine)
+    except (OperationalError, DBAPIError) as error:
+        engine.dispose()
+        raise explain_database_error(error) from error
+    except SellerDeskError:
+        engine.dispose()
+        raise
+    return Database(engine)

@@ -1,0 +1,18 @@
+"""Alembic environment: always run from app.db with a live connection."""
+
+from __future__ import annotations
+
+from alembic import context
+
+from app.models import Base
+
+config = context.config
+connection = config.attributes["connection"]
+context.configure(
+    connection=connection,
+    target_metadata=Base.metadata,
+    render_as_batch=True,  # SQLite can only change tables by copying them
+    compare_type=True,
+)
+with context.begin_transaction():
+    context.run_migrations()

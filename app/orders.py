@@ -1,0 +1,405 @@
+"""Order actions: verify payment, confirm shipment, cancel.
+
+Each public function is one user action: it opens one transaction, asks
+:mod:`app.rules` whether the action is allowed, changes the order and appends
+its audit event, all or nothing. A refusal raises :class:`RuleRefused` with the
+rule's reason; bad input raises :class:`BadInput`. Nothing is changed then.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from app import audit, clock
+from app.carriers import Carrier
+from app.db import Database
+from app.errors import BadInput, RuleRefused
+from app.models import Cancellation, CancellationLine, Order, OrderItem, OrderStatus, Shipment
+from app.models import ShipmentLine as ShipmentLineRow
+from app.money import ZERO, pro_rata_after
+from app.reasons import cancellation_reason
+from app.rules import Action, RateEffect, cancellation_counting, decide, status_from_items
+from app.text import QT_TRANSLATE_NOOP, text
+
+ORDER_ID = re.compile(r"^\d{3}-\d{7}-\d{7}$")
+CTX = "Orders"
+
+
+@dataclass(frozen=True)
+class ItemQuantity:
+    """An item named as the seller names it (order-item id or SKU) and a quantity.
+
+    ``quantity`` None means "all that is left" for the action.
+    """
+
+    ref: str
+    quantity: int | None = None
+
+    @classmethod
+    def parse(cls, raw: str) -> ItemQuantity:
+        """Parse ``ITEM_ID[:QTY]`` as typed on the command line."""
+        ref, sep, qty = raw.rpartition(":") if ":" in raw else (raw, "", "")
+        ref = ref.strip()
+        if not ref:
+            raise BadInput(
+                text(CTX, QT_TRANSLATE_NOOP("Orders", "Name the item: ITEM_ID[:QTY]."), raw=raw)
+            )
+        if not sep:
+            return cls(ref)
+        try:
+            quantity = int(qty)
+        except ValueError:
+            raise BadInput(
+                text(
+                    CTX,
+                    QT_TRANSLATE_NOOP("Orders", "{raw!r}: the quantity after ':' is not a number."),
+                    raw=raw,
+                )
+            ) from None
+        if quantity <= 0:
+            raise BadInput(
+                text(
+                    CTX,
+                    QT_TRANSLATE_NOOP("Orders", "{raw!r}: a quantity must be 1 or more."),
+                    raw=raw,
+                )
+            )
+        return cls(ref, quantity)
+
+
+def check_order_id(order_id: str) -> str:
+    order_id = order_id.strip()
+    if not ORDER_ID.match(order_id):
+        raise BadInput(
+            text(
+                CTX,
+                QT_TRANSLATE_NOOP(
+                    "Orders",
+                    "{order_id!r} is not an order id: it looks like 123-1234567-1234567.",
+                ),
+                order_id=order_id,
+            )
+        )
+    return order_id
+
+
+def find_order(session: Session, order_id: str, *, for_update: bool = False) -> Order:
+    """The order with all it holds, or BadInput naming the unknown id."""
+    order_id = check_order_id(order_id)
+    query = (
+        select(Order)
+        .where(Order.order_id == order_id)
+        .options(
+            selectinload(Order.items),
+            selectinload(Order.shipments).selectinload(Shipment.lines),
+            selectinload(Order.cancellations).selectinload(Cancellation.lines),
+        )
+    )
+    if for_update:
+        query = query.with_for_update()
+    order = session.scalars(query).one_or_none()
+    if order is None:
+        raise BadInput(
+            text(
+                CTX,
+                QT_TRANSLATE_NOOP("Orders", "There is no order {order_id} in this database."),
+                order_id=order_id,
+            )
+        )
+    return order
+
+
+def find_item(order: Order, ref: str) -> OrderItem:
+    """An item by order-item id, else by SKU within the order (DESIGN.md §8)."""
+    ref = ref.strip()
+    for item in order.items:
+        if item.order_item_id and item.order_item_id == ref:
+            return item
+    by_sku = [item for item in order.items if item.sku == ref]
+    if len(by_sku) == 1:
+        return by_sku[0]
+    if len(by_sku) > 1:
+        raise BadInput(
+            text(
+                CTX,
+                QT_TRANSLATE_NOOP(
+                    "Orders",
+                    "Order {order_id} has several items with SKU {ref}: name the order-item id.",
+                ),
+                order_id=order.order_id,
+                ref=ref,
+            )
+        )
+    raise BadInput(
+        text(
+            CTX,
+            QT_TRANSLATE_NOOP("Orders", "Order {order_id} has no item {ref}. Its items: {known}."),
+            order_id=order.order_id,
+            ref=ref,
+            known=", ".join(item.ref for item in order.items),
+        )
+    )
+
+
+def require(order: Order, action: Action) -> None:
+    decision = decide(order, action)
+    if not decision.allowed:
+        assert decision.reason is not None
+        raise RuleRefused(decision.reason)
+
+
+def refresh_summary(order: Order) -> None:
+    """Keep the list columns (units, SKUs, titles, total) in step with the items."""
+    order.item_count = sum(item.quantity for item in order.items)
+    order.skus = " ".join(dict.fromkeys(item.sku for item in order.items))
+    order.titles = " | ".join(dict.fromkeys(item.title or "" for item in order.items if item.title))
+    total: Decimal | None = None
+    for item in order.items:
+        for amount in (item.item_price, item.item_tax, item.shipping_price, item.shipping_tax):
+            if amount is not None:
+                total = (total or ZERO) + amount
+        for discount in (item.item_promotion_discount, item.ship_promotion_discount):
+            if discount is not None and total is not None:
+                total -= abs(discount)
+    order.total = total
+
+
+def _selected_quantities(
+    order: Order, items: list[ItemQuantity] | None, verb: str
+) -> dict[int, tuple[OrderItem, int]]:
+    """Resolve the items an action names; None means every open unit."""
+    chosen: dict[int, tuple[OrderItem, int]] = {}
+    if not items:
+        for item in order.items:
+            if item.quantity_open:
+                chosen[item.id] = (item, item.quantity_open)
+        return chosen
+    for wanted in items:
+        item = find_item(order, wanted.ref)
+        already = chosen.get(item.id, (item, 0))[1]
+        quantity = wanted.quantity if wanted.quantity is not None else item.quantity_open
+        if quantity == 0 or already + quantity > item.quantity_open:
+            raise RuleRefused(
+                text(
+                    CTX,
+                    QT_TRANSLATE_NOOP(
+                        "Orders",
+                        "Item {ref} has {open} unit(s) left to ship or cancel; "
+                        "you asked to {verb} {asked}.",
+                    ),
+                    ref=item.ref,
+                    open=item.quantity_open,
+                    verb=verb,
+                    asked=already + quantity,
+                )
+            )
+        chosen[item.id] = (item, already + quantity)
+    return chosen
+
+
+def verify_payment(
+    db: Database, order_id: str, *, at: datetime | None = None, actor: str = "seller"
+) -> None:
+    """S10: payment verified, the order becomes Unshipped and must be shipped."""
+    at = at or clock.now()
+    with db.transaction() as session:
+        order = find_order(session, order_id, for_update=True)
+        require(order, Action.VERIFY_PAYMENT)
+        before = audit.snapshot(order)
+        order.status = OrderStatus.UNSHIPPED
+        order.payment_date = at
+        order.updated_at = at
+        audit.record(
+            session,
+            order,
+            kind="payment-verified",
+            summary="Payment verified; the order is ready to ship.",
+            at=at,
+            actor=actor,
+            before=before,
+            after=audit.snapshot(order),
+        )
+
+
+@dataclass(frozen=True)
+class ShipmentRequest:
+    carrier: Carrier
+    tracking_number: str | None = None
+    ship_date: date | None = None
+    ship_method: str | None = None
+    items: list[ItemQuantity] | None = None
+
+
+def confirm_shipment(
+    db: Database,
+    order_id: str,
+    request: ShipmentRequest,
+    *,
+    at: datetime | None = None,
+    actor: str = "seller",
+) -> None:
+    """Confirm shipment of all open units, or of the items and quantities named."""
+    at = at or clock.now()
+    ship_date = request.ship_date or at.date()
+    with db.transaction() as session:
+        order = find_order(session, order_id, for_update=True)
+        require(order, Action.CONFIRM_SHIPMENT)
+        if ship_date < order.purchase_date.date():
+            raise BadInput(
+                text(
+                    CTX,
+                    QT_TRANSLATE_NOOP(
+                        "Orders",
+                        "The ship date {ship_date} is before the purchase date {purchase}.",
+                    ),
+                    ship_date=ship_date.isoformat(),
+                    purchase=order.purchase_date.date().isoformat(),
+                )
+            )
+        if ship_date > at.date():
+            raise BadInput(
+                text(
+                    CTX,
+                    QT_TRANSLATE_NOOP(
+                        "Orders",
+                        "The ship date {ship_date} is in the future: confirm once it has left.",
+                    ),
+                    ship_date=ship_date.isoformat(),
+                )
+            )
+        chosen = _selected_quantities(order, request.items, "ship")
+        before = audit.snapshot(order)
+        tracking = (request.tracking_number or "").strip() or None
+        shipment = Shipment(
+            ship_date=ship_date,
+            carrier_code=request.carrier.code,
+            carrier_name=request.carrier.name,
+            tracking_number=tracking,
+            ship_method=request.ship_method,
+            created_at=at,
+        )
+        for item, quantity in chosen.values():
+            item.quantity_shipped += quantity
+            shipment.lines.append(ShipmentLineRow(order_item_pk=item.id, quantity=quantity))
+        order.shipments.append(shipment)
+        order.status = status_from_items(order.status, order.items)
+        order.updated_at = at
+        units = ", ".join(f"{item.ref} × {qty}" for item, qty in chosen.values())
+        audit.record(
+            session,
+            order,
+            kind="shipment-confirmed",
+            summary=f"Shipment confirmed ({request.carrier.label}"
+            + (f", tracking {tracking}" if tracking else "")
+            + f", {ship_date.isoformat()}): {units}.",
+            at=at,
+            actor=actor,
+            before=before,
+            after=audit.snapshot(order),
+        )
+
+
+@dataclass(frozen=True)
+class CancellationResult:
+    order_id: str
+    status: OrderStatus
+    effect: RateEffect
+    whole_order: bool
+
+
+def cancel(
+    db: Database,
+    order_id: str,
+    reason: str,
+    *,
+    items: list[ItemQuantity] | None = None,
+    at: datetime | None = None,
+    actor: str = "seller",
+    source: str = "local",
+) -> CancellationResult:
+    """Cancel a whole order (S2) or some items and quantities (S14)."""
+    at = at or clock.now()
+    reason = cancellation_reason(reason)
+    with db.transaction() as session:
+        order = find_order(session, order_id, for_update=True)
+        return cancel_in_session(
+            session, order, reason, items=items, at=at, actor=actor, source=source
+        )
+
+
+def cancel_in_session(
+    session: Session,
+    order: Order,
+    reason: str,
+    *,
+    items: list[ItemQuantity] | None,
+    at: datetime,
+    actor: str,
+    source: str,
+) -> CancellationResult:
+    """The cancellation itself, inside a transaction the caller owns (bulk files)."""
+    require(order, Action.CANCEL_ITEMS if items else Action.CANCEL_ORDER)
+    chosen = _selected_quantities(order, items, "cancel")
+    effect = cancellation_counting(order, reason)
+    before = audit.snapshot(order)
+    cancellation = Cancellation(
+        created_at=at,
+        reason=reason,
+        initiator=effect.initiator,
+        counts_in_rate=effect.counts,
+        whole_order=False,
+        source=source,
+    )
+    for item, quantity in chosen.values():
+        # Amounts are line totals: the cancelled part is pro rata of the units.
+        shares = {
+            name: None
+            if getattr(item, name) is None
+            else pro_rata_after(
+                getattr(item, name), item.quantity, item.quantity_cancelled, quantity
+            )
+            for name in ("item_price", "item_tax", "shipping_price", "shipping_tax")
+        }
+        cancellation.lines.append(
+            CancellationLine(order_item_pk=item.id, quantity=quantity, **shares)
+        )
+        item.quantity_cancelled += quantity
+    order.status = status_from_items(order.status, order.items)
+    # Only an order with nothing shipped that ends fully cancelled goes into the
+    # cancellation file; the rest is a partial cancellation for the adjustment file.
+    cancellation.whole_order = order.status is OrderStatus.CANCELED
+    order.cancellations.append(cancellation)
+    order.updated_at = at
+    what = (
+        "Order cancelled"
+        if cancellation.whole_order
+        else "Items cancelled: " + ", ".join(f"{i.ref} × {q}" for i, q in chosen.values())
+    )
+    counted = "counts in the cancellation rate" if effect.counts else "does not count in the rate"
+    audit.record(
+        session,
+        order,
+        kind="cancelled" if cancellation.whole_order else "items-cancelled",
+        summary=f"{what} (reason {reason}; {counted}). "
+        "The marketplace notifies the buyer by e-mail.",
+        at=at,
+        actor=actor,
+        before=before,
+        after=audit.snapshot(order),
+    )
+    return CancellationResult(order.order_id, order.status, effect, cancellation.whole_order)
+
+
+def preview_cancellation(db: Database, order_id: str, reason: str) -> RateEffect:
+    """How a cancellation with this reason would count, without doing it."""
+    reason = cancellation_reason(reason)
+    with db.reading() as session:
+        order = find_order(session, order_id)
+        require(order, Action.CANCEL_ORDER)
+        return cancellation_counting(order, reason)

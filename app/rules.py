@@ -1,0 +1,214 @@
+"""What may be done to an order, and why not: the states × actions table.
+
+This is the one place that answers "may this action be done to this order?"
+(DESIGN.md §3). The command line and the window both ask :func:`decide`; a
+refused action carries the reason in the seller's words and changes nothing.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from app.models import Initiator, Order, OrderItem, OrderStatus
+from app.reasons import BUYER_CANCELED
+from app.text import QT_TRANSLATE_NOOP, Text, text
+
+CTX = "Rules"
+
+
+class Action(enum.StrEnum):
+    VERIFY_PAYMENT = "verify-payment"
+    CONFIRM_SHIPMENT = "confirm-shipment"
+    CANCEL_ORDER = "cancel-order"
+    CANCEL_ITEMS = "cancel-items"
+    REFUND = "refund"
+    RETURN_REQUESTED = "return-requested"
+    RETURN_RECEIVED = "return-received"
+    SHOW_BUYER = "show-buyer"
+    EDIT_ADDRESS = "edit-address"
+
+
+@dataclass(frozen=True)
+class Decision:
+    allowed: bool
+    reason: Text | None = None
+
+    def __bool__(self) -> bool:
+        return self.allowed
+
+
+ALLOWED = Decision(True)
+
+
+def _no(source: str, **args: object) -> Decision:
+    return Decision(False, text(CTX, source, **args))
+
+
+PENDING_NO_SHIP = QT_TRANSLATE_NOOP(
+    "Rules",
+    "Amazon is still verifying the buyer's payment. A pending order has no address yet "
+    "and must not be shipped, even if the buyer writes to you.",
+)
+PENDING_NO_CANCEL = QT_TRANSLATE_NOOP(
+    "Rules",
+    "Cancel becomes available once Amazon has verified the payment; "
+    "until then the order is pending.",
+)
+PENDING_HIDDEN = QT_TRANSLATE_NOOP(
+    "Rules",
+    "Hidden until payment is verified: Amazon gives no address or buyer contact "
+    "for a pending order. Send a buyer who writes to Amazon customer service.",
+)
+CANCELED_NOTHING = QT_TRANSLATE_NOOP("Rules", "This order is cancelled.")
+NEVER_EDIT_ADDRESS = QT_TRANSLATE_NOOP(
+    "Rules",
+    "Ship only to the address on the order. If it is wrong, ask the buyer to cancel and "
+    "order again with the right address (or, once shipped, ask the carrier to return it).",
+)
+
+
+def open_quantity(items: Iterable[OrderItem]) -> int:
+    return sum(item.quantity_open for item in items)
+
+
+def shipped_quantity(items: Iterable[OrderItem]) -> int:
+    return sum(item.quantity_shipped for item in items)
+
+
+def status_from_items(current: OrderStatus, items: list[OrderItem]) -> OrderStatus:
+    """The status the items' quantities imply, once payment is verified."""
+    if current is OrderStatus.PENDING or not items:
+        return current
+    remaining = open_quantity(items)
+    shipped = shipped_quantity(items)
+    if remaining == 0:
+        return OrderStatus.SHIPPED if shipped else OrderStatus.CANCELED
+    return OrderStatus.PARTIALLY_SHIPPED if shipped else OrderStatus.UNSHIPPED
+
+
+def decide(order: Order, action: Action) -> Decision:
+    """May ``action`` be done to ``order`` now? If not, why, in the seller's words."""
+    status = order.status
+    if action is Action.EDIT_ADDRESS:
+        return Decision(False, text(CTX, NEVER_EDIT_ADDRESS))
+    if action is Action.SHOW_BUYER:
+        if status is OrderStatus.PENDING:
+            return Decision(False, text(CTX, PENDING_HIDDEN))
+        return ALLOWED
+    if status is OrderStatus.CANCELED and action is not Action.VERIFY_PAYMENT:
+        return _no(CANCELED_NOTHING)
+
+    if action is Action.VERIFY_PAYMENT:
+        if status is OrderStatus.PENDING:
+            return ALLOWED
+        if status is OrderStatus.CANCELED:
+            return _no(CANCELED_NOTHING)
+        return _no(QT_TRANSLATE_NOOP("Rules", "The payment of this order is already verified."))
+
+    if action is Action.CONFIRM_SHIPMENT:
+        if status is OrderStatus.PENDING:
+            return Decision(False, text(CTX, PENDING_NO_SHIP))
+        if status is OrderStatus.SHIPPED or open_quantity(order.items) == 0:
+            return _no(QT_TRANSLATE_NOOP("Rules", "Every item of this order is already shipped."))
+        return ALLOWED
+
+    if action in (Action.CANCEL_ORDER, Action.CANCEL_ITEMS):
+        if status is OrderStatus.PENDING:
+            return Decision(False, text(CTX, PENDING_NO_CANCEL))
+        if status is OrderStatus.SHIPPED or open_quantity(order.items) == 0:
+            return _no(
+                QT_TRANSLATE_NOOP(
+                    "Rules",
+                    "The order is shipped, so it can no longer be cancelled: refund the buyer "
+                    "instead (after the return if the buyer sends the parcel back).",
+                )
+            )
+        return ALLOWED
+
+    if action is Action.REFUND:
+        if status is OrderStatus.PENDING:
+            return _no(
+                QT_TRANSLATE_NOOP(
+                    "Rules", "Nothing has been charged yet: Amazon is still verifying the payment."
+                )
+            )
+        if shipped_quantity(order.items) == 0:
+            return _no(
+                QT_TRANSLATE_NOOP(
+                    "Rules",
+                    "Nothing is shipment-confirmed yet, so nothing was charged: "
+                    "cancel the order or items instead of refunding.",
+                )
+            )
+        return ALLOWED
+
+    if action is Action.RETURN_REQUESTED:
+        if status is OrderStatus.PENDING:
+            return Decision(False, text(CTX, PENDING_NO_SHIP))
+        return ALLOWED
+
+    if action is Action.RETURN_RECEIVED:
+        if status is OrderStatus.PENDING:
+            return Decision(False, text(CTX, PENDING_NO_SHIP))
+        return ALLOWED
+
+    raise AssertionError(f"unhandled action {action}")  # pragma: no cover
+
+
+def decisions(order: Order) -> dict[Action, Decision]:
+    return {action: decide(order, action) for action in Action}
+
+
+@dataclass(frozen=True)
+class RateEffect:
+    """Whether a cancellation with a given reason counts in the cancellation rate."""
+
+    counts: bool
+    initiator: Initiator
+    why: Text
+    warn_s5: bool  # Buyer Canceled chosen without the official request
+
+
+def cancellation_counting(order: Order, reason: str) -> RateEffect:
+    """S4/S5: only Buyer Canceled on an official buyer request is left out of the rate."""
+    if reason == BUYER_CANCELED and order.buyer_requested_cancel:
+        return RateEffect(
+            False,
+            Initiator.BUYER_REQUEST,
+            text(
+                CTX,
+                QT_TRANSLATE_NOOP(
+                    "Rules",
+                    "Does not count in your cancellation rate: the buyer requested it officially.",
+                ),
+            ),
+            False,
+        )
+    if reason == BUYER_CANCELED:
+        return RateEffect(
+            True,
+            Initiator.BUYER_MESSAGE,
+            text(
+                CTX,
+                QT_TRANSLATE_NOOP(
+                    "Rules",
+                    "Counts in your cancellation rate: the buyer did not use Request "
+                    "cancellation. Ask the buyer to request it from Your Account > Your Orders "
+                    "> Request cancellation, and it will not count.",
+                ),
+            ),
+            True,
+        )
+    return RateEffect(
+        True,
+        Initiator.SELLER,
+        text(
+            CTX,
+            QT_TRANSLATE_NOOP(
+                "Rules", "Counts in your cancellation rate: you cancel it as the seller."
+            ),
+        ),
+        False,
+    )

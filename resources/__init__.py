@@ -1,0 +1,1 @@
+"""Data files shipped with SellerDesk: carrier codes, templates, translations, icons."""
