@@ -1,0 +1,1 @@
+"""SellerDesk's Qt window: widgets, item models, dialogs and actions. Holds no rule."""
