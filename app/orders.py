@@ -9,9 +9,11 @@ rule's reason; bad input raises :class:`BadInput`. Nothing is changed then.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
+from typing import Protocol
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -154,20 +156,64 @@ def require(order: Order, action: Action) -> None:
         raise RuleRefused(decision.reason)
 
 
-def refresh_summary(order: Order) -> None:
-    """Keep the list columns (units, SKUs, titles, total) in step with the items."""
-    order.item_count = sum(item.quantity for item in order.items)
-    order.skus = " ".join(dict.fromkeys(item.sku for item in order.items))
-    order.titles = " | ".join(dict.fromkeys(item.title or "" for item in order.items if item.title))
+class SummarisedItem(Protocol):
+    """What the order-list summary reads from an item (an OrderItem or an importer's row)."""
+
+    @property
+    def sku(self) -> str: ...
+    @property
+    def title(self) -> str | None: ...
+    @property
+    def quantity(self) -> int: ...
+    @property
+    def item_price(self) -> Decimal | None: ...
+    @property
+    def item_tax(self) -> Decimal | None: ...
+    @property
+    def shipping_price(self) -> Decimal | None: ...
+    @property
+    def shipping_tax(self) -> Decimal | None: ...
+    @property
+    def item_promotion_discount(self) -> Decimal | None: ...
+    @property
+    def ship_promotion_discount(self) -> Decimal | None: ...
+
+
+@dataclass(frozen=True)
+class OrderSummary:
+    """The order-list columns derived from the items: units, SKUs, titles, total."""
+
+    item_count: int
+    skus: str
+    titles: str
+    total: Decimal | None
+
+
+def order_summary(items: Sequence[SummarisedItem]) -> OrderSummary:
+    """The one rule for the list columns; bulk code (the importer) calls it too."""
     total: Decimal | None = None
-    for item in order.items:
+    for item in items:
         for amount in (item.item_price, item.item_tax, item.shipping_price, item.shipping_tax):
             if amount is not None:
                 total = (total or ZERO) + amount
         for discount in (item.item_promotion_discount, item.ship_promotion_discount):
             if discount is not None and total is not None:
                 total -= abs(discount)
-    order.total = total
+    return OrderSummary(
+        item_count=sum(item.quantity for item in items),
+        skus=" ".join(dict.fromkeys(item.sku for item in items)),
+        titles=" | ".join(dict.fromkeys(item.title or "" for item in items if item.title)),
+        total=total,
+    )
+
+
+def refresh_summary(order: Order) -> None:
+    """Keep the list columns (units, SKUs, titles, total) in step with the items."""
+    summary = order_summary(order.items)
+    order.item_count = summary.item_count
+    order.skus = summary.skus
+    order.titles = summary.titles
+    order.total = summary.total
 
 
 def _selected_quantities(
