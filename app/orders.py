@@ -256,21 +256,28 @@ def verify_payment(
     at = at or clock.now()
     with db.transaction() as session:
         order = find_order(session, order_id, for_update=True)
-        require(order, Action.VERIFY_PAYMENT)
-        before = audit.snapshot(order)
-        order.status = OrderStatus.UNSHIPPED
-        order.payment_date = at
-        order.updated_at = at
-        audit.record(
-            session,
-            order,
-            kind="payment-verified",
-            summary="Payment verified; the order is ready to ship.",
-            at=at,
-            actor=actor,
-            before=before,
-            after=audit.snapshot(order),
-        )
+        verify_payment_in_session(session, order, at=at, actor=actor)
+
+
+def verify_payment_in_session(
+    session: Session, order: Order, *, at: datetime, actor: str = "seller"
+) -> None:
+    """The verification itself, inside a transaction the caller owns (bulk, demo data)."""
+    require(order, Action.VERIFY_PAYMENT)
+    before = audit.snapshot(order)
+    order.status = OrderStatus.UNSHIPPED
+    order.payment_date = at
+    order.updated_at = at
+    audit.record(
+        session,
+        order,
+        kind="payment-verified",
+        summary="Payment verified; the order is ready to ship.",
+        at=at,
+        actor=actor,
+        before=before,
+        after=audit.snapshot(order),
+    )
 
 
 @dataclass(frozen=True)
@@ -292,63 +299,70 @@ def confirm_shipment(
 ) -> None:
     """Confirm shipment of all open units, or of the items and quantities named."""
     at = at or clock.now()
-    ship_date = request.ship_date or at.date()
     with db.transaction() as session:
         order = find_order(session, order_id, for_update=True)
-        require(order, Action.CONFIRM_SHIPMENT)
-        if ship_date < order.purchase_date.date():
-            raise BadInput(
-                text(
-                    CTX,
-                    QT_TRANSLATE_NOOP(
-                        "Orders",
-                        "The ship date {ship_date} is before the purchase date {purchase}.",
-                    ),
-                    ship_date=ship_date.isoformat(),
-                    purchase=order.purchase_date.date().isoformat(),
-                )
+        confirm_shipment_in_session(session, order, request, at=at, actor=actor)
+
+
+def confirm_shipment_in_session(
+    session: Session, order: Order, request: ShipmentRequest, *, at: datetime, actor: str = "seller"
+) -> None:
+    """The confirmation itself, inside a transaction the caller owns (bulk, demo data)."""
+    ship_date = request.ship_date or at.date()
+    require(order, Action.CONFIRM_SHIPMENT)
+    if ship_date < order.purchase_date.date():
+        raise BadInput(
+            text(
+                CTX,
+                QT_TRANSLATE_NOOP(
+                    "Orders",
+                    "The ship date {ship_date} is before the purchase date {purchase}.",
+                ),
+                ship_date=ship_date.isoformat(),
+                purchase=order.purchase_date.date().isoformat(),
             )
-        if ship_date > at.date():
-            raise BadInput(
-                text(
-                    CTX,
-                    QT_TRANSLATE_NOOP(
-                        "Orders",
-                        "The ship date {ship_date} is in the future: confirm once it has left.",
-                    ),
-                    ship_date=ship_date.isoformat(),
-                )
+        )
+    if ship_date > at.date():
+        raise BadInput(
+            text(
+                CTX,
+                QT_TRANSLATE_NOOP(
+                    "Orders",
+                    "The ship date {ship_date} is in the future: confirm once it has left.",
+                ),
+                ship_date=ship_date.isoformat(),
             )
-        chosen = _selected_quantities(order, request.items, "ship")
-        before = audit.snapshot(order)
-        tracking = (request.tracking_number or "").strip() or None
-        shipment = Shipment(
-            ship_date=ship_date,
-            carrier_code=request.carrier.code,
-            carrier_name=request.carrier.name,
-            tracking_number=tracking,
-            ship_method=request.ship_method,
-            created_at=at,
         )
-        for item, quantity in chosen.values():
-            item.quantity_shipped += quantity
-            shipment.lines.append(ShipmentLineRow(order_item_pk=item.id, quantity=quantity))
-        order.shipments.append(shipment)
-        order.status = status_from_items(order.status, order.items)
-        order.updated_at = at
-        units = ", ".join(f"{item.ref} × {qty}" for item, qty in chosen.values())
-        audit.record(
-            session,
-            order,
-            kind="shipment-confirmed",
-            summary=f"Shipment confirmed ({request.carrier.label}"
-            + (f", tracking {tracking}" if tracking else "")
-            + f", {ship_date.isoformat()}): {units}.",
-            at=at,
-            actor=actor,
-            before=before,
-            after=audit.snapshot(order),
-        )
+    chosen = _selected_quantities(order, request.items, "ship")
+    before = audit.snapshot(order)
+    tracking = (request.tracking_number or "").strip() or None
+    shipment = Shipment(
+        ship_date=ship_date,
+        carrier_code=request.carrier.code,
+        carrier_name=request.carrier.name,
+        tracking_number=tracking,
+        ship_method=request.ship_method,
+        created_at=at,
+    )
+    for item, quantity in chosen.values():
+        item.quantity_shipped += quantity
+        shipment.lines.append(ShipmentLineRow(order_item_pk=item.id, quantity=quantity))
+    order.shipments.append(shipment)
+    order.status = status_from_items(order.status, order.items)
+    order.updated_at = at
+    units = ", ".join(f"{item.ref} × {qty}" for item, qty in chosen.values())
+    audit.record(
+        session,
+        order,
+        kind="shipment-confirmed",
+        summary=f"Shipment confirmed ({request.carrier.label}"
+        + (f", tracking {tracking}" if tracking else "")
+        + f", {ship_date.isoformat()}): {units}.",
+        at=at,
+        actor=actor,
+        before=before,
+        after=audit.snapshot(order),
+    )
 
 
 @dataclass(frozen=True)
