@@ -26,6 +26,7 @@ from app.models import (
     Shipment,
     ShipmentLine,
 )
+from app.returns import overdue_refunds
 
 RATE_TARGET = Decimal("2.50")
 WINDOW_DAYS = 7
@@ -85,6 +86,7 @@ class HealthReport:
     at_risk_of_auto_cancel: list[dict[str, Any]] = field(default_factory=list)
     pending_over_21_days: list[dict[str, Any]] = field(default_factory=list)
     canceled_on_marketplace: list[dict[str, Any]] = field(default_factory=list)
+    overdue_refunds: list[dict[str, Any]] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -99,6 +101,7 @@ class HealthReport:
             "at_risk_of_auto_cancel": self.at_risk_of_auto_cancel,
             "pending_over_21_days": self.pending_over_21_days,
             "canceled_on_marketplace": self.canceled_on_marketplace,
+            "overdue_refunds": self.overdue_refunds,
         }
 
 
@@ -213,4 +216,5 @@ def health(db: Database, as_of: datetime | None = None, days: int = WINDOW_DAYS)
             report.canceled_on_marketplace.append(
                 {"order_id": order.order_id, "purchase_date": iso(order.purchase_date)}
             )
+        report.overdue_refunds = overdue_refunds(session, as_of)
     return report

@@ -22,7 +22,15 @@ from app import audit, clock
 from app.carriers import Carrier
 from app.db import Database
 from app.errors import BadInput, RuleRefused
-from app.models import Cancellation, CancellationLine, Order, OrderItem, OrderStatus, Shipment
+from app.models import (
+    Cancellation,
+    CancellationLine,
+    Order,
+    OrderItem,
+    OrderStatus,
+    Refund,
+    Shipment,
+)
 from app.models import ShipmentLine as ShipmentLineRow
 from app.money import ZERO, pro_rata_after
 from app.reasons import cancellation_reason
@@ -101,6 +109,8 @@ def find_order(session: Session, order_id: str, *, for_update: bool = False) -> 
             selectinload(Order.items),
             selectinload(Order.shipments).selectinload(Shipment.lines),
             selectinload(Order.cancellations).selectinload(Cancellation.lines),
+            selectinload(Order.refunds).selectinload(Refund.lines),
+            selectinload(Order.returns),
         )
     )
     if for_update:

@@ -143,5 +143,47 @@ def order_detail_json(session: Session, order: Order) -> dict[str, Any]:
         }
         for cancellation in order.cancellations
     ]
+    data["refunds"] = refunds_json(order)
+    data["returns"] = returns_json(order)
     data["events"] = events_json(session, order)
     return data
+
+
+def refunds_json(order: Order) -> list[dict[str, Any]]:
+    """One object per item per refund: what was refunded of each component, before the fee."""
+    return [
+        {
+            **_item_ref(order, line.order_item_pk),
+            "item_price": format_amount(line.item_price),
+            "item_tax": format_amount(line.item_tax),
+            "shipping_price": format_amount(line.shipping_price),
+            "shipping_tax": format_amount(line.shipping_tax),
+            "restocking_fee": format_amount(line.restocking_fee),
+            "net": format_amount(
+                line.item_price
+                + line.item_tax
+                + line.shipping_price
+                + line.shipping_tax
+                - line.restocking_fee
+            ),
+            "reason": refund.reason,
+            "condition": refund.condition,
+            "created_at": iso(refund.created_at),
+        }
+        for refund in order.refunds
+        for line in refund.lines
+    ]
+
+
+def returns_json(order: Order) -> list[dict[str, Any]]:
+    return [
+        {
+            "status": row.status.value,
+            "carrier_return": row.carrier_return,
+            "requested_at": iso(row.requested_at),
+            "received_at": iso(row.received_at),
+            "condition": row.condition,
+            "refund_due": row.refund_due.isoformat() if row.refund_due else None,
+        }
+        for row in order.returns
+    ]

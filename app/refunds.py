@@ -1,0 +1,548 @@
+"""Refunds per item and component, cumulative, with restocking fees (S13, DESIGN.md §5, §8).
+
+What was charged for an item's component is the pro rata share of its line
+total for the shipment-confirmed units; what is refundable is that minus every
+earlier refund of the component. A refund names what to give back (amounts,
+percentages of the charge, or everything left); a restocking fee is deducted
+from the item-price refund and capped by the ceiling of the return's condition
+grade. :func:`plan_refund` is the one place these rules are checked: the
+command line, the window's live validation and :func:`refund` all call it.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field, fields, replace
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from app import audit, clock
+from app.db import Database
+from app.errors import BadInput, RuleRefused
+from app.models import Order, OrderItem, Refund, RefundLine, ReturnStatus
+from app.money import ZERO, cents, format_amount, pro_rata
+from app.orders import find_order
+from app.reasons import refund_reason
+from app.restocking import Share, ceilings, condition_grade, fee_ceiling, needs_photo
+from app.rules import Action, decide
+from app.text import QT_TRANSLATE_NOOP, Text, text
+
+CTX = "Refunds"
+RETURN_REASON = "CustomerReturn"
+
+
+class Component(enum.StrEnum):
+    ITEM_PRICE = "item_price"
+    ITEM_TAX = "item_tax"
+    SHIPPING_PRICE = "shipping_price"
+    SHIPPING_TAX = "shipping_tax"
+
+
+COMPONENT_LABELS: dict[Component, str] = {
+    Component.ITEM_PRICE: QT_TRANSLATE_NOOP("Refunds", "item price"),
+    Component.ITEM_TAX: QT_TRANSLATE_NOOP("Refunds", "item tax"),
+    Component.SHIPPING_PRICE: QT_TRANSLATE_NOOP("Refunds", "shipping"),
+    Component.SHIPPING_TAX: QT_TRANSLATE_NOOP("Refunds", "shipping tax"),
+}
+
+
+@dataclass(frozen=True)
+class Amounts:
+    """One amount per component, always to the cent."""
+
+    item_price: Decimal = ZERO
+    item_tax: Decimal = ZERO
+    shipping_price: Decimal = ZERO
+    shipping_tax: Decimal = ZERO
+
+    def get(self, component: Component) -> Decimal:
+        value: Decimal = getattr(self, component.value)
+        return value
+
+    def __add__(self, other: Amounts) -> Amounts:
+        return Amounts(*(cents(self.get(c) + other.get(c)) for c in Component))
+
+    def __sub__(self, other: Amounts) -> Amounts:
+        return Amounts(*(cents(self.get(c) - other.get(c)) for c in Component))
+
+    @property
+    def total(self) -> Decimal:
+        return cents(sum((self.get(c) for c in Component), ZERO))
+
+    def to_json(self) -> dict[str, str | None]:
+        return {c.value: format_amount(self.get(c)) for c in Component}
+
+
+assert [f.name for f in fields(Amounts)] == [c.value for c in Component]
+
+
+def charged_share(total: Decimal | None, item: OrderItem) -> Decimal:
+    """What the buyer was charged of one line total: the shipment-confirmed units' share.
+
+    Once no unit is left open, the shipped units take the line total minus the
+    cancelled units' share (the last unit takes the remainder, DESIGN.md §8), so
+    cancelled and charged parts add up to the line exactly.
+    """
+    if total is None or item.quantity_shipped <= 0:
+        return ZERO
+    if item.quantity_open == 0:
+        return cents(total) - pro_rata(total, item.quantity, item.quantity_cancelled)
+    return pro_rata(total, item.quantity, item.quantity_shipped)
+
+
+def charged(item: OrderItem) -> Amounts:
+    return Amounts(*(charged_share(getattr(item, c.value), item) for c in Component))
+
+
+@dataclass(frozen=True)
+class ItemBalance:
+    """What an item was charged and what earlier refunds gave back, as plain data."""
+
+    pk: int
+    order_item_id: str | None
+    sku: str
+    title: str | None
+    quantity: int
+    quantity_shipped: int
+    charged: Amounts
+    refunded: Amounts
+    fees: Decimal  # restocking fees deducted by earlier refunds
+
+    @property
+    def ref(self) -> str:
+        return self.order_item_id or self.sku
+
+    @property
+    def refundable(self) -> Amounts:
+        return self.charged - self.refunded
+
+
+@dataclass(frozen=True)
+class RefundContext:
+    """Everything a refund of one order is checked against, loaded once."""
+
+    order_id: str
+    currency: str | None
+    refused: Text | None  # why no refund is possible at all, else None
+    items: tuple[ItemBalance, ...]
+    ceilings: dict[str, Decimal]
+    recorded_condition: str | None  # of the order's latest received return
+    return_id: int | None  # the received return a refund now settles
+
+    @property
+    def charged_items(self) -> tuple[ItemBalance, ...]:
+        return tuple(item for item in self.items if item.quantity_shipped > 0)
+
+    def item(self, ref: str) -> ItemBalance:
+        """An item by order-item id, else by SKU (DESIGN.md §8)."""
+        ref = ref.strip()
+        for item in self.items:
+            if item.order_item_id and item.order_item_id == ref:
+                return item
+        by_sku = [item for item in self.items if item.sku == ref]
+        if len(by_sku) == 1:
+            return by_sku[0]
+        source = (
+            QT_TRANSLATE_NOOP(
+                "Refunds",
+                "Order {order_id} has several items with SKU {ref}: name the order-item id.",
+            )
+            if by_sku
+            else QT_TRANSLATE_NOOP(
+                "Refunds", "Order {order_id} has no item {ref}. Its items: {known}."
+            )
+        )
+        raise BadInput(
+            text(
+                CTX,
+                source,
+                order_id=self.order_id,
+                ref=ref,
+                known=", ".join(item.ref for item in self.items),
+            )
+        )
+
+
+def refund_context(session: Session, order: Order) -> RefundContext:
+    """Balances of every item of ``order`` (loaded with refunds and returns)."""
+    decision = decide(order, Action.REFUND)
+    refunded: dict[int, Amounts] = {}
+    fees: dict[int, Decimal] = {}
+    for earlier in order.refunds:
+        for line in earlier.lines:
+            given = Amounts(line.item_price, line.item_tax, line.shipping_price, line.shipping_tax)
+            refunded[line.order_item_pk] = refunded.get(line.order_item_pk, Amounts()) + given
+            fees[line.order_item_pk] = cents(
+                fees.get(line.order_item_pk, ZERO) + line.restocking_fee
+            )
+    items = tuple(
+        ItemBalance(
+            pk=item.id,
+            order_item_id=item.order_item_id,
+            sku=item.sku,
+            title=item.title,
+            quantity=item.quantity,
+            quantity_shipped=item.quantity_shipped,
+            charged=charged(item),
+            refunded=refunded.get(item.id, Amounts()),
+            fees=fees.get(item.id, ZERO),
+        )
+        for item in order.items
+    )
+    received = [r for r in order.returns if r.status is ReturnStatus.RECEIVED]
+    settled = {earlier.return_id for earlier in order.refunds if earlier.return_id is not None}
+    unsettled = [r for r in received if r.id not in settled]
+    return RefundContext(
+        order_id=order.order_id,
+        currency=order.currency,
+        refused=None if decision.allowed else decision.reason,
+        items=items,
+        ceilings=ceilings(session),
+        recorded_condition=received[-1].condition if received else None,
+        return_id=unsettled[0].id if unsettled else None,
+    )
+
+
+def load_refund_context(db: Database, order_id: str) -> RefundContext:
+    """The context for the refund dialog: plain data, no session kept."""
+    with db.reading() as session:
+        return refund_context(session, find_order(session, order_id))
+
+
+@dataclass(frozen=True)
+class ItemRefund:
+    """What to refund of one item: a share per component named, and an optional fee."""
+
+    ref: str
+    shares: dict[Component, Share] = field(default_factory=dict)
+    fee: Share | None = None
+
+    @classmethod
+    def full(cls, ref: str, fee: Share | None = None) -> ItemRefund:
+        """Everything still refundable on every component."""
+        return cls(ref, {c: Share(everything=True) for c in Component}, fee)
+
+
+@dataclass(frozen=True)
+class RefundRequest:
+    items: tuple[ItemRefund, ...]
+    reason: str
+    condition: str | None = None
+
+
+@dataclass(frozen=True)
+class PlannedLine:
+    item: ItemBalance
+    refund: Amounts  # before the fee
+    fee: Decimal
+    fee_limit: Decimal | None  # largest fee still allowed, None without a condition grade
+
+    @property
+    def net(self) -> Decimal:
+        return cents(self.refund.total - self.fee)
+
+    @property
+    def photo_needed(self) -> bool:
+        return needs_photo(self.item.fees + self.fee, self.item.charged.item_price)
+
+
+@dataclass(frozen=True)
+class RefundPlan:
+    """A checked refund: what each item gets back, ready to record."""
+
+    order_id: str
+    currency: str | None
+    reason: str
+    condition: str | None
+    lines: tuple[PlannedLine, ...]
+    return_id: int | None
+
+    @property
+    def total_refund(self) -> Decimal:
+        return cents(sum((line.refund.total for line in self.lines), ZERO))
+
+    @property
+    def total_fee(self) -> Decimal:
+        return cents(sum((line.fee for line in self.lines), ZERO))
+
+    @property
+    def net(self) -> Decimal:
+        """What the buyer gets back."""
+        return cents(self.total_refund - self.total_fee)
+
+    @property
+    def photo_needed(self) -> bool:
+        return any(line.photo_needed for line in self.lines)
+
+    def notes(self) -> list[Text]:
+        if not self.photo_needed:
+            return []
+        return [
+            text(
+                CTX,
+                QT_TRANSLATE_NOOP(
+                    "Refunds",
+                    "A restocking fee of 20 % or more of the item price needs a photo of the "
+                    "item: keep one in case the buyer disputes it.",
+                ),
+            )
+        ]
+
+
+def _refuse(source: str, **args: Any) -> RuleRefused:
+    return RuleRefused(text(CTX, source, **args))
+
+
+def _plan_item(context: RefundContext, wanted: ItemRefund, condition: str | None) -> PlannedLine:
+    item = context.item(wanted.ref)
+    if item.quantity_shipped == 0:
+        raise _refuse(
+            QT_TRANSLATE_NOOP(
+                "Refunds",
+                "Item {ref} is not shipment-confirmed, so nothing was charged for it: "
+                "cancel it instead of refunding.",
+            ),
+            ref=item.ref,
+        )
+    if not wanted.shares:
+        raise BadInput(
+            text(
+                CTX,
+                QT_TRANSLATE_NOOP(
+                    "Refunds",
+                    "Say what to refund for item {ref}: an amount for the item price, item "
+                    "tax, shipping or shipping tax, or the full refund.",
+                ),
+                ref=item.ref,
+            )
+        )
+    left = item.refundable
+    asked: dict[str, Decimal] = {}
+    for component in Component:
+        share = wanted.shares.get(component)
+        amount = (
+            ZERO
+            if share is None
+            else share.resolve(item.charged.get(component), left.get(component))
+        )
+        if amount > left.get(component):
+            raise _refuse(
+                QT_TRANSLATE_NOOP(
+                    "Refunds",
+                    "Item {ref}: only {left} of the {component} is left to refund "
+                    "(charged {charged}, already refunded {refunded}); you asked {asked}.",
+                ),
+                ref=item.ref,
+                component=COMPONENT_LABELS[component],
+                left=format_amount(left.get(component)),
+                charged=format_amount(item.charged.get(component)),
+                refunded=format_amount(item.refunded.get(component)),
+                asked=format_amount(amount),
+            )
+        asked[component.value] = amount
+    refund = Amounts(**asked)
+    if refund.total == ZERO:
+        everything = all(share.everything for share in wanted.shares.values())
+        if everything:
+            raise _refuse(
+                QT_TRANSLATE_NOOP(
+                    "Refunds", "Item {ref} is already refunded in full: nothing is left."
+                ),
+                ref=item.ref,
+            )
+        raise BadInput(
+            text(
+                CTX,
+                QT_TRANSLATE_NOOP("Refunds", "The refund for item {ref} is zero."),
+                ref=item.ref,
+            )
+        )
+    fee = ZERO
+    limit: Decimal | None = None
+    if condition is not None:
+        limit = cents(fee_ceiling(item.charged.item_price, context.ceilings[condition]) - item.fees)
+        limit = max(limit, ZERO)
+    if wanted.fee is not None:
+        fee = wanted.fee.resolve(item.charged.item_price, item.charged.item_price)
+    if fee > ZERO:
+        if condition is None or limit is None:
+            raise _refuse(
+                QT_TRANSLATE_NOOP(
+                    "Refunds",
+                    "A restocking fee needs the condition of the returned item: choose a "
+                    "condition grade or record the return as received first.",
+                )
+            )
+        if fee > limit:
+            raise _refuse(
+                QT_TRANSLATE_NOOP(
+                    "Refunds",
+                    "Item {ref}: a restocking fee of {fee} is above the ceiling for a "
+                    "{condition} return ({percent} % of the item price {price}"
+                    "{earlier}); at most {limit}.",
+                ),
+                ref=item.ref,
+                fee=format_amount(fee),
+                condition=condition,
+                percent=f"{context.ceilings[condition].normalize():f}",
+                price=format_amount(item.charged.item_price),
+                earlier=f", {format_amount(item.fees)} already deducted" if item.fees else "",
+                limit=format_amount(limit),
+            )
+        if fee > refund.item_price:
+            raise _refuse(
+                QT_TRANSLATE_NOOP(
+                    "Refunds",
+                    "Item {ref}: the restocking fee {fee} is more than the item-price refund "
+                    "{refund}; the fee is deducted from the item price only.",
+                ),
+                ref=item.ref,
+                fee=format_amount(fee),
+                refund=format_amount(refund.item_price),
+            )
+    return PlannedLine(item=item, refund=refund, fee=fee, fee_limit=limit)
+
+
+def plan_refund(context: RefundContext, request: RefundRequest) -> RefundPlan:
+    """Check a refund against the order's balances; RuleRefused or BadInput says why not."""
+    if context.refused is not None:
+        raise RuleRefused(context.refused)
+    reason = refund_reason(request.reason)
+    condition = None
+    if request.condition is not None and request.condition.strip():
+        condition = condition_grade(request.condition)
+    condition = condition or context.recorded_condition
+    if not request.items:
+        raise BadInput(
+            text(CTX, QT_TRANSLATE_NOOP("Refunds", "Name the item(s) to refund with --item."))
+        )
+    lines: list[PlannedLine] = []
+    seen: set[int] = set()
+    for wanted in request.items:
+        line = _plan_item(context, wanted, condition)
+        if line.item.pk in seen:
+            raise BadInput(
+                text(
+                    CTX,
+                    QT_TRANSLATE_NOOP("Refunds", "Item {ref} is named twice."),
+                    ref=line.item.ref,
+                )
+            )
+        seen.add(line.item.pk)
+        lines.append(line)
+    return RefundPlan(
+        order_id=context.order_id,
+        currency=context.currency,
+        reason=reason,
+        condition=condition,
+        lines=tuple(lines),
+        return_id=context.return_id,
+    )
+
+
+def suggested_refund(context: RefundContext, condition: str | None = None) -> RefundRequest:
+    """A full refund of every charged item minus the largest fee the condition allows."""
+    grade = condition_grade(condition) if condition else context.recorded_condition
+    wanted: list[ItemRefund] = []
+    for item in context.charged_items:
+        left = item.refundable
+        if left.total == ZERO:
+            continue
+        fee = None
+        if grade is not None:
+            room = fee_ceiling(item.charged.item_price, context.ceilings[grade]) - item.fees
+            amount = cents(min(max(room, ZERO), left.item_price))
+            fee = Share(amount=amount) if amount > ZERO else None
+        wanted.append(ItemRefund.full(item.ref, fee))
+    return RefundRequest(tuple(wanted), RETURN_REASON, grade)
+
+
+def _balances_json(context: RefundContext) -> dict[str, Any]:
+    return {
+        item.ref: {**item.refunded.to_json(), "restocking_fee": format_amount(item.fees)}
+        for item in context.charged_items
+    }
+
+
+def refund(
+    db: Database,
+    order_id: str,
+    request: RefundRequest,
+    *,
+    at: datetime | None = None,
+    actor: str = "seller",
+) -> RefundPlan:
+    """Record a refund: checked, written and audited in one transaction."""
+    at = at or clock.now()
+    with db.transaction() as session:
+        order = find_order(session, order_id, for_update=True)
+        context = refund_context(session, order)
+        plan = plan_refund(context, request)
+        record_refund(session, order, context, plan, at=at, actor=actor)
+    return plan
+
+
+def record_refund(
+    session: Session,
+    order: Order,
+    context: RefundContext,
+    plan: RefundPlan,
+    *,
+    at: datetime,
+    actor: str,
+) -> Refund:
+    """Write a checked plan and its audit event, inside the caller's transaction."""
+    row = Refund(
+        created_at=at,
+        reason=plan.reason,
+        condition=plan.condition,
+        return_id=plan.return_id,
+    )
+    for line in plan.lines:
+        row.lines.append(
+            RefundLine(
+                order_item_pk=line.item.pk,
+                item_price=line.refund.item_price,
+                item_tax=line.refund.item_tax,
+                shipping_price=line.refund.shipping_price,
+                shipping_tax=line.refund.shipping_tax,
+                restocking_fee=line.fee,
+            )
+        )
+    order.refunds.append(row)
+    order.updated_at = at
+    planned = {line.item.pk: line for line in plan.lines}
+    after = replace(
+        context,
+        items=tuple(
+            replace(
+                item,
+                refunded=item.refunded + planned[item.pk].refund,
+                fees=cents(item.fees + planned[item.pk].fee),
+            )
+            if item.pk in planned
+            else item
+            for item in context.items
+        ),
+    )
+    parts = ", ".join(
+        f"{line.item.ref} {format_amount(line.refund.total)}"
+        + (f" minus restocking fee {format_amount(line.fee)}" if line.fee else "")
+        for line in plan.lines
+    )
+    currency = f" {plan.currency}" if plan.currency else ""
+    audit.record(
+        session,
+        order,
+        kind="refunded",
+        summary=f"Refunded {format_amount(plan.net)}{currency} to the buyer "
+        f"(reason {plan.reason}): {parts}.",
+        at=at,
+        actor=actor,
+        before={**audit.snapshot(order), "refunded": _balances_json(context)},
+        after={**audit.snapshot(order), "refunded": _balances_json(after)},
+    )
+    return row

@@ -1,0 +1,152 @@
+"""Condition grades of a returned item and the restocking-fee ceiling of each (DESIGN.md §5).
+
+A restocking fee is deducted from the item-price refund. It is a share of the
+item line's charged price and never above the ceiling of the return's
+condition grade. Ceilings have defaults and can be overridden per grade in the
+``settings`` table (key ``restocking_ceiling.<grade>``, value a percentage).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.errors import BadInput
+from app.models import Setting
+from app.money import ZERO, cents, parse_amount, percent_of
+from app.text import QT_TRANSLATE_NOOP, text
+
+CTX = "Restocking"
+
+# Grade → label a seller reads, in the order the window offers them.
+GRADES: dict[str, str] = {
+    "new": QT_TRANSLATE_NOOP("Restocking", "New — returned as new within policy"),
+    "late": QT_TRANSLATE_NOOP("Restocking", "Late — unopened, returned after the deadline"),
+    "opened": QT_TRANSLATE_NOOP("Restocking", "Opened"),
+    "used": QT_TRANSLATE_NOOP("Restocking", "Used"),
+    "damaged": QT_TRANSLATE_NOOP("Restocking", "Damaged"),
+}
+DEFAULT_CEILINGS: dict[str, Decimal] = {
+    "new": Decimal("0"),
+    "late": Decimal("20"),
+    "opened": Decimal("20"),
+    "used": Decimal("50"),
+    "damaged": Decimal("50"),
+}
+SETTING_PREFIX = "restocking_ceiling."
+# FORMATS.md §5: a fee of 20 % or more of the item price needs a photo of the item.
+PHOTO_PERCENT = Decimal("20")
+
+
+def condition_grade(raw: str) -> str:
+    """The grade as stored (``used``), or BadInput listing the grades."""
+    grade = raw.strip().lower()
+    if grade not in GRADES:
+        raise BadInput(
+            text(
+                CTX,
+                QT_TRANSLATE_NOOP(
+                    "Restocking", "Unknown condition grade {raw!r}. Grades: {known}."
+                ),
+                raw=raw,
+                known=", ".join(GRADES),
+            )
+        )
+    return grade
+
+
+def _percent_setting(key: str, raw: str) -> Decimal:
+    try:
+        value = Decimal(raw.strip().rstrip("%").strip())
+    except InvalidOperation:
+        value = Decimal("-1")
+    if not value.is_finite() or not Decimal(0) <= value <= Decimal(100):
+        raise BadInput(
+            text(
+                CTX,
+                QT_TRANSLATE_NOOP(
+                    "Restocking",
+                    "The setting {key} is {raw!r}: it must be a percentage from 0 to 100.",
+                ),
+                key=key,
+                raw=raw,
+            )
+        )
+    return value
+
+
+def ceilings(session: Session) -> dict[str, Decimal]:
+    """The ceiling percentage of every grade: defaults, overridden by the settings table."""
+    result = dict(DEFAULT_CEILINGS)
+    rows = session.scalars(select(Setting).where(Setting.key.startswith(SETTING_PREFIX)))
+    for row in rows:
+        grade = row.key.removeprefix(SETTING_PREFIX)
+        if grade in result:
+            result[grade] = _percent_setting(row.key, row.value)
+    return result
+
+
+@dataclass(frozen=True)
+class Share:
+    """How much of something a seller asks for: an amount, a percentage, or all of it.
+
+    ``everything`` means all that is still refundable; ``percent`` is a share of
+    what was charged for the component (for a fee: of the charged item price).
+    """
+
+    amount: Decimal | None = None
+    percent: Decimal | None = None
+    everything: bool = False
+
+    @classmethod
+    def parse(cls, raw: str) -> Share:
+        """``14.90``, ``14,90`` or ``20%`` as typed; BadInput if it is none of them."""
+        cleaned = raw.strip()
+        is_percent = cleaned.endswith("%")
+        number = cleaned.rstrip("%").strip()
+        problem = None
+        try:
+            value = Decimal(parse_amount(number)) if number else None
+            exact = Decimal(number.replace(",", ".").replace(" ", "")) if number else None
+        except (ValueError, InvalidOperation):
+            value = exact = None
+        if value is None or exact is None:
+            problem = QT_TRANSLATE_NOOP(
+                "Restocking", "{raw!r} is not an amount: write 14.90 or a percentage like 20%."
+            )
+        elif value < 0:
+            problem = QT_TRANSLATE_NOOP("Restocking", "{raw!r}: an amount cannot be negative.")
+        elif exact != value:
+            problem = QT_TRANSLATE_NOOP("Restocking", "{raw!r}: amounts have at most two decimals.")
+        if problem is not None:
+            raise BadInput(text(CTX, problem, raw=raw))
+        assert value is not None
+        return cls(percent=value) if is_percent else cls(amount=value)
+
+    def resolve(self, charged: Decimal, left: Decimal) -> Decimal:
+        """The amount this share names, given what was charged and what is left."""
+        if self.everything:
+            return cents(left)
+        if self.percent is not None:
+            return percent_of(charged, self.percent)
+        return cents(self.amount if self.amount is not None else ZERO)
+
+    def label(self) -> str:
+        if self.everything:
+            return "all"
+        if self.percent is not None:
+            return f"{self.percent.normalize():f}%"
+        return f"{cents(self.amount or ZERO):.2f}"
+
+
+def fee_ceiling(charged_item_price: Decimal, percent: Decimal) -> Decimal:
+    """The largest fee a grade allows on an item line, rounded like every percentage."""
+    return percent_of(charged_item_price, percent)
+
+
+def needs_photo(fee: Decimal, charged_item_price: Decimal) -> bool:
+    """A fee of 20 % or more of the item price needs a photo of the item."""
+    return fee > 0 and fee * 100 >= charged_item_price * PHOTO_PERCENT

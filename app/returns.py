@@ -1,0 +1,360 @@
+"""Returns: the parcel is coming back, then it is back (S3, S16; DESIGN.md §8).
+
+*Return requested* records that the buyer or the carrier (S16) sends the
+parcel back. *Return received* records its condition grade and lets the rule
+choose: if shipment was confirmed the buyer is refunded within two business
+days (the refund itself is a separate action, suggested here); if it never
+was, the order is cancelled instead, in the same transaction.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import exists, select
+from sqlalchemy.orm import Session
+
+from app import audit, clock
+from app.clock import iso
+from app.db import Database
+from app.errors import BadInput, RuleRefused, SellerDeskError
+from app.models import Order, Refund, Return, ReturnStatus
+from app.money import ZERO
+from app.orders import CancellationResult, cancel_in_session, find_order
+from app.reasons import BUYER_CANCELED
+from app.refunds import RefundPlan, RefundRequest, plan_refund, refund_context, suggested_refund
+from app.restocking import condition_grade
+from app.rules import Action, cancellation_counting, decide, shipped_quantity
+from app.text import QT_TRANSLATE_NOOP, Text, text
+
+CTX = "Returns"
+REFUND_BUSINESS_DAYS = 2  # FORMATS.md §5
+NOT_SHIPPED_REASON = "CustomerReturn"
+
+
+class ReturnStep(enum.StrEnum):
+    REQUESTED = "requested"
+    RECEIVED = "received"
+
+
+class Outcome(enum.StrEnum):
+    EXPECTED = "expected"  # the parcel is on its way back
+    REFUND_DUE = "refund-due"  # shipment was confirmed: refund within two business days
+    NOTHING_LEFT = "nothing-left"  # shipment confirmed, but everything is already refunded
+    ORDER_CANCELLED = "order-cancelled"  # shipment never confirmed: the order is cancelled
+
+
+def refund_due_date(received_at: datetime) -> date:
+    """Two business days (Monday–Friday) after the day of receipt."""
+    day = clock.as_utc(received_at).date()
+    counted = 0
+    while counted < REFUND_BUSINESS_DAYS:
+        day += timedelta(days=1)
+        if day.weekday() < 5:
+            counted += 1
+    return day
+
+
+@dataclass(frozen=True)
+class ReturnOutlook:
+    """What recording a return step will do, said before the seller confirms it."""
+
+    step: ReturnStep
+    refused: Text | None
+    outcome: Outcome | None = None
+    refund_due: date | None = None
+    cancel_reason: str | None = None
+    counts_in_rate: bool | None = None
+    message: Text | None = None
+
+    @property
+    def allowed(self) -> bool:
+        return self.refused is None
+
+
+def _open_request(order: Order) -> Return | None:
+    waiting = [r for r in order.returns if r.status is ReturnStatus.REQUESTED]
+    return waiting[-1] if waiting else None
+
+
+def _something_refundable(session: Session, order: Order) -> bool:
+    context = refund_context(session, order)
+    return any(item.refundable.total > ZERO for item in context.charged_items)
+
+
+def outlook(session: Session, order: Order, step: ReturnStep, at: datetime) -> ReturnOutlook:
+    """The rule for a return step on ``order`` at ``at`` (nothing is changed)."""
+    if step is ReturnStep.REQUESTED:
+        decision = decide(order, Action.RETURN_REQUESTED)
+        if not decision.allowed:
+            return ReturnOutlook(step, decision.reason)
+        waiting = _open_request(order)
+        if waiting is not None:
+            return ReturnOutlook(
+                step,
+                text(
+                    CTX,
+                    QT_TRANSLATE_NOOP(
+                        "Returns",
+                        "A return is already expected for this order (recorded {when}): "
+                        "record it as received when the parcel is back.",
+                    ),
+                    when=iso(waiting.requested_at) or "",
+                ),
+            )
+        return ReturnOutlook(
+            step,
+            None,
+            Outcome.EXPECTED,
+            message=text(
+                CTX,
+                QT_TRANSLATE_NOOP(
+                    "Returns",
+                    "The return is recorded as expected. When the parcel is back, record it "
+                    "as received with its condition.",
+                ),
+            ),
+        )
+    decision = decide(order, Action.RETURN_RECEIVED)
+    if not decision.allowed:
+        return ReturnOutlook(step, decision.reason)
+    if shipped_quantity(order.items) > 0:
+        if not _something_refundable(session, order):
+            return ReturnOutlook(
+                step,
+                None,
+                Outcome.NOTHING_LEFT,
+                message=text(
+                    CTX,
+                    QT_TRANSLATE_NOOP(
+                        "Returns",
+                        "Shipment was confirmed, but the buyer is already refunded in full: "
+                        "the return is recorded, nothing is left to refund.",
+                    ),
+                ),
+            )
+        due = refund_due_date(at)
+        return ReturnOutlook(
+            step,
+            None,
+            Outcome.REFUND_DUE,
+            refund_due=due,
+            message=text(
+                CTX,
+                QT_TRANSLATE_NOOP(
+                    "Returns",
+                    "Shipment was confirmed, so the buyer must be refunded by {due} (two "
+                    "business days), minus the restocking fee the condition allows.",
+                ),
+                due=due.isoformat(),
+            ),
+        )
+    reason = BUYER_CANCELED if order.buyer_requested_cancel else NOT_SHIPPED_REASON
+    decision = decide(order, Action.CANCEL_ORDER)
+    if not decision.allowed:
+        return ReturnOutlook(step, decision.reason)
+    effect = cancellation_counting(order, reason)
+    source = (
+        QT_TRANSLATE_NOOP(
+            "Returns",
+            "Shipment was never confirmed, so the order will be cancelled (reason {reason}) "
+            "instead of refunded. This counts in your cancellation rate.",
+        )
+        if effect.counts
+        else QT_TRANSLATE_NOOP(
+            "Returns",
+            "Shipment was never confirmed, so the order will be cancelled (reason {reason}) "
+            "instead of refunded. The buyer requested it officially: it does not count in "
+            "your cancellation rate.",
+        )
+    )
+    return ReturnOutlook(
+        step,
+        None,
+        Outcome.ORDER_CANCELLED,
+        cancel_reason=reason,
+        counts_in_rate=effect.counts,
+        message=text(CTX, source, reason=reason),
+    )
+
+
+def preview_return(
+    db: Database, order_id: str, step: ReturnStep, *, at: datetime | None = None
+) -> ReturnOutlook:
+    """What a return step would do now, for the dialog to say before its button."""
+    with db.reading() as session:
+        return outlook(session, find_order(session, order_id), step, at or clock.now())
+
+
+@dataclass(frozen=True)
+class ReturnResult:
+    order_id: str
+    outlook: ReturnOutlook
+    cancellation: CancellationResult | None = None
+    suggestion: RefundRequest | None = None  # the refund a received return calls for
+    suggested_plan: RefundPlan | None = None
+
+
+def _return_json(row: Return) -> dict[str, Any]:
+    return {
+        "status": row.status.value,
+        "carrier_return": row.carrier_return,
+        "condition": row.condition,
+        "refund_due": row.refund_due.isoformat() if row.refund_due else None,
+    }
+
+
+def request_return(
+    db: Database,
+    order_id: str,
+    *,
+    carrier_return: bool = False,
+    note: str | None = None,
+    at: datetime | None = None,
+    actor: str = "seller",
+) -> ReturnResult:
+    """The buyer (S3) or the carrier (S16) is sending the parcel back."""
+    at = at or clock.now()
+    with db.transaction() as session:
+        order = find_order(session, order_id, for_update=True)
+        seen = outlook(session, order, ReturnStep.REQUESTED, at)
+        if seen.refused is not None:
+            raise RuleRefused(seen.refused)
+        before = audit.snapshot(order)
+        row = Return(
+            status=ReturnStatus.REQUESTED,
+            carrier_return=carrier_return,
+            requested_at=at,
+            note=note,
+        )
+        order.returns.append(row)
+        order.updated_at = at
+        who = "the carrier" if carrier_return else "the buyer"
+        audit.record(
+            session,
+            order,
+            kind="return-requested",
+            summary=f"Return expected: {who} is sending the parcel back.",
+            at=at,
+            actor=actor,
+            before=before,
+            after={**audit.snapshot(order), "return": _return_json(row)},
+        )
+        return ReturnResult(order.order_id, seen)
+
+
+def receive_return(
+    db: Database,
+    order_id: str,
+    condition: str | None,
+    *,
+    carrier_return: bool = False,
+    at: datetime | None = None,
+    actor: str = "seller",
+) -> ReturnResult:
+    """The parcel is back: record its condition, then refund due or cancel (S3, S16)."""
+    if condition is None or not condition.strip():
+        raise BadInput(
+            text(
+                CTX,
+                QT_TRANSLATE_NOOP(
+                    "Returns",
+                    "Say in what condition the item came back: --condition new, late, opened, "
+                    "used or damaged.",
+                ),
+            )
+        )
+    grade = condition_grade(condition)
+    at = at or clock.now()
+    with db.transaction() as session:
+        order = find_order(session, order_id, for_update=True)
+        seen = outlook(session, order, ReturnStep.RECEIVED, at)
+        if seen.refused is not None:
+            raise RuleRefused(seen.refused)
+        before = audit.snapshot(order)
+        row = _open_request(order)
+        if row is None:
+            row = Return(status=ReturnStatus.RECEIVED, carrier_return=carrier_return)
+            order.returns.append(row)
+        row.status = ReturnStatus.RECEIVED
+        row.carrier_return = row.carrier_return or carrier_return
+        row.received_at = at
+        row.condition = grade
+        row.refund_due = seen.refund_due
+        order.updated_at = at
+        summary = {
+            Outcome.REFUND_DUE: f"Return received ({grade}); refund due by {seen.refund_due}.",
+            Outcome.NOTHING_LEFT: f"Return received ({grade}); the buyer was already refunded.",
+            Outcome.ORDER_CANCELLED: f"Return received ({grade}) before shipment was "
+            "confirmed; the order is cancelled instead of refunded.",
+        }[seen.outcome or Outcome.REFUND_DUE]
+        audit.record(
+            session,
+            order,
+            kind="return-received",
+            summary=summary,
+            at=at,
+            actor=actor,
+            before=before,
+            after={**audit.snapshot(order), "return": _return_json(row)},
+        )
+        session.flush()
+        if seen.outcome is Outcome.ORDER_CANCELLED:
+            assert seen.cancel_reason is not None
+            cancelled = cancel_in_session(
+                session,
+                order,
+                seen.cancel_reason,
+                items=None,
+                at=at,
+                actor=actor,
+                source="local",
+            )
+            return ReturnResult(order.order_id, seen, cancellation=cancelled)
+        if seen.outcome is not Outcome.REFUND_DUE:
+            return ReturnResult(order.order_id, seen)
+        context = refund_context(session, order)
+        suggestion = suggested_refund(context, grade)
+        try:
+            plan = plan_refund(context, suggestion)
+        except SellerDeskError:
+            plan = None
+        return ReturnResult(order.order_id, seen, suggestion=suggestion, suggested_plan=plan)
+
+
+def _overdue(session: Session, as_of: datetime) -> list[dict[str, Any]]:
+    today = as_of.date()
+    refunded_in_time = exists().where(Refund.return_id == Return.id, Refund.created_at <= as_of)
+    rows = session.execute(
+        select(Order.order_id, Return.received_at, Return.refund_due)
+        .join(Order, Order.id == Return.order_pk)
+        .where(
+            Return.status == ReturnStatus.RECEIVED,
+            Return.received_at <= as_of,
+            Return.refund_due.is_not(None),
+            Return.refund_due < today,
+            ~refunded_in_time,
+        )
+        .order_by(Return.refund_due, Order.order_id)
+    )
+    return [
+        {
+            "order_id": order_id,
+            "received_at": iso(received_at),
+            "due": due.isoformat(),
+            "days_overdue": (today - due).days,
+        }
+        for order_id, received_at, due in rows
+    ]
+
+
+def overdue_refunds(source: Session | Database, as_of: datetime) -> list[dict[str, Any]]:
+    """Returns received by ``as_of`` whose refund was due before that day and is not done."""
+    as_of = clock.as_utc(as_of)
+    if isinstance(source, Database):
+        with source.reading() as session:
+            return _overdue(session, as_of)
+    return _overdue(source, as_of)

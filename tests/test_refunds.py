@@ -1,0 +1,448 @@
+"""Refunds per item and component: what a seller sees on the command line and in the ledger."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+
+import pytest
+
+from app.errors import BadInput, RuleRefused
+from app.models import OrderStatus, Setting
+from app.refunds import ItemRefund, RefundRequest, load_refund_context, plan_refund, refund
+from app.restocking import Share
+from tests.factories import ItemSpec, OrderSpec, add_order
+
+ORDER = "405-1234567-1234567"
+
+
+def shipped_order(db, **changes) -> str:
+    spec = OrderSpec(
+        status=OrderStatus.SHIPPED,
+        items=[
+            ItemSpec(
+                order_item_id="11111111111111",
+                quantity=2,
+                quantity_shipped=2,
+                item_price=Decimal("29.80"),
+                item_tax=Decimal("4.96"),
+                shipping_price=Decimal("4.90"),
+                shipping_tax=Decimal("0.82"),
+            )
+        ],
+    )
+    return add_order(db, spec, **changes)
+
+
+def show(cli) -> dict:
+    result = cli("show", ORDER, "--json")
+    assert result.status == 0, result.err
+    return json.loads(result.out)
+
+
+def test_partial_refunds_add_up_and_stop_at_what_was_charged(db, cli):
+    shipped_order(db)
+    first = cli(
+        "refund",
+        ORDER,
+        "--item",
+        "11111111111111",
+        "--item-price",
+        "10",
+        "--reason",
+        "GeneralAdjustment",
+    )
+    assert first.status == 0, first.err
+    assert "10.00" in first.out
+    too_much = cli(
+        "refund",
+        ORDER,
+        "--item",
+        "11111111111111",
+        "--item-price",
+        "19.81",
+        "--reason",
+        "GeneralAdjustment",
+    )
+    assert too_much.status == 1
+    assert "19.80" in too_much.err  # says how much is left
+    rest = cli(
+        "refund",
+        ORDER,
+        "--item",
+        "MUG-CERAM-01",
+        "--item-price",
+        "19,80",
+        "--reason",
+        "GeneralAdjustment",
+    )
+    assert rest.status == 0, rest.err
+    refunds = show(cli)["refunds"]
+    assert [r["item_price"] for r in refunds] == ["10.00", "19.80"]
+    assert all(r["item_tax"] == "0.00" and r["restocking_fee"] == "0.00" for r in refunds)
+    assert refunds[0]["order_item_id"] == "11111111111111"
+    assert refunds[0]["reason"] == "GeneralAdjustment"
+    again = cli(
+        "refund",
+        ORDER,
+        "--item",
+        "11111111111111",
+        "--item-price",
+        "0.01",
+        "--reason",
+        "GeneralAdjustment",
+    )
+    assert again.status == 1
+
+
+def test_full_refund_gives_back_everything_left_on_every_component(db, cli):
+    shipped_order(db)
+    assert (
+        cli(
+            "refund",
+            ORDER,
+            "--item",
+            "11111111111111",
+            "--shipping",
+            "4.90",
+            "--reason",
+            "CustomerReturn",
+        ).status
+        == 0
+    )
+    result = cli(
+        "refund", ORDER, "--item", "11111111111111", "--full", "--reason", "CustomerReturn"
+    )
+    assert result.status == 0, result.err
+    assert "35.58" in result.out  # 29.80 + 4.96 + 0.82
+    last = show(cli)["refunds"][-1]
+    assert (last["item_price"], last["item_tax"], last["shipping_price"], last["shipping_tax"]) == (
+        "29.80",
+        "4.96",
+        "0.00",
+        "0.82",
+    )
+    assert (
+        cli(
+            "refund", ORDER, "--item", "11111111111111", "--full", "--reason", "CustomerReturn"
+        ).status
+        == 1
+    )
+
+
+def test_restocking_fee_is_capped_by_the_condition_ceiling(db, cli):
+    shipped_order(db)
+    above = cli(
+        "refund",
+        ORDER,
+        "--item",
+        "11111111111111",
+        "--full",
+        "--restocking-fee",
+        "21%",
+        "--condition",
+        "opened",
+        "--reason",
+        "CustomerReturn",
+    )
+    assert above.status == 1
+    assert "5.96" in above.err  # 20 % of 29.80
+    assert show(cli)["refunds"] == []
+    ok = cli(
+        "refund",
+        ORDER,
+        "--item",
+        "11111111111111",
+        "--full",
+        "--restocking-fee",
+        "20%",
+        "--condition",
+        "opened",
+        "--reason",
+        "CustomerReturn",
+    )
+    assert ok.status == 0, ok.err
+    assert "photo" in ok.err  # 20 % or more needs a photo: a warning, not a refusal
+    refund_row = show(cli)["refunds"][0]
+    assert refund_row["restocking_fee"] == "5.96"
+    assert refund_row["condition"] == "opened"
+    assert refund_row["item_price"] == "29.80"  # refunded before the fee
+    assert refund_row["net"] == "34.52"  # 40.48 - 5.96
+
+
+def test_new_condition_allows_no_fee_and_a_fee_needs_a_condition(db, cli):
+    shipped_order(db)
+    new = cli(
+        "refund",
+        ORDER,
+        "--item",
+        "11111111111111",
+        "--full",
+        "--restocking-fee",
+        "0.01",
+        "--condition",
+        "new",
+        "--reason",
+        "CustomerReturn",
+    )
+    assert new.status == 1
+    none = cli(
+        "refund",
+        ORDER,
+        "--item",
+        "11111111111111",
+        "--full",
+        "--restocking-fee",
+        "1",
+        "--reason",
+        "CustomerReturn",
+    )
+    assert none.status == 1
+    assert "condition" in none.err
+
+
+def test_fee_above_the_item_price_refund_is_refused(db, cli):
+    shipped_order(db)
+    result = cli(
+        "refund",
+        ORDER,
+        "--item",
+        "11111111111111",
+        "--shipping",
+        "4.90",
+        "--restocking-fee",
+        "2",
+        "--condition",
+        "used",
+        "--reason",
+        "CustomerReturn",
+    )
+    assert result.status == 1
+    assert "more than the item-price refund" in result.err
+
+
+def test_ceilings_come_from_the_settings_table(db, cli):
+    shipped_order(db)
+    with db.transaction() as session:
+        session.add(Setting(key="restocking_ceiling.used", value="10"))
+    refused = cli(
+        "refund",
+        ORDER,
+        "--item",
+        "11111111111111",
+        "--full",
+        "--restocking-fee",
+        "11%",
+        "--condition",
+        "used",
+        "--reason",
+        "CustomerReturn",
+    )
+    assert refused.status == 1
+    assert (
+        cli(
+            "refund",
+            ORDER,
+            "--item",
+            "11111111111111",
+            "--full",
+            "--restocking-fee",
+            "10%",
+            "--condition",
+            "used",
+            "--reason",
+            "CustomerReturn",
+        ).status
+        == 0
+    )
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--item-price", "abc"],
+        ["--item-price", "-1"],
+        ["--item-price", "1.001"],
+        ["--item-price", "1", "--reason", "Whatever"],
+        ["--full", "--restocking-fee", "1", "--condition", "soggy"],
+        [],  # names nothing
+        ["--full", "--item-price", "1"],
+    ],
+)
+def test_bad_input_exits_2_and_changes_nothing(db, cli, args):
+    shipped_order(db)
+    if "--reason" not in args:
+        args = [*args, "--reason", "CustomerReturn"]
+    result = cli("refund", ORDER, "--item", "11111111111111", *args)
+    assert result.status == 2, result.err
+    assert result.err.startswith("sellerdesk: ")
+    assert "Traceback" not in result.err
+    assert show(cli)["refunds"] == []
+
+
+@pytest.mark.parametrize("status", [OrderStatus.PENDING, OrderStatus.UNSHIPPED])
+def test_nothing_charged_means_no_refund(db, cli, status):
+    add_order(db, OrderSpec(status=status))
+    result = cli(
+        "refund", ORDER, "--item", "11111111111111", "--full", "--reason", "CustomerReturn"
+    )
+    assert result.status == 1
+    assert "charged" in result.err
+
+
+def test_partially_shipped_order_refunds_only_shipped_units(db, cli):
+    add_order(
+        db,
+        OrderSpec(
+            status=OrderStatus.PARTIALLY_SHIPPED,
+            items=[
+                ItemSpec(
+                    order_item_id="A1",
+                    sku="A",
+                    quantity=3,
+                    quantity_shipped=1,
+                    item_price=Decimal("10.00"),
+                    item_tax=None,
+                    shipping_price=None,
+                    shipping_tax=None,
+                ),
+                ItemSpec(order_item_id="B1", sku="B", quantity=1, item_price=Decimal("5.00")),
+            ],
+        ),
+    )
+    too_much = cli(
+        "refund", ORDER, "--item", "A1", "--item-price", "3.34", "--reason", "GeneralAdjustment"
+    )
+    assert too_much.status == 1
+    assert "3.33" in too_much.err  # one unit of three: 10.00 / 3
+    assert (
+        cli("refund", ORDER, "--item", "B1", "--full", "--reason", "GeneralAdjustment").status == 1
+    )
+    assert (
+        cli("refund", ORDER, "--item", "A1", "--full", "--reason", "GeneralAdjustment").status == 0
+    )
+    assert show(cli)["refunds"][0]["item_price"] == "3.33"
+
+
+def test_several_items_at_once_with_full_and_a_percentage_fee(db, cli):
+    add_order(
+        db,
+        OrderSpec(
+            status=OrderStatus.SHIPPED,
+            items=[
+                ItemSpec(
+                    order_item_id="A1", sku="A", quantity_shipped=1, item_price=Decimal("10.00")
+                ),
+                ItemSpec(
+                    order_item_id="B1", sku="B", quantity_shipped=1, item_price=Decimal("20.00")
+                ),
+            ],
+        ),
+    )
+    amount_fee = cli(
+        "refund",
+        ORDER,
+        "--item",
+        "A1",
+        "--item",
+        "B1",
+        "--full",
+        "--restocking-fee",
+        "1",
+        "--condition",
+        "used",
+        "--reason",
+        "CustomerReturn",
+    )
+    assert amount_fee.status == 2
+    result = cli(
+        "refund",
+        ORDER,
+        "--item",
+        "A1",
+        "--item",
+        "B1",
+        "--full",
+        "--restocking-fee",
+        "10%",
+        "--condition",
+        "used",
+        "--reason",
+        "CustomerReturn",
+    )
+    assert result.status == 0, result.err
+    fees = [r["restocking_fee"] for r in show(cli)["refunds"]]
+    assert fees == ["1.00", "2.00"]
+
+
+def test_refund_is_one_transaction_with_its_audit_event(db, cli):
+    shipped_order(db)
+    assert (
+        cli(
+            "refund",
+            ORDER,
+            "--item",
+            "11111111111111",
+            "--item-tax",
+            "1.00",
+            "--reason",
+            "PriceError",
+        ).status
+        == 0
+    )
+    event = show(cli)["events"][-1]
+    assert event["kind"] == "refunded"
+    assert event["before"]["refunded"]["11111111111111"]["item_tax"] == "0.00"
+    assert event["after"]["refunded"]["11111111111111"]["item_tax"] == "1.00"
+
+
+def test_plan_refund_is_what_the_window_validates_with(db):
+    shipped_order(db)
+    context = load_refund_context(db, ORDER)
+    with pytest.raises(BadInput):
+        plan_refund(context, RefundRequest((ItemRefund("11111111111111"),), "CustomerReturn"))
+    full = ItemRefund.full("11111111111111", Share(percent=Decimal("50")))
+    with pytest.raises(RuleRefused):
+        plan_refund(context, RefundRequest((full,), "CustomerReturn", "late"))
+    plan = plan_refund(context, RefundRequest((full,), "CustomerReturn", "used"))
+    assert plan.net == Decimal("25.58")  # 40.48 - 14.90
+    refund(db, ORDER, RefundRequest((full,), "CustomerReturn", "used"))
+    assert load_refund_context(db, ORDER).items[0].refundable.total == Decimal("0.00")
+
+
+def test_partial_cancellation_from_the_command_line(db, cli):
+    add_order(
+        db,
+        OrderSpec(
+            items=[
+                ItemSpec(
+                    order_item_id="A1",
+                    sku="A",
+                    quantity=3,
+                    item_price=Decimal("10.00"),
+                    item_tax=None,
+                    shipping_price=None,
+                    shipping_tax=None,
+                ),
+                ItemSpec(order_item_id="B1", sku="B", quantity=1),
+            ]
+        ),
+    )
+    result = cli("cancel", ORDER, "--reason", "NoInventory", "--item", "A1:2")
+    assert result.status == 0, result.err
+    data = show(cli)
+    assert data["status"] == "Unshipped"
+    assert data["items"][0]["quantity_open"] == 1
+    assert data["items"][1]["quantity_open"] == 1
+    line = data["cancellations"][0]
+    assert line["whole_order"] is False
+    assert line["counts_in_rate"] is True
+    assert line["items"][0]["quantity"] == 2
+    assert line["items"][0]["item_price"] == "6.66"
+    too_many = cli("cancel", ORDER, "--reason", "NoInventory", "--item", "A1:2")
+    assert too_many.status == 1
+    # the rest ships; refunding the shipped unit gives back its share, the remainder.
+    assert cli("ship", ORDER, "--carrier", "UPS").status == 0
+    left = cli("refund", ORDER, "--item", "A1", "--full", "--reason", "CustomerReturn")
+    assert left.status == 0, left.err
+    assert show(cli)["refunds"][0]["item_price"] == "3.34"
