@@ -1,0 +1,587 @@
+"""Merging order reports into the database: in bulk, all or nothing.
+
+One import (one or several files) is one transaction. Files are read and
+checked first (:mod:`app.reports`); a bad row refuses the whole import unless
+the caller asked to skip the orders with bad rows. Then each file is merged in
+turn, in chunks of orders: the chunk's orders and items are loaded with two
+queries, merged in memory, and written back with a handful of executemany
+statements (new orders, changed orders, new and changed items, audit events).
+
+Merge rules (DESIGN.md §8, FORMATS.md §1):
+- orders match by order id, items by order-item id, else by SKU within the
+  order (an item stored without an id gets the report's id);
+- an empty cell means unknown: it never blanks what an earlier report said;
+- the status only moves forward; a report's Shipped ships the open units, its
+  Canceled cancels them (recorded as cancelled on the marketplace, with no
+  Cancellation row: it does not count in SellerDesk's rate);
+- a Pending order never gets buyer contact or address (S9);
+- an unchanged order is not written and gets no event, so re-importing the
+  same file changes nothing.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, cast
+
+from sqlalchemy import Table, bindparam, insert, select, update
+from sqlalchemy.orm import Session
+from sqlalchemy.sql.dml import Update
+
+from app import clock
+from app.db import Database
+from app.errors import BadInput, DatabaseProblem, SellerDeskError
+from app.models import Event, Order, OrderItem, OrderStatus
+from app.money import format_amount
+from app.orders import order_summary
+from app.reports import Layout, LineProblem, Report, ReportRow, read_report
+from app.rules import status_from_items
+from app.text import QT_TRANSLATE_NOOP, Text, text
+
+CTX = "Import"
+CHUNK = 500  # orders per round trip; well under every backend's parameter limit
+ACTOR = "import"
+
+ORDERS = cast(Table, Order.__table__)
+ITEMS = cast(Table, OrderItem.__table__)
+EVENTS = cast(Table, Event.__table__)
+
+ITEM_FIELDS = (
+    "order_item_id",
+    "sku",
+    "title",
+    "asin",
+    "quantity",
+    "quantity_shipped",
+    "quantity_cancelled",
+    "item_price",
+    "item_tax",
+    "shipping_price",
+    "shipping_tax",
+    "item_promotion_discount",
+    "ship_promotion_discount",
+    "promotion_ids",
+)
+# Order columns an import may rewrite (everything but identity and creation).
+ORDER_FIELDS = tuple(
+    column.name for column in ORDERS.columns if column.name not in ("id", "order_id", "created_at")
+)
+# Columns whose change is a consequence of another change, not a change itself.
+BOOKKEEPING = frozenset({"updated_at", "version"})
+
+TERMINAL = frozenset({OrderStatus.SHIPPED, OrderStatus.CANCELED})
+RANK = {
+    OrderStatus.PENDING: 0,
+    OrderStatus.UNSHIPPED: 1,
+    OrderStatus.PARTIALLY_SHIPPED: 2,
+    OrderStatus.SHIPPED: 3,
+    OrderStatus.CANCELED: 3,
+}
+
+
+class ImportCancelled(SellerDeskError):
+    """The seller stopped the import; nothing was written."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            text(
+                CTX,
+                QT_TRANSLATE_NOOP("Import", "The import was cancelled; nothing was imported."),
+            )
+        )
+
+
+@dataclass(frozen=True)
+class FileResult:
+    """What one file of the import did, in the order the files were merged."""
+
+    name: str
+    added: int
+    updated: int
+    unchanged: int
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """Orders added, updated and unchanged by the whole import (each order once)."""
+
+    added: int
+    updated: int
+    unchanged: int
+    refused: list[Text]  # per-line problems of skipped rows (empty unless skip_bad_rows)
+    files: list[str]
+    by_file: list[FileResult] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class ItemState:
+    """An order item while it is merged: what is stored plus what the report says."""
+
+    id: int | None
+    sku: str
+    order_item_id: str | None = None
+    title: str | None = None
+    asin: str | None = None
+    quantity: int = 0
+    quantity_shipped: int = 0
+    quantity_cancelled: int = 0
+    item_price: Decimal | None = None
+    item_tax: Decimal | None = None
+    shipping_price: Decimal | None = None
+    shipping_tax: Decimal | None = None
+    item_promotion_discount: Decimal | None = None
+    ship_promotion_discount: Decimal | None = None
+    promotion_ids: str | None = None
+
+    @property
+    def quantity_open(self) -> int:
+        return max(0, self.quantity - self.quantity_shipped - self.quantity_cancelled)
+
+    @property
+    def ref(self) -> str:
+        return self.order_item_id or self.sku
+
+    def values(self) -> dict[str, Any]:
+        return {name: getattr(self, name) for name in ITEM_FIELDS}
+
+
+def _blank_order(order_id: str, at: datetime) -> dict[str, Any]:
+    values: dict[str, Any] = dict.fromkeys(ORDER_FIELDS)
+    values.update(
+        order_id=order_id,
+        status=OrderStatus.PENDING,
+        buyer_requested_cancel=False,
+        canceled_on_marketplace=False,
+        item_count=0,
+        skus="",
+        titles="",
+        created_at=at,
+        updated_at=at,
+        version=1,
+    )
+    return values
+
+
+class OrderMerge:
+    """One order: its stored state, the report rows applied to it, and the difference."""
+
+    def __init__(
+        self, order_id: str, stored: dict[str, Any] | None, items: list[ItemState], at: datetime
+    ) -> None:
+        self.at = at
+        self.created = stored is None
+        self.pk: int | None = None if stored is None else stored["id"]
+        self.values = _blank_order(order_id, at) if stored is None else dict(stored)
+        self.before = dict(self.values)
+        self.items = items
+        self.items_before = {id(item): item.values() for item in items}
+        self.contact: dict[str, Any] = {}
+        self.reported: OrderStatus | None = None
+
+    @property
+    def is_new(self) -> bool:
+        """Added by this import (stays True once the insert gave it a key)."""
+        return self.created
+
+    def _item_for(self, row: ReportRow) -> ItemState:
+        item_id = row.item.get("order_item_id")
+        sku = row.item["sku"]
+        if item_id:
+            for item in self.items:
+                if item.order_item_id == item_id:
+                    return item
+            for item in self.items:
+                if item.order_item_id is None and item.sku == sku:
+                    return item  # the stored item gets the report's id
+        else:
+            for item in self.items:
+                if item.sku == sku:
+                    return item
+        item = ItemState(id=None, sku=sku)
+        self.items.append(item)
+        return item
+
+    def apply(self, row: ReportRow, layout: Layout) -> None:
+        """Fold one report line in: filled cells win, empty cells keep."""
+        self.values.update(row.order)
+        self.contact.update(row.contact)
+        item = self._item_for(row)
+        known = item.id is not None or item.quantity > 0
+        for name, value in row.item.items():
+            if name == "quantity" and value == 0 and known:
+                continue  # a cancelled line shows 0 units: keep what was ordered
+            setattr(item, name, value)
+        if row.quantity_shipped is not None:
+            shippable = max(0, item.quantity - item.quantity_cancelled)
+            item.quantity_shipped = max(item.quantity_shipped, min(row.quantity_shipped, shippable))
+        if row.buyer_requested_cancel:
+            if not self.values["buyer_requested_cancel"]:
+                self.values["buyer_requested_cancel"] = True
+                self.values["buyer_cancel_seen_at"] = self.at
+            if row.buyer_cancel_reason:
+                self.values["buyer_cancel_reason"] = row.buyer_cancel_reason
+        # A line in the orders or unshipped report means the payment is verified.
+        reported = row.status if layout is Layout.ALL_ORDERS else OrderStatus.UNSHIPPED
+        if reported is not None and (
+            self.reported is None or RANK[reported] >= RANK[self.reported]
+        ):
+            self.reported = reported
+
+    def settle(self) -> None:
+        """Move the status forward as the report says, then the contact and summary."""
+        current: OrderStatus = self.values["status"]
+        self.values["status"] = self._next_status(current)
+        if self.values["status"] is not OrderStatus.PENDING:
+            self.values.update(self.contact)
+        summary = order_summary(self.items)
+        self.values.update(
+            item_count=summary.item_count,
+            skus=summary.skus,
+            titles=summary.titles,
+            total=summary.total,
+        )
+        if not self.is_new and self.changed_fields():
+            self.values["version"] = self.before["version"] + 1
+            self.values["updated_at"] = self.at
+
+    def _next_status(self, current: OrderStatus) -> OrderStatus:
+        reported = self.reported
+        # The rules' status_from_items reads only quantities, which ItemState has too.
+        items = cast(list[OrderItem], self.items)
+        if current in TERMINAL or reported is None:
+            return current  # local actions and earlier reports stand
+        if reported is OrderStatus.CANCELED:
+            for item in self.items:
+                item.quantity_cancelled += item.quantity_open
+            self.values["canceled_on_marketplace"] = True
+            if any(item.quantity_shipped for item in self.items):
+                return status_from_items(OrderStatus.UNSHIPPED, items)
+            return OrderStatus.CANCELED
+        if reported is OrderStatus.SHIPPED:
+            for item in self.items:
+                item.quantity_shipped += item.quantity_open
+            return status_from_items(OrderStatus.UNSHIPPED, items)
+        if reported is OrderStatus.PENDING and current is OrderStatus.PENDING:
+            return current
+        base = OrderStatus.UNSHIPPED if current is OrderStatus.PENDING else current
+        candidates = (status_from_items(base, items), reported, current)
+        return max(candidates, key=RANK.__getitem__)
+
+    def changed_fields(self) -> list[str]:
+        """Names of what the import changed: order columns, then ``ref.column`` of items."""
+        changed = [
+            name
+            for name in ORDER_FIELDS
+            if name not in BOOKKEEPING and self.values[name] != self.before[name]
+        ]
+        for item in self.items:
+            before = self.items_before.get(id(item))
+            if before is None:
+                changed.append(f"{item.ref} (new item)")
+                continue
+            after = item.values()
+            changed.extend(
+                f"{item.ref}.{name}" for name in ITEM_FIELDS if after[name] != before[name]
+            )
+        return changed
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return format_amount(value)
+    if isinstance(value, datetime):
+        return clock.iso(value)
+    if isinstance(value, OrderStatus):
+        return value.value
+    return value
+
+
+def _quantities(items: list[dict[str, Any]]) -> dict[str, Any]:
+    return {
+        (item["order_item_id"] or item["sku"]): {
+            "quantity": item["quantity"],
+            "shipped": item["quantity_shipped"],
+            "cancelled": item["quantity_cancelled"],
+        }
+        for item in items
+    }
+
+
+def _event(merge: OrderMerge, file_name: str) -> dict[str, Any]:
+    """The audit event of an added or updated order, shaped like audit.snapshot's."""
+    status = merge.values["status"]
+    after_items = [item.values() for item in merge.items]
+    after: dict[str, Any] = {"status": status.value, "items": _quantities(after_items)}
+    if merge.is_new:
+        summary = (
+            f"Imported from {file_name}: new order, {status.value}, {len(merge.items)} item(s)."
+        )
+        before = None
+    else:
+        old_status = merge.before["status"]
+        changed = merge.changed_fields()
+        moved = f"{old_status.value} → {status.value}; " if old_status is not status else ""
+        summary = f"Imported from {file_name}: {moved}changed {', '.join(changed)}."
+        fields = [name for name in changed if name in merge.values]
+        before = {
+            "status": old_status.value,
+            "items": _quantities(list(merge.items_before.values())),
+            "fields": {name: _jsonable(merge.before[name]) for name in fields},
+        }
+        after["fields"] = {name: _jsonable(merge.values[name]) for name in fields}
+    return {
+        "order_pk": merge.pk,
+        "at": merge.at,
+        "actor": ACTOR,
+        "kind": "imported",
+        "summary": summary,
+        "before": None if before is None else json.dumps(before, sort_keys=True),
+        "after": json.dumps(after, sort_keys=True),
+    }
+
+
+def _chunks(values: list[str], size: int) -> Iterator[list[str]]:
+    for start in range(0, len(values), size):
+        yield values[start : start + size]
+
+
+def _update_statement(table: Table, fields: Sequence[str]) -> Update:
+    """``UPDATE … SET f = :b_f … WHERE id = :b_id`` for executemany (typed binds)."""
+    statement = update(table).where(table.c.id == bindparam("b_id"))
+    if "version" in fields:
+        statement = statement.where(table.c.version == bindparam("b_old_version"))
+    return statement.values(
+        {name: bindparam(f"b_{name}", type_=table.c[name].type) for name in fields}
+    )
+
+
+def _changed_elsewhere() -> DatabaseProblem:
+    return DatabaseProblem(
+        text(
+            "Database",
+            QT_TRANSLATE_NOOP(
+                "Database",
+                "This order was changed elsewhere in the meantime. "
+                "Reload it and try again; nothing was changed.",
+            ),
+        )
+    )
+
+
+class _FileMerge:
+    """Merges one report's rows into the database, chunk by chunk, inside the transaction."""
+
+    def __init__(
+        self, session: Session, report: Report, rows: list[ReportRow], at: datetime
+    ) -> None:
+        self.session = session
+        self.report = report
+        self.at = at
+        self.groups: dict[str, list[ReportRow]] = {}
+        for row in rows:
+            self.groups.setdefault(row.order_id, []).append(row)
+        self.added: list[str] = []
+        self.updated: list[str] = []
+        self.unchanged: list[str] = []
+
+    def _load(self, order_ids: list[str]) -> dict[str, OrderMerge]:
+        stored = {
+            row.order_id: dict(row._mapping)
+            for row in self.session.execute(select(ORDERS).where(ORDERS.c.order_id.in_(order_ids)))
+        }
+        items: dict[int, list[ItemState]] = {}
+        if stored:
+            pks = [order["id"] for order in stored.values()]
+            query = select(ITEMS).where(ITEMS.c.order_pk.in_(pks)).order_by(ITEMS.c.id)
+            for row in self.session.execute(query):
+                values = dict(row._mapping)
+                items.setdefault(values["order_pk"], []).append(
+                    ItemState(id=values["id"], **{name: values[name] for name in ITEM_FIELDS})
+                )
+        return {
+            order_id: OrderMerge(
+                order_id,
+                stored.get(order_id),
+                items.get(stored[order_id]["id"], []) if order_id in stored else [],
+                self.at,
+            )
+            for order_id in order_ids
+        }
+
+    def merge_chunk(self, order_ids: list[str]) -> int:
+        """Merge and write one chunk of orders; returns the number of lines applied."""
+        merges = self._load(order_ids)
+        lines = 0
+        new: list[OrderMerge] = []
+        changed: list[OrderMerge] = []
+        for order_id, merge in merges.items():
+            rows = self.groups[order_id]
+            lines += len(rows)
+            for row in rows:
+                merge.apply(row, self.report.layout)
+            merge.settle()
+            if merge.is_new:
+                new.append(merge)
+                self.added.append(order_id)
+            elif merge.changed_fields():
+                changed.append(merge)
+                self.updated.append(order_id)
+            else:
+                self.unchanged.append(order_id)
+        self._write(new, changed)
+        return lines
+
+    def _write(self, new: list[OrderMerge], changed: list[OrderMerge]) -> None:
+        session = self.session
+        if new:
+            statement = insert(ORDERS).returning(
+                ORDERS.c.id, ORDERS.c.order_id, sort_by_parameter_order=True
+            )
+            inserted = session.execute(statement, [merge.values for merge in new]).all()
+            for merge, row in zip(new, inserted, strict=True):
+                merge.pk = row.id
+        if changed:
+            params = [
+                {
+                    "b_id": merge.pk,
+                    "b_old_version": merge.before["version"],
+                    **{f"b_{name}": merge.values[name] for name in ORDER_FIELDS},
+                }
+                for merge in changed
+            ]
+            result = session.connection().execute(_update_statement(ORDERS, ORDER_FIELDS), params)
+            checkable = session.get_bind().dialect.supports_sane_multi_rowcount
+            if checkable and result.rowcount != len(params):
+                raise _changed_elsewhere()
+        item_inserts: list[dict[str, Any]] = []
+        item_updates: list[dict[str, Any]] = []
+        for merge in (*new, *changed):
+            for item in merge.items:
+                if item.id is None:
+                    item_inserts.append({"order_pk": merge.pk, **item.values()})
+                elif item.values() != merge.items_before[id(item)]:
+                    item_updates.append(
+                        {"b_id": item.id, **{f"b_{k}": v for k, v in item.values().items()}}
+                    )
+        if item_inserts:
+            session.execute(insert(ITEMS), item_inserts)
+        if item_updates:
+            session.connection().execute(_update_statement(ITEMS, ITEM_FIELDS), item_updates)
+        events = [_event(merge, self.report.name) for merge in (*new, *changed)]
+        if events:
+            session.execute(insert(EVENTS), events)
+
+
+def _line_text(problem: LineProblem) -> Text:
+    return problem.text
+
+
+def _left_out(row: ReportRow, report: Report) -> Text:
+    return text(
+        CTX,
+        QT_TRANSLATE_NOOP(
+            "Import", "line {line}: left out with order {order_id}, which has a bad line"
+        ),
+        line=row.line,
+        file=report.name,
+        order_id=row.order_id,
+    )
+
+
+def _refuse(reports: list[Report], problems: list[LineProblem]) -> BadInput:
+    lines = len({(problem.text.args.get("file"), problem.line) for problem in problems})
+    return BadInput(
+        text(
+            CTX,
+            QT_TRANSLATE_NOOP(
+                "Import",
+                "{count} line(s) of {files} cannot be read, so nothing was imported. "
+                "Correct them, or skip the orders they belong to.",
+            ),
+            count=lines,
+            files=", ".join(report.name for report in reports if report.problems),
+        ),
+        details=[problem.text for problem in problems],
+    )
+
+
+def import_reports(
+    db: Database,
+    paths: Sequence[Path],
+    *,
+    skip_bad_rows: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+    at: datetime | None = None,
+) -> ImportResult:
+    """Import order reports in one transaction; see the module docstring for the rules.
+
+    Raises BadInput (nothing written) for an unreadable file, missing required
+    columns, or bad rows unless ``skip_bad_rows``; ImportCancelled when
+    ``cancelled()`` returns True (polled between chunks). ``progress(done, total)``
+    counts report lines merged.
+    """
+    at = at or clock.now()
+    reports: list[Report] = []
+    for path in paths:
+        if cancelled is not None and cancelled():
+            raise ImportCancelled
+        reports.append(read_report(Path(path)))
+    problems = [problem for report in reports for problem in report.problems]
+    if problems and not skip_bad_rows:
+        raise _refuse(reports, problems)
+
+    tainted = {problem.order_id for problem in problems if problem.order_id}
+    refused: list[Text] = []
+    usable: list[list[ReportRow]] = []
+    for report in reports:
+        keep: list[ReportRow] = []
+        texts: list[tuple[int, Text]] = [(p.line, _line_text(p)) for p in report.problems]
+        for row in report.rows:
+            if row.order_id in tainted:
+                texts.append((row.line, _left_out(row, report)))
+            else:
+                keep.append(row)
+        texts.sort(key=lambda entry: entry[0])
+        refused.extend(entry[1] for entry in texts)
+        usable.append(keep)
+
+    total = sum(len(rows) for rows in usable)
+    done = 0
+    if progress is not None:
+        progress(done, total)
+    by_file: list[FileResult] = []
+    added: set[str] = set()
+    updated: set[str] = set()
+    seen: set[str] = set()
+    with db.transaction() as session:
+        for report, rows in zip(reports, usable, strict=True):
+            merge = _FileMerge(session, report, rows, at)
+            for order_ids in _chunks(list(merge.groups), CHUNK):
+                if cancelled is not None and cancelled():
+                    raise ImportCancelled
+                done += merge.merge_chunk(order_ids)
+                if progress is not None:
+                    progress(done, total)
+            by_file.append(
+                FileResult(report.name, len(merge.added), len(merge.updated), len(merge.unchanged))
+            )
+            added.update(merge.added)
+            updated.update(merge.updated)
+            seen.update(merge.groups)
+        if cancelled is not None and cancelled():
+            raise ImportCancelled
+    updated -= added
+    return ImportResult(
+        added=len(added),
+        updated=len(updated),
+        unchanged=len(seen - added - updated),
+        refused=refused,
+        files=[report.name for report in reports],
+        by_file=by_file,
+    )
