@@ -1,0 +1,128 @@
+"""``summary`` (a printed cancellation summary as PDF) and ``message`` (a buyer message).
+
+The PDF is drawn by the window's own document builder (``ui.printing``), loaded
+only inside the handler so every other command runs without Qt; with no display
+Qt is told to draw offscreen.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+from datetime import date
+from pathlib import Path
+
+from app.cli.common import Command, say
+from app.db import Database
+from app.errors import BadInput
+from app.messages import CHANNEL_EMAIL, CHANNELS, LANGUAGES, TEMPLATES, compose, log_message
+from app.summary import summary
+from app.text import QT_TRANSLATE_NOOP, text
+
+
+def _day(raw: str | None, option: str) -> date | None:
+    if raw is None:
+        return None
+    try:
+        return date.fromisoformat(raw.strip())
+    except ValueError:
+        raise BadInput(
+            text(
+                "Cli",
+                QT_TRANSLATE_NOOP("Cli", "{option} {raw!r} is not a date: use YYYY-MM-DD."),
+                option=option,
+                raw=raw,
+            )
+        ) from None
+
+
+def _configure_summary(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--from", dest="start", metavar="DATE", help="first day (YYYY-MM-DD)")
+    parser.add_argument("--to", dest="end", metavar="DATE", help="last day, included")
+    parser.add_argument(
+        "--order",
+        action="append",
+        metavar="ID",
+        help="only this order's cancellations; repeat for several",
+    )
+    parser.add_argument("--pdf", required=True, metavar="OUT", help="PDF file to write")
+    parser.add_argument("--lang", choices=LANGUAGES, help="language of the document")
+
+
+def _ensure_headless() -> None:
+    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def _run_summary(args: argparse.Namespace, db: Database) -> int:
+    data = summary(
+        db,
+        start=_day(args.start, "--from"),
+        end=_day(args.end, "--to"),
+        order_ids=args.order,
+    )
+    out = Path(args.pdf)
+    if not out.parent.exists():
+        raise BadInput(
+            text(
+                "Cli",
+                QT_TRANSLATE_NOOP("Cli", "The folder {folder} does not exist."),
+                folder=str(out.parent),
+            )
+        )
+    _ensure_headless()
+    printing = importlib.import_module("ui.printing.output")
+    printing.summary_to_pdf(data, out, language=args.lang)
+    say(
+        f"Summary written to {out}: {len(data.lines)} cancellation(s) from "
+        f"{data.start.isoformat()} to {data.end.isoformat()}; 7-day cancellation rate at the "
+        f"end of the period {data.rate_after.percent:.2f} %."
+    )
+    return 0
+
+
+def _configure_message(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("order_id", metavar="ORDER_ID")
+    parser.add_argument(
+        "template",
+        metavar="TEMPLATE",
+        help="one of " + ", ".join(TEMPLATES) + " (or its rule: S2, S5…)",
+    )
+    parser.add_argument("--lang", choices=LANGUAGES, default="fr", help="language (default fr)")
+    parser.add_argument(
+        "--log", action="store_true", help="record the message on the order's timeline"
+    )
+    parser.add_argument(
+        "--channel",
+        choices=CHANNELS,
+        default=CHANNELS[0],
+        help="how it is sent, for --log (default buyer-seller messaging)",
+    )
+
+
+def _run_message(args: argparse.Namespace, db: Database) -> int:
+    message = compose(db, args.order_id, args.template, args.lang)
+    if message.to and args.channel == CHANNEL_EMAIL:
+        say(f"To: {message.to}")
+    say(f"Subject: {message.subject}")
+    say()
+    print(message.body, end="")
+    if args.log:
+        log_message(db, message, channel=args.channel)
+        say()
+        say(f"Logged on the timeline of order {message.order_id}.")
+    return 0
+
+
+COMMANDS = [
+    Command(
+        "summary",
+        "print a cancellation summary for a period or orders to PDF",
+        _configure_summary,
+        _run_summary,
+    ),
+    Command(
+        "message", "fill a buyer message template for an order", _configure_message, _run_message
+    ),
+]

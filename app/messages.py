@@ -1,0 +1,291 @@
+"""Buyer messages: templates a seller can adapt, filled with an order's data, logged.
+
+A template is a text file ``<lang>/<key>.txt``: a first line ``Subject: …``, a
+blank line, then the body. Placeholders in braces are filled from the order
+(:data:`PLACEHOLDERS`). The seller's own copy in ``<data folder>/messages/``
+wins over the one shipped in ``resources/messages/``. A Pending order gives no
+buyer data at all (S9): the greeting stays generic and no e-mail is offered.
+Logging a message stores it on the order's timeline with its audit event, in
+one transaction.
+"""
+
+from __future__ import annotations
+
+import string
+from dataclasses import dataclass
+from datetime import datetime
+from importlib.resources import files
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from app import audit, clock
+from app.db import Database, data_dir
+from app.errors import BadInput
+from app.models import Message, Order, OrderStatus
+from app.orders import find_order
+from app.settings import shop_name
+from app.text import QT_TRANSLATE_NOOP, text
+
+CTX = "Messages"
+LANGUAGES = ("fr", "en")
+
+# Template key -> (seed rule, English label shown to the seller, translatable).
+TEMPLATES: dict[str, tuple[str, str]] = {
+    "s2_cancellation_notice": ("S2", QT_TRANSLATE_NOOP("Messages", "Cancellation notice")),
+    "s3_parcel_will_arrive": (
+        "S3",
+        QT_TRANSLATE_NOOP("Messages", "Parcel will arrive: please send it back"),
+    ),
+    "s5_request_cancellation": (
+        "S5",
+        QT_TRANSLATE_NOOP("Messages", "Please request the cancellation from your account"),
+    ),
+    "s8_place_new_order": ("S8", QT_TRANSLATE_NOOP("Messages", "Please place a new order")),
+    "s9_contact_customer_service": (
+        "S9",
+        QT_TRANSLATE_NOOP("Messages", "Contact Amazon customer service (payment being verified)"),
+    ),
+    "s15_cancel_and_reorder": (
+        "S15",
+        QT_TRANSLATE_NOOP("Messages", "Cancel and re-order with the right address"),
+    ),
+    "s16_carrier_return": (
+        "S16",
+        QT_TRANSLATE_NOOP("Messages", "Carrier is returning the parcel"),
+    ),
+}
+
+PLACEHOLDERS = (
+    "order_id",
+    "greeting",
+    "buyer_name",
+    "items",
+    "purchase_date",
+    "shop_name",
+    "carrier",
+    "tracking_number",
+)
+
+GREETINGS = {
+    "fr": ("Bonjour {name},", "Bonjour,"),
+    "en": ("Hello {name},", "Hello,"),
+}
+# What stands for the buyer's name when there is none to give (Pending, S9).
+NO_NAME = {"fr": "Madame, Monsieur", "en": "customer"}
+MONTHS_EN = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+
+CHANNEL_MESSAGING = "buyer-seller-messaging"
+CHANNEL_EMAIL = "email"
+CHANNELS = (CHANNEL_MESSAGING, CHANNEL_EMAIL)
+
+
+@dataclass(frozen=True)
+class Template:
+    key: str
+    language: str
+    subject: str
+    body: str
+    path: Path | None
+
+
+@dataclass(frozen=True)
+class FilledMessage:
+    order_id: str
+    template: str
+    language: str
+    subject: str
+    body: str
+    to: str | None  # the buyer's e-mail; None for a Pending order (S9)
+
+
+def _bad_language(language: str) -> BadInput:
+    return BadInput(
+        text(
+            CTX,
+            QT_TRANSLATE_NOOP("Messages", "Unknown message language {language!r}: use fr or en."),
+            language=language,
+        )
+    )
+
+
+def check_template_key(key: str) -> str:
+    key = key.strip()
+    if key in TEMPLATES:
+        return key
+    # Let a seller type the seed rule (s5, S5) instead of the full key.
+    for full, (rule, _label) in TEMPLATES.items():
+        if key.lower() == rule.lower():
+            return full
+    raise BadInput(
+        text(
+            CTX,
+            QT_TRANSLATE_NOOP("Messages", "Unknown message template {key!r}. Templates: {known}."),
+            key=key,
+            known=", ".join(TEMPLATES),
+        )
+    )
+
+
+def user_templates_dir() -> Path:
+    return data_dir() / "messages"
+
+
+def _parse(raw: str, key: str, language: str, path: Path | None) -> Template:
+    lines = raw.replace("\r\n", "\n").split("\n")
+    subject = ""
+    if lines and lines[0].lower().startswith("subject:"):
+        subject = lines[0].split(":", 1)[1].strip()
+        lines = lines[1:]
+        if lines and not lines[0].strip():
+            lines = lines[1:]
+    return Template(key, language, subject, "\n".join(lines).rstrip() + "\n", path)
+
+
+def load_template(key: str, language: str) -> Template:
+    """The seller's adapted template if there is one, else the one shipped with SellerDesk."""
+    key = check_template_key(key)
+    if language not in LANGUAGES:
+        raise _bad_language(language)
+    name = f"{key}.txt"
+    own = user_templates_dir() / language / name
+    if own.is_file():
+        return _parse(own.read_text(encoding="utf-8"), key, language, own)
+    shipped = files("resources").joinpath("messages", language, name)
+    return _parse(shipped.read_text(encoding="utf-8"), key, language, None)
+
+
+def _date(value: datetime, language: str) -> str:
+    day = value.date()
+    if language == "fr":
+        return day.strftime("%d/%m/%Y")
+    return f"{day.day} {MONTHS_EN[day.month - 1]} {day.year}"
+
+
+def _items(order: Order) -> str:
+    lines = []
+    for item in order.items:
+        title = item.title or item.sku
+        lines.append(f"- {title} ({item.sku}) × {item.quantity}")
+    return "\n".join(lines)
+
+
+def values_for(session: Session, order: Order, language: str) -> dict[str, str]:
+    """What each placeholder becomes for this order; no buyer data while Pending (S9)."""
+    pending = order.status is OrderStatus.PENDING
+    name = None if pending else (order.buyer_name or "").strip() or None
+    greeting_named, greeting_plain = GREETINGS[language]
+    last_shipment = order.shipments[-1] if order.shipments else None
+    return {
+        "order_id": order.order_id,
+        "greeting": greeting_named.format(name=name) if name else greeting_plain,
+        "buyer_name": name or NO_NAME[language],
+        "items": _items(order),
+        "purchase_date": _date(order.purchase_date, language),
+        "shop_name": shop_name(session),
+        "carrier": (last_shipment.carrier_name or last_shipment.carrier_code)
+        if last_shipment
+        else "",
+        "tracking_number": (last_shipment.tracking_number or "") if last_shipment else "",
+    }
+
+
+def placeholders_in(template_text: str) -> set[str]:
+    return {name for _lit, name, _spec, _conv in string.Formatter().parse(template_text) if name}
+
+
+def fill(template: Template, values: dict[str, str]) -> tuple[str, str]:
+    """Subject and body with every placeholder filled, or BadInput naming the unknown ones."""
+    unknown = (placeholders_in(template.subject) | placeholders_in(template.body)) - set(values)
+    if unknown:
+        raise BadInput(
+            text(
+                CTX,
+                QT_TRANSLATE_NOOP(
+                    "Messages",
+                    "The template {key} ({language}) uses unknown placeholders: {unknown}. "
+                    "Known: {known}.",
+                ),
+                key=template.key,
+                language=template.language,
+                unknown=", ".join("{" + name + "}" for name in sorted(unknown)),
+                known=", ".join("{" + name + "}" for name in PLACEHOLDERS),
+            )
+        )
+    return template.subject.format(**values), template.body.format(**values)
+
+
+def compose(db: Database, order_id: str, key: str, language: str) -> FilledMessage:
+    """The template filled with the order's data, ready to show for editing."""
+    template = load_template(key, language)
+    with db.reading() as session:
+        order = find_order(session, order_id)
+        subject, body = fill(template, values_for(session, order, language))
+        pending = order.status is OrderStatus.PENDING
+        return FilledMessage(
+            order_id=order.order_id,
+            template=template.key,
+            language=language,
+            subject=subject,
+            body=body,
+            to=None if pending else order.buyer_email,
+        )
+
+
+def log_message(
+    db: Database,
+    message: FilledMessage,
+    *,
+    channel: str = CHANNEL_MESSAGING,
+    at: datetime | None = None,
+    actor: str = "seller",
+) -> None:
+    """Put the message (as sent, after the seller's edits) on the order's timeline."""
+    if channel not in CHANNELS:
+        raise BadInput(
+            text(
+                CTX,
+                QT_TRANSLATE_NOOP("Messages", "Unknown channel {channel!r}: use {known}."),
+                channel=channel,
+                known=", ".join(CHANNELS),
+            )
+        )
+    if not message.body.strip():
+        raise BadInput(text(CTX, QT_TRANSLATE_NOOP("Messages", "The message is empty.")))
+    at = at or clock.now()
+    with db.transaction() as session:
+        order = find_order(session, message.order_id)
+        session.add(
+            Message(
+                order_pk=order.id,
+                created_at=at,
+                template=message.template,
+                language=message.language,
+                channel=channel,
+                subject=message.subject or None,
+                body=message.body,
+            )
+        )
+        rule, label = TEMPLATES[message.template]
+        audit.record(
+            session,
+            order,
+            kind="message",
+            summary=f"Message to the buyer ({rule}, {label}, {message.language}, {channel}): "
+            f"{message.subject or message.body.splitlines()[0]}",
+            at=at,
+            actor=actor,
+        )

@@ -1,0 +1,333 @@
+"""The account health page (S6, S11, S12; DESIGN.md §4): figures, chart, and the lists behind them.
+
+Everything shown is computed by :mod:`app.health_history` at one moment; this
+page only lays it out. Activating a row emits :attr:`HealthPage.orderActivated`
+with the order id so the window can open the order.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtWidgets import (
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.db import Database
+from app.health import RATE_TARGET
+from app.health_history import (
+    LATE_SHIPMENT_TARGET,
+    HealthOverview,
+    initiator_label,
+    overview,
+    reason_label,
+)
+from ui.health_chart import RateChart
+from ui.i18n import date_time, short_date, tr_text
+
+ORDER_ROLE = Qt.ItemDataRole.UserRole
+
+# Keys of the lists, in their tab order.
+COUNTED = "counted"
+NOT_COUNTED = "not_counted"
+MARKETPLACE = "marketplace"
+AT_RISK = "at_risk"
+PENDING = "pending"
+OVERDUE_REFUNDS = "overdue_refunds"
+LISTS = (AT_RISK, PENDING, OVERDUE_REFUNDS, COUNTED, NOT_COUNTED, MARKETPLACE)
+
+
+def _percent(value: object) -> str:
+    return QLocale().toString(float(str(value)), "f", 2)
+
+
+class HealthPage(QWidget):
+    orderActivated = Signal(str)  # noqa: N815 (Qt signal names are camelCase)
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._db = db
+        self.overview: HealthOverview | None = None
+
+        self.as_of_label = QLabel()
+        self.refresh_button = QPushButton()
+        self.refresh_button.clicked.connect(lambda: self.refresh())
+        top = QHBoxLayout()
+        top.addWidget(self.as_of_label, 1)
+        top.addWidget(self.refresh_button)
+
+        self.rate_label = QLabel()
+        self.rate_label.setWordWrap(True)
+        self.rate_label.setTextFormat(Qt.TextFormat.PlainText)
+        font = self.rate_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.rate_label.setFont(font)
+        self.rate_detail = QLabel()
+        self.rate_detail.setWordWrap(True)
+        self.late_label = QLabel()
+        self.late_label.setWordWrap(True)
+        self.figures_box = QGroupBox()
+        figures = QVBoxLayout(self.figures_box)
+        figures.addWidget(self.rate_label)
+        figures.addWidget(self.rate_detail)
+        figures.addWidget(self.late_label)
+        figures.addStretch(1)
+
+        self.chart = RateChart()
+        upper = QSplitter(Qt.Orientation.Horizontal)
+        upper.addWidget(self.figures_box)
+        upper.addWidget(self.chart)
+        upper.setStretchFactor(0, 2)
+        upper.setStretchFactor(1, 3)
+
+        self.tabs = QTabWidget()
+        self.lists: dict[str, QTreeWidget] = {}
+        for key in LISTS:
+            tree = QTreeWidget()
+            tree.setRootIsDecorated(False)
+            tree.setUniformRowHeights(True)
+            tree.setAlternatingRowColors(True)
+            tree.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+            tree.header().setStretchLastSection(True)
+            tree.itemActivated.connect(self._activated)
+            self.lists[key] = tree
+            self.tabs.addTab(tree, "")
+
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(upper)
+        splitter.addWidget(self.tabs)
+        splitter.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(splitter, 1)
+        self.translate_ui()
+
+    # -- texts ---------------------------------------------------------------------------
+
+    def translate_ui(self) -> None:
+        self.refresh_button.setText(self.tr("Refresh"))
+        self.figures_box.setTitle(self.tr("Account health"))
+        self.lists[COUNTED].setHeaderLabels(
+            [self.tr("Order"), self.tr("Cancelled on"), self.tr("Reason"), self.tr("Why")]
+        )
+        self.lists[NOT_COUNTED].setHeaderLabels(
+            [self.tr("Order"), self.tr("Cancelled on"), self.tr("Reason"), self.tr("Why")]
+        )
+        self.lists[MARKETPLACE].setHeaderLabels(
+            [self.tr("Order"), self.tr("Purchased on"), self.tr("Cancelled on")]
+        )
+        self.lists[AT_RISK].setHeaderLabels(
+            [self.tr("Order"), self.tr("Ship by"), self.tr("Days late"), self.tr("Days left")]
+        )
+        self.lists[PENDING].setHeaderLabels(
+            [self.tr("Order"), self.tr("Purchased on"), self.tr("Pending for (days)")]
+        )
+        self.lists[OVERDUE_REFUNDS].setHeaderLabels(
+            [
+                self.tr("Order"),
+                self.tr("Return received"),
+                self.tr("Refund due"),
+                self.tr("Days overdue"),
+            ]
+        )
+        self.chart.translate_ui()
+        if self.overview is not None:
+            self._show(self.overview)
+
+    def _tab_titles(self, data: HealthOverview) -> dict[str, str]:
+        cancellations = data.cancellations
+        return {
+            COUNTED: self.tr("Counted in the rate ({count})").format(
+                count=len(cancellations.counted)
+            ),
+            NOT_COUNTED: self.tr("Not counted ({count})").format(
+                count=len(cancellations.not_counted)
+            ),
+            MARKETPLACE: self.tr("Cancelled on the marketplace ({count})").format(
+                count=len(cancellations.marketplace)
+            ),
+            AT_RISK: self.tr("At risk of auto-cancellation ({count})").format(
+                count=len(data.report.at_risk_of_auto_cancel)
+            ),
+            PENDING: self.tr("Pending over 21 days ({count})").format(
+                count=len(data.report.pending_over_21_days)
+            ),
+            OVERDUE_REFUNDS: self.tr("Refunds overdue ({count})").format(
+                count=len(data.overdue_refunds)
+            ),
+        }
+
+    def _empty_texts(self) -> dict[str, str]:
+        return {
+            COUNTED: self.tr("No cancellation counts in the rate this week. Keep it that way."),
+            NOT_COUNTED: self.tr(
+                "No uncounted cancellation: official buyer requests cancelled with "
+                "Buyer canceled will show here."
+            ),
+            MARKETPLACE: self.tr(
+                "No order cancelled by the marketplace. "
+                "Import your reports to keep this up to date."
+            ),
+            AT_RISK: self.tr("No order at risk: every late order has shipped."),
+            PENDING: self.tr("No order has been pending for more than 21 days."),
+            OVERDUE_REFUNDS: self.tr("No refund overdue: every received return is refunded."),
+        }
+
+    # -- data ----------------------------------------------------------------------------
+
+    def refresh(self, as_of: datetime | None = None) -> None:
+        """Recompute every figure as of ``as_of`` (now by default) and show it."""
+        self.overview = overview(self._db, as_of)
+        self._show(self.overview)
+
+    def _show(self, data: HealthOverview) -> None:
+        rate = data.report.rate
+        self.as_of_label.setText(self.tr("As of {moment}").format(moment=date_time(rate.as_of)))
+        status = (
+            self.tr("⚠ above the target") if rate.above_target else self.tr("✓ within the target")
+        )
+        self.rate_label.setText(
+            self.tr("7-day cancellation rate: {rate} % ({status})").format(
+                rate=_percent(rate.percent), status=status
+            )
+        )
+        self.rate_label.setStyleSheet("color: #b03a2e;" if rate.above_target else "")
+        self.rate_detail.setText(
+            self.tr(
+                "{cancelled} of {orders} orders purchased in the last 7 days were cancelled "
+                "in a way that counts. Target: under {target} %."
+            ).format(
+                cancelled=rate.seller_cancellations,
+                orders=rate.orders,
+                target=_percent(RATE_TARGET),
+            )
+        )
+        late_lines = []
+        for late in data.late_shipments:
+            mark = "⚠ " if late.above_target else ""
+            late_lines.append(
+                mark
+                + self.tr(
+                    "Late shipment rate, {days} days: {rate} % ({late} of {shipped} "
+                    "orders confirmed after their ship-by date)"
+                ).format(
+                    days=late.days,
+                    rate=_percent(late.percent),
+                    late=late.late_orders,
+                    shipped=late.shipped_orders,
+                )
+            )
+        late_lines.append(
+            self.tr("Target: under {target} %.").format(target=_percent(LATE_SHIPMENT_TARGET))
+        )
+        self.late_label.setText("\n".join(late_lines))
+        self.chart.show_history(data.history)
+        self._fill_lists(data)
+        for index, key in enumerate(LISTS):
+            self.tabs.setTabText(index, self._tab_titles(data)[key])
+
+    def _fill_lists(self, data: HealthOverview) -> None:
+        rows: dict[str, list[tuple[str, list[str]]]] = {key: [] for key in LISTS}
+        for entry in data.cancellations.local:
+            key = COUNTED if entry.counts_in_rate else NOT_COUNTED
+            reason = tr_text(reason_label(entry.reason))
+            who = tr_text(initiator_label(entry.initiator))
+            rows[key].append(
+                (
+                    entry.order_id,
+                    [
+                        entry.order_id,
+                        date_time(entry.created_at),
+                        f"{reason} — {who}",
+                        tr_text(entry.why),
+                    ],
+                )
+            )
+        for marketplace in data.cancellations.marketplace:
+            rows[MARKETPLACE].append(
+                (
+                    marketplace.order_id,
+                    [
+                        marketplace.order_id,
+                        short_date(marketplace.purchase_date),
+                        date_time(marketplace.cancelled_at),
+                    ],
+                )
+            )
+        for risk in data.report.at_risk_of_auto_cancel:
+            rows[AT_RISK].append(
+                (
+                    risk["order_id"],
+                    [
+                        risk["order_id"],
+                        short_date(datetime.fromisoformat(risk["latest_ship_date"])),
+                        str(risk["days_late"]),
+                        str(risk["days_left"]),
+                    ],
+                )
+            )
+        for pending in data.report.pending_over_21_days:
+            rows[PENDING].append(
+                (
+                    pending["order_id"],
+                    [
+                        pending["order_id"],
+                        short_date(datetime.fromisoformat(pending["purchase_date"])),
+                        str(pending["age_days"]),
+                    ],
+                )
+            )
+        for refund in data.overdue_refunds:
+            rows[OVERDUE_REFUNDS].append(
+                (
+                    refund.order_id,
+                    [
+                        refund.order_id,
+                        date_time(refund.received_at),
+                        short_date(refund.due),
+                        str(refund.days_overdue),
+                    ],
+                )
+            )
+        empty = self._empty_texts()
+        for key, tree in self.lists.items():
+            tree.clear()
+            if not rows[key]:
+                placeholder = QTreeWidgetItem([empty[key]])
+                placeholder.setFlags(Qt.ItemFlag.NoItemFlags)
+                placeholder.setFirstColumnSpanned(True)
+                tree.addTopLevelItem(placeholder)
+                placeholder.setFirstColumnSpanned(True)
+                continue
+            for order_id, cells in rows[key]:
+                item = QTreeWidgetItem(cells)
+                item.setData(0, ORDER_ROLE, order_id)
+                item.setToolTip(0, self.tr("Double-click or press Enter to open the order"))
+                tree.addTopLevelItem(item)
+
+    def order_ids(self, key: str) -> list[str]:
+        """The orders a list shows, in order (for tests and the window)."""
+        tree = self.lists[key]
+        found = []
+        for index in range(tree.topLevelItemCount()):
+            order_id = tree.topLevelItem(index).data(0, ORDER_ROLE)
+            if order_id:
+                found.append(str(order_id))
+        return found
+
+    def _activated(self, item: QTreeWidgetItem, _column: int) -> None:
+        order_id = item.data(0, ORDER_ROLE)
+        if order_id:
+            self.orderActivated.emit(str(order_id))

@@ -1,0 +1,1 @@
+"""Printed documents: built as QTextDocument, sent to preview, printer or PDF."""

@@ -1,0 +1,61 @@
+"""Loading the interface's translations: SellerDesk's own and Qt's.
+
+The language is the seller's choice when saved (``app.settings`` ``language``),
+else the system's. French loads ``resources/translations/sellerdesk_fr.qm`` and
+Qt's own ``qtbase_fr.qm`` (standard dialogs, print preview), and makes French the
+default locale so dates and amounts read ``14,90 €``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent / "resources" / "translations"
+SUPPORTED = ("fr", "en")
+SOURCE_LANGUAGE = "en"
+
+_installed: list[QTranslator] = []
+
+
+def system_language() -> str:
+    name = QLocale.system().name()  # fr_FR, en_GB, C…
+    language = name.split("_", 1)[0].lower()
+    return language if language in SUPPORTED else SOURCE_LANGUAGE
+
+
+def chosen_language(language: str | None) -> str:
+    if language and language.lower() in SUPPORTED:
+        return language.lower()
+    return system_language()
+
+
+def _locale_for(language: str) -> QLocale:
+    system = QLocale.system()
+    if system.name().lower().startswith(language):
+        return system  # keep the seller's country (fr_BE, fr_CA…)
+    if language == "fr":
+        return QLocale(QLocale.Language.French, QLocale.Country.France)
+    return QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
+
+
+def install_translators(app: QCoreApplication, language: str | None = None) -> str:
+    """Install the translators for ``language`` (None: the system's); returns the language used.
+
+    Calling it again replaces the previous translators, so a changed setting can
+    take effect without restarting.
+    """
+    while _installed:
+        app.removeTranslator(_installed.pop())
+    used = chosen_language(language)
+    QLocale.setDefault(_locale_for(used))
+    if used == SOURCE_LANGUAGE:
+        return used
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    for name, folder in ((f"qtbase_{used}", qt_dir), (f"sellerdesk_{used}", str(TRANSLATIONS_DIR))):
+        translator = QTranslator(app)
+        if translator.load(name, folder):
+            app.installTranslator(translator)
+            _installed.append(translator)
+    return used
