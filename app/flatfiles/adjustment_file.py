@@ -1,0 +1,169 @@
+"""The order adjustment file (FORMATS.md §3): refunds and partial cancellations.
+
+Amounts are line totals, positive when refunded to the buyer, written with a
+dot and two decimals. The promotion columns are left out entirely unless a row
+uses them (the feed fails on empty ones); ``quantity-cancelled`` is written
+only when a row uses it, and plain refund rows then carry ``0`` (DESIGN.md §8).
+Gift wrap is not tracked by SellerDesk: its two required columns carry 0.00.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from app.flatfiles.tsv import amount, read_table, write_table
+from app.money import ZERO, parse_amount
+
+ORDER_ID = "order-id"
+ORDER_ITEM_ID = "order-item-id"
+REASON = "adjustment-reason-code"
+CURRENCY = "currency"
+ITEM_PRICE = "item-price-adj"
+ITEM_TAX = "item-tax-adj"
+SHIPPING_PRICE = "shipping-price-adj"
+SHIPPING_TAX = "shipping-tax-adj"
+GIFT_WRAP_PRICE = "gift-wrap-price-adj"
+GIFT_WRAP_TAX = "gift-wrap-tax-adj"
+ITEM_PROMOTION = "item-promotion-adj"
+ITEM_PROMOTION_ID = "item-promotion-id"
+SHIP_PROMOTION = "ship-promotion-adj"
+SHIP_PROMOTION_ID = "ship-promotion-id"
+QUANTITY_CANCELLED = "quantity-cancelled"
+
+ALL_COLUMNS = (
+    ORDER_ID,
+    ORDER_ITEM_ID,
+    REASON,
+    CURRENCY,
+    ITEM_PRICE,
+    ITEM_TAX,
+    SHIPPING_PRICE,
+    SHIPPING_TAX,
+    GIFT_WRAP_PRICE,
+    GIFT_WRAP_TAX,
+    ITEM_PROMOTION,
+    ITEM_PROMOTION_ID,
+    SHIP_PROMOTION,
+    SHIP_PROMOTION_ID,
+    QUANTITY_CANCELLED,
+)
+REQUIRED = ALL_COLUMNS[:10]
+
+
+@dataclass(frozen=True)
+class AdjustmentRow:
+    """One item of one refund or partial cancellation; amounts positive = refunded."""
+
+    order_id: str
+    order_item_id: str
+    reason: str
+    currency: str
+    item_price: Decimal = ZERO
+    item_tax: Decimal = ZERO
+    shipping_price: Decimal = ZERO
+    shipping_tax: Decimal = ZERO
+    gift_wrap_price: Decimal = ZERO
+    gift_wrap_tax: Decimal = ZERO
+    item_promotion: Decimal | None = None
+    item_promotion_id: str | None = None
+    ship_promotion: Decimal | None = None
+    ship_promotion_id: str | None = None
+    quantity_cancelled: int | None = None
+
+    @property
+    def net(self) -> Decimal:
+        """What the buyer gets back on this row (promotions are negative adjustments)."""
+        return (
+            self.item_price
+            + self.item_tax
+            + self.shipping_price
+            + self.shipping_tax
+            + self.gift_wrap_price
+            + self.gift_wrap_tax
+            + (self.item_promotion or ZERO)
+            + (self.ship_promotion or ZERO)
+        )
+
+
+def columns_for(rows: Sequence[AdjustmentRow]) -> list[str]:
+    """The required columns, plus promotion and quantity columns only when a row uses them."""
+    columns = list(REQUIRED)
+    if any(row.item_promotion is not None or row.item_promotion_id for row in rows):
+        columns += [ITEM_PROMOTION, ITEM_PROMOTION_ID]
+    if any(row.ship_promotion is not None or row.ship_promotion_id for row in rows):
+        columns += [SHIP_PROMOTION, SHIP_PROMOTION_ID]
+    if any(row.quantity_cancelled is not None for row in rows):
+        columns.append(QUANTITY_CANCELLED)
+    return columns
+
+
+def _cells(row: AdjustmentRow) -> dict[str, str]:
+    return {
+        ORDER_ID: row.order_id,
+        ORDER_ITEM_ID: row.order_item_id,
+        REASON: row.reason,
+        CURRENCY: row.currency,
+        ITEM_PRICE: amount(row.item_price),
+        ITEM_TAX: amount(row.item_tax),
+        SHIPPING_PRICE: amount(row.shipping_price),
+        SHIPPING_TAX: amount(row.shipping_tax),
+        GIFT_WRAP_PRICE: amount(row.gift_wrap_price),
+        GIFT_WRAP_TAX: amount(row.gift_wrap_tax),
+        ITEM_PROMOTION: amount(row.item_promotion),
+        ITEM_PROMOTION_ID: row.item_promotion_id or "",
+        SHIP_PROMOTION: amount(row.ship_promotion),
+        SHIP_PROMOTION_ID: row.ship_promotion_id or "",
+        QUANTITY_CANCELLED: str(row.quantity_cancelled or 0),
+    }
+
+
+def table_of(rows: Sequence[AdjustmentRow]) -> tuple[list[str], list[list[str]]]:
+    """The columns and cells exactly as they will be written."""
+    columns = columns_for(rows)
+    return columns, [[_cells(row)[name] for name in columns] for row in rows]
+
+
+def write_adjustment_file(rows: Sequence[AdjustmentRow]) -> bytes:
+    columns, cells = table_of(rows)
+    return write_table(columns, cells)
+
+
+def read_adjustment_file(data: bytes) -> list[AdjustmentRow]:
+    """Read an adjustment file back (round-trip checks and re-reading an export)."""
+    table = read_table(data, required=REQUIRED)
+
+    def money(cells: dict[str, str], name: str) -> Decimal | None:
+        raw = cells.get(name, "").strip()
+        return parse_amount(raw) if raw else None
+
+    def promotion(cells: dict[str, str], name: str, id_name: str) -> Decimal | None:
+        # A row without a promotion in a file where another row has one reads 0.00 and no id.
+        value = money(cells, name)
+        return value if value or cells.get(id_name, "").strip() else None
+
+    rows = []
+    for row in table.rows:
+        cells = row.cells
+        quantity = row.get(QUANTITY_CANCELLED)
+        rows.append(
+            AdjustmentRow(
+                order_id=row.get(ORDER_ID),
+                order_item_id=row.get(ORDER_ITEM_ID),
+                reason=row.get(REASON),
+                currency=row.get(CURRENCY),
+                item_price=money(cells, ITEM_PRICE) or ZERO,
+                item_tax=money(cells, ITEM_TAX) or ZERO,
+                shipping_price=money(cells, SHIPPING_PRICE) or ZERO,
+                shipping_tax=money(cells, SHIPPING_TAX) or ZERO,
+                gift_wrap_price=money(cells, GIFT_WRAP_PRICE) or ZERO,
+                gift_wrap_tax=money(cells, GIFT_WRAP_TAX) or ZERO,
+                item_promotion=promotion(cells, ITEM_PROMOTION, ITEM_PROMOTION_ID),
+                item_promotion_id=row.get(ITEM_PROMOTION_ID) or None,
+                ship_promotion=promotion(cells, SHIP_PROMOTION, SHIP_PROMOTION_ID),
+                ship_promotion_id=row.get(SHIP_PROMOTION_ID) or None,
+                quantity_cancelled=int(quantity) if quantity and quantity != "0" else None,
+            )
+        )
+    return rows
