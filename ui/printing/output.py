@@ -45,7 +45,9 @@ def paint_document(document: QTextDocument, device: QPagedPaintDevice) -> int:
     copy.setPageSize(body)
     pages = copy.pageCount()
     footer = PageFooter()
-    painter = QPainter(device)
+    painter = QPainter()
+    if not painter.begin(device):
+        raise OSError("the page device could not be opened for drawing")
     try:
         font = copy.defaultFont()
         for page in range(pages):
