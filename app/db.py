@@ -35,6 +35,8 @@ APP_NAME = "SellerDesk"
 DEFAULT_FILE_NAME = "sellerdesk.sqlite"
 MIGRATIONS = Path(__file__).with_name("migrations")
 SQLITE_MAGIC = b"SQLite format 3\x00"
+# How long a write waits for another program holding the file before "busy" (tests lower it).
+BUSY_TIMEOUT_MS = 5000
 
 
 def data_dir() -> Path:
@@ -66,7 +68,7 @@ def _on_sqlite_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> No
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_MS)}")
     cursor.close()
 
 
