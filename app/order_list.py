@@ -1,0 +1,229 @@
+"""The order list's rows, pages and counts, in SQL (no Qt).
+
+The window's table holds order keys and the few cells a row shows; it asks
+this module for one page at a time, sorted and filtered by the database, so a
+million orders open as fast as a hundred. Filters are the views of
+:mod:`app.queries`, never re-derived here.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+
+from sqlalchemy import ColumnElement, Select, and_, case, func, select
+
+from app import clock
+from app.clock import as_utc, whole_days
+from app.db import Database
+from app.health import AT_RISK_NOTICE_DAYS, AUTO_CANCEL_DAYS
+from app.models import Order, OrderStatus
+from app.queries import OPEN_STATUSES, View, search_condition, view_condition
+from app.rules import Action, decide
+
+PAGE_SIZE = 200
+
+
+class Column(enum.IntEnum):
+    """The table's columns, in display order; each sorts on a raw database value."""
+
+    ORDER_ID = 0
+    PURCHASED = 1
+    SHIP_BY = 2
+    STATUS = 3
+    BUYER = 4
+    ITEMS = 5
+    TOTAL = 6
+    BUYER_REQUESTED = 7
+
+
+SORT_COLUMNS: dict[Column, ColumnElement[object]] = {
+    Column.ORDER_ID: Order.order_id,  # type: ignore[dict-item]
+    Column.PURCHASED: Order.purchase_date,  # type: ignore[dict-item]
+    Column.SHIP_BY: Order.latest_ship_date,  # type: ignore[dict-item]
+    Column.STATUS: Order.status,  # type: ignore[dict-item]
+    Column.BUYER: Order.buyer_name,  # type: ignore[dict-item]
+    Column.ITEMS: Order.item_count,  # type: ignore[dict-item]
+    Column.TOTAL: Order.total,  # type: ignore[dict-item]
+    Column.BUYER_REQUESTED: Order.buyer_requested_cancel,  # type: ignore[dict-item]
+}
+
+
+class DeadlineKind(enum.StrEnum):
+    NONE = "none"  # nothing left to ship, or no ship-by date
+    ON_TIME = "on-time"
+    LATE = "late"  # past the latest ship date (S10)
+    AT_RISK = "at-risk"  # close to the marketplace's automatic cancellation (S11)
+
+
+@dataclass(frozen=True)
+class Deadline:
+    kind: DeadlineKind
+    days_late: int = 0
+    days_left: int = 0  # before the marketplace may cancel automatically
+
+
+def deadline(status: OrderStatus, latest_ship_date: datetime | None, as_of: datetime) -> Deadline:
+    """Where an order stands against its ship-by date, as the Late and At risk views count it."""
+    if latest_ship_date is None or status not in OPEN_STATUSES:
+        return Deadline(DeadlineKind.NONE)
+    if as_utc(latest_ship_date) >= as_of:
+        return Deadline(DeadlineKind.ON_TIME)
+    days_late = whole_days(as_of, latest_ship_date)
+    days_left = AUTO_CANCEL_DAYS - days_late
+    kind = DeadlineKind.AT_RISK if days_left <= AT_RISK_NOTICE_DAYS else DeadlineKind.LATE
+    return Deadline(kind, days_late, days_left)
+
+
+@dataclass(frozen=True)
+class OrderRow:
+    """The cells of one line of the order list, as plain values."""
+
+    key: int
+    order_id: str
+    purchase_date: datetime
+    latest_ship_date: datetime | None
+    status: OrderStatus
+    buyer_name: str | None
+    buyer_hidden: bool
+    item_count: int
+    skus: str
+    total: Decimal | None
+    currency: str | None
+    buyer_requested_cancel: bool
+    deadline: Deadline
+
+
+@dataclass(frozen=True)
+class ListQuery:
+    """What the list shows: a view, the words searched, the sort."""
+
+    view: View = View.ALL
+    search: str = ""
+    sort: Column = Column.PURCHASED
+    descending: bool = True
+
+
+def _where(view: View, search: str, as_of: datetime) -> list[ColumnElement[bool]]:
+    found = [view_condition(view, as_of)]
+    if search.strip():
+        found.append(search_condition(search))
+    return found
+
+
+_ROW_COLUMNS = (
+    Order.id,
+    Order.order_id,
+    Order.purchase_date,
+    Order.latest_ship_date,
+    Order.status,
+    Order.buyer_name,
+    Order.item_count,
+    Order.skus,
+    Order.total,
+    Order.currency,
+    Order.buyer_requested_cancel,
+)
+
+
+def _row(values: tuple[object, ...], as_of: datetime) -> OrderRow:
+    (key, order_id, purchased, ship_by, status, buyer, count, skus, total, currency, requested) = (
+        values
+    )
+    status = OrderStatus(status)
+    # The rule says whether a buyer may be shown (S9); a bare order answers it.
+    hidden = not decide(Order(status=status), Action.SHOW_BUYER).allowed
+    return OrderRow(
+        key=int(key),  # type: ignore[call-overload]
+        order_id=str(order_id),
+        purchase_date=purchased,  # type: ignore[arg-type]
+        latest_ship_date=ship_by,  # type: ignore[arg-type]
+        status=status,
+        buyer_name=None if hidden else buyer,  # type: ignore[arg-type]
+        buyer_hidden=hidden,
+        item_count=int(count or 0),  # type: ignore[call-overload]
+        skus=str(skus or ""),
+        total=total,  # type: ignore[arg-type]
+        currency=currency,  # type: ignore[arg-type]
+        buyer_requested_cancel=bool(requested),
+        deadline=deadline(status, ship_by, as_of),  # type: ignore[arg-type]
+    )
+
+
+def page_query(query: ListQuery, as_of: datetime, offset: int, limit: int) -> Select[tuple[object]]:
+    column = SORT_COLUMNS[query.sort]
+    tie = Order.id
+    ordering = (column.desc(), tie.desc()) if query.descending else (column.asc(), tie.asc())
+    return (
+        select(*_ROW_COLUMNS)  # type: ignore[return-value]
+        .where(*_where(query.view, query.search, as_of))
+        .order_by(*ordering)
+        .offset(offset)
+        .limit(limit)
+    )
+
+
+def page(
+    db: Database,
+    query: ListQuery,
+    offset: int = 0,
+    limit: int = PAGE_SIZE,
+    as_of: datetime | None = None,
+) -> list[OrderRow]:
+    """One page of the list, sorted and filtered by the database."""
+    moment = as_of or clock.now()
+    with db.reading() as session:
+        result = session.execute(page_query(query, moment, offset, limit))
+        return [_row(tuple(values), moment) for values in result]
+
+
+def view_counts(db: Database, search: str = "", as_of: datetime | None = None) -> dict[View, int]:
+    """How many orders each view holds (with the search applied), for the filter list.
+
+    Without a search each count is answered from an index; with one, a single
+    pass over the orders counts every view at once.
+    """
+    moment = as_of or clock.now()
+    with db.reading() as session:
+        if not search.strip():
+            return {
+                view: int(
+                    session.scalar(
+                        select(func.count()).select_from(Order).where(view_condition(view, moment))
+                    )
+                    or 0
+                )
+                for view in View
+            }
+        sums = [
+            func.coalesce(func.sum(case((view_condition(view, moment), 1), else_=0)), 0)
+            for view in View
+        ]
+        values = session.execute(
+            select(*sums).select_from(Order).where(search_condition(search))
+        ).one()
+        return {view: int(value) for view, value in zip(View, values, strict=True)}
+
+
+def count(db: Database, query: ListQuery, as_of: datetime | None = None) -> int:
+    moment = as_of or clock.now()
+    with db.reading() as session:
+        found = session.scalar(
+            select(func.count())
+            .select_from(Order)
+            .where(and_(*_where(query.view, query.search, moment)))
+        )
+        return int(found or 0)
+
+
+def total_orders(db: Database) -> int:
+    with db.reading() as session:
+        return int(session.scalar(select(func.count()).select_from(Order)) or 0)
+
+
+def has_orders(db: Database) -> bool:
+    """Whether the database holds any order at all (the welcome state when not)."""
+    with db.reading() as session:
+        return session.scalar(select(Order.id).limit(1)) is not None

@@ -1,0 +1,29 @@
+"""UI fixtures: settings in a temporary place, a fixed clock, orders in every state."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QSettings
+
+from app import clock
+from tests.factories import NOW
+
+
+@pytest.fixture(autouse=True)
+def _temporary_settings(tmp_path: Path, qapp) -> Iterator[None]:
+    """QSettings write into the test's folder, never the seller's own settings."""
+    QCoreApplication.setOrganizationName("SellerDeskTests")
+    QCoreApplication.setApplicationName("SellerDeskTests")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "ini"))
+    yield
+
+
+@pytest.fixture
+def frozen_now(monkeypatch) -> object:
+    """The window's clock stands at the factories' NOW."""
+    monkeypatch.setattr(clock, "now", lambda: NOW)
+    return NOW

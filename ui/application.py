@@ -1,0 +1,100 @@
+"""Starting the window: the Qt application, translations, the database, the main window."""
+
+from __future__ import annotations
+
+import os
+import sys
+from importlib.resources import files
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from app.db import Database, open_database
+from app.errors import SellerDeskError
+from ui.demo_database import DemoDatabase
+from ui.i18n import tr_text
+from ui.main_window import MainWindow
+
+QUIT_AFTER_VARIABLE = "SELLERDESK_QUIT_AFTER_MS"
+
+
+def _resources() -> Path:
+    return Path(str(files("resources")))
+
+
+def install_translators(app: QApplication, locale: QLocale | None = None) -> list[QTranslator]:
+    """Qt's own strings and SellerDesk's, for the seller's language, when they exist."""
+    locale = locale or QLocale()
+    installed = []
+    qt = QTranslator(app)
+    if qt.load(locale, "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt)
+        installed.append(qt)
+    ours = QTranslator(app)
+    folder = _resources() / "translations"
+    if folder.is_dir() and ours.load(locale, "sellerdesk", "_", str(folder)):
+        app.installTranslator(ours)
+        installed.append(ours)
+    return installed
+
+
+def application() -> QApplication:
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    QCoreApplication.setOrganizationName("SellerDesk")
+    QCoreApplication.setApplicationName("SellerDesk")
+    icon = _resources() / "icons" / "sellerdesk.svg"
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
+    return app
+
+
+def _quit_after() -> int | None:
+    raw = os.environ.get(QUIT_AFTER_VARIABLE, "").strip()
+    return int(raw) if raw.isdigit() else None
+
+
+def _explain(error: SellerDeskError, quit_after: int | None) -> int:
+    message = tr_text(error.message)
+    print(f"sellerdesk: {message}", file=sys.stderr)
+    box = QMessageBox(
+        QMessageBox.Icon.Critical,
+        QCoreApplication.translate("Application", "SellerDesk cannot open the database"),
+        message,
+        QMessageBox.StandardButton.Close,
+    )
+    if error.details:
+        box.setDetailedText("\n".join(tr_text(detail) for detail in error.details))
+    if quit_after is not None:
+        QTimer.singleShot(quit_after, box.reject)
+    box.exec()
+    return error.exit_status
+
+
+def run(database: str | None, demo: bool) -> int:
+    """Open the window on ``database`` (or a fresh demo database); returns the exit status."""
+    app = application()
+    install_translators(app)
+    quit_after = _quit_after()
+    demo_database: DemoDatabase | None = None
+    try:
+        if demo:
+            demo_database = DemoDatabase()
+            db: Database = demo_database.db
+        else:
+            db = open_database(database)
+    except SellerDeskError as error:
+        return _explain(error, quit_after)
+    window = MainWindow(db, demo=demo_database)
+    window.show()
+    if quit_after is not None:
+        QTimer.singleShot(quit_after, window.close)
+    try:
+        status = app.exec()
+    finally:
+        window.shutdown()
+        if demo_database is None:
+            db.dispose()
+    return status

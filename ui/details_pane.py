@@ -1,0 +1,245 @@
+"""The selected order beside the list: items, buyer, shipments, cancellations, timeline.
+
+It shows an :class:`app.order_details.OrderDetails` (plain data) and, for every
+order action, whether the rules allow it and why not. The action buttons are
+the window's own QActions, so their state and tooltip are the same everywhere.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QStackedWidget,
+    QTextBrowser,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.order_details import OrderDetails
+from app.order_list import DeadlineKind
+from app.reasons import CANCELLATION_REASONS
+from app.rules import Decision
+from ui.i18n import date_time, money, short_date, tr_text
+from ui.labels import deadline_explanation, deadline_label, status_label
+from ui.models.order_table_model import AT_RISK_COLOUR, LATE_COLOUR
+
+
+class DetailsPane(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("details")
+        self._details: OrderDetails | None = None
+        self._actions: list[tuple[QAction, Decision]] = []
+        self._stack = QStackedWidget(self)
+        self._nothing = QLabel(self)
+        self._nothing.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._nothing.setWordWrap(True)
+        self._nothing.setEnabled(False)
+        self._browser = QTextBrowser(self)
+        self._browser.setObjectName("details_text")
+        self._browser.setOpenLinks(False)
+        self._stack.addWidget(self._nothing)
+        self._stack.addWidget(self._browser)
+        self._buttons = QHBoxLayout()
+        self._buttons.setContentsMargins(0, 0, 0, 0)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self._stack, 1)
+        layout.addLayout(self._buttons)
+        self.retranslate()
+
+    def add_button(self, action: QAction) -> QToolButton:
+        button = QToolButton(self)
+        button.setDefaultAction(action)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self._buttons.addWidget(button)
+        return button
+
+    def finish_buttons(self) -> None:
+        self._buttons.addStretch(1)
+
+    def retranslate(self) -> None:
+        self._nothing.setText(self.tr("Select an order to see its items, buyer and history."))
+        self.show_order(self._details, self._actions)
+
+    @property
+    def text(self) -> str:
+        """What the pane says, as plain text (for tests and screen readers)."""
+        if self._details is None:
+            return self._nothing.text()
+        return self._browser.toPlainText()
+
+    def show_order(
+        self, details: OrderDetails | None, actions: list[tuple[QAction, Decision]]
+    ) -> None:
+        self._details = details
+        self._actions = actions
+        if details is None:
+            self._stack.setCurrentWidget(self._nothing)
+            self._browser.clear()
+            return
+        scroll = self._browser.verticalScrollBar().value()
+        self._browser.setHtml(self._html(details, actions))
+        self._browser.verticalScrollBar().setValue(scroll)
+        self._stack.setCurrentWidget(self._browser)
+
+    # -- the HTML ------------------------------------------------------------
+
+    def _html(self, details: OrderDetails, actions: list[tuple[QAction, Decision]]) -> str:
+        parts = [self._heading(details), self._can_do(actions), self._items(details)]
+        parts.append(self._buyer(details))
+        if details.shipments:
+            parts.append(self._shipments(details))
+        if details.cancellations:
+            parts.append(self._cancellations(details))
+        parts.append(self._timeline(details))
+        return "".join(parts)
+
+    def _heading(self, details: OrderDetails) -> str:
+        badges = [escape(status_label(details.status))]
+        if details.buyer_requested_cancel:
+            badges.append("<b>" + escape(self.tr("⚑ Buyer requested cancellation")) + "</b>")
+        if details.canceled_on_marketplace:
+            badges.append(escape(self.tr("cancelled on the marketplace")))
+        lines = [
+            f"<h2 style='margin-bottom:2px'>{escape(details.order_id)}</h2>",
+            f"<p style='margin-top:0'>{' · '.join(badges)}</p>",
+            "<table cellspacing='0' cellpadding='1'>",
+            self._field(self.tr("Purchased"), escape(date_time(details.purchase_date))),
+        ]
+        ship_by = escape(short_date(details.latest_ship_date))
+        emphasis = deadline_label(details.deadline)
+        if emphasis:
+            colour = (
+                AT_RISK_COLOUR if details.deadline.kind is DeadlineKind.AT_RISK else LATE_COLOUR
+            ).name()
+            ship_by += (
+                f" <b style='color:{colour}'>⚠ {escape(emphasis)}</b><br>"
+                f"<small>{escape(deadline_explanation(details.deadline))}</small>"
+            )
+        lines.append(self._field(self.tr("Ship by"), ship_by))
+        lines.append(self._field(self.tr("Total"), escape(money(details.total, details.currency))))
+        if details.buyer_cancel_reason:
+            lines.append(
+                self._field(self.tr("Buyer's reason"), escape(details.buyer_cancel_reason))
+            )
+        lines.append("</table>")
+        return "".join(lines)
+
+    @staticmethod
+    def _field(label: str, value_html: str) -> str:
+        return (
+            f"<tr><td style='padding-right:8px' valign='top'>{escape(label)}</td>"
+            f"<td>{value_html}</td></tr>"
+        )
+
+    def _can_do(self, actions: list[tuple[QAction, Decision]]) -> str:
+        rows = []
+        for action, decision in actions:
+            name = escape(action.text().replace("&", "").rstrip("…"))
+            if decision.allowed:
+                rows.append(f"<li>✔ {name}: {escape(self.tr('available'))}</li>")
+            else:
+                why = tr_text(decision.reason) if decision.reason else ""
+                rows.append(
+                    f"<li>✖ {name}: {escape(self.tr('not available'))} — {escape(why)}</li>"
+                )
+        return f"<h3>{escape(self.tr('What you can do'))}</h3><ul>{''.join(rows)}</ul>"
+
+    def _items(self, details: OrderDetails) -> str:
+        head = (
+            self.tr("Item"),
+            self.tr("Qty"),
+            self.tr("Shipped"),
+            self.tr("Cancelled"),
+            self.tr("Price"),
+            self.tr("Tax"),
+            self.tr("Shipping"),
+        )
+        cells = "".join(f"<th align='left'>{escape(h)}</th>" for h in head)
+        rows = [f"<tr>{cells}</tr>"]
+        currency = details.currency
+        for item in details.items:
+            title = f"<br><small>{escape(item.title)}</small>" if item.title else ""
+            shipping = None
+            if item.shipping_price is not None or item.shipping_tax is not None:
+                shipping = (item.shipping_price or 0) + (item.shipping_tax or 0)
+            values = (
+                f"<b>{escape(item.sku)}</b>{title}",
+                str(item.quantity),
+                str(item.quantity_shipped),
+                str(item.quantity_cancelled),
+                escape(money(item.item_price, currency)),
+                escape(money(item.item_tax, currency)),
+                escape(money(shipping, currency)),  # type: ignore[arg-type]
+            )
+            rows.append("<tr>" + "".join(f"<td valign='top'>{v}</td>" for v in values) + "</tr>")
+        return (
+            f"<h3>{escape(self.tr('Items'))}</h3>"
+            f"<table cellspacing='0' cellpadding='3'>{''.join(rows)}</table>"
+        )
+
+    def _buyer(self, details: OrderDetails) -> str:
+        title = f"<h3>{escape(self.tr('Buyer and address'))}</h3>"
+        if details.buyer is None:
+            why = tr_text(details.buyer_hidden_because) if details.buyer_hidden_because else ""
+            return f"{title}<p><i>{escape(why)}</i></p>"
+        lines = [escape(line) for line in details.buyer.address_lines]
+        contact = [escape(v) for v in (details.buyer.name, details.buyer.email) if v]
+        return f"{title}<p>{'<br>'.join(contact)}</p><p>{'<br>'.join(lines)}</p>"
+
+    def _shipments(self, details: OrderDetails) -> str:
+        rows = []
+        for shipment in details.shipments:
+            units = ", ".join(f"{escape(ref)} × {qty}" for ref, qty in shipment.units)
+            tracking = (
+                self.tr("tracking {number}").format(number=shipment.tracking_number)
+                if shipment.tracking_number
+                else self.tr("no tracking number")
+            )
+            rows.append(
+                f"<li>{escape(short_date(shipment.ship_date))} · {escape(shipment.carrier)} · "
+                f"{escape(tracking)}<br><small>{units}</small></li>"
+            )
+        return f"<h3>{escape(self.tr('Shipments'))}</h3><ul>{''.join(rows)}</ul>"
+
+    def _cancellations(self, details: OrderDetails) -> str:
+        rows = []
+        for cancellation in details.cancellations:
+            reason = cancellation.reason or ""
+            label = CANCELLATION_REASONS.get(reason)
+            reason_text = self.tr_reason(label) if label else reason
+            counts = (
+                self.tr("counts in your cancellation rate")
+                if cancellation.counts_in_rate
+                else self.tr("does not count in your rate")
+            )
+            units = ", ".join(f"{escape(ref)} × {qty}" for ref, qty in cancellation.units)
+            rows.append(
+                f"<li>{escape(date_time(cancellation.created_at))} · {escape(reason_text)} · "
+                f"{escape(counts)}<br><small>{units}</small></li>"
+            )
+        return f"<h3>{escape(self.tr('Cancellations'))}</h3><ul>{''.join(rows)}</ul>"
+
+    @staticmethod
+    def tr_reason(label: str) -> str:
+        return QCoreApplication.translate("Reason", label)
+
+    def _timeline(self, details: OrderDetails) -> str:
+        title = f"<h3>{escape(self.tr('Timeline'))}</h3>"
+        if not details.timeline:
+            return (
+                title + "<p><i>" + escape(self.tr("Nothing done in SellerDesk yet.")) + "</i></p>"
+            )
+        rows = [
+            f"<li>{escape(date_time(entry.at))} — {escape(entry.summary)}"
+            f" <small>({escape(entry.actor)})</small></li>"
+            for entry in reversed(details.timeline)
+        ]
+        return f"{title}<ul>{''.join(rows)}</ul>"

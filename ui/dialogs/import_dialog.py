@@ -1,0 +1,142 @@
+"""Import order reports off the GUI thread, with a progress dialog that can be cancelled."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
+
+from app.db import Database
+from app.errors import SellerDeskError
+from app.importer import import_reports
+from ui.i18n import tr_text
+from ui.tasks import Task, TaskRunner
+
+
+def result_summary(result: Any) -> str:
+    """Added / updated / unchanged in plain words."""
+    text = QCoreApplication.translate(
+        "ImportDialog", "{added} new order(s) added, {updated} updated, {unchanged} unchanged."
+    ).format(added=result.added, updated=result.updated, unchanged=result.unchanged)
+    if result.refused:
+        text += "\n" + QCoreApplication.translate(
+            "ImportDialog", "{count} line(s) were left out:"
+        ).format(count=len(result.refused))
+    return text
+
+
+class ImportRunner(QObject):
+    """Asks for report files, imports them in a worker and tells the result."""
+
+    finished = Signal(bool)  # True when something was imported
+
+    def __init__(self, db: Database, runner: TaskRunner, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._db = db
+        self._runner = runner
+        self._parent = parent
+        self.progress: QProgressDialog | None = None
+        self.task: Task | None = None
+        self.message: QMessageBox | None = None
+
+    def choose_and_start(self) -> None:
+        paths, _filter = QFileDialog.getOpenFileNames(
+            self._parent,
+            self.tr("Import order reports"),
+            "",
+            self.tr("Order reports (*.txt *.tsv *.csv);;All files (*)"),
+        )
+        if paths:
+            self.start([Path(path) for path in paths])
+
+    def start(self, paths: Sequence[Path], *, skip_bad_rows: bool = False) -> Task:
+        self.progress = QProgressDialog(
+            self.tr("Importing {count} report(s)…").format(count=len(paths)),
+            self.tr("Stop"),
+            0,
+            0,
+            self._parent,
+        )
+        self.progress.setObjectName("import_progress")
+        self.progress.setWindowTitle(self.tr("Import order reports"))
+        self.progress.setWindowModality(Qt.WindowModality.WindowModal)
+        self.progress.setMinimumDuration(300)
+        self.progress.setAutoClose(False)
+        self.progress.setAutoReset(False)
+        db = self._db
+
+        def work(task: Task) -> object:
+            return import_reports(
+                db,
+                list(paths),
+                skip_bad_rows=skip_bad_rows,
+                progress=task.report,
+                cancelled=task.cancelled,
+            )
+
+        self.task = self._runner.start(work, self._done, self._failed)
+        self.task.signals.progress.connect(self._progress)
+        self.progress.canceled.connect(self.task.cancel)
+        return self.task
+
+    def _progress(self, done: int, total: int) -> None:
+        if self.progress is not None:
+            self.progress.setMaximum(max(total, 1))
+            self.progress.setValue(min(done, max(total, 1)))
+
+    def _close_progress(self) -> None:
+        if self.progress is not None:
+            self.progress.close()
+            self.progress.deleteLater()
+            self.progress = None
+
+    def _done(self, result: Any) -> None:
+        self._close_progress()
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            self.tr("Import finished"),
+            result_summary(result),
+            QMessageBox.StandardButton.Ok,
+            self._parent,
+        )
+        box.setObjectName("import_result")
+        if result.refused:
+            box.setDetailedText("\n".join(tr_text(line) for line in result.refused))
+            box.setInformativeText(tr_text(result.refused[0]))
+        self._show(box)
+        self.finished.emit(True)
+
+    def _failed(self, error: BaseException) -> None:
+        self._close_progress()
+        if isinstance(error, SellerDeskError):
+            box = QMessageBox(
+                QMessageBox.Icon.Warning,
+                self.tr("Nothing imported"),
+                tr_text(error.message),
+                QMessageBox.StandardButton.Ok,
+                self._parent,
+            )
+            if error.details:
+                box.setInformativeText(tr_text(error.details[0]))
+                box.setDetailedText("\n".join(tr_text(detail) for detail in error.details))
+        else:
+            box = QMessageBox(
+                QMessageBox.Icon.Critical,
+                self.tr("Nothing imported"),
+                self.tr(
+                    "SellerDesk hit an unexpected problem; nothing was imported ({error})."
+                ).format(error=type(error).__name__),
+                QMessageBox.StandardButton.Ok,
+                self._parent,
+            )
+        box.setObjectName("import_result")
+        self._show(box)
+        self.finished.emit(False)
+
+    def _show(self, box: QMessageBox) -> None:
+        self.message = box
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+        box.open()

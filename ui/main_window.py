@@ -1,0 +1,521 @@
+"""The main window: filters, the order list, the selected order and its actions."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QByteArray,
+    QItemSelectionModel,
+    QModelIndex,
+    QSettings,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QSizePolicy,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QToolBar,
+    QWidget,
+)
+
+from app import __version__
+from app.db import Database
+from app.errors import SellerDeskError
+from app.health import RATE_TARGET, CancellationRate
+from app.order_details import OrderDetails, order_details
+from app.order_list import Column, has_orders, view_counts
+from app.queries import View
+from app.rate_effect import current_rate
+from ui.actions import ActionRegistry, Menu
+from ui.demo_database import DemoDatabase
+from ui.details_pane import DetailsPane
+from ui.dialogs.cancel_dialog import CancelDialog, percent
+from ui.dialogs.import_dialog import ImportRunner
+from ui.dialogs.ship_dialog import ShipDialog
+from ui.filter_list import FilterList
+from ui.i18n import tr_text
+from ui.labels import empty_view_text, view_label
+from ui.models.order_table_model import AT_RISK_COLOUR, OrderTableModel
+from ui.tasks import Task, TaskRunner
+from ui.welcome import Welcome
+
+SEARCH_DELAY_MS = 250
+DEFAULT_WIDTHS = {
+    Column.ORDER_ID: 150,
+    Column.PURCHASED: 90,
+    Column.SHIP_BY: 190,
+    Column.STATUS: 120,
+    Column.BUYER: 190,
+    Column.ITEMS: 190,
+    Column.TOTAL: 90,
+    Column.BUYER_REQUESTED: 150,
+}
+
+
+class MainWindow(QMainWindow):
+    counts_updated = Signal()  # the filter counts and status bar were refreshed
+    order_changed = Signal(str)  # an action changed this order
+
+    def __init__(self, db: Database, *, demo: DemoDatabase | None = None) -> None:
+        super().__init__()
+        self.setObjectName("main_window")
+        self._db = db
+        self._demo = demo
+        self._details: OrderDetails | None = None
+        self._counts: dict[View, int] = {}
+        self._rate: CancellationRate | None = None
+        self._counts_generation = 0
+        self.tasks = TaskRunner(self)
+        self.registry = ActionRegistry(self)
+        self.importer = ImportRunner(db, self.tasks, self)
+        self.importer.finished.connect(lambda _ok: self.refresh())
+
+        self.model = OrderTableModel(db, self)
+        self.filters = FilterList(self)
+        self.table = QTableView(self)
+        self.table.setObjectName("orders")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setShowGrid(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
+        header = self.table.horizontalHeader()
+        header.setSectionsMovable(True)
+        header.setHighlightSections(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for column, width in DEFAULT_WIDTHS.items():
+            header.resizeSection(column, width)
+        header.setSortIndicator(Column.PURCHASED, Qt.SortOrder.DescendingOrder)
+        self.table.setSortingEnabled(True)
+
+        self.empty = QLabel(self)
+        self.empty.setObjectName("empty_state")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        self.empty.setMargin(24)
+        self.list_stack = QStackedWidget(self)
+        self.list_stack.addWidget(self.table)
+        self.list_stack.addWidget(self.empty)
+
+        self.details = DetailsPane(self)
+        for name in ("confirm_shipment", "cancel_order"):
+            self.details.add_button(self.registry[name])
+        self.details.finish_buttons()
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("splitter")
+        self.splitter.addWidget(self.filters)
+        self.splitter.addWidget(self.list_stack)
+        self.splitter.addWidget(self.details)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setStretchFactor(2, 1)
+        self.splitter.setSizes([230, 900, 380])
+        self.splitter.setChildrenCollapsible(False)
+
+        self.welcome = Welcome(self.registry["import_report"], self.registry["try_demo"], self)
+        self.pages = QStackedWidget(self)
+        self.pages.addWidget(self.welcome)
+        self.pages.addWidget(self.splitter)
+        self.setCentralWidget(self.pages)
+
+        self.search = QLineEdit(self)
+        self.search.setObjectName("search")
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(280)
+        self.search.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+
+        self.shown_label = QLabel(self)
+        self.shown_label.setObjectName("orders_shown")
+        self.rate_label = QLabel(self)
+        self.rate_label.setObjectName("rate")
+        self.statusBar().addPermanentWidget(self.shown_label)
+        self.statusBar().addPermanentWidget(self.rate_label)
+
+        self._build_menus()
+        self._build_toolbar()
+        self._connect()
+        self.retranslate()
+        self.restore_settings()
+        self.refresh()
+
+    # -- building ------------------------------------------------------------
+
+    def _build_menus(self) -> None:
+        self.menus = {
+            Menu.FILE: self.menuBar().addMenu(""),
+            Menu.ORDERS: self.menuBar().addMenu(""),
+            Menu.VIEW: self.menuBar().addMenu(""),
+            Menu.HELP: self.menuBar().addMenu(""),
+        }
+        for menu, qmenu in self.menus.items():
+            qmenu.setObjectName(f"menu_{menu.value}")
+            for spec in self.registry.in_menu(menu):
+                if spec.separator_before:
+                    qmenu.addSeparator()
+                qmenu.addAction(self.registry[spec.name])
+        # One shortcut per filter: Ctrl+1 … Ctrl+8.
+        self.menus[Menu.VIEW].addSeparator()
+        self.view_actions = {}
+        for number, view in enumerate(View, start=1):
+            action = self.menus[Menu.VIEW].addAction("")
+            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            action.triggered.connect(lambda _checked=False, v=view: self.filters.choose(v))
+            self.view_actions[view] = action
+
+    def _build_toolbar(self) -> None:
+        self.toolbar = QToolBar(self)
+        self.toolbar.setObjectName("main_toolbar")
+        self.toolbar.setMovable(False)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        for spec in self.registry.on_toolbar():
+            self.toolbar.addAction(self.registry[spec.name])
+        spacer = QWidget(self.toolbar)
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.toolbar.addWidget(spacer)
+        self.toolbar.addWidget(self.search)
+        self.addToolBar(self.toolbar)
+
+    def _connect(self) -> None:
+        self.registry.connect("import_report", self.importer.choose_and_start)
+        self.registry.connect("try_demo", self.open_demo)
+        self.registry.connect("quit", self.close)
+        self.registry.connect("confirm_shipment", self.confirm_shipment)
+        self.registry.connect("cancel_order", self.cancel_order)
+        self.registry.connect("copy_order_id", self.copy_order_id)
+        self.registry.connect("find", self.focus_search)
+        self.registry.connect("show_list", self.table.setFocus)
+        self.registry.connect("reload", self.refresh)
+        self.registry.connect("about", self.about)
+        self.filters.view_chosen.connect(self._view_chosen)
+        self.search.textChanged.connect(lambda _text: self._search_timer.start())
+        self.search.returnPressed.connect(self._apply_search_now)
+        self._search_timer.timeout.connect(self._apply_search_now)
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.model.modelReset.connect(self._list_reset)
+        self.table.doubleClicked.connect(self._double_clicked)
+
+    def retranslate(self) -> None:
+        self.registry.retranslate()
+        self.menus[Menu.FILE].setTitle(self.tr("&File"))
+        self.menus[Menu.ORDERS].setTitle(self.tr("&Orders"))
+        self.menus[Menu.VIEW].setTitle(self.tr("&View"))
+        self.menus[Menu.HELP].setTitle(self.tr("&Help"))
+        for view, action in self.view_actions.items():
+            action.setText(self.tr("Show {view}").format(view=view_label(view)))
+        self.toolbar.setWindowTitle(self.tr("Main toolbar"))
+        shortcut = QKeySequence(QKeySequence.StandardKey.Find).toString(
+            QKeySequence.SequenceFormat.NativeText
+        )
+        self.search.setPlaceholderText(
+            self.tr("Search order id, buyer, SKU, product ({shortcut})").format(shortcut=shortcut)
+        )
+        self.search.setToolTip(
+            self.tr("Shows the orders whose id, buyer name, SKU or product name contain every word")
+        )
+        self.filters.retranslate()
+        self.details.retranslate()
+        self.welcome.retranslate()
+        self._update_title()
+        self._update_status()
+        self._update_empty_state()
+
+    def _update_title(self) -> None:
+        if self._demo is not None:
+            where = self.tr("demo data (thrown away when you quit)")
+        else:
+            where = self._db.location
+        self.setWindowTitle(self.tr("SellerDesk — {where}").format(where=where))
+
+    # -- state of the list ---------------------------------------------------
+
+    @property
+    def db(self) -> Database:
+        return self._db
+
+    @property
+    def current_details(self) -> OrderDetails | None:
+        return self._details
+
+    def refresh(self) -> None:
+        """Read everything again: list, selected order, counts, welcome state."""
+        selected = self._details.order_id if self._details else None
+        self.model.reload()
+        self._select(selected)
+        self._show_details(selected)
+        self.pages.setCurrentWidget(self.splitter if has_orders(self._db) else self.welcome)
+        self.refresh_counts()
+
+    def refresh_counts(self) -> None:
+        """Count every filter off the GUI thread; the latest request wins."""
+        self._counts_generation += 1
+        generation = self._counts_generation
+        db = self._db
+        search = self.model.query.search
+
+        def work(_task: Task) -> tuple[dict[View, int], CancellationRate]:
+            return view_counts(db, search), current_rate(db)
+
+        def done(result: Any) -> None:
+            if generation != self._counts_generation:
+                return
+            self._counts, self._rate = result
+            self.filters.set_counts(self._counts)
+            self._update_status()
+            self.counts_updated.emit()
+
+        def failed(error: BaseException) -> None:
+            if generation == self._counts_generation:
+                self._report(error)
+                self.counts_updated.emit()
+
+        self.tasks.start(work, done, failed)
+
+    def _update_status(self) -> None:
+        view = self.model.query.view
+        if view in self._counts:
+            shown = self._counts[view]
+            self.shown_label.setText(self.tr("%n order(s) shown", "", shown))
+        else:
+            self.shown_label.setText(self.tr("Counting orders…"))
+        if self._rate is None:
+            self.rate_label.clear()
+            return
+        sentence = self.tr("7-day cancellation rate {rate} (target < {target})").format(
+            rate=percent(self._rate.percent), target=percent(RATE_TARGET)
+        )
+        if self._rate.above_target:
+            self.rate_label.setText("⚠ " + sentence + self.tr(" — above the target"))
+            self.rate_label.setStyleSheet(f"color: {AT_RISK_COLOUR.name()}; font-weight: bold")
+        else:
+            self.rate_label.setText(sentence)
+            self.rate_label.setStyleSheet("")
+        self.rate_label.setToolTip(
+            self.tr(
+                "{cancelled} of the {orders} order(s) purchased in the last 7 days were cancelled "
+                "in a way that counts (official buyer requests do not)."
+            ).format(cancelled=self._rate.seller_cancellations, orders=self._rate.orders)
+        )
+
+    def _update_empty_state(self) -> None:
+        if self.model.rowCount() == 0:
+            self.empty.setText(
+                empty_view_text(self.model.query.view, bool(self.model.query.search))
+            )
+            self.list_stack.setCurrentWidget(self.empty)
+        else:
+            self.list_stack.setCurrentWidget(self.table)
+
+    def _list_reset(self) -> None:
+        self._update_empty_state()
+
+    def _view_chosen(self, view: View) -> None:
+        selected = self._details.order_id if self._details else None
+        self.model.set_view(view)
+        self._select(selected)
+        self._update_status()
+
+    def _apply_search_now(self) -> None:
+        self._search_timer.stop()
+        text = self.search.text()
+        if text.strip() == self.model.query.search:
+            return
+        selected = self._details.order_id if self._details else None
+        self.model.set_search(text)
+        self._select(selected)
+        self._counts = {}
+        self.filters.set_counts({})
+        self._update_status()
+        self.refresh_counts()
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def _select(self, order_id: str | None) -> None:
+        row = self.model.row_of(order_id) if order_id else None
+        if row is None:
+            return
+        index = self.model.index(row, 0)
+        self.table.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.table.scrollTo(index)
+
+    def select_order(self, order_id: str) -> None:
+        """Select an order of the list by its id (keyboard users and tests)."""
+        self._select(order_id)
+        if self._details is None or self._details.order_id != order_id:
+            self._show_details(order_id)
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        order_id = self.model.order_id_at(current.row()) if current.isValid() else None
+        if order_id is not None:
+            self._show_details(order_id)
+
+    def _show_details(self, order_id: str | None) -> None:
+        details = None
+        if order_id is not None:
+            try:
+                details = order_details(self._db, order_id)
+            except SellerDeskError:
+                details = None
+        self._details = details
+        self.registry.update_for(details)
+        actions = []
+        if details is not None:
+            for name, spec in self.registry.specs.items():
+                if spec.rule is not None:
+                    actions.append((self.registry[name], details.decision(spec.rule)))
+        self.details.show_order(details, actions)
+
+    def _double_clicked(self, index: QModelIndex) -> None:
+        if self.registry["confirm_shipment"].isEnabled():
+            self.registry["confirm_shipment"].trigger()
+
+    # -- actions -------------------------------------------------------------
+
+    def _after_change(self, order_id: str) -> None:
+        self.model.reload()
+        self._select(order_id)
+        self._show_details(order_id)
+        self.refresh_counts()
+        self.order_changed.emit(order_id)
+
+    def confirm_shipment(self) -> ShipDialog | None:
+        if self._details is None or not self.registry["confirm_shipment"].isEnabled():
+            return None
+        order_id = self._details.order_id
+        dialog = ShipDialog(self._db, self._details, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._after_change(order_id))
+        dialog.open()
+        return dialog
+
+    def cancel_order(self) -> CancelDialog | None:
+        if self._details is None or not self.registry["cancel_order"].isEnabled():
+            return None
+        order_id = self._details.order_id
+        dialog = CancelDialog(self._db, self._details, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._after_change(order_id))
+        dialog.rejected.connect(lambda: self._reply_copied(dialog.copied_reply))
+        dialog.open()
+        return dialog
+
+    def _reply_copied(self, reply: str | None) -> None:
+        if reply:
+            self.statusBar().showMessage(
+                self.tr(
+                    "Reply copied: paste it into Buyer-Seller Messages. The order was not "
+                    "cancelled."
+                ),
+                10000,
+            )
+
+    def copy_order_id(self) -> None:
+        if self._details is not None:
+            QGuiApplication.clipboard().setText(self._details.order_id)
+            self.statusBar().showMessage(
+                self.tr("Copied {order}").format(order=self._details.order_id), 4000
+            )
+
+    def open_demo(self) -> None:
+        try:
+            demo = DemoDatabase()
+        except SellerDeskError as error:
+            self._report(error)
+            return
+        self.switch_database(demo.db, demo)
+
+    def switch_database(self, db: Database, demo: DemoDatabase | None = None) -> None:
+        self.tasks.wait()
+        old_demo = self._demo
+        self._db = db
+        self._demo = demo
+        self._details = None
+        self.importer = ImportRunner(db, self.tasks, self)
+        self.importer.finished.connect(lambda _ok: self.refresh())
+        self.model.set_database(db)
+        self._update_title()
+        self.refresh()
+        if old_demo is not None:
+            old_demo.close()
+
+    def about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About SellerDesk"),
+            self.tr(
+                "<h3>SellerDesk {version}</h3><p>Orders, cancellations, refunds and returns for "
+                "marketplace sellers, without hurting your account health.</p>"
+                "<p>Database: {where}</p><p>MIT licence.</p>"
+            ).format(version=__version__, where=self._db.location),
+        )
+
+    def _report(self, error: BaseException) -> None:
+        if isinstance(error, SellerDeskError):
+            message = tr_text(error.message)
+        else:
+            message = self.tr("Something went wrong: {error}").format(error=error)
+        self.statusBar().showMessage(message, 15000)
+
+    # -- settings ------------------------------------------------------------
+
+    def restore_settings(self) -> None:
+        settings = QSettings()
+        geometry = settings.value("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1440, 820)
+        for key, restore in (
+            ("window/state", self.restoreState),
+            ("window/splitter", self.splitter.restoreState),
+            ("table/header", self.table.horizontalHeader().restoreState),
+        ):
+            value = settings.value(key)
+            if isinstance(value, QByteArray) and not value.isEmpty():
+                restore(value)
+        header = self.table.horizontalHeader()
+        self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
+
+    def save_settings(self) -> None:
+        settings = QSettings()
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/state", self.saveState())
+        settings.setValue("window/splitter", self.splitter.saveState())
+        settings.setValue("table/header", self.table.horizontalHeader().saveState())
+        settings.sync()
+
+    def shutdown(self) -> None:
+        """Wait for background work; close a demo database. Safe to call twice."""
+        self.tasks.wait()
+        if self._demo is not None:
+            self._demo.close()
+            self._demo = None
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_settings()
+        self.tasks.wait()
+        super().closeEvent(event)

@@ -1,0 +1,302 @@
+"""The order list as a Qt table model: keys and cells, fetched lazily in pages.
+
+Only the rows scrolled into view are loaded, a page at a time
+(``canFetchMore``/``fetchMore``); sorting and filtering re-run the query in
+the database (:mod:`app.order_list`), never in a proxy model.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QPalette
+
+from app import clock
+from app.db import Database
+from app.order_list import PAGE_SIZE, Column, DeadlineKind, ListQuery, OrderRow, page
+from app.queries import View
+from ui.i18n import money, short_date
+from ui.labels import deadline_explanation, deadline_label, status_label
+
+Index = QModelIndex | QPersistentModelIndex
+
+KEY_ROLE = Qt.ItemDataRole.UserRole + 1  # the order id of a row
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2  # the raw value a column sorts on
+EMPHASIS_ROLE = Qt.ItemDataRole.UserRole + 3  # DeadlineKind of the row
+
+LATE_COLOUR = QColor(176, 96, 0)  # amber, always with the word "late"
+AT_RISK_COLOUR = QColor(190, 20, 20)  # red, always with "auto-cancel in N days"
+
+
+class OrderTableModel(QAbstractTableModel):
+    """Rows of :class:`OrderRow` for one :class:`ListQuery`, loaded page by page."""
+
+    query_changed = Signal()
+
+    def __init__(self, db: Database, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._db = db
+        self._query = ListQuery()
+        self._rows: list[OrderRow] = []
+        self._exhausted = True
+        self._as_of: datetime = clock.now()
+        self.reload()
+
+    # -- what the list shows -------------------------------------------------
+
+    @property
+    def query(self) -> ListQuery:
+        return self._query
+
+    def set_database(self, db: Database) -> None:
+        self._db = db
+        self.reload()
+
+    def set_view(self, view: View) -> None:
+        if view != self._query.view:
+            self._set_query(
+                ListQuery(view, self._query.search, self._query.sort, self._query.descending)
+            )
+
+    def set_search(self, search: str) -> None:
+        if search.strip() != self._query.search.strip():
+            self._set_query(
+                ListQuery(
+                    self._query.view, search.strip(), self._query.sort, self._query.descending
+                )
+            )
+
+    def _set_query(self, query: ListQuery) -> None:
+        self._query = query
+        self._rows = []  # a new list starts from its first page
+        self.reload()
+        self.query_changed.emit()
+
+    def reload(self) -> None:
+        """Re-run the query, keeping as many rows loaded as before (at least a page)."""
+        wanted = max(PAGE_SIZE, len(self._rows))
+        self._as_of = clock.now()
+        rows = page(self._db, self._query, 0, wanted, as_of=self._as_of)
+        self.beginResetModel()
+        self._rows = rows
+        self._exhausted = len(rows) < wanted
+        self.endResetModel()
+
+    def row_of(self, order_id: str) -> int | None:
+        for number, row in enumerate(self._rows):
+            if row.order_id == order_id:
+                return number
+        return None
+
+    def order_id_at(self, row: int) -> str | None:
+        return self._rows[row].order_id if 0 <= row < len(self._rows) else None
+
+    # -- Qt model interface --------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(Column)
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and not self._exhausted
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid() or self._exhausted:
+            return
+        more = page(self._db, self._query, len(self._rows), PAGE_SIZE, as_of=self._as_of)
+        self._exhausted = len(more) < PAGE_SIZE
+        if not more:
+            return
+        first = len(self._rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(more) - 1)
+        self._rows.extend(more)
+        self.endInsertRows()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(Column):
+            return
+        query = ListQuery(
+            self._query.view,
+            self._query.search,
+            Column(column),
+            order == Qt.SortOrder.DescendingOrder,
+        )
+        if query != self._query:
+            self._query = query
+            self._rows = []
+            self.reload()
+            self.query_changed.emit()
+
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(Column):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.column_title(Column(section))
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.column_tooltip(Column(section))
+        return None
+
+    def column_title(self, column: Column) -> str:
+        return {
+            Column.ORDER_ID: self.tr("Order id"),
+            Column.PURCHASED: self.tr("Purchased"),
+            Column.SHIP_BY: self.tr("Ship by"),
+            Column.STATUS: self.tr("Status"),
+            Column.BUYER: self.tr("Buyer"),
+            Column.ITEMS: self.tr("Items"),
+            Column.TOTAL: self.tr("Total"),
+            Column.BUYER_REQUESTED: self.tr("Cancel request"),
+        }[column]
+
+    def column_tooltip(self, column: Column) -> str:
+        return {
+            Column.ORDER_ID: self.tr("The marketplace's order id"),
+            Column.PURCHASED: self.tr("When the buyer placed the order"),
+            Column.SHIP_BY: self.tr("The latest ship date, and how late the order is"),
+            Column.STATUS: self.tr("Where the order stands on the marketplace"),
+            Column.BUYER: self.tr("Hidden while Amazon verifies the payment"),
+            Column.ITEMS: self.tr("Units ordered and their SKUs"),
+            Column.TOTAL: self.tr("Items, tax and shipping, less promotions"),
+            Column.BUYER_REQUESTED: self.tr(
+                "The buyer used Request cancellation on the marketplace"
+            ),
+        }[column]
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemNeverHasChildren
+        )
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        column = Column(index.column())
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, column)
+        if role == KEY_ROLE:
+            return row.order_id
+        if role == SORT_ROLE:
+            return self._raw(row, column)
+        if role == EMPHASIS_ROLE:
+            return row.deadline.kind.value
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(row, column)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return self._foreground(row, column)
+        if role == Qt.ItemDataRole.FontRole:
+            return self._font(row, column)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if column in (Column.TOTAL,):
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    # -- cells ---------------------------------------------------------------
+
+    def _display(self, row: OrderRow, column: Column) -> str:
+        match column:
+            case Column.ORDER_ID:
+                return row.order_id
+            case Column.PURCHASED:
+                return short_date(row.purchase_date)
+            case Column.SHIP_BY:
+                emphasis = deadline_label(row.deadline)
+                date_text = short_date(row.latest_ship_date)
+                return f"{date_text}  ⚠ {emphasis}" if emphasis else date_text
+            case Column.STATUS:
+                return status_label(row.status)
+            case Column.BUYER:
+                if row.buyer_hidden:
+                    return self.tr("hidden until payment is verified")
+                return row.buyer_name or "—"
+            case Column.ITEMS:
+                return self.tr("{count} × {skus}").format(count=row.item_count, skus=row.skus)
+            case Column.TOTAL:
+                return money(row.total, row.currency)
+            case Column.BUYER_REQUESTED:
+                return self.tr("⚑ Buyer requested") if row.buyer_requested_cancel else ""
+        return ""  # pragma: no cover
+
+    def _raw(self, row: OrderRow, column: Column) -> Any:
+        match column:
+            case Column.ORDER_ID:
+                return row.order_id
+            case Column.PURCHASED:
+                return row.purchase_date.isoformat()
+            case Column.SHIP_BY:
+                return row.latest_ship_date.isoformat() if row.latest_ship_date else ""
+            case Column.STATUS:
+                return row.status.value
+            case Column.BUYER:
+                return row.buyer_name or ""
+            case Column.ITEMS:
+                return row.item_count
+            case Column.TOTAL:
+                return str(row.total) if row.total is not None else ""
+            case Column.BUYER_REQUESTED:
+                return row.buyer_requested_cancel
+        return None  # pragma: no cover
+
+    def _tooltip(self, row: OrderRow, column: Column) -> str | None:
+        if column is Column.SHIP_BY and row.deadline.kind in (
+            DeadlineKind.LATE,
+            DeadlineKind.AT_RISK,
+        ):
+            return deadline_explanation(row.deadline)
+        if column is Column.BUYER and row.buyer_hidden:
+            return self.tr(
+                "Amazon gives no address or buyer contact until it has verified the payment."
+            )
+        if column is Column.ITEMS:
+            return row.skus
+        if column is Column.BUYER_REQUESTED and row.buyer_requested_cancel:
+            return self.tr(
+                "The buyer asked to cancel through the marketplace: cancelling with reason "
+                "Buyer canceled does not count in your cancellation rate."
+            )
+        return None
+
+    def _foreground(self, row: OrderRow, column: Column) -> QBrush | None:
+        if column is Column.SHIP_BY:
+            if row.deadline.kind is DeadlineKind.AT_RISK:
+                return QBrush(AT_RISK_COLOUR)
+            if row.deadline.kind is DeadlineKind.LATE:
+                return QBrush(LATE_COLOUR)
+        if column is Column.BUYER and row.buyer_hidden:
+            palette = QGuiApplication.palette()
+            return palette.brush(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+        return None
+
+    def _font(self, row: OrderRow, column: Column) -> QFont | None:
+        emphasised = (column is Column.SHIP_BY and row.deadline.kind is DeadlineKind.AT_RISK) or (
+            column is Column.BUYER_REQUESTED and row.buyer_requested_cancel
+        )
+        if emphasised:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if column is Column.BUYER and row.buyer_hidden:
+            font = QFont()
+            font.setItalic(True)
+            return font
+        return None

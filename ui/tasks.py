@@ -1,0 +1,78 @@
+"""Work run off the GUI thread, reporting back through signals.
+
+A :class:`Task` wraps a plain function; the window starts it on its
+:class:`QThreadPool` and connects ``done``/``failed``/``progress``. The window
+never freezes on a long import or a count over a million orders.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+
+class TaskSignals(QObject):
+    done = Signal(object)
+    failed = Signal(object)  # the exception
+    progress = Signal(int, int)
+
+
+class Task(QRunnable):
+    """One piece of work; ``work`` receives the task to report progress or see a cancel."""
+
+    def __init__(self, work: Callable[[Task], Any]) -> None:
+        super().__init__()
+        self.setAutoDelete(False)
+        self._work = work
+        self._cancel = threading.Event()
+        self.signals = TaskSignals()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def report(self, done: int, total: int) -> None:
+        self.signals.progress.emit(done, total)
+
+    def run(self) -> None:
+        try:
+            result = self._work(self)
+        except Exception as error:  # handed to the GUI thread, which explains it
+            self.signals.failed.emit(error)
+        else:
+            self.signals.done.emit(result)
+
+
+class TaskRunner(QObject):
+    """Starts tasks on a private pool and keeps them alive until they report."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._pool = QThreadPool(self)
+        self._running: set[Task] = set()
+
+    def start(
+        self,
+        work: Callable[[Task], Any],
+        done: Callable[[Any], None],
+        failed: Callable[[BaseException], None],
+    ) -> Task:
+        task = Task(work)
+        self._running.add(task)
+        task.signals.done.connect(done)
+        task.signals.failed.connect(failed)
+        task.signals.done.connect(lambda _result: self._running.discard(task))
+        task.signals.failed.connect(lambda _error: self._running.discard(task))
+        self._pool.start(task)
+        return task
+
+    def wait(self) -> None:
+        """Block until every started task has finished (on close and in tests)."""
+        for task in list(self._running):
+            task.cancel()
+        self._pool.waitForDone()
