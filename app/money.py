@@ -54,10 +54,14 @@ def pro_rata(total: Decimal, quantity: int, part: int) -> Decimal:
     """
     if quantity <= 0 or part <= 0:
         return ZERO
+    whole = cents(total)
     if part >= quantity:
-        return cents(total)
+        return whole
     unit = cents(total / quantity)
-    return cents(unit * part)
+    share = cents(unit * part)
+    # A unit rounded up can make the first units worth more than the line (0.03 for 5
+    # units: 0.01 each, 0.04 for four); they never take more than the line holds.
+    return min(share, whole) if whole >= 0 else max(share, whole)
 
 
 def percent_of(value: Decimal, percent: Decimal) -> Decimal:
