@@ -11,12 +11,26 @@ import sys
 from collections.abc import Sequence
 
 from app import __version__
-from app.cli import demo_command, import_command, order_commands, refund_commands, summary_commands
+from app.cli import (
+    demo_command,
+    export_commands,
+    import_command,
+    order_commands,
+    refund_commands,
+    summary_commands,
+)
 from app.cli.common import Command
 from app.db import open_database
 from app.errors import SellerDeskError
 
-COMMAND_MODULES = [order_commands, demo_command, refund_commands, import_command, summary_commands]
+COMMAND_MODULES = [
+    order_commands,
+    demo_command,
+    refund_commands,
+    import_command,
+    summary_commands,
+    export_commands,
+]
 
 
 def commands() -> list[Command]:

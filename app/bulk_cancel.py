@@ -1,0 +1,352 @@
+"""Bulk cancel from an order cancellation file (S2, DESIGN.md §8).
+
+The plan and the application are the same walk through the file: each row
+goes through :func:`app.orders.cancel_in_session`, the one cancellation path,
+inside one transaction, later rows seeing what earlier rows did. A plan rolls
+that transaction back; applying commits it only when every row is valid (or,
+with ``skip_invalid``, keeps the valid rows: a refused row changes nothing,
+because the core checks before it changes anything).
+
+A row is *malformed* (exit status 2) when a value is bad: order id, blank or
+unknown reason code, unknown order or item, a repeated row, an unreadable
+line. It is *refused* (exit status 1) when a rule forbids it: pending,
+already shipped, already cancelled.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from app import audit, clock
+from app.db import Database
+from app.errors import BadInput, RuleRefused, SellerDeskError
+from app.flatfiles.cancellation_file import (
+    CancellationFile,
+    ReadCancellationRow,
+    read_cancellation_file,
+)
+from app.orders import ItemQuantity, cancel_in_session, check_order_id, find_item, find_order
+from app.reasons import CANCELLATION_REASONS, cancellation_reason
+from app.text import QT_TRANSLATE_NOOP, Text, text
+
+CTX = "BulkCancel"
+
+
+@dataclass(frozen=True)
+class PlannedRow:
+    """One line of the file: what it will do, or why it cannot."""
+
+    line: int
+    order_id: str
+    reason: str
+    item_code: str
+    outcome: Text | None = None
+    problem: Text | None = None
+    malformed: bool = False
+    counts_in_rate: bool | None = None
+    rate_effect: Text | None = None
+
+    @property
+    def valid(self) -> bool:
+        return self.problem is None
+
+
+@dataclass(frozen=True)
+class CancellationPlan:
+    rows: list[PlannedRow]
+
+    @property
+    def valid_rows(self) -> list[PlannedRow]:
+        return [row for row in self.rows if row.valid]
+
+    @property
+    def invalid_rows(self) -> list[PlannedRow]:
+        return [row for row in self.rows if not row.valid]
+
+    @property
+    def counted(self) -> int:
+        """Valid rows that will count in the seller's cancellation rate."""
+        return sum(1 for row in self.valid_rows if row.counts_in_rate)
+
+    @property
+    def exit_status(self) -> int:
+        """0 all valid; 2 if any row is malformed; else 1 (rules refuse some rows)."""
+        if any(row.malformed for row in self.rows):
+            return 2
+        return 1 if self.invalid_rows else 0
+
+    def problems(self) -> list[Text]:
+        return [line_problem(row) for row in self.invalid_rows]
+
+
+@dataclass(frozen=True)
+class BulkResult:
+    plan: CancellationPlan
+    message: Text
+
+    @property
+    def applied(self) -> list[PlannedRow]:
+        return self.plan.valid_rows
+
+    @property
+    def skipped(self) -> list[PlannedRow]:
+        return self.plan.invalid_rows
+
+
+def line_problem(row: PlannedRow) -> Text:
+    assert row.problem is not None
+    return text(
+        CTX,
+        QT_TRANSLATE_NOOP("BulkCancel", "Line {line}: {problem}"),
+        line=row.line,
+        problem=row.problem.english(),
+    )
+
+
+def read_file(path: str | Path) -> bytes:
+    try:
+        return Path(path).read_bytes()
+    except OSError as error:
+        raise BadInput(
+            text(
+                CTX,
+                QT_TRANSLATE_NOOP("BulkCancel", "Cannot read {path}: {detail}."),
+                path=str(path),
+                detail=error.strerror or str(error),
+            )
+        ) from None
+
+
+def _bad(row: ReadCancellationRow, problem: Text) -> PlannedRow:
+    return PlannedRow(
+        row.line, row.order_id, row.reason, row.item_code, problem=problem, malformed=True
+    )
+
+
+def _check_values(row: ReadCancellationRow) -> tuple[str, str] | Text:
+    """The order id and canonical reason code, or what is wrong with them."""
+    if not row.order_id:
+        return text(CTX, QT_TRANSLATE_NOOP("BulkCancel", "the order id is blank."))
+    try:
+        order_id = check_order_id(row.order_id)
+    except BadInput as error:
+        return error.message
+    if not row.reason:
+        return text(
+            CTX,
+            QT_TRANSLATE_NOOP(
+                "BulkCancel",
+                "the reason code is blank; SellerDesk must know whether the cancellation "
+                "counts in your rate. Known codes: {known}.",
+            ),
+            known=", ".join(CANCELLATION_REASONS),
+        )
+    try:
+        reason = cancellation_reason(row.reason)
+    except BadInput as error:
+        return error.message
+    return order_id, reason
+
+
+def _outcome(whole_order: bool, item_row: bool, item: str, units: int) -> Text:
+    if whole_order:
+        return text(
+            CTX,
+            QT_TRANSLATE_NOOP(
+                "BulkCancel",
+                "Cancels the whole order ({units} unit(s)); the buyer is notified by e-mail.",
+            ),
+            units=units,
+        )
+    if item_row:
+        return text(
+            CTX,
+            QT_TRANSLATE_NOOP(
+                "BulkCancel",
+                "Cancels item {item} ({units} unit(s)); it goes into the order adjustment "
+                "file once the rest of the order is shipped.",
+            ),
+            item=item,
+            units=units,
+        )
+    return text(
+        CTX,
+        QT_TRANSLATE_NOOP(
+            "BulkCancel",
+            "Cancels the {units} unit(s) not yet shipped; they go into the order adjustment file.",
+        ),
+        units=units,
+    )
+
+
+def _walk(
+    session: Session, cancellations: CancellationFile, at: datetime, actor: str
+) -> list[PlannedRow]:
+    """Run every row through the core's cancellation, in file order, in ``session``."""
+    planned: list[PlannedRow] = [
+        PlannedRow(problem.line, "", "", "", problem=problem.message, malformed=True)
+        for problem in cancellations.problems
+    ]
+    seen: dict[tuple[str, str], int] = {}
+    touched: dict[str, int] = {}
+    for row in cancellations.rows:
+        checked = _check_values(row)
+        if isinstance(checked, Text):
+            planned.append(_bad(row, checked))
+            continue
+        order_id, reason = checked
+        key = (order_id, row.item_code.lower())
+        if key in seen:
+            planned.append(
+                _bad(
+                    row,
+                    text(
+                        CTX,
+                        QT_TRANSLATE_NOOP(
+                            "BulkCancel", "this row repeats line {first}; remove one of them."
+                        ),
+                        first=seen[key],
+                    ),
+                )
+            )
+            continue
+        seen[key] = row.line
+        try:
+            order = find_order(session, order_id, for_update=True)
+            before = {item.id: item.quantity_cancelled for item in order.items}
+            item_ref = find_item(order, row.item_code).ref if row.item_code else ""
+            result = cancel_in_session(
+                session,
+                order,
+                reason,
+                items=[ItemQuantity(row.item_code)] if row.item_code else None,
+                at=at,
+                actor=actor,
+                source="file",
+            )
+        except SellerDeskError as error:
+            problem = error.message
+            if order_id in touched:
+                problem = text(
+                    CTX,
+                    QT_TRANSLATE_NOOP("BulkCancel", "{problem} (after line {earlier})"),
+                    problem=problem.english(),
+                    earlier=touched[order_id],
+                )
+            planned.append(
+                PlannedRow(
+                    row.line,
+                    order_id,
+                    reason,
+                    row.item_code,
+                    problem=problem,
+                    malformed=isinstance(error, BadInput),
+                )
+            )
+            continue
+        touched.setdefault(order_id, row.line)
+        units = sum(item.quantity_cancelled - before.get(item.id, 0) for item in order.items)
+        planned.append(
+            PlannedRow(
+                row.line,
+                order_id,
+                reason,
+                row.item_code,
+                outcome=_outcome(result.whole_order, bool(row.item_code), item_ref, units),
+                counts_in_rate=result.effect.counts,
+                rate_effect=result.effect.why,
+            )
+        )
+    planned.sort(key=lambda entry: entry.line)
+    return planned
+
+
+def _read(data: bytes) -> CancellationFile:
+    cancellations = read_cancellation_file(data)
+    if not cancellations.rows and not cancellations.problems:
+        raise BadInput(
+            text(
+                CTX,
+                QT_TRANSLATE_NOOP(
+                    "BulkCancel", "The file has a header but no cancellation rows; nothing to do."
+                ),
+            )
+        )
+    return cancellations
+
+
+@contextmanager
+def _rolled_back(db: Database) -> Iterator[Session]:
+    with db.reading() as session:
+        try:
+            yield session
+        finally:
+            session.rollback()
+
+
+def plan(db: Database, data: bytes, *, at: datetime | None = None) -> CancellationPlan:
+    """What each row of the file would do, or why it cannot; changes nothing."""
+    cancellations = _read(data)
+    with _rolled_back(db) as session:
+        return CancellationPlan(_walk(session, cancellations, at or clock.now(), "seller"))
+
+
+def apply(
+    db: Database,
+    data: bytes,
+    *,
+    skip_invalid: bool = False,
+    at: datetime | None = None,
+    actor: str = "seller",
+    file_name: str = "",
+) -> BulkResult:
+    """Apply all rows in one transaction, or none if any row is refused.
+
+    With ``skip_invalid`` the valid rows are applied and the others listed.
+    Raises BadInput (a malformed row) or RuleRefused (rules refuse rows) with
+    every problem by line when nothing is applied.
+    """
+    cancellations = _read(data)
+    at = at or clock.now()
+    with db.transaction() as session:
+        result = CancellationPlan(_walk(session, cancellations, at, actor))
+        if not result.valid_rows or (result.invalid_rows and not skip_invalid):
+            error_class = BadInput if result.exit_status == 2 else RuleRefused
+            raise error_class(
+                text(
+                    CTX,
+                    QT_TRANSLATE_NOOP(
+                        "BulkCancel",
+                        "Nothing was cancelled: {count} line(s) of the file cannot be applied.",
+                    ),
+                    count=len(result.invalid_rows),
+                ),
+                result.problems(),
+            )
+        audit.record(
+            session,
+            None,
+            kind="bulk-cancelled",
+            summary=f"Cancellation file {file_name} applied: {len(result.valid_rows)} row(s)"
+            + (f", {len(result.invalid_rows)} skipped." if result.invalid_rows else "."),
+            at=at,
+            actor=actor,
+        )
+    message = text(
+        CTX,
+        QT_TRANSLATE_NOOP(
+            "BulkCancel",
+            "{applied} cancellation(s) applied, {skipped} line(s) skipped; {counted} count in "
+            "your cancellation rate.",
+        ),
+        applied=len(result.valid_rows),
+        skipped=len(result.invalid_rows),
+        counted=result.counted,
+    )
+    return BulkResult(result, message)

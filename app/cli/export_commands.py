@@ -1,0 +1,107 @@
+"""Commands that write upload files for Seller Central and read a cancellation file."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from app import bulk_cancel, exports
+from app.bulk_cancel import CancellationPlan, PlannedRow
+from app.cli.common import Command, say, warn
+from app.db import Database
+from app.errors import BadInput
+from app.exports import ExportKind
+from app.text import QT_TRANSLATE_NOOP, text
+
+
+def _configure_export(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "kind",
+        choices=[kind.value for kind in ExportKind],
+        metavar="KIND",
+        help="cancellations, adjustments or shipments",
+    )
+    parser.add_argument("out", metavar="OUT", help="file to write")
+    parser.add_argument(
+        "--batch", type=int, metavar="N", help="write past batch N again instead of what is new"
+    )
+
+
+def _run_export(args: argparse.Namespace, db: Database) -> int:
+    kind = ExportKind(args.kind)
+    if args.batch is not None:
+        if args.batch < 1:
+            raise BadInput(text("Cli", QT_TRANSLATE_NOOP("Cli", "--batch must be 1 or more.")))
+        result = exports.rewrite_batch(db, kind, args.batch, Path(args.out))
+    else:
+        result = exports.export_new(db, kind, Path(args.out))
+    for held in result.held_back:
+        warn(held.english())
+    say(result.message.english())
+    return 0
+
+
+def _configure_import(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", metavar="FILE", help="order cancellation file (tab-separated)")
+    parser.add_argument(
+        "--dry-run", action="store_true", help="show what each row would do; change nothing"
+    )
+    parser.add_argument(
+        "--skip-invalid",
+        action="store_true",
+        help="apply the valid rows and skip the others (default: all rows or none)",
+    )
+
+
+def _describe(row: PlannedRow) -> str:
+    where = f"line {row.line}  {row.order_id or '-'}  {row.reason or '-'}"
+    if row.item_code:
+        where += f"  item {row.item_code}"
+    if row.valid:
+        assert row.outcome is not None and row.rate_effect is not None
+        return f"{where}  → {row.outcome.english()} {row.rate_effect.english()}"
+    assert row.problem is not None
+    return f"{where}  cannot: {row.problem.english()}"
+
+
+def _print_plan(plan: CancellationPlan) -> None:
+    for row in plan.rows:
+        say(_describe(row))
+    say(
+        f"{len(plan.valid_rows)} row(s) can be applied, {len(plan.invalid_rows)} cannot; "
+        f"{plan.counted} would count in your cancellation rate."
+    )
+
+
+def _run_import(args: argparse.Namespace, db: Database) -> int:
+    data = bulk_cancel.read_file(args.file)
+    if args.dry_run:
+        plan = bulk_cancel.plan(db, data)
+        _print_plan(plan)
+        say("Dry run: nothing was changed.")
+        return plan.exit_status
+    result = bulk_cancel.apply(
+        db, data, skip_invalid=args.skip_invalid, file_name=Path(args.file).name
+    )
+    for row in result.applied:
+        say(_describe(row))
+    for row in result.skipped:
+        warn(f"skipped {_describe(row)}")
+    say(result.message.english())
+    return 0
+
+
+COMMANDS = [
+    Command(
+        "export",
+        "write an upload file for Seller Central (what is new, or a past batch)",
+        _configure_export,
+        _run_export,
+    ),
+    Command(
+        "import-cancellations",
+        "cancel orders in bulk from an order cancellation file",
+        _configure_import,
+        _run_import,
+    ),
+]

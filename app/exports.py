@@ -1,0 +1,620 @@
+"""Upload files for Seller Central as numbered batches remembered in the database.
+
+Each export writes what no earlier batch holds, marks it with the new batch
+number (one sequence per database, across file types) and records an audit
+event, in one transaction: nothing is exported twice or forgotten. A past
+batch is written again from the rows marked with its number, byte for byte
+as the first time, because every value it uses is fixed once written.
+
+What cannot be written yet is held back, stays pending and is named with the
+reason (DESIGN.md §8, decided here):
+
+- an item without an order-item id: the marketplace's item column takes only
+  that id, never a SKU, so the refund, partial cancellation or shipment waits
+  until a report gives the id (import an order report, then export again);
+- an order without a currency (the adjustment file needs one);
+- a refund row whose net is not a credit to the buyer.
+
+Partial cancellations go into the adjustment file once the rest of the order
+is shipment-confirmed (the order is Shipped); if the rest was cancelled
+instead, the whole-order row of the cancellation file covers them.
+"""
+
+from __future__ import annotations
+
+import enum
+import os
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Select, exists, select, update
+from sqlalchemy.orm import Session
+
+from app import audit, clock
+from app.db import Database
+from app.errors import BadInput
+from app.flatfiles import adjustment_file, cancellation_file, shipping_file
+from app.flatfiles.adjustment_file import AdjustmentRow
+from app.flatfiles.cancellation_file import CancellationRow
+from app.flatfiles.shipping_file import ShippingRow
+from app.models import (
+    AdjustmentExport,
+    Cancellation,
+    CancellationLine,
+    ExportBatch,
+    Order,
+    OrderItem,
+    OrderStatus,
+    Refund,
+    RefundLine,
+    Shipment,
+    ShipmentLine,
+)
+from app.money import ZERO
+from app.reasons import BUYER_CANCELED
+from app.text import QT_TRANSLATE_NOOP, Text, text
+
+CTX = "Exports"
+# Cancellations seen only in a report are already on the marketplace: never uploaded.
+UPLOADED_SOURCES = ("local", "file")
+CHUNK = 500
+
+
+class ExportKind(enum.StrEnum):
+    CANCELLATIONS = "cancellations"
+    ADJUSTMENTS = "adjustments"
+    SHIPMENTS = "shipments"
+
+
+KIND_LABELS: dict[ExportKind, str] = {
+    ExportKind.CANCELLATIONS: QT_TRANSLATE_NOOP("Exports", "order cancellation file"),
+    ExportKind.ADJUSTMENTS: QT_TRANSLATE_NOOP("Exports", "order adjustment file"),
+    ExportKind.SHIPMENTS: QT_TRANSLATE_NOOP("Exports", "shipping confirmation file"),
+}
+
+
+def kind_label(kind: ExportKind) -> Text:
+    return text(CTX, KIND_LABELS[kind])
+
+
+@dataclass(frozen=True)
+class ExportPreview:
+    """The rows exactly as they will be written, and what is held back and why."""
+
+    kind: ExportKind
+    columns: list[str]
+    rows: list[list[str]]
+    held_back: list[Text]
+    batch_id: int | None = None  # a past batch, or None for what is new
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    kind: ExportKind
+    batch_id: int | None
+    row_count: int
+    path: Path | None
+    message: Text
+    held_back: list[Text] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class BatchInfo:
+    id: int
+    kind: ExportKind
+    created_at: datetime
+    row_count: int
+    file_name: str | None
+
+
+@dataclass
+class _Gathered:
+    data: bytes
+    columns: list[str]
+    rows: list[list[str]]
+    mark: Callable[[Session, int], None]
+    held_back: list[Text]
+
+
+def _pending_or_batch(query: Select[Any], column: Any, batch_id: int | None) -> Select[Any]:
+    if batch_id is None:
+        return query.where(column.is_(None))
+    return query.where(column == batch_id)
+
+
+def _chunks(ids: Sequence[int]) -> Iterable[Sequence[int]]:
+    for start in range(0, len(ids), CHUNK):
+        yield ids[start : start + CHUNK]
+
+
+def _marker(table: Any, ids: list[int]) -> Callable[[Session, int], None]:
+    def mark(session: Session, batch_id: int) -> None:
+        for chunk in _chunks(ids):
+            session.execute(
+                update(table).where(table.id.in_(chunk)).values(export_batch_id=batch_id)
+            )
+
+    return mark
+
+
+def _no_item_id(order_id: str, sku: str, what: str) -> Text:
+    return text(
+        CTX,
+        QT_TRANSLATE_NOOP(
+            "Exports",
+            "Held back: {what} of order {order_id}: item {sku} has no order-item id yet and "
+            "the file cannot name it by SKU. Import an order report that lists it, then "
+            "export again.",
+        ),
+        what=what,
+        order_id=order_id,
+        sku=sku,
+    )
+
+
+# --- cancellation file -------------------------------------------------------------
+
+
+def _gather_cancellations(session: Session, batch_id: int | None) -> _Gathered:
+    query = (
+        select(Cancellation.id, Order.order_id, Cancellation.reason)
+        .join(Order, Cancellation.order_pk == Order.id)
+        .where(Cancellation.whole_order.is_(True), Cancellation.source.in_(UPLOADED_SOURCES))
+        .order_by(Cancellation.created_at, Cancellation.id)
+    )
+    query = _pending_or_batch(query, Cancellation.export_batch_id, batch_id)
+    if batch_id is None:
+        query = query.with_for_update(of=Cancellation)
+    found = session.execute(query).all()
+    rows = [CancellationRow(order_id, reason or "") for _, order_id, reason in found]
+    columns, cells = cancellation_file.table_of(rows)
+    return _Gathered(
+        cancellation_file.write_cancellation_file(rows),
+        columns,
+        cells,
+        _marker(Cancellation, [row[0] for row in found]),
+        [],
+    )
+
+
+# --- shipping confirmation file ----------------------------------------------------
+
+
+def _gather_shipments(session: Session, batch_id: int | None) -> _Gathered:
+    query = (
+        select(
+            Shipment.id,
+            Order.order_id,
+            OrderItem.order_item_id,
+            OrderItem.sku,
+            ShipmentLine.quantity,
+            Shipment.ship_date,
+            Shipment.carrier_code,
+            Shipment.carrier_name,
+            Shipment.tracking_number,
+            Shipment.ship_method,
+        )
+        .join(Order, Shipment.order_pk == Order.id)
+        .join(ShipmentLine, ShipmentLine.shipment_id == Shipment.id)
+        .join(OrderItem, ShipmentLine.order_item_pk == OrderItem.id)
+        .order_by(Shipment.created_at, Shipment.id, ShipmentLine.id)
+    )
+    query = _pending_or_batch(query, Shipment.export_batch_id, batch_id)
+    if batch_id is None:
+        query = query.with_for_update(of=Shipment)
+    by_shipment: dict[int, list[Any]] = {}
+    for found in session.execute(query).all():
+        by_shipment.setdefault(found[0], []).append(found)
+    rows: list[ShippingRow] = []
+    ids: list[int] = []
+    held_back: list[Text] = []
+    what = QT_TRANSLATE_NOOP("Exports", "the shipment")
+    for shipment_id, lines in by_shipment.items():
+        missing = next((line for line in lines if not line.order_item_id), None)
+        if missing is not None:
+            held_back.append(_no_item_id(missing.order_id, missing.sku, what))
+            continue
+        ids.append(shipment_id)
+        rows.extend(
+            ShippingRow(
+                order_id=line.order_id,
+                order_item_id=line.order_item_id,
+                quantity=line.quantity,
+                ship_date=line.ship_date,
+                carrier_code=line.carrier_code,
+                carrier_name=line.carrier_name or "",
+                tracking_number=line.tracking_number or "",
+                ship_method=line.ship_method or "",
+            )
+            for line in lines
+        )
+    columns, cells = shipping_file.table_of(rows)
+    return _Gathered(
+        shipping_file.write_shipping_file(rows),
+        columns,
+        cells,
+        _marker(Shipment, ids),
+        held_back,
+    )
+
+
+# --- order adjustment file ---------------------------------------------------------
+
+
+def _refund_rows(session: Session, batch_id: int | None) -> list[Any]:
+    query = (
+        select(
+            Refund.id,
+            Refund.created_at,
+            Refund.reason,
+            Order.order_id,
+            Order.currency,
+            OrderItem.order_item_id,
+            OrderItem.sku,
+            RefundLine.item_price,
+            RefundLine.item_tax,
+            RefundLine.shipping_price,
+            RefundLine.shipping_tax,
+            RefundLine.restocking_fee,
+        )
+        .join(Order, Refund.order_pk == Order.id)
+        .join(RefundLine, RefundLine.refund_id == Refund.id)
+        .join(OrderItem, RefundLine.order_item_pk == OrderItem.id)
+        .order_by(Refund.created_at, Refund.id, RefundLine.id)
+    )
+    query = _pending_or_batch(query, Refund.export_batch_id, batch_id)
+    if batch_id is None:
+        query = query.with_for_update(of=Refund)
+    return list(session.execute(query).all())
+
+
+def _partial_rows(session: Session, batch_id: int | None) -> list[Any]:
+    marked = exists().where(AdjustmentExport.cancellation_id == Cancellation.id)
+    query = (
+        select(
+            Cancellation.id,
+            Cancellation.created_at,
+            Cancellation.reason,
+            Order.order_id,
+            Order.currency,
+            OrderItem.order_item_id,
+            OrderItem.sku,
+            CancellationLine.quantity,
+            CancellationLine.item_price,
+            CancellationLine.item_tax,
+            CancellationLine.shipping_price,
+            CancellationLine.shipping_tax,
+        )
+        .join(Order, Cancellation.order_pk == Order.id)
+        .join(CancellationLine, CancellationLine.cancellation_id == Cancellation.id)
+        .join(OrderItem, CancellationLine.order_item_pk == OrderItem.id)
+        .where(Cancellation.whole_order.is_(False), Cancellation.source.in_(UPLOADED_SOURCES))
+        .order_by(Cancellation.created_at, Cancellation.id, CancellationLine.id)
+    )
+    if batch_id is None:
+        # Exported once the rest of the order is shipment-confirmed: no open unit left.
+        query = query.where(~marked, Order.status == OrderStatus.SHIPPED)
+    else:
+        query = query.where(
+            exists().where(
+                AdjustmentExport.cancellation_id == Cancellation.id,
+                AdjustmentExport.export_batch_id == batch_id,
+            )
+        )
+    return list(session.execute(query).all())
+
+
+def _grouped(found: list[Any]) -> dict[int, list[Any]]:
+    groups: dict[int, list[Any]] = {}
+    for line in found:
+        groups.setdefault(line.id, []).append(line)
+    return groups
+
+
+def _no_currency(order_id: str, what: str) -> Text:
+    return text(
+        CTX,
+        QT_TRANSLATE_NOOP(
+            "Exports",
+            "Held back: {what} of order {order_id}: the order has no currency yet. Import "
+            "the order report with prices, then export again.",
+        ),
+        what=what,
+        order_id=order_id,
+    )
+
+
+def _refund_adjustments(lines: list[Any], held_back: list[Text]) -> list[AdjustmentRow] | None:
+    first = lines[0]
+    what = QT_TRANSLATE_NOOP("Exports", "the refund")
+    if not first.currency:
+        held_back.append(_no_currency(first.order_id, what))
+        return None
+    rows: list[AdjustmentRow] = []
+    for line in lines:
+        if not line.order_item_id:
+            held_back.append(_no_item_id(line.order_id, line.sku, what))
+            return None
+        row = AdjustmentRow(
+            order_id=line.order_id,
+            order_item_id=line.order_item_id,
+            reason=line.reason,
+            currency=first.currency,
+            # The flat file has no fee column: the fee reduces the item-price refund.
+            item_price=line.item_price - line.restocking_fee,
+            item_tax=line.item_tax,
+            shipping_price=line.shipping_price,
+            shipping_tax=line.shipping_tax,
+        )
+        amounts = (row.item_price, row.item_tax, row.shipping_price, row.shipping_tax)
+        if all(value == ZERO for value in amounts):
+            continue  # nothing refunded on this item
+        if row.net <= ZERO:
+            held_back.append(
+                text(
+                    CTX,
+                    QT_TRANSLATE_NOOP(
+                        "Exports",
+                        "Held back: the refund of order {order_id}, item {item}: after the "
+                        "restocking fee it gives the buyer {net}, and an adjustment row must "
+                        "be a credit to the buyer.",
+                    ),
+                    order_id=line.order_id,
+                    item=line.order_item_id,
+                    net=f"{row.net:.2f}",
+                )
+            )
+            return None
+        rows.append(row)
+    return rows
+
+
+def _partial_adjustments(lines: list[Any], held_back: list[Text]) -> list[AdjustmentRow] | None:
+    first = lines[0]
+    what = QT_TRANSLATE_NOOP("Exports", "the partial cancellation")
+    if not first.currency:
+        held_back.append(_no_currency(first.order_id, what))
+        return None
+    reason = "CustomerCancel" if first.reason == BUYER_CANCELED else "NoInventory"
+    rows: list[AdjustmentRow] = []
+    for line in lines:
+        if not line.order_item_id:
+            held_back.append(_no_item_id(line.order_id, line.sku, what))
+            return None
+        rows.append(
+            AdjustmentRow(
+                order_id=line.order_id,
+                order_item_id=line.order_item_id,
+                reason=reason,
+                currency=first.currency,
+                item_price=line.item_price or ZERO,
+                item_tax=line.item_tax or ZERO,
+                shipping_price=line.shipping_price or ZERO,
+                shipping_tax=line.shipping_tax or ZERO,
+                quantity_cancelled=line.quantity,
+            )
+        )
+    return rows
+
+
+def _gather_adjustments(session: Session, batch_id: int | None) -> _Gathered:
+    refunds = _grouped(_refund_rows(session, batch_id))
+    partials = _grouped(_partial_rows(session, batch_id))
+    # Refunds and partial cancellations in the order they were made.
+    work: list[tuple[datetime, int, int, list[Any]]] = [
+        (lines[0].created_at, 0, key, lines) for key, lines in refunds.items()
+    ] + [(lines[0].created_at, 1, key, lines) for key, lines in partials.items()]
+    work.sort(key=lambda entry: entry[:3])
+    rows: list[AdjustmentRow] = []
+    refund_ids: list[int] = []
+    partial_ids: list[int] = []
+    held_back: list[Text] = []
+    for _, is_partial, key, lines in work:
+        made = (
+            _partial_adjustments(lines, held_back)
+            if is_partial
+            else _refund_adjustments(lines, held_back)
+        )
+        if made is None:
+            continue
+        rows.extend(made)
+        (partial_ids if is_partial else refund_ids).append(key)
+
+    mark_refunds = _marker(Refund, refund_ids)
+
+    def mark(session: Session, new_batch: int) -> None:
+        mark_refunds(session, new_batch)
+        session.add_all(
+            AdjustmentExport(cancellation_id=key, export_batch_id=new_batch) for key in partial_ids
+        )
+
+    columns, cells = adjustment_file.table_of(rows)
+    return _Gathered(adjustment_file.write_adjustment_file(rows), columns, cells, mark, held_back)
+
+
+GATHERERS: dict[ExportKind, Callable[[Session, int | None], _Gathered]] = {
+    ExportKind.CANCELLATIONS: _gather_cancellations,
+    ExportKind.ADJUSTMENTS: _gather_adjustments,
+    ExportKind.SHIPMENTS: _gather_shipments,
+}
+
+
+# --- public API ----------------------------------------------------------------------
+
+
+def preview(db: Database, kind: ExportKind, batch_id: int | None = None) -> ExportPreview:
+    """The rows the next export (or past batch ``batch_id``) holds, before writing."""
+    kind = ExportKind(kind)
+    with db.reading() as session:
+        if batch_id is not None:
+            _batch(session, kind, batch_id)
+        gathered = GATHERERS[kind](session, batch_id)
+    return ExportPreview(kind, gathered.columns, gathered.rows, gathered.held_back, batch_id)
+
+
+def batches(db: Database) -> list[BatchInfo]:
+    """Every batch written, newest first."""
+    with db.reading() as session:
+        found = session.scalars(select(ExportBatch).order_by(ExportBatch.id.desc())).all()
+        return [
+            BatchInfo(b.id, ExportKind(b.kind), b.created_at, b.row_count, b.file_name)
+            for b in found
+        ]
+
+
+def _batch(session: Session, kind: ExportKind, batch_id: int) -> ExportBatch:
+    batch = session.get(ExportBatch, batch_id)
+    if batch is None:
+        raise BadInput(
+            text(
+                CTX,
+                QT_TRANSLATE_NOOP("Exports", "There is no batch {batch} in this database."),
+                batch=batch_id,
+            )
+        )
+    if batch.kind != kind.value:
+        raise BadInput(
+            text(
+                CTX,
+                QT_TRANSLATE_NOOP("Exports", "Batch {batch} holds the {actual}, not the {wanted}."),
+                batch=batch_id,
+                actual=kind_label(ExportKind(batch.kind)).english(),
+                wanted=kind_label(kind).english(),
+            )
+        )
+    return batch
+
+
+def _temporary(path: Path) -> Path:
+    return path.with_name(f".{path.name}.{os.getpid()}.part")
+
+
+def _write(path: Path, data: bytes) -> Path:
+    """Write beside the target; the caller moves it into place once all is saved."""
+    temporary = _temporary(path)
+    try:
+        temporary.write_bytes(data)
+    except OSError as error:
+        raise BadInput(
+            text(
+                CTX,
+                QT_TRANSLATE_NOOP(
+                    "Exports", "Cannot write {path}: {detail}. Nothing was exported."
+                ),
+                path=str(path),
+                detail=error.strerror or str(error),
+            )
+        ) from None
+    return temporary
+
+
+def _move_into_place(temporary: Path, path: Path) -> None:
+    try:
+        os.replace(temporary, path)
+    except OSError as error:
+        temporary.unlink(missing_ok=True)
+        raise BadInput(
+            text(
+                CTX,
+                QT_TRANSLATE_NOOP("Exports", "Cannot write {path}: {detail}."),
+                path=str(path),
+                detail=error.strerror or str(error),
+            )
+        ) from None
+
+
+def export_new(
+    db: Database,
+    kind: ExportKind,
+    path: str | Path,
+    *,
+    at: datetime | None = None,
+    actor: str = "seller",
+) -> ExportResult:
+    """Write what no batch holds yet as a new batch; nothing new writes no file."""
+    kind = ExportKind(kind)
+    path = Path(path)
+    at = at or clock.now()
+    temporary: Path | None = None
+    try:
+        with db.transaction() as session:
+            gathered = GATHERERS[kind](session, None)
+            if not gathered.rows:
+                return ExportResult(
+                    kind,
+                    None,
+                    0,
+                    None,
+                    text(
+                        CTX,
+                        QT_TRANSLATE_NOOP(
+                            "Exports", "Nothing new for the {label}: no file was written."
+                        ),
+                        label=kind_label(kind).english(),
+                    ),
+                    gathered.held_back,
+                )
+            batch = ExportBatch(
+                kind=kind.value, created_at=at, row_count=len(gathered.rows), file_name=str(path)
+            )
+            session.add(batch)
+            session.flush()
+            gathered.mark(session, batch.id)
+            audit.record(
+                session,
+                None,
+                kind="exported",
+                summary=f"Batch {batch.id}: {KIND_LABELS[kind]} with {len(gathered.rows)} "
+                f"row(s) written to {path}.",
+                at=at,
+                actor=actor,
+            )
+            temporary = _write(path, gathered.data)
+            batch_id = batch.id
+        _move_into_place(temporary, path)
+    finally:
+        if temporary is not None and temporary.exists():
+            temporary.unlink()
+    return ExportResult(
+        kind,
+        batch_id,
+        len(gathered.rows),
+        path,
+        text(
+            CTX,
+            QT_TRANSLATE_NOOP(
+                "Exports",
+                "Batch {batch}: {rows} row(s) written to {path}. Upload it in Seller Central.",
+            ),
+            batch=batch_id,
+            rows=len(gathered.rows),
+            path=str(path),
+        ),
+        gathered.held_back,
+    )
+
+
+def rewrite_batch(db: Database, kind: ExportKind, batch_id: int, path: str | Path) -> ExportResult:
+    """Write past batch ``batch_id`` again, the same bytes as the first time."""
+    kind = ExportKind(kind)
+    path = Path(path)
+    with db.reading() as session:
+        _batch(session, kind, batch_id)
+        gathered = GATHERERS[kind](session, batch_id)
+    _move_into_place(_write(path, gathered.data), path)
+    return ExportResult(
+        kind,
+        batch_id,
+        len(gathered.rows),
+        path,
+        text(
+            CTX,
+            QT_TRANSLATE_NOOP("Exports", "Batch {batch} written again to {path} ({rows} row(s))."),
+            batch=batch_id,
+            rows=len(gathered.rows),
+            path=str(path),
+        ),
+    )
