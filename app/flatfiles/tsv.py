@@ -112,7 +112,7 @@ def _check_template(line: _Line, expected: str | None) -> None:
                 CTX,
                 QT_TRANSLATE_NOOP(
                     "FlatFiles",
-                    "Line {line}: this is a {kind} template; the file needs "
+                    "Line {line}: this file's template is {kind}; it needs "
                     "TemplateType={expected}. Nothing was read.",
                 ),
                 line=line.number,
