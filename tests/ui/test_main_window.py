@@ -168,7 +168,6 @@ def test_search_filters_as_you_type(every_state, window, qtbot):
     assert "No order matches your search" in win.empty.text()
 
 
-@pytest.mark.qt_log_ignore("propagateSizeHints")
 def test_ctrl_f_focuses_the_search_box(every_state, window, qtbot):
     win = window(every_state)
     assert win.registry["find"].shortcut().toString() == "Ctrl+F"
