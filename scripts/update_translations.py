@@ -1,0 +1,260 @@
+#!/usr/bin/env python3
+"""Refresh the French translation file from the code, then compile it.
+
+Re-runnable and idempotent: ``pyside6-lupdate`` merges the strings found in
+``ui/`` (``self.tr``, ``QCoreApplication.translate``) and ``app/``
+(``QT_TRANSLATE_NOOP(context, text)``) into
+``resources/translations/sellerdesk_fr.ts`` keeping every translation already
+there; strings gone from the code are dropped. An ``ast`` pass over ``app/``
+checks that lupdate saw every ``QT_TRANSLATE_NOOP`` and adds any it missed.
+``pyside6-lrelease`` then writes ``sellerdesk_fr.qm`` beside it.
+
+    python scripts/update_translations.py            # update + compile, list what is left
+    python scripts/update_translations.py --check    # exit 1 if anything is untranslated
+
+Translate what is left in Qt Linguist (``pyside6-linguist
+resources/translations/sellerdesk_fr.ts``) or in the XML, then run it again.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCES = ("ui", "app")
+TRANSLATIONS = ROOT / "resources" / "translations"
+LANGUAGES = ("fr",)
+
+
+def tool(name: str) -> str:
+    """The PySide6 tool next to this Python, else on PATH."""
+    beside = Path(sys.executable).with_name(name)
+    if beside.exists():
+        return str(beside)
+    found = shutil.which(name)
+    if found is None:
+        raise SystemExit(f"{name} not found: install PySide6 in this environment")
+    return found
+
+
+def python_files() -> list[Path]:
+    files: list[Path] = []
+    for folder in SOURCES:
+        files.extend(
+            path
+            for path in sorted((ROOT / folder).rglob("*.py"))
+            if "__pycache__" not in path.parts and "migrations" not in path.parts
+        )
+    return files
+
+
+def noop_strings(path: Path) -> list[tuple[str, str]]:
+    """``QT_TRANSLATE_NOOP("context", "text")`` calls with literal arguments."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path))):
+        if not isinstance(node, ast.Call) or len(node.args) < 2:
+            continue
+        name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
+        if name != "QT_TRANSLATE_NOOP":
+            continue
+        context, source = node.args[0], node.args[1]
+        literal = isinstance(context, ast.Constant) and isinstance(source, ast.Constant)
+        if literal and isinstance(context.value, str) and isinstance(source.value, str):
+            found.append((context.value, source.value))
+    return found
+
+
+def _is_translate(node: ast.expr) -> bool:
+    return isinstance(node, ast.Attribute) and node.attr == "translate"
+
+
+def aliased_translate_strings(path: Path) -> list[tuple[str, str]]:
+    """``tr("context", "text")`` where ``tr = QCoreApplication.translate``.
+
+    lupdate takes such a call for ``self.tr`` and files the context as a source
+    text with an empty context; these are found here and filed properly.
+    """
+    tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+    aliases = {
+        target.id
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Assign) and _is_translate(node.value)
+        for target in node.targets
+        if isinstance(target, ast.Name)
+    }
+    found = []
+    for node in ast.walk(tree):
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)):
+            continue
+        if node.func.id not in aliases or len(node.args) < 2:
+            continue
+        context, source = node.args[0], node.args[1]
+        literal = isinstance(context, ast.Constant) and isinstance(source, ast.Constant)
+        if literal and isinstance(context.value, str) and isinstance(source.value, str):
+            found.append((context.value, source.value))
+    return found
+
+
+def drop_misread(ts_file: Path, contexts: set[str]) -> None:
+    """Remove the empty-context entries lupdate made of aliased translate calls."""
+    tree = ET.parse(ts_file)
+    changed = False
+    for context in tree.getroot().findall("context"):
+        if (context.findtext("name") or "") != "":
+            continue
+        for message in context.findall("message"):
+            if (message.findtext("source") or "") in contexts:
+                context.remove(message)
+                changed = True
+        if not context.findall("message"):
+            tree.getroot().remove(context)
+    if changed:
+        ET.indent(tree)
+        tree.write(ts_file, encoding="utf-8", xml_declaration=True)
+
+
+def messages(tree: ET.ElementTree) -> dict[tuple[str, str], ET.Element]:
+    table = {}
+    for context in tree.getroot().iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            table[(name, message.findtext("source") or "")] = message
+    return table
+
+
+def add_missing(ts_file: Path, wanted: list[tuple[str, str]]) -> int:
+    """Add app/ strings lupdate did not pick up, as unfinished entries."""
+    tree = ET.parse(ts_file)
+    known = messages(tree)
+    root = tree.getroot()
+    added = 0
+    for context_name, source in dict.fromkeys(wanted):
+        if (context_name, source) in known:
+            continue
+        context = next(
+            (c for c in root.iter("context") if c.findtext("name") == context_name), None
+        )
+        if context is None:
+            context = ET.SubElement(root, "context")
+            ET.SubElement(context, "name").text = context_name
+        message = ET.SubElement(context, "message")
+        ET.SubElement(message, "source").text = source
+        ET.SubElement(message, "translation", {"type": "unfinished"})
+        known[(context_name, source)] = message
+        added += 1
+    if added:
+        ET.indent(tree)
+        tree.write(ts_file, encoding="utf-8", xml_declaration=True)
+    return added
+
+
+def untranslated(ts_file: Path) -> list[tuple[str, str]]:
+    left = []
+    for (context, source), message in messages(ET.parse(ts_file)).items():
+        translation = message.find("translation")
+        if translation is None:
+            left.append((context, source))
+            continue
+        kind = translation.get("type")
+        if kind in {"obsolete", "vanished"}:
+            continue
+        if kind == "unfinished" or not (translation.text or "").strip():
+            left.append((context, source))
+    return left
+
+
+def finished_translations(ts_file: Path) -> dict[tuple[str, str], str]:
+    if not ts_file.exists():
+        return {}
+    done = {}
+    for key, message in messages(ET.parse(ts_file)).items():
+        translation = message.find("translation")
+        if translation is not None and translation.get("type") is None and translation.text:
+            done[key] = translation.text
+    return done
+
+
+def restore(ts_file: Path, previous: dict[tuple[str, str], str]) -> None:
+    """Give back translations of entries lupdate dropped and this script re-added."""
+    tree = ET.parse(ts_file)
+    changed = False
+    for key, message in messages(tree).items():
+        translation = message.find("translation")
+        if translation is None or translation.get("type") != "unfinished":
+            continue
+        if key in previous and not (translation.text or "").strip():
+            translation.text = previous[key]
+            del translation.attrib["type"]
+            changed = True
+    if changed:
+        ET.indent(tree)
+        tree.write(ts_file, encoding="utf-8", xml_declaration=True)
+
+
+def update(language: str) -> Path:
+    ts_file = TRANSLATIONS / f"sellerdesk_{language}.ts"
+    TRANSLATIONS.mkdir(parents=True, exist_ok=True)
+    files = python_files()
+    previous = finished_translations(ts_file)
+    subprocess.run(
+        [
+            tool("pyside6-lupdate"),
+            *map(str, files),
+            "-locations",
+            "none",
+            "-no-obsolete",
+            "-target-language",
+            language,
+            "-ts",
+            str(ts_file),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    wanted = [
+        pair for path in files if path.is_relative_to(ROOT / "app") for pair in noop_strings(path)
+    ]
+    aliased = [pair for path in files for pair in aliased_translate_strings(path)]
+    drop_misread(ts_file, {context for context, _source in aliased})
+    added = add_missing(ts_file, wanted + aliased)
+    restore(ts_file, previous)
+    if added:
+        print(f"{ts_file.name}: {added} string(s) lupdate missed were added by the ast pass")
+    return ts_file
+
+
+def release(ts_file: Path) -> None:
+    subprocess.run(
+        [tool("pyside6-lrelease"), "-silent", str(ts_file), "-qm", str(ts_file.with_suffix(".qm"))],
+        check=True,
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--check", action="store_true", help="exit 1 when any string is left untranslated"
+    )
+    args = parser.parse_args(argv)
+    status = 0
+    for language in LANGUAGES:
+        ts_file = update(language)
+        release(ts_file)
+        left = untranslated(ts_file)
+        total = len(messages(ET.parse(ts_file)))
+        print(f"{ts_file.relative_to(ROOT)}: {total} string(s), {len(left)} left to translate")
+        for context, source in left:
+            print(f"  [{context}] {source}")
+        if left and args.check:
+            status = 1
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,160 @@
+"""Health page figures against hand-computed cases (DESIGN.md §4, §8; FORMATS.md §5)."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
+
+from sqlalchemy import update
+
+from app.carriers import resolve_carrier
+from app.health import cancellation_rate
+from app.health_history import (
+    add_business_days,
+    late_shipment_rate,
+    overdue_refunds,
+    overview,
+    rate_cancellations,
+    rate_history,
+)
+from app.models import Initiator, Order, Refund, Return, ReturnStatus
+from app.orders import ShipmentRequest, cancel, confirm_shipment
+from tests.factories import NOW, OrderSpec, add_order
+
+
+def oid(n: int) -> str:
+    return f"405-{n:07d}-0000001"
+
+
+def test_an_order_bought_exactly_seven_days_before_is_outside_the_window(db):
+    add_order(db, OrderSpec(order_id=oid(1), purchase_date=NOW - timedelta(days=7)))
+    add_order(db, OrderSpec(order_id=oid(2), purchase_date=NOW - timedelta(days=7, seconds=-1)))
+    cancel(db, oid(1), "NoInventory", at=NOW - timedelta(hours=1))
+    cancel(db, oid(2), "NoInventory", at=NOW - timedelta(hours=1))
+    with db.reading() as session:
+        rate = cancellation_rate(session, NOW)
+        listed = rate_cancellations(session, NOW)
+    assert (rate.orders, rate.seller_cancellations) == (1, 1)
+    assert [entry.order_id for entry in listed.counted] == [oid(2)]
+
+
+def test_exactly_two_and_a_half_percent_is_not_under_the_target(db):
+    for n in range(40):
+        add_order(db, OrderSpec(order_id=oid(n), purchase_date=NOW - timedelta(days=1)))
+    cancel(db, oid(0), "NoInventory", at=NOW - timedelta(hours=2))
+    with db.reading() as session:
+        rate = cancellation_rate(session, NOW)
+    assert rate.percent == Decimal("2.50")
+    assert rate.above_target
+
+
+def test_a_buyer_request_arriving_after_the_cancellation_still_counts(db):
+    add_order(db, OrderSpec(order_id=oid(1), purchase_date=NOW - timedelta(days=2)))
+    cancel(db, oid(1), "BuyerCanceled", at=NOW - timedelta(days=1))
+    with db.transaction() as session:  # the next report brings the official request
+        session.execute(
+            update(Order)
+            .where(Order.order_id == oid(1))
+            .values(buyer_requested_cancel=True, buyer_cancel_seen_at=NOW - timedelta(hours=3))
+        )
+    with db.reading() as session:
+        rate = cancellation_rate(session, NOW)
+        listed = rate_cancellations(session, NOW)
+    assert rate.seller_cancellations == 1
+    [entry] = listed.counted
+    assert entry.initiator is Initiator.BUYER_MESSAGE
+    assert "only by message" in entry.why.english()
+
+
+def test_official_requests_are_listed_as_not_counted_and_marketplace_ones_apart(db):
+    add_order(db, OrderSpec(order_id=oid(1), buyer_requested_cancel=True))
+    add_order(db, OrderSpec(order_id=oid(2)))
+    add_order(db, OrderSpec(order_id=oid(3)))
+    cancel(db, oid(1), "BuyerCanceled", at=NOW - timedelta(hours=5))
+    cancel(db, oid(2), "NoInventory", at=NOW - timedelta(hours=4))
+    with db.transaction() as session:
+        session.execute(
+            update(Order).where(Order.order_id == oid(3)).values(canceled_on_marketplace=True)
+        )
+    with db.reading() as session:
+        listed = rate_cancellations(session, NOW)
+    assert [e.order_id for e in listed.not_counted] == [oid(1)]
+    assert "officially" in listed.not_counted[0].why.english()
+    assert [e.order_id for e in listed.counted] == [oid(2)]
+    assert [m.order_id for m in listed.marketplace] == [oid(3)]
+
+
+def test_a_cancellation_made_after_the_moment_is_not_in_that_moments_figures(db):
+    add_order(db, OrderSpec(order_id=oid(1), purchase_date=NOW - timedelta(days=3)))
+    cancel(db, oid(1), "NoInventory", at=NOW - timedelta(days=1))
+    with db.reading() as session:
+        history = rate_history(session, NOW)
+    assert len(history) == 60
+    assert history[-1].as_of == NOW and history[-1].percent == Decimal("100.00")
+    two_days_ago = history[-3]
+    assert two_days_ago.as_of == NOW - timedelta(days=2)
+    assert (two_days_ago.orders, two_days_ago.cancelled) == (1, 0)
+    assert history[0].orders == 0
+
+
+def _ship(db, order_id: str, at: datetime) -> None:
+    confirm_shipment(db, order_id, ShipmentRequest(carrier=resolve_carrier("UPS")), at=at)
+
+
+def test_late_shipment_rate_counts_confirmations_after_the_ship_by_date(db):
+    ship_by = NOW - timedelta(days=5)
+    for n in range(1, 5):
+        add_order(
+            db,
+            OrderSpec(
+                order_id=oid(n), purchase_date=NOW - timedelta(days=20), latest_ship_date=ship_by
+            ),
+        )
+    _ship(db, oid(1), ship_by)  # exactly at the deadline: on time
+    _ship(db, oid(2), ship_by + timedelta(hours=1))  # late, in both windows
+    _ship(db, oid(3), ship_by - timedelta(days=1))  # on time
+    _ship(db, oid(4), NOW - timedelta(days=12))  # on time, only in the 30-day window
+    with db.reading() as session:
+        ten = late_shipment_rate(session, NOW, 10)
+        thirty = late_shipment_rate(session, NOW, 30)
+    assert (ten.late_orders, ten.shipped_orders, ten.percent) == (1, 3, Decimal("33.33"))
+    assert (thirty.late_orders, thirty.shipped_orders, thirty.percent) == (1, 4, Decimal("25.00"))
+    assert ten.above_target
+
+
+def test_refund_due_two_business_days_after_the_return(db):
+    assert add_business_days(date(2026, 11, 20), 2) == date(2026, 11, 24)  # Friday -> Tuesday
+
+
+def _received_return(db, order_id: str, received: datetime) -> None:
+    with db.transaction() as session:
+        order = session.query(Order).filter_by(order_id=order_id).one()
+        session.add(Return(order_pk=order.id, status=ReturnStatus.RECEIVED, received_at=received))
+
+
+def test_overdue_refunds_list_received_returns_not_refunded_in_time(db):
+    add_order(db, OrderSpec(order_id=oid(1), purchase_date=NOW - timedelta(days=20)))
+    add_order(db, OrderSpec(order_id=oid(2), purchase_date=NOW - timedelta(days=20)))
+    friday = datetime(2026, 11, 13, 10, tzinfo=UTC)
+    _received_return(db, oid(1), friday)
+    _received_return(db, oid(2), friday)
+    with db.transaction() as session:
+        order = session.query(Order).filter_by(order_id=oid(2)).one()
+        session.add(Refund(order_pk=order.id, created_at=friday + timedelta(days=1), reason="X"))
+    with db.reading() as session:
+        on_due_day = overdue_refunds(session, datetime(2026, 11, 17, 18, tzinfo=UTC))
+        day_after = overdue_refunds(session, datetime(2026, 11, 18, 9, tzinfo=UTC))
+    assert on_due_day == []
+    assert [(r.order_id, r.due, r.days_overdue) for r in day_after] == [
+        (oid(1), date(2026, 11, 17), 1)
+    ]
+
+
+def test_overview_gathers_every_figure_at_one_moment(db):
+    add_order(db, OrderSpec(order_id=oid(1), latest_ship_date=NOW - timedelta(days=2)))
+    data = overview(db, NOW)
+    assert data.report.rate.as_of == NOW
+    assert [e["order_id"] for e in data.report.at_risk_of_auto_cancel] == [oid(1)]
+    assert data.report.at_risk_of_auto_cancel[0]["days_left"] == 5
+    assert [late.days for late in data.late_shipments] == [10, 30]
+    assert len(data.history) == 60
