@@ -19,10 +19,16 @@ TWO_ITEMS = "405-7654321-7654321"
 @pytest.fixture
 def win(db, qtbot, frozen_now):
     add_order(db, OrderSpec(order_id=ORDER))
-    add_order(db, OrderSpec(
-        order_id=TWO_ITEMS,
-        items=[ItemSpec(sku="TEE-01", quantity=2, order_item_id="21"),
-               ItemSpec(sku="MUG-02", order_item_id="22")]))
+    add_order(
+        db,
+        OrderSpec(
+            order_id=TWO_ITEMS,
+            items=[
+                ItemSpec(sku="TEE-01", quantity=2, order_item_id="21"),
+                ItemSpec(sku="MUG-02", order_item_id="22"),
+            ],
+        ),
+    )
     window = MainWindow(db)
     qtbot.addWidget(window)
     qtbot.waitUntil(lambda: bool(window._counts), timeout=5000)
@@ -37,7 +43,8 @@ def stored(db, order_id):
         for shipment in shipments:
             _ = shipment.lines  # loaded while the session is open
         cancellations = session.scalars(
-            select(Cancellation).where(Cancellation.order_pk == order.id)).all()
+            select(Cancellation).where(Cancellation.order_pk == order.id)
+        ).all()
         events = session.scalars(select(Event).where(Event.order_pk == order.id)).all()
         return order, list(shipments), list(cancellations), list(events)
 
@@ -123,8 +130,14 @@ def test_the_six_common_reasons_come_first(db, win):
     win.select_order(ORDER)
     dialog = win.cancel_order()
     codes = [dialog.reason.itemData(i) for i in range(6)]
-    assert codes == ["NoInventory", "BuyerCanceled", "GeneralAdjustment", "PricingError",
-                     "ShippingAddressUndeliverable", "CustomerExchange"]
+    assert codes == [
+        "NoInventory",
+        "BuyerCanceled",
+        "GeneralAdjustment",
+        "PricingError",
+        "ShippingAddressUndeliverable",
+        "CustomerExchange",
+    ]
     dialog.reject()
 
 
@@ -162,8 +175,7 @@ def test_official_buyer_request_does_not_count(db, qtbot, frozen_now):
 
 
 def test_rate_already_above_target_before_cancelling(db, win):
-    add_order(db, OrderSpec(order_id="405-0000009-0000009",
-                            purchase_date=NOW - timedelta(days=1)))
+    add_order(db, OrderSpec(order_id="405-0000009-0000009", purchase_date=NOW - timedelta(days=1)))
     cancel(db, "405-0000009-0000009", "NoInventory", at=NOW)
     win.refresh()
     win.select_order(ORDER)
