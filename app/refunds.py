@@ -84,13 +84,17 @@ def charged_share(total: Decimal | None, item: OrderItem) -> Decimal:
 
     Once no unit is left open, the shipped units take the line total minus the
     cancelled units' share (the last unit takes the remainder, DESIGN.md §8), so
-    cancelled and charged parts add up to the line exactly.
+    cancelled and charged parts add up to the line exactly. The charge never
+    shrinks below the shipped units' own share, though: when the unit price was
+    rounded up (0.02 for 3 units) that remainder could be less than what was
+    already refundable, and a refund must never exceed what was charged.
     """
     if total is None or item.quantity_shipped <= 0:
         return ZERO
+    shipped = pro_rata(total, item.quantity, item.quantity_shipped)
     if item.quantity_open == 0:
-        return cents(total) - pro_rata(total, item.quantity, item.quantity_cancelled)
-    return pro_rata(total, item.quantity, item.quantity_shipped)
+        return max(shipped, cents(total) - pro_rata(total, item.quantity, item.quantity_cancelled))
+    return shipped
 
 
 def charged(item: OrderItem) -> Amounts:
@@ -460,6 +464,24 @@ def suggested_refund(context: RefundContext, condition: str | None = None) -> Re
     return RefundRequest(tuple(wanted), RETURN_REASON, grade)
 
 
+def apply_plan(context: RefundContext, plan: RefundPlan) -> RefundContext:
+    """The balances once ``plan`` is recorded: what the next refund is checked against."""
+    planned = {line.item.pk: line for line in plan.lines}
+    return replace(
+        context,
+        items=tuple(
+            replace(
+                item,
+                refunded=item.refunded + planned[item.pk].refund,
+                fees=cents(item.fees + planned[item.pk].fee),
+            )
+            if item.pk in planned
+            else item
+            for item in context.items
+        ),
+    )
+
+
 def _balances_json(context: RefundContext) -> dict[str, Any]:
     return {
         item.ref: {**item.refunded.to_json(), "restocking_fee": format_amount(item.fees)}
@@ -514,20 +536,7 @@ def record_refund(
         )
     order.refunds.append(row)
     order.updated_at = at
-    planned = {line.item.pk: line for line in plan.lines}
-    after = replace(
-        context,
-        items=tuple(
-            replace(
-                item,
-                refunded=item.refunded + planned[item.pk].refund,
-                fees=cents(item.fees + planned[item.pk].fee),
-            )
-            if item.pk in planned
-            else item
-            for item in context.items
-        ),
-    )
+    after = apply_plan(context, plan)
     parts = ", ".join(
         f"{line.item.ref} {format_amount(line.refund.total)}"
         + (f" minus restocking fee {format_amount(line.fee)}" if line.fee else "")
