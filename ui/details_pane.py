@@ -7,6 +7,7 @@ the window's own QActions, so their state and tooltip are the same everywhere.
 
 from __future__ import annotations
 
+from decimal import Decimal
 from html import escape
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -153,37 +154,31 @@ class DetailsPane(QWidget):
         return f"<h3>{escape(self.tr('What you can do'))}</h3><ul>{''.join(rows)}</ul>"
 
     def _items(self, details: OrderDetails) -> str:
-        head = (
-            self.tr("Item"),
-            self.tr("Qty"),
-            self.tr("Shipped"),
-            self.tr("Cancelled"),
-            self.tr("Price"),
-            self.tr("Tax"),
-            self.tr("Shipping"),
-        )
-        cells = "".join(f"<th align='left'>{escape(h)}</th>" for h in head)
-        rows = [f"<tr>{cells}</tr>"]
+        blocks = []
         currency = details.currency
         for item in details.items:
-            title = f"<br><small>{escape(item.title)}</small>" if item.title else ""
             shipping = None
             if item.shipping_price is not None or item.shipping_tax is not None:
-                shipping = (item.shipping_price or 0) + (item.shipping_tax or 0)
-            values = (
-                f"<b>{escape(item.sku)}</b>{title}",
-                str(item.quantity),
-                str(item.quantity_shipped),
-                str(item.quantity_cancelled),
-                escape(money(item.item_price, currency)),
-                escape(money(item.item_tax, currency)),
-                escape(money(shipping, currency)),  # type: ignore[arg-type]
+                shipping = (item.shipping_price or Decimal(0)) + (item.shipping_tax or Decimal(0))
+            title = f"<br>{escape(item.title)}" if item.title else ""
+            amounts = self.tr("price {price} · tax {tax} · shipping {shipping}").format(
+                price=money(item.item_price, currency),
+                tax=money(item.item_tax, currency),
+                shipping=money(shipping, currency),
             )
-            rows.append("<tr>" + "".join(f"<td valign='top'>{v}</td>" for v in values) + "</tr>")
-        return (
-            f"<h3>{escape(self.tr('Items'))}</h3>"
-            f"<table cellspacing='0' cellpadding='3'>{''.join(rows)}</table>"
-        )
+            units = self.tr(
+                "{quantity} ordered · {shipped} shipped · {cancelled} cancelled · {open} to ship"
+            ).format(
+                quantity=item.quantity,
+                shipped=item.quantity_shipped,
+                cancelled=item.quantity_cancelled,
+                open=item.quantity_open,
+            )
+            blocks.append(
+                f"<li><b>{escape(item.sku)}</b> × {item.quantity}{title}"
+                f"<br><small>{escape(amounts)}<br>{escape(units)}</small></li>"
+            )
+        return f"<h3>{escape(self.tr('Items'))}</h3><ul>{''.join(blocks)}</ul>"
 
     def _buyer(self, details: OrderDetails) -> str:
         title = f"<h3>{escape(self.tr('Buyer and address'))}</h3>"

@@ -52,14 +52,14 @@ from ui.welcome import Welcome
 
 SEARCH_DELAY_MS = 250
 DEFAULT_WIDTHS = {
-    Column.ORDER_ID: 150,
-    Column.PURCHASED: 90,
-    Column.SHIP_BY: 190,
-    Column.STATUS: 120,
-    Column.BUYER: 190,
+    Column.ORDER_ID: 145,
+    Column.PURCHASED: 85,
+    Column.SHIP_BY: 175,
+    Column.STATUS: 115,
+    Column.BUYER: 150,
     Column.ITEMS: 190,
-    Column.TOTAL: 90,
-    Column.BUYER_REQUESTED: 150,
+    Column.TOTAL: 80,
+    Column.BUYER_REQUESTED: 130,
 }
 
 
@@ -125,7 +125,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setStretchFactor(2, 1)
-        self.splitter.setSizes([230, 900, 380])
+        self.splitter.setSizes([250, 960, 390])
         self.splitter.setChildrenCollapsible(False)
 
         self.welcome = Welcome(self.registry["import_report"], self.registry["try_demo"], self)
@@ -488,7 +488,7 @@ class MainWindow(QMainWindow):
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
         else:
-            self.resize(1440, 820)
+            self.resize(1600, 900)
         for key, restore in (
             ("window/state", self.restoreState),
             ("window/splitter", self.splitter.restoreState),

@@ -22,7 +22,7 @@ class Welcome(QWidget):
         self.intro = QLabel(self)
         self.intro.setWordWrap(True)
         self.intro.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.intro.setMaximumWidth(560)
+        self.intro.setFixedWidth(560)
         self.import_button = QPushButton(self)
         self.import_button.setObjectName("welcome_import")
         self.import_button.setIcon(import_action.icon())
@@ -42,7 +42,7 @@ class Welcome(QWidget):
             hint.setWordWrap(True)
             hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
             hint.setEnabled(False)
-            hint.setMaximumWidth(460)
+            hint.setFixedWidth(460)
 
         layout = QVBoxLayout(self)
         layout.addStretch(2)
