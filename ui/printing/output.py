@@ -11,6 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QMarginsF, QObject, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
+    QFont,
     QGuiApplication,
     QPagedPaintDevice,
     QPageLayout,
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import QWidget
 from app.summary import Summary
 
 PDF_RESOLUTION = 300
+LAYOUT_DPI = 96  # QTextDocument's own resolution when it has no paint device
 MARGINS_MM = QMarginsF(15, 15, 15, 15)
 
 
@@ -35,13 +37,17 @@ class PageFooter(QObject):
 
 
 def paint_document(document: QTextDocument, device: QPagedPaintDevice) -> int:
-    """Draw ``document`` on ``device`` page by page with page numbers; returns the page count."""
-    layout = device.pageLayout()
-    page_rect = layout.paintRectPixels(device.resolution())
+    """Draw ``document`` on ``device`` page by page with page numbers; returns the page count.
+
+    The document is laid out at screen resolution and the painter scaled to the
+    device's, as ``QTextDocument.print`` does: laying a long table out at 300 dpi
+    or more is several times slower and looks the same.
+    """
+    page_rect = device.pageLayout().paintRectPixels(device.resolution())
     copy = document.clone()
-    copy.documentLayout().setPaintDevice(device)
-    footer_height = device.resolution() * 0.35  # about 9 mm
-    body = QSizeF(page_rect.width(), page_rect.height() - footer_height)
+    scale = device.resolution() / LAYOUT_DPI
+    footer_height = LAYOUT_DPI * 0.35  # about 9 mm
+    body = QSizeF(page_rect.width() / scale, page_rect.height() / scale - footer_height)
     copy.setPageSize(body)
     pages = copy.pageCount()
     footer = PageFooter()
@@ -49,7 +55,9 @@ def paint_document(document: QTextDocument, device: QPagedPaintDevice) -> int:
     if not painter.begin(device):
         raise OSError("the page device could not be opened for drawing")
     try:
-        font = copy.defaultFont()
+        painter.scale(scale, scale)
+        font = QFont(copy.defaultFont())
+        font.setPixelSize(round(font.pointSizeF() * LAYOUT_DPI / 72))  # in the scaled units
         for page in range(pages):
             if page:
                 device.newPage()
