@@ -1,0 +1,161 @@
+"""Demo data: every state a seller meets, realistic, repeatable and quick."""
+
+from __future__ import annotations
+
+import re
+import time
+from collections import Counter
+from datetime import timedelta
+from decimal import Decimal
+
+import pytest
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from app.db import open_database
+from app.demo import fill_demo
+from app.health import health
+from app.models import Event, Order, OrderStatus
+from app.orders import ORDER_ID
+from app.rules import status_from_items
+from tests.factories import NOW
+
+
+@pytest.fixture
+def demo_orders(db) -> list[Order]:
+    assert fill_demo(db, orders=200, seed=1, now=NOW) == 200
+    with db.reading() as session:
+        return list(
+            session.scalars(
+                select(Order).options(
+                    selectinload(Order.items),
+                    selectinload(Order.shipments),
+                    selectinload(Order.cancellations),
+                )
+            )
+        )
+
+
+def events_by_order(db) -> dict[int, list[Event]]:
+    found: dict[int, list[Event]] = {}
+    with db.reading() as session:
+        for event in session.scalars(select(Event).order_by(Event.id)):
+            found.setdefault(event.order_pk, []).append(event)
+    return found
+
+
+def test_every_status_and_situation_is_there(db, demo_orders):
+    statuses = Counter(order.status for order in demo_orders)
+    assert set(statuses) == set(OrderStatus)
+    assert statuses[OrderStatus.SHIPPED] > statuses[OrderStatus.UNSHIPPED] > 10
+    assert sum(len(order.items) > 1 for order in demo_orders) >= 20
+    report = health(db, NOW)
+    assert len(report.late) >= 3
+    assert any(entry["days_left"] <= 3 for entry in report.at_risk_of_auto_cancel)
+    assert any(entry["days_left"] <= 0 for entry in report.at_risk_of_auto_cancel)
+    assert len(report.pending_over_21_days) >= 1
+    assert all(entry["age_days"] >= 21 for entry in report.pending_over_21_days)
+
+
+def test_buyer_requests_official_and_by_message(db, demo_orders):
+    events = events_by_order(db)
+    open_statuses = (OrderStatus.UNSHIPPED, OrderStatus.PARTIALLY_SHIPPED)
+    official_open = [
+        o for o in demo_orders if o.buyer_requested_cancel and o.status in open_statuses
+    ]
+    assert official_open and all(o.buyer_cancel_reason for o in official_open)
+    asked_by_message = [
+        o
+        for o in demo_orders
+        if any(e.summary.startswith("Buyer asked by message to cancel") for e in events[o.id])
+    ]
+    assert any(o.status in open_statuses for o in asked_by_message)
+    assert not any(o.buyer_requested_cancel for o in asked_by_message)
+    cancellations = [c for o in demo_orders for c in o.cancellations]
+    assert any(not c.counts_in_rate and c.reason == "BuyerCanceled" for c in cancellations)
+    assert any(c.counts_in_rate for c in cancellations)
+
+
+def test_orders_look_like_a_french_shop(demo_orders):
+    verified = [o for o in demo_orders if o.status is not OrderStatus.PENDING]
+    assert all(ORDER_ID.match(o.order_id) for o in demo_orders)
+    assert all(re.fullmatch(r"\d{14}", i.order_item_id or "") for o in demo_orders for i in o.items)
+    assert all(o.currency == "EUR" and o.ship_country == "FR" for o in verified)
+    assert all(re.fullmatch(r"\d{5}", o.ship_postal_code or "") for o in verified)
+    assert any(re.search(r"[éèëïôçœÉ]", o.buyer_name or "") for o in verified)
+    assert {"MUG-CERAM-01", "PLAID-LAINE-XL"} <= {i.sku for o in demo_orders for i in o.items}
+    pending = [o for o in demo_orders if o.status is OrderStatus.PENDING]
+    assert pending and all(o.buyer_name is None and o.ship_address_1 is None for o in pending)
+    carriers = {(s.carrier_code, s.carrier_name) for o in demo_orders for s in o.shipments}
+    assert ("Other", "Colissimo") in carriers
+    assert any(code != "Other" for code, _ in carriers)
+
+
+def test_amounts_are_line_totals_with_tax_and_agree_with_the_state(demo_orders):
+    for order in demo_orders:
+        for item in order.items:
+            assert item.item_price is not None and item.item_price > 0
+            assert item.item_tax is not None and 0 < item.item_tax < item.item_price
+            assert item.quantity_shipped + item.quantity_cancelled <= item.quantity
+        if order.status is not OrderStatus.PENDING:
+            assert order.status is status_from_items(order.status, order.items)
+    mugs = {
+        i.quantity: i.item_price for o in demo_orders for i in o.items if i.sku == "MUG-CERAM-01"
+    }
+    assert all(price == mugs[1] * quantity for quantity, price in mugs.items())
+
+
+def test_timelines_come_from_the_real_actions_in_the_past(db, demo_orders):
+    events = events_by_order(db)
+    for order in demo_orders:
+        timeline = events[order.id]
+        assert timeline[0].kind == "order-received"
+        assert [e.at for e in timeline] == sorted(e.at for e in timeline)
+        assert all(order.purchase_date <= e.at <= NOW for e in timeline)
+        kinds = {e.kind for e in timeline}
+        if order.status is not OrderStatus.PENDING:
+            assert "payment-verified" in kinds
+        if order.shipments:
+            assert "shipment-confirmed" in kinds
+        if order.cancellations:
+            assert kinds & {"cancelled", "items-cancelled"}
+
+
+def test_last_weeks_cancellation_rate_looks_real(db, demo_orders):
+    rate = health(db, NOW).rate
+    assert rate.orders >= 40
+    assert rate.seller_cancellations >= 1
+    assert Decimal("1.50") <= rate.percent <= Decimal("4.50")
+
+
+def test_same_seed_same_orders_and_a_second_fill_adds_new_ones(db, tmp_path):
+    other = open_database(str(tmp_path / "other.sqlite"))
+    try:
+        fill_demo(other, orders=50, seed=7, now=NOW)
+        fill_demo(db, orders=50, seed=7, now=NOW)
+        with other.reading() as a, db.reading() as b:
+            query = select(Order.order_id, Order.status, Order.total).order_by(Order.order_id)
+            assert a.execute(query).all() == b.execute(query).all()
+    finally:
+        other.dispose()
+    assert fill_demo(db, orders=50, seed=7, now=NOW) == 50
+    with db.reading() as session:
+        ids = list(session.scalars(select(Order.order_id)))
+    assert len(ids) == len(set(ids)) == 100
+
+
+def test_two_hundred_orders_take_well_under_two_seconds(db):
+    started = time.perf_counter()
+    fill_demo(db, orders=200, seed=3, now=NOW)
+    assert time.perf_counter() - started < 1.5
+
+
+@pytest.mark.parametrize("count", [1, 5, 14])
+def test_small_demos_work_too(db, count):
+    assert fill_demo(db, orders=count, seed=2, now=NOW + timedelta(hours=3)) == count
+    with db.reading() as session:
+        assert len(list(session.scalars(select(Order.id)))) == count
+
+
+def test_nothing_asked_nothing_added(db):
+    assert fill_demo(db, orders=0) == 0
