@@ -300,6 +300,18 @@ def _refuse(source: str, **args: Any) -> RuleRefused:
     return RuleRefused(text(CTX, source, **args))
 
 
+def fee_room(context: RefundContext, item: ItemBalance, condition: str | None) -> Decimal | None:
+    """The largest restocking fee still allowed on ``item``; None without a condition grade.
+
+    The ceiling is a share of the item line's charged price; fees deducted by
+    earlier refunds of the item count against it.
+    """
+    if condition is None:
+        return None
+    ceiling = fee_ceiling(item.charged.item_price, context.ceilings[condition])
+    return max(cents(ceiling - item.fees), ZERO)
+
+
 def _plan_item(context: RefundContext, wanted: ItemRefund, condition: str | None) -> PlannedLine:
     item = context.item(wanted.ref)
     if item.quantity_shipped == 0:
@@ -365,10 +377,7 @@ def _plan_item(context: RefundContext, wanted: ItemRefund, condition: str | None
             )
         )
     fee = ZERO
-    limit: Decimal | None = None
-    if condition is not None:
-        limit = cents(fee_ceiling(item.charged.item_price, context.ceilings[condition]) - item.fees)
-        limit = max(limit, ZERO)
+    limit = fee_room(context, item, condition)
     if wanted.fee is not None:
         fee = wanted.fee.resolve(item.charged.item_price, item.charged.item_price)
     if fee > ZERO:
@@ -420,9 +429,7 @@ def plan_refund(context: RefundContext, request: RefundRequest) -> RefundPlan:
         condition = condition_grade(request.condition)
     condition = condition or context.recorded_condition
     if not request.items:
-        raise BadInput(
-            text(CTX, QT_TRANSLATE_NOOP("Refunds", "Name the item(s) to refund with --item."))
-        )
+        raise BadInput(text(CTX, QT_TRANSLATE_NOOP("Refunds", "Name at least one item to refund.")))
     lines: list[PlannedLine] = []
     seen: set[int] = set()
     for wanted in request.items:
@@ -456,9 +463,9 @@ def suggested_refund(context: RefundContext, condition: str | None = None) -> Re
         if left.total == ZERO:
             continue
         fee = None
-        if grade is not None:
-            room = fee_ceiling(item.charged.item_price, context.ceilings[grade]) - item.fees
-            amount = cents(min(max(room, ZERO), left.item_price))
+        room = fee_room(context, item, grade)
+        if room is not None:
+            amount = min(room, left.item_price)
             fee = Share(amount=amount) if amount > ZERO else None
         wanted.append(ItemRefund.full(item.ref, fee))
     return RefundRequest(tuple(wanted), RETURN_REASON, grade)

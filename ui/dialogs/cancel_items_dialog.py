@@ -1,0 +1,183 @@
+"""Cancel some items of an order not yet shipped (S14): items, quantities, a reason.
+
+The rest stays to ship. Whether it counts in the cancellation rate is the
+core's answer (:func:`app.rate_effect.cancel_effect`), shown before the
+button; the cancellation itself is :func:`app.orders.cancel` with ``items``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHeaderView,
+    QLabel,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.db import Database
+from app.errors import SellerDeskError
+from app.orders import ItemQuantity, cancel, find_order
+from app.rate_effect import cancel_effect
+from app.reasons import CANCELLATION_REASONS, COMMON_CANCELLATION_REASONS
+from app.views import order_json
+from ui.dialogs.feedback import ProblemLine
+from ui.i18n import tr_text
+
+
+def open_items(db: Database, order_id: str) -> list[dict[str, Any]]:
+    """The order's items as plain data (order-item id or SKU, open units)."""
+    with db.reading() as session:
+        return list(order_json(find_order(session, order_id))["items"])
+
+
+class CancelItemsDialog(QDialog):
+    """Choose items and quantities to cancel; the rest of the order stays shippable."""
+
+    def __init__(self, db: Database, order_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("cancel_items_dialog")
+        self._db = db
+        self._order_id = order_id
+        self.quantities: dict[str, QSpinBox] = {}
+        self.setWindowTitle(self.tr("Cancel items — {order}").format(order=order_id))
+
+        self.problem = ProblemLine(self)
+        self.table = QTableWidget(0, 4, self)
+        self.table.setObjectName("items")
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Item"), self.tr("Product"), self.tr("Still to ship"), self.tr("Cancel")]
+        )
+        self.table.verticalHeader().hide()
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        try:
+            items = open_items(db, order_id)
+        except SellerDeskError as error:
+            items = []
+            self.problem.say_error(error)
+        for data in items:
+            if not data["quantity_open"]:
+                continue
+            ref = data["order_item_id"] or data["sku"]
+            row = self.table.rowCount()
+            self.table.insertRow(row)
+            self.table.setItem(row, 0, QTableWidgetItem(ref))
+            self.table.setItem(row, 1, QTableWidgetItem(f"{data['sku']} — {data['title'] or ''}"))
+            open_units = QTableWidgetItem(str(data["quantity_open"]))
+            open_units.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.table.setItem(row, 2, open_units)
+            spin = QSpinBox(self.table)
+            spin.setObjectName(f"qty_{ref}")
+            spin.setRange(0, int(data["quantity_open"]))
+            spin.valueChanged.connect(self.revalidate)
+            self.table.setCellWidget(row, 3, spin)
+            self.quantities[ref] = spin
+        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        rows = sum(self.table.rowHeight(row) for row in range(min(self.table.rowCount(), 8)))
+        self.table.setFixedHeight(
+            self.table.horizontalHeader().sizeHint().height()
+            + max(rows, self.table.verticalHeader().defaultSectionSize())
+            + 2 * self.table.frameWidth()
+        )
+
+        self.reason = QComboBox(self)
+        self.reason.setObjectName("reason")
+        for code in COMMON_CANCELLATION_REASONS:
+            self.reason.addItem(
+                QCoreApplication.translate("Reason", CANCELLATION_REASONS[code]), code
+            )
+        self.reason.insertSeparator(self.reason.count())
+        for code, label in CANCELLATION_REASONS.items():
+            if code not in COMMON_CANCELLATION_REASONS:
+                self.reason.addItem(QCoreApplication.translate("Reason", label), code)
+        form = QFormLayout()
+        form.addRow(self.tr("&Reason:"), self.reason)
+
+        self.effect = QLabel(self)
+        self.effect.setObjectName("rate_effect")
+        self.effect.setWordWrap(True)
+        consequence = QLabel(
+            self.tr(
+                "The rest of the order stays to ship. The buyer gets a notification e-mail; "
+                "the cancelled quantities go into your order adjustment file once the rest "
+                "is shipped."
+            ),
+            self,
+        )
+        consequence.setObjectName("consequence")
+        consequence.setWordWrap(True)
+
+        self.buttons = QDialogButtonBox(self)
+        self.ok_button = self.buttons.addButton(
+            self.tr("Cancel the &chosen items"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.ok_button.setObjectName("confirm_cancel_items")
+        keep = self.buttons.addButton(
+            self.tr("&Keep the items"), QDialogButtonBox.ButtonRole.RejectRole
+        )
+        keep.setDefault(True)
+        self.ok_button.clicked.connect(self.confirm)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table)
+        layout.addLayout(form)
+        layout.addWidget(self.effect)
+        layout.addWidget(consequence)
+        layout.addWidget(self.problem)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(560)
+
+        self.reason.currentIndexChanged.connect(self.revalidate)
+        self.revalidate()
+
+    def choose_reason(self, code: str) -> None:
+        self.reason.setCurrentIndex(self.reason.findData(code))
+
+    def chosen(self) -> list[ItemQuantity]:
+        return [
+            ItemQuantity(ref, spin.value()) for ref, spin in self.quantities.items() if spin.value()
+        ]
+
+    def revalidate(self) -> None:
+        self.problem.clear()
+        try:
+            effect = cancel_effect(self._db, self._order_id, str(self.reason.currentData()))
+        except SellerDeskError as error:
+            self.problem.say_error(error)
+            self.effect.clear()
+            self.ok_button.setEnabled(False)
+            return
+        sentence = tr_text(effect.why)
+        if effect.warn_s5:
+            sentence = "⚠ " + sentence
+        self.effect.setText(sentence)
+        if not self.chosen():
+            self.problem.say(self.tr("Choose how many units of which item to cancel."))
+            self.ok_button.setEnabled(False)
+            return
+        self.ok_button.setEnabled(True)
+
+    def confirm(self) -> None:
+        self.problem.clear()
+        try:
+            cancel(self._db, self._order_id, str(self.reason.currentData()), items=self.chosen())
+        except SellerDeskError as error:
+            self.problem.say_error(error)
+            self.ok_button.setEnabled(False)
+            return
+        self.accept()
