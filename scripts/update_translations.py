@@ -11,6 +11,8 @@ checks that lupdate saw every ``QT_TRANSLATE_NOOP`` and adds any it missed.
 
     python scripts/update_translations.py            # update + compile, list what is left
     python scripts/update_translations.py --check    # exit 1 if anything is untranslated
+    python scripts/update_translations.py --export-untranslated todo.json
+    python scripts/update_translations.py --apply todo.json   # merge {context: {source: fr}}
 
 Translate what is left in Qt Linguist (``pyside6-linguist
 resources/translations/sellerdesk_fr.ts``) or in the XML, then run it again.
@@ -20,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import ast
+import json
 import shutil
 import subprocess
 import sys
@@ -164,7 +167,9 @@ def untranslated(ts_file: Path) -> list[tuple[str, str]]:
         kind = translation.get("type")
         if kind in {"obsolete", "vanished"}:
             continue
-        if kind == "unfinished" or not (translation.text or "").strip():
+        forms = translation.findall("numerusform")
+        texts = [form.text for form in forms] if forms else [translation.text]
+        if kind == "unfinished" or not all((value or "").strip() for value in texts):
             left.append((context, source))
     return left
 
@@ -175,8 +180,10 @@ def finished_translations(ts_file: Path) -> dict[tuple[str, str], str]:
     done = {}
     for key, message in messages(ET.parse(ts_file)).items():
         translation = message.find("translation")
-        if translation is not None and translation.get("type") is None and translation.text:
-            done[key] = translation.text
+        if message.get("numerus") == "yes" or translation is None:
+            continue
+        if translation.get("type") is None and (translation.text or "").strip():
+            done[key] = translation.text or ""
     return done
 
 
@@ -195,6 +202,43 @@ def restore(ts_file: Path, previous: dict[tuple[str, str], str]) -> None:
     if changed:
         ET.indent(tree)
         tree.write(ts_file, encoding="utf-8", xml_declaration=True)
+
+
+def export_untranslated(ts_file: Path, out: Path) -> int:
+    todo: dict[str, dict[str, str]] = {}
+    for context, source in untranslated(ts_file):
+        todo.setdefault(context, {})[source] = ""
+    out.write_text(json.dumps(todo, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    return sum(len(sources) for sources in todo.values())
+
+
+def apply_translations(ts_file: Path, source_file: Path) -> int:
+    """Merge ``{context: {source: translation}}``; empty translations are skipped."""
+    wanted = json.loads(source_file.read_text(encoding="utf-8"))
+    tree = ET.parse(ts_file)
+    applied = 0
+    for (context, source), message in messages(tree).items():
+        translated = wanted.get(context, {}).get(source, "")
+        if not translated:
+            continue
+        translation = message.find("translation")
+        if translation is None:
+            translation = ET.SubElement(message, "translation")
+        if message.get("numerus") == "yes":
+            # Plural forms: a list, one entry per form of the language (French: 2).
+            forms = translated if isinstance(translated, list) else [translated]
+            for child in list(translation):
+                translation.remove(child)
+            translation.text = None
+            for form in forms:
+                ET.SubElement(translation, "numerusform").text = form
+        else:
+            translation.text = translated
+        translation.attrib.pop("type", None)
+        applied += 1
+    ET.indent(tree)
+    tree.write(ts_file, encoding="utf-8", xml_declaration=True)
+    return applied
 
 
 def update(language: str) -> Path:
@@ -241,11 +285,24 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--check", action="store_true", help="exit 1 when any string is left untranslated"
     )
+    parser.add_argument(
+        "--export-untranslated", type=Path, metavar="JSON", help="write what is left to a file"
+    )
+    parser.add_argument(
+        "--apply", type=Path, metavar="JSON", help="merge translations from such a file first"
+    )
     args = parser.parse_args(argv)
     status = 0
     for language in LANGUAGES:
         ts_file = update(language)
+        if args.apply:
+            print(
+                f"{ts_file.name}: {apply_translations(ts_file, args.apply)} translation(s) applied"
+            )
         release(ts_file)
+        if args.export_untranslated:
+            count = export_untranslated(ts_file, args.export_untranslated)
+            print(f"{count} untranslated string(s) written to {args.export_untranslated}")
         left = untranslated(ts_file)
         total = len(messages(ET.parse(ts_file)))
         print(f"{ts_file.relative_to(ROOT)}: {total} string(s), {len(left)} left to translate")

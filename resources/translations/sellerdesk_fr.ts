@@ -1,0 +1,2018 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="fr">
+  <context>
+    <name>AboutDialog</name>
+    <message>
+      <source>About SellerDesk</source>
+      <translation>À propos de SellerDesk</translation>
+    </message>
+    <message>
+      <source>Version {version}</source>
+      <translation>Version {version}</translation>
+    </message>
+    <message>
+      <source>Orders, payments, shipments, cancellations, refunds and returns for marketplace sellers.</source>
+      <translation>Commandes, paiements, expéditions, annulations, remboursements et retours pour les vendeurs sur les places de marché.</translation>
+    </message>
+    <message>
+      <source>Your data folder:</source>
+      <translation>Votre dossier de données :</translation>
+    </message>
+    <message>
+      <source>Your orders and settings are kept here. Back up this folder.</source>
+      <translation>Vos commandes et vos réglages sont conservés ici. Sauvegardez ce dossier.</translation>
+    </message>
+    <message>
+      <source>Open Data Folder</source>
+      <translation>Ouvrir le dossier de données</translation>
+    </message>
+    <message>
+      <source>Free software under the MIT licence. © SellerDesk developers.</source>
+      <translation>Logiciel libre sous licence MIT. © Les développeurs de SellerDesk.</translation>
+    </message>
+    <message>
+      <source>Built with Qt {qt}.</source>
+      <translation>Construit avec Qt {qt}.</translation>
+    </message>
+  </context>
+  <context>
+    <name>Actions</name>
+    <message>
+      <source>&amp;Import order report…</source>
+      <translation>&amp;Importer un rapport de commandes…</translation>
+    </message>
+    <message>
+      <source>Read an order report downloaded from Seller Central</source>
+      <translation>Lire un rapport de commandes téléchargé depuis Seller Central</translation>
+    </message>
+    <message>
+      <source>Try &amp;demo data</source>
+      <translation>Essayer des &amp;données de démonstration</translation>
+    </message>
+    <message>
+      <source>Open a throw-away database filled with demo orders; your data stays as is</source>
+      <translation>Ouvrir une base jetable remplie de commandes de démonstration ; vos données restent intactes</translation>
+    </message>
+    <message>
+      <source>&amp;Quit</source>
+      <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+      <source>Close SellerDesk</source>
+      <translation>Fermer SellerDesk</translation>
+    </message>
+    <message>
+      <source>Confirm &amp;shipment…</source>
+      <translation>Confirmer l'&amp;expédition…</translation>
+    </message>
+    <message>
+      <source>Record that the order (or some of its items) has left</source>
+      <translation>Enregistrer que la commande (ou certains de ses articles) est partie</translation>
+    </message>
+    <message>
+      <source>&amp;Cancel order…</source>
+      <translation>&amp;Annuler la commande…</translation>
+    </message>
+    <message>
+      <source>Cancel the order, or what is left to ship of it, with a reason</source>
+      <translation>Annuler la commande, ou ce qu'il reste à expédier, avec un motif</translation>
+    </message>
+    <message>
+      <source>Copy order &amp;id</source>
+      <translation>Copier le &amp;numéro de commande</translation>
+    </message>
+    <message>
+      <source>Copy the selected order's id to the clipboard</source>
+      <translation>Copier le numéro de la commande sélectionnée dans le presse-papiers</translation>
+    </message>
+    <message>
+      <source>&amp;Search orders</source>
+      <translation>&amp;Rechercher des commandes</translation>
+    </message>
+    <message>
+      <source>Search by order id, buyer name, SKU or product name</source>
+      <translation>Rechercher par numéro de commande, nom de l'acheteur, SKU ou nom du produit</translation>
+    </message>
+    <message>
+      <source>Go to the order &amp;list</source>
+      <translation>Aller à la &amp;liste des commandes</translation>
+    </message>
+    <message>
+      <source>Move the keyboard focus to the order list</source>
+      <translation>Placer le curseur clavier dans la liste des commandes</translation>
+    </message>
+    <message>
+      <source>&amp;Reload</source>
+      <translation>&amp;Recharger</translation>
+    </message>
+    <message>
+      <source>Read the orders and counts again from the database</source>
+      <translation>Relire les commandes et les compteurs depuis la base de données</translation>
+    </message>
+    <message>
+      <source>&amp;About SellerDesk</source>
+      <translation>À &amp;propos de SellerDesk</translation>
+    </message>
+    <message>
+      <source>Version and licence</source>
+      <translation>Version et licence</translation>
+    </message>
+  </context>
+  <context>
+    <name>Application</name>
+    <message>
+      <source>SellerDesk cannot open the database</source>
+      <translation>SellerDesk ne peut pas ouvrir la base de données</translation>
+    </message>
+  </context>
+  <context>
+    <name>BulkCancel</name>
+    <message>
+      <source>Line {line}: {problem}</source>
+      <translation>Ligne {line} : {problem}</translation>
+    </message>
+    <message>
+      <source>Cannot read {path}: {detail}.</source>
+      <translation>Impossible de lire {path} : {detail}.</translation>
+    </message>
+    <message>
+      <source>the order id is blank.</source>
+      <translation>le numéro de commande est vide.</translation>
+    </message>
+    <message>
+      <source>the reason code is blank; SellerDesk must know whether the cancellation counts in your rate. Known codes: {known}.</source>
+      <translation>le code motif est vide ; SellerDesk doit savoir si l'annulation compte dans votre taux. Codes connus : {known}.</translation>
+    </message>
+    <message>
+      <source>Cancels the whole order ({units} unit(s)); the buyer is notified by e-mail.</source>
+      <translation>Annule toute la commande ({units} unité(s)) ; l'acheteur est prévenu par e-mail.</translation>
+    </message>
+    <message>
+      <source>Cancels item {item} ({units} unit(s)); it goes into the order adjustment file once the rest of the order is shipped.</source>
+      <translation>Annule l'article {item} ({units} unité(s)) ; il ira dans le fichier d'ajustement de commandes une fois le reste de la commande expédié.</translation>
+    </message>
+    <message>
+      <source>Cancels the {units} unit(s) not yet shipped; they go into the order adjustment file.</source>
+      <translation>Annule les {units} unité(s) pas encore expédiée(s) ; elles iront dans le fichier d'ajustement de commandes.</translation>
+    </message>
+    <message>
+      <source>this row repeats line {first}; remove one of them.</source>
+      <translation>cette ligne répète la ligne {first} ; supprimez l'une des deux.</translation>
+    </message>
+    <message>
+      <source>{problem} (after line {earlier})</source>
+      <translation>{problem} (après la ligne {earlier})</translation>
+    </message>
+    <message>
+      <source>The file has a header but no cancellation rows; nothing to do.</source>
+      <translation>Le fichier a un en-tête mais aucune ligne d'annulation ; rien à faire.</translation>
+    </message>
+    <message>
+      <source>Nothing was cancelled: {count} line(s) of the file cannot be applied.</source>
+      <translation>Rien n'a été annulé : {count} ligne(s) du fichier ne peuvent pas être appliquées.</translation>
+    </message>
+    <message>
+      <source>{applied} cancellation(s) applied, {skipped} line(s) skipped; {counted} count in your cancellation rate.</source>
+      <translation>{applied} annulation(s) appliquée(s), {skipped} ligne(s) ignorée(s) ; {counted} compte(nt) dans votre taux d'annulations.</translation>
+    </message>
+  </context>
+  <context>
+    <name>CancelDialog</name>
+    <message>
+      <source>Cancel order — {order}</source>
+      <translation>Annuler la commande — {order}</translation>
+    </message>
+    <message>
+      <source>&amp;Reason:</source>
+      <translation>&amp;Motif :</translation>
+    </message>
+    <message>
+      <source>⚠ The buyer has not used Request cancellation, so this cancellation counts against you. Better: reply to the buyer and ask for the official request; the order stays as it is.</source>
+      <translation>⚠ L'acheteur n'a pas utilisé Demander une annulation : cette annulation comptera contre vous. Mieux vaut répondre à l'acheteur et lui demander la demande officielle ; la commande reste telle quelle.</translation>
+    </message>
+    <message>
+      <source>Copy the reply and keep the order</source>
+      <translation>Copier la réponse et garder la commande</translation>
+    </message>
+    <message>
+      <source>Amazon updates the buyer's order and sends the buyer a notification e-mail. The cancellation goes into your next order cancellation file.</source>
+      <translation>Amazon met à jour la commande de l'acheteur et lui envoie un e-mail de notification. L'annulation ira dans votre prochain fichier d'annulation de commandes.</translation>
+    </message>
+    <message>
+      <source>Cancels the {units} unit(s) not shipped yet; the buyer gets a notification e-mail. It goes into your order adjustment file once the rest is shipped.</source>
+      <translation>Annule les {units} unité(s) pas encore expédiée(s) ; l'acheteur reçoit un e-mail de notification. L'annulation ira dans votre fichier d'ajustement de commandes une fois le reste expédié.</translation>
+    </message>
+    <message>
+      <source>Cancel the &amp;order</source>
+      <translation>Annuler la &amp;commande</translation>
+    </message>
+    <message>
+      <source>&amp;Keep the order</source>
+      <translation>&amp;Garder la commande</translation>
+    </message>
+    <message>
+      <source>Marketplace code: {code}</source>
+      <translation>Code de la place de marché : {code}</translation>
+    </message>
+    <message>
+      <source>Does not count: the buyer requested it officially.</source>
+      <translation>Ne compte pas : l'acheteur l'a demandée officiellement.</translation>
+    </message>
+    <message>
+      <source>Counts: 7-day rate {before} → {after}</source>
+      <translation>Compte : taux sur 7 jours {before} → {after}</translation>
+    </message>
+    <message>
+      <source>, above the {target} target</source>
+      <translation>, au-dessus de l'objectif de {target}</translation>
+    </message>
+    <message>
+      <source>, below the {target} target</source>
+      <translation>, sous l'objectif de {target}</translation>
+    </message>
+  </context>
+  <context>
+    <name>CancelItemsDialog</name>
+    <message>
+      <source>Cancel items — {order}</source>
+      <translation>Annuler des articles — {order}</translation>
+    </message>
+    <message>
+      <source>Item</source>
+      <translation>Article</translation>
+    </message>
+    <message>
+      <source>Product</source>
+      <translation>Produit</translation>
+    </message>
+    <message>
+      <source>Still to ship</source>
+      <translation>Reste à expédier</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>Annuler</translation>
+    </message>
+    <message>
+      <source>&amp;Reason:</source>
+      <translation>&amp;Motif :</translation>
+    </message>
+    <message>
+      <source>The rest of the order stays to ship. The buyer gets a notification e-mail; the cancelled quantities go into your order adjustment file once the rest is shipped.</source>
+      <translation>Le reste de la commande reste à expédier. L'acheteur reçoit un e-mail de notification ; les quantités annulées iront dans votre fichier d'ajustement de commandes une fois le reste expédié.</translation>
+    </message>
+    <message>
+      <source>Cancel the &amp;chosen items</source>
+      <translation>Annuler les articles &amp;choisis</translation>
+    </message>
+    <message>
+      <source>&amp;Keep the items</source>
+      <translation>&amp;Garder les articles</translation>
+    </message>
+    <message>
+      <source>Choose how many units of which item to cancel.</source>
+      <translation>Choisissez combien d'unités de quel article annuler.</translation>
+    </message>
+  </context>
+  <context>
+    <name>Carrier</name>
+    <message>
+      <source>Choose a carrier.</source>
+      <translation>Choisissez un transporteur.</translation>
+    </message>
+    <message>
+      <source>With carrier Other, give the carrier's name.</source>
+      <translation>Avec le transporteur Autre, indiquez le nom du transporteur.</translation>
+    </message>
+    <message>
+      <source>A carrier name has at most 50 characters.</source>
+      <translation>Le nom d'un transporteur compte au plus 50 caractères.</translation>
+    </message>
+  </context>
+  <context>
+    <name>Cli</name>
+    <message>
+      <source>{raw!r} is not a date or time: use 2026-11-20 or 2026-11-20T12:00:00Z.</source>
+      <translation>{raw!r} n'est ni une date ni une heure : écrivez 2026-11-20 ou 2026-11-20T12:00:00Z.</translation>
+    </message>
+    <message>
+      <source>--orders must be between 1 and {most}.</source>
+      <translation>--orders doit être compris entre 1 et {most}.</translation>
+    </message>
+    <message>
+      <source>--batch must be 1 or more.</source>
+      <translation>--batch doit valoir 1 ou plus.</translation>
+    </message>
+    <message>
+      <source>{raw!r} is not a date: use YYYY-MM-DD.</source>
+      <translation>{raw!r} n'est pas une date : écrivez AAAA-MM-JJ.</translation>
+    </message>
+    <message>
+      <source>--days must be 1 or more.</source>
+      <translation>--days doit valoir 1 ou plus.</translation>
+    </message>
+    <message>
+      <source>Give either --full or amounts per component, not both.</source>
+      <translation>Indiquez soit --full, soit des montants par composante, pas les deux.</translation>
+    </message>
+    <message>
+      <source>Say what to refund: --item-price, --item-tax, --shipping, --shipping-tax (an amount or N%), or --full for everything still refundable.</source>
+      <translation>Indiquez quoi rembourser : --item-price, --item-tax, --shipping, --shipping-tax (un montant ou N%), ou --full pour tout ce qui reste remboursable.</translation>
+    </message>
+    <message>
+      <source>Amounts apply to one item: name one --item, or use --full for several.</source>
+      <translation>Les montants portent sur un seul article : nommez un --item, ou utilisez --full pour plusieurs.</translation>
+    </message>
+    <message>
+      <source>With several items give the restocking fee as a percentage (e.g. 20%), or refund the items one at a time.</source>
+      <translation>Avec plusieurs articles, donnez les frais de restockage en pourcentage (par ex. 20%), ou remboursez les articles un par un.</translation>
+    </message>
+    <message>
+      <source>{option} {raw!r} is not a date: use YYYY-MM-DD.</source>
+      <translation>{option} {raw!r} n'est pas une date : écrivez AAAA-MM-JJ.</translation>
+    </message>
+    <message>
+      <source>The folder {folder} does not exist.</source>
+      <translation>Le dossier {folder} n'existe pas.</translation>
+    </message>
+  </context>
+  <context>
+    <name>Database</name>
+    <message>
+      <source>The database is busy in another SellerDesk window or program. Close it and try again; nothing was changed.</source>
+      <translation>La base de données est occupée par une autre fenêtre de SellerDesk ou un autre programme. Fermez-la et réessayez ; rien n'a été modifié.</translation>
+    </message>
+    <message>
+      <source>The database file is damaged or is not a SellerDesk database. Restore a backup or choose another file; nothing was changed.</source>
+      <translation>Le fichier de base de données est endommagé ou n'est pas une base SellerDesk. Restaurez une sauvegarde ou choisissez un autre fichier ; rien n'a été modifié.</translation>
+    </message>
+    <message>
+      <source>The database cannot be written (disk full or read-only). Free some space or check the folder's permissions; nothing was changed.</source>
+      <translation>Impossible d'écrire dans la base de données (disque plein ou en lecture seule). Libérez de l'espace ou vérifiez les droits du dossier ; rien n'a été modifié.</translation>
+    </message>
+    <message>
+      <source>The database could not be used ({detail}); nothing was changed.</source>
+      <translation>La base de données n'a pas pu être utilisée ({detail}) ; rien n'a été modifié.</translation>
+    </message>
+    <message>
+      <source>This order was changed elsewhere in the meantime. Reload it and try again; nothing was changed.</source>
+      <translation>Cette commande a été modifiée ailleurs entre-temps. Rechargez-la et réessayez ; rien n'a été modifié.</translation>
+    </message>
+    <message>
+      <source>This database was written by a newer SellerDesk. Update SellerDesk to open it; nothing was changed.</source>
+      <translation>Cette base a été écrite par une version plus récente de SellerDesk. Mettez SellerDesk à jour pour l'ouvrir ; rien n'a été modifié.</translation>
+    </message>
+    <message>
+      <source>This file holds another program's database, not SellerDesk's; nothing was changed.</source>
+      <translation>Ce fichier contient la base de données d'un autre programme, pas celle de SellerDesk ; rien n'a été modifié.</translation>
+    </message>
+    <message>
+      <source>{path} is not a SellerDesk database (it is not even an SQLite file); nothing was changed.</source>
+      <translation>{path} n'est pas une base SellerDesk (ce n'est même pas un fichier SQLite) ; rien n'a été modifié.</translation>
+    </message>
+    <message>
+      <source>Cannot use the database {url}: {detail}</source>
+      <translation>Impossible d'utiliser la base de données {url} : {detail}</translation>
+    </message>
+  </context>
+  <context>
+    <name>DetailsPane</name>
+    <message>
+      <source>Select an order to see its items, buyer and history.</source>
+      <translation>Sélectionnez une commande pour voir ses articles, son acheteur et son historique.</translation>
+    </message>
+    <message>
+      <source>⚑ Buyer requested cancellation</source>
+      <translation>⚑ Annulation demandée par l'acheteur</translation>
+    </message>
+    <message>
+      <source>cancelled on the marketplace</source>
+      <translation>annulée sur la place de marché</translation>
+    </message>
+    <message>
+      <source>Purchased</source>
+      <translation>Achetée le</translation>
+    </message>
+    <message>
+      <source>Ship by</source>
+      <translation>À expédier avant le</translation>
+    </message>
+    <message>
+      <source>Total</source>
+      <translation>Total</translation>
+    </message>
+    <message>
+      <source>Buyer's reason</source>
+      <translation>Motif de l'acheteur</translation>
+    </message>
+    <message>
+      <source>price {price} · tax {tax} · shipping {shipping}</source>
+      <translation>prix {price} · taxe {tax} · livraison {shipping}</translation>
+    </message>
+    <message>
+      <source>{quantity} ordered · {shipped} shipped · {cancelled} cancelled · {open} to ship</source>
+      <translation>{quantity} commandé(s) · {shipped} expédié(s) · {cancelled} annulé(s) · {open} à expédier</translation>
+    </message>
+    <message>
+      <source>tracking {number}</source>
+      <translation>suivi {number}</translation>
+    </message>
+    <message>
+      <source>no tracking number</source>
+      <translation>pas de numéro de suivi</translation>
+    </message>
+    <message>
+      <source>counts in your cancellation rate</source>
+      <translation>compte dans votre taux d'annulations</translation>
+    </message>
+    <message>
+      <source>does not count in your rate</source>
+      <translation>ne compte pas dans votre taux</translation>
+    </message>
+    <message>
+      <source>Nothing done in SellerDesk yet.</source>
+      <translation>Rien n'a encore été fait dans SellerDesk.</translation>
+    </message>
+  </context>
+  <context>
+    <name>Exports</name>
+    <message>
+      <source>order cancellation file</source>
+      <translation>fichier d'annulation de commandes</translation>
+    </message>
+    <message>
+      <source>order adjustment file</source>
+      <translation>fichier d'ajustement de commandes</translation>
+    </message>
+    <message>
+      <source>shipping confirmation file</source>
+      <translation>fichier de confirmation d'expédition</translation>
+    </message>
+    <message>
+      <source>Held back: {what} of order {order_id}: item {sku} has no order-item id yet and the file cannot name it by SKU. Import an order report that lists it, then export again.</source>
+      <translation>Retenu : {what} de la commande {order_id} : l'article {sku} n'a pas encore d'identifiant d'article de commande et le fichier ne peut pas le désigner par son SKU. Importez un rapport de commandes qui le contient, puis exportez à nouveau.</translation>
+    </message>
+    <message>
+      <source>the shipment</source>
+      <translation>l'expédition</translation>
+    </message>
+    <message>
+      <source>Held back: {what} of order {order_id}: the order has no currency yet. Import the order report with prices, then export again.</source>
+      <translation>Retenu : {what} de la commande {order_id} : la commande n'a pas encore de devise. Importez le rapport de commandes avec les prix, puis exportez à nouveau.</translation>
+    </message>
+    <message>
+      <source>the refund</source>
+      <translation>le remboursement</translation>
+    </message>
+    <message>
+      <source>Held back: the refund of order {order_id}, item {item}: after the restocking fee it gives the buyer {net}, and an adjustment row must be a credit to the buyer.</source>
+      <translation>Retenu : le remboursement de la commande {order_id}, article {item} : après les frais de restockage il donne {net} à l'acheteur, or une ligne d'ajustement doit être un crédit en faveur de l'acheteur.</translation>
+    </message>
+    <message>
+      <source>the partial cancellation</source>
+      <translation>l'annulation partielle</translation>
+    </message>
+    <message>
+      <source>There is no batch {batch} in this database.</source>
+      <translation>Il n'y a pas de lot {batch} dans cette base de données.</translation>
+    </message>
+    <message>
+      <source>Batch {batch} holds the {actual}, not the {wanted}.</source>
+      <translation>Le lot {batch} contient le {actual}, pas le {wanted}.</translation>
+    </message>
+    <message>
+      <source>Cannot write {path}: {detail}. Nothing was exported.</source>
+      <translation>Impossible d'écrire {path} : {detail}. Rien n'a été exporté.</translation>
+    </message>
+    <message>
+      <source>Cannot write {path}: {detail}.</source>
+      <translation>Impossible d'écrire {path} : {detail}.</translation>
+    </message>
+    <message>
+      <source>Nothing new for the {label}: no file was written.</source>
+      <translation>Rien de nouveau pour le {label} : aucun fichier n'a été écrit.</translation>
+    </message>
+    <message>
+      <source>Batch {batch}: {rows} row(s) written to {path}. Upload it in Seller Central.</source>
+      <translation>Lot {batch} : {rows} ligne(s) écrite(s) dans {path}. Chargez-le dans Seller Central.</translation>
+    </message>
+    <message>
+      <source>Batch {batch} written again to {path} ({rows} row(s)).</source>
+      <translation>Lot {batch} réécrit dans {path} ({rows} ligne(s)).</translation>
+    </message>
+  </context>
+  <context>
+    <name>FlatFiles</name>
+    <message>
+      <source>Line {line}: this file's template is {kind}; it needs TemplateType={expected}. Nothing was read.</source>
+      <translation>Ligne {line} : le modèle de ce fichier est {kind} ; il faut TemplateType={expected}. Rien n'a été lu.</translation>
+    </message>
+    <message>
+      <source>The file is empty: it has no header line.</source>
+      <translation>Le fichier est vide : il n'a pas de ligne d'en-tête.</translation>
+    </message>
+    <message>
+      <source>Line {line}: the header line cannot be read. Save the file as UTF-8 and try again.</source>
+      <translation>Ligne {line} : la ligne d'en-tête est illisible. Enregistrez le fichier en UTF-8 et réessayez.</translation>
+    </message>
+    <message>
+      <source>Line {line}: the header lacks the column(s) {missing}; nothing was read.</source>
+      <translation>Ligne {line} : il manque à l'en-tête la ou les colonnes {missing} ; rien n'a été lu.</translation>
+    </message>
+    <message>
+      <source>Line {line} is not written in UTF-8 like the rest of the file (mixed encodings); save the file as UTF-8 and open it again.</source>
+      <translation>La ligne {line} n'est pas en UTF-8 comme le reste du fichier (encodages mélangés) ; enregistrez le fichier en UTF-8 et rouvrez-le.</translation>
+    </message>
+  </context>
+  <context>
+    <name>Health</name>
+    <message>
+      <source>Not counted: the buyer requested the cancellation officially.</source>
+      <translation>Non comptée : l'acheteur a demandé l'annulation officiellement.</translation>
+    </message>
+    <message>
+      <source>Not counted here: cancelled on the marketplace, initiator unknown.</source>
+      <translation>Non comptée ici : annulée sur la place de marché, à l'initiative inconnue.</translation>
+    </message>
+    <message>
+      <source>Not counted in the cancellation rate.</source>
+      <translation>Non comptée dans le taux d'annulations.</translation>
+    </message>
+    <message>
+      <source>Counted: the buyer asked only by message, without the official request.</source>
+      <translation>Comptée : l'acheteur l'a demandée uniquement par message, sans la demande officielle.</translation>
+    </message>
+    <message>
+      <source>Counted: cancelled by the seller.</source>
+      <translation>Comptée : annulée par le vendeur.</translation>
+    </message>
+    <message>
+      <source>Counted in the cancellation rate.</source>
+      <translation>Comptée dans le taux d'annulations.</translation>
+    </message>
+  </context>
+  <context>
+    <name>HealthPage</name>
+    <message>
+      <source>Refresh</source>
+      <translation>Actualiser</translation>
+    </message>
+    <message>
+      <source>Account health</source>
+      <translation>Performances du compte</translation>
+    </message>
+    <message>
+      <source>Order</source>
+      <translation>Commande</translation>
+    </message>
+    <message>
+      <source>Cancelled on</source>
+      <translation>Annulée le</translation>
+    </message>
+    <message>
+      <source>Reason</source>
+      <translation>Motif</translation>
+    </message>
+    <message>
+      <source>Why</source>
+      <translation>Pourquoi</translation>
+    </message>
+    <message>
+      <source>Purchased on</source>
+      <translation>Achetée le</translation>
+    </message>
+    <message>
+      <source>Ship by</source>
+      <translation>À expédier avant le</translation>
+    </message>
+    <message>
+      <source>Days late</source>
+      <translation>Jours de retard</translation>
+    </message>
+    <message>
+      <source>Days left</source>
+      <translation>Jours restants</translation>
+    </message>
+    <message>
+      <source>Pending for (days)</source>
+      <translation>En attente depuis (jours)</translation>
+    </message>
+    <message>
+      <source>Return received</source>
+      <translation>Retour reçu le</translation>
+    </message>
+    <message>
+      <source>Refund due</source>
+      <translation>Remboursement dû le</translation>
+    </message>
+    <message>
+      <source>Days overdue</source>
+      <translation>Jours de retard</translation>
+    </message>
+    <message>
+      <source>Counted in the rate ({count})</source>
+      <translation>Comptées dans le taux ({count})</translation>
+    </message>
+    <message>
+      <source>Not counted ({count})</source>
+      <translation>Non comptées ({count})</translation>
+    </message>
+    <message>
+      <source>Cancelled on the marketplace ({count})</source>
+      <translation>Annulées sur la place de marché ({count})</translation>
+    </message>
+    <message>
+      <source>At risk of auto-cancellation ({count})</source>
+      <translation>Risque d'annulation automatique ({count})</translation>
+    </message>
+    <message>
+      <source>Pending over 21 days ({count})</source>
+      <translation>En attente depuis plus de 21 jours ({count})</translation>
+    </message>
+    <message>
+      <source>Refunds overdue ({count})</source>
+      <translation>Remboursements en retard ({count})</translation>
+    </message>
+    <message>
+      <source>No cancellation counts in the rate this week. Keep it that way.</source>
+      <translation>Aucune annulation ne compte dans le taux cette semaine. Continuez ainsi.</translation>
+    </message>
+    <message>
+      <source>No uncounted cancellation: official buyer requests cancelled with Buyer canceled will show here.</source>
+      <translation>Aucune annulation non comptée : les demandes officielles des acheteurs annulées avec le motif Annulé par l'acheteur apparaîtront ici.</translation>
+    </message>
+    <message>
+      <source>No order cancelled by the marketplace. Import your reports to keep this up to date.</source>
+      <translation>Aucune commande annulée par la place de marché. Importez vos rapports pour tenir cette liste à jour.</translation>
+    </message>
+    <message>
+      <source>No order at risk: every late order has shipped.</source>
+      <translation>Aucune commande menacée : toutes les commandes en retard sont parties.</translation>
+    </message>
+    <message>
+      <source>No order has been pending for more than 21 days.</source>
+      <translation>Aucune commande n'est en attente depuis plus de 21 jours.</translation>
+    </message>
+    <message>
+      <source>No refund overdue: every received return is refunded.</source>
+      <translation>Aucun remboursement en retard : chaque retour reçu est remboursé.</translation>
+    </message>
+    <message>
+      <source>As of {moment}</source>
+      <translation>Au {moment}</translation>
+    </message>
+    <message>
+      <source>⚠ above the target</source>
+      <translation>⚠ au-dessus de l'objectif</translation>
+    </message>
+    <message>
+      <source>✓ within the target</source>
+      <translation>✓ dans l'objectif</translation>
+    </message>
+    <message>
+      <source>7-day cancellation rate: {rate} % ({status})</source>
+      <translation>Taux d'annulations sur 7 jours : {rate} % ({status})</translation>
+    </message>
+    <message>
+      <source>{cancelled} of {orders} orders purchased in the last 7 days were cancelled in a way that counts. Target: under {target} %.</source>
+      <translation>{cancelled} des {orders} commandes passées ces 7 derniers jours ont été annulées d'une manière qui compte. Objectif : moins de {target} %.</translation>
+    </message>
+    <message>
+      <source>Late shipment rate, {days} days: {rate} % ({late} of {shipped} orders confirmed after their ship-by date)</source>
+      <translation>Taux d'expéditions en retard sur {days} jours : {rate} % ({late} des {shipped} commandes confirmées après leur date limite d'expédition)</translation>
+    </message>
+    <message>
+      <source>Target: under {target} %.</source>
+      <translation>Objectif : moins de {target} %.</translation>
+    </message>
+    <message>
+      <source>Double-click or press Enter to open the order</source>
+      <translation>Double-cliquez ou appuyez sur Entrée pour ouvrir la commande</translation>
+    </message>
+  </context>
+  <context>
+    <name>Import</name>
+    <message>
+      <source>The import was cancelled; nothing was imported.</source>
+      <translation>L'import a été interrompu ; rien n'a été importé.</translation>
+    </message>
+    <message>
+      <source>line {line}: left out with order {order_id}, which has a bad line</source>
+      <translation>ligne {line} : écartée avec la commande {order_id}, qui a une ligne incorrecte</translation>
+    </message>
+    <message>
+      <source>{count} line(s) of {files} cannot be read, so nothing was imported. Correct them, or skip the orders they belong to.</source>
+      <translation>{count} ligne(s) de {files} sont illisibles : rien n'a été importé. Corrigez-les, ou écartez les commandes auxquelles elles appartiennent.</translation>
+    </message>
+    <message>
+      <source>line {line}: {column} "{value}" is not a date</source>
+      <translation>ligne {line} : {column} « {value} » n'est pas une date</translation>
+    </message>
+    <message>
+      <source>line {line}: {column} "{value}" is not an amount</source>
+      <translation>ligne {line} : {column} « {value} » n'est pas un montant</translation>
+    </message>
+    <message>
+      <source>line {line}: {column} "{value}" is not a whole number of units</source>
+      <translation>ligne {line} : {column} « {value} » n'est pas un nombre entier d'unités</translation>
+    </message>
+    <message>
+      <source>line {line}: {column} "{value}" is not true or false</source>
+      <translation>ligne {line} : {column} « {value} » n'est ni vrai (true) ni faux (false)</translation>
+    </message>
+    <message>
+      <source>{file} is not a text report (it holds binary data); nothing was imported.</source>
+      <translation>{file} n'est pas un rapport texte (il contient des données binaires) ; rien n'a été importé.</translation>
+    </message>
+    <message>
+      <source>line {line}: {column} is empty</source>
+      <translation>ligne {line} : {column} est vide</translation>
+    </message>
+    <message>
+      <source>line {line}: {column} "{value}" is not an order id (it looks like 123-1234567-1234567)</source>
+      <translation>ligne {line} : {column} « {value} » n'est pas un numéro de commande (il ressemble à 123-1234567-1234567)</translation>
+    </message>
+    <message>
+      <source>line {line}: order-status "{value}" is not a status SellerDesk knows</source>
+      <translation>ligne {line} : order-status « {value} » n'est pas un état connu de SellerDesk</translation>
+    </message>
+    <message>
+      <source>line {line}: {column} is 0, but only a cancelled item has no units</source>
+      <translation>ligne {line} : {column} vaut 0, or seul un article annulé n'a aucune unité</translation>
+    </message>
+    <message>
+      <source>{file} is empty: there is nothing to import.</source>
+      <translation>{file} est vide : il n'y a rien à importer.</translation>
+    </message>
+    <message>
+      <source>{file} lacks the required column(s) {columns}; nothing was imported.</source>
+      <translation>Il manque à {file} la ou les colonnes obligatoires {columns} ; rien n'a été importé.</translation>
+    </message>
+    <message>
+      <source>There is no file {file}.</source>
+      <translation>Le fichier {file} n'existe pas.</translation>
+    </message>
+    <message>
+      <source>{file} cannot be read ({detail}).</source>
+      <translation>Impossible de lire {file} ({detail}).</translation>
+    </message>
+  </context>
+  <context>
+    <name>ImportDialog</name>
+    <message>
+      <source>{added} new order(s) added, {updated} updated, {unchanged} unchanged.</source>
+      <translation>{added} nouvelle(s) commande(s) ajoutée(s), {updated} mise(s) à jour, {unchanged} inchangée(s).</translation>
+    </message>
+    <message>
+      <source>{count} line(s) were left out:</source>
+      <translation>{count} ligne(s) ont été écartées :</translation>
+    </message>
+  </context>
+  <context>
+    <name>ImportRunner</name>
+    <message>
+      <source>Import order reports</source>
+      <translation>Importer des rapports de commandes</translation>
+    </message>
+    <message>
+      <source>Order reports (*.txt *.tsv *.csv);;All files (*)</source>
+      <translation>Rapports de commandes (*.txt *.tsv *.csv);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+      <source>Importing {count} report(s)…</source>
+      <translation>Import de {count} rapport(s)…</translation>
+    </message>
+    <message>
+      <source>Stop</source>
+      <translation>Arrêter</translation>
+    </message>
+    <message>
+      <source>Import finished</source>
+      <translation>Import terminé</translation>
+    </message>
+    <message>
+      <source>Nothing imported</source>
+      <translation>Rien n'a été importé</translation>
+    </message>
+    <message>
+      <source>SellerDesk hit an unexpected problem; nothing was imported ({error}).</source>
+      <translation>SellerDesk a rencontré un problème inattendu ; rien n'a été importé ({error}).</translation>
+    </message>
+  </context>
+  <context>
+    <name>Initiator</name>
+    <message>
+      <source>Buyer (official request)</source>
+      <translation>Acheteur (demande officielle)</translation>
+    </message>
+    <message>
+      <source>Buyer (by message only)</source>
+      <translation>Acheteur (par message uniquement)</translation>
+    </message>
+    <message>
+      <source>Seller</source>
+      <translation>Vendeur</translation>
+    </message>
+    <message>
+      <source>Marketplace</source>
+      <translation>Place de marché</translation>
+    </message>
+  </context>
+  <context>
+    <name>MainWindow</name>
+    <message>
+      <source>&amp;File</source>
+      <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+      <source>&amp;Orders</source>
+      <translation>&amp;Commandes</translation>
+    </message>
+    <message>
+      <source>&amp;View</source>
+      <translation>&amp;Affichage</translation>
+    </message>
+    <message>
+      <source>&amp;Help</source>
+      <translation>Aid&amp;e</translation>
+    </message>
+    <message>
+      <source>Show {view}</source>
+      <translation>Afficher {view}</translation>
+    </message>
+    <message>
+      <source>Main toolbar</source>
+      <translation>Barre d'outils principale</translation>
+    </message>
+    <message>
+      <source>Search order id, buyer, SKU, product ({shortcut})</source>
+      <translation>Rechercher numéro de commande, acheteur, SKU, produit ({shortcut})</translation>
+    </message>
+    <message>
+      <source>Shows the orders whose id, buyer name, SKU or product name contain every word</source>
+      <translation>Affiche les commandes dont le numéro, le nom de l'acheteur, le SKU ou le nom du produit contiennent tous les mots</translation>
+    </message>
+    <message>
+      <source>demo data (thrown away when you quit)</source>
+      <translation>données de démonstration (effacées à la fermeture)</translation>
+    </message>
+    <message>
+      <source>SellerDesk — {where}</source>
+      <translation>SellerDesk — {where}</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n order(s) shown</source>
+      <translation>
+        <numerusform>%n commande affichée</numerusform>
+        <numerusform>%n commandes affichées</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Counting orders…</source>
+      <translation>Comptage des commandes…</translation>
+    </message>
+    <message>
+      <source>7-day cancellation rate {rate} (target &lt; {target})</source>
+      <translation>Taux d'annulations sur 7 jours {rate} (objectif &lt; {target})</translation>
+    </message>
+    <message>
+      <source> — above the target</source>
+      <translation> — au-dessus de l'objectif</translation>
+    </message>
+    <message>
+      <source>{cancelled} of the {orders} order(s) purchased in the last 7 days were cancelled in a way that counts (official buyer requests do not).</source>
+      <translation>{cancelled} des {orders} commande(s) passée(s) ces 7 derniers jours ont été annulées d'une manière qui compte (les demandes officielles des acheteurs ne comptent pas).</translation>
+    </message>
+    <message>
+      <source>Reply copied: paste it into Buyer-Seller Messages. The order was not cancelled.</source>
+      <translation>Réponse copiée : collez-la dans le service de messagerie Acheteurs - Vendeurs. La commande n'a pas été annulée.</translation>
+    </message>
+    <message>
+      <source>Copied {order}</source>
+      <translation>{order} copié</translation>
+    </message>
+    <message>
+      <source>About SellerDesk</source>
+      <translation>À propos de SellerDesk</translation>
+    </message>
+    <message>
+      <source>&lt;h3&gt;SellerDesk {version}&lt;/h3&gt;&lt;p&gt;Orders, cancellations, refunds and returns for marketplace sellers, without hurting your account health.&lt;/p&gt;&lt;p&gt;Database: {where}&lt;/p&gt;&lt;p&gt;MIT licence.&lt;/p&gt;</source>
+      <translation>&lt;h3&gt;SellerDesk {version}&lt;/h3&gt;&lt;p&gt;Commandes, annulations, remboursements et retours pour les vendeurs sur les places de marché, sans nuire aux performances de votre compte.&lt;/p&gt;&lt;p&gt;Base de données : {where}&lt;/p&gt;&lt;p&gt;Licence MIT.&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <source>Something went wrong: {error}</source>
+      <translation>Un problème est survenu : {error}</translation>
+    </message>
+  </context>
+  <context>
+    <name>MessageDialog</name>
+    <message>
+      <source>Message to the buyer — {order}</source>
+      <translation>Message à l'acheteur — {order}</translation>
+    </message>
+    <message>
+      <source>Template</source>
+      <translation>Modèle</translation>
+    </message>
+    <message>
+      <source>Language</source>
+      <translation>Langue</translation>
+    </message>
+    <message>
+      <source>Subject</source>
+      <translation>Objet</translation>
+    </message>
+    <message>
+      <source>Copy to clipboard</source>
+      <translation>Copier dans le presse-papiers</translation>
+    </message>
+    <message>
+      <source>Open in mail client…</source>
+      <translation>Ouvrir dans la messagerie…</translation>
+    </message>
+    <message>
+      <source>Log the message on the order's timeline</source>
+      <translation>Consigner le message dans l'historique de la commande</translation>
+    </message>
+    <message>
+      <source>To: {address}</source>
+      <translation>À : {address}</translation>
+    </message>
+    <message>
+      <source>Pending order: Amazon gives no buyer contact until payment is verified. Paste the text in the buyer's message thread, or send the buyer to Amazon customer service.</source>
+      <translation>Commande en attente : Amazon ne donne aucune coordonnée de l'acheteur tant que le paiement n'est pas vérifié. Collez le texte dans la conversation avec l'acheteur, ou orientez-le vers le Service client Amazon.</translation>
+    </message>
+    <message>
+      <source>Copied: paste it in the buyer's messages.</source>
+      <translation>Copié : collez-le dans la messagerie avec l'acheteur.</translation>
+    </message>
+    <message>
+      <source>No mail client answered. Copy the text to the clipboard instead.</source>
+      <translation>Aucune messagerie n'a répondu. Copiez plutôt le texte dans le presse-papiers.</translation>
+    </message>
+    <message>
+      <source>Opened in your mail client.</source>
+      <translation>Ouvert dans votre messagerie.</translation>
+    </message>
+    <message>
+      <source>Logged on the order's timeline.</source>
+      <translation>Consigné dans l'historique de la commande.</translation>
+    </message>
+  </context>
+  <context>
+    <name>Messages</name>
+    <message>
+      <source>Cancellation notice</source>
+      <translation>Avis d'annulation</translation>
+    </message>
+    <message>
+      <source>Parcel will arrive: please send it back</source>
+      <translation>Le colis va arriver : merci de le renvoyer</translation>
+    </message>
+    <message>
+      <source>Please request the cancellation from your account</source>
+      <translation>Merci de demander l'annulation depuis votre compte</translation>
+    </message>
+    <message>
+      <source>Please place a new order</source>
+      <translation>Merci de passer une nouvelle commande</translation>
+    </message>
+    <message>
+      <source>Contact Amazon customer service (payment being verified)</source>
+      <translation>Contactez le Service client Amazon (paiement en cours de vérification)</translation>
+    </message>
+    <message>
+      <source>Cancel and re-order with the right address</source>
+      <translation>Annuler et recommander avec la bonne adresse</translation>
+    </message>
+    <message>
+      <source>Carrier is returning the parcel</source>
+      <translation>Le transporteur retourne le colis</translation>
+    </message>
+    <message>
+      <source>Unknown message language {language!r}: use fr or en.</source>
+      <translation>Langue de message inconnue {language!r} : utilisez fr ou en.</translation>
+    </message>
+    <message>
+      <source>Unknown message template {key!r}. Templates: {known}.</source>
+      <translation>Modèle de message inconnu {key!r}. Modèles : {known}.</translation>
+    </message>
+    <message>
+      <source>The template {key} ({language}) uses unknown placeholders: {unknown}. Known: {known}.</source>
+      <translation>Le modèle {key} ({language}) utilise des champs inconnus : {unknown}. Champs connus : {known}.</translation>
+    </message>
+    <message>
+      <source>Unknown channel {channel!r}: use {known}.</source>
+      <translation>Canal inconnu {channel!r} : utilisez {known}.</translation>
+    </message>
+    <message>
+      <source>The message is empty.</source>
+      <translation>Le message est vide.</translation>
+    </message>
+  </context>
+  <context>
+    <name>OrderTableModel</name>
+    <message>
+      <source>Order id</source>
+      <translation>N° de commande</translation>
+    </message>
+    <message>
+      <source>Purchased</source>
+      <translation>Achetée le</translation>
+    </message>
+    <message>
+      <source>Ship by</source>
+      <translation>À expédier avant le</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>État</translation>
+    </message>
+    <message>
+      <source>Buyer</source>
+      <translation>Acheteur</translation>
+    </message>
+    <message>
+      <source>Items</source>
+      <translation>Articles</translation>
+    </message>
+    <message>
+      <source>Total</source>
+      <translation>Total</translation>
+    </message>
+    <message>
+      <source>Cancel request</source>
+      <translation>Demande d'annulation</translation>
+    </message>
+    <message>
+      <source>The marketplace's order id</source>
+      <translation>Le numéro de commande de la place de marché</translation>
+    </message>
+    <message>
+      <source>When the buyer placed the order</source>
+      <translation>Quand l'acheteur a passé la commande</translation>
+    </message>
+    <message>
+      <source>The latest ship date, and how late the order is</source>
+      <translation>La date limite d'expédition, et le retard de la commande</translation>
+    </message>
+    <message>
+      <source>Where the order stands on the marketplace</source>
+      <translation>L'état de la commande sur la place de marché</translation>
+    </message>
+    <message>
+      <source>Hidden while Amazon verifies the payment</source>
+      <translation>Masqué pendant qu'Amazon vérifie le paiement</translation>
+    </message>
+    <message>
+      <source>Units ordered and their SKUs</source>
+      <translation>Unités commandées et leurs SKU</translation>
+    </message>
+    <message>
+      <source>Items, tax and shipping, less promotions</source>
+      <translation>Articles, taxes et livraison, promotions déduites</translation>
+    </message>
+    <message>
+      <source>The buyer used Request cancellation on the marketplace</source>
+      <translation>L'acheteur a utilisé Demander une annulation sur la place de marché</translation>
+    </message>
+    <message>
+      <source>hidden until payment is verified</source>
+      <translation>masqué jusqu'à la vérification du paiement</translation>
+    </message>
+    <message>
+      <source>{count} × {skus}</source>
+      <translation>{count} × {skus}</translation>
+    </message>
+    <message>
+      <source>⚑ Buyer requested</source>
+      <translation>⚑ Demandée par l'acheteur</translation>
+    </message>
+    <message>
+      <source>Amazon gives no address or buyer contact until it has verified the payment.</source>
+      <translation>Amazon ne donne ni adresse ni coordonnées de l'acheteur tant qu'il n'a pas vérifié le paiement.</translation>
+    </message>
+    <message>
+      <source>The buyer asked to cancel through the marketplace: cancelling with reason Buyer canceled does not count in your cancellation rate.</source>
+      <translation>L'acheteur a demandé l'annulation via la place de marché : annuler avec le motif Annulé par l'acheteur ne compte pas dans votre taux d'annulations.</translation>
+    </message>
+  </context>
+  <context>
+    <name>Orders</name>
+    <message>
+      <source>Name the item: ITEM_ID[:QTY].</source>
+      <translation>Nommez l'article : ID_ARTICLE[:QTÉ].</translation>
+    </message>
+    <message>
+      <source>{raw!r}: the quantity after ':' is not a number.</source>
+      <translation>{raw!r} : la quantité après « : » n'est pas un nombre.</translation>
+    </message>
+    <message>
+      <source>{raw!r}: a quantity must be 1 or more.</source>
+      <translation>{raw!r} : une quantité doit valoir 1 ou plus.</translation>
+    </message>
+    <message>
+      <source>{order_id!r} is not an order id: it looks like 123-1234567-1234567.</source>
+      <translation>{order_id!r} n'est pas un numéro de commande : il ressemble à 123-1234567-1234567.</translation>
+    </message>
+    <message>
+      <source>There is no order {order_id} in this database.</source>
+      <translation>Il n'y a pas de commande {order_id} dans cette base de données.</translation>
+    </message>
+    <message>
+      <source>Order {order_id} has several items with SKU {ref}: name the order-item id.</source>
+      <translation>La commande {order_id} a plusieurs articles de SKU {ref} : indiquez l'identifiant de l'article de commande.</translation>
+    </message>
+    <message>
+      <source>Order {order_id} has no item {ref}. Its items: {known}.</source>
+      <translation>La commande {order_id} n'a pas d'article {ref}. Ses articles : {known}.</translation>
+    </message>
+    <message>
+      <source>Item {ref} has {open} unit(s) left to ship or cancel; you asked to {verb} {asked}.</source>
+      <translation>L'article {ref} a {open} unité(s) restant à expédier ou annuler ; vous avez demandé : {verb} {asked}.</translation>
+    </message>
+    <message>
+      <source>The ship date {ship_date} is before the purchase date {purchase}.</source>
+      <translation>La date d'expédition {ship_date} est antérieure à la date d'achat {purchase}.</translation>
+    </message>
+    <message>
+      <source>The ship date {ship_date} is in the future: confirm once it has left.</source>
+      <translation>La date d'expédition {ship_date} est dans le futur : confirmez une fois le colis parti.</translation>
+    </message>
+  </context>
+  <context>
+    <name>PageFooter</name>
+    <message>
+      <source>Page {page} of {pages}</source>
+      <translation>Page {page} sur {pages}</translation>
+    </message>
+  </context>
+  <context>
+    <name>RateChart</name>
+    <message>
+      <source>7-day cancellation rate, last 60 days</source>
+      <translation>Taux d'annulations sur 7 jours, 60 derniers jours</translation>
+    </message>
+    <message>
+      <source>Cancellation rate (%)</source>
+      <translation>Taux d'annulations (%)</translation>
+    </message>
+    <message>
+      <source>Target: under {target} %</source>
+      <translation>Objectif : moins de {target} %</translation>
+    </message>
+    <message>
+      <source>dd/MM</source>
+      <comment>chart date axis format</comment>
+      <translation>dd/MM</translation>
+    </message>
+    <message>
+      <source>%</source>
+      <translation>%</translation>
+    </message>
+  </context>
+  <context>
+    <name>Reason</name>
+    <message>
+      <source>No reason given</source>
+      <translation>Aucun motif indiqué</translation>
+    </message>
+    <message>
+      <source>No inventory</source>
+      <translation>Rupture de stock</translation>
+    </message>
+    <message>
+      <source>Buyer canceled</source>
+      <translation>Annulé par l'acheteur</translation>
+    </message>
+    <message>
+      <source>General adjustment</source>
+      <translation>Ajustement général</translation>
+    </message>
+    <message>
+      <source>Pricing error</source>
+      <translation>Erreur de prix</translation>
+    </message>
+    <message>
+      <source>Shipping address undeliverable</source>
+      <translation>Adresse de livraison non desservie</translation>
+    </message>
+    <message>
+      <source>Customer exchange</source>
+      <translation>Échange client</translation>
+    </message>
+    <message>
+      <source>Carrier credit decision</source>
+      <translation>Décision de crédit du transporteur</translation>
+    </message>
+    <message>
+      <source>Risk assessment information not valid</source>
+      <translation>Informations d'évaluation des risques non valides</translation>
+    </message>
+    <message>
+      <source>Carrier coverage failure</source>
+      <translation>Zone non couverte par le transporteur</translation>
+    </message>
+    <message>
+      <source>Customer return</source>
+      <translation>Retour client</translation>
+    </message>
+    <message>
+      <source>Merchandise not received</source>
+      <translation>Marchandise non reçue</translation>
+    </message>
+    <message>
+      <source>Cannot verify information</source>
+      <translation>Impossible de vérifier les informations</translation>
+    </message>
+    <message>
+      <source>Reject order</source>
+      <translation>Commande refusée</translation>
+    </message>
+    <message>
+      <source>Weather delay</source>
+      <translation>Retard dû aux intempéries</translation>
+    </message>
+    <message>
+      <source>Could not ship</source>
+      <translation>Impossible d'expédier</translation>
+    </message>
+    <message>
+      <source>Different item</source>
+      <translation>Article différent</translation>
+    </message>
+    <message>
+      <source>Abandoned</source>
+      <translation>Abandonné</translation>
+    </message>
+    <message>
+      <source>Customer cancel</source>
+      <translation>Annulation client</translation>
+    </message>
+    <message>
+      <source>Price error</source>
+      <translation>Erreur de prix</translation>
+    </message>
+    <message>
+      <source>Unknown cancellation reason code {code!r}. Known codes: {known}.</source>
+      <translation>Code motif d'annulation inconnu {code!r}. Codes connus : {known}.</translation>
+    </message>
+    <message>
+      <source>Unknown refund reason code {code!r}. Known codes: {known}.</source>
+      <translation>Code motif de remboursement inconnu {code!r}. Codes connus : {known}.</translation>
+    </message>
+  </context>
+  <context>
+    <name>RefundDialog</name>
+    <message>
+      <source>Refund — {order}</source>
+      <translation>Remboursement — {order}</translation>
+    </message>
+    <message>
+      <source>&amp;Refund the buyer</source>
+      <translation>&amp;Rembourser l'acheteur</translation>
+    </message>
+    <message>
+      <source>Refunds apply to shipment-confirmed units. Amounts are totals for the item line; type an amount or a percentage of what was charged (e.g. 50 %).</source>
+      <translation>Les remboursements portent sur les unités dont l'expédition est confirmée. Les montants sont des totaux pour la ligne d'article ; saisissez un montant ou un pourcentage de ce qui a été facturé (par ex. 50 %).</translation>
+    </message>
+    <message>
+      <source>&amp;Full refund of everything still refundable</source>
+      <translation>Remboursement &amp;complet de tout ce qui reste remboursable</translation>
+    </message>
+    <message>
+      <source>Not shipment-confirmed, so nothing was charged (cancel instead): {items}</source>
+      <translation>Expédition non confirmée, donc rien n'a été facturé (annulez plutôt) : {items}</translation>
+    </message>
+    <message>
+      <source>Not graded (no restocking fee)</source>
+      <translation>Non évalué (pas de frais de restockage)</translation>
+    </message>
+    <message>
+      <source>Adjustment &amp;reason:</source>
+      <translation>&amp;Motif de l'ajustement :</translation>
+    </message>
+    <message>
+      <source>Returned item's &amp;condition:</source>
+      <translation>É&amp;tat de l'article retourné :</translation>
+    </message>
+    <message>
+      <source>{item} ({units} unit(s) shipped)</source>
+      <translation>{item} ({units} unité(s) expédiée(s))</translation>
+    </message>
+    <message>
+      <source>Refund &amp;everything still refundable</source>
+      <translation>Rembourser &amp;tout ce qui reste remboursable</translation>
+    </message>
+    <message>
+      <source>Component</source>
+      <translation>Composante</translation>
+    </message>
+    <message>
+      <source>Charged</source>
+      <translation>Facturé</translation>
+    </message>
+    <message>
+      <source>Refundable</source>
+      <translation>Remboursable</translation>
+    </message>
+    <message>
+      <source>Refund</source>
+      <translation>Rembourser</translation>
+    </message>
+    <message>
+      <source>0.00 or %</source>
+      <translation>0,00 ou %</translation>
+    </message>
+    <message>
+      <source>Restocking fee</source>
+      <translation>Frais de restockage</translation>
+    </message>
+    <message>
+      <source>amount or % of price</source>
+      <translation>montant ou % du prix</translation>
+    </message>
+    <message>
+      <source>The buyer gets back: —</source>
+      <translation>L'acheteur récupère : —</translation>
+    </message>
+    <message>
+      <source>Tick a full refund or type an amount for an item to refund it.</source>
+      <translation>Cochez un remboursement complet ou saisissez un montant pour rembourser un article.</translation>
+    </message>
+    <message>
+      <source>needs a condition</source>
+      <translation>état requis</translation>
+    </message>
+    <message>
+      <source>at most {amount} ({percent} %)</source>
+      <translation>au plus {amount} ({percent} %)</translation>
+    </message>
+    <message>
+      <source>This item: {refund} refunded</source>
+      <translation>Cet article : {refund} remboursé(s)</translation>
+    </message>
+    <message>
+      <source> − {fee} restocking fee</source>
+      <translation> − {fee} de frais de restockage</translation>
+    </message>
+    <message>
+      <source>The buyer gets back: {net}</source>
+      <translation>L'acheteur récupère : {net}</translation>
+    </message>
+    <message>
+      <source>Recorded now with reason {reason}; it goes into your next order adjustment file.</source>
+      <translation>Enregistré maintenant avec le motif {reason} ; il ira dans votre prochain fichier d'ajustement de commandes.</translation>
+    </message>
+  </context>
+  <context>
+    <name>Refunds</name>
+    <message>
+      <source>item price</source>
+      <translation>prix de l'article</translation>
+    </message>
+    <message>
+      <source>item tax</source>
+      <translation>taxe sur l'article</translation>
+    </message>
+    <message>
+      <source>shipping</source>
+      <translation>livraison</translation>
+    </message>
+    <message>
+      <source>shipping tax</source>
+      <translation>taxe sur la livraison</translation>
+    </message>
+    <message>
+      <source>Order {order_id} has several items with SKU {ref}: name the order-item id.</source>
+      <translation>La commande {order_id} a plusieurs articles de SKU {ref} : indiquez l'identifiant de l'article de commande.</translation>
+    </message>
+    <message>
+      <source>Order {order_id} has no item {ref}. Its items: {known}.</source>
+      <translation>La commande {order_id} n'a pas d'article {ref}. Ses articles : {known}.</translation>
+    </message>
+    <message>
+      <source>A restocking fee of 20 % or more of the item price needs a photo of the item: keep one in case the buyer disputes it.</source>
+      <translation>Des frais de restockage de 20 % ou plus du prix de l'article exigent une photo de l'article : gardez-en une au cas où l'acheteur les contesterait.</translation>
+    </message>
+    <message>
+      <source>Item {ref} is not shipment-confirmed, so nothing was charged for it: cancel it instead of refunding.</source>
+      <translation>L'expédition de l'article {ref} n'est pas confirmée, donc rien n'a été facturé : annulez-le au lieu de le rembourser.</translation>
+    </message>
+    <message>
+      <source>Say what to refund for item {ref}: an amount for the item price, item tax, shipping or shipping tax, or the full refund.</source>
+      <translation>Indiquez quoi rembourser pour l'article {ref} : un montant pour le prix, la taxe, la livraison ou la taxe sur la livraison, ou le remboursement complet.</translation>
+    </message>
+    <message>
+      <source>Item {ref}: only {left} of the {component} is left to refund (charged {charged}, already refunded {refunded}); you asked {asked}.</source>
+      <translation>Article {ref} : il ne reste que {left} à rembourser sur {component} (facturé {charged}, déjà remboursé {refunded}) ; vous avez demandé {asked}.</translation>
+    </message>
+    <message>
+      <source>Item {ref} is already refunded in full: nothing is left.</source>
+      <translation>L'article {ref} est déjà entièrement remboursé : il ne reste rien.</translation>
+    </message>
+    <message>
+      <source>The refund for item {ref} is zero.</source>
+      <translation>Le remboursement de l'article {ref} est nul.</translation>
+    </message>
+    <message>
+      <source>A restocking fee needs the condition of the returned item: choose a condition grade or record the return as received first.</source>
+      <translation>Des frais de restockage exigent l'état de l'article retourné : choisissez un état ou enregistrez d'abord la réception du retour.</translation>
+    </message>
+    <message>
+      <source>Item {ref}: a restocking fee of {fee} is above the ceiling for a {condition} return ({percent} % of the item price {price}{earlier}); at most {limit}.</source>
+      <translation>Article {ref} : des frais de restockage de {fee} dépassent le plafond pour un retour « {condition} » ({percent} % du prix de l'article {price}{earlier}) ; au plus {limit}.</translation>
+    </message>
+    <message>
+      <source>Item {ref}: the restocking fee {fee} is more than the item-price refund {refund}; the fee is deducted from the item price only.</source>
+      <translation>Article {ref} : les frais de restockage de {fee} dépassent le remboursement du prix de l'article {refund} ; les frais ne se déduisent que du prix de l'article.</translation>
+    </message>
+    <message>
+      <source>Name at least one item to refund.</source>
+      <translation>Indiquez au moins un article à rembourser.</translation>
+    </message>
+    <message>
+      <source>Item {ref} is named twice.</source>
+      <translation>L'article {ref} est indiqué deux fois.</translation>
+    </message>
+  </context>
+  <context>
+    <name>Restocking</name>
+    <message>
+      <source>New — returned as new within policy</source>
+      <translation>Neuf — retourné à l'état neuf dans les délais</translation>
+    </message>
+    <message>
+      <source>Late — unopened, returned after the deadline</source>
+      <translation>Tardif — non ouvert, retourné après le délai</translation>
+    </message>
+    <message>
+      <source>Opened</source>
+      <translation>Ouvert</translation>
+    </message>
+    <message>
+      <source>Used</source>
+      <translation>Utilisé</translation>
+    </message>
+    <message>
+      <source>Damaged</source>
+      <translation>Endommagé</translation>
+    </message>
+    <message>
+      <source>Unknown condition grade {raw!r}. Grades: {known}.</source>
+      <translation>État inconnu {raw!r}. États : {known}.</translation>
+    </message>
+    <message>
+      <source>{raw!r} is not an amount: write 14.90 or a percentage like 20%.</source>
+      <translation>{raw!r} n'est pas un montant : écrivez 14.90 ou un pourcentage comme 20%.</translation>
+    </message>
+    <message>
+      <source>{raw!r}: an amount cannot be negative.</source>
+      <translation>{raw!r} : un montant ne peut pas être négatif.</translation>
+    </message>
+    <message>
+      <source>{raw!r}: amounts have at most two decimals.</source>
+      <translation>{raw!r} : les montants ont au plus deux décimales.</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReturnDialog</name>
+    <message>
+      <source>Return — {order}</source>
+      <translation>Retour — {order}</translation>
+    </message>
+    <message>
+      <source>The parcel is &amp;coming back (return expected)</source>
+      <translation>Le colis &amp;revient (retour attendu)</translation>
+    </message>
+    <message>
+      <source>The &amp;carrier brings it back (wrong address or buyer unreachable)</source>
+      <translation>Le &amp;transporteur le ramène (adresse erronée ou acheteur injoignable)</translation>
+    </message>
+    <message>
+      <source>The parcel is &amp;back (return received)</source>
+      <translation>Le colis est &amp;revenu (retour reçu)</translation>
+    </message>
+    <message>
+      <source>Choose the condition…</source>
+      <translation>Choisissez l'état…</translation>
+    </message>
+    <message>
+      <source>Condition:</source>
+      <translation>État :</translation>
+    </message>
+    <message>
+      <source>&amp;Record the return</source>
+      <translation>&amp;Enregistrer le retour</translation>
+    </message>
+    <message>
+      <source>Choose the condition the item came back in.</source>
+      <translation>Choisissez l'état dans lequel l'article est revenu.</translation>
+    </message>
+  </context>
+  <context>
+    <name>Returns</name>
+    <message>
+      <source>A return is already expected for this order (recorded {when}): record it as received when the parcel is back.</source>
+      <translation>Un retour est déjà attendu pour cette commande (enregistré le {when}) : enregistrez sa réception quand le colis est revenu.</translation>
+    </message>
+    <message>
+      <source>The return is recorded as expected. When the parcel is back, record it as received with its condition.</source>
+      <translation>Le retour est enregistré comme attendu. Quand le colis est revenu, enregistrez sa réception avec son état.</translation>
+    </message>
+    <message>
+      <source>Shipment was confirmed, but the buyer is already refunded in full: the return is recorded, nothing is left to refund.</source>
+      <translation>L'expédition a été confirmée, mais l'acheteur est déjà entièrement remboursé : le retour est enregistré, il ne reste rien à rembourser.</translation>
+    </message>
+    <message>
+      <source>Shipment was confirmed, so the buyer must be refunded by {due} (two business days), minus the restocking fee the condition allows.</source>
+      <translation>L'expédition a été confirmée : l'acheteur doit être remboursé au plus tard le {due} (deux jours ouvrés), moins les frais de restockage que l'état permet.</translation>
+    </message>
+    <message>
+      <source>Shipment was never confirmed, so the order will be cancelled (reason {reason}) instead of refunded. This counts in your cancellation rate.</source>
+      <translation>L'expédition n'a jamais été confirmée : la commande sera annulée (motif {reason}) au lieu d'être remboursée. Cela compte dans votre taux d'annulations.</translation>
+    </message>
+    <message>
+      <source>Shipment was never confirmed, so the order will be cancelled (reason {reason}) instead of refunded. The buyer requested it officially: it does not count in your cancellation rate.</source>
+      <translation>L'expédition n'a jamais été confirmée : la commande sera annulée (motif {reason}) au lieu d'être remboursée. L'acheteur l'a demandée officiellement : cela ne compte pas dans votre taux d'annulations.</translation>
+    </message>
+    <message>
+      <source>Say in what condition the item came back: --condition new, late, opened, used or damaged.</source>
+      <translation>Indiquez dans quel état l'article est revenu : --condition new, late, opened, used ou damaged.</translation>
+    </message>
+  </context>
+  <context>
+    <name>Rules</name>
+    <message>
+      <source>Amazon is still verifying the buyer's payment. A pending order has no address yet and must not be shipped, even if the buyer writes to you.</source>
+      <translation>Amazon vérifie encore le paiement de l'acheteur. Une commande en attente n'a pas encore d'adresse et ne doit pas être expédiée, même si l'acheteur vous écrit.</translation>
+    </message>
+    <message>
+      <source>Cancel becomes available once Amazon has verified the payment; until then the order is pending.</source>
+      <translation>L'annulation devient possible une fois le paiement vérifié par Amazon ; d'ici là, la commande est en attente.</translation>
+    </message>
+    <message>
+      <source>Hidden until payment is verified: Amazon gives no address or buyer contact for a pending order. Send a buyer who writes to Amazon customer service.</source>
+      <translation>Masqué jusqu'à la vérification du paiement : Amazon ne donne ni adresse ni coordonnées de l'acheteur pour une commande en attente. Orientez l'acheteur qui vous écrit vers le Service client Amazon.</translation>
+    </message>
+    <message>
+      <source>This order is cancelled.</source>
+      <translation>Cette commande est annulée.</translation>
+    </message>
+    <message>
+      <source>Ship only to the address on the order. If it is wrong, ask the buyer to cancel and order again with the right address (or, once shipped, ask the carrier to return it).</source>
+      <translation>Expédiez uniquement à l'adresse indiquée sur la commande. Si elle est erronée, demandez à l'acheteur d'annuler et de repasser commande avec la bonne adresse (ou, une fois expédiée, demandez au transporteur de retourner le colis).</translation>
+    </message>
+    <message>
+      <source>The payment of this order is already verified.</source>
+      <translation>Le paiement de cette commande est déjà vérifié.</translation>
+    </message>
+    <message>
+      <source>Every item of this order is already shipped.</source>
+      <translation>Tous les articles de cette commande sont déjà expédiés.</translation>
+    </message>
+    <message>
+      <source>The order is shipped, so it can no longer be cancelled: refund the buyer instead (after the return if the buyer sends the parcel back).</source>
+      <translation>La commande est expédiée : elle ne peut plus être annulée. Remboursez plutôt l'acheteur (après le retour si l'acheteur renvoie le colis).</translation>
+    </message>
+    <message>
+      <source>Nothing has been charged yet: Amazon is still verifying the payment.</source>
+      <translation>Rien n'a encore été facturé : Amazon vérifie encore le paiement.</translation>
+    </message>
+    <message>
+      <source>Nothing is shipment-confirmed yet, so nothing was charged: cancel the order or items instead of refunding.</source>
+      <translation>Aucune expédition n'est encore confirmée, donc rien n'a été facturé : annulez la commande ou des articles au lieu de rembourser.</translation>
+    </message>
+    <message>
+      <source>Does not count in your cancellation rate: the buyer requested it officially.</source>
+      <translation>Ne compte pas dans votre taux d'annulations : l'acheteur l'a demandée officiellement.</translation>
+    </message>
+    <message>
+      <source>Counts in your cancellation rate: the buyer did not use Request cancellation. Ask the buyer to request it from Your Account &gt; Your Orders &gt; Request cancellation, and it will not count.</source>
+      <translation>Compte dans votre taux d'annulations : l'acheteur n'a pas utilisé Demander une annulation. Demandez-lui de passer par Votre compte &gt; Vos commandes &gt; Demander une annulation, et elle ne comptera pas.</translation>
+    </message>
+    <message>
+      <source>Counts in your cancellation rate: you cancel it as the seller.</source>
+      <translation>Compte dans votre taux d'annulations : vous l'annulez en tant que vendeur.</translation>
+    </message>
+  </context>
+  <context>
+    <name>Settings</name>
+    <message>
+      <source>Unknown language {value!r}: choose fr or en.</source>
+      <translation>Langue inconnue {value!r} : choisissez fr ou en.</translation>
+    </message>
+  </context>
+  <context>
+    <name>ShipDialog</name>
+    <message>
+      <source>Confirm shipment — {order}</source>
+      <translation>Confirmer l'expédition — {order}</translation>
+    </message>
+    <message>
+      <source>Other (type its name)</source>
+      <translation>Autre (saisissez son nom)</translation>
+    </message>
+    <message>
+      <source>The carrier's name</source>
+      <translation>Le nom du transporteur</translation>
+    </message>
+    <message>
+      <source>Carrier &amp;name:</source>
+      <translation>&amp;Nom du transporteur :</translation>
+    </message>
+    <message>
+      <source>As printed on the label</source>
+      <translation>Tel qu'imprimé sur l'étiquette</translation>
+    </message>
+    <message>
+      <source>&amp;Carrier:</source>
+      <translation>&amp;Transporteur :</translation>
+    </message>
+    <message>
+      <source>&amp;Tracking number:</source>
+      <translation>Numéro de &amp;suivi :</translation>
+    </message>
+    <message>
+      <source>Ship &amp;date:</source>
+      <translation>&amp;Date d'expédition :</translation>
+    </message>
+    <message>
+      <source>Units shipping now</source>
+      <translation>Unités expédiées maintenant</translation>
+    </message>
+    <message>
+      <source> of {open}</source>
+      <translation> sur {open}</translation>
+    </message>
+    <message>
+      <source>The shipment goes into your next shipping confirmation file. Once Amazon has it, the buyer is charged and gets the tracking details.</source>
+      <translation>L'expédition ira dans votre prochain fichier de confirmation d'expédition. Dès qu'Amazon l'a reçu, l'acheteur est débité et reçoit les informations de suivi.</translation>
+    </message>
+    <message>
+      <source>Confirm &amp;shipment</source>
+      <translation>Confirmer l'&amp;expédition</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>Fermer</translation>
+    </message>
+    <message>
+      <source>Choose at least one unit to ship.</source>
+      <translation>Choisissez au moins une unité à expédier.</translation>
+    </message>
+  </context>
+  <context>
+    <name>Summary</name>
+    <message>
+      <source>The period starts on {start}, after its end on {end}.</source>
+      <translation>La période commence le {start}, après sa fin le {end}.</translation>
+    </message>
+    <message>
+      <source>There is no order {order_ids} in this database.</source>
+      <translation>Il n'y a pas de commande {order_ids} dans cette base de données.</translation>
+    </message>
+  </context>
+  <context>
+    <name>SummaryDialog</name>
+    <message>
+      <source>Cancellation summary</source>
+      <translation>Récapitulatif des annulations</translation>
+    </message>
+    <message>
+      <source>From</source>
+      <translation>Du</translation>
+    </message>
+    <message>
+      <source>To (included)</source>
+      <translation>Au (inclus)</translation>
+    </message>
+    <message>
+      <source>Print preview…</source>
+      <translation>Aperçu avant impression…</translation>
+    </message>
+    <message>
+      <source>Print…</source>
+      <translation>Imprimer…</translation>
+    </message>
+    <message>
+      <source>Save as PDF…</source>
+      <translation>Enregistrer en PDF…</translation>
+    </message>
+    <message>
+      <source>Cancellations of the selected orders: {orders}</source>
+      <translation>Annulations des commandes sélectionnées : {orders}</translation>
+    </message>
+    <message>
+      <source>{count} cancellation(s), {counted} counted in the rate. 7-day cancellation rate at the end of the period: {rate} %.</source>
+      <translation>{count} annulation(s), dont {counted} comptée(s) dans le taux. Taux d'annulations sur 7 jours à la fin de la période : {rate} %.</translation>
+    </message>
+    <message>
+      <source>Save the summary as PDF</source>
+      <translation>Enregistrer le récapitulatif en PDF</translation>
+    </message>
+    <message>
+      <source>cancellation-summary.pdf</source>
+      <translation>recapitulatif-annulations.pdf</translation>
+    </message>
+    <message>
+      <source>PDF documents (*.pdf)</source>
+      <translation>Documents PDF (*.pdf)</translation>
+    </message>
+    <message>
+      <source>Could not write {path}: {error}</source>
+      <translation>Impossible d'écrire {path} : {error}</translation>
+    </message>
+    <message>
+      <source>Saved {path} ({pages} page(s)).</source>
+      <translation>{path} enregistré ({pages} page(s)).</translation>
+    </message>
+  </context>
+  <context>
+    <name>SummaryDocumentBuilder</name>
+    <message>
+      <source>Cancellation summary — {shop}</source>
+      <translation>Récapitulatif des annulations — {shop}</translation>
+    </message>
+    <message>
+      <source>Printed on {moment}</source>
+      <translation>Imprimé le {moment}</translation>
+    </message>
+    <message>
+      <source>7-day cancellation rate at the start of the period ({moment}): {rate}</source>
+      <translation>Taux d'annulations sur 7 jours au début de la période ({moment}) : {rate}</translation>
+    </message>
+    <message>
+      <source>beginning of {day}</source>
+      <translation>début du {day}</translation>
+    </message>
+    <message>
+      <source>7-day cancellation rate at the end of the period ({moment}): {rate}</source>
+      <translation>Taux d'annulations sur 7 jours à la fin de la période ({moment}) : {rate}</translation>
+    </message>
+    <message>
+      <source>Period: from {start} to {end} (cancellations made on these days)</source>
+      <translation>Période : du {start} au {end} (annulations effectuées ces jours-là)</translation>
+    </message>
+    <message>
+      <source>selected orders: {orders}</source>
+      <translation>commandes sélectionnées : {orders}</translation>
+    </message>
+    <message>
+      <source>end of {day}</source>
+      <translation>fin du {day}</translation>
+    </message>
+    <message>
+      <source>{percent} % ({cancelled} of {orders} orders)</source>
+      <translation>{percent} % ({cancelled} commande(s) sur {orders})</translation>
+    </message>
+    <message>
+      <source>Above the target: keep it under {target} %.</source>
+      <translation>Au-dessus de l'objectif : restez sous {target} %.</translation>
+    </message>
+    <message>
+      <source>Within the target (under {target} %).</source>
+      <translation>Dans l'objectif (moins de {target} %).</translation>
+    </message>
+    <message>
+      <source>Order</source>
+      <translation>Commande</translation>
+    </message>
+    <message>
+      <source>Cancelled on</source>
+      <translation>Annulée le</translation>
+    </message>
+    <message>
+      <source>Items and quantities</source>
+      <translation>Articles et quantités</translation>
+    </message>
+    <message>
+      <source>Reason</source>
+      <translation>Motif</translation>
+    </message>
+    <message>
+      <source>Initiated by</source>
+      <translation>À l'initiative de</translation>
+    </message>
+    <message>
+      <source>In the rate</source>
+      <translation>Dans le taux</translation>
+    </message>
+    <message>
+      <source>Refunded</source>
+      <translation>Remboursé</translation>
+    </message>
+    <message>
+      <source>yes</source>
+      <translation>oui</translation>
+    </message>
+    <message>
+      <source>no</source>
+      <translation>non</translation>
+    </message>
+    <message>
+      <source>Cancellations ({count})</source>
+      <translation>Annulations ({count})</translation>
+    </message>
+    <message>
+      <source>Cancellations</source>
+      <translation>Annulations</translation>
+    </message>
+    <message>
+      <source>Counted in the rate</source>
+      <translation>Comptées dans le taux</translation>
+    </message>
+    <message>
+      <source>Units</source>
+      <translation>Unités</translation>
+    </message>
+  </context>
+  <context>
+    <name>Welcome</name>
+    <message>
+      <source>Welcome to SellerDesk</source>
+      <translation>Bienvenue dans SellerDesk</translation>
+    </message>
+    <message>
+      <source>Your order database is empty. Start from your own orders, or look around with demo orders first.</source>
+      <translation>Votre base de commandes est vide. Partez de vos propres commandes, ou découvrez d'abord l'application avec des commandes de démonstration.</translation>
+    </message>
+    <message>
+      <source>Import an order report…</source>
+      <translation>Importer un rapport de commandes…</translation>
+    </message>
+    <message>
+      <source>In Seller Central: Reports &gt; Fulfilment &gt; All Orders (or Unshipped Orders), download the report, then choose the file here.</source>
+      <translation>Dans Seller Central : Rapports &gt; Expédition &gt; Toutes les commandes (ou Commandes non expédiées), téléchargez le rapport, puis choisissez le fichier ici.</translation>
+    </message>
+    <message>
+      <source>Try demo data</source>
+      <translation>Essayer des données de démonstration</translation>
+    </message>
+    <message>
+      <source>Opens a throw-away database with 200 demo orders; your data is not touched.</source>
+      <translation>Ouvre une base jetable avec 200 commandes de démonstration ; vos données ne sont pas touchées.</translation>
+    </message>
+  </context>
+  <context>
+    <name>View</name>
+    <message>
+      <source>No order matches your search in this list. Search looks in order ids, buyer names, SKUs and product names; try fewer words or choose All orders.</source>
+      <translation>Aucune commande de cette liste ne correspond à votre recherche. La recherche porte sur les numéros de commande, les noms des acheteurs, les SKU et les noms de produits ; essayez avec moins de mots ou choisissez Toutes les commandes.</translation>
+    </message>
+    <message>
+      <source>All orders</source>
+      <translation>Toutes les commandes</translation>
+    </message>
+    <message>
+      <source>Pending</source>
+      <translation>En attente</translation>
+    </message>
+    <message>
+      <source>Unshipped</source>
+      <translation>Non expédiées</translation>
+    </message>
+    <message>
+      <source>Late</source>
+      <translation>En retard</translation>
+    </message>
+    <message>
+      <source>Buyer requested cancellation</source>
+      <translation>Annulation demandée par l'acheteur</translation>
+    </message>
+    <message>
+      <source>At risk of auto-cancellation</source>
+      <translation>Risque d'annulation automatique</translation>
+    </message>
+    <message>
+      <source>Shipped</source>
+      <translation>Expédiées</translation>
+    </message>
+    <message>
+      <source>Canceled</source>
+      <translation>Annulées</translation>
+    </message>
+    <message>
+      <source>Every order in this database.</source>
+      <translation>Toutes les commandes de cette base.</translation>
+    </message>
+    <message>
+      <source>Amazon is still verifying the payment: do not ship these yet.</source>
+      <translation>Amazon vérifie encore le paiement : ne les expédiez pas encore.</translation>
+    </message>
+    <message>
+      <source>Payment verified, units still to ship (partially shipped orders included).</source>
+      <translation>Paiement vérifié, unités encore à expédier (commandes partiellement expédiées comprises).</translation>
+    </message>
+    <message>
+      <source>Units still to ship and the ship-by date has passed.</source>
+      <translation>Unités encore à expédier alors que la date limite d'expédition est passée.</translation>
+    </message>
+    <message>
+      <source>The buyer used Request cancellation: cancelling with reason Buyer canceled does not count in your rate.</source>
+      <translation>L'acheteur a utilisé Demander une annulation : annuler avec le motif Annulé par l'acheteur ne compte pas dans votre taux.</translation>
+    </message>
+    <message>
+      <source>Late orders Amazon may cancel automatically within a few days (7 days after the ship-by date).</source>
+      <translation>Commandes en retard qu'Amazon peut annuler automatiquement d'ici quelques jours (7 jours après la date limite d'expédition).</translation>
+    </message>
+    <message>
+      <source>Every unit is shipment-confirmed.</source>
+      <translation>L'expédition de chaque unité est confirmée.</translation>
+    </message>
+    <message>
+      <source>Cancelled by you, by the buyer or by Amazon.</source>
+      <translation>Annulées par vous, par l'acheteur ou par Amazon.</translation>
+    </message>
+    <message>
+      <source>No orders yet. Import an order report from Seller Central.</source>
+      <translation>Aucune commande pour l'instant. Importez un rapport de commandes depuis Seller Central.</translation>
+    </message>
+    <message>
+      <source>No pending orders: every payment is verified.</source>
+      <translation>Aucune commande en attente : tous les paiements sont vérifiés.</translation>
+    </message>
+    <message>
+      <source>Nothing to ship. Well done!</source>
+      <translation>Rien à expédier. Bravo !</translation>
+    </message>
+    <message>
+      <source>No late orders: every order left on time.</source>
+      <translation>Aucune commande en retard : toutes sont parties à temps.</translation>
+    </message>
+    <message>
+      <source>No buyer has requested a cancellation.</source>
+      <translation>Aucun acheteur n'a demandé d'annulation.</translation>
+    </message>
+    <message>
+      <source>No order is at risk of being cancelled automatically.</source>
+      <translation>Aucune commande ne risque d'être annulée automatiquement.</translation>
+    </message>
+    <message>
+      <source>No shipped orders yet. Confirm a shipment from Unshipped.</source>
+      <translation>Aucune commande expédiée pour l'instant. Confirmez une expédition depuis Non expédiées.</translation>
+    </message>
+    <message>
+      <source>No cancelled orders.</source>
+      <translation>Aucune commande annulée.</translation>
+    </message>
+  </context>
+  <context>
+    <name>Status</name>
+    <message>
+      <source>Pending</source>
+      <translation>En attente</translation>
+    </message>
+    <message>
+      <source>Unshipped</source>
+      <translation>Non expédiée</translation>
+    </message>
+    <message>
+      <source>Partially shipped</source>
+      <translation>Partiellement expédiée</translation>
+    </message>
+    <message>
+      <source>Shipped</source>
+      <translation>Expédiée</translation>
+    </message>
+    <message>
+      <source>Canceled</source>
+      <translation>Annulée</translation>
+    </message>
+  </context>
+  <context>
+    <name>Deadline</name>
+    <message>
+      <source>auto-cancel due now</source>
+      <translation>annulation automatique imminente</translation>
+    </message>
+    <message>
+      <source>auto-cancel in 1 day</source>
+      <translation>annulation automatique dans 1 jour</translation>
+    </message>
+    <message>
+      <source>late</source>
+      <translation>en retard</translation>
+    </message>
+    <message>
+      <source>late by 1 day</source>
+      <translation>1 jour de retard</translation>
+    </message>
+    <message>
+      <source>auto-cancel in {days} days</source>
+      <translation>annulation automatique dans {days} jours</translation>
+    </message>
+    <message>
+      <source>late by {days} days</source>
+      <translation>{days} jours de retard</translation>
+    </message>
+    <message>
+      <source>{late} day(s) past the ship-by date. Amazon may cancel this order automatically 7 days after that date; ship it or cancel it now.</source>
+      <translation>{late} jour(s) après la date limite d'expédition. Amazon peut annuler cette commande automatiquement 7 jours après cette date ; expédiez-la ou annulez-la dès maintenant.</translation>
+    </message>
+    <message>
+      <source>Past the ship-by date: ship it now. Amazon may cancel it automatically in {days} day(s).</source>
+      <translation>Date limite d'expédition dépassée : expédiez-la maintenant. Amazon peut l'annuler automatiquement dans {days} jour(s).</translation>
+    </message>
+  </context>
+</TS>
