@@ -178,7 +178,11 @@ class Order(Base):
     )
 
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 (SQLAlchemy's own hook)
-    __table_args__ = (Index("ix_orders_status_ship_by", "status", "latest_ship_date"),)
+    __table_args__ = (
+        Index("ix_orders_status_ship_by", "status", "latest_ship_date"),
+        Index("ix_orders_item_count", "item_count"),  # migration 0002: order list sorting
+        Index("ix_orders_total", "total"),
+    )
 
 
 class OrderItem(Base):

@@ -227,3 +227,28 @@ def has_orders(db: Database) -> bool:
     """Whether the database holds any order at all (the welcome state when not)."""
     with db.reading() as session:
         return session.scalar(select(Order.id).limit(1)) is not None
+
+
+def refresh_statistics(db: Database, *, force: bool = False) -> None:
+    """Let SQLite's planner know the orders table (ANALYZE) so filters use the right index.
+
+    Without statistics SQLite picks the status index for "Unshipped, newest
+    first" and sorts every unshipped order; with them it walks the purchase
+    date index and stops after one page. Runs when statistics are missing (or
+    ``force``, after an import); other databases keep their own statistics.
+    """
+    if db.engine.dialect.name != "sqlite":
+        return
+    with db.engine.begin() as connection:
+        if not force:
+            known = connection.exec_driver_sql(
+                "SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'"
+            ).first()
+            if (
+                known
+                and connection.exec_driver_sql(
+                    "SELECT 1 FROM sqlite_stat1 WHERE tbl = 'orders'"
+                ).first()
+            ):
+                return
+        connection.exec_driver_sql("ANALYZE orders")

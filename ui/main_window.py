@@ -34,7 +34,7 @@ from app.db import Database
 from app.errors import SellerDeskError
 from app.health import RATE_TARGET, CancellationRate
 from app.order_details import OrderDetails, order_details
-from app.order_list import Column, has_orders, view_counts
+from app.order_list import Column, has_orders, refresh_statistics, view_counts
 from app.queries import View
 from app.rate_effect import current_rate
 from ui.actions import ActionRegistry, Menu
@@ -76,10 +76,11 @@ class MainWindow(QMainWindow):
         self._counts: dict[View, int] = {}
         self._rate: CancellationRate | None = None
         self._counts_generation = 0
+        self._statistics_stale = False  # set after an import: re-analyse for the planner
         self.tasks = TaskRunner(self)
         self.registry = ActionRegistry(self)
         self.importer = ImportRunner(db, self.tasks, self)
-        self.importer.finished.connect(lambda _ok: self.refresh())
+        self.importer.finished.connect(self._imported)
 
         self.model = OrderTableModel(db, self)
         self.filters = FilterList(self)
@@ -264,6 +265,10 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentWidget(self.splitter if has_orders(self._db) else self.welcome)
         self.refresh_counts()
 
+    def _imported(self, changed: bool) -> None:
+        self._statistics_stale = changed
+        self.refresh()
+
     def refresh_counts(self) -> None:
         """Count every filter off the GUI thread; the latest request wins."""
         self._counts_generation += 1
@@ -271,7 +276,11 @@ class MainWindow(QMainWindow):
         db = self._db
         search = self.model.query.search
 
+        analyse = self._statistics_stale
+        self._statistics_stale = False
+
         def work(_task: Task) -> tuple[dict[View, int], CancellationRate]:
+            refresh_statistics(db, force=analyse)
             return view_counts(db, search), current_rate(db)
 
         def done(result: Any) -> None:
@@ -455,7 +464,7 @@ class MainWindow(QMainWindow):
         self._demo = demo
         self._details = None
         self.importer = ImportRunner(db, self.tasks, self)
-        self.importer.finished.connect(lambda _ok: self.refresh())
+        self.importer.finished.connect(self._imported)
         self.model.set_database(db)
         self._update_title()
         self.refresh()
