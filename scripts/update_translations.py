@@ -6,7 +6,9 @@ Re-runnable and idempotent: ``pyside6-lupdate`` merges the strings found in
 (``QT_TRANSLATE_NOOP(context, text)``) into
 ``resources/translations/sellerdesk_fr.ts`` keeping every translation already
 there; strings gone from the code are dropped. An ``ast`` pass over ``app/``
-checks that lupdate saw every ``QT_TRANSLATE_NOOP`` and adds any it missed.
+checks that lupdate saw every ``QT_TRANSLATE_NOOP`` and adds any it missed, as
+well as ``self.tr("…")`` inside f-strings and ``tr("context", "…")`` calls through
+an alias of ``QCoreApplication.translate``, which lupdate misreads.
 ``pyside6-lrelease`` then writes ``sellerdesk_fr.qm`` beside it.
 
     python scripts/update_translations.py            # update + compile, list what is left
@@ -101,6 +103,24 @@ def aliased_translate_strings(path: Path) -> list[tuple[str, str]]:
         literal = isinstance(context, ast.Constant) and isinstance(source, ast.Constant)
         if literal and isinstance(context.value, str) and isinstance(source.value, str):
             found.append((context.value, source.value))
+    return found
+
+
+def self_tr_strings(path: Path) -> list[tuple[str, str]]:
+    """``self.tr("text")`` in a class, wherever it is — lupdate misses those inside f-strings."""
+    found = []
+    for cls in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path))):
+        if not isinstance(cls, ast.ClassDef):
+            continue
+        for node in ast.walk(cls):
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
+                continue
+            owner = node.func.value
+            if node.func.attr != "tr" or not (isinstance(owner, ast.Name) and owner.id == "self"):
+                continue
+            first = node.args[0] if node.args else None
+            if isinstance(first, ast.Constant) and isinstance(first.value, str):
+                found.append((cls.name, first.value))
     return found
 
 
@@ -265,8 +285,9 @@ def update(language: str) -> Path:
         pair for path in files if path.is_relative_to(ROOT / "app") for pair in noop_strings(path)
     ]
     aliased = [pair for path in files for pair in aliased_translate_strings(path)]
+    in_classes = [pair for path in files for pair in self_tr_strings(path)]
     drop_misread(ts_file, {context for context, _source in aliased})
-    added = add_missing(ts_file, wanted + aliased)
+    added = add_missing(ts_file, wanted + aliased + in_classes)
     restore(ts_file, previous)
     if added:
         print(f"{ts_file.name}: {added} string(s) lupdate missed were added by the ast pass")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCharts import QChart, QChartView, QDateTimeAxis, QLineSeries, QValueAxis
-from PySide6.QtCore import QDateTime, QMargins, Qt
+from PySide6.QtCore import QDateTime, QLocale, QMargins, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
@@ -27,7 +27,7 @@ class RateChart(QChartView):
         self.target_series.setPen(QPen(QColor("#c0392b"), 2, Qt.PenStyle.DashLine))
         self.x_axis = QDateTimeAxis()
         self.y_axis = QValueAxis()
-        self.y_axis.setLabelFormat("%.1f")
+        self.y_axis.setLabelFormat("%.0f")
         chart = QChart()
         chart.setMargins(QMargins(4, 4, 4, 4))
         chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
@@ -45,7 +45,9 @@ class RateChart(QChartView):
         self.chart().setTitle(self.tr("7-day cancellation rate, last 60 days"))
         self.rate_series.setName(self.tr("Cancellation rate (%)"))
         self.target_series.setName(
-            self.tr("Target: under {target} %").format(target=f"{RATE_TARGET:.2f}")
+            self.tr("Target: under {target} %").format(
+                target=QLocale().toString(float(RATE_TARGET), "f", 2)
+            )
         )
         self.x_axis.setFormat(self.tr("dd/MM", "chart date axis format"))
         self.y_axis.setTitleText(self.tr("%"))

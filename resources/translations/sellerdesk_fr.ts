@@ -433,6 +433,38 @@
       <source>Nothing done in SellerDesk yet.</source>
       <translation>Rien n'a encore été fait dans SellerDesk.</translation>
     </message>
+    <message>
+      <source>What you can do</source>
+      <translation>Ce que vous pouvez faire</translation>
+    </message>
+    <message>
+      <source>Items</source>
+      <translation>Articles</translation>
+    </message>
+    <message>
+      <source>Buyer and address</source>
+      <translation>Acheteur et adresse</translation>
+    </message>
+    <message>
+      <source>Shipments</source>
+      <translation>Expéditions</translation>
+    </message>
+    <message>
+      <source>Cancellations</source>
+      <translation>Annulations</translation>
+    </message>
+    <message>
+      <source>Timeline</source>
+      <translation>Historique</translation>
+    </message>
+    <message>
+      <source>available</source>
+      <translation>possible</translation>
+    </message>
+    <message>
+      <source>not available</source>
+      <translation>impossible</translation>
+    </message>
   </context>
   <context>
     <name>Exports</name>
@@ -1825,6 +1857,22 @@
     <message>
       <source>Units</source>
       <translation>Unités</translation>
+    </message>
+    <message>
+      <source>Cancellation summary</source>
+      <translation>Récapitulatif des annulations</translation>
+    </message>
+    <message>
+      <source>No cancellation in this period.</source>
+      <translation>Aucune annulation sur cette période.</translation>
+    </message>
+    <message>
+      <source>Total</source>
+      <translation>Total</translation>
+    </message>
+    <message>
+      <source>Totals by reason</source>
+      <translation>Totaux par motif</translation>
     </message>
   </context>
   <context>

@@ -136,7 +136,7 @@ class SummaryDocumentBuilder(QObject):
             self.tr("In the rate"),
             self.tr("Refunded"),
         ]
-        widths = (17, 12, 23, 14, 13, 9, 12)
+        widths = (17, 11, 22, 14, 13, 9, 14)
         head = "".join(
             f"<th width='{width}%'{' class=num' if i == len(headers) - 1 else ''}>{escape(h)}</th>"
             for i, (h, width) in enumerate(zip(headers, widths, strict=True))
