@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, QLocale
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
@@ -110,7 +110,7 @@ class SummaryDialog(QDialog):
                 ).format(
                     count=len(data.lines),
                     counted=data.counted,
-                    rate=f"{data.rate_after.percent:.2f}",
+                    rate=QLocale().toString(float(data.rate_after.percent), "f", 2),
                 )
             )
         for button in (self.preview_button, self.print_button, self.pdf_button):

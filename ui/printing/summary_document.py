@@ -115,7 +115,7 @@ class SummaryDocumentBuilder(QObject):
             cancelled=rate.seller_cancellations,
             orders=rate.orders,
         )
-        return template.format(moment=moment, rate=figure)
+        return _keep_percent(template.format(moment=moment, rate=figure))
 
     def _target_sentence(self, rate: CancellationRate) -> str:
         if rate.above_target:
@@ -213,6 +213,11 @@ class SummaryDocumentBuilder(QObject):
             "<table width='100%' cellspacing='0' cellpadding='3' border='0.5'>"
             f"<thead><tr>{head}</tr></thead>" + "".join(rows) + "</table>"
         )
+
+
+def _keep_percent(sentence: str) -> str:
+    """Never break a line between a figure and its % sign."""
+    return sentence.replace(" %", "\u00a0%")
 
 
 def _percent(value: Decimal) -> str:
