@@ -3,6 +3,7 @@
 #
 #   packaging/build.sh            # venv in build/venv, bundle in dist/sellerdesk/
 #   PYTHON=python3.12 packaging/build.sh
+#   packaging/build.sh --archive  # also dist/sellerdesk-VERSION-linux-ARCH.tar.gz to hand out
 #
 # Needs: Python >= 3.11 with venv, and objdump (Debian: binutils) for PyInstaller.
 # Prints the build time and the bundle size at the end.
@@ -36,6 +37,13 @@ cp packaging/linux/io.github.sellerdesk.SellerDesk.desktop \
    packaging/linux/io.github.sellerdesk.SellerDesk.metainfo.xml \
    packaging/linux/install.sh dist/sellerdesk/share/
 cp -r resources/icons dist/sellerdesk/share/icons
+
+if [ "${1:-}" = "--archive" ]; then
+  version=$("$VENV/bin/python" -c 'from importlib.metadata import version; print(version("sellerdesk"))')
+  archive="dist/sellerdesk-$version-linux-$(uname -m).tar.gz"
+  tar -C dist -czf "$archive" sellerdesk
+  echo "== archive $archive ($(du -h "$archive" | cut -f1))"
+fi
 
 finished=$(date +%s)
 echo "== built dist/sellerdesk/ in $((finished - started)) s;" \
