@@ -26,11 +26,13 @@ import enum
 import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
+from decimal import Decimal
+from operator import itemgetter
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple, TypeVar
 
-from sqlalchemy import Select, exists, select, update
+from sqlalchemy import Select, exists, insert, select, update
 from sqlalchemy.orm import Session
 
 from app import audit, clock
@@ -61,6 +63,7 @@ CTX = "Exports"
 # Cancellations seen only in a report are already on the marketplace: never uploaded.
 UPLOADED_SOURCES = ("local", "file")
 CHUNK = 500
+Line = TypeVar("Line", "_RefundLine", "_CancelledLine", "_ShippedLine")
 
 
 class ExportKind(enum.StrEnum):
@@ -172,7 +175,7 @@ def _gather_cancellations(session: Session, batch_id: int | None) -> _Gathered:
     rows = [CancellationRow(order_id, reason or "") for _, order_id, reason in found]
     columns, cells = cancellation_file.table_of(rows)
     return _Gathered(
-        cancellation_file.write_cancellation_file(rows),
+        cancellation_file.encode(columns, cells),
         columns,
         cells,
         _marker(Cancellation, [row[0] for row in found]),
@@ -181,6 +184,19 @@ def _gather_cancellations(session: Session, batch_id: int | None) -> _Gathered:
 
 
 # --- shipping confirmation file ----------------------------------------------------
+
+
+class _ShippedLine(NamedTuple):
+    id: int
+    order_id: str
+    order_item_id: str | None
+    sku: str
+    quantity: int
+    ship_date: date
+    carrier_code: str
+    carrier_name: str | None
+    tracking_number: str | None
+    ship_method: str | None
 
 
 def _gather_shipments(session: Session, batch_id: int | None) -> _Gathered:
@@ -205,9 +221,7 @@ def _gather_shipments(session: Session, batch_id: int | None) -> _Gathered:
     query = _pending_or_batch(query, Shipment.export_batch_id, batch_id)
     if batch_id is None:
         query = query.with_for_update(of=Shipment)
-    by_shipment: dict[int, list[Any]] = {}
-    for found in session.execute(query).all():
-        by_shipment.setdefault(found[0], []).append(found)
+    by_shipment = _grouped([_ShippedLine(*found) for found in session.execute(query)])
     rows: list[ShippingRow] = []
     ids: list[int] = []
     held_back: list[Text] = []
@@ -233,7 +247,7 @@ def _gather_shipments(session: Session, batch_id: int | None) -> _Gathered:
         )
     columns, cells = shipping_file.table_of(rows)
     return _Gathered(
-        shipping_file.write_shipping_file(rows),
+        shipping_file.encode(columns, cells),
         columns,
         cells,
         _marker(Shipment, ids),
@@ -244,7 +258,37 @@ def _gather_shipments(session: Session, batch_id: int | None) -> _Gathered:
 # --- order adjustment file ---------------------------------------------------------
 
 
-def _refund_rows(session: Session, batch_id: int | None) -> list[Any]:
+class _RefundLine(NamedTuple):
+    id: int
+    created_at: datetime
+    reason: str
+    order_id: str
+    currency: str | None
+    order_item_id: str | None
+    sku: str
+    item_price: Decimal
+    item_tax: Decimal
+    shipping_price: Decimal
+    shipping_tax: Decimal
+    restocking_fee: Decimal
+
+
+class _CancelledLine(NamedTuple):
+    id: int
+    created_at: datetime
+    reason: str | None
+    order_id: str
+    currency: str | None
+    order_item_id: str | None
+    sku: str
+    quantity: int
+    item_price: Decimal | None
+    item_tax: Decimal | None
+    shipping_price: Decimal | None
+    shipping_tax: Decimal | None
+
+
+def _refund_rows(session: Session, batch_id: int | None) -> list[_RefundLine]:
     query = (
         select(
             Refund.id,
@@ -268,10 +312,11 @@ def _refund_rows(session: Session, batch_id: int | None) -> list[Any]:
     query = _pending_or_batch(query, Refund.export_batch_id, batch_id)
     if batch_id is None:
         query = query.with_for_update(of=Refund)
-    return list(session.execute(query).all())
+    # Plain named tuples: an SQLAlchemy Row's attributes cost a microsecond each.
+    return [_RefundLine(*found) for found in session.execute(query)]
 
 
-def _partial_rows(session: Session, batch_id: int | None) -> list[Any]:
+def _partial_rows(session: Session, batch_id: int | None) -> list[_CancelledLine]:
     marked = exists().where(AdjustmentExport.cancellation_id == Cancellation.id)
     query = (
         select(
@@ -304,11 +349,11 @@ def _partial_rows(session: Session, batch_id: int | None) -> list[Any]:
                 AdjustmentExport.export_batch_id == batch_id,
             )
         )
-    return list(session.execute(query).all())
+    return [_CancelledLine(*found) for found in session.execute(query)]
 
 
-def _grouped(found: list[Any]) -> dict[int, list[Any]]:
-    groups: dict[int, list[Any]] = {}
+def _grouped(found: Sequence[Line]) -> dict[int, list[Line]]:
+    groups: dict[int, list[Line]] = {}
     for line in found:
         groups.setdefault(line.id, []).append(line)
     return groups
@@ -327,7 +372,9 @@ def _no_currency(order_id: str, what: str) -> Text:
     )
 
 
-def _refund_adjustments(lines: list[Any], held_back: list[Text]) -> list[AdjustmentRow] | None:
+def _refund_adjustments(
+    lines: list[_RefundLine], held_back: list[Text]
+) -> list[AdjustmentRow] | None:
     first = lines[0]
     what = QT_TRANSLATE_NOOP("Exports", "the refund")
     if not first.currency:
@@ -372,7 +419,9 @@ def _refund_adjustments(lines: list[Any], held_back: list[Text]) -> list[Adjustm
     return rows
 
 
-def _partial_adjustments(lines: list[Any], held_back: list[Text]) -> list[AdjustmentRow] | None:
+def _partial_adjustments(
+    lines: list[_CancelledLine], held_back: list[Text]
+) -> list[AdjustmentRow] | None:
     first = lines[0]
     what = QT_TRANSLATE_NOOP("Exports", "the partial cancellation")
     if not first.currency:
@@ -407,7 +456,7 @@ def _gather_adjustments(session: Session, batch_id: int | None) -> _Gathered:
     work: list[tuple[datetime, int, int, list[Any]]] = [
         (lines[0].created_at, 0, key, lines) for key, lines in refunds.items()
     ] + [(lines[0].created_at, 1, key, lines) for key, lines in partials.items()]
-    work.sort(key=lambda entry: entry[:3])
+    work.sort(key=itemgetter(0, 1, 2))
     rows: list[AdjustmentRow] = []
     refund_ids: list[int] = []
     partial_ids: list[int] = []
@@ -427,12 +476,14 @@ def _gather_adjustments(session: Session, batch_id: int | None) -> _Gathered:
 
     def mark(session: Session, new_batch: int) -> None:
         mark_refunds(session, new_batch)
-        session.add_all(
-            AdjustmentExport(cancellation_id=key, export_batch_id=new_batch) for key in partial_ids
-        )
+        if partial_ids:
+            session.execute(
+                insert(AdjustmentExport),
+                [{"cancellation_id": key, "export_batch_id": new_batch} for key in partial_ids],
+            )
 
     columns, cells = adjustment_file.table_of(rows)
-    return _Gathered(adjustment_file.write_adjustment_file(rows), columns, cells, mark, held_back)
+    return _Gathered(adjustment_file.encode(columns, cells), columns, cells, mark, held_back)
 
 
 GATHERERS: dict[ExportKind, Callable[[Session, int | None], _Gathered]] = {

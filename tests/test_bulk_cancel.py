@@ -157,7 +157,7 @@ def test_reads_the_file_as_a_spreadsheet_saves_it(shop):
 
 def test_bad_files_are_refused_whole_or_per_line_and_change_nothing(shop, tmp_path):
     wrong = b"TemplateType=OrderFulfillment\tVersion=1\nsku\n"
-    with pytest.raises(BadInput, match="Line 1: this file.s template is OrderFulfillment"):
+    with pytest.raises(BadInput, match=r"Line 1: this file.s template is OrderFulfillment"):
         bulk_cancel.plan(shop, wrong)
     with pytest.raises(BadInput, match="no cancellation rows"):
         bulk_cancel.plan(shop, cancellation_file())

@@ -238,7 +238,7 @@ def test_reads_utf8_with_bom_and_the_template_line():
 
 def test_wrong_template_is_refused_whole():
     data = b"TemplateType=PriceInventory\tVersion=2.0\nsku\tprice\nA\t1\n"
-    with pytest.raises(BadInput, match="template is PriceInventory; it needs TemplateType=OrderCancellation"):
+    with pytest.raises(BadInput, match="PriceInventory; it needs TemplateType=OrderCancellation"):
         read_cancellation_file(data)
 
 

@@ -8,7 +8,7 @@ and item-level rows whose item code names one item of the order.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from app.flatfiles.tsv import LineProblem, read_table, write_table
@@ -24,14 +24,14 @@ ITEM_CODE = "amazon-order-item-code"
 COLUMNS = (ORDER_ID, REASON, ITEM_CODE)
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class CancellationRow:
     order_id: str
     reason: str
     item_code: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class ReadCancellationRow(CancellationRow):
     line: int = 0
 
@@ -47,12 +47,13 @@ def table_of(rows: Iterable[CancellationRow]) -> tuple[list[str], list[list[str]
     return list(COLUMNS), [[row.order_id, row.reason, row.item_code] for row in rows]
 
 
+def encode(columns: Sequence[str], cells: Iterable[Sequence[str]]) -> bytes:
+    """The file's bytes from :func:`table_of`'s columns and cells, template line first."""
+    return write_table(columns, cells, first_line=TEMPLATE_LINE)
+
+
 def write_cancellation_file(rows: Iterable[CancellationRow]) -> bytes:
-    return write_table(
-        COLUMNS,
-        ([row.order_id, row.reason, row.item_code] for row in rows),
-        first_line=TEMPLATE_LINE,
-    )
+    return encode(*table_of(rows))
 
 
 def read_cancellation_file(data: bytes) -> CancellationFile:
