@@ -31,6 +31,7 @@ from app.flatfiles.cancellation_file import (
     ReadCancellationRow,
     read_cancellation_file,
 )
+from app.health import RATE_TARGET, CancellationRate, cancellation_rate
 from app.orders import ItemQuantity, cancel_in_session, check_order_id, find_item, find_order
 from app.reasons import CANCELLATION_REASONS, cancellation_reason
 from app.text import QT_TRANSLATE_NOOP, Text, text
@@ -60,6 +61,9 @@ class PlannedRow:
 @dataclass(frozen=True)
 class CancellationPlan:
     rows: list[PlannedRow]
+    # The 7-day cancellation rate before the file and after its valid rows.
+    rate_before: CancellationRate | None = None
+    rate_after: CancellationRate | None = None
 
     @property
     def valid_rows(self) -> list[PlannedRow]:
@@ -83,6 +87,21 @@ class CancellationPlan:
 
     def problems(self) -> list[Text]:
         return [line_problem(row) for row in self.invalid_rows]
+
+    def rate_summary(self) -> Text | None:
+        if self.rate_before is None or self.rate_after is None:
+            return None
+        return text(
+            CTX,
+            QT_TRANSLATE_NOOP(
+                "BulkCancel",
+                "7-day cancellation rate: {before} % now, {after} % after these cancellations "
+                "(target under {target} %).",
+            ),
+            before=f"{self.rate_before.percent:.2f}",
+            after=f"{self.rate_after.percent:.2f}",
+            target=f"{RATE_TARGET:.2f}",
+        )
 
 
 @dataclass(frozen=True)
@@ -267,6 +286,15 @@ def _walk(
     return planned
 
 
+def _planned(
+    session: Session, cancellations: CancellationFile, at: datetime, actor: str
+) -> CancellationPlan:
+    before = cancellation_rate(session, at)
+    rows = _walk(session, cancellations, at, actor)
+    session.flush()
+    return CancellationPlan(rows, before, cancellation_rate(session, at))
+
+
 def _read(data: bytes) -> CancellationFile:
     cancellations = read_cancellation_file(data)
     if not cancellations.rows and not cancellations.problems:
@@ -294,7 +322,7 @@ def plan(db: Database, data: bytes, *, at: datetime | None = None) -> Cancellati
     """What each row of the file would do, or why it cannot; changes nothing."""
     cancellations = _read(data)
     with _rolled_back(db) as session:
-        return CancellationPlan(_walk(session, cancellations, at or clock.now(), "seller"))
+        return _planned(session, cancellations, at or clock.now(), "seller")
 
 
 def apply(
@@ -315,7 +343,7 @@ def apply(
     cancellations = _read(data)
     at = at or clock.now()
     with db.transaction() as session:
-        result = CancellationPlan(_walk(session, cancellations, at, actor))
+        result = _planned(session, cancellations, at, actor)
         if not result.valid_rows or (result.invalid_rows and not skip_invalid):
             error_class = BadInput if result.exit_status == 2 else RuleRefused
             raise error_class(

@@ -13,7 +13,7 @@ from app.exports import ExportKind, preview
 from app.flatfiles.cancellation_file import TEMPLATE_LINE
 from app.models import Cancellation, Event, OrderStatus
 from app.orders import find_order
-from tests.factories import ItemSpec, OrderSpec, add_order
+from tests.factories import NOW, ItemSpec, OrderSpec, add_order
 
 HEADER = "order-id\tcancellation-reason-code\tamazon-order-item-code"
 
@@ -53,7 +53,7 @@ def test_plan_says_per_line_what_happens_and_the_rate_effect_and_changes_nothing
         "405-0000002-0000002\tBuyerCanceled\t",
         "405-0000005-0000005\tNoInventory\tA",
     )
-    plan = bulk_cancel.plan(shop, data)
+    plan = bulk_cancel.plan(shop, data, at=NOW)
     assert plan.exit_status == 0
     first, second, third = plan.rows
     assert (first.line, second.line, third.line) == (3, 4, 5)
@@ -62,6 +62,10 @@ def test_plan_says_per_line_what_happens_and_the_rate_effect_and_changes_nothing
     assert "does not count" in second.rate_effect.english().lower()
     assert "item 51 (2 unit(s))" in third.outcome.english()
     assert plan.counted == 2
+    # Five orders in the window, two more counted: the file takes the rate to 40 %.
+    assert plan.rate_before.percent == 0
+    assert plan.rate_after.seller_cancellations == 2
+    assert "0.00 % now, 40.00 % after" in plan.rate_summary().english()
     assert status(shop, "405-0000001-0000001") is OrderStatus.UNSHIPPED
     assert cancellation_count(shop) == 0
 

@@ -71,6 +71,9 @@ def _print_plan(plan: CancellationPlan) -> None:
         f"{len(plan.valid_rows)} row(s) can be applied, {len(plan.invalid_rows)} cannot; "
         f"{plan.counted} would count in your cancellation rate."
     )
+    summary = plan.rate_summary()
+    if summary is not None:
+        say(summary.english())
 
 
 def _run_import(args: argparse.Namespace, db: Database) -> int:
