@@ -26,6 +26,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
+from operator import attrgetter
 from pathlib import Path
 from typing import Any, cast
 
@@ -67,6 +68,7 @@ ITEM_FIELDS = (
     "ship_promotion_discount",
     "promotion_ids",
 )
+ITEM_SNAPSHOT = attrgetter(*ITEM_FIELDS)
 # Order columns an import may rewrite (everything but identity and creation).
 ORDER_FIELDS = tuple(
     column.name for column in ORDERS.columns if column.name not in ("id", "order_id", "created_at")
@@ -146,8 +148,12 @@ class ItemState:
     def ref(self) -> str:
         return self.order_item_id or self.sku
 
+    def snapshot(self) -> tuple[Any, ...]:
+        """The stored fields, in ITEM_FIELDS order (cheap to compare)."""
+        return ITEM_SNAPSHOT(self)
+
     def values(self) -> dict[str, Any]:
-        return {name: getattr(self, name) for name in ITEM_FIELDS}
+        return dict(zip(ITEM_FIELDS, ITEM_SNAPSHOT(self), strict=True))
 
 
 def _blank_order(order_id: str, at: datetime) -> dict[str, Any]:
@@ -179,7 +185,8 @@ class OrderMerge:
         self.values = _blank_order(order_id, at) if stored is None else dict(stored)
         self.before = dict(self.values)
         self.items = items
-        self.items_before = {id(item): item.values() for item in items}
+        self.items_before = {id(item): item.snapshot() for item in items}
+        self.changes: list[str] = []
         self.contact: dict[str, Any] = {}
         self.reported: OrderStatus | None = None
 
@@ -245,7 +252,8 @@ class OrderMerge:
             titles=summary.titles,
             total=summary.total,
         )
-        if not self.is_new and self.changed_fields():
+        self.changes = self._changed_fields()
+        if not self.is_new and self.changes:
             self.values["version"] = self.before["version"] + 1
             self.values["updated_at"] = self.at
 
@@ -272,7 +280,7 @@ class OrderMerge:
         candidates = (status_from_items(base, items), reported, current)
         return max(candidates, key=RANK.__getitem__)
 
-    def changed_fields(self) -> list[str]:
+    def _changed_fields(self) -> list[str]:
         """Names of what the import changed: order columns, then ``ref.column`` of items."""
         changed = [
             name
@@ -284,10 +292,13 @@ class OrderMerge:
             if before is None:
                 changed.append(f"{item.ref} (new item)")
                 continue
-            after = item.values()
-            changed.extend(
-                f"{item.ref}.{name}" for name in ITEM_FIELDS if after[name] != before[name]
-            )
+            after = item.snapshot()
+            if after != before:
+                changed.extend(
+                    f"{item.ref}.{name}"
+                    for name, old, new in zip(ITEM_FIELDS, before, after, strict=True)
+                    if old != new
+                )
         return changed
 
 
@@ -324,13 +335,15 @@ def _event(merge: OrderMerge, file_name: str) -> dict[str, Any]:
         before = None
     else:
         old_status = merge.before["status"]
-        changed = merge.changed_fields()
+        changed = merge.changes
         moved = f"{old_status.value} → {status.value}; " if old_status is not status else ""
         summary = f"Imported from {file_name}: {moved}changed {', '.join(changed)}."
         fields = [name for name in changed if name in merge.values]
         before = {
             "status": old_status.value,
-            "items": _quantities(list(merge.items_before.values())),
+            "items": _quantities(
+                [dict(zip(ITEM_FIELDS, old, strict=True)) for old in merge.items_before.values()]
+            ),
             "fields": {name: _jsonable(merge.before[name]) for name in fields},
         }
         after["fields"] = {name: _jsonable(merge.values[name]) for name in fields}
@@ -392,16 +405,21 @@ class _FileMerge:
     def _load(self, order_ids: list[str]) -> dict[str, OrderMerge]:
         stored = {
             row.order_id: dict(row._mapping)
-            for row in self.session.execute(select(ORDERS).where(ORDERS.c.order_id.in_(order_ids)))
+            for row in self.session.execute(
+                select(ORDERS).where(ORDERS.c.order_id.in_(order_ids))
+            ).all()
         }
         items: dict[int, list[ItemState]] = {}
         if stored:
             pks = [order["id"] for order in stored.values()]
-            query = select(ITEMS).where(ITEMS.c.order_pk.in_(pks)).order_by(ITEMS.c.id)
-            for row in self.session.execute(query):
-                values = dict(row._mapping)
-                items.setdefault(values["order_pk"], []).append(
-                    ItemState(id=values["id"], **{name: values[name] for name in ITEM_FIELDS})
+            query = (
+                select(ITEMS.c.order_pk, ITEMS.c.id, *(ITEMS.c[name] for name in ITEM_FIELDS))
+                .where(ITEMS.c.order_pk.in_(pks))
+                .order_by(ITEMS.c.id)
+            )
+            for order_pk, pk, *values in self.session.execute(query).all():
+                items.setdefault(order_pk, []).append(
+                    ItemState(id=pk, **dict(zip(ITEM_FIELDS, values, strict=True)))
                 )
         return {
             order_id: OrderMerge(
@@ -428,7 +446,7 @@ class _FileMerge:
             if merge.is_new:
                 new.append(merge)
                 self.added.append(order_id)
-            elif merge.changed_fields():
+            elif merge.changes:
                 changed.append(merge)
                 self.updated.append(order_id)
             else:
@@ -439,12 +457,13 @@ class _FileMerge:
     def _write(self, new: list[OrderMerge], changed: list[OrderMerge]) -> None:
         session = self.session
         if new:
-            statement = insert(ORDERS).returning(
-                ORDERS.c.id, ORDERS.c.order_id, sort_by_parameter_order=True
-            )
-            inserted = session.execute(statement, [merge.values for merge in new]).all()
-            for merge, row in zip(new, inserted, strict=True):
-                merge.pk = row.id
+            # Plain executemany (RETURNING would go row by row on SQLite), then the keys.
+            session.execute(insert(ORDERS), [merge.values for merge in new])
+            wanted = [merge.values["order_id"] for merge in new]
+            query = select(ORDERS.c.order_id, ORDERS.c.id).where(ORDERS.c.order_id.in_(wanted))
+            keys = {row.order_id: row.id for row in session.execute(query)}
+            for merge in new:
+                merge.pk = keys[merge.values["order_id"]]
         if changed:
             params = [
                 {
@@ -464,7 +483,7 @@ class _FileMerge:
             for item in merge.items:
                 if item.id is None:
                     item_inserts.append({"order_pk": merge.pk, **item.values()})
-                elif item.values() != merge.items_before[id(item)]:
+                elif item.snapshot() != merge.items_before[id(item)]:
                     item_updates.append(
                         {"b_id": item.id, **{f"b_{k}": v for k, v in item.values().items()}}
                     )
