@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 
@@ -90,8 +91,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("sellerdesk: interrupted; the last action was not saved.", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # The reader went away (`sellerdesk list | head`): what it wanted was printed.
+        _silence_stdout()
+        return 0
     finally:
         db.dispose()
+
+
+def _silence_stdout() -> None:
+    """Point stdout at the null device so the interpreter's last flush cannot fail."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass  # not a real file (captured output): nothing will be flushed to a pipe
 
 
 if __name__ == "__main__":
