@@ -126,6 +126,22 @@ def test_installed_demo_says_how_many_and_where(tmp_path):
     assert result.stdout.strip() == f"Added 30 demo orders to {target}."
 
 
+def test_output_cut_short_by_the_reader_is_not_a_traceback(tmp_path):
+    target = tmp_path / "demo.sqlite"
+    assert run_installed("--db", str(target), "demo", "--orders", "300").returncode == 0
+    with subprocess.Popen(
+        [sellerdesk(), "--db", str(target), "list"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    ) as process:
+        assert process.stdout is not None and process.stderr is not None
+        process.stdout.close()  # like `sellerdesk list | head -0`
+        err = process.stderr.read().decode()
+        status = process.wait(timeout=60)
+    assert status == 0
+    assert "Traceback" not in err and "BrokenPipe" not in err
+
+
 # --- in process -------------------------------------------------------------------------
 
 
