@@ -33,7 +33,7 @@ from app.flatfiles.cancellation_file import (
 )
 from app.health import RATE_TARGET, CancellationRate, cancellation_rate
 from app.orders import ItemQuantity, cancel_in_session, check_order_id, find_item, find_order
-from app.reasons import CANCELLATION_REASONS, cancellation_reason
+from app.reasons import COMMON_CANCELLATION_REASONS, cancellation_reason
 from app.text import QT_TRANSLATE_NOOP, Text, text
 
 CTX = "BulkCancel"
@@ -151,7 +151,7 @@ def _bad(row: ReadCancellationRow, problem: Text) -> PlannedRow:
 def _check_values(row: ReadCancellationRow) -> tuple[str, str] | Text:
     """The order id and canonical reason code, or what is wrong with them."""
     if not row.order_id:
-        return text(CTX, QT_TRANSLATE_NOOP("BulkCancel", "the order id is blank."))
+        return text(CTX, QT_TRANSLATE_NOOP("BulkCancel", "The order id is blank."))
     try:
         order_id = check_order_id(row.order_id)
     except BadInput as error:
@@ -161,10 +161,10 @@ def _check_values(row: ReadCancellationRow) -> tuple[str, str] | Text:
             CTX,
             QT_TRANSLATE_NOOP(
                 "BulkCancel",
-                "the reason code is blank; SellerDesk must know whether the cancellation "
-                "counts in your rate. Known codes: {known}.",
+                "The reason code is blank: SellerDesk must know whether the cancellation "
+                "counts in your rate. Fill in a code such as {examples}.",
             ),
-            known=", ".join(CANCELLATION_REASONS),
+            examples=", ".join(COMMON_CANCELLATION_REASONS),
         )
     try:
         reason = cancellation_reason(row.reason)
@@ -228,7 +228,7 @@ def _walk(
                     text(
                         CTX,
                         QT_TRANSLATE_NOOP(
-                            "BulkCancel", "this row repeats line {first}; remove one of them."
+                            "BulkCancel", "This row repeats line {first}; remove one of them."
                         ),
                         first=seen[key],
                     ),

@@ -118,8 +118,8 @@ def test_malformed_rows_give_exit_two_with_per_line_messages(shop):
     plan = bulk_cancel.plan(shop, data)
     assert plan.exit_status == 2
     problems = {row.line: row.problem.english() for row in plan.invalid_rows}
-    assert "repeats line 3" in problems[4]
-    assert "reason code is blank" in problems[5]
+    assert "This row repeats line 3" in problems[4]
+    assert "The reason code is blank" in problems[5]
     assert "Unknown cancellation reason code 'OutOfStock'" in problems[6]
     assert "no order 405-9999999-9999999" in problems[7]
     assert "is not an order id" in problems[8]

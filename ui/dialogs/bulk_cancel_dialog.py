@@ -1,0 +1,287 @@
+"""Bulk cancel from an order cancellation file (S2): the plan per row, then apply.
+
+The plan comes from :func:`app.bulk_cancel.plan` (what each line will do, or
+why it cannot, and what it does to the cancellation rate); applying calls
+:func:`app.bulk_cancel.apply` with the valid rows only, in one transaction.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QStyle,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import bulk_cancel
+from app.bulk_cancel import BulkResult, CancellationPlan, PlannedRow
+from app.db import Database
+from app.errors import SellerDeskError
+from ui.dialogs.feedback import ProblemLine
+from ui.i18n import tr_text
+
+Index = QModelIndex | QPersistentModelIndex
+CTX = "BulkCancelDialog"
+
+
+class PlanModel(QAbstractTableModel):
+    """One row per line of the file: line, order, reason, item, outcome or problem, rate."""
+
+    LINE, ORDER, REASON, ITEM, OUTCOME, RATE = range(6)
+    HEADERS = (
+        QT_TRANSLATE_NOOP("BulkCancelDialog", "Line"),
+        QT_TRANSLATE_NOOP("BulkCancelDialog", "Order"),
+        QT_TRANSLATE_NOOP("BulkCancelDialog", "Reason"),
+        QT_TRANSLATE_NOOP("BulkCancelDialog", "Item"),
+        QT_TRANSLATE_NOOP("BulkCancelDialog", "What will happen / why not"),
+        QT_TRANSLATE_NOOP("BulkCancelDialog", "Cancellation rate"),
+    )
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[PlannedRow] = []
+        style = parent.style() if parent is not None else None
+        self._warning = (
+            style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning) if style else None
+        )
+        self._ok = style.standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton) if style else None
+
+    def set_plan(self, plan: CancellationPlan | None) -> None:
+        self.beginResetModel()
+        self._rows = list(plan.rows) if plan is not None else []
+        self.endResetModel()
+
+    def row_at(self, row: int) -> PlannedRow:
+        return self._rows[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def _display(self, planned: PlannedRow, column: int) -> str:
+        tr = QCoreApplication.translate
+        if column == self.LINE:
+            return str(planned.line)
+        if column == self.ORDER:
+            return planned.order_id
+        if column == self.REASON:
+            return planned.reason
+        if column == self.ITEM:
+            return planned.item_code or tr("BulkCancelDialog", "whole order")
+        if column == self.OUTCOME:
+            shown = planned.outcome if planned.valid else planned.problem
+            return tr_text(shown) if shown is not None else ""
+        if not planned.valid:
+            return ""
+        return (
+            tr("BulkCancelDialog", "Counts")
+            if planned.counts_in_rate
+            else tr("BulkCancelDialog", "Does not count")
+        )
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        planned = self._rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(planned, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == self.RATE and planned.rate_effect is not None:
+                return tr_text(planned.rate_effect)
+            return self._display(planned, column) or None
+        if role == Qt.ItemDataRole.DecorationRole and column == self.OUTCOME:
+            return self._ok if planned.valid else self._warning
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == self.LINE:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
+            return None
+        if not 0 <= section < len(self.HEADERS):
+            return None
+        return QCoreApplication.translate(CTX, self.HEADERS[section])
+
+
+class BulkCancelDialog(QDialog):
+    """Choose a cancellation file, read the plan, apply the valid rows or cancel."""
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("bulk_cancel_dialog")
+        self._db = db
+        self.data: bytes | None = None
+        self.path: Path | None = None
+        self.plan: CancellationPlan | None = None
+        self.outcome: BulkResult | None = None
+        self.setWindowTitle(self.tr("Cancel orders from a file"))
+        self.resize(940, 560)
+
+        intro = QLabel(
+            self.tr(
+                "Choose an order cancellation file (the Seller Central template, with or "
+                "without its first line). SellerDesk shows what each line will do before "
+                "anything is cancelled; the buyers are notified by e-mail once you apply."
+            ),
+            self,
+        )
+        intro.setWordWrap(True)
+        self.choose = QPushButton(self.tr("Choose file…"), self)
+        self.choose.setObjectName("choose")
+        self.choose.clicked.connect(self.choose_file)
+        self.file_label = QLabel(self.tr("No file chosen."), self)
+        self.file_label.setObjectName("file_label")
+        chooser = QHBoxLayout()
+        chooser.addWidget(self.choose)
+        chooser.addWidget(self.file_label, 1)
+
+        self.model = PlanModel(self)
+        self.table = QTableView(self)
+        self.table.setObjectName("plan")
+        self.table.setModel(self.model)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        header = self.table.horizontalHeader()
+        for column in range(len(PlanModel.HEADERS)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(PlanModel.OUTCOME, QHeaderView.ResizeMode.Stretch)
+
+        self.summary = QLabel(self)
+        self.summary.setObjectName("summary")
+        self.summary.setWordWrap(True)
+        self.rate = QLabel(self)
+        self.rate.setObjectName("rate")
+        self.rate.setWordWrap(True)
+        self.problem = ProblemLine(self)
+        self.result_line = QLabel(self)
+        self.result_line.setObjectName("result")
+        self.result_line.setWordWrap(True)
+
+        self.buttons = QDialogButtonBox(self)
+        self.apply_button = QPushButton(self.tr("Apply all valid rows"), self)
+        self.apply_button.setObjectName("apply")
+        self.apply_button.setEnabled(False)
+        self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.addButton(self.apply_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.apply_button.clicked.connect(self.apply_valid)
+        self.close_button.clicked.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(chooser)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.rate)
+        layout.addWidget(self.problem)
+        layout.addWidget(self.result_line)
+        layout.addWidget(self.buttons)
+
+    def choose_open_path(self) -> str | None:
+        """The file chooser; tests replace it."""
+        path, _filter = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Choose an order cancellation file"),
+            "",
+            self.tr("Tab-separated text (*.txt *.tsv *.csv);;All files (*)"),
+        )
+        return path or None
+
+    def choose_file(self) -> None:
+        path = self.choose_open_path()
+        if path is not None:
+            self.load_file(Path(path))
+
+    def load_file(self, path: Path) -> None:
+        """Read the file and show the plan; nothing is changed."""
+        self.path = path
+        self.outcome = None
+        self.result_line.clear()
+        self.problem.clear()
+        self.file_label.setText(str(path))
+        try:
+            self.data = bulk_cancel.read_file(path)
+            self.plan = bulk_cancel.plan(self._db, self.data)
+        except SellerDeskError as error:
+            self.data = None
+            self.plan = None
+            self.problem.say_error(error)
+        self.show_plan()
+
+    def show_plan(self) -> None:
+        plan = self.plan
+        self.model.set_plan(plan)
+        self.table.resizeRowsToContents()
+        if plan is None:
+            self.summary.clear()
+            self.rate.clear()
+            self.apply_button.setEnabled(False)
+            return
+        valid, invalid = len(plan.valid_rows), len(plan.invalid_rows)
+        self.summary.setText(
+            self.tr(
+                "{valid} line(s) can be applied, {invalid} cannot and will be left out. "
+                "{counted} of the cancellations count in your cancellation rate."
+            ).format(valid=valid, invalid=invalid, counted=plan.counted)
+        )
+        summary = plan.rate_summary()
+        if summary is not None and plan.rate_after is not None:
+            warning = (
+                self.tr(" Above the target: prefer asking buyers to request the cancellation.")
+                if plan.rate_after.above_target and plan.counted
+                else ""
+            )
+            self.rate.setText(tr_text(summary) + warning)
+        self.apply_button.setText(
+            self.tr("Apply {count} valid row(s)").format(count=valid)
+            if invalid
+            else self.tr("Apply all {count} row(s)").format(count=valid)
+        )
+        self.apply_button.setEnabled(valid > 0)
+
+    def apply_valid(self) -> None:
+        if self.data is None or self.plan is None:
+            return
+        try:
+            self.outcome = bulk_cancel.apply(
+                self._db,
+                self.data,
+                skip_invalid=True,
+                file_name=self.path.name if self.path else "",
+            )
+        except SellerDeskError as error:
+            self.problem.say_error(error)
+            return
+        self.problem.clear()
+        self.summary.clear()
+        self.result_line.setText(tr_text(self.outcome.message))
+        self.apply_button.setEnabled(False)
+        self.close_button.setText(self.tr("Close"))
+        self.plan = self.outcome.plan
+        self.model.set_plan(self.plan)

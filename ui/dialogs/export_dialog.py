@@ -1,0 +1,286 @@
+"""Export upload files for Seller Central: preview the rows, save a batch, write one again.
+
+The rows come from :func:`app.exports.preview`, exactly as they will be
+written; saving calls :func:`app.exports.export_new`, which numbers the batch
+and marks what it holds; the history re-writes a past batch with
+:func:`app.exports.rewrite_batch`. The dialog holds no rule of its own.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.db import Database
+from app.errors import SellerDeskError
+from app.exports import (
+    BatchInfo,
+    ExportKind,
+    ExportPreview,
+    batches,
+    export_new,
+    preview,
+    rewrite_batch,
+)
+from app.exports import kind_label as app_kind_label
+from ui.dialogs.feedback import ProblemLine
+from ui.i18n import date_time, tr_text
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class RowsModel(QAbstractTableModel):
+    """The rows of an upload file, cells exactly as written (column names as in the file)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._columns: list[str] = []
+        self._rows: list[list[str]] = []
+
+    def set_rows(self, columns: list[str], rows: list[list[str]]) -> None:
+        self.beginResetModel()
+        self._columns, self._rows = columns, rows
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._columns)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or role not in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.ToolTipRole,
+        ):
+            return None
+        return self._rows[index.row()][index.column()]
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return self._columns[section] if 0 <= section < len(self._columns) else None
+        return section + 1
+
+
+class ExportDialog(QDialog):
+    """Choose a file type, see the new rows, save them as a batch; or write a past batch."""
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("export_dialog")
+        self._db = db
+        self.current: ExportPreview | None = None
+        self.setWindowTitle(self.tr("Export upload files"))
+        self.resize(860, 600)
+
+        self.kind = QComboBox(self)
+        self.kind.setObjectName("kind")
+        for kind in ExportKind:
+            self.kind.addItem(self.kind_label(kind), kind.value)
+        self.kind.setToolTip(
+            self.tr(
+                "Cancellations: whole orders you cancelled. Adjustments: refunds and "
+                "cancelled items of shipped orders. Shipments: your shipment confirmations."
+            )
+        )
+        self.kind.currentIndexChanged.connect(self.refresh)
+
+        self.summary = QLabel(self)
+        self.summary.setObjectName("summary")
+        self.summary.setWordWrap(True)
+        self.rows = RowsModel(self)
+        self.table = QTableView(self)
+        self.table.setObjectName("preview")
+        self.table.setModel(self.rows)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.held_back = ProblemLine(self)
+        self.problem = ProblemLine(self)
+        self.result_line = QLabel(self)
+        self.result_line.setObjectName("result")
+        self.result_line.setWordWrap(True)
+        self.result_line.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.save = QPushButton(self.tr("Save…"), self)
+        self.save.setObjectName("save")
+        self.save.setDefault(True)
+        buttons.addButton(self.save, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        self.save.clicked.connect(self.save_new)
+
+        history_box = QGroupBox(self.tr("Batches already written"), self)
+        self.history = QTableWidget(0, 5, self)
+        self.history.setObjectName("history")
+        self.history.setHorizontalHeaderLabels(
+            [
+                self.tr("Batch"),
+                self.tr("File type"),
+                self.tr("Written"),
+                self.tr("Rows"),
+                self.tr("Saved as"),
+            ]
+        )
+        self.history.verticalHeader().hide()
+        self.history.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.history.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.history.horizontalHeader().setStretchLastSection(True)
+        self.history.setMaximumHeight(150)
+        self.rewrite = QPushButton(self.tr("Write this batch again…"), self)
+        self.rewrite.setObjectName("rewrite")
+        self.rewrite.setToolTip(
+            self.tr("Writes the same file as the first time, for example if the upload failed.")
+        )
+        self.rewrite.setEnabled(False)
+        self.history.itemSelectionChanged.connect(
+            lambda: self.rewrite.setEnabled(bool(self.history.selectedItems()))
+        )
+        self.rewrite.clicked.connect(self.rewrite_selected)
+        history_layout = QVBoxLayout(history_box)
+        history_layout.addWidget(self.history)
+        history_layout.addWidget(self.rewrite, 0, Qt.AlignmentFlag.AlignRight)
+
+        form = QFormLayout()
+        form.addRow(self.tr("File type:"), self.kind)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.held_back)
+        layout.addWidget(self.problem)
+        layout.addWidget(self.result_line)
+        layout.addWidget(history_box)
+        layout.addWidget(buttons)
+
+        self.refresh()
+        self.refresh_history()
+
+    def kind_label(self, kind: ExportKind) -> str:
+        label = tr_text(app_kind_label(kind))
+        return label[:1].upper() + label[1:]
+
+    def selected_kind(self) -> ExportKind:
+        return ExportKind(self.kind.currentData())
+
+    def refresh(self) -> None:
+        """Ask the core what the next batch of the chosen type would hold."""
+        self.problem.clear()
+        try:
+            self.current = preview(self._db, self.selected_kind())
+        except SellerDeskError as error:
+            self.current = None
+            self.rows.set_rows([], [])
+            self.problem.say_error(error)
+            self.save.setEnabled(False)
+            return
+        self.rows.set_rows(self.current.columns, self.current.rows)
+        count = len(self.current.rows)
+        if count:
+            self.summary.setText(
+                self.tr(
+                    "{count} new row(s) not yet in any file. Save them, then upload the file "
+                    "in Seller Central."
+                ).format(count=count)
+            )
+        elif self.current.held_back:
+            self.summary.setText(
+                self.tr("Nothing can be exported yet: what is held back, and why, is below.")
+            )
+        else:
+            self.summary.setText(
+                self.tr("Nothing new to export in this file type: every row is already in a batch.")
+            )
+        if self.current.held_back:
+            self.held_back.say("\n".join(tr_text(line) for line in self.current.held_back))
+        else:
+            self.held_back.clear()
+        self.save.setEnabled(count > 0)
+
+    def refresh_history(self) -> None:
+        found = batches(self._db)
+        self.history.setRowCount(len(found))
+        for row, batch in enumerate(found):
+            cells = [
+                str(batch.id),
+                self.kind_label(batch.kind),
+                date_time(batch.created_at),
+                str(batch.row_count),
+                batch.file_name or "",
+            ]
+            for column, value in enumerate(cells):
+                item = QTableWidgetItem(value)
+                item.setData(Qt.ItemDataRole.UserRole, batch)
+                if batch.file_name:
+                    item.setToolTip(batch.file_name)
+                self.history.setItem(row, column, item)
+        self.history.resizeColumnsToContents()
+        self.rewrite.setEnabled(bool(self.history.selectedItems()))
+
+    def selected_batch(self) -> BatchInfo | None:
+        items = self.history.selectedItems()
+        return items[0].data(Qt.ItemDataRole.UserRole) if items else None
+
+    def choose_save_path(self, suggested: str) -> str | None:
+        """The file chooser; tests replace it."""
+        path, _filter = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Save upload file"),
+            suggested,
+            self.tr("Tab-separated text (*.txt);;All files (*)"),
+        )
+        return path or None
+
+    def save_new(self) -> None:
+        kind = self.selected_kind()
+        path = self.choose_save_path(f"{kind.value}-{date.today().isoformat()}.txt")
+        if path is None:
+            return
+        try:
+            outcome = export_new(self._db, kind, Path(path))
+        except SellerDeskError as error:
+            self.problem.say_error(error)
+            return
+        self.result_line.setText(tr_text(outcome.message))
+        self.refresh()
+        self.refresh_history()
+
+    def rewrite_selected(self) -> None:
+        batch = self.selected_batch()
+        if batch is None:
+            return
+        path = self.choose_save_path(f"{batch.kind.value}-batch-{batch.id}.txt")
+        if path is None:
+            return
+        try:
+            outcome = rewrite_batch(self._db, batch.kind, batch.id, Path(path))
+        except SellerDeskError as error:
+            self.problem.say_error(error)
+            return
+        self.problem.clear()
+        self.result_line.setText(tr_text(outcome.message))
