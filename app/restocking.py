@@ -11,12 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.errors import BadInput
-from app.models import Setting
 from app.money import ZERO, cents, parse_amount, percent_of
+from app.settings import DEFAULT_RESTOCKING_CEILINGS, restocking_ceilings
 from app.text import QT_TRANSLATE_NOOP, text
 
 CTX = "Restocking"
@@ -29,14 +28,8 @@ GRADES: dict[str, str] = {
     "used": QT_TRANSLATE_NOOP("Restocking", "Used"),
     "damaged": QT_TRANSLATE_NOOP("Restocking", "Damaged"),
 }
-DEFAULT_CEILINGS: dict[str, Decimal] = {
-    "new": Decimal("0"),
-    "late": Decimal("20"),
-    "opened": Decimal("20"),
-    "used": Decimal("50"),
-    "damaged": Decimal("50"),
-}
-SETTING_PREFIX = "restocking_ceiling."
+# Defaults and the settings-table overrides live in app.settings, once.
+DEFAULT_CEILINGS: dict[str, Decimal] = DEFAULT_RESTOCKING_CEILINGS
 # FORMATS.md §5: a fee of 20 % or more of the item price needs a photo of the item.
 PHOTO_PERCENT = Decimal("20")
 
@@ -58,35 +51,9 @@ def condition_grade(raw: str) -> str:
     return grade
 
 
-def _percent_setting(key: str, raw: str) -> Decimal:
-    try:
-        value = Decimal(raw.strip().rstrip("%").strip())
-    except InvalidOperation:
-        value = Decimal("-1")
-    if not value.is_finite() or not Decimal(0) <= value <= Decimal(100):
-        raise BadInput(
-            text(
-                CTX,
-                QT_TRANSLATE_NOOP(
-                    "Restocking",
-                    "The setting {key} is {raw!r}: it must be a percentage from 0 to 100.",
-                ),
-                key=key,
-                raw=raw,
-            )
-        )
-    return value
-
-
 def ceilings(session: Session) -> dict[str, Decimal]:
     """The ceiling percentage of every grade: defaults, overridden by the settings table."""
-    result = dict(DEFAULT_CEILINGS)
-    rows = session.scalars(select(Setting).where(Setting.key.startswith(SETTING_PREFIX)))
-    for row in rows:
-        grade = row.key.removeprefix(SETTING_PREFIX)
-        if grade in result:
-            result[grade] = _percent_setting(row.key, row.value)
-    return result
+    return restocking_ceilings(session)
 
 
 @dataclass(frozen=True)
