@@ -32,8 +32,8 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
 
-from sqlalchemy import Select, exists, insert, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, exists, insert, select, update
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from app import audit, clock
 from app.db import Database
@@ -122,10 +122,11 @@ class _Gathered:
     held_back: list[Text]
 
 
-def _pending_or_batch(query: Select[Any], column: Any, batch_id: int | None) -> Select[Any]:
-    if batch_id is None:
-        return query.where(column.is_(None))
-    return query.where(column == batch_id)
+def _in_batch(
+    column: InstrumentedAttribute[int | None], batch_id: int | None
+) -> ColumnElement[bool]:
+    """Not yet in any batch (``batch_id`` None), or in batch ``batch_id``."""
+    return column.is_(None) if batch_id is None else column == batch_id
 
 
 def _chunks(ids: Sequence[int]) -> Iterable[Sequence[int]]:
@@ -168,7 +169,7 @@ def _gather_cancellations(session: Session, batch_id: int | None) -> _Gathered:
         .where(Cancellation.whole_order.is_(True), Cancellation.source.in_(UPLOADED_SOURCES))
         .order_by(Cancellation.created_at, Cancellation.id)
     )
-    query = _pending_or_batch(query, Cancellation.export_batch_id, batch_id)
+    query = query.where(_in_batch(Cancellation.export_batch_id, batch_id))
     if batch_id is None:
         query = query.with_for_update(of=Cancellation)
     found = session.execute(query).all()
@@ -218,10 +219,10 @@ def _gather_shipments(session: Session, batch_id: int | None) -> _Gathered:
         .join(OrderItem, ShipmentLine.order_item_pk == OrderItem.id)
         .order_by(Shipment.created_at, Shipment.id, ShipmentLine.id)
     )
-    query = _pending_or_batch(query, Shipment.export_batch_id, batch_id)
+    query = query.where(_in_batch(Shipment.export_batch_id, batch_id))
     if batch_id is None:
         query = query.with_for_update(of=Shipment)
-    by_shipment = _grouped([_ShippedLine(*found) for found in session.execute(query)])
+    by_shipment = _grouped([_ShippedLine._make(found) for found in session.execute(query)])
     rows: list[ShippingRow] = []
     ids: list[int] = []
     held_back: list[Text] = []
@@ -235,7 +236,7 @@ def _gather_shipments(session: Session, batch_id: int | None) -> _Gathered:
         rows.extend(
             ShippingRow(
                 order_id=line.order_id,
-                order_item_id=line.order_item_id,
+                order_item_id=line.order_item_id or "",
                 quantity=line.quantity,
                 ship_date=line.ship_date,
                 carrier_code=line.carrier_code,
@@ -309,11 +310,11 @@ def _refund_rows(session: Session, batch_id: int | None) -> list[_RefundLine]:
         .join(OrderItem, RefundLine.order_item_pk == OrderItem.id)
         .order_by(Refund.created_at, Refund.id, RefundLine.id)
     )
-    query = _pending_or_batch(query, Refund.export_batch_id, batch_id)
+    query = query.where(_in_batch(Refund.export_batch_id, batch_id))
     if batch_id is None:
         query = query.with_for_update(of=Refund)
     # Plain named tuples: an SQLAlchemy Row's attributes cost a microsecond each.
-    return [_RefundLine(*found) for found in session.execute(query)]
+    return [_RefundLine._make(found) for found in session.execute(query)]
 
 
 def _partial_rows(session: Session, batch_id: int | None) -> list[_CancelledLine]:
@@ -349,7 +350,7 @@ def _partial_rows(session: Session, batch_id: int | None) -> list[_CancelledLine
                 AdjustmentExport.export_batch_id == batch_id,
             )
         )
-    return [_CancelledLine(*found) for found in session.execute(query)]
+    return [_CancelledLine._make(found) for found in session.execute(query)]
 
 
 def _grouped(found: Sequence[Line]) -> dict[int, list[Line]]:

@@ -20,6 +20,7 @@ from app.orders import (
     find_item,
     find_order,
 )
+from app.refunds import ItemRefund, RefundRequest, refund
 from tests.factories import NOW, ItemSpec, OrderSpec, add_order
 
 GOLDEN = Path(__file__).with_name("golden")
@@ -326,3 +327,28 @@ def test_a_file_that_cannot_be_written_exports_nothing(db, cli, tmp_path):
     assert result.status == 2 and "Cannot write" in result.err
     assert batches(db) == []
     assert len(preview(db, ExportKind.CANCELLATIONS).rows) == 1
+
+
+def test_a_refund_made_with_the_refund_tool_goes_into_the_adjustment_file(db, tmp_path):
+    shipped_order(db)
+    refund(
+        db,
+        "405-1234567-1234567",
+        RefundRequest((ItemRefund.full("11111111111111"),), "CustomerReturn"),
+        at=NOW,
+    )
+    shown = preview(db, ExportKind.ADJUSTMENTS)
+    assert shown.rows == [
+        [
+            "405-1234567-1234567",
+            "11111111111111",
+            "CustomerReturn",
+            "EUR",
+            "14.90",
+            "2.48",
+            "4.90",
+            "0.82",
+            "0.00",
+            "0.00",
+        ]
+    ]
