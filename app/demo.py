@@ -313,7 +313,7 @@ def _fresh_order_ids(rng: random.Random, session: Session, count: int) -> list[s
     chosen: list[str] = []
     taken: set[str] = set()
     while len(chosen) < count:
-        candidates = []
+        candidates: list[str] = []
         while len(candidates) < count - len(chosen):
             order_id = _random_order_id(rng)
             if order_id not in taken:
@@ -403,7 +403,9 @@ def _between(rng: random.Random, start: datetime, end: datetime) -> datetime:
 
 
 def _tracking(rng: random.Random, carrier: str) -> str:
-    digits = lambda n: "".join(rng.choice("0123456789") for _ in range(n))  # noqa: E731
+    def digits(count: int) -> str:
+        return "".join(rng.choice("0123456789") for _ in range(count))
+
     match carrier:
         case "Colissimo":
             return "6A" + digits(11)
