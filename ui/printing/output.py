@@ -20,7 +20,7 @@ from PySide6.QtGui import (
     QPdfWriter,
     QTextDocument,
 )
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from app.summary import Summary
 
@@ -77,9 +77,10 @@ def paint_document(document: QTextDocument, device: QPagedPaintDevice) -> int:
 
 
 def ensure_gui_application() -> QGuiApplication:
+    """The running Qt application, or a new one (a QApplication, so widgets can follow)."""
     app = QCoreApplication.instance()
     if app is None:
-        app = QGuiApplication([])
+        app = QApplication([])
     assert isinstance(app, QGuiApplication)
     return app
 
