@@ -122,3 +122,12 @@ def test_summary_command_refuses_bad_dates_and_writes_nothing(shop, cli, tmp_pat
     assert result.status == 2
     assert "not a date" in result.err
     assert not out.exists()
+
+
+def test_setting_command_sets_the_shop_name_and_refuses_an_unknown_language(db, cli):
+    assert cli("setting", "shop-name", "Boutique Garçon").status == 0
+    assert "shop-name: Boutique Garçon" in cli("setting").out
+    refused = cli("setting", "language", "de")
+    assert refused.status == 2 and "choose fr or en" in refused.err
+    assert cli("setting", "language", "fr").status == 0
+    assert "language: fr" in cli("setting").out

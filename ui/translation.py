@@ -12,6 +12,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from app import settings
+from app.db import Database
+
 TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent / "resources" / "translations"
 SUPPORTED = ("fr", "en")
 SOURCE_LANGUAGE = "en"
@@ -59,3 +62,9 @@ def install_translators(app: QCoreApplication, language: str | None = None) -> s
             app.installTranslator(translator)
             _installed.append(translator)
     return used
+
+
+def saved_language(db: Database) -> str | None:
+    """The language the seller chose (``sellerdesk setting language fr``), None for the system's."""
+    with db.reading() as session:
+        return settings.language(session)

@@ -13,6 +13,7 @@ import os
 from datetime import date
 from pathlib import Path
 
+from app import settings
 from app.cli.common import Command, say
 from app.db import Database
 from app.errors import BadInput
@@ -115,6 +116,35 @@ def _run_message(args: argparse.Namespace, db: Database) -> int:
     return 0
 
 
+SETTABLE = {
+    "shop-name": settings.SHOP_NAME,
+    "language": settings.LANGUAGE,
+}
+
+
+def _configure_setting(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("key", metavar="KEY", nargs="?", choices=sorted(SETTABLE))
+    parser.add_argument("value", metavar="VALUE", nargs="?", help="new value; '' to reset")
+
+
+def _run_setting(args: argparse.Namespace, db: Database) -> int:
+    if args.key is None:
+        with db.reading() as session:
+            say(f"shop-name: {settings.shop_name(session)}")
+            say(f"language: {settings.language(session) or 'system'}")
+        return 0
+    key = SETTABLE[args.key]
+    if args.value is None:
+        say(str(settings.get(db, key) or ""))
+        return 0
+    value = args.value.strip() or None
+    if value is not None and key == settings.LANGUAGE:
+        value = settings.check_language(value)
+    settings.put(db, key, value)
+    say(f"{args.key}: {value if value is not None else '(default)'}")
+    return 0
+
+
 COMMANDS = [
     Command(
         "summary",
@@ -124,5 +154,11 @@ COMMANDS = [
     ),
     Command(
         "message", "fill a buyer message template for an order", _configure_message, _run_message
+    ),
+    Command(
+        "setting",
+        "show or set the shop name (printed on summaries) and the interface language",
+        _configure_setting,
+        _run_setting,
     ),
 ]
