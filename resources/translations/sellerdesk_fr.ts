@@ -136,14 +136,6 @@
       <translation>Impossible de lire {path} : {detail}.</translation>
     </message>
     <message>
-      <source>the order id is blank.</source>
-      <translation>le numéro de commande est vide.</translation>
-    </message>
-    <message>
-      <source>the reason code is blank; SellerDesk must know whether the cancellation counts in your rate. Known codes: {known}.</source>
-      <translation>le code motif est vide ; SellerDesk doit savoir si l'annulation compte dans votre taux. Codes connus : {known}.</translation>
-    </message>
-    <message>
       <source>Cancels the whole order ({units} unit(s)); the buyer is notified by e-mail.</source>
       <translation>Annule toute la commande ({units} unité(s)) ; l'acheteur est prévenu par e-mail.</translation>
     </message>
@@ -156,8 +148,20 @@
       <translation>Annule les {units} unité(s) pas encore expédiée(s) ; elles iront dans le fichier d'ajustement de commandes.</translation>
     </message>
     <message>
-      <source>this row repeats line {first}; remove one of them.</source>
-      <translation>cette ligne répète la ligne {first} ; supprimez l'une des deux.</translation>
+      <source>7-day cancellation rate: {before} % now, {after} % after these cancellations (target under {target} %).</source>
+      <translation>Taux d'annulations sur 7 jours : {before} % maintenant, {after} % après ces annulations (objectif : moins de {target} %).</translation>
+    </message>
+    <message>
+      <source>The order id is blank.</source>
+      <translation>Le numéro de commande est vide.</translation>
+    </message>
+    <message>
+      <source>The reason code is blank: SellerDesk must know whether the cancellation counts in your rate. Fill in a code such as {examples}.</source>
+      <translation>Le code motif est vide : SellerDesk doit savoir si l'annulation compte dans votre taux. Indiquez un code comme {examples}.</translation>
+    </message>
+    <message>
+      <source>This row repeats line {first}; remove one of them.</source>
+      <translation>Cette ligne répète la ligne {first} ; supprimez l'une des deux.</translation>
     </message>
     <message>
       <source>{problem} (after line {earlier})</source>
@@ -174,6 +178,93 @@
     <message>
       <source>{applied} cancellation(s) applied, {skipped} line(s) skipped; {counted} count in your cancellation rate.</source>
       <translation>{applied} annulation(s) appliquée(s), {skipped} ligne(s) ignorée(s) ; {counted} compte(nt) dans votre taux d'annulations.</translation>
+    </message>
+  </context>
+  <context>
+    <name>BulkCancelDialog</name>
+    <message>
+      <source>Line</source>
+      <translation>Ligne</translation>
+    </message>
+    <message>
+      <source>Order</source>
+      <translation>Commande</translation>
+    </message>
+    <message>
+      <source>Reason</source>
+      <translation>Motif</translation>
+    </message>
+    <message>
+      <source>Item</source>
+      <translation>Article</translation>
+    </message>
+    <message>
+      <source>What will happen / why not</source>
+      <translation>Ce qui va se passer / pourquoi pas</translation>
+    </message>
+    <message>
+      <source>Cancellation rate</source>
+      <translation>Taux d'annulations</translation>
+    </message>
+    <message>
+      <source>Cancel orders from a file</source>
+      <translation>Annuler des commandes depuis un fichier</translation>
+    </message>
+    <message>
+      <source>Choose an order cancellation file (the Seller Central template, with or without its first line). SellerDesk shows what each line will do before anything is cancelled; the buyers are notified by e-mail once you apply.</source>
+      <translation>Choisissez un fichier d'annulation de commandes (le modèle de Seller Central, avec ou sans sa première ligne). SellerDesk montre ce que fera chaque ligne avant toute annulation ; les acheteurs sont prévenus par e-mail une fois que vous appliquez.</translation>
+    </message>
+    <message>
+      <source>Choose file…</source>
+      <translation>Choisir un fichier…</translation>
+    </message>
+    <message>
+      <source>No file chosen.</source>
+      <translation>Aucun fichier choisi.</translation>
+    </message>
+    <message>
+      <source>Apply all valid rows</source>
+      <translation>Appliquer toutes les lignes valides</translation>
+    </message>
+    <message>
+      <source>Choose an order cancellation file</source>
+      <translation>Choisir un fichier d'annulation de commandes</translation>
+    </message>
+    <message>
+      <source>Tab-separated text (*.txt *.tsv *.csv);;All files (*)</source>
+      <translation>Texte séparé par des tabulations (*.txt *.tsv *.csv);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+      <source>{valid} line(s) can be applied, {invalid} cannot and will be left out. {counted} of the cancellations count in your cancellation rate.</source>
+      <translation>{valid} ligne(s) peuvent être appliquées, {invalid} ne le peuvent pas et seront écartées. {counted} des annulations comptent dans votre taux d'annulations.</translation>
+    </message>
+    <message>
+      <source> Above the target: prefer asking buyers to request the cancellation.</source>
+      <translation> Au-dessus de l'objectif : demandez plutôt aux acheteurs de faire la demande d'annulation.</translation>
+    </message>
+    <message>
+      <source>Apply {count} valid row(s)</source>
+      <translation>Appliquer {count} ligne(s) valide(s)</translation>
+    </message>
+    <message>
+      <source>Apply all {count} row(s)</source>
+      <translation>Appliquer les {count} ligne(s)</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>Fermer</translation>
+    </message>
+    <message>
+      <source>Counts</source>
+      <translation>Compte</translation>
+    </message>
+    <message>
+      <source>Does not count</source>
+      <translation>Ne compte pas</translation>
+    </message>
+    <message>
+      <source>whole order</source>
+      <translation>commande entière</translation>
     </message>
   </context>
   <context>
@@ -464,6 +555,77 @@
     <message>
       <source>not available</source>
       <translation>impossible</translation>
+    </message>
+  </context>
+  <context>
+    <name>ExportDialog</name>
+    <message>
+      <source>Export upload files</source>
+      <translation>Exporter les fichiers à charger</translation>
+    </message>
+    <message>
+      <source>Cancellations: whole orders you cancelled. Adjustments: refunds and cancelled items of shipped orders. Shipments: your shipment confirmations.</source>
+      <translation>Annulations : les commandes entières que vous avez annulées. Ajustements : les remboursements et les articles annulés des commandes expédiées. Expéditions : vos confirmations d'expédition.</translation>
+    </message>
+    <message>
+      <source>Save…</source>
+      <translation>Enregistrer…</translation>
+    </message>
+    <message>
+      <source>Batches already written</source>
+      <translation>Lots déjà écrits</translation>
+    </message>
+    <message>
+      <source>Batch</source>
+      <translation>Lot</translation>
+    </message>
+    <message>
+      <source>File type</source>
+      <translation>Type de fichier</translation>
+    </message>
+    <message>
+      <source>Written</source>
+      <translation>Écrit le</translation>
+    </message>
+    <message>
+      <source>Rows</source>
+      <translation>Lignes</translation>
+    </message>
+    <message>
+      <source>Saved as</source>
+      <translation>Enregistré sous</translation>
+    </message>
+    <message>
+      <source>Write this batch again…</source>
+      <translation>Réécrire ce lot…</translation>
+    </message>
+    <message>
+      <source>Writes the same file as the first time, for example if the upload failed.</source>
+      <translation>Écrit le même fichier que la première fois, par exemple si le chargement a échoué.</translation>
+    </message>
+    <message>
+      <source>File type:</source>
+      <translation>Type de fichier :</translation>
+    </message>
+    <message>
+      <source>{count} new row(s) not yet in any file. Save them, then upload the file in Seller Central.</source>
+      <translation>{count} nouvelle(s) ligne(s) encore dans aucun fichier. Enregistrez-les, puis chargez le fichier dans Seller Central.</translation>
+    </message>
+    <message>
+      <source>Nothing can be exported yet: what is held back, and why, is below.</source>
+      <translation>Rien ne peut encore être exporté : ce qui est retenu, et pourquoi, figure ci-dessous.</translation>
+    </message>
+    <message>
+      <source>Nothing new to export in this file type: every row is already in a batch.</source>
+      <translation>Rien de nouveau à exporter pour ce type de fichier : chaque ligne est déjà dans un lot.</translation>
+    </message>
+    <message>
+      <source>Save upload file</source>
+      <translation>Enregistrer le fichier à charger</translation>
+    </message>
+    <message>
+      <source>Tab-separated text (*.txt);;All files (*)</source>
+      <translation>Texte séparé par des tabulations (*.txt);;Tous les fichiers (*)</translation>
     </message>
   </context>
   <context>
