@@ -261,9 +261,10 @@ def apply_translations(ts_file: Path, source_file: Path) -> int:
     return applied
 
 
-def update(language: str) -> Path:
-    ts_file = TRANSLATIONS / f"sellerdesk_{language}.ts"
-    TRANSLATIONS.mkdir(parents=True, exist_ok=True)
+def update(language: str, folder: Path = TRANSLATIONS) -> Path:
+    """Merge the code's strings into ``folder``'s translation file (a copy, for a check)."""
+    ts_file = folder / f"sellerdesk_{language}.ts"
+    folder.mkdir(parents=True, exist_ok=True)
     files = python_files()
     previous = finished_translations(ts_file)
     subprocess.run(

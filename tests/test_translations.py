@@ -79,3 +79,22 @@ def test_the_compiled_file_is_loaded_and_translates(qapp):
         install_translators(qapp, "en")
         QLocale.setDefault(previous)
     assert QCoreApplication.translate("HealthPage", "Refresh") == "Refresh"
+
+
+def test_every_string_in_the_code_today_is_in_the_file_and_translated(tmp_path):
+    """Strings added to ui/ or app/ since the last pass show up here, by name."""
+    import importlib.util
+    import shutil
+
+    spec = importlib.util.spec_from_file_location(
+        "update_translations", ROOT / "scripts" / "update_translations.py"
+    )
+    assert spec is not None and spec.loader is not None
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    shutil.copy(TS, tmp_path / TS.name)
+    fresh = script.update("fr", tmp_path)
+    left = script.untranslated(fresh)
+    assert not left, "run scripts/update_translations.py and translate:\n" + "\n".join(
+        f"[{context}] {source}" for context, source in left
+    )
