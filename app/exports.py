@@ -23,6 +23,7 @@ instead, the whole-order row of the cancellation file covers them.
 from __future__ import annotations
 
 import enum
+import gc
 import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -494,6 +495,22 @@ GATHERERS: dict[ExportKind, Callable[[Session, int | None], _Gathered]] = {
 }
 
 
+def _gather(session: Session, kind: ExportKind, batch_id: int | None) -> _Gathered:
+    """Build the file with the cyclic garbage collector paused.
+
+    A 10,000-row file creates a few hundred thousand short-lived objects that
+    reference counting frees anyway; letting the collector scan them on the way
+    costs a third of the export's time.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return GATHERERS[kind](session, batch_id)
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 # --- public API ----------------------------------------------------------------------
 
 
@@ -503,7 +520,7 @@ def preview(db: Database, kind: ExportKind, batch_id: int | None = None) -> Expo
     with db.reading() as session:
         if batch_id is not None:
             _batch(session, kind, batch_id)
-        gathered = GATHERERS[kind](session, batch_id)
+        gathered = _gather(session, kind, batch_id)
     return ExportPreview(kind, gathered.columns, gathered.rows, gathered.held_back, batch_id)
 
 
@@ -593,7 +610,7 @@ def export_new(
     temporary: Path | None = None
     try:
         with db.transaction() as session:
-            gathered = GATHERERS[kind](session, None)
+            gathered = _gather(session, kind, None)
             if not gathered.rows:
                 return ExportResult(
                     kind,
@@ -655,7 +672,7 @@ def rewrite_batch(db: Database, kind: ExportKind, batch_id: int, path: str | Pat
     path = Path(path)
     with db.reading() as session:
         _batch(session, kind, batch_id)
-        gathered = GATHERERS[kind](session, batch_id)
+        gathered = _gather(session, kind, batch_id)
     _move_into_place(_write(path, gathered.data), path)
     return ExportResult(
         kind,

@@ -44,7 +44,10 @@ def _run_export(args: argparse.Namespace, db: Database) -> int:
 def _configure_import(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", metavar="FILE", help="order cancellation file (tab-separated)")
     parser.add_argument(
-        "--dry-run", action="store_true", help="show what each row would do; change nothing"
+        "--dry-run",
+        action="store_true",
+        help="show what each line would do and change nothing; the exit status is the one "
+        "applying would give (0 all valid, 1 a rule refuses a line, 2 a line is malformed)",
     )
     parser.add_argument(
         "--skip-invalid",
