@@ -132,7 +132,7 @@ def _row(values: tuple[object, ...], as_of: datetime) -> OrderRow:
     (key, order_id, purchased, ship_by, status, buyer, count, skus, total, currency, requested) = (
         values
     )
-    status = OrderStatus(status)
+    status = OrderStatus(str(status))
     # The rule says whether a buyer may be shown (S9); a bare order answers it.
     hidden = not decide(Order(status=status), Action.SHOW_BUYER).allowed
     return OrderRow(

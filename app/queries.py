@@ -107,7 +107,7 @@ def conditions(criteria: OrderFilter, as_of: datetime | None = None) -> list[Col
     return found
 
 
-def filtered_orders(criteria: OrderFilter, as_of: datetime | None = None) -> Select[tuple[Order]]:
+def filtered_orders(criteria: OrderFilter, as_of: datetime | None = None) -> Select[Order]:
     """Matching orders, oldest purchase first (the CLI's order)."""
     return (
         select(Order)
@@ -116,5 +116,5 @@ def filtered_orders(criteria: OrderFilter, as_of: datetime | None = None) -> Sel
     )
 
 
-def count_orders(criteria: OrderFilter, as_of: datetime | None = None) -> Select[tuple[int]]:
+def count_orders(criteria: OrderFilter, as_of: datetime | None = None) -> Select[int]:
     return select(func.count(Order.id)).where(*conditions(criteria, as_of))
