@@ -6,6 +6,8 @@ the caller asked to skip the orders with bad rows. Then each file is merged in
 turn, in chunks of orders: the chunk's orders and items are loaded with two
 queries, merged in memory, and written back with a handful of executemany
 statements (new orders, changed orders, new and changed items, audit events).
+Values cross into and out of the database through :mod:`app.bulk`, which
+converts each distinct date or amount once instead of once per cell.
 
 Merge rules (DESIGN.md §8, FORMATS.md §1):
 - orders match by order id, items by order-item id, else by SKU within the
@@ -22,19 +24,18 @@ Merge rules (DESIGN.md §8, FORMATS.md §1):
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, fields
 from datetime import datetime
 from decimal import Decimal
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 from pathlib import Path
 from typing import Any, cast
 
-from sqlalchemy import Table, bindparam, insert, select, update
-from sqlalchemy.orm import Session
-from sqlalchemy.sql.dml import Update
+from sqlalchemy import Connection, Table
 
 from app import clock
+from app.bulk import BulkTable, Row
 from app.db import Database
 from app.errors import BadInput, DatabaseProblem, SellerDeskError
 from app.models import Event, Order, OrderItem, OrderStatus
@@ -73,8 +74,16 @@ ITEM_SNAPSHOT = attrgetter(*ITEM_FIELDS)
 ORDER_FIELDS = tuple(
     column.name for column in ORDERS.columns if column.name not in ("id", "order_id", "created_at")
 )
+ORDER_COLUMNS = tuple(column.name for column in ORDERS.columns)
+ORDER_ID_AT = ORDER_COLUMNS.index("order_id")
+NEW_ORDER_FIELDS = ("order_id", "created_at", *ORDER_FIELDS)
+NEW_ORDER_VALUES = itemgetter(*NEW_ORDER_FIELDS)
+CHANGED_ORDER_VALUES = itemgetter(*ORDER_FIELDS)
 # Columns whose change is a consequence of another change, not a change itself.
 BOOKKEEPING = frozenset({"updated_at", "version"})
+EVENT_FIELDS = ("order_pk", "at", "actor", "kind", "summary", "before", "after")
+# Same text as json.dumps(value, sort_keys=True), without a new encoder per call.
+TO_JSON = json.JSONEncoder(sort_keys=True).encode
 
 TERMINAL = frozenset({OrderStatus.SHIPPED, OrderStatus.CANCELED})
 RANK = {
@@ -156,6 +165,10 @@ class ItemState:
         return dict(zip(ITEM_FIELDS, ITEM_SNAPSHOT(self), strict=True))
 
 
+# ItemState's fields in its own order: a stored row builds one positionally.
+ITEM_STATE_FIELDS = tuple(item_field.name for item_field in fields(ItemState))
+
+
 def _blank_order(order_id: str, at: datetime) -> dict[str, Any]:
     values: dict[str, Any] = dict.fromkeys(ORDER_FIELDS)
     values.update(
@@ -182,8 +195,9 @@ class OrderMerge:
         self.at = at
         self.created = stored is None
         self.pk: int | None = None if stored is None else stored["id"]
-        self.values = _blank_order(order_id, at) if stored is None else dict(stored)
-        self.before = dict(self.values)
+        # A new order has no before: nothing of it is compared or shown as old.
+        self.values = _blank_order(order_id, at) if stored is None else stored
+        self.before = {} if stored is None else dict(stored)
         self.items = items
         self.items_before = {id(item): item.snapshot() for item in items}
         self.changes: list[str] = []
@@ -252,8 +266,10 @@ class OrderMerge:
             titles=summary.titles,
             total=summary.total,
         )
+        if self.is_new:
+            return
         self.changes = self._changed_fields()
-        if not self.is_new and self.changes:
+        if self.changes:
             self.values["version"] = self.before["version"] + 1
             self.values["updated_at"] = self.at
 
@@ -312,65 +328,50 @@ def _jsonable(value: Any) -> Any:
     return value
 
 
-def _quantities(items: list[dict[str, Any]]) -> dict[str, Any]:
+def _quantities(snapshots: Iterable[tuple[Any, ...]]) -> dict[str, Any]:
+    """Units of each item (by its ref), from item snapshots in ITEM_FIELDS order."""
     return {
-        (item["order_item_id"] or item["sku"]): {
-            "quantity": item["quantity"],
-            "shipped": item["quantity_shipped"],
-            "cancelled": item["quantity_cancelled"],
+        (snapshot[0] or snapshot[1]): {
+            "quantity": snapshot[4],
+            "shipped": snapshot[5],
+            "cancelled": snapshot[6],
         }
-        for item in items
+        for snapshot in snapshots
     }
 
 
-def _event(merge: OrderMerge, file_name: str) -> dict[str, Any]:
-    """The audit event of an added or updated order, shaped like audit.snapshot's."""
+def _event(merge: OrderMerge, file_name: str) -> Row:
+    """The audit event of an added or updated order (EVENT_FIELDS), shaped like audit.snapshot's."""
     status = merge.values["status"]
-    after_items = [item.values() for item in merge.items]
-    after: dict[str, Any] = {"status": status.value, "items": _quantities(after_items)}
+    after: dict[str, Any] = {
+        "status": status.value,
+        "items": _quantities(item.snapshot() for item in merge.items),
+    }
+    before: str | None = None
     if merge.is_new:
         summary = (
             f"Imported from {file_name}: new order, {status.value}, {len(merge.items)} item(s)."
         )
-        before = None
     else:
         old_status = merge.before["status"]
         changed = merge.changes
         moved = f"{old_status.value} → {status.value}; " if old_status is not status else ""
         summary = f"Imported from {file_name}: {moved}changed {', '.join(changed)}."
         fields = [name for name in changed if name in merge.values]
-        before = {
-            "status": old_status.value,
-            "items": _quantities(
-                [dict(zip(ITEM_FIELDS, old, strict=True)) for old in merge.items_before.values()]
-            ),
-            "fields": {name: _jsonable(merge.before[name]) for name in fields},
-        }
+        before = TO_JSON(
+            {
+                "status": old_status.value,
+                "items": _quantities(merge.items_before.values()),
+                "fields": {name: _jsonable(merge.before[name]) for name in fields},
+            }
+        )
         after["fields"] = {name: _jsonable(merge.values[name]) for name in fields}
-    return {
-        "order_pk": merge.pk,
-        "at": merge.at,
-        "actor": ACTOR,
-        "kind": "imported",
-        "summary": summary,
-        "before": None if before is None else json.dumps(before, sort_keys=True),
-        "after": json.dumps(after, sort_keys=True),
-    }
+    return (merge.pk, merge.at, ACTOR, "imported", summary, before, TO_JSON(after))
 
 
 def _chunks(values: list[str], size: int) -> Iterator[list[str]]:
     for start in range(0, len(values), size):
         yield values[start : start + size]
-
-
-def _update_statement(table: Table, fields: Sequence[str]) -> Update:
-    """``UPDATE … SET f = :b_f … WHERE id = :b_id`` for executemany (typed binds)."""
-    statement = update(table).where(table.c.id == bindparam("b_id"))
-    if "version" in fields:
-        statement = statement.where(table.c.version == bindparam("b_old_version"))
-    return statement.values(
-        {name: bindparam(f"b_{name}", type_=table.c[name].type) for name in fields}
-    )
 
 
 def _changed_elsewhere() -> DatabaseProblem:
@@ -386,13 +387,25 @@ def _changed_elsewhere() -> DatabaseProblem:
     )
 
 
+class _Tables:
+    """The tables an import writes, as :class:`BulkTable` for the session's database."""
+
+    def __init__(self, connection: Connection) -> None:
+        self.connection = connection
+        dialect = connection.dialect
+        self.orders = BulkTable(ORDERS, dialect)
+        self.items = BulkTable(ITEMS, dialect)
+        self.events = BulkTable(EVENTS, dialect)
+        self.counts_updates = dialect.supports_sane_multi_rowcount
+
+
 class _FileMerge:
     """Merges one report's rows into the database, chunk by chunk, inside the transaction."""
 
     def __init__(
-        self, session: Session, report: Report, rows: list[ReportRow], at: datetime
+        self, tables: _Tables, report: Report, rows: list[ReportRow], at: datetime
     ) -> None:
-        self.session = session
+        self.tables = tables
         self.report = report
         self.at = at
         self.groups: dict[str, list[ReportRow]] = {}
@@ -403,33 +416,29 @@ class _FileMerge:
         self.unchanged: list[str] = []
 
     def _load(self, order_ids: list[str]) -> dict[str, OrderMerge]:
-        stored = {
-            row.order_id: dict(row._mapping)
-            for row in self.session.execute(
-                select(ORDERS).where(ORDERS.c.order_id.in_(order_ids))
-            ).all()
-        }
+        tables = self.tables
+        connection = tables.connection
+        orders = tables.orders
+        query = orders.select(*ORDER_COLUMNS).where(orders.column("order_id").in_(order_ids))
+        decoded = orders.decode(ORDER_COLUMNS, connection.execute(query).all())
+        stored = {row[ORDER_ID_AT]: dict(zip(ORDER_COLUMNS, row, strict=True)) for row in decoded}
         items: dict[int, list[ItemState]] = {}
         if stored:
             pks = [order["id"] for order in stored.values()]
+            names = ("order_pk", *ITEM_STATE_FIELDS)
             query = (
-                select(ITEMS.c.order_pk, ITEMS.c.id, *(ITEMS.c[name] for name in ITEM_FIELDS))
-                .where(ITEMS.c.order_pk.in_(pks))
-                .order_by(ITEMS.c.id)
+                tables.items.select(*names)
+                .where(tables.items.column("order_pk").in_(pks))
+                .order_by(tables.items.column("id"))
             )
-            for order_pk, pk, *values in self.session.execute(query).all():
-                items.setdefault(order_pk, []).append(
-                    ItemState(id=pk, **dict(zip(ITEM_FIELDS, values, strict=True)))
-                )
-        return {
-            order_id: OrderMerge(
-                order_id,
-                stored.get(order_id),
-                items.get(stored[order_id]["id"], []) if order_id in stored else [],
-                self.at,
-            )
-            for order_id in order_ids
-        }
+            for order_pk, *item in tables.items.decode(names, connection.execute(query).all()):
+                items.setdefault(order_pk, []).append(ItemState(*item))
+        merges = {}
+        for order_id in order_ids:
+            values = stored.get(order_id)
+            found = [] if values is None else items.get(values["id"], [])
+            merges[order_id] = OrderMerge(order_id, values, found, self.at)
+        return merges
 
     def merge_chunk(self, order_ids: list[str]) -> int:
         """Merge and write one chunk of orders; returns the number of lines applied."""
@@ -437,11 +446,12 @@ class _FileMerge:
         lines = 0
         new: list[OrderMerge] = []
         changed: list[OrderMerge] = []
+        layout = self.report.layout
         for order_id, merge in merges.items():
             rows = self.groups[order_id]
             lines += len(rows)
             for row in rows:
-                merge.apply(row, self.report.layout)
+                merge.apply(row, layout)
             merge.settle()
             if merge.is_new:
                 new.append(merge)
@@ -455,45 +465,41 @@ class _FileMerge:
         return lines
 
     def _write(self, new: list[OrderMerge], changed: list[OrderMerge]) -> None:
-        session = self.session
+        tables = self.tables
+        connection = tables.connection
         if new:
-            # Plain executemany (RETURNING would go row by row on SQLite), then the keys.
-            session.execute(insert(ORDERS), [merge.values for merge in new])
+            # A plain executemany (RETURNING would go row by row on SQLite), then the keys.
+            rows = [NEW_ORDER_VALUES(merge.values) for merge in new]
+            tables.orders.insert_many(connection, NEW_ORDER_FIELDS, rows)
             wanted = [merge.values["order_id"] for merge in new]
-            query = select(ORDERS.c.order_id, ORDERS.c.id).where(ORDERS.c.order_id.in_(wanted))
-            keys = {row.order_id: row.id for row in session.execute(query)}
+            query = tables.orders.select("order_id", "id").where(
+                tables.orders.column("order_id").in_(wanted)
+            )
+            keys: dict[str, int] = dict(connection.execute(query).all())
             for merge in new:
                 merge.pk = keys[merge.values["order_id"]]
         if changed:
-            params = [
-                {
-                    "b_id": merge.pk,
-                    "b_old_version": merge.before["version"],
-                    **{f"b_{name}": merge.values[name] for name in ORDER_FIELDS},
-                }
+            rows = [
+                (merge.pk, merge.before["version"], *CHANGED_ORDER_VALUES(merge.values))
                 for merge in changed
             ]
-            result = session.connection().execute(_update_statement(ORDERS, ORDER_FIELDS), params)
-            checkable = session.get_bind().dialect.supports_sane_multi_rowcount
-            if checkable and result.rowcount != len(params):
+            matched = tables.orders.update_many(connection, ("id", "version"), ORDER_FIELDS, rows)
+            if tables.counts_updates and matched != len(rows):
                 raise _changed_elsewhere()
-        item_inserts: list[dict[str, Any]] = []
-        item_updates: list[dict[str, Any]] = []
+        item_inserts: list[Row] = []
+        item_updates: list[Row] = []
         for merge in (*new, *changed):
             for item in merge.items:
                 if item.id is None:
-                    item_inserts.append({"order_pk": merge.pk, **item.values()})
-                elif item.snapshot() != merge.items_before[id(item)]:
-                    item_updates.append(
-                        {"b_id": item.id, **{f"b_{k}": v for k, v in item.values().items()}}
-                    )
-        if item_inserts:
-            session.execute(insert(ITEMS), item_inserts)
-        if item_updates:
-            session.connection().execute(_update_statement(ITEMS, ITEM_FIELDS), item_updates)
+                    item_inserts.append((merge.pk, *item.snapshot()))
+                else:
+                    snapshot = item.snapshot()
+                    if snapshot != merge.items_before[id(item)]:
+                        item_updates.append((item.id, *snapshot))
+        tables.items.insert_many(connection, ("order_pk", *ITEM_FIELDS), item_inserts)
+        tables.items.update_many(connection, ("id",), ITEM_FIELDS, item_updates)
         events = [_event(merge, self.report.name) for merge in (*new, *changed)]
-        if events:
-            session.execute(insert(EVENTS), events)
+        tables.events.insert_many(connection, EVENT_FIELDS, events)
 
 
 def _line_text(problem: LineProblem) -> Text:
@@ -579,8 +585,9 @@ def import_reports(
     updated: set[str] = set()
     seen: set[str] = set()
     with db.transaction() as session:
+        tables = _Tables(session.connection())
         for report, rows in zip(reports, usable, strict=True):
-            merge = _FileMerge(session, report, rows, at)
+            merge = _FileMerge(tables, report, rows, at)
             for order_ids in _chunks(list(merge.groups), CHUNK):
                 if cancelled is not None and cancelled():
                     raise ImportCancelled
