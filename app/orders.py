@@ -34,7 +34,7 @@ from app.models import (
 from app.models import ShipmentLine as ShipmentLineRow
 from app.money import ZERO, pro_rata_after
 from app.reasons import cancellation_reason
-from app.rules import Action, RateEffect, cancellation_counting, decide, status_from_items
+from app.rules import Action, Counting, cancellation_counting, decide, status_from_items
 from app.text import QT_TRANSLATE_NOOP, text
 
 ORDER_ID = re.compile(r"^\d{3}-\d{7}-\d{7}$")
@@ -379,7 +379,7 @@ def confirm_shipment_in_session(
 class CancellationResult:
     order_id: str
     status: OrderStatus
-    effect: RateEffect
+    effect: Counting
     whole_order: bool
 
 
@@ -464,12 +464,3 @@ def cancel_in_session(
         after=audit.snapshot(order),
     )
     return CancellationResult(order.order_id, order.status, effect, cancellation.whole_order)
-
-
-def preview_cancellation(db: Database, order_id: str, reason: str) -> RateEffect:
-    """How a cancellation with this reason would count, without doing it."""
-    reason = cancellation_reason(reason)
-    with db.reading() as session:
-        order = find_order(session, order_id)
-        require(order, Action.CANCEL_ORDER)
-        return cancellation_counting(order, reason)

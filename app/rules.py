@@ -162,7 +162,7 @@ def decisions(order: Order) -> dict[Action, Decision]:
 
 
 @dataclass(frozen=True)
-class RateEffect:
+class Counting:
     """Whether a cancellation with a given reason counts in the cancellation rate."""
 
     counts: bool
@@ -171,10 +171,10 @@ class RateEffect:
     warn_s5: bool  # Buyer Canceled chosen without the official request
 
 
-def cancellation_counting(order: Order, reason: str) -> RateEffect:
+def cancellation_counting(order: Order, reason: str) -> Counting:
     """S4/S5: only Buyer Canceled on an official buyer request is left out of the rate."""
     if reason == BUYER_CANCELED and order.buyer_requested_cancel:
-        return RateEffect(
+        return Counting(
             False,
             Initiator.BUYER_REQUEST,
             text(
@@ -187,7 +187,7 @@ def cancellation_counting(order: Order, reason: str) -> RateEffect:
             False,
         )
     if reason == BUYER_CANCELED:
-        return RateEffect(
+        return Counting(
             True,
             Initiator.BUYER_MESSAGE,
             text(
@@ -201,7 +201,7 @@ def cancellation_counting(order: Order, reason: str) -> RateEffect:
             ),
             True,
         )
-    return RateEffect(
+    return Counting(
         True,
         Initiator.SELLER,
         text(
