@@ -259,6 +259,19 @@ def _selected_quantities(
     return chosen
 
 
+def cancelled_share(item: OrderItem, amount: Decimal | None, units: int) -> Decimal | None:
+    """What cancelling ``units`` more units takes of one of the item's line totals.
+
+    Amounts are line totals (DESIGN.md §8): units are taken pro rata in the order
+    they are shipped or cancelled, and whichever step takes the last unit gets the
+    remainder, so shipped and cancelled parts add up to the line exactly.
+    """
+    if amount is None:
+        return None
+    consumed = item.quantity_shipped + item.quantity_cancelled
+    return pro_rata_after(amount, item.quantity, consumed, units)
+
+
 def verify_payment(
     db: Database, order_id: str, *, at: datetime | None = None, actor: str = "seller"
 ) -> None:
@@ -427,13 +440,8 @@ def cancel_in_session(
         source=source,
     )
     for item, quantity in chosen.values():
-        # Amounts are line totals: the cancelled part is pro rata of the units.
         shares = {
-            name: None
-            if getattr(item, name) is None
-            else pro_rata_after(
-                getattr(item, name), item.quantity, item.quantity_cancelled, quantity
-            )
+            name: cancelled_share(item, getattr(item, name), quantity)
             for name in ("item_price", "item_tax", "shipping_price", "shipping_tax")
         }
         cancellation.lines.append(

@@ -79,26 +79,61 @@ class Amounts:
 assert [f.name for f in fields(Amounts)] == [c.value for c in Component]
 
 
-def charged_share(total: Decimal | None, item: OrderItem) -> Decimal:
+def charged_share(
+    total: Decimal | None, item: OrderItem, cancelled: Decimal, refunded: Decimal
+) -> Decimal:
     """What the buyer was charged of one line total: the shipment-confirmed units' share.
 
-    Once no unit is left open, the shipped units take the line total minus the
-    cancelled units' share (the last unit takes the remainder, DESIGN.md §8), so
-    cancelled and charged parts add up to the line exactly. The charge never
-    shrinks below the shipped units' own share, though: when the unit price was
-    rounded up (0.02 for 3 units) that remainder could be less than what was
-    already refundable, and a refund must never exceed what was charged.
+    While units are still open, the shipped units' pro-rata share. Once none is
+    open, the line total minus what its cancellations took, so cancelled and
+    charged parts add up to the line exactly (the last unit takes the remainder,
+    DESIGN.md §8). Only when units worth less than a cent each made an earlier
+    refund larger than that remainder does the charge stay at what was refunded:
+    a refund never exceeds the charge.
     """
     if total is None or item.quantity_shipped <= 0:
         return ZERO
-    shipped = pro_rata(total, item.quantity, item.quantity_shipped)
     if item.quantity_open == 0:
-        return max(shipped, cents(total) - pro_rata(total, item.quantity, item.quantity_cancelled))
-    return shipped
+        return max(cents(total) - cancelled, refunded)
+    return pro_rata(total, item.quantity, item.quantity_shipped)
 
 
-def charged(item: OrderItem) -> Amounts:
-    return Amounts(*(charged_share(getattr(item, c.value), item) for c in Component))
+def cancelled_amounts(order: Order, item: OrderItem) -> Amounts:
+    """What the item's cancellations took of each component.
+
+    The recorded cancellation lines say it exactly; units cancelled on the
+    marketplace (seen only in a report) have no line and take their pro-rata share.
+    """
+    taken = Amounts()
+    units = 0
+    for cancellation in order.cancellations:
+        for line in cancellation.lines:
+            if line.order_item_pk == item.id:
+                units += line.quantity
+                taken = taken + Amounts(
+                    line.item_price or ZERO,
+                    line.item_tax or ZERO,
+                    line.shipping_price or ZERO,
+                    line.shipping_tax or ZERO,
+                )
+    unrecorded = item.quantity_cancelled - units
+    if unrecorded > 0:
+        taken = taken + Amounts(
+            *(
+                pro_rata(getattr(item, c.value) or ZERO, item.quantity, unrecorded)
+                for c in Component
+            )
+        )
+    return taken
+
+
+def charged(item: OrderItem, cancelled: Amounts, refunded: Amounts) -> Amounts:
+    return Amounts(
+        *(
+            charged_share(getattr(item, c.value), item, cancelled.get(c), refunded.get(c))
+            for c in Component
+        )
+    )
 
 
 @dataclass(frozen=True)
@@ -190,7 +225,7 @@ def refund_context(session: Session, order: Order) -> RefundContext:
             title=item.title,
             quantity=item.quantity,
             quantity_shipped=item.quantity_shipped,
-            charged=charged(item),
+            charged=charged(item, cancelled_amounts(order, item), refunded.get(item.id, Amounts())),
             refunded=refunded.get(item.id, Amounts()),
             fees=fees.get(item.id, ZERO),
         )

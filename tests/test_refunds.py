@@ -446,3 +446,46 @@ def test_partial_cancellation_from_the_command_line(db, cli):
     left = cli("refund", ORDER, "--item", "A1", "--full", "--reason", "CustomerReturn")
     assert left.status == 0, left.err
     assert show(cli)["refunds"][0]["item_price"] == "3.34"
+
+
+@pytest.mark.parametrize(
+    ("steps", "cancelled", "charged"),
+    [
+        # Ship five of six, then cancel the last: the last unit takes the remainder.
+        ([("ship", 5), ("cancel", 1)], "1.65", "8.35"),
+        # Cancel one first, then ship the five others: they take what the line has left.
+        ([("cancel", 1), ("ship", 5)], "1.67", "8.33"),
+    ],
+)
+def test_cancelled_and_charged_parts_of_a_line_add_up_to_what_the_buyer_paid(
+    db, cli, steps, cancelled, charged
+):
+    # 10.00 for 6 units: 1.67 a unit rounded, so a careless split would give back 10.02.
+    add_order(
+        db,
+        OrderSpec(
+            items=[
+                ItemSpec(
+                    order_item_id="11111111111111",
+                    quantity=6,
+                    item_price=Decimal("10.00"),
+                    item_tax=None,
+                    shipping_price=None,
+                    shipping_tax=None,
+                )
+            ]
+        ),
+    )
+    for action, units in steps:
+        if action == "ship":
+            result = cli("ship", ORDER, "--carrier", "UPS", "--item", f"11111111111111:{units}")
+        else:
+            result = cli(
+                "cancel", ORDER, "--reason", "NoInventory", "--item", f"11111111111111:{units}"
+            )
+        assert result.status == 0, result.err
+    order = show(cli)
+    assert order["cancellations"][0]["items"][0]["item_price"] == cancelled
+    balance = load_refund_context(db, ORDER).item("11111111111111")
+    assert str(balance.charged.item_price) == charged
+    assert Decimal(cancelled) + balance.charged.item_price == Decimal("10.00")
