@@ -214,6 +214,12 @@ def _run_health(args: argparse.Namespace, db: Database) -> int:
     say(f"  pending for more than 21 days: {len(report.pending_over_21_days)}")
     for entry in report.pending_over_21_days:
         say(f"    {entry['order_id']}  pending for {entry['age_days']} days")
+    say(f"  refunds overdue after a received return: {len(report.overdue_refunds)}")
+    for entry in report.overdue_refunds:
+        say(
+            f"    {entry['order_id']}  refund was due {entry['due']} "
+            f"({entry['days_overdue']} day(s) overdue)"
+        )
     return 0
 
 
