@@ -8,10 +8,14 @@ million orders are filtered and counted by the database, not in Python.
 from __future__ import annotations
 
 import enum
+import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import ColumnElement, Select, and_, false, func, or_, select, true
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.compiler import SQLCompiler
+from sqlalchemy.sql.visitors import InternalTraversal
 
 from app import clock
 from app.health import AT_RISK_NOTICE_DAYS, AUTO_CANCEL_DAYS
@@ -77,20 +81,64 @@ def view_condition(view: View, as_of: datetime) -> ColumnElement[bool]:
     return false()  # pragma: no cover - every view is matched above
 
 
+# The start of an order id up to its second dash at least ("403-1234567-", a pasted id).
+ORDER_ID_START = re.compile(r"\d{3}-\d{7}-\d{0,7}")
+
+
+class _Contains(ColumnElement[bool]):
+    """``column`` contains ``word``, ignoring case (ASCII, as SQLite's LIKE does)."""
+
+    inherit_cache = True
+    _traverse_internals = [  # noqa: RUF012 - what SQLAlchemy puts in its statement cache key
+        ("plain", InternalTraversal.dp_clauseelement),
+        ("folded", InternalTraversal.dp_clauseelement),
+    ]
+
+    def __init__(self, column: ColumnElement[str], word: str) -> None:
+        self.plain = column.like(f"%{word}%")
+        self.folded = column.ilike(f"%{word}%")
+
+
+@compiles(_Contains)
+def _contains(element: _Contains, compiler: SQLCompiler, **kw: object) -> str:
+    return compiler.process(element.folded, **kw)
+
+
+@compiles(_Contains, "sqlite")
+def _contains_sqlite(element: _Contains, compiler: SQLCompiler, **kw: object) -> str:
+    # SQLite's LIKE already ignores ASCII case and its lower() folds nothing
+    # more: plain LIKE finds the same rows three times faster (no lower() per row).
+    return compiler.process(element.plain, **kw)
+
+
+def _starts_with(column: ColumnElement[str], prefix: str) -> ColumnElement[bool]:
+    """A prefix match the column's index answers: a range, checked by LIKE."""
+    following = prefix[:-1] + chr(ord(prefix[-1]) + 1)
+    return and_(column >= prefix, column < following, column.like(f"{prefix}%"))
+
+
+def word_condition(word: str) -> ColumnElement[bool]:
+    """One searched word: in the order id, buyer name (once shown), SKUs or product names.
+
+    A word shaped like the start of an order id up to its second dash
+    ("403-1234567-89…", how a seller pastes one) means an order id: it is
+    looked up by prefix in the order id's index instead of reading every order
+    (a million orders: a millisecond instead of half a second).
+    """
+    word = word.replace("%", "").replace("_", "")
+    if ORDER_ID_START.fullmatch(word):
+        return _starts_with(Order.order_id, word)  # type: ignore[arg-type]
+    return or_(
+        Order.order_id.like(f"%{word}%"),
+        and_(Order.status != OrderStatus.PENDING, _Contains(Order.buyer_name, word)),  # type: ignore[arg-type]
+        _Contains(Order.skus, word),  # type: ignore[arg-type]
+        _Contains(Order.titles, word),  # type: ignore[arg-type]
+    )
+
+
 def search_condition(search: str) -> ColumnElement[bool]:
     """Order id, buyer name, SKU or product name containing every word typed."""
-    conditions = []
-    for word in search.split():
-        pattern = f"%{word.replace('%', '').replace('_', '')}%"
-        conditions.append(
-            or_(
-                Order.order_id.like(pattern),
-                and_(Order.status != OrderStatus.PENDING, Order.buyer_name.ilike(pattern)),
-                Order.skus.ilike(pattern),
-                Order.titles.ilike(pattern),
-            )
-        )
-    return and_(true(), *conditions)
+    return and_(true(), *(word_condition(word) for word in search.split() if word.strip("%_")))
 
 
 def conditions(criteria: OrderFilter, as_of: datetime | None = None) -> list[ColumnElement[bool]]:

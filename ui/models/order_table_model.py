@@ -3,6 +3,15 @@
 Only the rows scrolled into view are loaded, a page at a time
 (``canFetchMore``/``fetchMore``); sorting and filtering re-run the query in
 the database (:mod:`app.order_list`), never in a proxy model.
+
+The GUI thread never waits long for the database: each page is first asked
+for with a small budget of database work (``budget_steps``, ~25 ms). A page
+found within it (an index walk: opening, filters, sorts, most searches) is
+shown at once; a query over budget (a rare word searched across a million
+orders) is stopped and run again on a worker thread, the list keeping its
+rows and saying ``loading`` until the page arrives (``rows_arrived``). Every
+new request takes a new generation: an older answer still on its way is
+dropped, and its query is interrupted so the worker is free for the new one.
 """
 
 from __future__ import annotations
@@ -21,10 +30,21 @@ from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QPalette
 
 from app import clock
 from app.db import Database
-from app.order_list import PAGE_SIZE, Column, DeadlineKind, ListQuery, OrderRow, page
+from app.order_list import (
+    PAGE_SIZE,
+    Column,
+    DeadlineKind,
+    Interrupted,
+    ListQuery,
+    OrderRow,
+    can_interrupt,
+    page,
+    within_steps,
+)
 from app.queries import View
 from ui.i18n import money, short_date
 from ui.labels import deadline_explanation, deadline_label, status_label
+from ui.tasks import Task, TaskRunner
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -35,19 +55,37 @@ EMPHASIS_ROLE = Qt.ItemDataRole.UserRole + 3  # DeadlineKind of the row
 LATE_COLOUR = QColor(176, 96, 0)  # amber, always with the word "late"
 AT_RISK_COLOUR = QColor(190, 20, 20)  # red, always with "auto-cancel in N days"
 
+# Database work a page may take on the GUI thread before it moves to a worker:
+# about 25 ms on a 2020s laptop. None: no limit (always on the GUI thread);
+# 0: always on a worker.
+GUI_BUDGET_STEPS = 300_000
+
 
 class OrderTableModel(QAbstractTableModel):
     """Rows of :class:`OrderRow` for one :class:`ListQuery`, loaded page by page."""
 
     query_changed = Signal()
+    loading_changed = Signal(bool)  # a page is being looked for on a worker thread
+    rows_arrived = Signal()  # a page looked for on a worker is now in the list
+    load_failed = Signal(object)  # the exception a worker met (a SellerDeskError to explain)
 
-    def __init__(self, db: Database, parent: Any = None) -> None:
+    def __init__(
+        self,
+        db: Database,
+        parent: Any = None,
+        *,
+        budget_steps: int | None = GUI_BUDGET_STEPS,
+    ) -> None:
         super().__init__(parent)
         self._db = db
         self._query = ListQuery()
         self._rows: list[OrderRow] = []
         self._exhausted = True
         self._as_of: datetime = clock.now()
+        self._budget_steps = budget_steps
+        self._tasks = TaskRunner(self)
+        self._generation = 0  # the request whose answer the list waits for
+        self._pending: Task | None = None
         self.reload()
 
     # -- what the list shows -------------------------------------------------
@@ -56,9 +94,21 @@ class OrderTableModel(QAbstractTableModel):
     def query(self) -> ListQuery:
         return self._query
 
+    @property
+    def loading(self) -> bool:
+        """Whether a page is on its way from a worker (show "Searching…")."""
+        return self._pending is not None
+
     def set_database(self, db: Database) -> None:
+        self._forget_pending()
+        self._tasks.wait()  # nothing still reads the old database
         self._db = db
         self.reload()
+
+    def wait(self) -> None:
+        """Stop looking for pages in the background and wait until the workers are done."""
+        self._forget_pending()
+        self._tasks.wait()
 
     def set_view(self, view: View) -> None:
         if view != self._query.view:
@@ -76,19 +126,79 @@ class OrderTableModel(QAbstractTableModel):
 
     def _set_query(self, query: ListQuery) -> None:
         self._query = query
-        self._rows = []  # a new list starts from its first page
-        self.reload()
+        self._as_of = clock.now()
+        self._request(0, PAGE_SIZE)  # a new list starts from its first page
         self.query_changed.emit()
 
     def reload(self) -> None:
         """Re-run the query, keeping as many rows loaded as before (at least a page)."""
-        wanted = max(PAGE_SIZE, len(self._rows))
         self._as_of = clock.now()
-        rows = page(self._db, self._query, 0, wanted, as_of=self._as_of)
-        self.beginResetModel()
-        self._rows = rows
-        self._exhausted = len(rows) < wanted
-        self.endResetModel()
+        self._request(0, max(PAGE_SIZE, len(self._rows)))
+
+    # -- loading pages -------------------------------------------------------
+
+    def _request(self, offset: int, limit: int) -> None:
+        """Ask for rows from ``offset``: replace the list (offset 0) or append to it."""
+        was_loading = self._pending is not None
+        self._forget_pending(announce=False)
+        self._generation += 1
+        generation = self._generation
+        db, query, as_of = self._db, self._query, self._as_of
+        budget = self._budget_steps
+        # Only a query that can be stopped is tried on the GUI thread with a
+        # budget; on other databases a search goes straight to a worker.
+        if budget is None or (budget > 0 and (can_interrupt(db) or not query.search)):
+            stop = None if budget is None or not can_interrupt(db) else within_steps(budget)
+            try:
+                rows = page(db, query, offset, limit, as_of=as_of, stop=stop)
+            except Interrupted:
+                pass  # over budget: the worker below takes it over
+            else:
+                self._put(rows, offset, limit)
+                if was_loading:
+                    self.loading_changed.emit(False)
+                return
+
+        def work(task: Task) -> list[OrderRow]:
+            return page(db, query, offset, limit, as_of=as_of, stop=task.cancelled)
+
+        def done(rows: Any) -> None:
+            if generation == self._generation:
+                self._pending = None
+                self._put(rows, offset, limit)
+                self.loading_changed.emit(False)
+                self.rows_arrived.emit()
+
+        def failed(error: BaseException) -> None:
+            if generation == self._generation and not isinstance(error, Interrupted):
+                self._pending = None
+                self.loading_changed.emit(False)
+                self.load_failed.emit(error)
+
+        self._pending = self._tasks.start(work, done, failed)
+        if not was_loading:
+            self.loading_changed.emit(True)
+
+    def _forget_pending(self, *, announce: bool = True) -> None:
+        """Drop the answer on its way (a newer request replaces it) and stop its query."""
+        if self._pending is not None:
+            self._pending.cancel()
+            self._pending = None
+            self._generation += 1
+            if announce:
+                self.loading_changed.emit(False)
+
+    def _put(self, rows: list[OrderRow], offset: int, limit: int) -> None:
+        self._exhausted = len(rows) < limit
+        if offset == 0:
+            self.beginResetModel()
+            self._rows = rows
+            self.endResetModel()
+        elif rows:
+            first = len(self._rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
+            self._rows.extend(rows)
+            self.endInsertRows()
 
     def row_of(self, order_id: str) -> int | None:
         for number, row in enumerate(self._rows):
@@ -108,19 +218,12 @@ class OrderTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(Column)
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and not self._exhausted
+        return not parent.isValid() and not self._exhausted and self._pending is None
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
-        if parent.isValid() or self._exhausted:
+        if parent.isValid() or self._exhausted or self._pending is not None:
             return
-        more = page(self._db, self._query, len(self._rows), PAGE_SIZE, as_of=self._as_of)
-        self._exhausted = len(more) < PAGE_SIZE
-        if not more:
-            return
-        first = len(self._rows)
-        self.beginInsertRows(QModelIndex(), first, first + len(more) - 1)
-        self._rows.extend(more)
-        self.endInsertRows()
+        self._request(len(self._rows), PAGE_SIZE)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(Column):
@@ -132,10 +235,7 @@ class OrderTableModel(QAbstractTableModel):
             order == Qt.SortOrder.DescendingOrder,
         )
         if query != self._query:
-            self._query = query
-            self._rows = []
-            self.reload()
-            self.query_changed.emit()
+            self._set_query(query)
 
     def headerData(
         self,
