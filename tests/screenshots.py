@@ -1,7 +1,8 @@
-"""Render the main window on demo data and each dialog to PNG in screenshots/.
+"""Render the main window on demo data, the health page and each dialog to PNG in screenshots/.
 
 Run: ``QT_QPA_PLATFORM=offscreen .venv/bin/python tests/screenshots.py``; then
 look at every PNG. ``--docs`` also copies the main window to docs/main-window.png.
+The last shots are the French window and a few French dialogs.
 """
 
 from __future__ import annotations
@@ -18,16 +19,20 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from PySide6.QtCore import QCoreApplication, QSettings  # noqa: E402
-from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+from PySide6.QtWidgets import QApplication, QDialog, QWidget  # noqa: E402
 
 from app import clock  # noqa: E402
-from app.db import open_database  # noqa: E402
+from app.db import Database, open_database  # noqa: E402
 from app.demo import fill_demo  # noqa: E402
-from app.order_list import ListQuery, page  # noqa: E402
+from app.flatfiles.cancellation_file import TEMPLATE_LINE  # noqa: E402
+from app.order_list import ListQuery, OrderRow, page  # noqa: E402
 from app.queries import View  # noqa: E402
+from ui.about_dialog import AboutDialog  # noqa: E402
 from ui.main_window import MainWindow  # noqa: E402
+from ui.translation import install_translators  # noqa: E402
 
 OUT = ROOT / "screenshots"
+WINDOW_SIZE = (1400, 860)
 
 
 def grab(widget: QWidget, name: str) -> Path:
@@ -38,10 +43,105 @@ def grab(widget: QWidget, name: str) -> Path:
     return path
 
 
+def grab_dialog(dialog: QDialog | None, name: str, *, adjust: bool = True) -> None:
+    if dialog is None:
+        print(f"(no {name}: the action was not available)")
+        return
+    if adjust:
+        dialog.adjustSize()
+    grab(dialog, name)
+    dialog.reject()
+
+
 def wait_for_counts(window: MainWindow) -> None:
     window.tasks.wait()
     QApplication.processEvents()
     QApplication.processEvents()
+
+
+def rows(db: Database, view: View, count: int = 50) -> list[OrderRow]:
+    return page(db, ListQuery(view), 0, count)
+
+
+def cancellation_file(folder: Path, db: Database) -> Path:
+    """A file a seller filled in: two good rows, one shipped order, one unknown order."""
+    unshipped = rows(db, View.UNSHIPPED, 10)
+    shipped = rows(db, View.SHIPPED, 1)
+    lines = [TEMPLATE_LINE, "order-id\tcancellation-reason-code\tamazon-order-item-code"]
+    lines += [f"{row.order_id}\tNoInventory\t" for row in unshipped[-2:]]
+    lines += [f"{row.order_id}\tNoInventory\t" for row in shipped]
+    lines.append("999-0000000-0000000\tNoInventory\t")
+    path = folder / "cancel-these.txt"
+    path.write_bytes(("\r\n".join(lines) + "\r\n").encode("utf-8"))
+    return path
+
+
+def welcome(folder: Path) -> None:
+    empty = open_database(str(folder / "empty.sqlite"))
+    window = MainWindow(empty)
+    window.resize(*WINDOW_SIZE)
+    wait_for_counts(window)
+    grab(window, "welcome")
+    window.shutdown()
+    window.close()
+    empty.dispose()
+
+
+def order_dialogs(window: MainWindow, db: Database, chosen: str, suffix: str = "") -> None:
+    unshipped = rows(db, View.UNSHIPPED)
+    multi = [row for row in unshipped if row.item_count > 1] or unshipped
+    shipped = rows(db, View.SHIPPED)
+    window.filters.choose(View.ALL)
+
+    window.select_order(multi[0].order_id)
+    ship = window.confirm_shipment()
+    if ship is not None:
+        ship.adjustSize()
+        grab(ship, f"ship-dialog{suffix}")
+        ship.choose_carrier("Other")
+        grab_dialog(ship, f"ship-dialog-other{suffix}")
+    grab_dialog(window.cancel_items(), f"cancel-items-dialog{suffix}")
+
+    window.select_order(chosen)
+    cancel = window.cancel_order()
+    if cancel is not None:
+        cancel.adjustSize()
+        grab(cancel, f"cancel-dialog{suffix}")
+        cancel.choose_reason("BuyerCanceled")
+        grab_dialog(cancel, f"cancel-dialog-s5{suffix}")
+
+    window.select_order(shipped[0].order_id)
+    refund = window.refund()
+    if refund is not None:
+        refund.refund_everything()
+        refund.choose_condition("opened")
+    grab_dialog(refund, f"refund-dialog{suffix}")
+    back = window.record_return()
+    if back is not None:
+        back.received.setChecked(True)
+        back.choose_condition("opened")
+    grab_dialog(back, f"return-dialog{suffix}")
+
+
+def other_dialogs(window: MainWindow, db: Database, folder: Path) -> None:
+    pending = rows(db, View.PENDING, 1)
+    if pending:
+        window.select_order(pending[0].order_id)
+        grab_dialog(window.message_buyer("s9_contact_customer_service"), "message-dialog-s9")
+    unshipped = rows(db, View.UNSHIPPED, 1)
+    window.select_order(unshipped[0].order_id)
+    grab_dialog(window.message_buyer("s15_cancel_and_reorder"), "message-dialog-s15")
+    grab_dialog(window.export_files(), "export-dialog", adjust=False)
+    bulk = window.bulk_cancel()
+    bulk.load_file(cancellation_file(folder, db))
+    bulk.resize(900, 420)
+    grab(bulk, "bulk-cancel-dialog")
+    bulk.reject()
+    grab_dialog(window.print_summary(), "summary-dialog")
+    about = AboutDialog(window)
+    about.adjustSize()
+    grab(about, "about-dialog")
+    about.reject()
 
 
 def main() -> int:
@@ -51,29 +151,22 @@ def main() -> int:
     folder = Path(tempfile.mkdtemp(prefix="sellerdesk-shots-"))
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+    install_translators(app, "en")
     try:
-        empty = open_database(str(folder / "empty.sqlite"))
-        window = MainWindow(empty)
-        window.resize(1600, 900)
-        wait_for_counts(window)
-        grab(window, "welcome")
-        window.shutdown()
-        window.close()
-        empty.dispose()
-
+        welcome(folder)
         db = open_database(str(folder / "demo.sqlite"))
         fill_demo(db, orders=200, seed=1, now=clock.now() - timedelta(hours=1))
         window = MainWindow(db)
-        window.resize(1600, 900)
+        window.resize(*WINDOW_SIZE)
         window.show()
         wait_for_counts(window)
-        unshipped = page(db, ListQuery(View.UNSHIPPED), 0, 50)
+        unshipped = rows(db, View.UNSHIPPED)
         late = [row for row in unshipped if row.deadline.kind.value != "on-time"]
         chosen = (late or unshipped)[0].order_id
         window.select_order(chosen)
         main_png = grab(window, "main-window")
         window.filters.choose(View.PENDING)
-        pending = page(db, ListQuery(View.PENDING), 0, 1)
+        pending = rows(db, View.PENDING, 1)
         if pending:
             window.select_order(pending[0].order_id)
         grab(window, "pending-selected")
@@ -87,25 +180,22 @@ def main() -> int:
         window.search.clear()
         window._apply_search_now()
 
-        multi = [row for row in unshipped if row.item_count > 1] or unshipped
-        window.filters.choose(View.UNSHIPPED)
-        window.select_order(multi[0].order_id)
-        ship = window.confirm_shipment()
-        if ship is not None:
-            ship.adjustSize()
-            grab(ship, "ship-dialog")
-            ship.choose_carrier("Other")
-            grab(ship, "ship-dialog-other")
-            ship.reject()
+        order_dialogs(window, db, chosen)
+        other_dialogs(window, db, folder)
+        window.filters.choose_health()
+        grab(window, "health-page")
+
+        window.set_language("fr")
+        window.filters.choose(View.ALL)
         window.select_order(chosen)
-        cancel = window.cancel_order()
-        if cancel is not None:
-            cancel.adjustSize()
-            grab(cancel, "cancel-dialog")
-            cancel.choose_reason("BuyerCanceled")
-            cancel.adjustSize()
-            grab(cancel, "cancel-dialog-s5")
-            cancel.reject()
+        wait_for_counts(window)
+        grab(window, "main-window-fr")
+        window.filters.choose_health()
+        grab(window, "health-page-fr")
+        order_dialogs(window, db, chosen, suffix="-fr")
+        window.set_language(None)
+        install_translators(app, "en")
+
         if "--docs" in sys.argv:
             (ROOT / "docs").mkdir(exist_ok=True)
             shutil.copy(main_png, ROOT / "docs" / "main-window.png")

@@ -48,6 +48,7 @@ class ActionSpec:
     toolbar: bool = False
     icon: QStyle.StandardPixmap | None = None
     separator_before: bool = False
+    needs_order: bool = False  # enabled only while an order is selected (no rule to ask)
 
 
 def _translate(value: str | Callable[[], str]) -> str:
@@ -72,6 +73,38 @@ STANDARD_ACTIONS: tuple[ActionSpec, ...] = (
         ),
         Menu.FILE,
         "Ctrl+Shift+D",
+    ),
+    ActionSpec(
+        "export_files",
+        QT_TRANSLATE_NOOP("Actions", "&Export upload files…"),
+        QT_TRANSLATE_NOOP(
+            "Actions",
+            "Write the cancellation, adjustment and shipping confirmation files for Seller Central",
+        ),
+        Menu.FILE,
+        "Ctrl+E",
+        icon=QStyle.StandardPixmap.SP_DialogSaveButton,
+        separator_before=True,
+    ),
+    ActionSpec(
+        "bulk_cancel",
+        QT_TRANSLATE_NOOP("Actions", "Cancel orders from a &file…"),
+        QT_TRANSLATE_NOOP(
+            "Actions", "Read an order cancellation file, check every row, then apply the valid ones"
+        ),
+        Menu.FILE,
+        "Ctrl+Shift+B",
+    ),
+    ActionSpec(
+        "print_summary",
+        QT_TRANSLATE_NOOP("Actions", "&Print cancellation summary…"),
+        QT_TRANSLATE_NOOP(
+            "Actions",
+            "Print or save as PDF the cancellations of the selected orders, or of a period",
+        ),
+        Menu.FILE,
+        QKeySequence.StandardKey.Print,
+        separator_before=True,
     ),
     ActionSpec(
         "quit",
@@ -104,12 +137,65 @@ STANDARD_ACTIONS: tuple[ActionSpec, ...] = (
         icon=QStyle.StandardPixmap.SP_DialogCancelButton,
     ),
     ActionSpec(
+        "cancel_items",
+        QT_TRANSLATE_NOOP("Actions", "Cancel &items…"),
+        QT_TRANSLATE_NOOP("Actions", "Cancel some items of the order; the rest stays to ship"),
+        Menu.ORDERS,
+        "Ctrl+Shift+I",
+        rule=Action.CANCEL_ITEMS,
+    ),
+    ActionSpec(
+        "refund",
+        QT_TRANSLATE_NOOP("Actions", "&Refund…"),
+        QT_TRANSLATE_NOOP(
+            "Actions", "Refund all or part of what the buyer was charged, minus a restocking fee"
+        ),
+        Menu.ORDERS,
+        "Ctrl+Shift+R",
+        rule=Action.REFUND,
+        toolbar=True,
+        icon=QStyle.StandardPixmap.SP_ArrowBack,
+        separator_before=True,
+    ),
+    ActionSpec(
+        "record_return",
+        QT_TRANSLATE_NOOP("Actions", "Re&turn…"),
+        QT_TRANSLATE_NOOP(
+            "Actions", "Record that the parcel is coming back, or that it is back and in what state"
+        ),
+        Menu.ORDERS,
+        "Ctrl+Shift+T",
+        rule=Action.RETURN_REQUESTED,
+    ),
+    ActionSpec(
+        "message_buyer",
+        QT_TRANSLATE_NOOP("Actions", "&Message buyer…"),
+        QT_TRANSLATE_NOOP(
+            "Actions",
+            "Write to the buyer from a template, copy or e-mail it, keep it on the timeline",
+        ),
+        Menu.ORDERS,
+        "Ctrl+Shift+M",
+        needs_order=True,
+        separator_before=True,
+    ),
+    ActionSpec(
         "copy_order_id",
         QT_TRANSLATE_NOOP("Actions", "Copy order &id"),
         QT_TRANSLATE_NOOP("Actions", "Copy the selected order's id to the clipboard"),
         Menu.ORDERS,
         "Ctrl+Shift+C",
-        separator_before=True,
+        needs_order=True,
+    ),
+    ActionSpec(
+        "show_health",
+        QT_TRANSLATE_NOOP("Actions", "Account &health"),
+        QT_TRANSLATE_NOOP(
+            "Actions",
+            "Cancellation rate, late shipments, orders at risk and refunds due, at a glance",
+        ),
+        Menu.VIEW,
+        "Ctrl+H",
     ),
     ActionSpec(
         "find",
@@ -167,6 +253,8 @@ class ActionRegistry(QObject):
         self._translate(spec, action)
         if spec.rule is not None:
             self._apply_rule(spec, action)
+        elif spec.needs_order:
+            self._apply_needs_order(spec, action)
         return action
 
     def __getitem__(self, name: str) -> QAction:
@@ -199,7 +287,15 @@ class ActionRegistry(QObject):
         for name, spec in self.specs.items():
             if spec.rule is not None:
                 self._apply_rule(spec, self.actions[name])
-        self.actions["copy_order_id"].setEnabled(details is not None)
+            elif spec.needs_order:
+                self._apply_needs_order(spec, self.actions[name])
+
+    def _apply_needs_order(self, spec: ActionSpec, action: QAction) -> None:
+        action.setEnabled(self._details is not None)
+        if self._details is None:
+            action.setToolTip(QCoreApplication.translate(CTX, "Select an order first."))
+        else:
+            self._translate(spec, action)
 
     def _apply_rule(self, spec: ActionSpec, action: QAction) -> None:
         assert spec.rule is not None

@@ -4,40 +4,21 @@ from __future__ import annotations
 
 import os
 import sys
-from importlib.resources import files
-from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTimer, QTranslator
-from PySide6.QtGui import QIcon
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.db import Database, open_database
 from app.errors import SellerDeskError
+from ui.about_dialog import application_icon
 from ui.demo_database import DemoDatabase
 from ui.i18n import tr_text
 from ui.main_window import MainWindow
+from ui.translation import install_translators, saved_language
 
 QUIT_AFTER_VARIABLE = "SELLERDESK_QUIT_AFTER_MS"
-
-
-def _resources() -> Path:
-    return Path(str(files("resources")))
-
-
-def install_translators(app: QApplication, locale: QLocale | None = None) -> list[QTranslator]:
-    """Qt's own strings and SellerDesk's, for the seller's language, when they exist."""
-    locale = locale or QLocale()
-    installed = []
-    qt = QTranslator(app)
-    if qt.load(locale, "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-        app.installTranslator(qt)
-        installed.append(qt)
-    ours = QTranslator(app)
-    folder = _resources() / "translations"
-    if folder.is_dir() and ours.load(locale, "sellerdesk", "_", str(folder)):
-        app.installTranslator(ours)
-        installed.append(ours)
-    return installed
+DESKTOP_FILE_NAME = "io.github.sellerdesk.SellerDesk"
 
 
 def application() -> QApplication:
@@ -45,9 +26,8 @@ def application() -> QApplication:
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     QCoreApplication.setOrganizationName("SellerDesk")
     QCoreApplication.setApplicationName("SellerDesk")
-    icon = _resources() / "icons" / "sellerdesk.svg"
-    if icon.exists():
-        app.setWindowIcon(QIcon(str(icon)))
+    QGuiApplication.setDesktopFileName(DESKTOP_FILE_NAME)
+    app.setWindowIcon(application_icon())
     return app
 
 
@@ -76,7 +56,7 @@ def _explain(error: SellerDeskError, quit_after: int | None) -> int:
 def run(database: str | None, demo: bool) -> int:
     """Open the window on ``database`` (or a fresh demo database); returns the exit status."""
     app = application()
-    install_translators(app)
+    install_translators(app)  # the system's language until the database says otherwise
     quit_after = _quit_after()
     demo_database: DemoDatabase | None = None
     try:
@@ -87,6 +67,7 @@ def run(database: str | None, demo: bool) -> int:
             db = open_database(database)
     except SellerDeskError as error:
         return _explain(error, quit_after)
+    install_translators(app, saved_language(db))
     window = MainWindow(db, demo=demo_database)
     window.show()
     if quit_after is not None:

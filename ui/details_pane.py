@@ -10,11 +10,12 @@ from __future__ import annotations
 from decimal import Decimal
 from html import escape
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
-    QHBoxLayout,
+    QGridLayout,
     QLabel,
+    QSizePolicy,
     QStackedWidget,
     QTextBrowser,
     QToolButton,
@@ -22,16 +23,34 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.models import OrderStatus
 from app.order_details import OrderDetails
 from app.order_list import DeadlineKind
 from app.reasons import CANCELLATION_REASONS
-from app.rules import Decision
+from app.rules import Action, Decision
 from ui.i18n import date_time, money, short_date, tr_text
 from ui.labels import deadline_explanation, deadline_label, status_label
 from ui.models.order_table_model import AT_RISK_COLOUR, LATE_COLOUR
 
 
+def _section(title: str) -> str:
+    return "<h3>" + escape(title) + "</h3>"
+
+
+MESSAGE_SCHEME = "message"
+BUTTON_COLUMNS = 3
+# The buyer message a seller most likely needs for an order in this state (S9, S15, S2).
+SUGGESTED_MESSAGE: dict[OrderStatus, str] = {
+    OrderStatus.PENDING: "s9_contact_customer_service",
+    OrderStatus.UNSHIPPED: "s15_cancel_and_reorder",
+    OrderStatus.PARTIALLY_SHIPPED: "s15_cancel_and_reorder",
+    OrderStatus.CANCELED: "s2_cancellation_notice",
+}
+
+
 class DetailsPane(QWidget):
+    message_requested = Signal(str)  # a template key from a suggestion link
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("details")
@@ -45,10 +64,12 @@ class DetailsPane(QWidget):
         self._browser = QTextBrowser(self)
         self._browser.setObjectName("details_text")
         self._browser.setOpenLinks(False)
+        self._browser.anchorClicked.connect(self._link_clicked)
         self._stack.addWidget(self._nothing)
         self._stack.addWidget(self._browser)
-        self._buttons = QHBoxLayout()
-        self._buttons.setContentsMargins(0, 0, 0, 0)
+        self._buttons = QGridLayout()
+        self._buttons.setContentsMargins(0, 4, 0, 0)
+        self._button_list: list[QToolButton] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._stack, 1)
@@ -56,14 +77,35 @@ class DetailsPane(QWidget):
         self.retranslate()
 
     def add_button(self, action: QAction) -> QToolButton:
+        """A button for ``action``, shown only while the action is available."""
         button = QToolButton(self)
+        button.setObjectName(f"button_{action.objectName()}")
         button.setDefaultAction(action)
         button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self._buttons.addWidget(button)
+        button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self._button_list.append(button)
         return button
 
     def finish_buttons(self) -> None:
-        self._buttons.addStretch(1)
+        self._arrange_buttons()
+
+    def visible_buttons(self) -> list[QToolButton]:
+        return [button for button in self._button_list if not button.isHidden()]
+
+    def _arrange_buttons(self) -> None:
+        """Lay out the available actions' buttons, three to a row; what is not available
+        is explained in "What you can do" and in the action's tooltip."""
+        for button in self._button_list:
+            self._buttons.removeWidget(button)
+        shown = [b for b in self._button_list if b.defaultAction().isEnabled()]
+        for button in self._button_list:
+            button.setHidden(button not in shown)
+        for number, button in enumerate(shown):
+            self._buttons.addWidget(button, number // BUTTON_COLUMNS, number % BUTTON_COLUMNS)
+
+    def _link_clicked(self, url: QUrl) -> None:
+        if url.scheme() == MESSAGE_SCHEME:
+            self.message_requested.emit(url.path())
 
     def retranslate(self) -> None:
         self._nothing.setText(self.tr("Select an order to see its items, buyer and history."))
@@ -81,6 +123,7 @@ class DetailsPane(QWidget):
     ) -> None:
         self._details = details
         self._actions = actions
+        self._arrange_buttons()
         if details is None:
             self._stack.setCurrentWidget(self._nothing)
             self._browser.clear()
@@ -142,16 +185,16 @@ class DetailsPane(QWidget):
 
     def _can_do(self, actions: list[tuple[QAction, Decision]]) -> str:
         rows = []
+        available = self.tr("available")
+        unavailable = self.tr("not available")
         for action, decision in actions:
             name = escape(action.text().replace("&", "").rstrip("…"))
             if decision.allowed:
-                rows.append(f"<li>✔ {name}: {escape(self.tr('available'))}</li>")
+                rows.append(f"<li>✔ {name}: {escape(available)}</li>")
             else:
                 why = tr_text(decision.reason) if decision.reason else ""
-                rows.append(
-                    f"<li>✖ {name}: {escape(self.tr('not available'))} — {escape(why)}</li>"
-                )
-        return f"<h3>{escape(self.tr('What you can do'))}</h3><ul>{''.join(rows)}</ul>"
+                rows.append(f"<li>✖ {name}: {escape(unavailable)} — {escape(why)}</li>")
+        return _section(self.tr("What you can do")) + "<ul>" + "".join(rows) + "</ul>"
 
     def _items(self, details: OrderDetails) -> str:
         blocks = []
@@ -178,16 +221,36 @@ class DetailsPane(QWidget):
                 f"<li><b>{escape(item.sku)}</b> × {item.quantity}{title}"
                 f"<br><small>{escape(amounts)}<br>{escape(units)}</small></li>"
             )
-        return f"<h3>{escape(self.tr('Items'))}</h3><ul>{''.join(blocks)}</ul>"
+        return _section(self.tr("Items")) + "<ul>" + "".join(blocks) + "</ul>"
 
     def _buyer(self, details: OrderDetails) -> str:
-        title = f"<h3>{escape(self.tr('Buyer and address'))}</h3>"
+        title = _section(self.tr("Buyer and address"))
+        suggestion = self._suggestion(details)
         if details.buyer is None:
             why = tr_text(details.buyer_hidden_because) if details.buyer_hidden_because else ""
-            return f"{title}<p><i>{escape(why)}</i></p>"
+            return f"{title}<p><i>{escape(why)}</i></p>{suggestion}"
         lines = [escape(line) for line in details.buyer.address_lines]
         contact = [escape(v) for v in (details.buyer.name, details.buyer.email) if v]
-        return f"{title}<p>{'<br>'.join(contact)}</p><p>{'<br>'.join(lines)}</p>"
+        return f"{title}<p>{'<br>'.join(contact)}</p><p>{'<br>'.join(lines)}</p>{suggestion}"
+
+    def _suggestion(self, details: OrderDetails) -> str:
+        """A link to the buyer message this order's state calls for (S9, S15, S2)."""
+        key = SUGGESTED_MESSAGE.get(details.status)
+        if key is None:
+            return ""
+        if key == "s9_contact_customer_service":
+            intro = ""
+            link = self.tr("Reply to a buyer who writes: contact Amazon customer service…")
+        elif key == "s15_cancel_and_reorder":
+            reason = details.decision(Action.EDIT_ADDRESS).reason
+            why = tr_text(reason) if reason else ""
+            intro = self.tr("Wrong address? {why}").format(why=why)
+            link = self.tr("Ask the buyer to cancel and order again…")
+        else:
+            intro = ""
+            link = self.tr("Tell the buyer the order is cancelled…")
+        intro_html = f"<small>{escape(intro)}</small><br>" if intro else ""
+        return f"<p>{intro_html}<a href='{MESSAGE_SCHEME}:{key}'>✉ {escape(link)}</a></p>"
 
     def _shipments(self, details: OrderDetails) -> str:
         rows = []
@@ -202,7 +265,7 @@ class DetailsPane(QWidget):
                 f"<li>{escape(short_date(shipment.ship_date))} · {escape(shipment.carrier)} · "
                 f"{escape(tracking)}<br><small>{units}</small></li>"
             )
-        return f"<h3>{escape(self.tr('Shipments'))}</h3><ul>{''.join(rows)}</ul>"
+        return _section(self.tr("Shipments")) + "<ul>" + "".join(rows) + "</ul>"
 
     def _cancellations(self, details: OrderDetails) -> str:
         rows = []
@@ -220,14 +283,14 @@ class DetailsPane(QWidget):
                 f"<li>{escape(date_time(cancellation.created_at))} · {escape(reason_text)} · "
                 f"{escape(counts)}<br><small>{units}</small></li>"
             )
-        return f"<h3>{escape(self.tr('Cancellations'))}</h3><ul>{''.join(rows)}</ul>"
+        return _section(self.tr("Cancellations")) + "<ul>" + "".join(rows) + "</ul>"
 
     @staticmethod
     def tr_reason(label: str) -> str:
         return QCoreApplication.translate("Reason", label)
 
     def _timeline(self, details: OrderDetails) -> str:
-        title = f"<h3>{escape(self.tr('Timeline'))}</h3>"
+        title = _section(self.tr("Timeline"))
         if not details.timeline:
             return (
                 title + "<p><i>" + escape(self.tr("Nothing done in SellerDesk yet.")) + "</i></p>"

@@ -91,6 +91,7 @@ class HealthPage(QWidget):
         upper.addWidget(self.chart)
         upper.setStretchFactor(0, 2)
         upper.setStretchFactor(1, 3)
+        upper.setSizes([420, 630])  # the figures' sentences need room beside the chart
 
         self.tabs = QTabWidget()
         self.lists: dict[str, QTreeWidget] = {}

@@ -13,14 +13,16 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtGui import QActionGroup, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
+    QDialog,
     QHeaderView,
     QLabel,
     QLineEdit,
     QMainWindow,
-    QMessageBox,
+    QPushButton,
     QSizePolicy,
     QSplitter,
     QStackedWidget,
@@ -29,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import __version__
+from app import settings
 from app.db import Database
 from app.errors import SellerDeskError
 from app.health import RATE_TARGET, CancellationRate
@@ -37,20 +39,44 @@ from app.order_details import OrderDetails, order_details
 from app.order_list import Column, has_orders, refresh_statistics, view_counts
 from app.queries import View
 from app.rate_effect import current_rate
+from ui.about_dialog import AboutDialog
 from ui.actions import ActionRegistry, Menu
 from ui.demo_database import DemoDatabase
 from ui.details_pane import DetailsPane
+from ui.dialogs.bulk_cancel_dialog import BulkCancelDialog
 from ui.dialogs.cancel_dialog import CancelDialog, percent
+from ui.dialogs.cancel_items_dialog import CancelItemsDialog
+from ui.dialogs.export_dialog import ExportDialog
 from ui.dialogs.import_dialog import ImportRunner
+from ui.dialogs.message_dialog import MessageDialog
+from ui.dialogs.refund_dialog import RefundDialog
+from ui.dialogs.return_dialog import ReturnDialog
 from ui.dialogs.ship_dialog import ShipDialog
+from ui.dialogs.summary_dialog import SummaryDialog
 from ui.filter_list import FilterList
+from ui.health_page import HealthPage
 from ui.i18n import tr_text
 from ui.labels import empty_view_text, view_label
 from ui.models.order_table_model import AT_RISK_COLOUR, OrderTableModel
 from ui.tasks import Task, TaskRunner
+from ui.translation import install_translators
 from ui.welcome import Welcome
 
 SEARCH_DELAY_MS = 250
+# Opening an order from the health page loads pages of the list up to this many rows
+# to find it; beyond, the list searches for the order id instead.
+FIND_ROW_LIMIT = 5000
+S5_TEMPLATE = "s5_request_cancellation"
+# The order actions with a button under the details pane, in this order.
+PANE_ACTIONS = (
+    "confirm_shipment",
+    "cancel_order",
+    "cancel_items",
+    "refund",
+    "record_return",
+    "message_buyer",
+)
+LANGUAGE_CHOICES = (None, "en", "fr")  # None: follow the system
 DEFAULT_WIDTHS = {
     Column.ORDER_ID: 145,
     Column.PURCHASED: 85,
@@ -77,6 +103,7 @@ class MainWindow(QMainWindow):
         self._rate: CancellationRate | None = None
         self._counts_generation = 0
         self._statistics_stale = False  # set after an import: re-analyse for the planner
+        self._health_stale = True  # the health page recomputes when it is next shown
         self.tasks = TaskRunner(self)
         self.registry = ActionRegistry(self)
         self.importer = ImportRunner(db, self.tasks, self)
@@ -88,7 +115,9 @@ class MainWindow(QMainWindow):
         self.table.setObjectName("orders")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Several orders may be selected (for the printed summary); the details pane
+        # and the order actions follow the current one.
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.setShowGrid(False)
@@ -112,9 +141,10 @@ class MainWindow(QMainWindow):
         self.list_stack = QStackedWidget(self)
         self.list_stack.addWidget(self.table)
         self.list_stack.addWidget(self.empty)
+        self.health = self._make_health_page()
 
         self.details = DetailsPane(self)
-        for name in ("confirm_shipment", "cancel_order"):
+        for name in PANE_ACTIONS:
             self.details.add_button(self.registry[name])
         self.details.finish_buttons()
 
@@ -126,7 +156,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setStretchFactor(2, 1)
-        self.splitter.setSizes([250, 960, 390])
+        self.splitter.setSizes([270, 900, 400])
         self.splitter.setChildrenCollapsible(False)
 
         self.welcome = Welcome(self.registry["import_report"], self.registry["try_demo"], self)
@@ -181,6 +211,19 @@ class MainWindow(QMainWindow):
             action.setShortcut(QKeySequence(f"Ctrl+{number}"))
             action.triggered.connect(lambda _checked=False, v=view: self.filters.choose(v))
             self.view_actions[view] = action
+        self.menus[Menu.VIEW].addSeparator()
+        self.language_menu = self.menus[Menu.VIEW].addMenu("")
+        self.language_menu.setObjectName("menu_language")
+        self.language_group = QActionGroup(self)
+        self.language_actions = {}
+        for language in LANGUAGE_CHOICES:
+            action = self.language_menu.addAction("")
+            action.setCheckable(True)
+            action.setObjectName(f"language_{language or 'system'}")
+            action.triggered.connect(lambda _checked=False, lang=language: self.set_language(lang))
+            self.language_group.addAction(action)
+            self.language_actions[language] = action
+        self._check_saved_language()
 
     def _build_toolbar(self) -> None:
         self.toolbar = QToolBar(self)
@@ -201,12 +244,22 @@ class MainWindow(QMainWindow):
         self.registry.connect("quit", self.close)
         self.registry.connect("confirm_shipment", self.confirm_shipment)
         self.registry.connect("cancel_order", self.cancel_order)
+        self.registry.connect("cancel_items", self.cancel_items)
+        self.registry.connect("refund", self.refund)
+        self.registry.connect("record_return", self.record_return)
+        self.registry.connect("message_buyer", self.message_buyer)
+        self.registry.connect("export_files", self.export_files)
+        self.registry.connect("bulk_cancel", self.bulk_cancel)
+        self.registry.connect("print_summary", self.print_summary)
+        self.registry.connect("show_health", self.filters.choose_health)
         self.registry.connect("copy_order_id", self.copy_order_id)
         self.registry.connect("find", self.focus_search)
         self.registry.connect("show_list", self.table.setFocus)
         self.registry.connect("reload", self.refresh)
         self.registry.connect("about", self.about)
         self.filters.view_chosen.connect(self._view_chosen)
+        self.filters.health_chosen.connect(self._show_health)
+        self.details.message_requested.connect(self.message_buyer)
         self.search.textChanged.connect(lambda _text: self._search_timer.start())
         self.search.returnPressed.connect(self._apply_search_now)
         self._search_timer.timeout.connect(self._apply_search_now)
@@ -222,6 +275,10 @@ class MainWindow(QMainWindow):
         self.menus[Menu.HELP].setTitle(self.tr("&Help"))
         for view, action in self.view_actions.items():
             action.setText(self.tr("Show {view}").format(view=view_label(view)))
+        self.language_menu.setTitle(self.tr("&Language"))
+        self.language_actions[None].setText(self.tr("&System language"))
+        self.language_actions["en"].setText("&English")  # each language in its own words
+        self.language_actions["fr"].setText("&Français")
         self.toolbar.setWindowTitle(self.tr("Main toolbar"))
         shortcut = QKeySequence(QKeySequence.StandardKey.Find).toString(
             QKeySequence.SequenceFormat.NativeText
@@ -233,11 +290,22 @@ class MainWindow(QMainWindow):
             self.tr("Shows the orders whose id, buyer name, SKU or product name contain every word")
         )
         self.filters.retranslate()
+        self._fit_filters()
         self.details.retranslate()
         self.welcome.retranslate()
+        self.health.translate_ui()
         self._update_title()
         self._update_status()
         self._update_empty_state()
+
+    def _fit_filters(self) -> None:
+        """Widen the filter column to its longest name (French names are longer)."""
+        sizes = self.splitter.sizes()
+        wanted = self.filters.sizeHint().width()
+        if len(sizes) == 3 and sizes[0] < wanted and sizes[1] > 2 * wanted:
+            sizes[1] -= wanted - sizes[0]
+            sizes[0] = wanted
+            self.splitter.setSizes(sizes)
 
     def _update_title(self) -> None:
         if self._demo is not None:
@@ -264,6 +332,7 @@ class MainWindow(QMainWindow):
         self._show_details(selected)
         self.pages.setCurrentWidget(self.splitter if has_orders(self._db) else self.welcome)
         self.refresh_counts()
+        self._health_changed()
 
     def _imported(self, changed: bool) -> None:
         self._statistics_stale = changed
@@ -288,6 +357,7 @@ class MainWindow(QMainWindow):
                 return
             self._counts, self._rate = result
             self.filters.set_counts(self._counts)
+            self.filters.set_rate(percent(self._rate.percent), self._rate.above_target)
             self._update_status()
             self.counts_updated.emit()
 
@@ -325,6 +395,8 @@ class MainWindow(QMainWindow):
         )
 
     def _update_empty_state(self) -> None:
+        if self.health_shown():
+            return  # the list's state is set again when the seller goes back to it
         if self.model.rowCount() == 0:
             self.empty.setText(
                 empty_view_text(self.model.query.view, bool(self.model.query.search))
@@ -339,8 +411,62 @@ class MainWindow(QMainWindow):
     def _view_chosen(self, view: View) -> None:
         selected = self._details.order_id if self._details else None
         self.model.set_view(view)
+        if self.health_shown():
+            self.details.show()
+            self.list_stack.setCurrentWidget(self.table)
+            self._update_empty_state()
+            self._show_details(selected)
         self._select(selected)
         self._update_status()
+
+    # -- account health ------------------------------------------------------
+
+    def _make_health_page(self) -> HealthPage:
+        page = HealthPage(self._db, self)
+        page.setObjectName("health_page")
+        page.orderActivated.connect(self.open_order)
+        self.list_stack.addWidget(page)
+        return page
+
+    def health_shown(self) -> bool:
+        return self.list_stack.currentWidget() is self.health
+
+    def _show_health(self) -> None:
+        """The health page takes the place of the list and the details pane."""
+        if self._health_stale:
+            self._refresh_health()
+        self.list_stack.setCurrentWidget(self.health)
+        self.details.hide()
+        self.registry.update_for(None)  # order actions need an order in sight
+
+    def _refresh_health(self) -> None:
+        try:
+            self.health.refresh()
+        except SellerDeskError as error:
+            self._report(error)
+        self._health_stale = False
+
+    def _health_changed(self) -> None:
+        """Something changed: recompute the health page now if it is shown, else when it is."""
+        self._health_stale = True
+        if self.health_shown():
+            self._refresh_health()
+
+    def open_order(self, order_id: str) -> None:
+        """Show ``order_id`` in the order list: All orders, no search, selected and in view."""
+        self.filters.choose(View.ALL)
+        if self.search.text():
+            self.search.clear()
+            self._apply_search_now()
+        row = self.model.row_of(order_id)
+        while row is None and self.model.canFetchMore() and self.model.rowCount() < FIND_ROW_LIMIT:
+            self.model.fetchMore()
+            row = self.model.row_of(order_id)
+        if row is None:  # far down a long list: show it by its id instead
+            self.search.setText(order_id)
+            self._apply_search_now()
+        self.select_order(order_id)
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _apply_search_now(self) -> None:
         self._search_timer.stop()
@@ -390,7 +516,8 @@ class MainWindow(QMainWindow):
             except SellerDeskError:
                 details = None
         self._details = details
-        self.registry.update_for(details)
+        # While the health page hides the list, order actions wait for the seller to come back.
+        self.registry.update_for(None if self.health_shown() else details)
         actions = []
         if details is not None:
             for name, spec in self.registry.specs.items():
@@ -409,7 +536,26 @@ class MainWindow(QMainWindow):
         self._select(order_id)
         self._show_details(order_id)
         self.refresh_counts()
+        self._health_changed()
         self.order_changed.emit(order_id)
+
+    def selected_order_ids(self) -> list[str]:
+        """The orders selected in the list, top to bottom."""
+        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
+        found = (self.model.order_id_at(row) for row in rows)
+        return [order_id for order_id in found if order_id is not None]
+
+    def _order_for(self, action_name: str) -> str | None:
+        """The current order, if the rules allow ``action_name`` on it now."""
+        if self._details is None or not self.registry[action_name].isEnabled():
+            return None
+        return self._details.order_id
+
+    def _open_for_order(self, dialog: QDialog, order_id: str) -> None:
+        """Open ``dialog`` window-modal; once accepted, refresh what it changed."""
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._after_change(order_id))
+        dialog.open()
 
     def confirm_shipment(self) -> ShipDialog | None:
         if self._details is None or not self.registry["confirm_shipment"].isEnabled():
@@ -429,6 +575,97 @@ class MainWindow(QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self._after_change(order_id))
         dialog.rejected.connect(lambda: self._reply_copied(dialog.copied_reply))
+        self._offer_s5_message(dialog)
+        dialog.open()
+        return dialog
+
+    def _offer_s5_message(self, dialog: CancelDialog) -> None:
+        """Beside "copy the reply" (S5), the full template, to edit, e-mail and log."""
+        button = QPushButton(self.tr("Write the message from the template…"), dialog.s5_box)
+        button.setObjectName("s5_message")
+        order_id = self._details.order_id if self._details else ""
+
+        def write() -> None:
+            dialog.reject()
+            self.message_buyer(S5_TEMPLATE, order_id)
+
+        button.clicked.connect(write)
+        layout = dialog.s5_box.layout()
+        if layout is not None:
+            layout.addWidget(button)
+
+    def cancel_items(self) -> CancelItemsDialog | None:
+        order_id = self._order_for("cancel_items")
+        if order_id is None:
+            return None
+        dialog = CancelItemsDialog(self._db, order_id, self)
+        self._open_for_order(dialog, order_id)
+        return dialog
+
+    def refund(self) -> RefundDialog | None:
+        order_id = self._order_for("refund")
+        if order_id is None:
+            return None
+        return self._open_refund(order_id, from_return=False)
+
+    def _open_refund(self, order_id: str, *, from_return: bool) -> RefundDialog:
+        dialog = RefundDialog(self._db, order_id, self, from_return=from_return)
+        self._open_for_order(dialog, order_id)
+        return dialog
+
+    def record_return(self) -> ReturnDialog | None:
+        order_id = self._order_for("record_return")
+        if order_id is None:
+            return None
+        dialog = ReturnDialog(self._db, order_id, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._return_recorded(order_id, dialog.opens_refund))
+        dialog.open()
+        return dialog
+
+    def _return_recorded(self, order_id: str, opens_refund: bool) -> None:
+        """S3/S16: a received return whose refund is due opens the refund, prefilled."""
+        self._after_change(order_id)
+        if opens_refund:
+            self._open_refund(order_id, from_return=True)
+
+    def message_buyer(
+        self, template_key: str | None = None, order_id: str | None = None
+    ) -> MessageDialog | None:
+        """The message dialog for the current order, on ``template_key`` when given."""
+        order_id = order_id or (self._details.order_id if self._details else None)
+        if order_id is None:
+            return None
+        dialog = MessageDialog(self._db, order_id, template_key, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.messageLogged.connect(self._message_logged)
+        dialog.open()
+        return dialog
+
+    def _message_logged(self, order_id: str) -> None:
+        if self._details is not None and self._details.order_id == order_id:
+            self._show_details(order_id)  # the message is on the timeline now
+
+    def export_files(self) -> ExportDialog:
+        dialog = ExportDialog(self._db, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.resize(max(dialog.sizeHint().width(), 860), max(dialog.sizeHint().height(), 600))
+        dialog.finished.connect(lambda _result: self.refresh())
+        dialog.open()
+        return dialog
+
+    def bulk_cancel(self) -> BulkCancelDialog:
+        dialog = BulkCancelDialog(self._db, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _result: self.refresh())
+        dialog.open()
+        return dialog
+
+    def print_summary(self) -> SummaryDialog:
+        """The summary of the selected orders when several are selected, else of a period."""
+        selected = [] if self.health_shown() else self.selected_order_ids()
+        dialog = SummaryDialog(self._db, selected if len(selected) > 1 else None, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
 
@@ -466,20 +703,46 @@ class MainWindow(QMainWindow):
         self.importer = ImportRunner(db, self.tasks, self)
         self.importer.finished.connect(self._imported)
         self.model.set_database(db)
+        self.list_stack.removeWidget(self.health)
+        self.health.deleteLater()
+        self.health = self._make_health_page()
+        self._check_saved_language()
         self._update_title()
         self.refresh()
         if old_demo is not None:
             old_demo.close()
 
     def about(self) -> None:
-        QMessageBox.about(
-            self,
-            self.tr("About SellerDesk"),
-            self.tr(
-                "<h3>SellerDesk {version}</h3><p>Orders, cancellations, refunds and returns for "
-                "marketplace sellers, without hurting your account health.</p>"
-                "<p>Database: {where}</p><p>MIT licence.</p>"
-            ).format(version=__version__, where=self._db.location),
+        AboutDialog(self).exec()
+
+    # -- language ------------------------------------------------------------
+
+    def _check_saved_language(self) -> None:
+        try:
+            saved = settings.get(self._db, settings.LANGUAGE)
+        except SellerDeskError:
+            saved = None
+        self.language_actions.get(saved, self.language_actions[None]).setChecked(True)
+
+    def set_language(self, language: str | None) -> None:
+        """Save the interface language (None: the system's) and switch to it now."""
+        try:
+            settings.put(self._db, settings.LANGUAGE, language)
+        except SellerDeskError as error:
+            self._report(error)
+            self._check_saved_language()
+            return
+        app = QApplication.instance()
+        if app is not None:
+            install_translators(app, language)
+        self.retranslate()
+        self.model.headerDataChanged.emit(
+            Qt.Orientation.Horizontal, 0, self.model.columnCount() - 1
+        )
+        self.table.viewport().update()
+        self.refresh_counts()  # figures in the new language's number format
+        self.statusBar().showMessage(
+            self.tr("Language saved. Dialogs opened from now on use it too."), 8000
         )
 
     def _report(self, error: BaseException) -> None:
