@@ -100,7 +100,8 @@ STANDARD_ACTIONS: tuple[ActionSpec, ...] = (
         QT_TRANSLATE_NOOP("Actions", "&Print cancellation summary…"),
         QT_TRANSLATE_NOOP(
             "Actions",
-            "Print or save as PDF the cancellations of the selected orders, or of a period",
+            "Print or save as PDF the cancellations of a period, or of the orders selected "
+            "in the list when you select several",
         ),
         Menu.FILE,
         QKeySequence.StandardKey.Print,

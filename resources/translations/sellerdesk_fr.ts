@@ -54,6 +54,30 @@
       <translation>Ouvrir une base jetable remplie de commandes de démonstration ; vos données restent intactes</translation>
     </message>
     <message>
+      <source>&amp;Export upload files…</source>
+      <translation>E&amp;xporter les fichiers à charger…</translation>
+    </message>
+    <message>
+      <source>Write the cancellation, adjustment and shipping confirmation files for Seller Central</source>
+      <translation>Écrire les fichiers d'annulation, d'ajustement et de confirmation d'expédition pour Seller Central</translation>
+    </message>
+    <message>
+      <source>Cancel orders from a &amp;file…</source>
+      <translation>Annuler des commandes depuis un &amp;fichier…</translation>
+    </message>
+    <message>
+      <source>Read an order cancellation file, check every row, then apply the valid ones</source>
+      <translation>Lire un fichier d'annulation de commandes, vérifier chaque ligne, puis appliquer les lignes valides</translation>
+    </message>
+    <message>
+      <source>&amp;Print cancellation summary…</source>
+      <translation>Im&amp;primer le récapitulatif des annulations…</translation>
+    </message>
+    <message>
+      <source>Print or save as PDF the cancellations of a period, or of the orders selected in the list when you select several</source>
+      <translation>Imprimer ou enregistrer en PDF les annulations d'une période, ou des commandes sélectionnées dans la liste quand vous en sélectionnez plusieurs</translation>
+    </message>
+    <message>
       <source>&amp;Quit</source>
       <translation>&amp;Quitter</translation>
     </message>
@@ -78,12 +102,52 @@
       <translation>Annuler la commande, ou ce qu'il reste à expédier, avec un motif</translation>
     </message>
     <message>
+      <source>Cancel &amp;items…</source>
+      <translation>Annuler des ar&amp;ticles…</translation>
+    </message>
+    <message>
+      <source>Cancel some items of the order; the rest stays to ship</source>
+      <translation>Annuler certains articles de la commande ; le reste reste à expédier</translation>
+    </message>
+    <message>
+      <source>&amp;Refund…</source>
+      <translation>&amp;Rembourser…</translation>
+    </message>
+    <message>
+      <source>Refund all or part of what the buyer was charged, minus a restocking fee</source>
+      <translation>Rembourser tout ou partie de ce qui a été facturé à l'acheteur, moins des frais de restockage</translation>
+    </message>
+    <message>
+      <source>Re&amp;turn…</source>
+      <translation>Enregistrer un ret&amp;our…</translation>
+    </message>
+    <message>
+      <source>Record that the parcel is coming back, or that it is back and in what state</source>
+      <translation>Enregistrer que le colis revient, ou qu'il est revenu et dans quel état</translation>
+    </message>
+    <message>
+      <source>&amp;Message buyer…</source>
+      <translation>Écrire à l'a&amp;cheteur…</translation>
+    </message>
+    <message>
+      <source>Write to the buyer from a template, copy or e-mail it, keep it on the timeline</source>
+      <translation>Écrire à l'acheteur à partir d'un modèle, le copier ou l'envoyer par e-mail, le garder dans l'historique</translation>
+    </message>
+    <message>
       <source>Copy order &amp;id</source>
       <translation>Copier le &amp;numéro de commande</translation>
     </message>
     <message>
       <source>Copy the selected order's id to the clipboard</source>
       <translation>Copier le numéro de la commande sélectionnée dans le presse-papiers</translation>
+    </message>
+    <message>
+      <source>Account &amp;health</source>
+      <translation>Performances du &amp;compte</translation>
+    </message>
+    <message>
+      <source>Cancellation rate, late shipments, orders at risk and refunds due, at a glance</source>
+      <translation>Taux d'annulation, expéditions en retard, commandes à risque et remboursements dus, d'un coup d'œil</translation>
     </message>
     <message>
       <source>&amp;Search orders</source>
@@ -467,6 +531,41 @@
     </message>
   </context>
   <context>
+    <name>Deadline</name>
+    <message>
+      <source>auto-cancel due now</source>
+      <translation>annulation automatique imminente</translation>
+    </message>
+    <message>
+      <source>auto-cancel in 1 day</source>
+      <translation>annulation automatique dans 1 jour</translation>
+    </message>
+    <message>
+      <source>late</source>
+      <translation>en retard</translation>
+    </message>
+    <message>
+      <source>late by 1 day</source>
+      <translation>1 jour de retard</translation>
+    </message>
+    <message>
+      <source>auto-cancel in {days} days</source>
+      <translation>annulation automatique dans {days} jours</translation>
+    </message>
+    <message>
+      <source>late by {days} days</source>
+      <translation>{days} jours de retard</translation>
+    </message>
+    <message>
+      <source>{late} day(s) past the ship-by date. Amazon may cancel this order automatically 7 days after that date; ship it or cancel it now.</source>
+      <translation>{late} jour(s) après la date limite d'expédition. Amazon peut annuler cette commande automatiquement 7 jours après cette date ; expédiez-la ou annulez-la dès maintenant.</translation>
+    </message>
+    <message>
+      <source>Past the ship-by date: ship it now. Amazon may cancel it automatically in {days} day(s).</source>
+      <translation>Date limite d'expédition dépassée : expédiez-la maintenant. Amazon peut l'annuler automatiquement dans {days} jour(s).</translation>
+    </message>
+  </context>
+  <context>
     <name>DetailsPane</name>
     <message>
       <source>Select an order to see its items, buyer and history.</source>
@@ -503,6 +602,22 @@
     <message>
       <source>{quantity} ordered · {shipped} shipped · {cancelled} cancelled · {open} to ship</source>
       <translation>{quantity} commandé(s) · {shipped} expédié(s) · {cancelled} annulé(s) · {open} à expédier</translation>
+    </message>
+    <message>
+      <source>Reply to a buyer who writes: contact Amazon customer service…</source>
+      <translation>Répondre à un acheteur qui vous écrit : contacter le service client Amazon…</translation>
+    </message>
+    <message>
+      <source>Wrong address? {why}</source>
+      <translation>Adresse erronée ? {why}</translation>
+    </message>
+    <message>
+      <source>Ask the buyer to cancel and order again…</source>
+      <translation>Demander à l'acheteur d'annuler et de repasser commande…</translation>
+    </message>
+    <message>
+      <source>Tell the buyer the order is cancelled…</source>
+      <translation>Informer l'acheteur de l'annulation de la commande…</translation>
     </message>
     <message>
       <source>tracking {number}</source>
@@ -693,6 +808,17 @@
     <message>
       <source>Batch {batch} written again to {path} ({rows} row(s)).</source>
       <translation>Lot {batch} réécrit dans {path} ({rows} ligne(s)).</translation>
+    </message>
+  </context>
+  <context>
+    <name>FilterList</name>
+    <message>
+      <source>Account health</source>
+      <translation>Performances du compte</translation>
+    </message>
+    <message>
+      <source>Your cancellation rate, late shipments, orders at risk of auto-cancellation and refunds due (Ctrl+H)</source>
+      <translation>Votre taux d'annulation, les expéditions en retard, les commandes à risque d'annulation automatique et les remboursements dus (Ctrl+H)</translation>
     </message>
   </context>
   <context>
@@ -1035,6 +1161,14 @@
       <translation>Afficher {view}</translation>
     </message>
     <message>
+      <source>&amp;Language</source>
+      <translation>La&amp;ngue</translation>
+    </message>
+    <message>
+      <source>&amp;System language</source>
+      <translation>Langue du &amp;système</translation>
+    </message>
+    <message>
       <source>Main toolbar</source>
       <translation>Barre d'outils principale</translation>
     </message>
@@ -1078,6 +1212,10 @@
       <translation>{cancelled} des {orders} commande(s) passée(s) ces 7 derniers jours ont été annulées d'une manière qui compte (les demandes officielles des acheteurs ne comptent pas).</translation>
     </message>
     <message>
+      <source>Write the message from the template…</source>
+      <translation>Rédiger le message à partir du modèle…</translation>
+    </message>
+    <message>
       <source>Reply copied: paste it into Buyer-Seller Messages. The order was not cancelled.</source>
       <translation>Réponse copiée : collez-la dans le service de messagerie Acheteurs - Vendeurs. La commande n'a pas été annulée.</translation>
     </message>
@@ -1086,12 +1224,8 @@
       <translation>{order} copié</translation>
     </message>
     <message>
-      <source>About SellerDesk</source>
-      <translation>À propos de SellerDesk</translation>
-    </message>
-    <message>
-      <source>&lt;h3&gt;SellerDesk {version}&lt;/h3&gt;&lt;p&gt;Orders, cancellations, refunds and returns for marketplace sellers, without hurting your account health.&lt;/p&gt;&lt;p&gt;Database: {where}&lt;/p&gt;&lt;p&gt;MIT licence.&lt;/p&gt;</source>
-      <translation>&lt;h3&gt;SellerDesk {version}&lt;/h3&gt;&lt;p&gt;Commandes, annulations, remboursements et retours pour les vendeurs sur les places de marché, sans nuire aux performances de votre compte.&lt;/p&gt;&lt;p&gt;Base de données : {where}&lt;/p&gt;&lt;p&gt;Licence MIT.&lt;/p&gt;</translation>
+      <source>Language saved. Dialogs opened from now on use it too.</source>
+      <translation>Langue enregistrée. Les fenêtres ouvertes à partir de maintenant l'utilisent aussi.</translation>
     </message>
     <message>
       <source>Something went wrong: {error}</source>
@@ -1857,6 +1991,29 @@
     </message>
   </context>
   <context>
+    <name>Status</name>
+    <message>
+      <source>Pending</source>
+      <translation>En attente</translation>
+    </message>
+    <message>
+      <source>Unshipped</source>
+      <translation>Non expédiée</translation>
+    </message>
+    <message>
+      <source>Partially shipped</source>
+      <translation>Partiellement expédiée</translation>
+    </message>
+    <message>
+      <source>Shipped</source>
+      <translation>Expédiée</translation>
+    </message>
+    <message>
+      <source>Canceled</source>
+      <translation>Annulée</translation>
+    </message>
+  </context>
+  <context>
     <name>Summary</name>
     <message>
       <source>The period starts on {start}, after its end on {end}.</source>
@@ -2038,33 +2195,6 @@
     </message>
   </context>
   <context>
-    <name>Welcome</name>
-    <message>
-      <source>Welcome to SellerDesk</source>
-      <translation>Bienvenue dans SellerDesk</translation>
-    </message>
-    <message>
-      <source>Your order database is empty. Start from your own orders, or look around with demo orders first.</source>
-      <translation>Votre base de commandes est vide. Partez de vos propres commandes, ou découvrez d'abord l'application avec des commandes de démonstration.</translation>
-    </message>
-    <message>
-      <source>Import an order report…</source>
-      <translation>Importer un rapport de commandes…</translation>
-    </message>
-    <message>
-      <source>In Seller Central: Reports &gt; Fulfilment &gt; All Orders (or Unshipped Orders), download the report, then choose the file here.</source>
-      <translation>Dans Seller Central : Rapports &gt; Expédition &gt; Toutes les commandes (ou Commandes non expédiées), téléchargez le rapport, puis choisissez le fichier ici.</translation>
-    </message>
-    <message>
-      <source>Try demo data</source>
-      <translation>Essayer des données de démonstration</translation>
-    </message>
-    <message>
-      <source>Opens a throw-away database with 200 demo orders; your data is not touched.</source>
-      <translation>Ouvre une base jetable avec 200 commandes de démonstration ; vos données ne sont pas touchées.</translation>
-    </message>
-  </context>
-  <context>
     <name>View</name>
     <message>
       <source>No order matches your search in this list. Search looks in order ids, buyer names, SKUs and product names; try fewer words or choose All orders.</source>
@@ -2168,61 +2298,30 @@
     </message>
   </context>
   <context>
-    <name>Status</name>
+    <name>Welcome</name>
     <message>
-      <source>Pending</source>
-      <translation>En attente</translation>
+      <source>Welcome to SellerDesk</source>
+      <translation>Bienvenue dans SellerDesk</translation>
     </message>
     <message>
-      <source>Unshipped</source>
-      <translation>Non expédiée</translation>
+      <source>Your order database is empty. Start from your own orders, or look around with demo orders first.</source>
+      <translation>Votre base de commandes est vide. Partez de vos propres commandes, ou découvrez d'abord l'application avec des commandes de démonstration.</translation>
     </message>
     <message>
-      <source>Partially shipped</source>
-      <translation>Partiellement expédiée</translation>
+      <source>Import an order report…</source>
+      <translation>Importer un rapport de commandes…</translation>
     </message>
     <message>
-      <source>Shipped</source>
-      <translation>Expédiée</translation>
+      <source>In Seller Central: Reports &gt; Fulfilment &gt; All Orders (or Unshipped Orders), download the report, then choose the file here.</source>
+      <translation>Dans Seller Central : Rapports &gt; Expédition &gt; Toutes les commandes (ou Commandes non expédiées), téléchargez le rapport, puis choisissez le fichier ici.</translation>
     </message>
     <message>
-      <source>Canceled</source>
-      <translation>Annulée</translation>
-    </message>
-  </context>
-  <context>
-    <name>Deadline</name>
-    <message>
-      <source>auto-cancel due now</source>
-      <translation>annulation automatique imminente</translation>
+      <source>Try demo data</source>
+      <translation>Essayer des données de démonstration</translation>
     </message>
     <message>
-      <source>auto-cancel in 1 day</source>
-      <translation>annulation automatique dans 1 jour</translation>
-    </message>
-    <message>
-      <source>late</source>
-      <translation>en retard</translation>
-    </message>
-    <message>
-      <source>late by 1 day</source>
-      <translation>1 jour de retard</translation>
-    </message>
-    <message>
-      <source>auto-cancel in {days} days</source>
-      <translation>annulation automatique dans {days} jours</translation>
-    </message>
-    <message>
-      <source>late by {days} days</source>
-      <translation>{days} jours de retard</translation>
-    </message>
-    <message>
-      <source>{late} day(s) past the ship-by date. Amazon may cancel this order automatically 7 days after that date; ship it or cancel it now.</source>
-      <translation>{late} jour(s) après la date limite d'expédition. Amazon peut annuler cette commande automatiquement 7 jours après cette date ; expédiez-la ou annulez-la dès maintenant.</translation>
-    </message>
-    <message>
-      <source>Past the ship-by date: ship it now. Amazon may cancel it automatically in {days} day(s).</source>
-      <translation>Date limite d'expédition dépassée : expédiez-la maintenant. Amazon peut l'annuler automatiquement dans {days} jour(s).</translation>
+      <source>Opens a throw-away database with 200 demo orders; your data is not touched.</source>
+      <translation>Ouvre une base jetable avec 200 commandes de démonstration ; vos données ne sont pas touchées.</translation>
     </message>
   </context>
 </TS>
