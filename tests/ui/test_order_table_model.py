@@ -1,11 +1,13 @@
 from __future__ import annotations
 
+import threading
 from datetime import timedelta
 
-from PySide6.QtCore import Qt
+import pytest
+from PySide6.QtCore import QCoreApplication, Qt
 
 from app.models import OrderStatus
-from app.order_list import PAGE_SIZE, Column
+from app.order_list import CHECK_EVERY, PAGE_SIZE, Column, Interrupted, ListQuery, page
 from app.queries import View
 from tests.factories import NOW, OrderSpec, add_order
 from ui.models.order_table_model import KEY_ROLE, OrderTableModel
@@ -74,3 +76,99 @@ def test_view_and_search_filter_in_the_database(db, frozen_now):
     model.set_view(View.ALL)
     model.set_search("0000002")
     assert [model.order_id_at(r) for r in range(model.rowCount())] == [_order_id(2)]
+
+
+def _orders(db, count: int) -> None:
+    for number in range(count):
+        add_order(
+            db, OrderSpec(order_id=_order_id(number), purchase_date=NOW - timedelta(minutes=number))
+        )
+
+
+def _shown(model: OrderTableModel) -> list[str | None]:
+    return [model.order_id_at(r) for r in range(model.rowCount())]
+
+
+def test_search_ignores_case_and_a_pasted_order_id_is_found(db, frozen_now):
+    _orders(db, 3)
+    model = OrderTableModel(db)
+    model.set_search("mug CÉRAMIQUE")  # SQLite folds ASCII case only, as before
+    assert _shown(model) == []
+    model.set_search("mug céramique")
+    assert len(_shown(model)) == 3
+    model.set_search(f"  {_order_id(1)} ")
+    assert _shown(model) == [_order_id(1)]
+    model.set_search("405-0000002-")
+    assert _shown(model) == [_order_id(2)]
+    model.set_search("0000001-1234")  # a middle part still matches anywhere in the id
+    assert _shown(model) == [_order_id(1)]
+
+
+def test_a_query_can_be_stopped_and_the_database_stays_usable(db, frozen_now):
+    _orders(db, 300)  # enough work for SQLite to ask whether to stop
+    with pytest.raises(Interrupted):
+        page(db, ListQuery(search="nowhere"), stop=lambda: True)
+    assert len(page(db, ListQuery(search="nowhere"), stop=lambda: False)) == 0
+    assert len(page(db, ListQuery())) == PAGE_SIZE
+
+
+def test_a_search_over_budget_runs_on_a_worker_while_the_list_answers(db, qtbot, frozen_now):
+    _orders(db, 300)
+    model = OrderTableModel(db, budget_steps=CHECK_EVERY)
+    qtbot.waitUntil(lambda: not model.loading)
+    assert model.rowCount() == PAGE_SIZE
+    with qtbot.waitSignal(model.rows_arrived):
+        model.set_search("nowhere")  # reads all 300 orders: more than the GUI thread's budget
+        assert model.loading
+        assert model.rowCount() == PAGE_SIZE  # the list answers at once, still showing its rows
+        assert not model.canFetchMore()
+    assert _shown(model) == []
+    assert not model.loading
+    model.set_search(_order_id(250))  # a pasted order id: its index answers within the budget
+    assert not model.loading
+    assert _shown(model) == [_order_id(250)]
+
+
+def test_an_older_search_answering_late_is_dropped(db, qtbot, monkeypatch, frozen_now):
+    _orders(db, 5)
+    model = OrderTableModel(db, budget_steps=0)  # every page on a worker
+    qtbot.waitUntil(lambda: model.rowCount() == 5)
+    release = threading.Event()
+    told_to_stop: list[bool] = []
+
+    def slow_for_mug(db, query, offset, limit, *, as_of, stop):
+        found = page(db, query, offset, limit, as_of=as_of, stop=stop)
+        if query.search == "mug":
+            release.wait(5)
+            told_to_stop.append(stop())
+        return found
+
+    monkeypatch.setattr("ui.models.order_table_model.page", slow_for_mug)
+    arrived: list[list[str | None]] = []
+    model.rows_arrived.connect(lambda: arrived.append(_shown(model)))
+    model.set_search("mug")  # matches all five, but answers late
+    with qtbot.waitSignal(model.rows_arrived):
+        model.set_search("0000003")
+    release.set()
+    model.wait()
+    QCoreApplication.processEvents()  # deliver the late answer, if it were not dropped
+    assert arrived == [[_order_id(3)]]
+    assert _shown(model) == [_order_id(3)]
+    assert told_to_stop == [True]
+
+
+def test_pages_scrolled_into_view_arrive_from_a_worker(db, qtbot, qtmodeltester, frozen_now):
+    _orders(db, PAGE_SIZE + 30)
+    model = OrderTableModel(db, budget_steps=0)
+    qtbot.waitUntil(lambda: model.rowCount() == PAGE_SIZE)
+    with qtbot.waitSignal(model.rows_arrived):
+        model.fetchMore()
+        assert model.loading and not model.canFetchMore()
+        model.fetchMore()  # asked again while the page is on its way: one request only
+    assert model.rowCount() == PAGE_SIZE + 30
+    assert not model.canFetchMore()
+    qtmodeltester.check(model)  # and it watches the signals of what follows
+    with qtbot.waitSignal(model.rows_arrived):
+        model.sort(Column.ORDER_ID, Qt.SortOrder.AscendingOrder)
+    assert model.order_id_at(0) == _order_id(0)
+    qtbot.waitUntil(lambda: not model.loading)
