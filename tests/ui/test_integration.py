@@ -1,0 +1,328 @@
+"""The finished pieces as the seller reaches them from the main window.
+
+Each order action is enabled by the rules with the reason as its tooltip; each
+dialog opens from the window on the selected order, and once it did its work the
+list, the details, the counts and the health page show the change.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QItemSelectionModel, QLocale, QUrl
+
+from app import settings
+from app.flatfiles.cancellation_file import TEMPLATE_LINE
+from app.models import OrderStatus
+from app.orders import cancel
+from app.queries import View
+from tests.factories import NOW, ItemSpec, OrderSpec, add_order
+from ui import translation
+from ui.about_dialog import AboutDialog
+from ui.dialogs.message_dialog import MessageDialog
+from ui.dialogs.refund_dialog import RefundDialog
+from ui.health_page import COUNTED
+from ui.i18n import short_date
+from ui.main_window import MainWindow
+
+PENDING = "405-0000001-0000001"
+UNSHIPPED = "405-0000002-0000002"
+SHIPPED = "405-0000003-0000003"
+CANCELED = "405-0000004-0000004"
+TWO_ITEMS = "405-0000005-0000005"
+
+
+@pytest.fixture
+def shop(db):
+    add_order(db, OrderSpec(order_id=PENDING, status=OrderStatus.PENDING))
+    add_order(db, OrderSpec(order_id=UNSHIPPED, purchase_date=NOW - timedelta(days=1)))
+    add_order(
+        db,
+        OrderSpec(
+            order_id=SHIPPED,
+            status=OrderStatus.SHIPPED,
+            items=[ItemSpec(quantity_shipped=1, order_item_id="31")],
+        ),
+    )
+    add_order(
+        db,
+        OrderSpec(
+            order_id=CANCELED,
+            status=OrderStatus.CANCELED,
+            items=[ItemSpec(quantity_cancelled=1, order_item_id="41")],
+        ),
+    )
+    add_order(
+        db,
+        OrderSpec(
+            order_id=TWO_ITEMS,
+            items=[
+                ItemSpec(sku="TEE-01", order_item_id="51"),
+                ItemSpec(sku="LAMP-9", order_item_id="52"),
+            ],
+        ),
+    )
+    return db
+
+
+@pytest.fixture
+def win(shop, qtbot, frozen_now):
+    window = MainWindow(shop)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: bool(window._counts), timeout=5000)
+    yield window
+    window.shutdown()
+
+
+def counts_refreshed(win, qtbot):
+    return qtbot.waitSignal(win.counts_updated, timeout=5000)
+
+
+# -- enabled per status, with the reason ---------------------------------------------------
+
+# (action, order) -> None when enabled, else words of the tooltip that says why not.
+EXPECTED = {
+    PENDING: {
+        "refund": "Nothing has been charged yet",
+        "record_return": "verifying the buyer's payment",
+        "cancel_items": "once Amazon has verified",
+        "message_buyer": None,
+    },
+    UNSHIPPED: {
+        "refund": "Nothing is shipment-confirmed",
+        "record_return": None,
+        "cancel_items": None,
+        "message_buyer": None,
+    },
+    SHIPPED: {
+        "refund": None,
+        "record_return": None,
+        "cancel_items": "refund the buyer instead",
+        "message_buyer": None,
+    },
+    CANCELED: {
+        "refund": "is cancelled",
+        "record_return": "is cancelled",
+        "cancel_items": "is cancelled",
+        "message_buyer": None,
+    },
+}
+
+
+@pytest.mark.parametrize("order_id", list(EXPECTED))
+def test_order_actions_follow_the_rules_with_the_reason(win, order_id):
+    win.select_order(order_id)
+    for name, why in EXPECTED[order_id].items():
+        action = win.registry[name]
+        assert action.isEnabled() is (why is None), name
+        if why is not None:
+            assert why in action.toolTip(), name
+    shown = {button.defaultAction().objectName() for button in win.details.visible_buttons()}
+    enabled = {name for name in EXPECTED[order_id] if EXPECTED[order_id][name] is None}
+    assert enabled <= shown
+    assert not {name for name in EXPECTED[order_id] if name not in enabled} & shown
+
+
+def test_without_an_order_the_order_actions_say_select_one(db, qtbot, frozen_now):
+    window = MainWindow(db)
+    qtbot.addWidget(window)
+    for name in ("refund", "record_return", "cancel_items", "message_buyer"):
+        assert not window.registry[name].isEnabled()
+        assert window.registry[name].toolTip() == "Select an order first."
+    assert window.registry["print_summary"].shortcut().toString() == "Ctrl+P"
+    window.shutdown()
+
+
+def test_a_refused_action_opens_nothing(win):
+    win.select_order(UNSHIPPED)
+    assert win.refund() is None
+    win.select_order(SHIPPED)
+    assert win.cancel_items() is None
+
+
+# -- dialogs open on the selected order and the window follows --------------------------
+
+
+def test_refund_from_the_window_lands_on_the_timeline(win, qtbot):
+    win.select_order(SHIPPED)
+    dialog = win.refund()
+    assert isinstance(dialog, RefundDialog)
+    dialog.refund_everything()
+    with counts_refreshed(win, qtbot):
+        dialog.confirm()
+    assert "Refunded" in win.details.text
+    assert win.current_details is not None and win.current_details.order_id == SHIPPED
+
+
+def test_received_return_opens_the_refund_prefilled(win, qtbot):
+    win.select_order(SHIPPED)
+    dialog = win.record_return()
+    assert dialog is not None
+    dialog.received.setChecked(True)
+    dialog.choose_condition("new")
+    with counts_refreshed(win, qtbot):
+        dialog.confirm()
+    refunds = [d for d in win.findChildren(RefundDialog) if d.isVisible()]
+    assert len(refunds) == 1
+    refund = refunds[0]
+    assert refund.ok_button.isEnabled()  # prefilled: a full refund, no fee for "new"
+    with counts_refreshed(win, qtbot):
+        refund.confirm()
+    assert "Refunded" in win.details.text
+    assert "Return received (new); refund due by" in win.details.text
+
+
+def test_cancel_items_refreshes_the_list_and_the_counts(win, qtbot):
+    win.filters.choose(View.UNSHIPPED)
+    win.select_order(TWO_ITEMS)
+    dialog = win.cancel_items()
+    assert dialog is not None
+    dialog.quantities["52"].setValue(1)
+    with counts_refreshed(win, qtbot):
+        dialog.confirm()
+    assert "1 cancelled" in win.details.text
+    assert win.model.row_of(TWO_ITEMS) is not None  # the rest is still to ship
+    assert win.registry["confirm_shipment"].isEnabled()
+
+
+def test_details_suggest_the_message_the_state_calls_for(win, qtbot):
+    win.select_order(PENDING)
+    html = win.details._browser.toHtml()
+    assert "message:s9_contact_customer_service" in html
+    win.details._browser.anchorClicked.emit(QUrl("message:s9_contact_customer_service"))
+    (dialog,) = [d for d in win.findChildren(MessageDialog) if d.isVisible()]
+    assert dialog.template_key() == "s9_contact_customer_service"
+    dialog.copy_to_clipboard()
+    assert "Message to the buyer" in win.details.text  # logged on the timeline, shown now
+    dialog.reject()
+    win.select_order(UNSHIPPED)
+    assert "Wrong address?" in win.details.text
+    assert "message:s15_cancel_and_reorder" in win.details._browser.toHtml()
+
+
+def test_s5_path_offers_the_template_and_keeps_the_order(win):
+    win.select_order(UNSHIPPED)
+    dialog = win.cancel_order()
+    assert dialog is not None
+    dialog.choose_reason("BuyerCanceled")
+    button = dialog.findChild(object, "s5_message")
+    assert button is not None
+    button.click()
+    (message,) = [d for d in win.findChildren(MessageDialog) if d.isVisible()]
+    assert message.template_key() == "s5_request_cancellation"
+    win.select_order(UNSHIPPED)
+    assert win.current_details is not None
+    assert win.current_details.status is OrderStatus.UNSHIPPED
+
+
+def test_bulk_cancel_from_a_file_refreshes_the_window(win, qtbot, tmp_path: Path):
+    path = tmp_path / "cancel.txt"
+    lines = [
+        TEMPLATE_LINE,
+        "order-id\tcancellation-reason-code\tamazon-order-item-code",
+        f"{UNSHIPPED}\tNoInventory\t",
+    ]
+    path.write_bytes(("\r\n".join(lines) + "\r\n").encode("utf-8"))
+    dialog = win.bulk_cancel()
+    dialog.load_file(path)
+    dialog.apply_valid()
+    with counts_refreshed(win, qtbot):
+        dialog.reject()
+    assert win.filters.count_text(View.CANCELED) == "2"
+    win.select_order(UNSHIPPED)
+    assert win.current_details is not None
+    assert win.current_details.status is OrderStatus.CANCELED
+
+
+def test_export_dialog_opens_on_the_window(win):
+    dialog = win.export_files()
+    assert dialog.isVisible()
+    assert dialog.width() >= 860
+    dialog.reject()
+
+
+def test_summary_of_the_selected_orders_or_of_a_period(win):
+    win.select_order(CANCELED)
+    single = win.print_summary()
+    assert single._order_ids is None  # one order: the period
+    single.reject()
+    selection = win.table.selectionModel()
+    row = win.model.row_of(SHIPPED)
+    assert row is not None
+    selection.select(
+        win.model.index(row, 0),
+        QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows,
+    )
+    assert set(win.selected_order_ids()) == {CANCELED, SHIPPED}
+    assert win.current_details is not None and win.current_details.order_id == CANCELED
+    several = win.print_summary()
+    assert set(several._order_ids or []) == {CANCELED, SHIPPED}
+    several.reject()
+
+
+# -- account health ---------------------------------------------------------------------
+
+
+def test_health_page_in_one_click_opens_an_order_and_follows_changes(win, qtbot, shop):
+    win.search.setText("LAMP")
+    win._apply_search_now()
+    win.filters.choose_health()
+    assert win.health_shown()
+    assert not win.registry["refund"].isEnabled()  # no order in sight
+    assert win.health.order_ids(COUNTED) == []
+
+    win.health.orderActivated.emit(SHIPPED)
+    assert not win.health_shown()
+    assert win.filters.current_view() is View.ALL
+    assert win.search.text() == ""
+    assert win.current_details is not None and win.current_details.order_id == SHIPPED
+    assert win.model.order_id_at(win.table.currentIndex().row()) == SHIPPED
+
+    cancel(shop, UNSHIPPED, "NoInventory", at=NOW - timedelta(hours=1))
+    with counts_refreshed(win, qtbot):
+        win.refresh()
+    win.registry["show_health"].trigger()
+    assert win.health.order_ids(COUNTED) == [UNSHIPPED]
+    assert "⚠" in win.filters.health_item.text(1)  # 1 of 3 recent orders: above 2.5 %
+
+
+# -- help and language ------------------------------------------------------------------
+
+
+def test_about_opens(win, monkeypatch):
+    opened = []
+    monkeypatch.setattr(AboutDialog, "exec", lambda self: opened.append(self) or 0)
+    win.registry["about"].trigger()
+    assert len(opened) == 1
+
+
+def test_language_choice_is_saved_and_applied(win, shop, qapp):
+    previous = QLocale()
+    try:
+        win.language_actions["fr"].trigger()
+        assert settings.get(shop, settings.LANGUAGE) == "fr"
+        assert win.menus[next(iter(win.menus))].title() == "&Fichier"
+        assert win.registry["refund"].text() == "&Rembourser…"
+        win.language_actions[None].trigger()
+        assert settings.get(shop, settings.LANGUAGE) is None
+        assert win.language_actions[None].isChecked()
+    finally:
+        translation.install_translators(qapp, "en")
+        QLocale.setDefault(previous)
+
+
+def test_a_c_locale_formats_dates_the_british_way(qapp, monkeypatch):
+    class CLocale(QLocale):
+        @staticmethod
+        def system() -> QLocale:
+            return QLocale(QLocale.Language.C)
+
+    previous = QLocale()
+    monkeypatch.setattr(translation, "QLocale", CLocale)
+    try:
+        assert translation.install_translators(qapp, None) == "en"
+        assert short_date(date(2026, 11, 25)) == "25/11/2026"
+    finally:
+        QLocale.setDefault(previous)
