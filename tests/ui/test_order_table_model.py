@@ -6,8 +6,9 @@ from datetime import timedelta
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt
 
+from app import order_list
 from app.models import OrderStatus
-from app.order_list import CHECK_EVERY, PAGE_SIZE, Column, Interrupted, ListQuery, page
+from app.order_list import PAGE_SIZE, Column, Interrupted, ListQuery, page
 from app.queries import View
 from tests.factories import NOW, OrderSpec, add_order
 from ui.models.order_table_model import KEY_ROLE, OrderTableModel
@@ -89,6 +90,13 @@ def _shown(model: OrderTableModel) -> list[str | None]:
     return [model.order_id_at(r) for r in range(model.rowCount())]
 
 
+@pytest.fixture
+def fine_steps(monkeypatch) -> int:
+    """SQLite asks whether to stop every 100 steps, so a few hundred orders are "a lot"."""
+    monkeypatch.setattr(order_list, "CHECK_EVERY", 100)
+    return 100
+
+
 def test_search_ignores_case_and_a_pasted_order_id_is_found(db, frozen_now):
     _orders(db, 3)
     model = OrderTableModel(db)
@@ -104,17 +112,19 @@ def test_search_ignores_case_and_a_pasted_order_id_is_found(db, frozen_now):
     assert _shown(model) == [_order_id(1)]
 
 
-def test_a_query_can_be_stopped_and_the_database_stays_usable(db, frozen_now):
-    _orders(db, 300)  # enough work for SQLite to ask whether to stop
+def test_a_query_can_be_stopped_and_the_database_stays_usable(db, fine_steps, frozen_now):
+    _orders(db, 300)
     with pytest.raises(Interrupted):
         page(db, ListQuery(search="nowhere"), stop=lambda: True)
     assert len(page(db, ListQuery(search="nowhere"), stop=lambda: False)) == 0
     assert len(page(db, ListQuery())) == PAGE_SIZE
 
 
-def test_a_search_over_budget_runs_on_a_worker_while_the_list_answers(db, qtbot, frozen_now):
+def test_a_search_over_budget_runs_on_a_worker_while_the_list_answers(
+    db, qtbot, fine_steps, frozen_now
+):
     _orders(db, 300)
-    model = OrderTableModel(db, budget_steps=CHECK_EVERY)
+    model = OrderTableModel(db, budget_ms=None, budget_steps=10 * fine_steps)
     qtbot.waitUntil(lambda: not model.loading)
     assert model.rowCount() == PAGE_SIZE
     with qtbot.waitSignal(model.rows_arrived):
@@ -131,7 +141,7 @@ def test_a_search_over_budget_runs_on_a_worker_while_the_list_answers(db, qtbot,
 
 def test_an_older_search_answering_late_is_dropped(db, qtbot, monkeypatch, frozen_now):
     _orders(db, 5)
-    model = OrderTableModel(db, budget_steps=0)  # every page on a worker
+    model = OrderTableModel(db, budget_ms=0)  # every page on a worker
     qtbot.waitUntil(lambda: model.rowCount() == 5)
     release = threading.Event()
     told_to_stop: list[bool] = []
@@ -159,7 +169,7 @@ def test_an_older_search_answering_late_is_dropped(db, qtbot, monkeypatch, froze
 
 def test_pages_scrolled_into_view_arrive_from_a_worker(db, qtbot, qtmodeltester, frozen_now):
     _orders(db, PAGE_SIZE + 30)
-    model = OrderTableModel(db, budget_steps=0)
+    model = OrderTableModel(db, budget_ms=0)
     qtbot.waitUntil(lambda: model.rowCount() == PAGE_SIZE)
     with qtbot.waitSignal(model.rows_arrived):
         model.fetchMore()

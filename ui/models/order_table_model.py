@@ -5,7 +5,7 @@ Only the rows scrolled into view are loaded, a page at a time
 the database (:mod:`app.order_list`), never in a proxy model.
 
 The GUI thread never waits long for the database: each page is first asked
-for with a small budget of database work (``budget_steps``, ~25 ms). A page
+for with a small budget of database work (``budget_ms``, 25 ms). A page
 found within it (an index walk: opening, filters, sorts, most searches) is
 shown at once; a query over budget (a rare word searched across a million
 orders) is stopped and run again on a worker thread, the list keeping its
@@ -39,7 +39,7 @@ from app.order_list import (
     OrderRow,
     can_interrupt,
     page,
-    within_steps,
+    within,
 )
 from app.queries import View
 from ui.i18n import money, short_date
@@ -55,10 +55,9 @@ EMPHASIS_ROLE = Qt.ItemDataRole.UserRole + 3  # DeadlineKind of the row
 LATE_COLOUR = QColor(176, 96, 0)  # amber, always with the word "late"
 AT_RISK_COLOUR = QColor(190, 20, 20)  # red, always with "auto-cancel in N days"
 
-# Database work a page may take on the GUI thread before it moves to a worker:
-# about 25 ms on a 2020s laptop. None: no limit (always on the GUI thread);
-# 0: always on a worker.
-GUI_BUDGET_STEPS = 300_000
+# How long the database may look for a page on the GUI thread before the
+# query moves to a worker: short enough that typing never stutters.
+GUI_BUDGET_MS = 25.0
 
 
 class OrderTableModel(QAbstractTableModel):
@@ -74,14 +73,19 @@ class OrderTableModel(QAbstractTableModel):
         db: Database,
         parent: Any = None,
         *,
-        budget_steps: int | None = GUI_BUDGET_STEPS,
+        budget_ms: float | None = GUI_BUDGET_MS,
+        budget_steps: int | None = None,
     ) -> None:
+        """``budget_ms``/``budget_steps``: the GUI thread's budget per page (time or
+        SQLite steps, whichever runs out first); both None: no limit, every page
+        on the GUI thread; either 0: every page on a worker."""
         super().__init__(parent)
         self._db = db
         self._query = ListQuery()
         self._rows: list[OrderRow] = []
         self._exhausted = True
         self._as_of: datetime = clock.now()
+        self._budget_ms = budget_ms
         self._budget_steps = budget_steps
         self._tasks = TaskRunner(self)
         self._generation = 0  # the request whose answer the list waits for
@@ -144,11 +148,15 @@ class OrderTableModel(QAbstractTableModel):
         self._generation += 1
         generation = self._generation
         db, query, as_of = self._db, self._query, self._as_of
-        budget = self._budget_steps
+        limits = (self._budget_ms, self._budget_steps)
+        unlimited = limits == (None, None)
+        on_worker = 0 in limits
         # Only a query that can be stopped is tried on the GUI thread with a
         # budget; on other databases a search goes straight to a worker.
-        if budget is None or (budget > 0 and (can_interrupt(db) or not query.search)):
-            stop = None if budget is None or not can_interrupt(db) else within_steps(budget)
+        if unlimited or (not on_worker and (can_interrupt(db) or not query.search)):
+            stop = None
+            if not unlimited and can_interrupt(db):
+                stop = within(steps=self._budget_steps, ms=self._budget_ms)
             try:
                 rows = page(db, query, offset, limit, as_of=as_of, stop=stop)
             except Interrupted:
