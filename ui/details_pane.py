@@ -38,7 +38,7 @@ def _section(title: str) -> str:
 
 
 MESSAGE_SCHEME = "message"
-BUTTON_COLUMNS = 3
+BUTTON_COLUMNS = 2  # French labels are long: two to a row keeps the pane narrow
 # The buyer message a seller most likely needs for an order in this state (S9, S15, S2).
 SUGGESTED_MESSAGE: dict[OrderStatus, str] = {
     OrderStatus.PENDING: "s9_contact_customer_service",
@@ -93,7 +93,7 @@ class DetailsPane(QWidget):
         return [button for button in self._button_list if not button.isHidden()]
 
     def _arrange_buttons(self) -> None:
-        """Lay out the available actions' buttons, three to a row; what is not available
+        """Lay out the available actions' buttons, two to a row; what is not available
         is explained in "What you can do" and in the action's tooltip."""
         for button in self._button_list:
             self._buttons.removeWidget(button)
@@ -185,15 +185,15 @@ class DetailsPane(QWidget):
 
     def _can_do(self, actions: list[tuple[QAction, Decision]]) -> str:
         rows = []
-        available = self.tr("available")
-        unavailable = self.tr("not available")
         for action, decision in actions:
-            name = escape(action.text().replace("&", "").rstrip("…"))
+            name = action.text().replace("&", "").rstrip("…")
             if decision.allowed:
-                rows.append(f"<li>✔ {name}: {escape(available)}</li>")
+                line = self.tr("{action}: available").format(action=name)
+                rows.append(f"<li>✔ {escape(line)}</li>")
             else:
                 why = tr_text(decision.reason) if decision.reason else ""
-                rows.append(f"<li>✖ {name}: {escape(unavailable)} — {escape(why)}</li>")
+                line = self.tr("{action}: not available — {why}").format(action=name, why=why)
+                rows.append(f"<li>✖ {escape(line)}</li>")
         return _section(self.tr("What you can do")) + "<ul>" + "".join(rows) + "</ul>"
 
     def _items(self, details: OrderDetails) -> str:

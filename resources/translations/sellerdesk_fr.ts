@@ -596,6 +596,14 @@
       <translation>Motif de l'acheteur</translation>
     </message>
     <message>
+      <source>{action}: available</source>
+      <translation>{action} : possible</translation>
+    </message>
+    <message>
+      <source>{action}: not available — {why}</source>
+      <translation>{action} : impossible — {why}</translation>
+    </message>
+    <message>
       <source>price {price} · tax {tax} · shipping {shipping}</source>
       <translation>prix {price} · taxe {tax} · livraison {shipping}</translation>
     </message>
@@ -662,14 +670,6 @@
     <message>
       <source>Timeline</source>
       <translation>Historique</translation>
-    </message>
-    <message>
-      <source>available</source>
-      <translation>possible</translation>
-    </message>
-    <message>
-      <source>not available</source>
-      <translation>impossible</translation>
     </message>
   </context>
   <context>
