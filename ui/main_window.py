@@ -104,6 +104,7 @@ class MainWindow(QMainWindow):
         self._counts_generation = 0
         self._statistics_stale = False  # set after an import: re-analyse for the planner
         self._health_stale = True  # the health page recomputes when it is next shown
+        self._wanted_selection: str | None = None  # select it once the list's rows arrive
         self.tasks = TaskRunner(self)
         self.registry = ActionRegistry(self)
         self.importer = ImportRunner(db, self.tasks, self)
@@ -265,6 +266,9 @@ class MainWindow(QMainWindow):
         self._search_timer.timeout.connect(self._apply_search_now)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.model.modelReset.connect(self._list_reset)
+        self.model.rows_arrived.connect(self._rows_arrived)
+        self.model.loading_changed.connect(self._loading_changed)
+        self.model.load_failed.connect(self._report)
         self.table.doubleClicked.connect(self._double_clicked)
 
     def retranslate(self) -> None:
@@ -408,6 +412,22 @@ class MainWindow(QMainWindow):
     def _list_reset(self) -> None:
         self._update_empty_state()
 
+    def _rows_arrived(self) -> None:
+        """A page searched for on a worker is in: select the order the seller was on."""
+        self._update_empty_state()
+        if self._wanted_selection is not None:
+            wanted, self._wanted_selection = self._wanted_selection, None
+            self._find_and_select(wanted)
+        elif self._details is not None:
+            self._select(self._details.order_id)
+
+    def _loading_changed(self, loading: bool) -> None:
+        searching = self.tr("Searching…")
+        if loading:
+            self.statusBar().showMessage(searching)
+        elif self.statusBar().currentMessage() == searching:
+            self.statusBar().clearMessage()
+
     def _view_chosen(self, view: View) -> None:
         selected = self._details.order_id if self._details else None
         self.model.set_view(view)
@@ -458,13 +478,29 @@ class MainWindow(QMainWindow):
         if self.search.text():
             self.search.clear()
             self._apply_search_now()
+        self._show_details(order_id)
+        self._find_and_select(order_id)
+
+    def _find_and_select(self, order_id: str) -> None:
+        """Select ``order_id``, loading pages of the list to reach it; when a page comes
+        from a worker, carry on once it has arrived (:meth:`_rows_arrived`)."""
+        if self.model.loading:
+            self._wanted_selection = order_id
+            return
         row = self.model.row_of(order_id)
         while row is None and self.model.canFetchMore() and self.model.rowCount() < FIND_ROW_LIMIT:
             self.model.fetchMore()
+            if self.model.loading:
+                self._wanted_selection = order_id
+                return
             row = self.model.row_of(order_id)
-        if row is None:  # far down a long list: show it by its id instead
+        if row is None and self.model.query.search != order_id:
+            # Far down a long list: show it by its id instead.
             self.search.setText(order_id)
             self._apply_search_now()
+            if self.model.loading:
+                self._wanted_selection = order_id
+                return
         self.select_order(order_id)
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -782,6 +818,7 @@ class MainWindow(QMainWindow):
 
     def shutdown(self) -> None:
         """Wait for background work; close a demo database. Safe to call twice."""
+        self.model.wait()
         self.tasks.wait()
         if self._demo is not None:
             self._demo.close()
@@ -789,5 +826,6 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_settings()
+        self.model.wait()
         self.tasks.wait()
         super().closeEvent(event)

@@ -1212,6 +1212,10 @@
       <translation>{cancelled} des {orders} commande(s) passée(s) ces 7 derniers jours ont été annulées d'une manière qui compte (les demandes officielles des acheteurs ne comptent pas).</translation>
     </message>
     <message>
+      <source>Searching…</source>
+      <translation>Recherche en cours…</translation>
+    </message>
+    <message>
       <source>Write the message from the template…</source>
       <translation>Rédiger le message à partir du modèle…</translation>
     </message>

@@ -7,6 +7,7 @@ list, the details, the counts and the health page show the change.
 
 from __future__ import annotations
 
+import functools
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -19,13 +20,14 @@ from app.models import OrderStatus
 from app.orders import cancel
 from app.queries import View
 from tests.factories import NOW, ItemSpec, OrderSpec, add_order
-from ui import translation
+from ui import main_window, translation
 from ui.about_dialog import AboutDialog
 from ui.dialogs.message_dialog import MessageDialog
 from ui.dialogs.refund_dialog import RefundDialog
 from ui.health_page import COUNTED
 from ui.i18n import short_date
 from ui.main_window import MainWindow
+from ui.models.order_table_model import OrderTableModel
 
 PENDING = "405-0000001-0000001"
 UNSHIPPED = "405-0000002-0000002"
@@ -286,6 +288,26 @@ def test_health_page_in_one_click_opens_an_order_and_follows_changes(win, qtbot,
     win.registry["show_health"].trigger()
     assert win.health.order_ids(COUNTED) == [UNSHIPPED]
     assert "⚠" in win.filters.health_item.text(1)  # 1 of 3 recent orders: above 2.5 %
+
+
+def test_opening_an_order_waits_for_rows_loaded_on_a_worker(shop, qtbot, frozen_now, monkeypatch):
+    on_worker = functools.partial(OrderTableModel, budget_ms=0)
+    monkeypatch.setattr(main_window, "OrderTableModel", on_worker)
+    window = MainWindow(shop)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.model.rowCount() == 5, timeout=5000)
+    window.search.setText("LAMP")
+    window._apply_search_now()
+    qtbot.waitUntil(lambda: window.model.rowCount() == 1, timeout=5000)
+    window.filters.choose_health()
+    window.health.orderActivated.emit(SHIPPED)
+    assert window.current_details is not None and window.current_details.order_id == SHIPPED
+    qtbot.waitUntil(
+        lambda: window.model.order_id_at(window.table.currentIndex().row()) == SHIPPED,
+        timeout=5000,
+    )
+    assert window.model.rowCount() == 5
+    window.shutdown()
 
 
 # -- help and language ------------------------------------------------------------------
