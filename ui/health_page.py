@@ -159,7 +159,7 @@ class HealthPage(QWidget):
             MARKETPLACE: self.tr("Cancelled on the marketplace ({count})").format(
                 count=len(cancellations.marketplace)
             ),
-            AT_RISK: self.tr("At risk of auto-cancellation ({count})").format(
+            AT_RISK: self.tr("Late: countdown to auto-cancellation ({count})").format(
                 count=len(data.report.at_risk_of_auto_cancel)
             ),
             PENDING: self.tr("Pending over 21 days ({count})").format(
@@ -169,6 +169,12 @@ class HealthPage(QWidget):
                 count=len(data.overdue_refunds)
             ),
         }
+
+    def _days_left(self, days: int) -> str:
+        # S11: from the seventh day past ship-by the marketplace may cancel at any time.
+        if days <= 0:
+            return self.tr("none: may be cancelled now")
+        return str(days)
 
     def _empty_texts(self) -> dict[str, str]:
         return {
@@ -275,7 +281,7 @@ class HealthPage(QWidget):
                         risk["order_id"],
                         short_date(datetime.fromisoformat(risk["latest_ship_date"])),
                         str(risk["days_late"]),
-                        str(risk["days_left"]),
+                        self._days_left(int(risk["days_left"])),
                     ],
                 )
             )

@@ -942,8 +942,8 @@
       <translation>Annulées sur la place de marché ({count})</translation>
     </message>
     <message>
-      <source>At risk of auto-cancellation ({count})</source>
-      <translation>Risque d'annulation automatique ({count})</translation>
+      <source>Late: countdown to auto-cancellation ({count})</source>
+      <translation>En retard : délai avant annulation automatique ({count})</translation>
     </message>
     <message>
       <source>Pending over 21 days ({count})</source>
@@ -952,6 +952,10 @@
     <message>
       <source>Refunds overdue ({count})</source>
       <translation>Remboursements en retard ({count})</translation>
+    </message>
+    <message>
+      <source>none: may be cancelled now</source>
+      <translation>aucun : annulation possible dès maintenant</translation>
     </message>
     <message>
       <source>No cancellation counts in the rate this week. Keep it that way.</source>

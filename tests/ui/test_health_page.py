@@ -73,3 +73,16 @@ def test_chart_has_the_rolling_rate_and_the_target_line(qtbot, db):
     assert rate.at(59).y() == 100.0 and rate.at(57).y() == 0.0
     assert [target.at(i).y() for i in range(target.count())] == [2.5, 2.5]
     assert target.at(0).x() == rate.at(0).x() and target.at(1).x() == rate.at(59).x()
+
+
+def test_an_order_past_its_seventh_late_day_says_it_may_be_cancelled_now(qtbot, db):
+    add_order(
+        db, OrderSpec(order_id="405-0000001-0000001", latest_ship_date=NOW - timedelta(days=9))
+    )
+    page = HealthPage(db)
+    qtbot.addWidget(page)
+    page.refresh(NOW)
+
+    row = page.lists[AT_RISK].topLevelItem(0)
+    assert row.text(2) == "9"  # days late
+    assert row.text(3) == "none: may be cancelled now"
