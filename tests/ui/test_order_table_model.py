@@ -8,7 +8,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 
 from app import order_list
 from app.models import OrderStatus
-from app.order_list import PAGE_SIZE, Column, Interrupted, ListQuery, page
+from app.order_list import PAGE_SIZE, Column, Interrupted, ListQuery, page, view_counts
 from app.queries import View
 from tests.factories import NOW, OrderSpec, add_order
 from ui.models.order_table_model import KEY_ROLE, OrderTableModel
@@ -116,6 +116,8 @@ def test_a_query_can_be_stopped_and_the_database_stays_usable(db, fine_steps, fr
     _orders(db, 300)
     with pytest.raises(Interrupted):
         page(db, ListQuery(search="nowhere"), stop=lambda: True)
+    with pytest.raises(Interrupted):
+        view_counts(db, "nowhere", stop=lambda: True)  # a count typed over stops too
     assert len(page(db, ListQuery(search="nowhere"), stop=lambda: False)) == 0
     assert len(page(db, ListQuery())) == PAGE_SIZE
 
