@@ -62,8 +62,12 @@ class _Remembered(dict[Any, Any]):
 
 
 def _convert_columns(
-    converters: dict[str, Converter], names: Sequence[str | None], rows: Iterable[Row]
+    converters: dict[str, Converter],
+    names: Sequence[str | None],
+    rows: Iterable[Row],
+    order: Sequence[int] | None = None,
 ) -> list[Row]:
+    """Convert rows a column at a time; ``order``: the input columns to output, in order."""
     columns: list[Iterable[Any]] = list(zip(*rows, strict=True))
     if not columns:
         return []
@@ -71,6 +75,8 @@ def _convert_columns(
         convert = converters.get(name) if name is not None else None
         if convert is not None:
             columns[position] = map(convert, columns[position])
+    if order is not None:
+        columns = [columns[position] for position in order]
     return list(zip(*columns, strict=True))
 
 
@@ -120,7 +126,7 @@ class BulkTable:
         if key not in self._statements:
             values: dict[str, Any] = {name: bindparam(f"v_{name}") for name in names}
             self._prepare(key, insert(self.plain).values(values), [f"v_{n}" for n in names])
-        self._run(connection, key, self.encode(names, rows))
+        self._run(connection, self._statements[key], names, rows)
 
     def update_many(
         self,
@@ -141,7 +147,7 @@ class BulkTable:
             statement = statement.values({name: bindparam(f"v_{name}") for name in names})
             binds = [*(f"k_{name}" for name in keys), *(f"v_{name}" for name in names)]
             self._prepare(key, statement, binds)
-        return self._run(connection, key, self.encode((*keys, *names), rows))
+        return self._run(connection, self._statements[key], (*keys, *names), rows)
 
     def _prepare(self, key: _Key, statement: Insert | Update, binds: list[str]) -> None:
         compiled = statement.compile(dialect=self.dialect)
@@ -151,28 +157,26 @@ class BulkTable:
             positions = [binds.index(name) for name in compiled.positiontup]
         self._statements[key] = _Prepared(statement, binds, compiled.string, positions)
 
-    def _run(self, connection: Connection, key: _Key, rows: list[Row]) -> int:
-        """Execute a prepared statement for stored rows; the table rows it matched.
+    def _run(
+        self, connection: Connection, prepared: _Prepared, names: Sequence[str], rows: list[Row]
+    ) -> int:
+        """Execute a prepared statement for rows of Python values; the table rows it matched.
 
         A dialect that batches many rows into one ``INSERT … VALUES`` gets them
         through Core, which does that; the others get the compiled SQL and the
-        rows as they are, which is what Core would hand the driver.
+        stored values, which is what Core would hand the driver.
         """
         if not rows:
             return 0
-        prepared = self._statements[key]
         binds = prepared.binds
-        dialect = connection.dialect
-        if isinstance(prepared.statement, Insert) and dialect.use_insertmanyvalues_wo_returning:
-            named = [dict(zip(binds, row, strict=True)) for row in rows]
-            return int(connection.execute(prepared.statement, named).rowcount)
         positions = prepared.positions
-        params: list[Any]
-        if positions is None:
-            params = [dict(zip(binds, row, strict=True)) for row in rows]
-        elif positions == list(range(len(binds))):
-            params = rows
-        else:
-            columns = list(zip(*rows, strict=True))
-            params = list(zip(*(columns[i] for i in positions), strict=True))
+        in_batches = isinstance(prepared.statement, Insert) and (
+            connection.dialect.use_insertmanyvalues_wo_returning
+        )
+        if in_batches or positions is None:
+            named = [dict(zip(binds, row, strict=True)) for row in self.encode(names, rows)]
+            if in_batches:
+                return int(connection.execute(prepared.statement, named).rowcount)
+            return int(connection.exec_driver_sql(prepared.sql, named).rowcount)
+        params = _convert_columns(self._to_storage, names, rows, positions)
         return int(connection.exec_driver_sql(prepared.sql, params).rowcount)
