@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from app.models import Event, Order
+from app.text import Text, to_json
 
 
 def snapshot(order: Order) -> dict[str, Any]:
@@ -31,18 +32,21 @@ def record(
     order: Order | None,
     *,
     kind: str,
-    summary: str,
+    summary: Text | str,
     at: datetime,
     actor: str = "seller",
     before: dict[str, Any] | None = None,
     after: dict[str, Any] | None = None,
 ) -> Event:
+    """Append the event; a :class:`Text` summary is kept in English and translatable."""
+    translatable = summary if isinstance(summary, Text) else None
     event = Event(
         order_pk=order.id if order is not None else None,
         at=at,
         actor=actor,
         kind=kind,
-        summary=summary,
+        summary=str(summary),
+        summary_text=None if translatable is None else to_json(translatable),
         before=None if before is None else json.dumps(before, sort_keys=True),
         after=None if after is None else json.dumps(after, sort_keys=True),
     )

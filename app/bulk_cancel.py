@@ -361,8 +361,20 @@ def apply(
             session,
             None,
             kind="bulk-cancelled",
-            summary=f"Cancellation file {file_name} applied: {len(result.valid_rows)} row(s)"
-            + (f", {len(result.invalid_rows)} skipped." if result.invalid_rows else "."),
+            summary=text(
+                CTX,
+                QT_TRANSLATE_NOOP(
+                    "BulkCancel",
+                    "Cancellation file {file} applied: {applied} row(s), {skipped} skipped.",
+                )
+                if result.invalid_rows
+                else QT_TRANSLATE_NOOP(
+                    "BulkCancel", "Cancellation file {file} applied: {applied} row(s)."
+                ),
+                file=file_name,
+                applied=len(result.valid_rows),
+                skipped=len(result.invalid_rows),
+            ),
             at=at,
             actor=actor,
         )

@@ -37,6 +37,9 @@ from app.orders import (
     verify_payment_in_session,
 )
 from app.reasons import BUYER_CANCELED
+from app.text import QT_TRANSLATE_NOOP, text
+
+CTX = "Demo"
 
 ZERO = Decimal("0.00")
 RECENT_COUNTING_SHARE = Decimal("0.03")  # ~3 % of last week's orders cancelled in a counting way
@@ -210,7 +213,9 @@ def fill_demo(db: Database, orders: int = 200, seed: int = 1, now: datetime | No
                 session,
                 row,
                 kind="order-received",
-                summary="Order received from the marketplace.",
+                summary=text(
+                    CTX, QT_TRANSLATE_NOOP("Demo", "Order received from the marketplace.")
+                ),
                 at=row.purchase_date,
                 actor="marketplace",
             )
@@ -459,7 +464,13 @@ def _buyer_requests(rng: random.Random, plan: Plan, at: datetime) -> Step:
             session,
             order,
             kind="buyer-requested-cancel",
-            summary=f"Buyer requested cancellation through the marketplace: {reason}.",
+            summary=text(
+                CTX,
+                QT_TRANSLATE_NOOP(
+                    "Demo", "Buyer requested cancellation through the marketplace: {reason}."
+                ),
+                reason=reason,
+            ),
             at=at,
             actor="marketplace",
         )
@@ -476,7 +487,11 @@ def _buyer_writes(rng: random.Random, plan: Plan, at: datetime) -> Step:
             session,
             order,
             kind="buyer-message",
-            summary=f"Buyer asked by message to cancel: « {message} »",
+            summary=text(
+                CTX,
+                QT_TRANSLATE_NOOP("Demo", "Buyer asked by message to cancel: « {message} »"),
+                message=message,
+            ),
             at=at,
             actor="buyer",
         )

@@ -636,8 +636,16 @@ def export_new(
                 session,
                 None,
                 kind="exported",
-                summary=f"Batch {batch.id}: {KIND_LABELS[kind]} with {len(gathered.rows)} "
-                f"row(s) written to {path}.",
+                summary=text(
+                    CTX,
+                    QT_TRANSLATE_NOOP(
+                        "Exports", "Batch {batch}: {file} with {rows} row(s) written to {path}."
+                    ),
+                    batch=batch.id,
+                    file=kind_label(kind),
+                    rows=len(gathered.rows),
+                    path=str(path),
+                ),
                 at=at,
                 actor=actor,
             )

@@ -284,8 +284,18 @@ def log_message(
             session,
             order,
             kind="message",
-            summary=f"Message to the buyer ({rule}, {label}, {message.language}, {channel}): "
-            f"{message.subject or message.body.splitlines()[0]}",
+            summary=text(
+                CTX,
+                QT_TRANSLATE_NOOP(
+                    "Messages",
+                    "Message to the buyer ({rule}, {template}, {language}, {channel}): {subject}",
+                ),
+                rule=rule,
+                template=text(CTX, label),
+                language=message.language,
+                channel=channel,
+                subject=message.subject or message.body.splitlines()[0],
+            ),
             at=at,
             actor=actor,
         )

@@ -372,7 +372,9 @@ class Event(Base):
     at: Mapped[datetime] = mapped_column(index=True)
     actor: Mapped[str] = mapped_column(String(64))
     kind: Mapped[str] = mapped_column(String(64))
-    summary: Mapped[str] = mapped_column(Text)
+    summary: Mapped[str] = mapped_column(Text)  # English, for the CLI and old readers
+    # The same sentence as app.text.to_json wrote it, for the window to translate; NULL before 0003.
+    summary_text: Mapped[str | None] = mapped_column(Text)
     before: Mapped[str | None] = mapped_column(Text)  # JSON
     after: Mapped[str | None] = mapped_column(Text)  # JSON
 

@@ -19,7 +19,7 @@ from app.models import Event, Order, OrderItem, OrderStatus
 from app.order_list import Deadline, deadline
 from app.orders import find_order
 from app.rules import Action, Decision, decide
-from app.text import Text
+from app.text import Text, from_json
 
 
 @dataclass(frozen=True)
@@ -66,7 +66,18 @@ class CancellationInfo:
 class TimelineEntry:
     at: datetime
     actor: str
-    summary: str
+    summary: str  # English, as stored
+    sentence: Text | None = None  # the same, translatable; None for events older than that
+
+    @classmethod
+    def of(cls, event: Event) -> TimelineEntry:
+        sentence = None
+        if event.summary_text:
+            try:
+                sentence = from_json(event.summary_text)
+            except (ValueError, TypeError):
+                sentence = None  # unreadable: the English summary still says it
+        return cls(at=event.at, actor=event.actor, summary=event.summary, sentence=sentence)
 
 
 @dataclass(frozen=True)
@@ -185,9 +196,6 @@ def order_details(db: Database, order_id: str, as_of: datetime | None = None) ->
                 )
                 for cancellation in order.cancellations
             ),
-            timeline=tuple(
-                TimelineEntry(at=event.at, actor=event.actor, summary=event.summary)
-                for event in events
-            ),
+            timeline=tuple(TimelineEntry.of(event) for event in events),
             decisions={action: decide(order, action) for action in Action},
         )

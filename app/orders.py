@@ -35,7 +35,7 @@ from app.models import ShipmentLine as ShipmentLineRow
 from app.money import ZERO, pro_rata_after
 from app.reasons import cancellation_reason
 from app.rules import Action, Counting, cancellation_counting, decide, status_from_items
-from app.text import QT_TRANSLATE_NOOP, text
+from app.text import QT_TRANSLATE_NOOP, Text, text
 
 ORDER_ID = re.compile(r"^\d{3}-\d{7}-\d{7}$")
 CTX = "Orders"
@@ -295,7 +295,9 @@ def verify_payment_in_session(
         session,
         order,
         kind="payment-verified",
-        summary="Payment verified; the order is ready to ship.",
+        summary=text(
+            CTX, QT_TRANSLATE_NOOP("Orders", "Payment verified; the order is ready to ship.")
+        ),
         at=at,
         actor=actor,
         before=before,
@@ -374,18 +376,68 @@ def confirm_shipment_in_session(
     order.status = status_from_items(order.status, order.items)
     order.updated_at = at
     units = ", ".join(f"{item.ref} × {qty}" for item, qty in chosen.values())
+    summary = (
+        text(
+            CTX,
+            QT_TRANSLATE_NOOP(
+                "Orders", "Shipment confirmed ({carrier}, tracking {tracking}, {date}): {units}."
+            ),
+            carrier=request.carrier.label,
+            tracking=tracking,
+            date=ship_date.isoformat(),
+            units=units,
+        )
+        if tracking
+        else text(
+            CTX,
+            QT_TRANSLATE_NOOP("Orders", "Shipment confirmed ({carrier}, {date}): {units}."),
+            carrier=request.carrier.label,
+            date=ship_date.isoformat(),
+            units=units,
+        )
+    )
     audit.record(
         session,
         order,
         kind="shipment-confirmed",
-        summary=f"Shipment confirmed ({request.carrier.label}"
-        + (f", tracking {tracking}" if tracking else "")
-        + f", {ship_date.isoformat()}): {units}.",
+        summary=summary,
         at=at,
         actor=actor,
         before=before,
         after=audit.snapshot(order),
     )
+
+
+# (whole order, counts in the rate) -> the timeline's sentence; {units} only for items.
+CANCELLATION_SUMMARIES: dict[tuple[bool, bool], str] = {
+    (True, True): QT_TRANSLATE_NOOP(
+        "Orders",
+        "Order cancelled (reason {reason}; counts in the cancellation rate). "
+        "The marketplace notifies the buyer by e-mail.",
+    ),
+    (True, False): QT_TRANSLATE_NOOP(
+        "Orders",
+        "Order cancelled (reason {reason}; does not count in the rate). "
+        "The marketplace notifies the buyer by e-mail.",
+    ),
+    (False, True): QT_TRANSLATE_NOOP(
+        "Orders",
+        "Items cancelled: {units} (reason {reason}; counts in the cancellation rate). "
+        "The marketplace notifies the buyer by e-mail.",
+    ),
+    (False, False): QT_TRANSLATE_NOOP(
+        "Orders",
+        "Items cancelled: {units} (reason {reason}; does not count in the rate). "
+        "The marketplace notifies the buyer by e-mail.",
+    ),
+}
+
+
+def _cancellation_summary(whole_order: bool, counts: bool, *, reason: str, units: str) -> Text:
+    source = CANCELLATION_SUMMARIES[(whole_order, counts)]
+    if whole_order:
+        return text(CTX, source, reason=reason)
+    return text(CTX, source, reason=reason, units=units)
 
 
 @dataclass(frozen=True)
@@ -454,18 +506,16 @@ def cancel_in_session(
     cancellation.whole_order = order.status is OrderStatus.CANCELED
     order.cancellations.append(cancellation)
     order.updated_at = at
-    what = (
-        "Order cancelled"
-        if cancellation.whole_order
-        else "Items cancelled: " + ", ".join(f"{i.ref} × {q}" for i, q in chosen.values())
-    )
-    counted = "counts in the cancellation rate" if effect.counts else "does not count in the rate"
     audit.record(
         session,
         order,
         kind="cancelled" if cancellation.whole_order else "items-cancelled",
-        summary=f"{what} (reason {reason}; {counted}). "
-        "The marketplace notifies the buyer by e-mail.",
+        summary=_cancellation_summary(
+            cancellation.whole_order,
+            effect.counts,
+            reason=reason,
+            units=", ".join(f"{i.ref} × {q}" for i, q in chosen.values()),
+        ),
         at=at,
         actor=actor,
         before=before,

@@ -579,18 +579,37 @@ def record_refund(
     order.refunds.append(row)
     order.updated_at = at
     after = apply_plan(context, plan)
-    parts = ", ".join(
-        f"{line.item.ref} {format_amount(line.refund.total)}"
-        + (f" minus restocking fee {format_amount(line.fee)}" if line.fee else "")
+    parts = [
+        text(
+            CTX,
+            QT_TRANSLATE_NOOP("Refunds", "{item} {amount} minus restocking fee {fee}"),
+            item=line.item.ref,
+            amount=format_amount(line.refund.total),
+            fee=format_amount(line.fee),
+        )
+        if line.fee
+        else text(
+            CTX,
+            QT_TRANSLATE_NOOP("Refunds", "{item} {amount}"),
+            item=line.item.ref,
+            amount=format_amount(line.refund.total),
+        )
         for line in plan.lines
-    )
+    ]
     currency = f" {plan.currency}" if plan.currency else ""
     audit.record(
         session,
         order,
         kind="refunded",
-        summary=f"Refunded {format_amount(plan.net)}{currency} to the buyer "
-        f"(reason {plan.reason}): {parts}.",
+        summary=text(
+            CTX,
+            QT_TRANSLATE_NOOP(
+                "Refunds", "Refunded {amount} to the buyer (reason {reason}): {parts}."
+            ),
+            amount=f"{format_amount(plan.net)}{currency}",
+            reason=plan.reason,
+            parts=parts,
+        ),
         at=at,
         actor=actor,
         before={**audit.snapshot(order), "refunded": _balances_json(context)},

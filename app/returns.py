@@ -232,18 +232,42 @@ def request_return(
         )
         order.returns.append(row)
         order.updated_at = at
-        who = "the carrier" if carrier_return else "the buyer"
         audit.record(
             session,
             order,
             kind="return-requested",
-            summary=f"Return expected: {who} is sending the parcel back.",
+            summary=text(
+                CTX,
+                QT_TRANSLATE_NOOP(
+                    "Returns", "Return expected: the carrier is sending the parcel back."
+                )
+                if carrier_return
+                else QT_TRANSLATE_NOOP(
+                    "Returns", "Return expected: the buyer is sending the parcel back."
+                ),
+            ),
             at=at,
             actor=actor,
             before=before,
             after={**audit.snapshot(order), "return": _return_json(row)},
         )
         return ReturnResult(order.order_id, seen)
+
+
+# What the timeline says when the parcel is back; {condition} is the grade as stored.
+RECEIVED_SUMMARIES: dict[Outcome, str] = {
+    Outcome.REFUND_DUE: QT_TRANSLATE_NOOP(
+        "Returns", "Return received ({condition}); refund due by {due}."
+    ),
+    Outcome.NOTHING_LEFT: QT_TRANSLATE_NOOP(
+        "Returns", "Return received ({condition}); the buyer was already refunded."
+    ),
+    Outcome.ORDER_CANCELLED: QT_TRANSLATE_NOOP(
+        "Returns",
+        "Return received ({condition}) before shipment was confirmed; "
+        "the order is cancelled instead of refunded.",
+    ),
+}
 
 
 def receive_return(
@@ -285,12 +309,12 @@ def receive_return(
         row.condition = grade
         row.refund_due = seen.refund_due
         order.updated_at = at
-        summary = {
-            Outcome.REFUND_DUE: f"Return received ({grade}); refund due by {seen.refund_due}.",
-            Outcome.NOTHING_LEFT: f"Return received ({grade}); the buyer was already refunded.",
-            Outcome.ORDER_CANCELLED: f"Return received ({grade}) before shipment was "
-            "confirmed; the order is cancelled instead of refunded.",
-        }[seen.outcome or Outcome.REFUND_DUE]
+        summary = text(
+            CTX,
+            RECEIVED_SUMMARIES[seen.outcome or Outcome.REFUND_DUE],
+            condition=grade,
+            due=str(seen.refund_due),
+        )
         audit.record(
             session,
             order,

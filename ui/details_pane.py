@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.models import OrderStatus
-from app.order_details import OrderDetails
+from app.order_details import OrderDetails, TimelineEntry
 from app.order_list import DeadlineKind
 from app.reasons import CANCELLATION_REASONS
 from app.rules import Action, Decision
@@ -296,8 +296,22 @@ class DetailsPane(QWidget):
                 title + "<p><i>" + escape(self.tr("Nothing done in SellerDesk yet.")) + "</i></p>"
             )
         rows = [
-            f"<li>{escape(date_time(entry.at))} — {escape(entry.summary)}"
-            f" <small>({escape(entry.actor)})</small></li>"
+            f"<li>{escape(date_time(entry.at))} — {escape(self.timeline_sentence(entry))}"
+            f" <small>({escape(self.actor_label(entry.actor))})</small></li>"
             for entry in reversed(details.timeline)
         ]
         return f"{title}<ul>{''.join(rows)}</ul>"
+
+    @staticmethod
+    def timeline_sentence(entry: TimelineEntry) -> str:
+        """In the seller's language when the event kept its sentence, else as stored."""
+        return tr_text(entry.sentence) if entry.sentence is not None else entry.summary
+
+    def actor_label(self, actor: str) -> str:
+        labels = {
+            "seller": self.tr("seller"),
+            "marketplace": self.tr("marketplace"),
+            "buyer": self.tr("buyer"),
+            "import": self.tr("import"),
+        }
+        return labels.get(actor, actor)

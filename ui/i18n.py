@@ -11,9 +11,8 @@ from app.text import Text
 
 
 def tr_text(value: Text) -> str:
-    """Translate a sentence produced by app/ and fill in its arguments."""
-    translated = QCoreApplication.translate(value.context, value.source)
-    return translated.format(**value.args) if value.args else translated
+    """Translate a sentence produced by app/ (and the labels inside it), then fill it in."""
+    return value.render(lambda part: QCoreApplication.translate(part.context, part.source))
 
 
 def money(value: Decimal | None, currency: str | None = None) -> str:

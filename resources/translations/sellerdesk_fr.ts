@@ -240,6 +240,14 @@
       <translation>Rien n'a été annulé : {count} ligne(s) du fichier ne peuvent pas être appliquées.</translation>
     </message>
     <message>
+      <source>Cancellation file {file} applied: {applied} row(s), {skipped} skipped.</source>
+      <translation>Fichier d'annulation {file} appliqué : {applied} ligne(s), {skipped} ignorée(s).</translation>
+    </message>
+    <message>
+      <source>Cancellation file {file} applied: {applied} row(s).</source>
+      <translation>Fichier d'annulation {file} appliqué : {applied} ligne(s).</translation>
+    </message>
+    <message>
       <source>{applied} cancellation(s) applied, {skipped} line(s) skipped; {counted} count in your cancellation rate.</source>
       <translation>{applied} annulation(s) appliquée(s), {skipped} ligne(s) ignorée(s) ; {counted} compte(nt) dans votre taux d'annulations.</translation>
     </message>
@@ -566,6 +574,21 @@
     </message>
   </context>
   <context>
+    <name>Demo</name>
+    <message>
+      <source>Order received from the marketplace.</source>
+      <translation>Commande reçue de la place de marché.</translation>
+    </message>
+    <message>
+      <source>Buyer requested cancellation through the marketplace: {reason}.</source>
+      <translation>L'acheteur a demandé l'annulation sur la place de marché : {reason}.</translation>
+    </message>
+    <message>
+      <source>Buyer asked by message to cancel: « {message} »</source>
+      <translation>L'acheteur a demandé l'annulation par message : « {message} »</translation>
+    </message>
+  </context>
+  <context>
     <name>DetailsPane</name>
     <message>
       <source>Select an order to see its items, buyer and history.</source>
@@ -646,6 +669,22 @@
     <message>
       <source>Nothing done in SellerDesk yet.</source>
       <translation>Rien n'a encore été fait dans SellerDesk.</translation>
+    </message>
+    <message>
+      <source>seller</source>
+      <translation>vendeur</translation>
+    </message>
+    <message>
+      <source>marketplace</source>
+      <translation>place de marché</translation>
+    </message>
+    <message>
+      <source>buyer</source>
+      <translation>acheteur</translation>
+    </message>
+    <message>
+      <source>import</source>
+      <translation>import</translation>
     </message>
     <message>
       <source>What you can do</source>
@@ -800,6 +839,10 @@
     <message>
       <source>Nothing new for the {label}: no file was written.</source>
       <translation>Rien de nouveau pour le {label} : aucun fichier n'a été écrit.</translation>
+    </message>
+    <message>
+      <source>Batch {batch}: {file} with {rows} row(s) written to {path}.</source>
+      <translation>Lot {batch} : {file} de {rows} ligne(s) écrit dans {path}.</translation>
     </message>
     <message>
       <source>Batch {batch}: {rows} row(s) written to {path}. Upload it in Seller Central.</source>
@@ -1345,6 +1388,10 @@
       <source>The message is empty.</source>
       <translation>Le message est vide.</translation>
     </message>
+    <message>
+      <source>Message to the buyer ({rule}, {template}, {language}, {channel}): {subject}</source>
+      <translation>Message à l'acheteur ({rule}, {template}, {language}, {channel}) : {subject}</translation>
+    </message>
   </context>
   <context>
     <name>OrderTableModel</name>
@@ -1468,12 +1515,40 @@
       <translation>L'article {ref} a {open} unité(s) restant à expédier ou annuler ; vous avez demandé : {verb} {asked}.</translation>
     </message>
     <message>
+      <source>Payment verified; the order is ready to ship.</source>
+      <translation>Paiement vérifié ; la commande est prête à être expédiée.</translation>
+    </message>
+    <message>
       <source>The ship date {ship_date} is before the purchase date {purchase}.</source>
       <translation>La date d'expédition {ship_date} est antérieure à la date d'achat {purchase}.</translation>
     </message>
     <message>
       <source>The ship date {ship_date} is in the future: confirm once it has left.</source>
       <translation>La date d'expédition {ship_date} est dans le futur : confirmez une fois le colis parti.</translation>
+    </message>
+    <message>
+      <source>Shipment confirmed ({carrier}, tracking {tracking}, {date}): {units}.</source>
+      <translation>Expédition confirmée ({carrier}, suivi {tracking}, {date}) : {units}.</translation>
+    </message>
+    <message>
+      <source>Shipment confirmed ({carrier}, {date}): {units}.</source>
+      <translation>Expédition confirmée ({carrier}, {date}) : {units}.</translation>
+    </message>
+    <message>
+      <source>Order cancelled (reason {reason}; counts in the cancellation rate). The marketplace notifies the buyer by e-mail.</source>
+      <translation>Commande annulée (motif {reason} ; comptée dans le taux d'annulations). La place de marché prévient l'acheteur par e-mail.</translation>
+    </message>
+    <message>
+      <source>Order cancelled (reason {reason}; does not count in the rate). The marketplace notifies the buyer by e-mail.</source>
+      <translation>Commande annulée (motif {reason} ; non comptée dans le taux). La place de marché prévient l'acheteur par e-mail.</translation>
+    </message>
+    <message>
+      <source>Items cancelled: {units} (reason {reason}; counts in the cancellation rate). The marketplace notifies the buyer by e-mail.</source>
+      <translation>Articles annulés : {units} (motif {reason} ; comptés dans le taux d'annulations). La place de marché prévient l'acheteur par e-mail.</translation>
+    </message>
+    <message>
+      <source>Items cancelled: {units} (reason {reason}; does not count in the rate). The marketplace notifies the buyer by e-mail.</source>
+      <translation>Articles annulés : {units} (motif {reason} ; non comptés dans le taux). La place de marché prévient l'acheteur par e-mail.</translation>
     </message>
   </context>
   <context>
@@ -1771,6 +1846,18 @@
       <source>Item {ref} is named twice.</source>
       <translation>L'article {ref} est indiqué deux fois.</translation>
     </message>
+    <message>
+      <source>{item} {amount} minus restocking fee {fee}</source>
+      <translation>{item} {amount} moins {fee} de frais de restockage</translation>
+    </message>
+    <message>
+      <source>{item} {amount}</source>
+      <translation>{item} {amount}</translation>
+    </message>
+    <message>
+      <source>Refunded {amount} to the buyer (reason {reason}): {parts}.</source>
+      <translation>Remboursement de {amount} à l'acheteur (motif {reason}) : {parts}.</translation>
+    </message>
   </context>
   <context>
     <name>Restocking</name>
@@ -1871,6 +1958,26 @@
     <message>
       <source>Shipment was never confirmed, so the order will be cancelled (reason {reason}) instead of refunded. The buyer requested it officially: it does not count in your cancellation rate.</source>
       <translation>L'expédition n'a jamais été confirmée : la commande sera annulée (motif {reason}) au lieu d'être remboursée. L'acheteur l'a demandée officiellement : cela ne compte pas dans votre taux d'annulations.</translation>
+    </message>
+    <message>
+      <source>Return expected: the carrier is sending the parcel back.</source>
+      <translation>Retour attendu : le transporteur renvoie le colis.</translation>
+    </message>
+    <message>
+      <source>Return expected: the buyer is sending the parcel back.</source>
+      <translation>Retour attendu : l'acheteur renvoie le colis.</translation>
+    </message>
+    <message>
+      <source>Return received ({condition}); refund due by {due}.</source>
+      <translation>Retour reçu ({condition}) ; remboursement dû au plus tard le {due}.</translation>
+    </message>
+    <message>
+      <source>Return received ({condition}); the buyer was already refunded.</source>
+      <translation>Retour reçu ({condition}) ; l'acheteur a déjà été remboursé.</translation>
+    </message>
+    <message>
+      <source>Return received ({condition}) before shipment was confirmed; the order is cancelled instead of refunded.</source>
+      <translation>Retour reçu ({condition}) avant la confirmation de l'expédition ; la commande est annulée au lieu d'être remboursée.</translation>
     </message>
     <message>
       <source>Say in what condition the item came back: --condition new, late, opened, used or damaged.</source>

@@ -1,0 +1,129 @@
+"""The timeline keeps each sentence twice: English for the log, translatable for the window."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from datetime import date, timedelta
+from decimal import Decimal
+
+from alembic import command
+from sqlalchemy import create_engine, select
+
+from app import audit
+from app.carriers import resolve_carrier
+from app.db import _alembic_config, open_database
+from app.models import Event, OrderStatus
+from app.order_details import order_details
+from app.orders import ShipmentRequest, confirm_shipment, find_order, verify_payment
+from app.refunds import ItemRefund, RefundRequest, refund
+from app.restocking import Share
+from app.text import QT_TRANSLATE_NOOP, Text, from_json, text, to_json
+from tests.factories import NOW, ItemSpec, OrderSpec, add_order
+
+ORDER = "405-1234567-1234567"
+
+
+def events(db) -> list[Event]:
+    with db.reading() as session:
+        return list(session.scalars(select(Event).order_by(Event.id)))
+
+
+def columns(path, table: str) -> set[str]:
+    with sqlite3.connect(path) as connection:
+        return {row[1] for row in connection.execute(f"PRAGMA table_info({table})")}
+
+
+def test_a_shipment_keeps_the_english_sentence_and_the_translatable_one(db):
+    add_order(db, OrderSpec())
+    request = ShipmentRequest(resolve_carrier("Colissimo"), "6A12345678901", date(2026, 11, 20))
+    confirm_shipment(db, ORDER, request, at=NOW)
+    event = events(db)[-1]
+    assert event.summary == (
+        "Shipment confirmed (Colissimo, tracking 6A12345678901, 2026-11-20): 11111111111111 × 1."
+    )
+    sentence = from_json(event.summary_text or "")
+    assert sentence.context == "Orders"
+    assert sentence.source == (
+        "Shipment confirmed ({carrier}, tracking {tracking}, {date}): {units}."
+    )
+    assert sentence.args["tracking"] == "6A12345678901"  # data stays an argument
+    assert sentence.english() == event.summary
+
+
+def test_a_refund_with_a_fee_is_one_sentence_with_translatable_parts(db):
+    add_order(
+        db,
+        OrderSpec(
+            status=OrderStatus.SHIPPED,
+            items=[ItemSpec(order_item_id="11111111111111", quantity_shipped=1)],
+        ),
+    )
+    full = ItemRefund.full("11111111111111", Share(percent=Decimal("20")))
+    refund(db, ORDER, RefundRequest((full,), "CustomerReturn", "opened"), at=NOW)
+    event = events(db)[-1]
+    assert event.summary == (
+        "Refunded 20.12 EUR to the buyer (reason CustomerReturn): "
+        "11111111111111 23.10 minus restocking fee 2.98."
+    )
+    stored = json.loads(event.summary_text or "")
+    assert stored["source"] == "Refunded {amount} to the buyer (reason {reason}): {parts}."
+    [part] = stored["args"]["parts"]
+    assert part["source"] == "{item} {amount} minus restocking fee {fee}"
+    assert from_json(event.summary_text or "").english() == event.summary
+
+
+def test_an_english_string_summary_still_works_without_a_translatable_form(db):
+    add_order(db, OrderSpec())
+    with db.transaction() as session:
+        order = find_order(session, ORDER)
+        audit.record(session, order, kind="note", summary="Written by hand.", at=NOW)
+    event = events(db)[-1]
+    assert (event.summary, event.summary_text) == ("Written by hand.", None)
+    [entry] = order_details(db, ORDER, NOW).timeline
+    assert entry.summary == "Written by hand." and entry.sentence is None
+
+
+def test_nested_texts_survive_the_round_trip():
+    label = text("Exports", QT_TRANSLATE_NOOP("Exports", "order adjustment file"))
+    sentence = text(
+        "Exports", "Batch {batch}: {file}; {parts}.", batch=3, file=label, parts=[label]
+    )
+    again = from_json(to_json(sentence))
+    assert again == Text(sentence.context, sentence.source, {**sentence.args, "parts": [label]})
+    assert again.english() == "Batch 3: order adjustment file; order adjustment file."
+    french = {
+        "Batch {batch}: {file}; {parts}.": "Lot {batch} : {file} ; {parts}.",
+        "order adjustment file": "fichier d'ajustement",
+    }
+    assert again.render(lambda t: french[t.source]) == (
+        "Lot 3 : fichier d'ajustement ; fichier d'ajustement."
+    )
+
+
+def test_a_0002_database_is_migrated_and_its_old_events_keep_their_english(db, db_path):
+    add_order(db, OrderSpec(status=OrderStatus.PENDING))
+    verify_payment(db, ORDER, at=NOW - timedelta(hours=1))
+    db.dispose()
+    # Take the file back to what SellerDesk wrote before 0003, events and all.
+    engine = create_engine(f"sqlite:///{db_path}")
+    config = _alembic_config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0002")
+    engine.dispose()
+    assert "summary_text" not in columns(db_path, "events")
+
+    reopened = open_database(str(db_path))
+    try:
+        assert "summary_text" in columns(db_path, "events")
+        [old] = order_details(reopened, ORDER, NOW).timeline
+        assert old.sentence is None
+        assert old.summary == "Payment verified; the order is ready to ship."
+        request = ShipmentRequest(resolve_carrier("UPS"), None, date(2026, 11, 20))
+        confirm_shipment(reopened, ORDER, request, at=NOW)
+        new = order_details(reopened, ORDER, NOW).timeline[-1]
+        assert new.sentence is not None
+        assert new.summary == "Shipment confirmed (UPS, 2026-11-20): 11111111111111 × 1."
+    finally:
+        reopened.dispose()

@@ -1,0 +1,70 @@
+"""The order's timeline reads in the window's language; events from before stay as written."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from PySide6.QtCore import QLocale
+
+from app import audit
+from app.carriers import resolve_carrier
+from app.orders import ShipmentRequest, confirm_shipment, find_order
+from tests.factories import NOW, OrderSpec, add_order
+from ui import translation
+from ui.main_window import MainWindow
+
+ORDER = "405-1234567-1234567"
+OLD_SENTENCE = "Shipment confirmed by hand before the timeline was translatable."
+
+
+@pytest.fixture
+def shipped_with_an_old_event(db):
+    add_order(db, OrderSpec())
+    with db.transaction() as session:  # an event as SellerDesk wrote them before 0003
+        order = find_order(session, ORDER)
+        audit.record(session, order, kind="note", summary=OLD_SENTENCE, at=NOW - timedelta(hours=2))
+    request = ShipmentRequest(resolve_carrier("Colissimo"), "6A12345678901", date(2026, 11, 20))
+    confirm_shipment(db, ORDER, request, at=NOW - timedelta(hours=1))
+    return db
+
+
+def window_on_the_order(db, qtbot) -> MainWindow:
+    window = MainWindow(db)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: bool(window._counts), timeout=5000)
+    window.select_order(ORDER)
+    return window
+
+
+def test_the_french_window_shows_the_timeline_in_french(
+    shipped_with_an_old_event, qtbot, qapp, frozen_now
+):
+    previous = QLocale()
+    try:
+        assert translation.install_translators(qapp, "fr") == "fr"
+        window = window_on_the_order(shipped_with_an_old_event, qtbot)
+        try:
+            shown = window.details.text
+            assert (
+                "Expédition confirmée (Colissimo, suivi 6A12345678901, 2026-11-20) : "
+                "11111111111111 × 1." in shown
+            )
+            assert "Shipment confirmed (Colissimo" not in shown
+            assert OLD_SENTENCE in shown  # no translatable form: shown as it was stored
+            assert "(vendeur)" in shown
+        finally:
+            window.shutdown()
+    finally:
+        translation.install_translators(qapp, "en")
+        QLocale.setDefault(previous)
+
+
+def test_the_english_window_shows_the_stored_english(shipped_with_an_old_event, qtbot, frozen_now):
+    window = window_on_the_order(shipped_with_an_old_event, qtbot)
+    try:
+        shown = window.details.text
+        assert "Shipment confirmed (Colissimo, tracking 6A12345678901, 2026-11-20)" in shown
+        assert OLD_SENTENCE in shown and "(seller)" in shown
+    finally:
+        window.shutdown()
