@@ -220,38 +220,51 @@ def request_return(
     at = at or clock.now()
     with db.transaction() as session:
         order = find_order(session, order_id, for_update=True)
-        seen = outlook(session, order, ReturnStep.REQUESTED, at)
-        if seen.refused is not None:
-            raise RuleRefused(seen.refused)
-        before = audit.snapshot(order)
-        row = Return(
-            status=ReturnStatus.REQUESTED,
-            carrier_return=carrier_return,
-            requested_at=at,
-            note=note,
+        return request_return_in_session(
+            session, order, carrier_return=carrier_return, note=note, at=at, actor=actor
         )
-        order.returns.append(row)
-        order.updated_at = at
-        audit.record(
-            session,
-            order,
-            kind="return-requested",
-            summary=text(
-                CTX,
-                QT_TRANSLATE_NOOP(
-                    "Returns", "Return expected: the carrier is sending the parcel back."
-                )
-                if carrier_return
-                else QT_TRANSLATE_NOOP(
-                    "Returns", "Return expected: the buyer is sending the parcel back."
-                ),
+
+
+def request_return_in_session(
+    session: Session,
+    order: Order,
+    *,
+    carrier_return: bool = False,
+    note: str | None = None,
+    at: datetime,
+    actor: str = "seller",
+) -> ReturnResult:
+    """The request itself, inside a transaction the caller owns (demo data)."""
+    seen = outlook(session, order, ReturnStep.REQUESTED, at)
+    if seen.refused is not None:
+        raise RuleRefused(seen.refused)
+    before = audit.snapshot(order)
+    row = Return(
+        status=ReturnStatus.REQUESTED,
+        carrier_return=carrier_return,
+        requested_at=at,
+        note=note,
+    )
+    order.returns.append(row)
+    order.updated_at = at
+    audit.record(
+        session,
+        order,
+        kind="return-requested",
+        summary=text(
+            CTX,
+            QT_TRANSLATE_NOOP("Returns", "Return expected: the carrier is sending the parcel back.")
+            if carrier_return
+            else QT_TRANSLATE_NOOP(
+                "Returns", "Return expected: the buyer is sending the parcel back."
             ),
-            at=at,
-            actor=actor,
-            before=before,
-            after={**audit.snapshot(order), "return": _return_json(row)},
-        )
-        return ReturnResult(order.order_id, seen)
+        ),
+        at=at,
+        actor=actor,
+        before=before,
+        after={**audit.snapshot(order), "return": _return_json(row)},
+    )
+    return ReturnResult(order.order_id, seen)
 
 
 # What the timeline says when the parcel is back; {condition} is the grade as stored.
@@ -295,58 +308,73 @@ def receive_return(
     at = at or clock.now()
     with db.transaction() as session:
         order = find_order(session, order_id, for_update=True)
-        seen = outlook(session, order, ReturnStep.RECEIVED, at)
-        if seen.refused is not None:
-            raise RuleRefused(seen.refused)
-        before = audit.snapshot(order)
-        row = _open_request(order)
-        if row is None:
-            row = Return(status=ReturnStatus.RECEIVED, carrier_return=carrier_return)
-            order.returns.append(row)
-        row.status = ReturnStatus.RECEIVED
-        row.carrier_return = row.carrier_return or carrier_return
-        row.received_at = at
-        row.condition = grade
-        row.refund_due = seen.refund_due
-        order.updated_at = at
-        summary = text(
-            CTX,
-            RECEIVED_SUMMARIES[seen.outcome or Outcome.REFUND_DUE],
-            condition=grade,
-            due=str(seen.refund_due),
+        return receive_return_in_session(
+            session, order, grade, carrier_return=carrier_return, at=at, actor=actor
         )
-        audit.record(
+
+
+def receive_return_in_session(
+    session: Session,
+    order: Order,
+    grade: str,
+    *,
+    carrier_return: bool = False,
+    at: datetime,
+    actor: str = "seller",
+) -> ReturnResult:
+    """Receiving itself (``grade`` as condition_grade gives it), in the caller's transaction."""
+    seen = outlook(session, order, ReturnStep.RECEIVED, at)
+    if seen.refused is not None:
+        raise RuleRefused(seen.refused)
+    before = audit.snapshot(order)
+    row = _open_request(order)
+    if row is None:
+        row = Return(status=ReturnStatus.RECEIVED, carrier_return=carrier_return)
+        order.returns.append(row)
+    row.status = ReturnStatus.RECEIVED
+    row.carrier_return = row.carrier_return or carrier_return
+    row.received_at = at
+    row.condition = grade
+    row.refund_due = seen.refund_due
+    order.updated_at = at
+    summary = text(
+        CTX,
+        RECEIVED_SUMMARIES[seen.outcome or Outcome.REFUND_DUE],
+        condition=grade,
+        due=str(seen.refund_due),
+    )
+    audit.record(
+        session,
+        order,
+        kind="return-received",
+        summary=summary,
+        at=at,
+        actor=actor,
+        before=before,
+        after={**audit.snapshot(order), "return": _return_json(row)},
+    )
+    session.flush()
+    if seen.outcome is Outcome.ORDER_CANCELLED:
+        assert seen.cancel_reason is not None
+        cancelled = cancel_in_session(
             session,
             order,
-            kind="return-received",
-            summary=summary,
+            seen.cancel_reason,
+            items=None,
             at=at,
             actor=actor,
-            before=before,
-            after={**audit.snapshot(order), "return": _return_json(row)},
+            source="local",
         )
-        session.flush()
-        if seen.outcome is Outcome.ORDER_CANCELLED:
-            assert seen.cancel_reason is not None
-            cancelled = cancel_in_session(
-                session,
-                order,
-                seen.cancel_reason,
-                items=None,
-                at=at,
-                actor=actor,
-                source="local",
-            )
-            return ReturnResult(order.order_id, seen, cancellation=cancelled)
-        if seen.outcome is not Outcome.REFUND_DUE:
-            return ReturnResult(order.order_id, seen)
-        context = refund_context(session, order)
-        suggestion = suggested_refund(context, grade)
-        try:
-            plan = plan_refund(context, suggestion)
-        except SellerDeskError:
-            plan = None
-        return ReturnResult(order.order_id, seen, suggestion=suggestion, suggested_plan=plan)
+        return ReturnResult(order.order_id, seen, cancellation=cancelled)
+    if seen.outcome is not Outcome.REFUND_DUE:
+        return ReturnResult(order.order_id, seen)
+    context = refund_context(session, order)
+    suggestion = suggested_refund(context, grade)
+    try:
+        plan = plan_refund(context, suggestion)
+    except SellerDeskError:
+        plan = None
+    return ReturnResult(order.order_id, seen, suggestion=suggestion, suggested_plan=plan)
 
 
 def _overdue(session: Session, as_of: datetime) -> list[dict[str, Any]]:
