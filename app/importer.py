@@ -3,7 +3,8 @@
 One import (one or several files) is one transaction. Files are read and
 checked first (:mod:`app.reports`); a bad row refuses the whole import unless
 the caller asked to skip the orders with bad rows. Then each file is merged in
-turn, in chunks of orders: the chunk's orders and items are loaded with two
+turn, in chunks of orders taken oldest purchase first (so the date indexes
+grow at their end): the chunk's orders and items are loaded with two
 queries, merged in memory, and written back with a handful of executemany
 statements (new orders, changed orders, new and changed items, audit events).
 Values cross into and out of the database through :mod:`app.bulk`, which
@@ -165,9 +166,6 @@ class ItemState:
         """The stored fields, in ITEM_FIELDS order (cheap to compare)."""
         return ITEM_SNAPSHOT(self)
 
-    def values(self) -> dict[str, Any]:
-        return dict(zip(ITEM_FIELDS, ITEM_SNAPSHOT(self), strict=True))
-
 
 # ItemState's fields in its own order: a stored row builds one positionally.
 ITEM_STATE_FIELDS = tuple(item_field.name for item_field in fields(ItemState))
@@ -215,7 +213,8 @@ class OrderMerge:
         """Added by this import (stays True once the insert gave it a key)."""
         return self.created
 
-    def _item_for(self, row: ReportRow) -> ItemState:
+    def _item_for(self, row: ReportRow) -> ItemState | None:
+        """The item a line is about, or None when the order does not have it yet."""
         item_id = row.item.get("order_item_id")
         sku = row.item["sku"]
         if item_id:
@@ -229,21 +228,23 @@ class OrderMerge:
             for item in self.items:
                 if item.sku == sku:
                     return item
-        item = ItemState(id=None, sku=sku)
-        self.items.append(item)
-        return item
+        return None
 
     def apply(self, row: ReportRow, layout: Layout) -> None:
         """Fold one report line in: filled cells win, empty cells keep."""
         self.values.update(row.order)
         self.contact.update(row.contact)
         item = self._item_for(row)
-        cells = row.item
-        if cells.get("quantity") == 0 and (item.id is not None or item.quantity > 0):
-            # A cancelled line shows 0 units: keep what was ordered.
-            cells = {name: value for name, value in cells.items() if name != "quantity"}
-        for name, value in cells.items():
-            setattr(item, name, value)
+        if item is None:
+            item = ItemState(id=None, **row.item)  # a new item: every filled cell
+            self.items.append(item)
+        else:
+            cells = row.item
+            if cells.get("quantity") == 0 and (item.id is not None or item.quantity > 0):
+                # A cancelled line shows 0 units: keep what was ordered.
+                cells = {name: value for name, value in cells.items() if name != "quantity"}
+            for name, value in cells.items():
+                setattr(item, name, value)
         if row.quantity_shipped is not None:
             shippable = max(0, item.quantity - item.quantity_cancelled)
             item.quantity_shipped = max(item.quantity_shipped, min(row.quantity_shipped, shippable))

@@ -1,0 +1,92 @@
+"""Bulk writes store exactly what the ORM stores, and read back as the same values."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta, timezone
+from decimal import Decimal
+from typing import cast
+
+from sqlalchemy import Table, select
+
+from app.bulk import BulkTable
+from app.db import Database
+from app.models import Order, OrderStatus
+
+ORDERS = cast(Table, Order.__table__)
+PARIS = timezone(timedelta(hours=1))
+AT = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)
+
+VALUES = {
+    "status": OrderStatus.PARTIALLY_SHIPPED,
+    "purchase_date": datetime(2026, 11, 18, 10, 15, 30, 250, tzinfo=PARIS),
+    "latest_ship_date": datetime(2026, 11, 21, 9, 0, tzinfo=UTC),
+    "is_prime": True,
+    "is_business_order": False,
+    "buyer_name": "Aurélien Garçon",
+    "buyer_requested_cancel": False,
+    "canceled_on_marketplace": False,
+    "item_count": 3,
+    "skus": "MUG-CERAM-01 THE-VERT-100",
+    "titles": "Mug | Thé",
+    "total": Decimal("37.25"),
+    "created_at": AT,
+    "updated_at": AT,
+    "version": 1,
+}
+
+
+def _stored(db: Database, order_id: str) -> tuple[object, ...]:
+    """The row as the database holds it, without the key."""
+    with db.reading() as session:
+        connection = session.connection()
+        bulk = BulkTable(ORDERS, connection.dialect)
+        names = [column.name for column in ORDERS.columns if column.name != "id"]
+        query = bulk.select(*names).where(bulk.column("order_id") == order_id)
+        return tuple(connection.execute(query).one())
+
+
+def test_a_bulk_insert_stores_what_the_orm_stores(db: Database) -> None:
+    with db.transaction() as session:
+        session.add(Order(order_id="405-0000001-0000001", **VALUES))
+    names = ("order_id", *VALUES)
+    with db.transaction() as session:
+        connection = session.connection()
+        BulkTable(ORDERS, connection.dialect).insert_many(
+            connection, names, [("405-0000002-0000002", *VALUES.values())]
+        )
+    by_orm, by_bulk = _stored(db, "405-0000001-0000001"), _stored(db, "405-0000002-0000002")
+    assert by_bulk[1:] == by_orm[1:]
+    with db.reading() as session:
+        order = session.scalars(select(Order).where(Order.order_id == "405-0000002-0000002")).one()
+        assert order.total == Decimal("37.25")
+        assert order.purchase_date == VALUES["purchase_date"]  # same moment, now in UTC
+        assert order.status is OrderStatus.PARTIALLY_SHIPPED
+        assert order.is_prime is True
+
+
+def test_decoded_rows_are_what_the_orm_reads(db: Database) -> None:
+    with db.transaction() as session:
+        session.add(Order(order_id="405-0000001-0000001", **VALUES))
+    with db.reading() as session:
+        connection = session.connection()
+        bulk = BulkTable(ORDERS, connection.dialect)
+        names = [column.name for column in ORDERS.columns]
+        (row,) = bulk.decode(names, connection.execute(bulk.select(*names)).all())
+        order = session.scalars(select(Order)).one()
+        assert row == tuple(getattr(order, name) for name in names)
+
+
+def test_an_update_keyed_on_a_stale_version_matches_nothing(db: Database) -> None:
+    with db.transaction() as session:
+        session.add(Order(order_id="405-0000001-0000001", **VALUES))
+    with db.transaction() as session:
+        connection = session.connection()
+        bulk = BulkTable(ORDERS, connection.dialect)
+        key = session.scalar(select(Order.id))
+        keys, names = ("id", "version"), ("total", "version")
+        stale = bulk.update_many(connection, keys, names, [(key, 7, Decimal("1.00"), 8)])
+        current = bulk.update_many(connection, keys, names, [(key, 1, Decimal("9.99"), 2)])
+    assert (stale, current) == (0, 1)
+    with db.reading() as session:
+        order = session.scalars(select(Order)).one()
+        assert (order.total, order.version) == (Decimal("9.99"), 2)
