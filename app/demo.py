@@ -3,9 +3,11 @@
 ``fill_demo`` inserts orders as the marketplace's reports would bring them,
 then walks each one through its life with the same actions a seller uses
 (:func:`app.orders.verify_payment`, :func:`app.orders.confirm_shipment`,
-:func:`app.orders.cancel`) at moments in the past, so the timelines, audit
-events and health figures look like a real shop's. Everything is added in one
-transaction: either all the demo orders are there or none.
+:func:`app.orders.cancel`, returns of :mod:`app.returns` and refunds of
+:mod:`app.refunds`) at moments in the past, so the timelines, audit events,
+refund history and health figures (refunds overdue too) look like a real
+shop's. Everything is added in one transaction: either all the demo orders are
+there or none.
 
 The same seed, moment and database give the same orders; order ids already in
 the database are never reused.
@@ -37,6 +39,17 @@ from app.orders import (
     verify_payment_in_session,
 )
 from app.reasons import BUYER_CANCELED
+from app.refunds import (
+    Component,
+    ItemRefund,
+    RefundRequest,
+    plan_refund,
+    record_refund,
+    refund_context,
+    suggested_refund,
+)
+from app.restocking import Share
+from app.returns import receive_return_in_session, request_return_in_session
 from app.text import QT_TRANSLATE_NOOP, text
 
 CTX = "Demo"
@@ -153,6 +166,11 @@ class Story(enum.Enum):
     CANCELLED_BY_SELLER = "cancelled by the seller"
     CANCELLED_AFTER_MESSAGE = "cancelled as Buyer Canceled after a message only"
     CANCELLED_ON_REQUEST = "cancelled on the buyer's official request"
+    SHIPPING_REFUNDED = "shipped, shipping refunded as a goodwill gesture"
+    RETURN_EXPECTED = "shipped, the buyer is sending it back (S3)"
+    CARRIER_RETURN_REFUNDED = "back with the carrier (S16), opened, refunded minus 20 %"
+    RETURN_REFUND_OVERDUE = "return received days ago, refund overdue"
+    RETURN_REFUND_DUE_SOON = "return received today, refund due soon"
 
 
 MULTI_ITEM = {Story.PARTIALLY_SHIPPED, Story.SHIPPED_IN_TWO, Story.ITEM_CANCELLED_REST_SHIPPED}
@@ -160,6 +178,13 @@ COUNTING = {
     Story.CANCELLED_BY_SELLER,
     Story.CANCELLED_AFTER_MESSAGE,
     Story.ITEM_CANCELLED_REST_SHIPPED,
+}
+AFTER_SHIPPING = {
+    Story.SHIPPING_REFUNDED,
+    Story.RETURN_EXPECTED,
+    Story.CARRIER_RETURN_REFUNDED,
+    Story.RETURN_REFUND_OVERDUE,
+    Story.RETURN_REFUND_DUE_SOON,
 }
 # Percent of the orders each story gets; every story appears at least once.
 WEIGHTS: dict[Story, float] = {
@@ -177,6 +202,11 @@ WEIGHTS: dict[Story, float] = {
     Story.CANCELLED_BY_SELLER: 2,
     Story.CANCELLED_AFTER_MESSAGE: 1,
     Story.CANCELLED_ON_REQUEST: 3,
+    Story.SHIPPING_REFUNDED: 1.5,
+    Story.RETURN_EXPECTED: 1,
+    Story.CARRIER_RETURN_REFUNDED: 1,
+    Story.RETURN_REFUND_OVERDUE: 1,
+    Story.RETURN_REFUND_DUE_SOON: 1,
 }
 
 
@@ -264,6 +294,17 @@ def _age(rng: random.Random, story: Story, handling: int) -> timedelta:
             return timedelta(days=handling + days(4.1, 9))
         case Story.PARTIALLY_SHIPPED:
             return timedelta(days=days(1.2, handling + 3))
+        # Old enough for the parcel to be shipped, then to come back, by ``now``.
+        case Story.SHIPPING_REFUNDED:
+            return timedelta(days=days(4, 30))
+        case Story.RETURN_EXPECTED:
+            return timedelta(days=days(6, 20))
+        case Story.RETURN_REFUND_DUE_SOON:
+            return timedelta(days=days(8, 20))
+        case Story.RETURN_REFUND_OVERDUE:
+            return timedelta(days=days(14, 28))
+        case Story.CARRIER_RETURN_REFUNDED:
+            return timedelta(days=days(15, 30))
         case _ if story in COUNTING:
             # Counting cancellations are placed before last week; _recent_counting adds those.
             return timedelta(days=days(7.5, 35))
@@ -543,4 +584,77 @@ def _steps(rng: random.Random, plan: Plan, now: datetime) -> list[Step]:
             asked = _between(rng, verified, ship_at)
             steps.append(_buyer_requests(rng, plan, asked))
             steps.append(_cancel(BUYER_CANCELED, _between(rng, asked, ship_at)))
+        case _ if story in AFTER_SHIPPING:
+            steps.append(_ship(rng, plan, ship_at, None))
+            steps.extend(_after_shipping(rng, story, ship_at, now))
     return steps
+
+
+def _after_shipping(
+    rng: random.Random, story: Story, shipped: datetime, now: datetime
+) -> list[Step]:
+    """Refund and return stories; _age made the order old enough for each step to be past."""
+    day = timedelta(days=1)
+    if story is Story.SHIPPING_REFUNDED:
+        return [_refund_shipping(_between(rng, shipped + day, now))]
+    if story is Story.RETURN_EXPECTED:
+        return [_return_requested(_between(rng, shipped + day, now), carrier=False)]
+    if story is Story.CARRIER_RETURN_REFUNDED:
+        requested = _between(rng, shipped + day, shipped + 3 * day)
+        received = _between(rng, requested + 2 * day, requested + 5 * day)
+        return [
+            _return_requested(requested, carrier=True),
+            _return_received(received, "opened"),
+            _refund_as_suggested(_between(rng, received + timedelta(hours=2), received + day)),
+        ]
+    if story is Story.RETURN_REFUND_OVERDUE:
+        # Two business days are at most four calendar days: received six or more days ago,
+        # the refund was due before today.
+        received = _between(rng, now - 8 * day, now - 6 * day)
+    else:  # RETURN_REFUND_DUE_SOON: back today, due in two business days
+        received = _between(rng, now.replace(hour=0, minute=0), now)
+    # The buyer announced it a few days before; _age shipped it well before that.
+    requested = _between(rng, max(shipped + day, received - 6 * day), received - day)
+    grade = rng.choice(("new", "opened", "used"))
+    return [_return_requested(requested, carrier=False), _return_received(received, grade)]
+
+
+def _return_requested(at: datetime, *, carrier: bool) -> Step:
+    def step(session: Session, order: Order) -> None:
+        request_return_in_session(session, order, carrier_return=carrier, at=at)
+
+    return step
+
+
+def _return_received(at: datetime, grade: str) -> Step:
+    def step(session: Session, order: Order) -> None:
+        receive_return_in_session(session, order, grade, at=at)
+
+    return step
+
+
+def _refund(request: Callable[[Session, Order], RefundRequest], at: datetime) -> Step:
+    def step(session: Session, order: Order) -> None:
+        context = refund_context(session, order)
+        plan = plan_refund(context, request(session, order))
+        record_refund(session, order, context, plan, at=at, actor="seller")
+
+    return step
+
+
+def _refund_as_suggested(at: datetime) -> Step:
+    """What the refund dialog suggests after a received return: all, minus the fee allowed."""
+    return _refund(lambda session, order: suggested_refund(refund_context(session, order)), at)
+
+
+def _refund_shipping(at: datetime) -> Step:
+    """A late parcel: the seller gives the shipping back (GeneralAdjustment), not the item."""
+
+    def request(session: Session, order: Order) -> RefundRequest:
+        context = refund_context(session, order)
+        item = next(i for i in context.charged_items if i.charged.shipping_price > ZERO)
+        everything = Share(everything=True)
+        shares = {Component.SHIPPING_PRICE: everything, Component.SHIPPING_TAX: everything}
+        return RefundRequest((ItemRefund(item.ref, shares),), "GeneralAdjustment")
+
+    return _refund(request, at)

@@ -15,7 +15,7 @@ from sqlalchemy.orm import selectinload
 from app.db import open_database
 from app.demo import fill_demo
 from app.health import health
-from app.models import Event, Order, OrderStatus
+from app.models import Event, Order, OrderStatus, Refund, Return, ReturnStatus
 from app.orders import ORDER_ID
 from app.rules import status_from_items
 from tests.factories import NOW
@@ -31,6 +31,8 @@ def demo_orders(db) -> list[Order]:
                     selectinload(Order.items),
                     selectinload(Order.shipments),
                     selectinload(Order.cancellations),
+                    selectinload(Order.refunds).selectinload(Refund.lines),
+                    selectinload(Order.returns),
                 )
             )
         )
@@ -76,6 +78,47 @@ def test_buyer_requests_official_and_by_message(db, demo_orders):
     assert any(c.counts_in_rate for c in cancellations)
 
 
+def test_refund_history_has_a_goodwill_refund_and_a_return_refunded_minus_a_fee(demo_orders):
+    goodwill = [(o, r) for o in demo_orders for r in o.refunds if r.reason == "GeneralAdjustment"]
+    assert goodwill, "a shipped order partly refunded"
+    for order, row in goodwill:
+        assert order.status is OrderStatus.SHIPPED and row.return_id is None
+        assert sum(line.shipping_price for line in row.lines) > 0
+        assert all(line.item_price == 0 for line in row.lines)  # the item itself is kept
+    carrier = [(o, r) for o in demo_orders for r in o.returns if r.carrier_return]
+    assert carrier, "a parcel the carrier brought back (S16)"
+    for order, back in carrier:
+        assert back.status is ReturnStatus.RECEIVED and back.condition == "opened"
+        [refund] = [r for r in order.refunds if r.return_id == back.id]
+        assert refund.reason == "CustomerReturn" and refund.created_at > back.received_at
+        for line in refund.lines:  # 20 % of the item price kept as a restocking fee
+            assert line.restocking_fee == (line.item_price * Decimal("0.20")).quantize(
+                Decimal("0.01")
+            )
+            assert line.restocking_fee > 0
+
+
+def test_returns_on_their_way_overdue_and_due_soon(db, demo_orders):
+    returns: list[tuple[Order, Return]] = [(o, r) for o in demo_orders for r in o.returns]
+    assert any(
+        r.status is ReturnStatus.REQUESTED and not r.carrier_return and o.returns == [r]
+        for o, r in returns
+    ), "a buyer's return on its way (S3)"
+    overdue = health(db, NOW).overdue_refunds
+    assert overdue and all(entry["days_overdue"] >= 1 for entry in overdue)
+    unrefunded = {o.order_id for o, r in returns if r.status is ReturnStatus.RECEIVED}
+    unrefunded -= {o.order_id for o in demo_orders if o.refunds}
+    assert {entry["order_id"] for entry in overdue} <= unrefunded
+    due_soon = [
+        (o, r)
+        for o, r in returns
+        if r.received_at is not None and r.received_at.date() == NOW.date() and not o.refunds
+    ]
+    assert due_soon, "a return received today"
+    assert all(r.refund_due is not None and r.refund_due > NOW.date() for _, r in due_soon)
+    assert not {o.order_id for o, _ in due_soon} & {entry["order_id"] for entry in overdue}
+
+
 def test_orders_look_like_a_french_shop(demo_orders):
     verified = [o for o in demo_orders if o.status is not OrderStatus.PENDING]
     assert all(ORDER_ID.match(o.order_id) for o in demo_orders)
@@ -119,6 +162,11 @@ def test_timelines_come_from_the_real_actions_in_the_past(db, demo_orders):
             assert "shipment-confirmed" in kinds
         if order.cancellations:
             assert kinds & {"cancelled", "items-cancelled"}
+        if order.returns:
+            assert "return-requested" in kinds or "return-received" in kinds
+        if order.refunds:
+            assert "refunded" in kinds
+        assert all(e.summary_text for e in timeline)  # each sentence translatable
 
 
 def test_last_weeks_cancellation_rate_looks_real(db, demo_orders):
