@@ -36,7 +36,7 @@ from app.db import Database
 from app.errors import SellerDeskError
 from app.health import RATE_TARGET, CancellationRate
 from app.order_details import OrderDetails, order_details
-from app.order_list import Column, has_orders, refresh_statistics, view_counts
+from app.order_list import Column, Interrupted, has_orders, refresh_statistics, view_counts
 from app.queries import View
 from app.rate_effect import current_rate
 from ui.about_dialog import AboutDialog
@@ -102,6 +102,7 @@ class MainWindow(QMainWindow):
         self._counts: dict[View, int] = {}
         self._rate: CancellationRate | None = None
         self._counts_generation = 0
+        self._counts_task: Task | None = None  # the latest count, told to stop when superseded
         self._statistics_stale = False  # set after an import: re-analyse for the planner
         self._health_stale = True  # the health page recomputes when it is next shown
         self._wanted_selection: str | None = None  # select it once the list's rows arrive
@@ -343,18 +344,24 @@ class MainWindow(QMainWindow):
         self.refresh()
 
     def refresh_counts(self) -> None:
-        """Count every filter off the GUI thread; the latest request wins."""
+        """Count every filter off the GUI thread; the latest request wins.
+
+        The count still running for an earlier search is told to stop, so typing
+        does not pile up counts over every order on the workers.
+        """
         self._counts_generation += 1
         generation = self._counts_generation
         db = self._db
         search = self.model.query.search
+        if self._counts_task is not None:
+            self._counts_task.cancel()
 
         analyse = self._statistics_stale
         self._statistics_stale = False
 
-        def work(_task: Task) -> tuple[dict[View, int], CancellationRate]:
+        def work(task: Task) -> tuple[dict[View, int], CancellationRate]:
             refresh_statistics(db, force=analyse)
-            return view_counts(db, search), current_rate(db)
+            return view_counts(db, search, stop=task.cancelled), current_rate(db)
 
         def done(result: Any) -> None:
             if generation != self._counts_generation:
@@ -366,11 +373,12 @@ class MainWindow(QMainWindow):
             self.counts_updated.emit()
 
         def failed(error: BaseException) -> None:
-            if generation == self._counts_generation:
-                self._report(error)
-                self.counts_updated.emit()
+            if generation != self._counts_generation or isinstance(error, Interrupted):
+                return  # superseded by a newer count, or stopped as the window closes
+            self._report(error)
+            self.counts_updated.emit()
 
-        self.tasks.start(work, done, failed)
+        self._counts_task = self.tasks.start(work, done, failed)
 
     def _update_status(self) -> None:
         view = self.model.query.view
