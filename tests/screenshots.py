@@ -54,7 +54,7 @@ def grab_dialog(dialog: QDialog | None, name: str, *, adjust: bool = True) -> No
 
 
 def wait_for_counts(window: MainWindow) -> None:
-    window.tasks.wait()
+    window.tasks.wait(cancel=False)  # a cancelled count would stop before showing its figures
     QApplication.processEvents()
     QApplication.processEvents()
 

@@ -71,8 +71,12 @@ class TaskRunner(QObject):
         self._pool.start(task)
         return task
 
-    def wait(self) -> None:
-        """Block until every started task has finished (on close and in tests)."""
-        for task in list(self._running):
-            task.cancel()
+    def wait(self, *, cancel: bool = True) -> None:
+        """Block until every started task has finished (on close and in tests).
+
+        ``cancel`` first tells each to stop; without it they run to their end.
+        """
+        if cancel:
+            for task in list(self._running):
+                task.cancel()
         self._pool.waitForDone()
