@@ -119,6 +119,20 @@ def explain_database_error(error: BaseException) -> SellerDeskError:
     )
 
 
+def changed_elsewhere() -> DatabaseProblem:
+    """Another window or program changed the order between reading and writing."""
+    return DatabaseProblem(
+        text(
+            "Database",
+            QT_TRANSLATE_NOOP(
+                "Database",
+                "This order was changed elsewhere in the meantime. "
+                "Reload it and try again; nothing was changed.",
+            ),
+        )
+    )
+
+
 class Database:
     """The engine, session factory and transaction boundary of one database."""
 
@@ -138,16 +152,7 @@ class Database:
             with self.sessions.begin() as session:
                 yield session
         except StaleDataError:
-            raise DatabaseProblem(
-                text(
-                    "Database",
-                    QT_TRANSLATE_NOOP(
-                        "Database",
-                        "This order was changed elsewhere in the meantime. "
-                        "Reload it and try again; nothing was changed.",
-                    ),
-                )
-            ) from None
+            raise changed_elsewhere() from None
         except (OperationalError, DBAPIError) as error:
             raise explain_database_error(error) from error
 

@@ -39,14 +39,14 @@ from sqlalchemy import Connection, Table
 
 from app import clock
 from app.bulk import BulkTable, Row
-from app.db import Database
-from app.errors import BadInput, DatabaseProblem, SellerDeskError
+from app.db import Database, changed_elsewhere
+from app.errors import BadInput, SellerDeskError
 from app.models import Event, Order, OrderItem, OrderStatus
 from app.money import format_amount
 from app.orders import order_summary
 from app.reports import Layout, LineProblem, Report, ReportRow, read_report
 from app.rules import status_from_items
-from app.text import QT_TRANSLATE_NOOP, Text, text
+from app.text import QT_TRANSLATE_NOOP, Text, text, to_json
 
 CTX = "Import"
 CHUNK = 500  # orders per round trip; well under every backend's parameter limit
@@ -86,7 +86,7 @@ CHANGED_ORDER_VALUES = itemgetter(*ORDER_FIELDS)
 BOOKKEEPING = frozenset({"updated_at", "version"})
 COMPARED_FIELDS = tuple(name for name in ORDER_FIELDS if name not in BOOKKEEPING)
 COMPARED_VALUES = itemgetter(*COMPARED_FIELDS)
-EVENT_FIELDS = ("order_pk", "at", "actor", "kind", "summary", "before", "after")
+EVENT_FIELDS = ("order_pk", "at", "actor", "kind", "summary", "summary_text", "before", "after")
 # Same text as json.dumps(value, sort_keys=True), without a new encoder per call.
 TO_JSON = json.JSONEncoder(sort_keys=True).encode
 
@@ -355,14 +355,36 @@ def _event(merge: OrderMerge, file_name: str) -> Row:
     }
     before: str | None = None
     if merge.is_new:
-        summary = (
-            f"Imported from {file_name}: new order, {status.value}, {len(merge.items)} item(s)."
+        sentence = text(
+            CTX,
+            QT_TRANSLATE_NOOP(
+                "Import", "Imported from {file}: new order, {status}, {count} item(s)."
+            ),
+            file=file_name,
+            status=status.value,
+            count=len(merge.items),
         )
     else:
         old_status = merge.before["status"]
         changed = merge.changes
-        moved = f"{old_status.value} → {status.value}; " if old_status is not status else ""
-        summary = f"Imported from {file_name}: {moved}changed {', '.join(changed)}."
+        if old_status is not status:
+            sentence = text(
+                CTX,
+                QT_TRANSLATE_NOOP(
+                    "Import", "Imported from {file}: {old} → {new}; changed {fields}."
+                ),
+                file=file_name,
+                old=old_status.value,
+                new=status.value,
+                fields=", ".join(changed),
+            )
+        else:
+            sentence = text(
+                CTX,
+                QT_TRANSLATE_NOOP("Import", "Imported from {file}: changed {fields}."),
+                file=file_name,
+                fields=", ".join(changed),
+            )
         fields = [name for name in changed if name in merge.values]
         before = TO_JSON(
             {
@@ -372,25 +394,21 @@ def _event(merge: OrderMerge, file_name: str) -> Row:
             }
         )
         after["fields"] = {name: _jsonable(merge.values[name]) for name in fields}
-    return (merge.pk, merge.at, ACTOR, "imported", summary, before, TO_JSON(after))
+    return (
+        merge.pk,
+        merge.at,
+        ACTOR,
+        "imported",
+        sentence.english(),
+        to_json(sentence),
+        before,
+        TO_JSON(after),
+    )
 
 
 def _chunks(values: list[str], size: int) -> Iterator[list[str]]:
     for start in range(0, len(values), size):
         yield values[start : start + size]
-
-
-def _changed_elsewhere() -> DatabaseProblem:
-    return DatabaseProblem(
-        text(
-            "Database",
-            QT_TRANSLATE_NOOP(
-                "Database",
-                "This order was changed elsewhere in the meantime. "
-                "Reload it and try again; nothing was changed.",
-            ),
-        )
-    )
 
 
 class _Tables:
@@ -496,7 +514,7 @@ class _FileMerge:
             ]
             matched = tables.orders.update_many(connection, ("id", "version"), ORDER_FIELDS, rows)
             if tables.counts_updates and matched != len(rows):
-                raise _changed_elsewhere()
+                raise changed_elsewhere()
         item_inserts: list[Row] = []
         item_updates: list[Row] = []
         for merge in (*new, *changed):

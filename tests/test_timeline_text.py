@@ -127,3 +127,16 @@ def test_a_0002_database_is_migrated_and_its_old_events_keep_their_english(db, d
         assert new.summary == "Shipment confirmed (UPS, 2026-11-20): 11111111111111 × 1."
     finally:
         reopened.dispose()
+
+
+def test_an_import_event_is_translatable_too(db):
+    from app.importer import import_reports
+    from tests.reportfiles import ORDERS_REPORT
+
+    import_reports(db, [ORDERS_REPORT], at=NOW)
+    imported = [event for event in events(db) if event.kind == "imported"]
+    assert imported
+    sentence = from_json(imported[0].summary_text)
+    assert sentence.context == "Import"
+    assert sentence.english() == imported[0].summary
+    assert imported[0].summary.startswith("Imported from orders-report.txt: new order")

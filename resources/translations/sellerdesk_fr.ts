@@ -1064,6 +1064,18 @@
       <translation>L'import a été interrompu ; rien n'a été importé.</translation>
     </message>
     <message>
+      <source>Imported from {file}: new order, {status}, {count} item(s).</source>
+      <translation>Importée depuis {file} : nouvelle commande, {status}, {count} article(s).</translation>
+    </message>
+    <message>
+      <source>Imported from {file}: {old} → {new}; changed {fields}.</source>
+      <translation>Importée depuis {file} : {old} → {new} ; modifié : {fields}.</translation>
+    </message>
+    <message>
+      <source>Imported from {file}: changed {fields}.</source>
+      <translation>Importée depuis {file} : modifié : {fields}.</translation>
+    </message>
+    <message>
       <source>line {line}: left out with order {order_id}, which has a bad line</source>
       <translation>ligne {line} : écartée avec la commande {order_id}, qui a une ligne incorrecte</translation>
     </message>
