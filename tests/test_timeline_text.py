@@ -13,6 +13,7 @@ from sqlalchemy import create_engine, select
 from app import audit
 from app.carriers import resolve_carrier
 from app.db import _alembic_config, open_database
+from app.importer import import_reports
 from app.models import Event, OrderStatus
 from app.order_details import order_details
 from app.orders import ShipmentRequest, confirm_shipment, find_order, verify_payment
@@ -20,6 +21,7 @@ from app.refunds import ItemRefund, RefundRequest, refund
 from app.restocking import Share
 from app.text import QT_TRANSLATE_NOOP, Text, from_json, text, to_json
 from tests.factories import NOW, ItemSpec, OrderSpec, add_order
+from tests.reportfiles import ORDERS_REPORT
 
 ORDER = "405-1234567-1234567"
 
@@ -130,9 +132,6 @@ def test_a_0002_database_is_migrated_and_its_old_events_keep_their_english(db, d
 
 
 def test_an_import_event_is_translatable_too(db):
-    from app.importer import import_reports
-    from tests.reportfiles import ORDERS_REPORT
-
     import_reports(db, [ORDERS_REPORT], at=NOW)
     imported = [event for event in events(db) if event.kind == "imported"]
     assert imported
