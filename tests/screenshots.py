@@ -32,7 +32,7 @@ from ui.main_window import MainWindow  # noqa: E402
 from ui.translation import install_translators  # noqa: E402
 
 OUT = ROOT / "screenshots"
-WINDOW_SIZE = (1400, 860)
+WINDOW_SIZE = (1800, 960)
 
 
 def grab(widget: QWidget, name: str) -> Path:

@@ -77,15 +77,17 @@ PANE_ACTIONS = (
     "message_buyer",
 )
 LANGUAGE_CHOICES = (None, "en", "fr")  # None: follow the system
+# Default column widths: the widest typical cell, measured in the table's font so
+# they fit at any DPI and in any language's digits.
 DEFAULT_WIDTHS = {
-    Column.ORDER_ID: 145,
-    Column.PURCHASED: 85,
-    Column.SHIP_BY: 175,
-    Column.STATUS: 115,
-    Column.BUYER: 150,
-    Column.ITEMS: 190,
-    Column.TOTAL: 80,
-    Column.BUYER_REQUESTED: 130,
+    Column.ORDER_ID: "000-0000000-0000000",
+    Column.PURCHASED: "00/00/0000",
+    Column.SHIP_BY: "00/00/0000 ⚠ auto-cancel in 0 days",
+    Column.STATUS: "Partially shipped",
+    Column.BUYER: "Clément Chevalier",
+    Column.ITEMS: "2 × CARNET-A5-PTS MUG",
+    Column.TOTAL: "€000.00",
+    Column.BUYER_REQUESTED: "⚑ Buyer requested",
 }
 
 
@@ -130,8 +132,9 @@ class MainWindow(QMainWindow):
         header.setHighlightSections(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in DEFAULT_WIDTHS.items():
-            header.resizeSection(column, width)
+        metrics = self.table.fontMetrics()
+        for column, sample in DEFAULT_WIDTHS.items():
+            header.resizeSection(column, metrics.horizontalAdvance(sample) + 24)
         header.setSortIndicator(Column.PURCHASED, Qt.SortOrder.DescendingOrder)
         self.table.setSortingEnabled(True)
 
@@ -157,8 +160,8 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.details)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 3)
-        self.splitter.setStretchFactor(2, 1)
-        self.splitter.setSizes([270, 900, 400])
+        self.splitter.setStretchFactor(2, 0)
+        self.splitter.setSizes([260, 980, 360])
         self.splitter.setChildrenCollapsible(False)
 
         self.welcome = Welcome(self.registry["import_report"], self.registry["try_demo"], self)
