@@ -9,6 +9,7 @@ from PySide6.QtCore import (
     QItemSelectionModel,
     QModelIndex,
     QSettings,
+    QSize,
     Qt,
     QTimer,
     Signal,
@@ -336,6 +337,9 @@ class MainWindow(QMainWindow):
         """Read everything again: list, selected order, counts, welcome state."""
         selected = self._details.order_id if self._details else None
         self.model.reload()
+        if selected is None and self.model.rowCount() > 0:
+            # Open on the first order so the details pane shows what can be done with it.
+            selected = self.model.order_id_at(0)
         self._select(selected)
         self._show_details(selected)
         self.pages.setCurrentWidget(self.splitter if has_orders(self._db) else self.welcome)
@@ -417,6 +421,9 @@ class MainWindow(QMainWindow):
                 empty_view_text(self.model.query.view, bool(self.model.query.search))
             )
             self.list_stack.setCurrentWidget(self.empty)
+            if self._details is not None and not self.model.loading:
+                # No order in sight: actions must not reach one the seller cannot see.
+                self._show_details(None)
         else:
             self.list_stack.setCurrentWidget(self.table)
 
@@ -807,7 +814,7 @@ class MainWindow(QMainWindow):
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
         else:
-            self.resize(1600, 900)
+            self.resize(self._first_start_size())
         for key, restore in (
             ("window/state", self.restoreState),
             ("window/splitter", self.splitter.restoreState),
@@ -818,6 +825,16 @@ class MainWindow(QMainWindow):
                 restore(value)
         header = self.table.horizontalHeader()
         self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
+
+    def _first_start_size(self) -> QSize:
+        # Roomy for the list and the details, no larger than a laptop's screen, and
+        # never so small that the toolbar hides the search box in its overflow menu.
+        wanted = QSize(1600, 900)
+        screen = self.screen()
+        if screen is None:
+            return wanted
+        available = screen.availableGeometry().size() * 0.92
+        return wanted.boundedTo(available).expandedTo(QSize(1100, 700))
 
     def save_settings(self) -> None:
         settings = QSettings()

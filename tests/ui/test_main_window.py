@@ -150,8 +150,17 @@ def test_pending_order_details_say_why_the_address_is_hidden(every_state, window
     assert "MUG-CERAM-01" in win.details.text
 
 
-def test_nothing_selected_means_order_actions_are_off(every_state, window):
+def test_the_window_opens_on_the_first_order_of_the_list(every_state, window):
     win = window(every_state)
+    first = shown(win)[0]
+    assert win.current_details.order_id == first
+    assert first in win.details.text
+
+
+def test_nothing_selected_means_order_actions_are_off(every_state, window, qtbot):
+    win = window(every_state)
+    qtbot.keyClicks(win.search, "no-such-thing")
+    qtbot.waitUntil(lambda: shown(win) == [], timeout=3000)
     assert not win.registry["confirm_shipment"].isEnabled()
     assert win.registry["confirm_shipment"].toolTip() == "Select an order first."
 
