@@ -109,6 +109,15 @@ class OrderDetails:
     def open_units(self) -> int:
         return sum(item.quantity_open for item in self.items)
 
+    @property
+    def cancel_takes_whole_order(self) -> bool:
+        """Cancelling now ends the whole order (nothing shipped): the cancellation file.
+
+        Otherwise it cancels the unshipped rest, which goes into the adjustment file
+        as a partial cancellation (DESIGN.md §3, §8).
+        """
+        return not any(item.quantity_shipped for item in self.items)
+
 
 def _item(item: OrderItem) -> ItemLine:
     return ItemLine(

@@ -15,6 +15,7 @@ from app.messages import (
     load_template,
     log_message,
     placeholders_in,
+    suggested_template,
     user_templates_dir,
 )
 from app.models import Event, Message, OrderStatus
@@ -105,3 +106,17 @@ def test_message_command_refuses_an_unknown_order(db, cli):
     result = cli("message", "405-0000000-0000000", "s2")
     assert result.status == 2
     assert "no order" in result.err
+
+
+@pytest.mark.parametrize(
+    ("status", "template"),
+    [
+        ("Pending", "s9_contact_customer_service"),  # S9: send the buyer to customer service
+        ("Unshipped", "s15_cancel_and_reorder"),  # S15: wrong address, not yet shipped
+        ("PartiallyShipped", "s15_cancel_and_reorder"),
+        ("Canceled", "s2_cancellation_notice"),  # S2
+        ("Shipped", None),
+    ],
+)
+def test_the_message_an_order_state_calls_for(status, template):
+    assert suggested_template(OrderStatus(status)) == template

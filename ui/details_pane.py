@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.models import OrderStatus
+from app.messages import suggested_template
 from app.order_details import OrderDetails, TimelineEntry
 from app.order_list import DeadlineKind
 from app.reasons import CANCELLATION_REASONS
@@ -39,13 +39,6 @@ def _section(title: str) -> str:
 
 MESSAGE_SCHEME = "message"
 BUTTON_COLUMNS = 2  # French labels are long: two to a row keeps the pane narrow
-# The buyer message a seller most likely needs for an order in this state (S9, S15, S2).
-SUGGESTED_MESSAGE: dict[OrderStatus, str] = {
-    OrderStatus.PENDING: "s9_contact_customer_service",
-    OrderStatus.UNSHIPPED: "s15_cancel_and_reorder",
-    OrderStatus.PARTIALLY_SHIPPED: "s15_cancel_and_reorder",
-    OrderStatus.CANCELED: "s2_cancellation_notice",
-}
 
 
 class DetailsPane(QWidget):
@@ -235,7 +228,7 @@ class DetailsPane(QWidget):
 
     def _suggestion(self, details: OrderDetails) -> str:
         """A link to the buyer message this order's state calls for (S9, S15, S2)."""
-        key = SUGGESTED_MESSAGE.get(details.status)
+        key = suggested_template(details.status)
         if key is None:
             return ""
         if key == "s9_contact_customer_service":

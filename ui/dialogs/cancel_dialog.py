@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 
 from app.db import Database
 from app.errors import SellerDeskError
-from app.models import OrderStatus
 from app.order_details import OrderDetails
 from app.orders import cancel
 from app.rate_effect import RateEffect, buyer_language, cancel_effect, s5_reply
@@ -93,7 +92,7 @@ class CancelDialog(QDialog):
         s5_layout.addWidget(s5_text)
         s5_layout.addWidget(self.copy_reply_button)
 
-        whole = details.status is not OrderStatus.PARTIALLY_SHIPPED
+        whole = details.cancel_takes_whole_order
         consequence = QLabel(
             self.tr(
                 "Amazon updates the buyer's order and sends the buyer a notification e-mail. "
