@@ -15,7 +15,7 @@ already shipped, already cancelled.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
@@ -37,6 +37,24 @@ from app.reasons import COMMON_CANCELLATION_REASONS, cancellation_reason
 from app.text import QT_TRANSLATE_NOOP, Text, text
 
 CTX = "BulkCancel"
+PROGRESS_EVERY = 25  # rows between two progress reports
+
+Progress = Callable[[int, int], None]
+Cancelled = Callable[[], bool]
+
+
+class BulkCancelStopped(SellerDeskError):
+    """The seller stopped the check or the cancellations; nothing was cancelled."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            text(
+                CTX,
+                QT_TRANSLATE_NOOP(
+                    "BulkCancel", "Stopped before the end of the file; nothing was cancelled."
+                ),
+            )
+        )
 
 
 @dataclass(frozen=True)
@@ -205,16 +223,32 @@ def _outcome(whole_order: bool, item_row: bool, item: str, units: int) -> Text:
 
 
 def _walk(
-    session: Session, cancellations: CancellationFile, at: datetime, actor: str
+    session: Session,
+    cancellations: CancellationFile,
+    at: datetime,
+    actor: str,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
 ) -> list[PlannedRow]:
-    """Run every row through the core's cancellation, in file order, in ``session``."""
+    """Run every row through the core's cancellation, in file order, in ``session``.
+
+    ``cancelled()`` is asked before each row (True raises BulkCancelStopped);
+    ``progress(rows done, rows in the file)`` is told every few rows and at the end.
+    """
     planned: list[PlannedRow] = [
         PlannedRow(problem.line, "", "", "", problem=problem.message, malformed=True)
         for problem in cancellations.problems
     ]
     seen: dict[tuple[str, str], int] = {}
     touched: dict[str, int] = {}
-    for row in cancellations.rows:
+    total = len(cancellations.rows)
+    if progress is not None:
+        progress(0, total)
+    for done, row in enumerate(cancellations.rows):
+        if cancelled is not None and cancelled():
+            raise BulkCancelStopped
+        if progress is not None and done and done % PROGRESS_EVERY == 0:
+            progress(done, total)
         checked = _check_values(row)
         if isinstance(checked, Text):
             planned.append(_bad(row, checked))
@@ -282,15 +316,24 @@ def _walk(
                 rate_effect=result.effect.why,
             )
         )
+    if cancelled is not None and cancelled():
+        raise BulkCancelStopped
+    if progress is not None:
+        progress(total, total)
     planned.sort(key=lambda entry: entry.line)
     return planned
 
 
 def _planned(
-    session: Session, cancellations: CancellationFile, at: datetime, actor: str
+    session: Session,
+    cancellations: CancellationFile,
+    at: datetime,
+    actor: str,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
 ) -> CancellationPlan:
     before = cancellation_rate(session, at)
-    rows = _walk(session, cancellations, at, actor)
+    rows = _walk(session, cancellations, at, actor, progress, cancelled)
     session.flush()
     return CancellationPlan(rows, before, cancellation_rate(session, at))
 
@@ -318,11 +361,21 @@ def _rolled_back(db: Database) -> Iterator[Session]:
             session.rollback()
 
 
-def plan(db: Database, data: bytes, *, at: datetime | None = None) -> CancellationPlan:
-    """What each row of the file would do, or why it cannot; changes nothing."""
+def plan(
+    db: Database,
+    data: bytes,
+    *,
+    at: datetime | None = None,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+) -> CancellationPlan:
+    """What each row of the file would do, or why it cannot; changes nothing.
+
+    ``progress(rows done, rows)`` and ``cancelled()`` as for :func:`apply`.
+    """
     cancellations = _read(data)
     with _rolled_back(db) as session:
-        return _planned(session, cancellations, at or clock.now(), "seller")
+        return _planned(session, cancellations, at or clock.now(), "seller", progress, cancelled)
 
 
 def apply(
@@ -333,17 +386,21 @@ def apply(
     at: datetime | None = None,
     actor: str = "seller",
     file_name: str = "",
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
 ) -> BulkResult:
     """Apply all rows in one transaction, or none if any row is refused.
 
     With ``skip_invalid`` the valid rows are applied and the others listed.
     Raises BadInput (a malformed row) or RuleRefused (rules refuse rows) with
-    every problem by line when nothing is applied.
+    every problem by line when nothing is applied. ``progress(rows done, rows)``
+    is told as the rows go; when ``cancelled()`` answers True the transaction is
+    rolled back and BulkCancelStopped raised: nothing is cancelled.
     """
     cancellations = _read(data)
     at = at or clock.now()
     with db.transaction() as session:
-        result = _planned(session, cancellations, at, actor)
+        result = _planned(session, cancellations, at, actor, progress, cancelled)
         if not result.valid_rows or (result.invalid_rows and not skip_invalid):
             error_class = BadInput if result.exit_status == 2 else RuleRefused
             raise error_class(

@@ -90,6 +90,56 @@ def test_apply_cancels_all_rows_in_one_go_from_the_file_source(shop):
     ]
 
 
+def event_count(db) -> int:
+    with db.reading() as session:
+        return session.scalar(select(func.count()).select_from(Event))
+
+
+def many_orders(db, count: int) -> bytes:
+    ids = [f"406-{n:07d}-0000001" for n in range(count)]
+    for order_id in ids:
+        add_order(db, order_id=order_id)
+    return cancellation_file(*(f"{order_id}\tNoInventory\t" for order_id in ids))
+
+
+def test_plan_and_apply_tell_their_progress_up_to_every_line(shop):
+    data = many_orders(shop, 60)
+    for run in (
+        lambda told: bulk_cancel.plan(shop, data, at=NOW, progress=lambda *p: told.append(p)),
+        lambda told: bulk_cancel.apply(shop, data, at=NOW, progress=lambda *p: told.append(p)),
+    ):
+        told: list[tuple[int, int]] = []
+        run(told)
+        assert told[0] == (0, 60) and told[-1] == (60, 60)
+        assert [done for done, _total in told] == sorted(done for done, _total in told)
+        assert len(told) > 2  # in between too, not only at the ends
+    assert status(shop, "406-0000059-0000001") is OrderStatus.CANCELED
+
+
+def test_stopping_an_apply_half_way_cancels_nothing(shop):
+    data = many_orders(shop, 60)
+    events = event_count(shop)
+    told: list[int] = []
+    with pytest.raises(bulk_cancel.BulkCancelStopped) as stopped:
+        bulk_cancel.apply(
+            shop,
+            data,
+            at=NOW,
+            progress=lambda done, _total: told.append(done),
+            cancelled=lambda: bool(told) and told[-1] >= 25,  # after some rows were cancelled
+        )
+    assert "nothing was cancelled" in stopped.value.message.english()
+    assert cancellation_count(shop) == 0 and event_count(shop) == events
+    assert status(shop, "406-0000000-0000001") is OrderStatus.UNSHIPPED
+
+
+def test_stopping_a_plan_raises_and_changes_nothing(shop):
+    data = many_orders(shop, 3)
+    with pytest.raises(bulk_cancel.BulkCancelStopped):
+        bulk_cancel.plan(shop, data, at=NOW, cancelled=lambda: True)
+    assert cancellation_count(shop) == 0
+
+
 def test_any_refused_row_applies_nothing_and_lists_every_problem_by_line(shop):
     data = cancellation_file(
         "405-0000001-0000001\tNoInventory\t",  # fine
