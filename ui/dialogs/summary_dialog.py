@@ -1,9 +1,16 @@
-"""Choose a period (or take the selected orders) and print, preview or save the summary as PDF."""
+"""Choose a period (or take the selected orders) and print, preview or save the summary as PDF.
+
+The summary's data is read on a worker thread whenever the period changes, and
+a PDF is laid out and written on one too, with a progress window telling the
+pages written that can stop it (no file is then left). A printer and the print
+preview need the GUI thread: they show the wait cursor meanwhile.
+"""
 
 from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QDate, QLocale
 from PySide6.QtWidgets import (
@@ -22,9 +29,17 @@ from app import clock
 from app.db import Database
 from app.errors import SellerDeskError
 from app.summary import Summary, summary
+from ui.dialogs.working import Job
 from ui.i18n import tr_text
-from ui.printing.output import document_to_pdf, preview_document, print_document
+from ui.printing.output import (
+    OutputStopped,
+    busy_cursor,
+    document_to_pdf,
+    preview_document,
+    print_document,
+)
 from ui.printing.summary_document import build_summary_document
+from ui.tasks import Task
 
 
 class SummaryDialog(QDialog):
@@ -35,6 +50,9 @@ class SummaryDialog(QDialog):
         self._db = db
         self._order_ids = list(order_ids) if order_ids else None
         self._summary: Summary | None = None
+        self.loading = Job(self)  # the summary's data for the chosen period
+        self.writing = Job(self)  # a PDF being written
+        self.saved_pages: int | None = None
 
         today = clock.now().date()
         self.from_edit = QDateEdit(QDate(today.year, today.month, 1))
@@ -94,27 +112,49 @@ class SummaryDialog(QDialog):
             return None, None
         return self.from_edit.date().toPython(), self.to_edit.date().toPython()
 
-    def reload(self) -> None:
+    def reload(self) -> Task:
+        """Read the summary of the period on a worker; a newer period replaces an older read."""
         start, end = self.period()
-        try:
-            self._summary = summary(self._db, start=start, end=end, order_ids=self._order_ids)
-        except SellerDeskError as error:
-            self._summary = None
-            self.overview_label.setText(tr_text(error.message))
-        else:
-            data = self._summary
-            self.overview_label.setText(
-                self.tr(
-                    "{count} cancellation(s), {counted} counted in the rate. "
-                    "7-day cancellation rate at the end of the period: {rate} %."
-                ).format(
-                    count=len(data.lines),
-                    counted=data.counted,
-                    rate=QLocale().toString(float(data.rate_after.percent), "f", 2),
-                )
+        db, order_ids = self._db, self._order_ids
+        self._summary = None
+        self._enable_outputs()
+        self.overview_label.setText(self.tr("Reading the cancellations…"))
+
+        def work(_task: Task) -> Summary:
+            return summary(db, start=start, end=end, order_ids=order_ids)
+
+        return self.loading.start(work, self._loaded, self._not_loaded, show_progress=False)
+
+    def _loaded(self, data: Summary) -> None:
+        self._summary = data
+        self.overview_label.setText(
+            self.tr(
+                "{count} cancellation(s), {counted} counted in the rate. "
+                "7-day cancellation rate at the end of the period: {rate} %."
+            ).format(
+                count=len(data.lines),
+                counted=data.counted,
+                rate=QLocale().toString(float(data.rate_after.percent), "f", 2),
             )
+        )
+        self._enable_outputs()
+
+    def _not_loaded(self, error: BaseException) -> None:
+        self._summary = None
+        self.overview_label.setText(self._problem(error))
+        self._enable_outputs()
+
+    def _problem(self, error: BaseException) -> str:
+        if isinstance(error, SellerDeskError):
+            return tr_text(error.message)
+        return self.tr("SellerDesk hit an unexpected problem ({error}).").format(
+            error=type(error).__name__
+        )
+
+    def _enable_outputs(self) -> None:
+        ready = self._summary is not None and not self.writing.busy
         for button in (self.preview_button, self.print_button, self.pdf_button):
-            button.setEnabled(self._summary is not None)
+            button.setEnabled(ready)
 
     @property
     def current_summary(self) -> Summary | None:
@@ -122,16 +162,72 @@ class SummaryDialog(QDialog):
 
     def preview(self) -> None:
         if self._summary is not None:
-            preview_document(build_summary_document(self._summary), self)
+            with busy_cursor():
+                document = build_summary_document(self._summary)
+            preview_document(document, self)
 
     def print_summary(self) -> None:
         if self._summary is not None:
-            print_document(build_summary_document(self._summary), self)
+            with busy_cursor():
+                document = build_summary_document(self._summary)
+            print_document(document, self)
 
-    def save_pdf(self, path: Path) -> int:
-        """Write the summary to ``path``; returns the number of pages."""
+    def save_pdf(self, path: Path) -> Task:
+        """Write the summary to ``path`` on a worker, pages told in a progress window.
+
+        ``saved_pages`` holds the page count once written; stopped or failed,
+        the overview says why and no file is left at ``path``.
+        """
         assert self._summary is not None
-        return document_to_pdf(build_summary_document(self._summary), path)
+        data = self._summary
+        self.saved_pages = None
+
+        def work(task: Task) -> int:
+            task.report(0, 0)  # laying the pages out: their count is not known yet
+            document = build_summary_document(data)  # made, used and dropped on this thread
+            return document_to_pdf(document, path, task.report, task.cancelled)
+
+        def describe(done: int, total: int) -> str:
+            if not total:
+                return self.tr("Laying out the pages…")
+            return self.tr("{done} of {total} page(s) written").format(done=done, total=total)
+
+        task = self.writing.start(
+            work,
+            lambda pages: self._saved(path, pages),
+            lambda error: self._not_saved(path, error),
+            title=self.tr("Save the summary as PDF"),
+            label=self.tr("Laying out the pages…"),
+            describe=describe,
+            stop_text=self.tr("Stop"),
+        )
+        self._enable_outputs()
+        return task
+
+    def _saved(self, path: Path, pages: Any) -> None:
+        self.saved_pages = pages
+        self.overview_label.setText(
+            self.tr("Saved {path} ({pages} page(s)).").format(path=path, pages=pages)
+        )
+        self._enable_outputs()
+
+    def _not_saved(self, path: Path, error: BaseException) -> None:
+        if isinstance(error, OutputStopped):
+            message = self.tr("Stopped: no PDF was saved.")
+        elif isinstance(error, OSError):
+            message = self.tr("Could not write {path}: {error}").format(
+                path=path, error=error.strerror or error
+            )
+        else:
+            message = self._problem(error)
+        self.overview_label.setText(message)
+        self._enable_outputs()
+
+    def done(self, result: int) -> None:
+        """Closing stops a PDF being written (its file is not kept) and any read."""
+        self.writing.stop()
+        self.loading.stop()
+        super().done(result)
 
     def ask_and_save_pdf(self) -> None:
         if self._summary is None:
@@ -144,14 +240,4 @@ class SummaryDialog(QDialog):
         )
         if not name:
             return
-        path = Path(name if name.lower().endswith(".pdf") else name + ".pdf")
-        try:
-            pages = self.save_pdf(path)
-        except OSError as error:
-            self.overview_label.setText(
-                self.tr("Could not write {path}: {error}").format(path=path, error=error)
-            )
-            return
-        self.overview_label.setText(
-            self.tr("Saved {path} ({pages} page(s)).").format(path=path, pages=pages)
-        )
+        self.save_pdf(Path(name if name.lower().endswith(".pdf") else name + ".pdf"))

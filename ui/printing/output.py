@@ -3,10 +3,21 @@
 The same painting serves the three outputs: the document is laid out on the
 device's printable page (less a footer band) and each page is drawn with
 "Page n of N" under it.
+
+Building a document and writing a PDF need no widget: QTextDocument and
+QPdfWriter are reentrant, so the window runs them on a worker thread, told the
+pages done and asked whether to stop. A PDF is written under a temporary name
+next to the target and moved into place only when complete, so a stopped or
+failed save leaves no partial file. A printer and the preview stay on the GUI
+thread (QPrinter and QPrintPreviewDialog need it).
 """
 
 from __future__ import annotations
 
+import contextlib
+import os
+import uuid
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QMarginsF, QObject, QRectF, QSizeF, Qt
@@ -29,6 +40,10 @@ LAYOUT_DPI = 96  # QTextDocument's own resolution when it has no paint device
 MARGINS_MM = QMarginsF(15, 15, 15, 15)
 
 
+class OutputStopped(Exception):
+    """The seller stopped the output before its last page; nothing was kept."""
+
+
 class PageFooter(QObject):
     """The footer's words, translated in this class's context."""
 
@@ -36,12 +51,20 @@ class PageFooter(QObject):
         return self.tr("Page {page} of {pages}").format(page=page, pages=pages)
 
 
-def paint_document(document: QTextDocument, device: QPagedPaintDevice) -> int:
+def paint_document(
+    document: QTextDocument,
+    device: QPagedPaintDevice,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> int:
     """Draw ``document`` on ``device`` page by page with page numbers; returns the page count.
 
     The document is laid out at screen resolution and the painter scaled to the
     device's, as ``QTextDocument.print`` does: laying a long table out at 300 dpi
-    or more is several times slower and looks the same.
+    or more is several times slower and looks the same. ``progress(pages done,
+    pages)`` is told after each page; ``cancelled()`` answering True before a
+    page raises :class:`OutputStopped` (the pages drawn so far are the caller's
+    to throw away).
     """
     page_rect = device.pageLayout().paintRectPixels(device.resolution())
     copy = document.clone()
@@ -58,7 +81,11 @@ def paint_document(document: QTextDocument, device: QPagedPaintDevice) -> int:
         painter.scale(scale, scale)
         font = QFont(copy.defaultFont())
         font.setPixelSize(round(font.pointSizeF() * LAYOUT_DPI / 72))  # in the scaled units
+        if progress is not None:
+            progress(0, pages)
         for page in range(pages):
+            if cancelled is not None and cancelled():
+                raise OutputStopped
             if page:
                 device.newPage()
             painter.save()
@@ -71,9 +98,21 @@ def paint_document(document: QTextDocument, device: QPagedPaintDevice) -> int:
                 int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom),
                 footer.text(page + 1, pages),
             )
+            if progress is not None:
+                progress(page + 1, pages)
     finally:
         painter.end()
     return pages
+
+
+@contextlib.contextmanager
+def busy_cursor() -> Iterator[None]:
+    """The wait cursor over the whole application while work holds the GUI thread."""
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        yield
+    finally:
+        QApplication.restoreOverrideCursor()
 
 
 def ensure_gui_application() -> QGuiApplication:
@@ -85,7 +124,38 @@ def ensure_gui_application() -> QGuiApplication:
     return app
 
 
-def document_to_pdf(document: QTextDocument, path: Path) -> int:
+def document_to_pdf(
+    document: QTextDocument,
+    path: Path,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> int:
+    """Write ``document`` to ``path`` as PDF; returns the page count.
+
+    The pages go to a temporary file in the same folder, moved onto ``path``
+    once the last page is written: stopped (OutputStopped) or failed, no file
+    is left behind and an earlier file at ``path`` is untouched.
+    """
+    path = Path(path)
+    partial = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.part")
+    partial.open("xb").close()  # a folder that cannot be written says so here (OSError)
+    try:
+        pages = _write_pdf(document, partial, progress, cancelled)
+        os.replace(partial, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            partial.unlink()
+        raise
+    return pages
+
+
+def _write_pdf(
+    document: QTextDocument,
+    path: Path,
+    progress: Callable[[int, int], None] | None,
+    cancelled: Callable[[], bool] | None,
+) -> int:
+    """The PDF itself; the writer is gone (its file closed) when this returns."""
     writer = QPdfWriter(str(path))
     writer.setResolution(PDF_RESOLUTION)
     writer.setPageLayout(
@@ -99,7 +169,7 @@ def document_to_pdf(document: QTextDocument, path: Path) -> int:
     title = document.metaInformation(QTextDocument.MetaInformation.DocumentTitle)
     writer.setTitle(title)
     writer.setCreator("SellerDesk")
-    return paint_document(document, writer)
+    return paint_document(document, writer, progress, cancelled)
 
 
 def summary_to_pdf(summary: Summary, path: Path, language: str | None = None) -> int:
@@ -120,7 +190,8 @@ def print_document(document: QTextDocument, parent: QWidget | None = None) -> bo
     dialog = QPrintDialog(printer, parent)
     if dialog.exec() != QPrintDialog.DialogCode.Accepted:
         return False
-    paint_document(document, printer)
+    with busy_cursor():
+        paint_document(document, printer)
     return True
 
 
@@ -129,5 +200,10 @@ def preview_document(document: QTextDocument, parent: QWidget | None = None) -> 
 
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     dialog = QPrintPreviewDialog(printer, parent)
-    dialog.paintRequested.connect(lambda target: paint_document(document, target))
+
+    def paint(target: QPrinter) -> None:
+        with busy_cursor():
+            paint_document(document, target)
+
+    dialog.paintRequested.connect(paint)
     dialog.exec()
