@@ -134,10 +134,13 @@ def other_dialogs(window: MainWindow, db: Database, folder: Path) -> None:
     grab_dialog(window.export_files(), "export-dialog", adjust=False)
     bulk = window.bulk_cancel()
     bulk.load_file(cancellation_file(folder, db))
+    bulk.job.wait()  # the plan is worked out on a worker
     bulk.resize(900, 420)
     grab(bulk, "bulk-cancel-dialog")
     bulk.reject()
-    grab_dialog(window.print_summary(), "summary-dialog")
+    summary = window.print_summary()
+    summary.loading.wait()  # the summary is read on a worker
+    grab_dialog(summary, "summary-dialog")
     about = AboutDialog(window)
     about.adjustSize()
     grab(about, "about-dialog")

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QPushButton
+from sqlalchemy import func, select
 
+from app import bulk_cancel
 from app.flatfiles.cancellation_file import TEMPLATE_LINE
-from app.models import OrderStatus
+from app.models import Cancellation, Event, OrderStatus
 from app.orders import find_order
 from tests.factories import ItemSpec, OrderSpec, add_order
 from ui.dialogs.bulk_cancel_dialog import BulkCancelDialog, PlanModel
@@ -50,6 +55,7 @@ def test_plan_shows_per_line_what_happens_why_not_and_the_rate(
 ):
     monkeypatch.setattr(dialog, "choose_open_path", lambda: str(cancellation_file))
     dialog.choose.click()
+    dialog.job.wait()
     qtmodeltester.check(dialog.model)
     model = dialog.model
     assert model.rowCount() == 3
@@ -66,7 +72,9 @@ def test_plan_shows_per_line_what_happens_why_not_and_the_rate(
 
 def test_apply_cancels_the_valid_rows_and_says_so_in_plain_words(dialog, db, cancellation_file):
     dialog.load_file(cancellation_file)
+    dialog.job.wait()
     dialog.apply_button.click()
+    dialog.job.wait()
     assert "2 cancellation(s) applied, 1 line(s) skipped" in dialog.result_line.text()
     assert status(db, "405-0000001-0000001") is OrderStatus.CANCELED
     assert status(db, "405-0000002-0000002") is OrderStatus.CANCELED
@@ -76,6 +84,7 @@ def test_apply_cancels_the_valid_rows_and_says_so_in_plain_words(dialog, db, can
 
 def test_cancel_changes_nothing(dialog, db, cancellation_file):
     dialog.load_file(cancellation_file)
+    dialog.job.wait()
     dialog.close_button.click()
     assert dialog.result() == 0  # rejected
     assert status(db, "405-0000001-0000001") is OrderStatus.UNSHIPPED
@@ -85,6 +94,117 @@ def test_a_wrong_file_is_explained_and_nothing_can_be_applied(dialog, tmp_path):
     wrong = tmp_path / "prices.txt"
     wrong.write_bytes(b"TemplateType=PriceInventory\tVersion=2\nsku\tprice\n")
     dialog.load_file(wrong)
+    dialog.job.wait()
     assert "PriceInventory" in dialog.problem.text
     assert dialog.model.rowCount() == 0
     assert not dialog.apply_button.isEnabled()
+
+
+# -- a long file: on a worker, lines told, can be stopped --------------------------------
+
+
+LINES = 60
+
+
+@pytest.fixture
+def long_file(db, tmp_path: Path) -> Path:
+    ids = [f"406-{n:07d}-0000001" for n in range(LINES)]
+    for order_id in ids:
+        add_order(db, order_id=order_id)
+    path = tmp_path / "long.txt"
+    rows = [TEMPLATE_LINE, "order-id\tcancellation-reason-code\tamazon-order-item-code"]
+    rows += [f"{order_id}\tNoInventory\t" for order_id in ids]
+    path.write_bytes(("\r\n".join(rows) + "\r\n").encode("utf-8"))
+    return path
+
+
+class Held:
+    """``bulk_cancel.plan``/``apply`` as the dialog calls them, held once 25 lines are done."""
+
+    def __init__(self, monkeypatch, name: str, word: str) -> None:
+        self.word = word  # what the progress says of the lines: checked, done
+        self.thread: int | None = None
+        self.release = threading.Event()
+        self._real = getattr(bulk_cancel, name)
+        monkeypatch.setattr(bulk_cancel, name, self)
+
+    def __call__(self, *args, progress, **kwargs):
+        self.thread = threading.get_ident()
+
+        def told(done: int, total: int) -> None:
+            progress(done, total)
+            if done == 25:
+                assert self.release.wait(10), "the test never released the work"
+
+        return self._real(*args, progress=told, **kwargs)
+
+
+def counts(db) -> tuple[int, int]:
+    with db.reading() as session:
+        return (
+            session.scalar(select(func.count()).select_from(Cancellation)),
+            session.scalar(select(func.count()).select_from(Event)),
+        )
+
+
+def held_at_25(qtbot, dialog: BulkCancelDialog, held: Held) -> None:
+    progress = dialog.job.progress
+    assert progress is not None
+    qtbot.waitUntil(lambda: progress.labelText() == f"25 of {LINES} line(s) " + held.word)
+    assert held.thread is not None and held.thread != threading.get_ident()
+    ticked: list[bool] = []
+    QTimer.singleShot(0, lambda: ticked.append(True))
+    qtbot.waitUntil(lambda: bool(ticked))  # the window answers while the lines are worked
+    assert progress.isVisible() and progress.value() == 25 and progress.maximum() == LINES
+    assert not dialog.apply_button.isEnabled() and not dialog.choose.isEnabled()
+
+
+def test_a_long_file_is_checked_off_the_gui_thread_with_lines_told(
+    dialog, db, long_file, monkeypatch, qtbot
+):
+    dialog.show()
+    dialog.job.minimum_duration = 0
+    held = Held(monkeypatch, "plan", "checked")
+    task = dialog.load_file(long_file)
+    told: list[tuple[int, int]] = []
+    task.signals.progress.connect(lambda done, total: told.append((done, total)))
+    held_at_25(qtbot, dialog, held)
+    held.release.set()
+    dialog.job.wait()
+    assert told[-1] == (LINES, LINES)
+    assert dialog.model.rowCount() == LINES
+    assert dialog.apply_button.text() == f"Apply all {LINES} row(s)"
+    assert dialog.apply_button.isEnabled() and dialog.job.progress is None
+
+
+def test_stopping_an_apply_half_way_cancels_nothing(dialog, db, long_file, monkeypatch, qtbot):
+    dialog.show()
+    dialog.load_file(long_file)
+    dialog.job.wait()
+    before = counts(db)
+    dialog.job.minimum_duration = 0
+    held = Held(monkeypatch, "apply", "done")
+    dialog.apply_button.click()
+    held_at_25(qtbot, dialog, held)  # 25 orders cancelled in the open transaction
+    stop = dialog.job.progress.findChild(QPushButton)
+    assert stop.text() == "Stop"
+    stop.click()
+    held.release.set()
+    dialog.job.wait()
+    assert "Stopped before the end of the file; nothing was cancelled." in dialog.problem.text
+    assert counts(db) == before
+    assert status(db, "406-0000000-0000001") is OrderStatus.UNSHIPPED
+    assert dialog.outcome is None and dialog.apply_button.isEnabled()
+    dialog.apply_button.click()  # the seller changes their mind: it applies in full
+    dialog.job.wait()
+    assert f"{LINES} cancellation(s) applied" in dialog.result_line.text()
+    assert status(db, "406-0000000-0000001") is OrderStatus.CANCELED
+
+
+def test_closing_while_checking_stops_the_check(dialog, long_file, monkeypatch, qtbot):
+    held = Held(monkeypatch, "plan", "checked")
+    dialog.load_file(long_file)
+    qtbot.waitUntil(lambda: held.thread is not None)
+    held.release.set()
+    dialog.reject()
+    assert not dialog.job.busy and dialog.model.rowCount() == 0

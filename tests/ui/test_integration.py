@@ -229,7 +229,9 @@ def test_bulk_cancel_from_a_file_refreshes_the_window(win, qtbot, tmp_path: Path
     path.write_bytes(("\r\n".join(lines) + "\r\n").encode("utf-8"))
     dialog = win.bulk_cancel()
     dialog.load_file(path)
+    dialog.job.wait()  # the plan and the apply run on a worker
     dialog.apply_valid()
+    dialog.job.wait()
     with counts_refreshed(win, qtbot):
         dialog.reject()
     assert win.filters.count_text(View.CANCELED) == "2"

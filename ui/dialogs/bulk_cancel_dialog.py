@@ -3,10 +3,14 @@
 The plan comes from :func:`app.bulk_cancel.plan` (what each line will do, or
 why it cannot, and what it does to the cancellation rate); applying calls
 :func:`app.bulk_cancel.apply` with the valid rows only, in one transaction.
+Both run on a worker thread (a file of thousands of lines takes seconds) with
+a progress window telling the lines done that can stop them: a stopped apply
+cancels nothing.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -38,7 +42,9 @@ from app.bulk_cancel import BulkResult, CancellationPlan, PlannedRow
 from app.db import Database
 from app.errors import SellerDeskError
 from ui.dialogs.feedback import ProblemLine
+from ui.dialogs.working import Job
 from ui.i18n import tr_text
+from ui.tasks import Task
 
 Index = QModelIndex | QPersistentModelIndex
 CTX = "BulkCancelDialog"
@@ -139,6 +145,7 @@ class BulkCancelDialog(QDialog):
         self.path: Path | None = None
         self.plan: CancellationPlan | None = None
         self.outcome: BulkResult | None = None
+        self.job = Job(self)
         self.setWindowTitle(self.tr("Cancel orders from a file"))
         self.resize(940, 560)
 
@@ -218,21 +225,72 @@ class BulkCancelDialog(QDialog):
         if path is not None:
             self.load_file(Path(path))
 
-    def load_file(self, path: Path) -> None:
-        """Read the file and show the plan; nothing is changed."""
+    def load_file(self, path: Path) -> Task:
+        """Read the file and work out the plan on a worker, then show it; nothing is changed."""
         self.path = path
         self.outcome = None
+        self.data = None
+        self.plan = None
         self.result_line.clear()
         self.problem.clear()
         self.file_label.setText(str(path))
-        try:
-            self.data = bulk_cancel.read_file(path)
-            self.plan = bulk_cancel.plan(self._db, self.data)
-        except SellerDeskError as error:
-            self.data = None
-            self.plan = None
-            self.problem.say_error(error)
         self.show_plan()
+        db = self._db
+
+        def work(task: Task) -> tuple[bytes, CancellationPlan]:
+            data = bulk_cancel.read_file(path)
+            return data, bulk_cancel.plan(db, data, progress=task.report, cancelled=task.cancelled)
+
+        return self._start(
+            work,
+            self._planned,
+            self.tr("Checking {path}…").format(path=path.name),
+            self.tr("{done} of {total} line(s) checked"),
+        )
+
+    def _start(
+        self,
+        work: Callable[[Task], Any],
+        done: Callable[[Any], None],
+        label: str,
+        counted: str,
+    ) -> Task:
+        def describe(done_lines: int, total: int) -> str:
+            return counted.format(done=done_lines, total=total) if total else label
+
+        task = self.job.start(
+            work,
+            done,
+            self._failed,
+            title=self.windowTitle(),
+            label=label,
+            describe=describe,
+            stop_text=self.tr("Stop"),
+        )
+        self._enable_buttons()
+        return task
+
+    def _enable_buttons(self) -> None:
+        busy = self.job.busy
+        self.choose.setEnabled(not busy)
+        can_apply = self.plan is not None and bool(self.plan.valid_rows) and self.outcome is None
+        self.apply_button.setEnabled(can_apply and not busy)
+
+    def _planned(self, outcome: tuple[bytes, CancellationPlan]) -> None:
+        self.data, self.plan = outcome
+        self.show_plan()
+        self._enable_buttons()
+
+    def _failed(self, error: BaseException) -> None:
+        if isinstance(error, SellerDeskError):
+            self.problem.say_error(error)
+        else:
+            self.problem.say(
+                self.tr(
+                    "SellerDesk hit an unexpected problem; nothing was cancelled ({error})."
+                ).format(error=type(error).__name__)
+            )
+        self._enable_buttons()
 
     def show_plan(self) -> None:
         plan = self.plan
@@ -265,19 +323,35 @@ class BulkCancelDialog(QDialog):
         )
         self.apply_button.setEnabled(valid > 0)
 
-    def apply_valid(self) -> None:
-        if self.data is None or self.plan is None:
-            return
-        try:
-            self.outcome = bulk_cancel.apply(
-                self._db,
-                self.data,
+    def apply_valid(self) -> Task | None:
+        """Apply the valid rows on a worker; stopped, the one transaction cancels nothing."""
+        if self.data is None or self.plan is None or self.job.busy:
+            return None
+        db, data = self._db, self.data
+        file_name = self.path.name if self.path else ""
+        self.problem.clear()
+
+        def work(task: Task) -> BulkResult:
+            return bulk_cancel.apply(
+                db,
+                data,
                 skip_invalid=True,
-                file_name=self.path.name if self.path else "",
+                file_name=file_name,
+                progress=task.report,
+                cancelled=task.cancelled,
             )
-        except SellerDeskError as error:
-            self.problem.say_error(error)
-            return
+
+        return self._start(
+            work,
+            self._applied,
+            self.tr("Cancelling the orders of {count} line(s)…").format(
+                count=len(self.plan.valid_rows)
+            ),
+            self.tr("{done} of {total} line(s) done"),
+        )
+
+    def _applied(self, outcome: BulkResult) -> None:
+        self.outcome = outcome
         self.problem.clear()
         self.summary.clear()
         self.result_line.setText(tr_text(self.outcome.message))
@@ -285,3 +359,9 @@ class BulkCancelDialog(QDialog):
         self.close_button.setText(self.tr("Close"))
         self.plan = self.outcome.plan
         self.model.set_plan(self.plan)
+        self._enable_buttons()
+
+    def done(self, result: int) -> None:
+        """Closing stops a check or an apply still running; a stopped apply cancels nothing."""
+        self.job.stop()
+        super().done(result)
