@@ -22,6 +22,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -48,6 +49,7 @@ from ui.tasks import Task
 
 Index = QModelIndex | QPersistentModelIndex
 CTX = "BulkCancelDialog"
+FIT_ALL_ROWS = 300  # up to this many lines every row is fitted to its text at once
 
 
 class PlanModel(QAbstractTableModel):
@@ -173,12 +175,15 @@ class BulkCancelDialog(QDialog):
         self.table.setModel(self.model)
         self.table.verticalHeader().hide()
         self.table.setWordWrap(True)
+        self._fitted: set[int] = set()
+        self.table.verticalScrollBar().valueChanged.connect(self._fit_visible_rows)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         header = self.table.horizontalHeader()
         for column in range(len(PlanModel.HEADERS)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(PlanModel.OUTCOME, QHeaderView.ResizeMode.Stretch)
+        header.setResizeContentsPrecision(200)  # columns sized from 200 rows, not a whole file
 
         self.summary = QLabel(self)
         self.summary.setObjectName("summary")
@@ -295,7 +300,7 @@ class BulkCancelDialog(QDialog):
     def show_plan(self) -> None:
         plan = self.plan
         self.model.set_plan(plan)
-        self.table.resizeRowsToContents()
+        self._fit_rows()
         if plan is None:
             self.summary.clear()
             self.rate.clear()
@@ -322,6 +327,36 @@ class BulkCancelDialog(QDialog):
             else self.tr("Apply all {count} row(s)").format(count=valid)
         )
         self.apply_button.setEnabled(valid > 0)
+
+    def _fit_rows(self) -> None:
+        """Rows as tall as their wrapped text; in a long file only the rows in sight.
+
+        Fitting 5,000 rows at once holds the window for a second; rows are
+        fitted as they are scrolled into sight instead.
+        """
+        self._fitted.clear()
+        if self.model.rowCount() <= FIT_ALL_ROWS:
+            self.table.resizeRowsToContents()
+            self._fitted.update(range(self.model.rowCount()))
+        else:
+            self._fit_visible_rows()
+
+    def _fit_visible_rows(self) -> None:
+        rows = self.model.rowCount()
+        first = self.table.rowAt(0)
+        if first < 0 or len(self._fitted) >= rows:
+            return
+        height = self.table.viewport().height()
+        last = self.table.rowAt(height - 1)
+        last = rows - 1 if last < 0 else last
+        for row in range(first, min(last + 20, rows - 1) + 1):  # and a few more below
+            if row not in self._fitted:
+                self.table.resizeRowToContents(row)
+                self._fitted.add(row)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_visible_rows()
 
     def apply_valid(self) -> Task | None:
         """Apply the valid rows on a worker; stopped, the one transaction cancels nothing."""
