@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 
+from app import exports
 from app.exports import batches
 from app.orders import cancel
 from tests.factories import NOW, OrderSpec, add_order
+from ui.dialogs import export_dialog
 from ui.dialogs.export_dialog import ExportDialog
 
 
@@ -21,7 +24,14 @@ def dialog(db, qtbot):
     cancel(db, "171-0000001-0000002", "PricingError", at=NOW)
     window = ExportDialog(db)
     qtbot.addWidget(window)
+    settle(window)
     return window
+
+
+def settle(dialog: ExportDialog) -> None:
+    """Wait for the file being written, then for the preview it asks again."""
+    dialog.writing.wait()
+    dialog.reading.wait()
 
 
 def cells(view):
@@ -50,6 +60,9 @@ def test_preview_shows_the_rows_exactly_as_they_will_be_written(dialog, qtmodelt
 
 def test_other_file_types_with_nothing_new_say_so_and_cannot_be_saved(dialog):
     dialog.kind.setCurrentIndex(dialog.kind.findData("shipments"))
+    assert dialog.summary.text() == "Reading the rows not yet exported…"
+    assert not dialog.save.isEnabled()
+    settle(dialog)
     assert dialog.rows.rowCount() == 0
     assert "Nothing new" in dialog.summary.text()
     assert not dialog.save.isEnabled()
@@ -61,6 +74,7 @@ def test_save_writes_a_batch_then_nothing_is_new_and_history_rewrites_it(
     first = tmp_path / "cancellations.txt"
     monkeypatch.setattr(dialog, "choose_save_path", lambda suggested: str(first))
     dialog.save.click()
+    settle(dialog)
     assert first.read_bytes().startswith(b"TemplateType=OrderCancellation\t")
     assert "Batch 1: 2 row(s) written" in dialog.result_line.text()
     assert dialog.rows.rowCount() == 0 and not dialog.save.isEnabled()
@@ -72,6 +86,7 @@ def test_save_writes_a_batch_then_nothing_is_new_and_history_rewrites_it(
     again = tmp_path / "again.txt"
     monkeypatch.setattr(dialog, "choose_save_path", lambda suggested: str(again))
     dialog.rewrite.click()
+    settle(dialog)
     assert again.read_bytes() == first.read_bytes()
     assert "Batch 1 written again" in dialog.result_line.text()
 
@@ -79,6 +94,7 @@ def test_save_writes_a_batch_then_nothing_is_new_and_history_rewrites_it(
 def test_choosing_no_file_writes_nothing(dialog, db, monkeypatch):
     monkeypatch.setattr(dialog, "choose_save_path", lambda suggested: None)
     dialog.save.click()
+    assert not dialog.writing.busy
     assert batches(db) == []
     assert dialog.rows.rowCount() == 2
 
@@ -90,6 +106,57 @@ def test_a_file_that_cannot_be_written_is_explained_and_nothing_is_exported(
         dialog, "choose_save_path", lambda suggested: str(tmp_path / "no" / "such" / "c.txt")
     )
     dialog.save.click()
+    settle(dialog)
     assert "Cannot write" in dialog.problem.text
     assert batches(db) == []
     assert dialog.rows.rowCount() == 2
+
+
+def test_preview_and_writing_run_off_the_gui_thread_with_a_busy_sign(
+    dialog, db, tmp_path: Path, monkeypatch, qtbot
+):
+    dialog.show()
+    release = threading.Event()
+    threads: list[int] = []
+
+    def held(real):
+        def run(*args, **kwargs):
+            threads.append(threading.get_ident())
+            assert release.wait(10), "the test never released the work"
+            return real(*args, **kwargs)
+
+        return run
+
+    monkeypatch.setattr(export_dialog, "preview", held(exports.preview))
+    monkeypatch.setattr(export_dialog, "export_new", held(exports.export_new))
+    ticked: list[bool] = []
+
+    dialog.kind.setCurrentIndex(dialog.kind.findData("shipments"))
+    qtbot.waitUntil(lambda: bool(threads))
+    assert threads[-1] != threading.get_ident()
+    assert dialog.busy_bar.isVisible() and not dialog.save.isEnabled()
+    QTimer.singleShot(0, lambda: ticked.append(True))
+    qtbot.waitUntil(lambda: bool(ticked))  # the window answers meanwhile
+    release.set()
+    settle(dialog)
+    assert not dialog.busy_bar.isVisible() and "Nothing new" in dialog.summary.text()
+
+    release.clear()
+    dialog.kind.setCurrentIndex(dialog.kind.findData("cancellations"))
+    release.set()
+    settle(dialog)
+    release.clear()
+    dialog.writing.minimum_duration = 0
+    out = tmp_path / "c.txt"
+    monkeypatch.setattr(dialog, "choose_save_path", lambda suggested: str(out))
+    dialog.save.click()
+    progress = dialog.writing.progress
+    qtbot.waitUntil(lambda: len(threads) == 3 and progress.isVisible())
+    assert threads[-1] != threading.get_ident()
+    assert progress.labelText() == "Writing 2 row(s)…"
+    assert not dialog.kind.isEnabled() and not dialog.save.isEnabled()
+    release.set()
+    settle(dialog)
+    assert "Batch 1: 2 row(s) written" in dialog.result_line.text()
+    assert out.read_bytes().startswith(b"TemplateType=OrderCancellation")
+    assert dialog.kind.isEnabled() and dialog.writing.progress is None

@@ -93,10 +93,11 @@ class Job(QObject):
         dialog.setObjectName("job_progress")
         dialog.setWindowTitle(title)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setMinimumDuration(self.minimum_duration)
         dialog.setAutoClose(False)
         dialog.setAutoReset(False)
         dialog.setMinimumWidth(360)
+        dialog.setMinimumDuration(self.minimum_duration)
+        dialog.setValue(0)  # starts the clock: without it Qt waits its default 4 s to show it
         return dialog
 
     def _progress(self, done: int, total: int) -> None:
