@@ -216,6 +216,10 @@
       <translation>Taux d'annulations sur 7 jours : {before} % maintenant, {after} % après ces annulations (objectif : moins de {target} %).</translation>
     </message>
     <message>
+      <source>Stopped before the end of the file; nothing was cancelled.</source>
+      <translation>Arrêté avant la fin du fichier ; rien n'a été annulé.</translation>
+    </message>
+    <message>
       <source>The order id is blank.</source>
       <translation>Le numéro de commande est vide.</translation>
     </message>
@@ -307,6 +311,22 @@
       <translation>Texte séparé par des tabulations (*.txt *.tsv *.csv);;Tous les fichiers (*)</translation>
     </message>
     <message>
+      <source>Checking {path}…</source>
+      <translation>Vérification de {path}…</translation>
+    </message>
+    <message>
+      <source>{done} of {total} line(s) checked</source>
+      <translation>{done} ligne(s) sur {total} vérifiée(s)</translation>
+    </message>
+    <message>
+      <source>Stop</source>
+      <translation>Arrêter</translation>
+    </message>
+    <message>
+      <source>SellerDesk hit an unexpected problem; nothing was cancelled ({error}).</source>
+      <translation>SellerDesk a rencontré un problème inattendu ; rien n'a été annulé ({error}).</translation>
+    </message>
+    <message>
       <source>{valid} line(s) can be applied, {invalid} cannot and will be left out. {counted} of the cancellations count in your cancellation rate.</source>
       <translation>{valid} ligne(s) peuvent être appliquées, {invalid} ne le peuvent pas et seront écartées. {counted} des annulations comptent dans votre taux d'annulations.</translation>
     </message>
@@ -321,6 +341,14 @@
     <message>
       <source>Apply all {count} row(s)</source>
       <translation>Appliquer les {count} ligne(s)</translation>
+    </message>
+    <message>
+      <source>Cancelling the orders of {count} line(s)…</source>
+      <translation>Annulation des commandes de {count} ligne(s)…</translation>
+    </message>
+    <message>
+      <source>{done} of {total} line(s) done</source>
+      <translation>{done} ligne(s) sur {total} traitée(s)</translation>
     </message>
     <message>
       <source>Close</source>
@@ -762,6 +790,14 @@
       <translation>Type de fichier :</translation>
     </message>
     <message>
+      <source>Reading the rows not yet exported…</source>
+      <translation>Lecture des lignes pas encore exportées…</translation>
+    </message>
+    <message>
+      <source>SellerDesk hit an unexpected problem ({error}).</source>
+      <translation>SellerDesk a rencontré un problème inattendu ({error}).</translation>
+    </message>
+    <message>
       <source>{count} new row(s) not yet in any file. Save them, then upload the file in Seller Central.</source>
       <translation>{count} nouvelle(s) ligne(s) encore dans aucun fichier. Enregistrez-les, puis chargez le fichier dans Seller Central.</translation>
     </message>
@@ -780,6 +816,10 @@
     <message>
       <source>Tab-separated text (*.txt);;All files (*)</source>
       <translation>Texte séparé par des tabulations (*.txt);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+      <source>Writing {count} row(s)…</source>
+      <translation>Écriture de {count} ligne(s)…</translation>
     </message>
   </context>
   <context>
@@ -2182,12 +2222,36 @@
       <translation>Annulations des commandes sélectionnées : {orders}</translation>
     </message>
     <message>
+      <source>Reading the cancellations…</source>
+      <translation>Lecture des annulations…</translation>
+    </message>
+    <message>
       <source>{count} cancellation(s), {counted} counted in the rate. 7-day cancellation rate at the end of the period: {rate} %.</source>
       <translation>{count} annulation(s), dont {counted} comptée(s) dans le taux. Taux d'annulations sur 7 jours à la fin de la période : {rate} %.</translation>
     </message>
     <message>
+      <source>SellerDesk hit an unexpected problem ({error}).</source>
+      <translation>SellerDesk a rencontré un problème inattendu ({error}).</translation>
+    </message>
+    <message>
+      <source>Laying out the pages…</source>
+      <translation>Mise en page…</translation>
+    </message>
+    <message>
+      <source>{done} of {total} page(s) written</source>
+      <translation>{done} page(s) sur {total} écrite(s)</translation>
+    </message>
+    <message>
       <source>Save the summary as PDF</source>
       <translation>Enregistrer le récapitulatif en PDF</translation>
+    </message>
+    <message>
+      <source>Stop</source>
+      <translation>Arrêter</translation>
+    </message>
+    <message>
+      <source>Stopped: no PDF was saved.</source>
+      <translation>Arrêté : aucun PDF n'a été enregistré.</translation>
     </message>
     <message>
       <source>cancellation-summary.pdf</source>
