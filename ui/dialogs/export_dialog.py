@@ -208,6 +208,8 @@ class ExportDialog(QDialog):
         """Ask the core, on a worker, what the next batch of the chosen type would hold."""
         self.problem.clear()
         self.current = None
+        self.rows.set_rows([], [])  # never another file type's rows under this one's name
+        self.held_back.clear()
         db, kind = self._db, self.selected_kind()
         self.summary.setText(self.tr("Reading the rows not yet exported…"))
         task = self.reading.start(
