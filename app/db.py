@@ -114,7 +114,8 @@ def explain_database_error(error: BaseException) -> SellerDeskError:
             QT_TRANSLATE_NOOP(
                 "Database", "The database could not be used ({detail}); nothing was changed."
             ),
-            detail=str(getattr(error, "orig", error)),
+            # One line: a server's message may run over several ("Is the server running…").
+            detail=" ".join(str(getattr(error, "orig", error)).split()),
         )
     )
 
