@@ -421,6 +421,10 @@ class _Tables:
         self.items = BulkTable(ITEMS, dialect)
         self.events = BulkTable(EVENTS, dialect)
         self.counts_updates = dialect.supports_sane_multi_rowcount
+        if dialect.name == "postgresql":
+            # The tables grow chunk by chunk inside this transaction: a plan the server
+            # cached while they were small would read every row for each later chunk.
+            connection.exec_driver_sql("SET LOCAL plan_cache_mode = force_custom_plan")
 
 
 class _FileMerge:
