@@ -231,11 +231,24 @@ def migrate(engine: Engine) -> None:
 
 
 def _check_sqlite_file(path: Path) -> None:
-    if not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        return
-    with path.open("rb") as handle:
-        header = handle.read(len(SQLITE_MAGIC))
+    try:
+        if not path.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            return
+        with path.open("rb") as handle:
+            header = handle.read(len(SQLITE_MAGIC))
+    except OSError as error:  # a folder, no permission, a file in the way of the folder
+        raise DatabaseProblem(
+            text(
+                "Database",
+                QT_TRANSLATE_NOOP(
+                    "Database",
+                    "{path} cannot be used as a database file ({reason}); nothing was changed.",
+                ),
+                path=str(path),
+                reason=error.strerror or str(error),
+            )
+        ) from None
     if header and header != SQLITE_MAGIC:
         raise DatabaseProblem(
             text(

@@ -303,6 +303,13 @@ def test_health_json_shape(shop, cli):
     assert "cancellation rate: 0.00 %" in text
 
 
+def test_health_text_says_an_order_past_its_seventh_late_day_may_be_cancelled_now(db, cli):
+    add_order(db, OrderSpec(order_id=UNSHIPPED, latest_ship_date=NOW - timedelta(days=9)))
+    text = cli("health", "--as-of", NOW.isoformat()).out
+    assert f"{UNSHIPPED}  9 day(s) late, the marketplace may cancel it now" in text
+    assert "-2 day(s)" not in text
+
+
 def test_db_option_takes_a_path_or_a_url(tmp_path, capsys):
     path = tmp_path / "by-url.sqlite"
     db = open_database(str(path))

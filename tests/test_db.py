@@ -82,6 +82,16 @@ def test_a_junk_file_is_refused_and_left_untouched(db_path):
     assert digest(db_path) == before
 
 
+def test_a_folder_given_as_the_database_is_one_line_not_a_traceback(tmp_path, capsys):
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    assert main(["--db", str(folder), "list"]) == 2
+    err = capsys.readouterr().err
+    assert "cannot be used as a database file" in err
+    assert "Traceback" not in err
+    assert len(err.strip().splitlines()) == 1
+
+
 def test_another_programs_sqlite_database_is_refused(db_path):
     with sqlite3.connect(db_path) as connection:
         connection.execute("CREATE TABLE recipes (name TEXT)")

@@ -207,10 +207,11 @@ def _run_health(args: argparse.Namespace, db: Database) -> int:
     )
     say(f"  late orders: {len(report.late)}")
     for entry in report.at_risk_of_auto_cancel:
-        say(
-            f"    {entry['order_id']}  {entry['days_late']} day(s) late, "
-            f"{entry['days_left']} day(s) before the marketplace may cancel it"
-        )
+        if entry["days_left"] > 0:
+            countdown = f"{entry['days_left']} day(s) before the marketplace may cancel it"
+        else:  # S11: from the seventh day past ship-by it may cancel at any time
+            countdown = "the marketplace may cancel it now"
+        say(f"    {entry['order_id']}  {entry['days_late']} day(s) late, {countdown}")
     say(f"  pending for more than 21 days: {len(report.pending_over_21_days)}")
     for entry in report.pending_over_21_days:
         say(f"    {entry['order_id']}  pending for {entry['age_days']} days")

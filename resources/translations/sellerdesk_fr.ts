@@ -558,6 +558,10 @@
       <translation>Ce fichier contient la base de données d'un autre programme, pas celle de SellerDesk ; rien n'a été modifié.</translation>
     </message>
     <message>
+      <source>{path} cannot be used as a database file ({reason}); nothing was changed.</source>
+      <translation>{path} ne peut pas servir de fichier de base de données ({reason}) ; rien n'a été modifié.</translation>
+    </message>
+    <message>
       <source>{path} is not a SellerDesk database (it is not even an SQLite file); nothing was changed.</source>
       <translation>{path} n'est pas une base SellerDesk (ce n'est même pas un fichier SQLite) ; rien n'a été modifié.</translation>
     </message>
