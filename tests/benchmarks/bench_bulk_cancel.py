@@ -1,0 +1,124 @@
+"""How fast is a 5,000-line cancellation file planned and applied?
+
+Not part of the test run (pytest collects only ``test_*.py``). Run it with::
+
+    .venv/bin/python tests/benchmarks/bench_bulk_cancel.py [--rows 5000]
+
+It fills a fresh database with as many unshipped orders (one item of two
+units each), writes a cancellation file with one whole-order row per order,
+then times the plan (what each line will do, nothing changed) and the
+application (every row in one transaction). The target is a few seconds each.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, insert, select
+
+from app import bulk_cancel
+from app.db import Database, open_database
+from app.flatfiles.cancellation_file import CancellationRow, write_cancellation_file
+from app.models import Cancellation, Order, OrderItem, OrderStatus
+
+START = datetime(2026, 11, 20, tzinfo=UTC)
+TARGET_SECONDS = 5.0
+
+
+def order_id(n: int) -> str:
+    return f"{400 + n % 100:03d}-{n:07d}-{n * 7 % 10_000_000:07d}"
+
+
+def fill(db: Database, rows: int) -> None:
+    orders: list[dict[str, Any]] = []
+    items: list[dict[str, Any]] = []
+    for n in range(1, rows + 1):
+        at = START + timedelta(seconds=n)
+        orders.append(
+            {
+                "id": n,
+                "order_id": order_id(n),
+                "status": OrderStatus.UNSHIPPED,
+                "purchase_date": at,
+                "payment_date": at,
+                "currency": "EUR",
+                "item_count": 2,
+                "skus": "MUG-CERAM-01",
+                "created_at": at,
+                "updated_at": at,
+            }
+        )
+        items.append(
+            {
+                "id": n,
+                "order_pk": n,
+                "order_item_id": f"{n:014d}",
+                "sku": "MUG-CERAM-01",
+                "quantity": 2,
+                "quantity_shipped": 0,
+                "quantity_cancelled": 0,
+                "item_price": Decimal("29.80"),
+                "item_tax": Decimal("4.97"),
+                "shipping_price": Decimal("4.90"),
+                "shipping_tax": Decimal("0.82"),
+            }
+        )
+    with db.transaction() as session:
+        session.execute(insert(Order), orders)
+        session.execute(insert(OrderItem), items)
+
+
+def cancellation_file(rows: int) -> bytes:
+    reasons = ("NoInventory", "BuyerCanceled", "ShippingAddressUndeliverable")
+    return write_cancellation_file(
+        CancellationRow(order_id(n), reasons[n % len(reasons)]) for n in range(1, rows + 1)
+    )
+
+
+def timed(action: Callable[[], Any]) -> tuple[float, float, Any]:
+    """Wall-clock and CPU seconds (CPU is what a busy machine does not inflate)."""
+    started, cpu = time.perf_counter(), time.process_time()
+    result = action()
+    return time.perf_counter() - started, time.process_time() - cpu, result
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, default=5_000)
+    args = parser.parse_args()
+    at = START + timedelta(days=1)
+    with tempfile.TemporaryDirectory() as folder:
+        db = open_database(str(Path(folder) / "bench.sqlite"))
+        seconds, _, _ = timed(lambda: fill(db, args.rows))
+        print(f"filled {args.rows} unshipped orders in {seconds:.2f} s")
+        data = cancellation_file(args.rows)
+        plan_s, plan_cpu, planned = timed(lambda: bulk_cancel.plan(db, data, at=at))
+        assert planned.exit_status == 0 and len(planned.valid_rows) == args.rows
+        apply_s, apply_cpu, result = timed(
+            lambda: bulk_cancel.apply(db, data, at=at, file_name="bench.txt")
+        )
+        assert len(result.applied) == args.rows
+        with db.reading() as session:
+            cancelled = session.scalar(
+                select(func.count()).select_from(Order).where(Order.status == OrderStatus.CANCELED)
+            )
+            cancellations = session.scalar(select(func.count()).select_from(Cancellation))
+        assert cancelled == cancellations == args.rows, (cancelled, cancellations)
+        db.dispose()
+    print(
+        f"{args.rows} lines  wall/CPU s: plan {plan_s:.2f}/{plan_cpu:.2f}  "
+        f"apply {apply_s:.2f}/{apply_cpu:.2f}  ({plan_s / args.rows * 1000:.2f} ms a line)"
+    )
+    return 0 if max(plan_s, apply_s) < TARGET_SECONDS else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
