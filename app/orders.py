@@ -35,7 +35,7 @@ from app.models import ShipmentLine as ShipmentLineRow
 from app.money import ZERO, pro_rata_after
 from app.reasons import cancellation_reason
 from app.rules import Action, Counting, cancellation_counting, decide, status_from_items
-from app.text import QT_TRANSLATE_NOOP, Text, text
+from app.text import QT_TRANSLATE_NOOP, Day, Text, text
 
 ORDER_ID = re.compile(r"^\d{3}-\d{7}-\d{7}$")
 CTX = "Orders"
@@ -99,31 +99,35 @@ def check_order_id(order_id: str) -> str:
     return order_id
 
 
+# Everything an action reads or changes, loaded with the order (find_order, bulk cancel).
+ORDER_CONTENTS = (
+    selectinload(Order.items),
+    selectinload(Order.shipments).selectinload(Shipment.lines),
+    selectinload(Order.cancellations).selectinload(Cancellation.lines),
+    selectinload(Order.refunds).selectinload(Refund.lines),
+    selectinload(Order.returns),
+)
+
+
+def unknown_order(order_id: str) -> BadInput:
+    return BadInput(
+        text(
+            CTX,
+            QT_TRANSLATE_NOOP("Orders", "There is no order {order_id} in this database."),
+            order_id=order_id,
+        )
+    )
+
+
 def find_order(session: Session, order_id: str, *, for_update: bool = False) -> Order:
     """The order with all it holds, or BadInput naming the unknown id."""
     order_id = check_order_id(order_id)
-    query = (
-        select(Order)
-        .where(Order.order_id == order_id)
-        .options(
-            selectinload(Order.items),
-            selectinload(Order.shipments).selectinload(Shipment.lines),
-            selectinload(Order.cancellations).selectinload(Cancellation.lines),
-            selectinload(Order.refunds).selectinload(Refund.lines),
-            selectinload(Order.returns),
-        )
-    )
+    query = select(Order).where(Order.order_id == order_id).options(*ORDER_CONTENTS)
     if for_update:
         query = query.with_for_update()
     order = session.scalars(query).one_or_none()
     if order is None:
-        raise BadInput(
-            text(
-                CTX,
-                QT_TRANSLATE_NOOP("Orders", "There is no order {order_id} in this database."),
-                order_id=order_id,
-            )
-        )
+        raise unknown_order(order_id)
     return order
 
 
@@ -384,7 +388,7 @@ def confirm_shipment_in_session(
             ),
             carrier=request.carrier.label,
             tracking=tracking,
-            date=ship_date.isoformat(),
+            date=Day(ship_date),
             units=units,
         )
         if tracking
@@ -392,7 +396,7 @@ def confirm_shipment_in_session(
             CTX,
             QT_TRANSLATE_NOOP("Orders", "Shipment confirmed ({carrier}, {date}): {units}."),
             carrier=request.carrier.label,
-            date=ship_date.isoformat(),
+            date=Day(ship_date),
             units=units,
         )
     )

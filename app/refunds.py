@@ -28,7 +28,7 @@ from app.orders import find_order
 from app.reasons import refund_reason
 from app.restocking import Share, ceilings, condition_grade, fee_ceiling, needs_photo
 from app.rules import Action, decide
-from app.text import QT_TRANSLATE_NOOP, Text, text
+from app.text import QT_TRANSLATE_NOOP, Amount, Text, text
 
 CTX = "Refunds"
 RETURN_REASON = "CustomerReturn"
@@ -584,19 +584,18 @@ def record_refund(
             CTX,
             QT_TRANSLATE_NOOP("Refunds", "{item} {amount} minus restocking fee {fee}"),
             item=line.item.ref,
-            amount=format_amount(line.refund.total),
-            fee=format_amount(line.fee),
+            amount=Amount(line.refund.total),
+            fee=Amount(line.fee),
         )
         if line.fee
         else text(
             CTX,
             QT_TRANSLATE_NOOP("Refunds", "{item} {amount}"),
             item=line.item.ref,
-            amount=format_amount(line.refund.total),
+            amount=Amount(line.refund.total),
         )
         for line in plan.lines
     ]
-    currency = f" {plan.currency}" if plan.currency else ""
     audit.record(
         session,
         order,
@@ -606,7 +605,7 @@ def record_refund(
             QT_TRANSLATE_NOOP(
                 "Refunds", "Refunded {amount} to the buyer (reason {reason}): {parts}."
             ),
-            amount=f"{format_amount(plan.net)}{currency}",
+            amount=Amount(plan.net, plan.currency or None),
             reason=plan.reason,
             parts=parts,
         ),

@@ -28,7 +28,7 @@ from app.reasons import BUYER_CANCELED
 from app.refunds import RefundPlan, RefundRequest, plan_refund, refund_context, suggested_refund
 from app.restocking import condition_grade
 from app.rules import Action, cancellation_counting, decide, shipped_quantity
-from app.text import QT_TRANSLATE_NOOP, Text, text
+from app.text import QT_TRANSLATE_NOOP, Day, Text, text
 
 CTX = "Returns"
 REFUND_BUSINESS_DAYS = 2  # FORMATS.md §5
@@ -341,7 +341,7 @@ def receive_return_in_session(
         CTX,
         RECEIVED_SUMMARIES[seen.outcome or Outcome.REFUND_DUE],
         condition=grade,
-        due=str(seen.refund_due),
+        due=Day(seen.refund_due) if seen.refund_due else "—",
     )
     audit.record(
         session,

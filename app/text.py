@@ -8,8 +8,11 @@ formatting. ``QT_TRANSLATE_NOOP`` keeps the name ``pyside6-lupdate`` extracts.
 
 An argument may itself be a :class:`Text` (a translatable label inside a
 sentence) or a list of them (written joined by ", "), so a sentence never glues
-English fragments together. :func:`to_json` and :func:`from_json` keep a Text
-in the database (the audit log) so the window can translate it later.
+English fragments together. An amount or a date is an :class:`Amount`,
+:class:`Day` or :class:`Moment`: English writes it as the files do (``17.32 EUR``,
+``2026-11-13``) and the window in the seller's locale (``17,32 €``, ``13/11/2026``).
+:func:`to_json` and :func:`from_json` keep a Text in the database (the audit log)
+so the window can translate it later.
 """
 
 from __future__ import annotations
@@ -17,13 +20,65 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
 from typing import Any
+
+from app.money import cents
 
 
 def QT_TRANSLATE_NOOP(context: str, source: str) -> str:
     """Mark ``source`` for extraction into the translation file; returns it as is."""
     del context
     return source
+
+
+@dataclass(frozen=True)
+class Amount:
+    """Money inside a sentence; English is the file form, ``17.32 EUR`` or ``17.32``."""
+
+    value: Decimal
+    currency: str | None = None
+
+    def english(self) -> str:
+        written = f"{cents(self.value):.2f}"
+        return f"{written} {self.currency}" if self.currency else written
+
+    def __str__(self) -> str:
+        return self.english()
+
+
+@dataclass(frozen=True)
+class Day:
+    """A calendar day inside a sentence; English is ISO, ``2026-11-13``."""
+
+    value: date
+
+    def english(self) -> str:
+        return self.value.isoformat()
+
+    def __str__(self) -> str:
+        return self.english()
+
+
+@dataclass(frozen=True)
+class Moment:
+    """An instant inside a sentence (tz-aware); English is ISO 8601."""
+
+    value: datetime
+
+    def english(self) -> str:
+        return self.value.isoformat()
+
+    def __str__(self) -> str:
+        return self.english()
+
+
+Typed = Amount | Day | Moment
+
+
+def _english(value: Typed) -> str:
+    return value.english()
 
 
 @dataclass(frozen=True)
@@ -35,13 +90,16 @@ class Text:
     def english(self) -> str:
         return self.render(lambda value: value.source)
 
-    def render(self, translate: Callable[[Text], str]) -> str:
-        """The sentence with ``translate``(each Text, nested ones too) giving its wording."""
+    def render(
+        self, translate: Callable[[Text], str], written: Callable[[Typed], str] = _english
+    ) -> str:
+        """The sentence with ``translate``(each Text, nested ones too) giving its wording
+        and ``written``(each amount or date) its form; English by default."""
         wording = translate(self)
         if not self.args:
             return wording
         return wording.format(
-            **{name: _rendered(value, translate) for name, value in self.args.items()}
+            **{name: _rendered(value, translate, written) for name, value in self.args.items()}
         )
 
     def __str__(self) -> str:
@@ -53,11 +111,13 @@ def text(context: str, source: str, **args: Any) -> Text:
     return Text(context, source, args)
 
 
-def _rendered(value: Any, translate: Callable[[Text], str]) -> Any:
+def _rendered(value: Any, translate: Callable[[Text], str], written: Callable[[Typed], str]) -> Any:
     if isinstance(value, Text):
-        return value.render(translate)
+        return value.render(translate, written)
+    if isinstance(value, Typed):
+        return written(value)
     if isinstance(value, list):
-        return ", ".join(str(_rendered(part, translate)) for part in value)
+        return ", ".join(str(_rendered(part, translate, written)) for part in value)
     return value
 
 
@@ -68,6 +128,12 @@ def _plain(value: Any) -> Any:
             "source": value.source,
             "args": {name: _plain(arg) for name, arg in value.args.items()},
         }
+    if isinstance(value, Amount):
+        return {"$amount": str(value.value), "currency": value.currency}
+    if isinstance(value, Day):
+        return {"$day": value.value.isoformat()}
+    if isinstance(value, Moment):
+        return {"$moment": value.value.isoformat()}
     if isinstance(value, list | tuple):
         return [_plain(part) for part in value]
     return value
@@ -77,13 +143,21 @@ def _restored(value: Any) -> Any:
     if isinstance(value, dict) and set(value) == {"context", "source", "args"}:
         args = {name: _restored(arg) for name, arg in value["args"].items()}
         return Text(value["context"], value["source"], args)
+    if isinstance(value, dict) and set(value) == {"$amount", "currency"}:
+        return Amount(Decimal(value["$amount"]), value["currency"])
+    if isinstance(value, dict) and set(value) == {"$day"}:
+        return Day(date.fromisoformat(value["$day"]))
+    if isinstance(value, dict) and set(value) == {"$moment"}:
+        return Moment(datetime.fromisoformat(value["$moment"]))
     if isinstance(value, list):
         return [_restored(part) for part in value]
     return value
 
 
 def to_json(value: Text) -> str:
-    """``{"context", "source", "args"}`` as JSON; arguments must be JSON values or Texts."""
+    """``{"context", "source", "args"}`` as JSON; arguments are JSON values, Texts or
+    typed values (``{"$amount": "17.32", "currency": "EUR"}``, ``{"$day": "2026-11-13"}``,
+    ``{"$moment": "2026-11-13T09:00:00+00:00"}``)."""
     return json.dumps(_plain(value), ensure_ascii=False, sort_keys=True)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
 from alembic import command
@@ -19,7 +19,8 @@ from app.order_details import order_details
 from app.orders import ShipmentRequest, confirm_shipment, find_order, verify_payment
 from app.refunds import ItemRefund, RefundRequest, refund
 from app.restocking import Share
-from app.text import QT_TRANSLATE_NOOP, Text, from_json, text, to_json
+from app.returns import receive_return, request_return
+from app.text import QT_TRANSLATE_NOOP, Amount, Day, Moment, Text, from_json, text, to_json
 from tests.factories import NOW, ItemSpec, OrderSpec, add_order
 from tests.reportfiles import ORDERS_REPORT
 
@@ -70,8 +71,10 @@ def test_a_refund_with_a_fee_is_one_sentence_with_translatable_parts(db):
     )
     stored = json.loads(event.summary_text or "")
     assert stored["source"] == "Refunded {amount} to the buyer (reason {reason}): {parts}."
+    assert stored["args"]["amount"] == {"$amount": "20.12", "currency": "EUR"}
     [part] = stored["args"]["parts"]
     assert part["source"] == "{item} {amount} minus restocking fee {fee}"
+    assert part["args"]["fee"] == {"$amount": "2.98", "currency": None}
     assert from_json(event.summary_text or "").english() == event.summary
 
 
@@ -139,3 +142,54 @@ def test_an_import_event_is_translatable_too(db):
     assert sentence.context == "Import"
     assert sentence.english() == imported[0].summary
     assert imported[0].summary.startswith("Imported from orders-report.txt: new order")
+
+
+def test_amounts_and_dates_survive_the_round_trip_and_read_as_before_in_english():
+    sentence = text(
+        "Returns",
+        "{amount} and {fee} due by {due}, seen {at}.",
+        amount=Amount(Decimal("17.32"), "EUR"),
+        fee=Amount(Decimal("-0.5")),
+        due=Day(date(2026, 11, 13)),
+        at=Moment(datetime(2026, 11, 13, 9, 30, tzinfo=UTC)),
+    )
+    stored = to_json(sentence)
+    assert json.loads(stored)["args"]["due"] == {"$day": "2026-11-13"}
+    again = from_json(stored)
+    assert again == sentence
+    assert again.english() == (
+        "17.32 EUR and -0.50 due by 2026-11-13, seen 2026-11-13T09:30:00+00:00."
+    )
+    # The window writes them its own way without touching the sentence's wording.
+    shown = again.render(lambda t: t.source, lambda value: f"<{type(value).__name__}>")
+    assert shown == "<Amount> and <Amount> due by <Day>, seen <Moment>."
+
+
+def test_a_sentence_stored_before_typed_amounts_still_loads():
+    stored = json.dumps(
+        {
+            "context": "Refunds",
+            "source": "Refunded {amount} to the buyer (reason {reason}): {parts}.",
+            "args": {"amount": "20.12 EUR", "reason": "CustomerReturn", "parts": []},
+        }
+    )
+    sentence = from_json(stored)
+    assert sentence.args["amount"] == "20.12 EUR"
+    assert sentence.english() == "Refunded 20.12 EUR to the buyer (reason CustomerReturn): ."
+
+
+def test_a_received_return_keeps_its_english_due_date_and_stores_a_day(db):
+    add_order(
+        db,
+        OrderSpec(
+            status=OrderStatus.SHIPPED,
+            items=[ItemSpec(order_item_id="11111111111111", quantity_shipped=1)],
+        ),
+    )
+    request_return(db, ORDER, at=datetime(2026, 11, 19, 9, tzinfo=UTC))
+    receive_return(db, ORDER, "new", at=datetime(2026, 11, 20, 15, tzinfo=UTC))
+    [event] = [event for event in events(db) if event.kind == "return-received"]
+    assert event.summary == "Return received (new); refund due by 2026-11-24."
+    sentence = from_json(event.summary_text or "")
+    assert sentence.args["due"] == Day(date(2026, 11, 24))
+    assert sentence.english() == event.summary

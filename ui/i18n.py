@@ -7,12 +7,25 @@ from decimal import Decimal
 
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTimeZone
 
-from app.text import Text
+from app.text import Amount, Day, Moment, Text, Typed
 
 
 def tr_text(value: Text) -> str:
-    """Translate a sentence produced by app/ (and the labels inside it), then fill it in."""
-    return value.render(lambda part: QCoreApplication.translate(part.context, part.source))
+    """Translate a sentence produced by app/ (and the labels inside it), then fill it in
+    with its amounts and dates written as the seller's locale writes them."""
+    return value.render(
+        lambda part: QCoreApplication.translate(part.context, part.source), _written
+    )
+
+
+def _written(value: Typed) -> str:
+    if isinstance(value, Amount):
+        return money(value.value, value.currency)
+    if isinstance(value, Day):
+        return short_date(value.value)
+    if isinstance(value, Moment):
+        return date_time(value.value)
+    raise TypeError(f"not an amount or a date: {value!r}")
 
 
 def money(value: Decimal | None, currency: str | None = None) -> str:
