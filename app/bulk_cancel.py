@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app import audit, clock
@@ -32,12 +33,21 @@ from app.flatfiles.cancellation_file import (
     read_cancellation_file,
 )
 from app.health import RATE_TARGET, CancellationRate, cancellation_rate
-from app.orders import ItemQuantity, cancel_in_session, check_order_id, find_item, find_order
+from app.models import Order
+from app.orders import (
+    ORDER_CONTENTS,
+    ItemQuantity,
+    cancel_in_session,
+    check_order_id,
+    find_item,
+    unknown_order,
+)
 from app.reasons import COMMON_CANCELLATION_REASONS, cancellation_reason
 from app.text import QT_TRANSLATE_NOOP, Text, text
 
 CTX = "BulkCancel"
 PROGRESS_EVERY = 25  # rows between two progress reports
+LOAD_CHUNK = 500  # order ids in one query when the file's orders are loaded
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
@@ -222,6 +232,30 @@ def _outcome(whole_order: bool, item_row: bool, item: str, units: int) -> Text:
     )
 
 
+def _orders_named(session: Session, cancellations: CancellationFile) -> dict[str, Order]:
+    """Every order the file names, with all it holds, in a few queries (not one per line).
+
+    Rows see each other's changes because the session keeps one object per order.
+    """
+    wanted: set[str] = set()
+    for row in cancellations.rows:
+        try:
+            wanted.add(check_order_id(row.order_id))
+        except BadInput:
+            continue  # the row's own check reports it
+    ids = sorted(wanted)
+    orders: dict[str, Order] = {}
+    for start in range(0, len(ids), LOAD_CHUNK):
+        query = (
+            select(Order)
+            .where(Order.order_id.in_(ids[start : start + LOAD_CHUNK]))
+            .options(*ORDER_CONTENTS)
+            .with_for_update()
+        )
+        orders.update((order.order_id, order) for order in session.scalars(query))
+    return orders
+
+
 def _walk(
     session: Session,
     cancellations: CancellationFile,
@@ -244,6 +278,7 @@ def _walk(
     total = len(cancellations.rows)
     if progress is not None:
         progress(0, total)
+    orders = _orders_named(session, cancellations)
     for done, row in enumerate(cancellations.rows):
         if cancelled is not None and cancelled():
             raise BulkCancelStopped
@@ -271,7 +306,9 @@ def _walk(
             continue
         seen[key] = row.line
         try:
-            order = find_order(session, order_id, for_update=True)
+            order = orders.get(order_id)
+            if order is None:
+                raise unknown_order(order_id)
             before = {item.id: item.quantity_cancelled for item in order.items}
             item_ref = find_item(order, row.item_code).ref if row.item_code else ""
             result = cancel_in_session(
