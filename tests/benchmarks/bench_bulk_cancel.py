@@ -7,7 +7,8 @@ Not part of the test run (pytest collects only ``test_*.py``). Run it with::
 It fills a fresh database with as many unshipped orders (one item of two
 units each), writes a cancellation file with one whole-order row per order,
 then times the plan (what each line will do, nothing changed) and the
-application (every row in one transaction). The target is a few seconds each.
+application (every row in one transaction). The target is a few seconds each;
+the exit status is 1 when either takes longer than TARGET_SECONDS.
 """
 
 from __future__ import annotations
@@ -30,7 +31,8 @@ from app.flatfiles.cancellation_file import CancellationRow, write_cancellation_
 from app.models import Cancellation, Order, OrderItem, OrderStatus
 
 START = datetime(2026, 11, 20, tzinfo=UTC)
-TARGET_SECONDS = 5.0
+# "A few seconds" for 5,000 lines; it took 21 s each when every line loaded its own order.
+TARGET_SECONDS = 8.0
 
 
 def order_id(n: int) -> str:
