@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.db import Database, open_database
 from app.errors import SellerDeskError
+from ui import error_report
 from ui.about_dialog import application_icon
 from ui.demo_database import DemoDatabase
 from ui.i18n import tr_text
@@ -56,6 +57,7 @@ def _explain(error: SellerDeskError, quit_after: int | None) -> int:
 def run(database: str | None, demo: bool) -> int:
     """Open the window on ``database`` (or a fresh demo database); returns the exit status."""
     app = application()
+    error_report.install()
     install_translators(app)  # the system's language until the database says otherwise
     quit_after = _quit_after()
     demo_database: DemoDatabase | None = None

@@ -744,6 +744,17 @@
     </message>
   </context>
   <context>
+    <name>ErrorReport</name>
+    <message>
+      <source>Something went wrong in SellerDesk. Nothing was saved from the last action, and your orders are as they were. The details are in {log}; please send that file with a description of what you were doing.</source>
+      <translation>Un problème est survenu dans SellerDesk. Rien n'a été enregistré de la dernière action et vos commandes sont restées telles quelles. Les détails se trouvent dans {log} ; envoyez ce fichier avec une description de ce que vous faisiez.</translation>
+    </message>
+    <message>
+      <source>SellerDesk</source>
+      <translation>SellerDesk</translation>
+    </message>
+  </context>
+  <context>
     <name>ExportDialog</name>
     <message>
       <source>Export upload files</source>
