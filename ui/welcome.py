@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QFont
-from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 
 class Welcome(QWidget):
@@ -20,9 +20,6 @@ class Welcome(QWidget):
         self.title.setFont(font)
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.intro = QLabel(self)
-        self.intro.setWordWrap(True)
-        self.intro.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.intro.setFixedWidth(560)
         self.import_button = QPushButton(self)
         self.import_button.setObjectName("welcome_import")
         self.import_button.setIcon(import_action.icon())
@@ -36,26 +33,35 @@ class Welcome(QWidget):
         self.demo_hint = QLabel(self)
         self.demo_hint.setVisible(demo_action.isVisible())
         for button in (self.import_button, self.demo_button):
-            button.setMinimumWidth(280)
             button.setMinimumHeight(36)
+        for label in (self.intro, self.import_hint, self.demo_hint):
+            label.setWordWrap(True)
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         for hint in (self.import_hint, self.demo_hint):
-            hint.setWordWrap(True)
-            hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
             hint.setEnabled(False)
-            hint.setFixedWidth(460)
 
+        # A column of fixed width in the middle. Its labels take the column's full width
+        # (no alignment flags), so wrapped text gets the height it needs.
+        column = QVBoxLayout()
+        column.addWidget(self.title)
+        column.addSpacing(8)
+        column.addWidget(self.intro)
+        column.addSpacing(24)
+        column.addWidget(self.import_button)
+        column.addWidget(self.import_hint)
+        column.addSpacing(16)
+        column.addWidget(self.demo_button)
+        column.addWidget(self.demo_hint)
+        panel = QWidget(self)
+        panel.setLayout(column)
+        panel.setFixedWidth(560)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(panel)
+        row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addStretch(2)
-        centre = Qt.AlignmentFlag.AlignHCenter
-        layout.addWidget(self.title, 0, centre)
-        layout.addSpacing(8)
-        layout.addWidget(self.intro, 0, centre)
-        layout.addSpacing(24)
-        layout.addWidget(self.import_button, 0, centre)
-        layout.addWidget(self.import_hint, 0, centre)
-        layout.addSpacing(16)
-        layout.addWidget(self.demo_button, 0, centre)
-        layout.addWidget(self.demo_hint, 0, centre)
+        layout.addLayout(row)
         layout.addStretch(3)
         self.retranslate()
 
