@@ -56,6 +56,11 @@ def short_date(value: date | datetime | None) -> str:
     return QLocale().toString(QDate(value), QLocale.FormatType.ShortFormat)
 
 
+def time_of_day(value: datetime) -> str:
+    local = QDateTime(value).toTimeZone(QTimeZone.systemTimeZone())
+    return QLocale().toString(local.time(), QLocale.FormatType.ShortFormat)
+
+
 def date_time(value: datetime | None) -> str:
     if value is None:
         return "—"

@@ -15,7 +15,7 @@ from PySide6.QtGui import QFont, QTextDocument
 
 from app.health import RATE_TARGET, CancellationRate
 from app.summary import Summary, SummaryLine, start_of
-from ui.i18n import date_time, money, short_date, tr_text
+from ui.i18n import date_time, money, short_date, time_of_day, tr_text
 
 STYLE = """
 body { font-size: 9pt; }
@@ -24,7 +24,8 @@ h2 { font-size: 11pt; margin-top: 14px; margin-bottom: 4px; }
 p.meta { color: #444; margin-top: 2px; }
 table { border-collapse: collapse; }
 th { background-color: #e6e6e6; text-align: left; font-weight: bold; }
-td.num, th.num { text-align: right; }
+td.num, th.num { text-align: right; white-space: nowrap; }
+td.when { white-space: nowrap; }
 td.order { white-space: nowrap; font-size: 8pt; }
 span.code { color: #555; font-size: 8pt; }
 tr.total td { font-weight: bold; border-top: 1px solid #000; }
@@ -136,7 +137,7 @@ class SummaryDocumentBuilder(QObject):
             self.tr("In the rate"),
             self.tr("Refunded"),
         ]
-        widths = (17, 11, 22, 14, 13, 9, 14)
+        widths = (15, 12, 24, 15, 12, 8, 14)
         head = "".join(
             f"<th width='{width}%'{' class=num' if i == len(headers) - 1 else ''}>{escape(h)}</th>"
             for i, (h, width) in enumerate(zip(headers, widths, strict=True))
@@ -164,7 +165,9 @@ class SummaryDocumentBuilder(QObject):
         return (
             "<tr>"
             f"<td class='order'>{escape(line.order_id)}</td>"
-            f"<td>{escape(date_time(line.cancelled_at))}</td>"
+            # Date and time on two lines: a narrow column must never break a date in two.
+            f"<td class='when'>{escape(short_date(line.cancelled_at))}<br>"
+            f"<span class='code'>{escape(time_of_day(line.cancelled_at))}</span></td>"
             f"<td>{items}</td>"
             f"<td>{reason}</td>"
             f"<td>{escape(tr_text(line.initiator_label))}</td>"
