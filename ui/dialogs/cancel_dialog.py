@@ -8,10 +8,9 @@ Request cancellation instead, leaving the order as it is.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QLocale
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -27,10 +26,11 @@ from app.errors import SellerDeskError
 from app.order_details import OrderDetails
 from app.orders import cancel
 from app.rate_effect import RateEffect, buyer_language, cancel_effect, s5_reply
-from app.reasons import BUYER_CANCELED, CANCELLATION_REASONS, COMMON_CANCELLATION_REASONS
+from app.reasons import BUYER_CANCELED
 from ui.dialogs.feedback import ProblemLine
 from ui.i18n import tr_text
 from ui.models.order_table_model import AT_RISK_COLOUR
+from ui.reason_box import cancellation_reason_box
 
 
 def percent(value: object) -> str:
@@ -48,16 +48,7 @@ class CancelDialog(QDialog):
         self.copied_reply: str | None = None
         self.setWindowTitle(self.tr("Cancel order — {order}").format(order=details.order_id))
 
-        self.reason = QComboBox(self)
-        self.reason.setObjectName("reason")
-        for code in COMMON_CANCELLATION_REASONS:
-            self.reason.addItem(
-                QCoreApplication.translate("Reason", CANCELLATION_REASONS[code]), code
-            )
-        self.reason.insertSeparator(self.reason.count())
-        for code, label in CANCELLATION_REASONS.items():
-            if code not in COMMON_CANCELLATION_REASONS:
-                self.reason.addItem(QCoreApplication.translate("Reason", label), code)
+        self.reason = cancellation_reason_box(self)
         self.code = QLabel(self)
         self.code.setObjectName("reason_code")
         self.code.setEnabled(False)

@@ -7,12 +7,9 @@ button; the cancellation itself is :func:`app.orders.cancel` with ``items``.
 
 from __future__ import annotations
 
-from typing import Any
-
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -27,18 +24,12 @@ from PySide6.QtWidgets import (
 
 from app.db import Database
 from app.errors import SellerDeskError
-from app.orders import ItemQuantity, cancel, find_order
+from app.order_details import ItemLine, order_details
+from app.orders import ItemQuantity, cancel
 from app.rate_effect import cancel_effect
-from app.reasons import CANCELLATION_REASONS, COMMON_CANCELLATION_REASONS
-from app.views import order_json
 from ui.dialogs.feedback import ProblemLine
 from ui.i18n import tr_text
-
-
-def open_items(db: Database, order_id: str) -> list[dict[str, Any]]:
-    """The order's items as plain data (order-item id or SKU, open units)."""
-    with db.reading() as session:
-        return list(order_json(find_order(session, order_id))["items"])
+from ui.reason_box import cancellation_reason_box
 
 
 class CancelItemsDialog(QDialog):
@@ -64,25 +55,25 @@ class CancelItemsDialog(QDialog):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        items: tuple[ItemLine, ...] = ()
         try:
-            items = open_items(db, order_id)
+            items = order_details(db, order_id).items
         except SellerDeskError as error:
-            items = []
             self.problem.say_error(error)
-        for data in items:
-            if not data["quantity_open"]:
+        for item in items:
+            if not item.quantity_open:
                 continue
-            ref = data["order_item_id"] or data["sku"]
+            ref = item.ref
             row = self.table.rowCount()
             self.table.insertRow(row)
             self.table.setItem(row, 0, QTableWidgetItem(ref))
-            self.table.setItem(row, 1, QTableWidgetItem(f"{data['sku']} — {data['title'] or ''}"))
-            open_units = QTableWidgetItem(str(data["quantity_open"]))
+            self.table.setItem(row, 1, QTableWidgetItem(f"{item.sku} — {item.title or ''}"))
+            open_units = QTableWidgetItem(str(item.quantity_open))
             open_units.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.table.setItem(row, 2, open_units)
             spin = QSpinBox(self.table)
             spin.setObjectName(f"qty_{ref}")
-            spin.setRange(0, int(data["quantity_open"]))
+            spin.setRange(0, item.quantity_open)
             spin.valueChanged.connect(self.revalidate)
             self.table.setCellWidget(row, 3, spin)
             self.quantities[ref] = spin
@@ -94,16 +85,7 @@ class CancelItemsDialog(QDialog):
             + 2 * self.table.frameWidth()
         )
 
-        self.reason = QComboBox(self)
-        self.reason.setObjectName("reason")
-        for code in COMMON_CANCELLATION_REASONS:
-            self.reason.addItem(
-                QCoreApplication.translate("Reason", CANCELLATION_REASONS[code]), code
-            )
-        self.reason.insertSeparator(self.reason.count())
-        for code, label in CANCELLATION_REASONS.items():
-            if code not in COMMON_CANCELLATION_REASONS:
-                self.reason.addItem(QCoreApplication.translate("Reason", label), code)
+        self.reason = cancellation_reason_box(self)
         form = QFormLayout()
         form.addRow(self.tr("&Reason:"), self.reason)
 
