@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtCharts import QChart, QChartView, QDateTimeAxis, QLineSeries, QValueAxis
-from PySide6.QtCore import QDateTime, QLocale, QMargins, Qt
+from PySide6.QtCore import QDateTime, QMargins, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
 from app.health import RATE_TARGET
 from app.health_history import RatePoint
+from ui.i18n import number
 
 
 def _msecs(point: RatePoint) -> float:
@@ -45,9 +46,7 @@ class RateChart(QChartView):
         self.chart().setTitle(self.tr("7-day cancellation rate, last 60 days"))
         self.rate_series.setName(self.tr("Cancellation rate (%)"))
         self.target_series.setName(
-            self.tr("Target: under {target} %").format(
-                target=QLocale().toString(float(RATE_TARGET), "f", 2)
-            )
+            self.tr("Target: under {target} %").format(target=number(RATE_TARGET))
         )
         self.x_axis.setFormat(self.tr("dd/MM", "chart date axis format"))
         self.y_axis.setTitleText(self.tr("%"))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
@@ -34,7 +34,7 @@ from app.health_history import (
     reason_label,
 )
 from ui.health_chart import RateChart
-from ui.i18n import date_time, short_date, tr_text
+from ui.i18n import date_time, number, short_date, tr_text
 
 ORDER_ROLE = Qt.ItemDataRole.UserRole
 
@@ -46,10 +46,6 @@ AT_RISK = "at_risk"
 PENDING = "pending"
 OVERDUE_REFUNDS = "overdue_refunds"
 LISTS = (AT_RISK, PENDING, OVERDUE_REFUNDS, COUNTED, NOT_COUNTED, MARKETPLACE)
-
-
-def _percent(value: object) -> str:
-    return QLocale().toString(float(str(value)), "f", 2)
 
 
 class HealthPage(QWidget):
@@ -207,7 +203,7 @@ class HealthPage(QWidget):
         )
         self.rate_label.setText(
             self.tr("7-day cancellation rate: {rate} % ({status})").format(
-                rate=_percent(rate.percent), status=status
+                rate=number(rate.percent), status=status
             )
         )
         self.rate_label.setStyleSheet("color: #b03a2e;" if rate.above_target else "")
@@ -218,7 +214,7 @@ class HealthPage(QWidget):
             ).format(
                 cancelled=rate.seller_cancellations,
                 orders=rate.orders,
-                target=_percent(RATE_TARGET),
+                target=number(RATE_TARGET),
             )
         )
         late_lines = []
@@ -231,13 +227,13 @@ class HealthPage(QWidget):
                     "orders confirmed after their ship-by date)"
                 ).format(
                     days=late.days,
-                    rate=_percent(late.percent),
+                    rate=number(late.percent),
                     late=late.late_orders,
                     shipped=late.shipped_orders,
                 )
             )
         late_lines.append(
-            self.tr("Target: under {target} %.").format(target=_percent(LATE_SHIPMENT_TARGET))
+            self.tr("Target: under {target} %.").format(target=number(LATE_SHIPMENT_TARGET))
         )
         self.late_label.setText("\n".join(late_lines))
         self.chart.show_history(data.history)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTimeZone
 
@@ -28,19 +28,42 @@ def _written(value: Typed) -> str:
     raise TypeError(f"not an amount or a date: {value!r}")
 
 
+def number(value: Decimal, places: int = 2) -> str:
+    """A Decimal as the seller's locale writes numbers (``1 234,90``), never through float."""
+    locale = QLocale()
+    step = Decimal(1).scaleb(-places)
+    rounded = value.quantize(step, rounding=ROUND_HALF_UP)
+    whole, _, fraction = f"{abs(rounded):f}".partition(".")
+    groups: list[str] = []
+    while len(whole) > 3:
+        groups.insert(0, whole[-3:])
+        whole = whole[:-3]
+    groups.insert(0, whole)
+    omit = bool(locale.numberOptions() & QLocale.NumberOption.OmitGroupSeparator)
+    text = ("" if omit else locale.groupSeparator()).join(groups)
+    if places:
+        text += locale.decimalPoint() + fraction
+    return (locale.negativeSign() + text) if rounded < 0 else text
+
+
+def percent(value: Decimal) -> str:
+    """A rate with two decimals and its % sign, never split across lines."""
+    return number(value) + "\u00a0%"
+
+
 def money(value: Decimal | None, currency: str | None = None) -> str:
-    """An amount as the seller's locale writes it (``14,90 €`` in French)."""
+    """An amount as the seller's locale writes it (``14,90 €`` in French, ``€14.90`` in English)."""
     if value is None:
         return "—"
+    digits = number(abs(value))
+    if not currency:
+        return digits if value >= 0 else QLocale().negativeSign() + digits
+    # Where the locale puts the symbol and the sign, read off a pattern written for ±1;
+    # the digits themselves come from the Decimal.
     locale = QLocale()
-    # QLocale formats through double; a two-decimal amount below 10^13 survives exactly,
-    # and the stored value itself stays Decimal.
-    symbol = _currency_symbol(currency) if currency else ""
-    return (
-        locale.toCurrencyString(float(value), symbol, 2)
-        if symbol
-        else locale.toString(float(value), "f", 2)
-    )
+    one = locale.toString(1.0, "f", 2)
+    pattern = locale.toCurrencyString(-1.0 if value < 0 else 1.0, _currency_symbol(currency), 2)
+    return pattern.replace(one, digits, 1)
 
 
 def _currency_symbol(currency: str) -> str:

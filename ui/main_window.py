@@ -45,7 +45,7 @@ from ui.actions import ActionRegistry, Menu
 from ui.demo_database import DemoDatabase
 from ui.details_pane import DetailsPane
 from ui.dialogs.bulk_cancel_dialog import BulkCancelDialog
-from ui.dialogs.cancel_dialog import CancelDialog, percent
+from ui.dialogs.cancel_dialog import CancelDialog
 from ui.dialogs.cancel_items_dialog import CancelItemsDialog
 from ui.dialogs.export_dialog import ExportDialog
 from ui.dialogs.import_dialog import ImportRunner
@@ -56,7 +56,7 @@ from ui.dialogs.ship_dialog import ShipDialog
 from ui.dialogs.summary_dialog import SummaryDialog
 from ui.filter_list import FilterList
 from ui.health_page import HealthPage
-from ui.i18n import tr_text
+from ui.i18n import percent, tr_text
 from ui.labels import empty_view_text, view_label
 from ui.models.order_table_model import AT_RISK_COLOUR, OrderTableModel
 from ui.tasks import Task, TaskRunner

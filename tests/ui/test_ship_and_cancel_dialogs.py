@@ -115,7 +115,10 @@ def test_cancel_shows_the_rate_effect_before_and_cancels(db, win, qtbot):
     dialog = win.cancel_order()
     assert dialog.current_code() == "NoInventory"
     assert dialog.code.text() == "Marketplace code: NoInventory"
-    assert dialog.effect_text == "⚠ Counts: 7-day rate 0.00 % → 50.00 %, above the 2.50 % target."
+    # A no-break space keeps each figure with its % sign.
+    assert dialog.effect_text == (
+        "⚠ Counts: 7-day rate 0.00\u00a0% → 50.00\u00a0%, above the 2.50\u00a0% target."
+    )
     assert "notification e-mail" in dialog.findChild(type(dialog.code), "consequence").text()
     assert dialog.s5_box.isHidden()
     dialog.confirm_button.click()
@@ -123,7 +126,7 @@ def test_cancel_shows_the_rate_effect_before_and_cancels(db, win, qtbot):
     assert order.status is OrderStatus.CANCELED
     assert cancellations[0].reason == "NoInventory" and cancellations[0].counts_in_rate
     assert events[-1].kind == "cancelled"
-    qtbot.waitUntil(lambda: "50.00 %" in win.rate_label.text(), timeout=3000)
+    qtbot.waitUntil(lambda: "50.00\u00a0%" in win.rate_label.text(), timeout=3000)
 
 
 def test_the_six_common_reasons_come_first(db, win):
@@ -181,6 +184,6 @@ def test_rate_already_above_target_before_cancelling(db, win):
     win.select_order(ORDER)
     dialog = win.cancel_order()
     assert dialog.effect_text == (
-        "⚠ Counts: 7-day rate 33.33 % → 66.67 %, above the 2.50 % target."
+        "⚠ Counts: 7-day rate 33.33\u00a0% → 66.67\u00a0%, above the 2.50\u00a0% target."
     )
     dialog.reject()

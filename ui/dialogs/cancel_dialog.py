@@ -28,13 +28,9 @@ from app.orders import cancel
 from app.rate_effect import RateEffect, buyer_language, cancel_effect, s5_reply
 from app.reasons import BUYER_CANCELED
 from ui.dialogs.feedback import ProblemLine
-from ui.i18n import tr_text
+from ui.i18n import percent, tr_text
 from ui.models.order_table_model import AT_RISK_COLOUR
 from ui.reason_box import cancellation_reason_box
-
-
-def percent(value: object) -> str:
-    return QLocale().toString(float(str(value)), "f", 2) + " %"
 
 
 class CancelDialog(QDialog):

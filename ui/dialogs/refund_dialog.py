@@ -51,7 +51,7 @@ from app.refunds import (
 )
 from app.restocking import GRADES, Share
 from ui.dialogs.feedback import ProblemLine
-from ui.i18n import money, tr_text
+from ui.i18n import money, number, tr_text
 
 DEFAULT_REASON = "GeneralAdjustment"
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -402,7 +402,7 @@ class RefundDialog(QDialog):
                 row.fee_limit.setText(
                     self.tr("at most {amount} ({percent} %)").format(
                         amount=money(room, self._currency),
-                        percent=QLocale().toString(float(percent), "g", 4),
+                        percent=number(percent, 0 if percent == percent.to_integral() else 2),
                     )
                 )
 

@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QLocale
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
@@ -30,7 +30,7 @@ from app.db import Database
 from app.errors import SellerDeskError
 from app.summary import Summary, summary
 from ui.dialogs.working import Job
-from ui.i18n import tr_text
+from ui.i18n import number, tr_text
 from ui.printing.output import (
     OutputStopped,
     busy_cursor,
@@ -134,7 +134,7 @@ class SummaryDialog(QDialog):
             ).format(
                 count=len(data.lines),
                 counted=data.counted,
-                rate=QLocale().toString(float(data.rate_after.percent), "f", 2),
+                rate=number(data.rate_after.percent),
             )
         )
         self._enable_outputs()

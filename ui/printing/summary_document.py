@@ -10,12 +10,12 @@ from datetime import timedelta
 from decimal import Decimal
 from html import escape
 
-from PySide6.QtCore import QLocale, QObject
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QFont, QTextDocument
 
 from app.health import RATE_TARGET, CancellationRate
 from app.summary import Summary, SummaryLine, start_of
-from ui.i18n import date_time, money, short_date, time_of_day, tr_text
+from ui.i18n import date_time, money, number, short_date, time_of_day, tr_text
 
 STYLE = """
 body { font-size: 9pt; }
@@ -112,18 +112,18 @@ class SummaryDocumentBuilder(QObject):
 
     def _rate_sentence(self, template: str, rate: CancellationRate, moment: str) -> str:
         figure = self.tr("{percent} % ({cancelled} of {orders} orders)").format(
-            percent=_percent(rate.percent),
+            percent=number(rate.percent),
             cancelled=rate.seller_cancellations,
             orders=rate.orders,
         )
-        return _keep_percent(template.format(moment=moment, rate=figure))
+        return _keepnumber(template.format(moment=moment, rate=figure))
 
     def _target_sentence(self, rate: CancellationRate) -> str:
         if rate.above_target:
             return self.tr("Above the target: keep it under {target} %.").format(
-                target=_percent(RATE_TARGET)
+                target=number(RATE_TARGET)
             )
-        return self.tr("Within the target (under {target} %).").format(target=_percent(RATE_TARGET))
+        return self.tr("Within the target (under {target} %).").format(target=number(RATE_TARGET))
 
     def _lines_table(self, summary: Summary) -> str:
         if not summary.lines:
@@ -218,13 +218,9 @@ class SummaryDocumentBuilder(QObject):
         )
 
 
-def _keep_percent(sentence: str) -> str:
+def _keepnumber(sentence: str) -> str:
     """Never break a line between a figure and its % sign."""
     return sentence.replace(" %", "\u00a0%")
-
-
-def _percent(value: Decimal) -> str:
-    return QLocale().toString(float(value), "f", 2)
 
 
 def build_summary_document(summary: Summary) -> QTextDocument:
