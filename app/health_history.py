@@ -12,13 +12,12 @@ latest ship date is never late. Target: under 4 %, over 10 and 30 days.
 
 from __future__ import annotations
 
-import importlib
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import and_, exists, func, or_, select
+from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
 from app import clock
@@ -36,19 +35,16 @@ from app.models import (
     Cancellation,
     Initiator,
     Order,
-    Refund,
-    Return,
-    ReturnStatus,
     Shipment,
 )
 from app.reasons import CANCELLATION_REASONS
+from app.returns import OverdueRefund, overdue_returns
 from app.text import QT_TRANSLATE_NOOP, Text, text
 
 CTX = "Health"
 HISTORY_DAYS = 60
 LATE_SHIPMENT_TARGET = Decimal("4.00")
 LATE_SHIPMENT_WINDOWS = (10, 30)
-REFUND_DUE_BUSINESS_DAYS = 2  # FORMATS.md §5
 
 INITIATOR_LABELS: dict[Initiator, str] = {
     Initiator.BUYER_REQUEST: QT_TRANSLATE_NOOP("Initiator", "Buyer (official request)"),
@@ -277,69 +273,6 @@ def late_shipment_rate(session: Session, as_of: datetime, days: int) -> LateShip
     return LateShipmentRate(as_of, days, shipped, late)
 
 
-def add_business_days(start: date, count: int) -> date:
-    day = start
-    while count > 0:
-        day += timedelta(days=1)
-        if day.weekday() < 5:
-            count -= 1
-    return day
-
-
-@dataclass(frozen=True)
-class OverdueRefund:
-    order_id: str
-    received_at: datetime
-    due: date
-    days_overdue: int
-    carrier_return: bool
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "order_id": self.order_id,
-            "received_at": iso(self.received_at),
-            "due": self.due.isoformat(),
-            "days_overdue": self.days_overdue,
-        }
-
-
-def overdue_refunds(session: Session, as_of: datetime) -> list[OverdueRefund]:
-    """Returns received by ``as_of`` whose refund was due before that day and not made by then.
-
-    Due = the return's ``refund_due`` when recorded, else two business days after
-    it was received (FORMATS.md §5). A refund counts when it names the return, or
-    when it was made on the order after the return was received.
-    """
-    refunded = exists().where(
-        Refund.order_pk == Return.order_pk,
-        Refund.created_at <= as_of,
-        or_(Refund.return_id == Return.id, Refund.created_at >= Return.received_at),
-    )
-    rows = session.execute(
-        select(Return, Order.order_id)
-        .join(Order, Order.id == Return.order_pk)
-        .where(
-            Return.status == ReturnStatus.RECEIVED,
-            Return.received_at.is_not(None),
-            Return.received_at <= as_of,
-            ~refunded,
-        )
-        .order_by(Return.received_at, Order.order_id)
-    ).all()
-    today = as_of.date()
-    overdue = []
-    for row, order_id in rows:
-        assert row.received_at is not None
-        due = row.refund_due or add_business_days(row.received_at.date(), REFUND_DUE_BUSINESS_DAYS)
-        if due < today:
-            overdue.append(
-                OverdueRefund(
-                    order_id, row.received_at, due, (today - due).days, row.carrier_return
-                )
-            )
-    return overdue
-
-
 @dataclass
 class HealthOverview:
     """Everything the health page shows, computed at one moment."""
@@ -362,34 +295,5 @@ def overview(db: Database, as_of: datetime | None = None) -> HealthOverview:
             late_shipments=[
                 late_shipment_rate(session, as_of, days) for days in LATE_SHIPMENT_WINDOWS
             ],
-            overdue_refunds=_overdue_refunds(session, as_of),
+            overdue_refunds=overdue_returns(session, as_of),
         )
-
-
-def _overdue_refunds(session: Session, as_of: datetime) -> list[OverdueRefund]:
-    """The refunds module's answer when it has one, else :func:`overdue_refunds` here."""
-    try:
-        returns = importlib.import_module("app.returns")
-    except ImportError:
-        return overdue_refunds(session, as_of)
-    theirs = getattr(returns, "overdue_refunds", None)
-    if theirs is None:
-        return overdue_refunds(session, as_of)
-    return [_as_overdue(entry, as_of) for entry in theirs(session, as_of)]
-
-
-def _as_overdue(entry: Any, as_of: datetime) -> OverdueRefund:
-    if isinstance(entry, OverdueRefund):
-        return entry
-    get = entry.get if isinstance(entry, dict) else lambda key, d=None: getattr(entry, key, d)
-    due = get("due")
-    due = date.fromisoformat(due) if isinstance(due, str) else due
-    received = get("received_at")
-    received = clock.parse_timestamp(received) if isinstance(received, str) else received
-    return OverdueRefund(
-        order_id=str(get("order_id")),
-        received_at=received or as_of,
-        due=due or as_of.date(),
-        days_overdue=int(get("days_overdue", 0) or (as_of.date() - (due or as_of.date())).days),
-        carrier_return=bool(get("carrier_return", False)),
-    )

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import exists, select
+from sqlalchemy import exists, or_, select
 from sqlalchemy.orm import Session
 
 from app import audit, clock
@@ -377,31 +377,57 @@ def receive_return_in_session(
     return ReturnResult(order.order_id, seen, suggestion=suggestion, suggested_plan=plan)
 
 
-def _overdue(session: Session, as_of: datetime) -> list[dict[str, Any]]:
+@dataclass(frozen=True)
+class OverdueRefund:
+    """A received return whose refund was due before the day asked about and is not done."""
+
+    order_id: str
+    received_at: datetime
+    due: date
+    days_overdue: int
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "order_id": self.order_id,
+            "received_at": iso(self.received_at),
+            "due": self.due.isoformat(),
+            "days_overdue": self.days_overdue,
+        }
+
+
+def overdue_returns(session: Session, as_of: datetime) -> list[OverdueRefund]:
+    """Returns received by ``as_of`` whose refund was due before that day and not made by then.
+
+    Only returns with a refund to make carry a due date (a return on an order whose
+    shipment was never confirmed cancels it instead). A refund settles a return
+    when it names it, or when it was made on the order after the return arrived.
+    """
+    as_of = clock.as_utc(as_of)
     today = as_of.date()
-    refunded_in_time = exists().where(Refund.return_id == Return.id, Refund.created_at <= as_of)
+    refunded = exists().where(
+        Refund.order_pk == Return.order_pk,
+        Refund.created_at <= as_of,
+        or_(Refund.return_id == Return.id, Refund.created_at >= Return.received_at),
+    )
     rows = session.execute(
         select(Order.order_id, Return.received_at, Return.refund_due)
         .join(Order, Order.id == Return.order_pk)
         .where(
             Return.status == ReturnStatus.RECEIVED,
+            Return.received_at.is_not(None),
             Return.received_at <= as_of,
             Return.refund_due.is_not(None),
             Return.refund_due < today,
-            ~refunded_in_time,
+            ~refunded,
         )
         .order_by(Return.refund_due, Order.order_id)
     )
-    return [
-        {
-            "order_id": order_id,
-            "received_at": iso(received_at),
-            "due": due.isoformat(),
-            "days_overdue": (today - due).days,
-        }
-        for order_id, received_at, due in rows
-        if due is not None  # the query already says so; this tells the type checker
-    ]
+    overdue = []
+    for order_id, received_at, due in rows:
+        # The query asks for both; this tells the type checker.
+        assert received_at is not None and due is not None
+        overdue.append(OverdueRefund(order_id, received_at, due, (today - due).days))
+    return overdue
 
 
 def overdue_refunds(source: Session | Database, as_of: datetime) -> list[dict[str, Any]]:
@@ -409,5 +435,5 @@ def overdue_refunds(source: Session | Database, as_of: datetime) -> list[dict[st
     as_of = clock.as_utc(as_of)
     if isinstance(source, Database):
         with source.reading() as session:
-            return _overdue(session, as_of)
-    return _overdue(source, as_of)
+            return [entry.to_json() for entry in overdue_returns(session, as_of)]
+    return [entry.to_json() for entry in overdue_returns(source, as_of)]

@@ -10,15 +10,14 @@ from sqlalchemy import update
 from app.carriers import resolve_carrier
 from app.health import cancellation_rate
 from app.health_history import (
-    add_business_days,
     late_shipment_rate,
-    overdue_refunds,
     overview,
     rate_cancellations,
     rate_history,
 )
 from app.models import Initiator, Order, Refund, Return, ReturnStatus
 from app.orders import ShipmentRequest, cancel, confirm_shipment
+from app.returns import overdue_returns, refund_due_date
 from tests.factories import NOW, OrderSpec, add_order
 
 
@@ -123,13 +122,21 @@ def test_late_shipment_rate_counts_confirmations_after_the_ship_by_date(db):
 
 
 def test_refund_due_two_business_days_after_the_return(db):
-    assert add_business_days(date(2026, 11, 20), 2) == date(2026, 11, 24)  # Friday -> Tuesday
+    friday = datetime(2026, 11, 20, 10, tzinfo=UTC)
+    assert refund_due_date(friday) == date(2026, 11, 24)  # Friday -> Tuesday
 
 
 def _received_return(db, order_id: str, received: datetime) -> None:
     with db.transaction() as session:
         order = session.query(Order).filter_by(order_id=order_id).one()
-        session.add(Return(order_pk=order.id, status=ReturnStatus.RECEIVED, received_at=received))
+        session.add(
+            Return(
+                order_pk=order.id,
+                status=ReturnStatus.RECEIVED,
+                received_at=received,
+                refund_due=refund_due_date(received),
+            )
+        )
 
 
 def test_overdue_refunds_list_received_returns_not_refunded_in_time(db):
@@ -142,8 +149,8 @@ def test_overdue_refunds_list_received_returns_not_refunded_in_time(db):
         order = session.query(Order).filter_by(order_id=oid(2)).one()
         session.add(Refund(order_pk=order.id, created_at=friday + timedelta(days=1), reason="X"))
     with db.reading() as session:
-        on_due_day = overdue_refunds(session, datetime(2026, 11, 17, 18, tzinfo=UTC))
-        day_after = overdue_refunds(session, datetime(2026, 11, 18, 9, tzinfo=UTC))
+        on_due_day = overdue_returns(session, datetime(2026, 11, 17, 18, tzinfo=UTC))
+        day_after = overdue_returns(session, datetime(2026, 11, 18, 9, tzinfo=UTC))
     assert on_due_day == []
     assert [(r.order_id, r.due, r.days_overdue) for r in day_after] == [
         (oid(1), date(2026, 11, 17), 1)
