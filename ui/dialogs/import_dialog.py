@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 from app.db import Database
 from app.errors import SellerDeskError
 from app.importer import import_reports
+from ui.dialogs.working import Job
 from ui.i18n import tr_text
 from ui.tasks import Task, TaskRunner
 
@@ -36,11 +37,13 @@ class ImportRunner(QObject):
     def __init__(self, db: Database, runner: TaskRunner, parent: QWidget) -> None:
         super().__init__(parent)
         self._db = db
-        self._runner = runner
         self._parent = parent
-        self.progress: QProgressDialog | None = None
-        self.task: Task | None = None
+        self.job = Job(parent, minimum_duration=300, runner=runner)
         self.message: QMessageBox | None = None
+
+    @property
+    def progress(self) -> QProgressDialog | None:
+        return self.job.progress
 
     def choose_and_start(self) -> None:
         paths, _filter = QFileDialog.getOpenFileNames(
@@ -53,19 +56,6 @@ class ImportRunner(QObject):
             self.start([Path(path) for path in paths])
 
     def start(self, paths: Sequence[Path], *, skip_bad_rows: bool = False) -> Task:
-        self.progress = QProgressDialog(
-            self.tr("Importing {count} report(s)…").format(count=len(paths)),
-            self.tr("Stop"),
-            0,
-            0,
-            self._parent,
-        )
-        self.progress.setObjectName("import_progress")
-        self.progress.setWindowTitle(self.tr("Import order reports"))
-        self.progress.setWindowModality(Qt.WindowModality.WindowModal)
-        self.progress.setMinimumDuration(300)
-        self.progress.setAutoClose(False)
-        self.progress.setAutoReset(False)
         db = self._db
 
         def work(task: Task) -> object:
@@ -77,24 +67,16 @@ class ImportRunner(QObject):
                 cancelled=task.cancelled,
             )
 
-        self.task = self._runner.start(work, self._done, self._failed)
-        self.task.signals.progress.connect(self._progress)
-        self.progress.canceled.connect(self.task.cancel)
-        return self.task
-
-    def _progress(self, done: int, total: int) -> None:
-        if self.progress is not None:
-            self.progress.setMaximum(max(total, 1))
-            self.progress.setValue(min(done, max(total, 1)))
-
-    def _close_progress(self) -> None:
-        if self.progress is not None:
-            self.progress.close()
-            self.progress.deleteLater()
-            self.progress = None
+        return self.job.start(
+            work,
+            self._done,
+            self._failed,
+            title=self.tr("Import order reports"),
+            label=self.tr("Importing {count} report(s)…").format(count=len(paths)),
+            stop_text=self.tr("Stop"),
+        )
 
     def _done(self, result: Any) -> None:
-        self._close_progress()
         box = QMessageBox(
             QMessageBox.Icon.Information,
             self.tr("Import finished"),
@@ -110,7 +92,6 @@ class ImportRunner(QObject):
         self.finished.emit(True)
 
     def _failed(self, error: BaseException) -> None:
-        self._close_progress()
         if isinstance(error, SellerDeskError):
             box = QMessageBox(
                 QMessageBox.Icon.Warning,

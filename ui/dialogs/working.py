@@ -26,10 +26,13 @@ class Job(QObject):
 
     finished = Signal()  # the current job has reported (done, failed or stopped)
 
-    def __init__(self, parent: QWidget, *, minimum_duration: int = 400) -> None:
+    def __init__(
+        self, parent: QWidget, *, minimum_duration: int = 400, runner: TaskRunner | None = None
+    ) -> None:
         super().__init__(parent)
         self._parent = parent
-        self.runner = TaskRunner(self)
+        # A window passes its own runner so that closing it waits for this job too.
+        self.runner = runner or TaskRunner(self)
         self.task: Task | None = None
         self.progress: QProgressDialog | None = None
         self.minimum_duration = minimum_duration  # ms before the progress window appears
