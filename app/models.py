@@ -21,6 +21,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -411,3 +412,71 @@ class Setting(Base):
 
     key: Mapped[str] = mapped_column(String(64), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+class FeedSubmission(Base):
+    """An export batch sent to Seller Central through the Feeds API, and how far it got.
+
+    ``state`` is what the seller sees (written → sent → processing → done | failed);
+    ``step`` is the last thing done towards the marketplace, recorded before and after
+    each call so a run killed half-way resumes without sending the file twice.
+    """
+
+    __tablename__ = "feed_submissions"
+
+    export_batch_id: Mapped[int] = mapped_column(
+        ForeignKey("export_batches.id", ondelete="CASCADE"), primary_key=True
+    )
+    feed_type: Mapped[str] = mapped_column(String(64))
+    state: Mapped[str] = mapped_column(String(16), index=True)
+    step: Mapped[str] = mapped_column(String(16))
+    content: Mapped[bytes] = mapped_column(LargeBinary)  # the exact bytes of the upload file
+    feed_document_id: Mapped[str | None] = mapped_column(String(128))
+    submitting_since: Mapped[datetime | None]  # createFeed was asked at this moment
+    feed_id: Mapped[str | None] = mapped_column(String(128), index=True)
+    accepted: Mapped[int | None]
+    refused: Mapped[int | None]
+    problem: Mapped[str | None] = mapped_column(Text)  # English, last trouble met
+    queued_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+
+
+class FeedLine(Base):
+    """One row of a sent upload file, the local action it carries and its outcome."""
+
+    __tablename__ = "feed_lines"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    export_batch_id: Mapped[int] = mapped_column(
+        ForeignKey("feed_submissions.export_batch_id", ondelete="CASCADE"), index=True
+    )
+    record: Mapped[int]  # the row's number among the file's data rows, from 1
+    order_pk: Mapped[int] = mapped_column(ForeignKey("orders.id", ondelete="CASCADE"), index=True)
+    action: Mapped[str] = mapped_column(String(16))  # shipment | cancellation | refund
+    action_id: Mapped[int]
+    outcome: Mapped[str | None] = mapped_column(String(16))  # accepted | refused | None
+    message: Mapped[str | None] = mapped_column(Text)  # the marketplace's words when refused
+    # A refused line stays on the health page until the seller deals with it.
+    settled_at: Mapped[datetime | None]
+
+    __table_args__ = (Index("ix_feed_lines_action", "action", "action_id"),)
+
+
+class SyncRun(Base):
+    """One sync with Seller Central: when, what it did, and whether it could connect."""
+
+    __tablename__ = "sync_runs"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    started_at: Mapped[datetime] = mapped_column(index=True)
+    finished_at: Mapped[datetime | None]
+    pulled: Mapped[bool] = mapped_column(default=False)
+    pushed: Mapped[bool] = mapped_column(default=False)
+    offline: Mapped[bool] = mapped_column(default=False)
+    added: Mapped[int] = mapped_column(default=0)
+    updated: Mapped[int] = mapped_column(default=0)
+    batches_sent: Mapped[int] = mapped_column(default=0)
+    lines_refused: Mapped[int] = mapped_column(default=0)
+    # Where the next "All Orders by last update" report starts.
+    orders_updated_until: Mapped[datetime | None]
+    problem: Mapped[str | None] = mapped_column(Text)
