@@ -114,6 +114,10 @@ class BatchInfo:
     file_name: str | None
 
 
+# (session, batch id, kind, file bytes, columns, rows): see export_new.
+BatchHook = Callable[[Session, int, ExportKind, bytes, list[str], list[list[str]]], None]
+
+
 @dataclass
 class _Gathered:
     data: bytes
@@ -602,8 +606,13 @@ def export_new(
     *,
     at: datetime | None = None,
     actor: str = "seller",
+    on_batch: BatchHook | None = None,
 ) -> ExportResult:
-    """Write what no batch holds yet as a new batch; nothing new writes no file."""
+    """Write what no batch holds yet as a new batch; nothing new writes no file.
+
+    ``on_batch`` runs inside the export's transaction once the batch is marked, with
+    the file's bytes and rows: what it records stands or falls with the batch.
+    """
     kind = ExportKind(kind)
     path = Path(path)
     at = at or clock.now()
@@ -632,6 +641,8 @@ def export_new(
             session.add(batch)
             session.flush()
             gathered.mark(session, batch.id)
+            if on_batch is not None:
+                on_batch(session, batch.id, kind, gathered.data, gathered.columns, gathered.rows)
             audit.record(
                 session,
                 None,

@@ -346,7 +346,7 @@ def _quantities(snapshots: Iterable[tuple[Any, ...]]) -> dict[str, Any]:
     }
 
 
-def _event(merge: OrderMerge, file_name: str) -> Row:
+def _event(merge: OrderMerge, file_name: str, actor: str = ACTOR) -> Row:
     """The audit event of an added or updated order (EVENT_FIELDS), shaped like audit.snapshot's."""
     status = merge.values["status"]
     after: dict[str, Any] = {
@@ -397,7 +397,7 @@ def _event(merge: OrderMerge, file_name: str) -> Row:
     return (
         merge.pk,
         merge.at,
-        ACTOR,
+        actor,
         "imported",
         sentence.english(),
         to_json(sentence),
@@ -431,9 +431,15 @@ class _FileMerge:
     """Merges one report's rows into the database, chunk by chunk, inside the transaction."""
 
     def __init__(
-        self, tables: _Tables, report: Report, rows: list[ReportRow], at: datetime
+        self,
+        tables: _Tables,
+        report: Report,
+        rows: list[ReportRow],
+        at: datetime,
+        actor: str = ACTOR,
     ) -> None:
         self.tables = tables
+        self.actor = actor
         self.report = report
         self.at = at
         self.groups: dict[str, list[ReportRow]] = {}
@@ -531,7 +537,7 @@ class _FileMerge:
                         item_updates.append((item.id, *snapshot))
         tables.items.insert_many(connection, ("order_pk", *ITEM_FIELDS), item_inserts)
         tables.items.update_many(connection, ("id",), ITEM_FIELDS, item_updates)
-        events = [_event(merge, self.report.name) for merge in (*new, *changed)]
+        events = [_event(merge, self.report.name, self.actor) for merge in (*new, *changed)]
         tables.events.insert_many(connection, EVENT_FIELDS, events)
 
 
@@ -576,6 +582,7 @@ def import_reports(
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
     at: datetime | None = None,
+    actor: str = ACTOR,
 ) -> ImportResult:
     """Import order reports in one transaction; see the module docstring for the rules.
 
@@ -585,7 +592,7 @@ def import_reports(
     counts report lines merged.
     """
     with _collector_paused():
-        return _import(db, paths, skip_bad_rows, progress, cancelled, at or clock.now())
+        return _import(db, paths, skip_bad_rows, progress, cancelled, at or clock.now(), actor)
 
 
 @contextmanager
@@ -613,6 +620,7 @@ def _import(
     progress: Callable[[int, int], None] | None,
     cancelled: Callable[[], bool] | None,
     at: datetime,
+    actor: str = ACTOR,
 ) -> ImportResult:
     reports: list[Report] = []
     for path in paths:
@@ -649,7 +657,7 @@ def _import(
     with db.transaction() as session:
         tables = _Tables(session.connection())
         for report, rows in zip(reports, usable, strict=True):
-            merge = _FileMerge(tables, report, rows, at)
+            merge = _FileMerge(tables, report, rows, at, actor)
             for order_ids in _chunks(merge.in_date_order(), CHUNK):
                 if cancelled is not None and cancelled():
                     raise ImportCancelled
