@@ -1,0 +1,310 @@
+"""The one interface to Seller Central: test, pull, push, poll, sync.
+
+The window, the command line and the tests all use :class:`SellerCentral`. It
+reads the seller's choices (:mod:`~app.marketplace.config`) and credentials
+(:mod:`~app.marketplace.secrets`), builds the transport only when it is first
+needed (so a SellerDesk without the ``marketplace`` extra never imports it) and
+records each sync in ``sync_runs``.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app import clock, exports
+from app.db import Database, data_dir
+from app.exports import ExportKind, ExportResult
+from app.marketplace import config, errors, ledger, pull, push
+from app.marketplace.config import ConnectionSettings
+from app.marketplace.errors import ConnectionFailed
+from app.marketplace.ledger import State, SubmissionInfo
+from app.marketplace.pull import Notice, PullResult
+from app.marketplace.regions import BY_CODE, REGION_NAMES
+from app.marketplace.secrets import SecretStore
+from app.marketplace.transport import Retry, Stopped, Transport
+from app.models import ExportBatch, FeedSubmission, SyncRun
+from app.text import QT_TRANSLATE_NOOP, Text, text
+
+CTX = "Marketplace"
+KINDS = (ExportKind.SHIPMENTS, ExportKind.CANCELLATIONS, ExportKind.ADJUSTMENTS)
+
+
+def installed() -> bool:
+    """python-amazon-sp-api and keyring are there (the ``marketplace`` extra)."""
+    return all(
+        importlib.util.find_spec(name) is not None for name in ("sp_api", "keyring", "httpx")
+    )
+
+
+@dataclass
+class Timing:
+    """How long to wait between looks at a report or a feed, and how many looks."""
+
+    interval: float = 15.0
+    rounds: int = 40  # ten minutes for a report or a feed
+    retry: Retry = field(default_factory=Retry)
+
+
+@dataclass
+class SyncResult:
+    pulled: PullResult | None = None
+    sent: list[int] = field(default_factory=list)
+    states: dict[int, State] = field(default_factory=dict)
+    refused_lines: list[ledger.RefusedLine] = field(default_factory=list)
+    notices: list[Notice] = field(default_factory=list)
+    offline: bool = False
+    problem: Text | None = None
+    finished_at: datetime | None = None
+
+    def summary(self) -> Text:
+        if self.problem is not None and self.offline:
+            return text(
+                CTX, QT_TRANSLATE_NOOP("Marketplace", "Offline: {problem}"), problem=self.problem
+            )
+        added = self.pulled.added if self.pulled else 0
+        updated = self.pulled.updated if self.pulled else 0
+        return text(
+            CTX,
+            QT_TRANSLATE_NOOP(
+                "Marketplace",
+                "{added} new order(s), {updated} updated; {sent} batch(es) sent; "
+                "{refused} line(s) refused by the marketplace.",
+            ),
+            added=added,
+            updated=updated,
+            sent=len(self.sent),
+            refused=len(self.refused_lines),
+        )
+
+
+@dataclass(frozen=True)
+class LastSync:
+    finished_at: datetime | None
+    offline: bool
+    added: int
+    updated: int
+    batches_sent: int
+    lines_refused: int
+    problem: str | None
+
+
+class SellerCentral:
+    def __init__(
+        self,
+        db: Database,
+        *,
+        secrets: SecretStore | None = None,
+        transport: Transport | None = None,
+        timing: Timing | None = None,
+        outbox: Path | None = None,
+        stopped: Callable[[], bool] = lambda: False,
+    ) -> None:
+        self.db = db
+        self.secrets = secrets or SecretStore()
+        self.timing = timing or Timing()
+        self.stopped = stopped
+        self.timing.retry.stopped = stopped
+        self._transport = transport
+        self.outbox = outbox or data_dir() / "sent-to-seller-central"
+
+    # --- set-up ----------------------------------------------------------------------
+
+    def settings(self) -> ConnectionSettings | None:
+        return config.load(self.db)
+
+    def transport(self) -> Transport:
+        if self._transport is None:
+            if not installed():
+                raise errors.NotInstalled()
+            chosen = self.settings()
+            credentials = self.secrets.load()
+            if chosen is None or credentials is None:
+                raise errors.NotConnected()
+            from app.marketplace.transport import SpApiTransport
+
+            self._transport = SpApiTransport(chosen, credentials, self.timing.retry)
+        return self._transport
+
+    def close(self) -> None:
+        if self._transport is not None:
+            self._transport.close()
+            self._transport = None
+
+    def __enter__(self) -> SellerCentral:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    def test(self) -> Text:
+        """One line: what worked, or why not (bad secret, missing role, network)."""
+        chosen = self.settings()
+        self.transport().check()
+        assert chosen is not None
+        return text(
+            CTX,
+            QT_TRANSLATE_NOOP(
+                "Marketplace",
+                "Connected: Seller Central accepted the credentials for {region} ({places}).",
+            ),
+            region=text(CTX, REGION_NAMES[chosen.region]),
+            places=", ".join(BY_CODE[code].domain for code in chosen.marketplaces),
+        )
+
+    # --- the work --------------------------------------------------------------------
+
+    def _wait(self, seconds: float) -> None:
+        self.timing.retry.wait(seconds)
+
+    def pull(self, progress: Callable[[str], None] = lambda _: None) -> PullResult:
+        return pull.pull(
+            self.db,
+            self.transport(),
+            clock.now(),
+            wait=self._wait,
+            interval=self.timing.interval,
+            rounds=self.timing.rounds,
+            progress=progress,
+        )
+
+    def queue_export(self, kind: ExportKind, path: Path | None = None) -> ExportResult:
+        """Write what is new as a batch (the same file ``export`` writes) and queue it."""
+        at = clock.now()
+        if path is None:
+            self.outbox.mkdir(parents=True, exist_ok=True, mode=0o700)
+            path = self.outbox / f"{kind.value}-{at:%Y%m%dT%H%M%S%fZ}.txt"
+
+        def hook(
+            session: Session,
+            batch_id: int,
+            kind: ExportKind,
+            data: bytes,
+            columns: list[str],
+            rows: list[list[str]],
+        ) -> None:
+            ledger.queue(session, batch_id, kind, data, columns, rows, at)
+
+        return exports.export_new(self.db, kind, path, at=at, actor=ledger.ACTOR, on_batch=hook)
+
+    def queue_batch(self, batch_id: int) -> None:
+        """Queue a batch already written to a file (the export dialog's Send)."""
+        with self.db.transaction() as session:
+            batch = session.get(ExportBatch, batch_id)
+            if batch is None or session.get(FeedSubmission, batch_id) is not None:
+                return
+            kind = ExportKind(batch.kind)
+        preview = exports.preview(self.db, kind, batch_id)
+        data = Path(batch.file_name).read_bytes() if batch.file_name else b""
+        with self.db.transaction() as session:
+            ledger.queue(session, batch_id, kind, data, preview.columns, preview.rows, clock.now())
+
+    def push(self, kinds: tuple[ExportKind, ...] = KINDS) -> tuple[list[int], dict[int, State]]:
+        """Queue what is new, send everything waiting, follow what is in flight."""
+        transport = self.transport()
+        for kind in kinds:
+            self.queue_export(kind)
+        sent: list[int] = []
+        for batch_id in push.waiting(self.db):
+            if push.send(self.db, transport, batch_id) is State.SENT:
+                sent.append(batch_id)
+        states = self.poll()
+        return sent, states
+
+    def poll(self) -> dict[int, State]:
+        return push.follow(
+            self.db,
+            self.transport(),
+            push.in_flight(self.db),
+            wait=self._wait,
+            interval=self.timing.interval,
+            rounds=self.timing.rounds,
+        )
+
+    def sync(
+        self,
+        *,
+        pull_orders: bool = True,
+        push_work: bool = True,
+        progress: Callable[[str], None] = lambda _: None,
+    ) -> SyncResult:
+        """Pull and/or push, recorded in ``sync_runs``; offline is a result, not a crash."""
+        started = clock.now()
+        result = SyncResult()
+        refused_before = {(line.batch_id, line.record) for line in self.refusals()}
+        try:
+            # Batches stopped half-way last time go first: resumed by what is recorded.
+            if push_work or push.waiting(self.db) or push.in_flight(self.db):
+                progress("push")
+                result.sent, result.states = self.push(KINDS if push_work else ())
+            if pull_orders:
+                progress("pull")
+                result.pulled = self.pull(progress)
+                result.notices = pull.new_notices(self.db, clock.now())
+        except ConnectionFailed as failure:
+            result.offline = failure.offline
+            result.problem = failure.message
+            if not failure.offline:
+                self._record(started, result, pull_orders, push_work)
+                raise
+        except Stopped:
+            result.problem = text(CTX, QT_TRANSLATE_NOOP("Marketplace", "Stopped by you."))
+        result.refused_lines = [
+            line for line in self.refusals() if (line.batch_id, line.record) not in refused_before
+        ]
+        self._record(started, result, pull_orders, push_work)
+        return result
+
+    def _record(self, started: datetime, result: SyncResult, pulled: bool, pushed: bool) -> None:
+        result.finished_at = clock.now()
+        with self.db.transaction() as session:
+            session.add(
+                SyncRun(
+                    started_at=started,
+                    finished_at=result.finished_at,
+                    pulled=pulled and result.pulled is not None,
+                    pushed=pushed,
+                    offline=result.offline,
+                    added=result.pulled.added if result.pulled else 0,
+                    updated=result.pulled.updated if result.pulled else 0,
+                    batches_sent=len(result.sent),
+                    lines_refused=len(result.refused_lines),
+                    orders_updated_until=result.pulled.updated_until if result.pulled else None,
+                    problem=None if result.problem is None else result.problem.english(),
+                )
+            )
+
+    # --- reading ---------------------------------------------------------------------
+
+    def batches(self) -> list[SubmissionInfo]:
+        with self.db.reading() as session:
+            return ledger.submissions(session)
+
+    def refusals(self) -> list[ledger.RefusedLine]:
+        with self.db.reading() as session:
+            return ledger.open_refusals(session)
+
+    def last_sync(self) -> LastSync | None:
+        return last_sync(self.db)
+
+
+def last_sync(db: Database) -> LastSync | None:
+    with db.reading() as session:
+        run = session.scalars(select(SyncRun).order_by(SyncRun.id.desc()).limit(1)).first()
+        if run is None:
+            return None
+        return LastSync(
+            run.finished_at,
+            run.offline,
+            run.added,
+            run.updated,
+            run.batches_sent,
+            run.lines_refused,
+            run.problem,
+        )
