@@ -16,6 +16,7 @@ from app.cli import (
     demo_command,
     export_commands,
     import_command,
+    marketplace_commands,
     order_commands,
     refund_commands,
     summary_commands,
@@ -31,6 +32,7 @@ COMMAND_MODULES = [
     import_command,
     summary_commands,
     export_commands,
+    marketplace_commands,
 ]
 
 

@@ -526,6 +526,10 @@
       <source>The folder {folder} does not exist.</source>
       <translation>Le dossier {folder} n'existe pas.</translation>
     </message>
+    <message>
+      <source>Give the client id, client secret and refresh token on standard input, one per line, or in SELLERDESK_LWA_CLIENT_ID, SELLERDESK_LWA_CLIENT_SECRET and SELLERDESK_LWA_REFRESH_TOKEN.</source>
+      <translation>Donnez l'identifiant client, le secret client et le jeton d'actualisation sur l'entrée standard, un par ligne, ou dans SELLERDESK_LWA_CLIENT_ID, SELLERDESK_LWA_CLIENT_SECRET et SELLERDESK_LWA_REFRESH_TOKEN.</translation>
+    </message>
   </context>
   <context>
     <name>Database</name>
@@ -1348,6 +1352,121 @@
     <message>
       <source>Something went wrong: {error}</source>
       <translation>Un problème est survenu : {error}</translation>
+    </message>
+  </context>
+  <context>
+    <name>Marketplace</name>
+    <message>
+      <source>Unknown region {value!r}: choose na, eu or fe.</source>
+      <translation>Région {value!r} inconnue : choisissez na, eu ou fe.</translation>
+    </message>
+    <message>
+      <source>Choose at least one marketplace.</source>
+      <translation>Choisissez au moins une place de marché.</translation>
+    </message>
+    <message>
+      <source>{code} is not a marketplace of the region {region}.</source>
+      <translation>{code} n'est pas une place de marché de la région {region}.</translation>
+    </message>
+    <message>
+      <source>Sync every {minutes} minutes at the most often.</source>
+      <translation>Synchronisez au plus souvent toutes les {minutes} minutes.</translation>
+    </message>
+    <message>
+      <source>Offline: {problem}</source>
+      <translation>Hors ligne : {problem}</translation>
+    </message>
+    <message>
+      <source>{added} new order(s), {updated} updated; {sent} batch(es) sent; {refused} line(s) refused by the marketplace.</source>
+      <translation>{added} nouvelle(s) commande(s), {updated} mise(s) à jour ; {sent} lot(s) envoyé(s) ; {refused} ligne(s) refusée(s) par la place de marché.</translation>
+    </message>
+    <message>
+      <source>Connected: Seller Central accepted the credentials for {region} ({places}).</source>
+      <translation>Connecté : Seller Central a accepté les identifiants pour {region} ({places}).</translation>
+    </message>
+    <message>
+      <source>Stopped by you.</source>
+      <translation>Arrêté à votre demande.</translation>
+    </message>
+    <message>
+      <source>The Seller Central connection needs two more packages: install them with {command}. Everything else works without them.</source>
+      <translation>La connexion à Seller Central a besoin de deux paquets de plus : installez-les avec {command}. Tout le reste fonctionne sans eux.</translation>
+    </message>
+    <message>
+      <source>No Seller Central connection is set up yet: run sellerdesk connect, or open Marketplace connection in the window.</source>
+      <translation>Aucune connexion à Seller Central n'est encore configurée : lancez sellerdesk connect, ou ouvrez Connexion à la place de marché dans la fenêtre.</translation>
+    </message>
+    <message>
+      <source>Seller Central cannot be reached ({detail}): working offline; what is waiting will be sent when the connection is back.</source>
+      <translation>Seller Central est injoignable ({detail}) : travail hors ligne ; ce qui attend sera envoyé au retour de la connexion.</translation>
+    </message>
+    <message>
+      <source>Seller Central is not answering properly (error {status}) even after several tries: working offline; what is waiting will be sent later.</source>
+      <translation>Seller Central ne répond pas correctement (erreur {status}) même après plusieurs essais : travail hors ligne ; ce qui attend sera envoyé plus tard.</translation>
+    </message>
+    <message>
+      <source>Seller Central refused the credentials ({detail}): check the client id, client secret and refresh token of your private application.</source>
+      <translation>Seller Central a refusé les identifiants ({detail}) : vérifiez l'identifiant client, le secret client et le jeton d'actualisation de votre application privée.</translation>
+    </message>
+    <message>
+      <source>Seller Central refused the request ({detail}): the private application probably lacks a role (Inventory and Order Tracking, Direct-to-Consumer Shipping); add it and authorise the application again.</source>
+      <translation>Seller Central a refusé la demande ({detail}) : il manque sans doute un rôle à l'application privée (Inventory and Order Tracking, Direct-to-Consumer Shipping) ; ajoutez-le et autorisez de nouveau l'application.</translation>
+    </message>
+    <message>
+      <source>Seller Central refused the request: {detail}</source>
+      <translation>Seller Central a refusé la demande : {detail}</translation>
+    </message>
+    <message>
+      <source>the shipment</source>
+      <translation>l'expédition</translation>
+    </message>
+    <message>
+      <source>the cancellation</source>
+      <translation>l'annulation</translation>
+    </message>
+    <message>
+      <source>the refund</source>
+      <translation>le remboursement</translation>
+    </message>
+    <message>
+      <source>written, waiting to be sent</source>
+      <translation>écrit, en attente d'envoi</translation>
+    </message>
+    <message>
+      <source>sent</source>
+      <translation>envoyé</translation>
+    </message>
+    <message>
+      <source>processing</source>
+      <translation>en traitement</translation>
+    </message>
+    <message>
+      <source>done</source>
+      <translation>traité</translation>
+    </message>
+    <message>
+      <source>failed</source>
+      <translation>échoué</translation>
+    </message>
+    <message>
+      <source>{state} ({accepted} accepted, {refused} refused)</source>
+      <translation>{state} ({accepted} acceptée(s), {refused} refusée(s))</translation>
+    </message>
+    <message>
+      <source>Seller Central refused {action} (batch {batch}, line {line}): {message}. It is back in what is to send.</source>
+      <translation>Seller Central a refusé {action} (lot {batch}, ligne {line}) : {message}. C'est de nouveau à envoyer.</translation>
+    </message>
+    <message>
+      <source>North America</source>
+      <translation>Amérique du Nord</translation>
+    </message>
+    <message>
+      <source>Europe</source>
+      <translation>Europe</translation>
+    </message>
+    <message>
+      <source>Far East</source>
+      <translation>Extrême-Orient</translation>
     </message>
   </context>
   <context>
