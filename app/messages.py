@@ -24,7 +24,7 @@ from app.db import Database, data_dir
 from app.errors import BadInput
 from app.models import Message, Order, OrderStatus
 from app.orders import find_order
-from app.settings import shop_name
+from app.settings import SHOP_NAME, read
 from app.text import QT_TRANSLATE_NOOP, text
 
 CTX = "Messages"
@@ -81,11 +81,17 @@ PLACEHOLDERS = (
     "shop_name",
     "carrier",
     "tracking_number",
+    "carrier_details",
 )
 
 GREETINGS = {
     "fr": ("Bonjour {name},", "Bonjour,"),
     "en": ("Hello {name},", "Hello,"),
+}
+# The carrier and, when there is one, the tracking number, in brackets (S16).
+CARRIER_DETAILS = {
+    "fr": (" ({carrier})", " ({carrier}, numéro de suivi {tracking})"),
+    "en": (" ({carrier})", " ({carrier}, tracking number {tracking})"),
 }
 # What stands for the buyer's name when there is none to give (Pending, S9).
 NO_NAME = {"fr": "Madame, Monsieur", "en": "customer"}
@@ -205,17 +211,24 @@ def values_for(session: Session, order: Order, language: str) -> dict[str, str]:
     name = None if pending else (order.buyer_name or "").strip() or None
     greeting_named, greeting_plain = GREETINGS[language]
     last_shipment = order.shipments[-1] if order.shipments else None
+    carrier = (
+        (last_shipment.carrier_name or last_shipment.carrier_code) if last_shipment else ""
+    ) or ""
+    tracking = ((last_shipment.tracking_number or "") if last_shipment else "").strip()
+    without_tracking, with_tracking = CARRIER_DETAILS[language]
+    details = with_tracking if tracking else without_tracking
     return {
         "order_id": order.order_id,
         "greeting": greeting_named.format(name=name) if name else greeting_plain,
         "buyer_name": name or NO_NAME[language],
         "items": _items(order),
         "purchase_date": _date(order.purchase_date, language),
-        "shop_name": shop_name(session),
-        "carrier": (last_shipment.carrier_name or last_shipment.carrier_code)
-        if last_shipment
-        else "",
-        "tracking_number": (last_shipment.tracking_number or "") if last_shipment else "",
+        # The seller's own shop name, never a stand-in: without one the message is
+        # signed without a shop line.
+        "shop_name": (read(session, SHOP_NAME) or "").strip(),
+        "carrier": carrier,
+        "tracking_number": tracking,
+        "carrier_details": details.format(carrier=carrier, tracking=tracking) if carrier else "",
     }
 
 
@@ -241,7 +254,20 @@ def fill(template: Template, values: dict[str, str]) -> tuple[str, str]:
                 known=", ".join("{" + name + "}" for name in PLACEHOLDERS),
             )
         )
-    return template.subject.format(**values), template.body.format(**values)
+    return template.subject.format(**values), _filled_body(template.body, values)
+
+
+def _filled_body(body: str, values: dict[str, str]) -> str:
+    """The body filled in; a line holding only a placeholder that is empty (no shop
+    name set) goes away rather than leave a blank or a stand-in."""
+    lines = []
+    for line in body.split("\n"):
+        alone = line.strip()
+        name = alone[1:-1] if alone.startswith("{") and alone.endswith("}") else None
+        if name in values and not values[name].strip():
+            continue
+        lines.append(line.format(**values))
+    return "\n".join(lines).rstrip() + ("\n" if body.endswith("\n") else "")
 
 
 def compose(db: Database, order_id: str, key: str, language: str) -> FilledMessage:

@@ -42,7 +42,7 @@ def test_s5_quotes_the_marketplace_path_exactly(db):
     add_order(db, OrderSpec(order_id=ORDER))
     french = compose(db, ORDER, "s5_request_cancellation", "fr").body
     english = compose(db, ORDER, "S5", "en").body
-    assert "« Votre compte > Vos commandes > Demander une annulation »" in french
+    assert "«\u00a0Votre compte > Vos commandes > Demander une annulation\u00a0»" in french
     assert "Your Account > Your Orders > Request cancellation" in english
 
 
@@ -120,3 +120,68 @@ def test_message_command_refuses_an_unknown_order(db, cli):
 )
 def test_the_message_an_order_state_calls_for(status, template):
     assert suggested_template(OrderStatus(status)) == template
+
+
+def _ship(db, tracking: str | None) -> None:
+    from app.carriers import resolve_carrier
+    from app.orders import ShipmentRequest, confirm_shipment
+    from tests.factories import NOW
+
+    request = ShipmentRequest(resolve_carrier("Colissimo"), tracking, NOW.date())
+    confirm_shipment(db, ORDER, request, at=NOW)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_messages_are_signed_with_the_shop_name_never_a_stand_in(db, language):
+    from app import settings
+
+    add_order(db, OrderSpec(order_id=ORDER))
+    unsigned = compose(db, ORDER, "s8_place_new_order", language).body
+    assert "My shop" not in unsigned and "{" not in unsigned
+    closing = {"fr": "Cordialement,", "en": "Kind regards,"}[language]
+    assert unsigned.rstrip().endswith(closing)  # no shop line rather than a placeholder
+    settings.put(db, settings.SHOP_NAME, "Boutique Garçon")
+    signed = compose(db, ORDER, "s8_place_new_order", language).body
+    assert signed.rstrip().endswith(f"{closing}\nBoutique Garçon")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_s16_names_the_tracking_number_only_when_there_is_one(db, language):
+    add_order(db, OrderSpec(order_id=ORDER))
+    _ship(db, None)
+    without = compose(db, ORDER, "s16_carrier_return", language).body
+    assert "(Colissimo)" in without
+    assert "suivi" not in without and "tracking" not in without and " )" not in without
+    assert {"fr": "frais de restockage", "en": "restocking fee"}[language] in without
+    assert {"fr": "partie du prix", "en": "part of the item's price"}[language] in without
+
+
+def test_s16_with_a_tracking_number(db):
+    add_order(db, OrderSpec(order_id=ORDER))
+    _ship(db, "6A12345678901")
+    body = compose(db, ORDER, "s16_carrier_return", "fr").body
+    assert "(Colissimo, numéro de suivi 6A12345678901)" in body
+
+
+def test_french_templates_read_natively():
+    """No « débité(e) », no seller-side jargon for the buyer, French typography, and S5
+    names « votre compte Amazon » once."""
+    import importlib.util
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    spec = importlib.util.spec_from_file_location(
+        "french_typography", root / "scripts" / "french_typography.py"
+    )
+    assert spec is not None and spec.loader is not None
+    typography = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(typography)
+    jargon = ("expédition n'avait pas", "confirmée", "débité", "(e)", "(s)", "My shop")
+    for key in TEMPLATES:
+        template = load_template(key, "fr")
+        text = template.subject + "\n" + template.body
+        assert not typography.problems(text), (key, typography.problems(text))
+        assert not [word for word in jargon if word in text], key
+    s5 = load_template("s5_request_cancellation", "fr").body
+    assert len(re.findall("votre compte Amazon", s5)) == 1
