@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
+from decimal import Decimal
 from pathlib import Path
 
 from sqlalchemy import select
@@ -43,7 +44,7 @@ from app.orders import (
     unknown_order,
 )
 from app.reasons import COMMON_CANCELLATION_REASONS, cancellation_reason
-from app.text import QT_TRANSLATE_NOOP, Text, text
+from app.text import QT_TRANSLATE_NOOP, Number, Text, plural, text
 
 CTX = "BulkCancel"
 PROGRESS_EVERY = 25  # rows between two progress reports
@@ -126,9 +127,9 @@ class CancellationPlan:
                 "7-day cancellation rate: {before} % now, {after} % after these cancellations "
                 "(target under {target} %).",
             ),
-            before=f"{self.rate_before.percent:.2f}",
-            after=f"{self.rate_after.percent:.2f}",
-            target=f"{RATE_TARGET:.2f}",
+            before=Number(self.rate_before.percent.quantize(Decimal("0.01"))),
+            after=Number(self.rate_after.percent.quantize(Decimal("0.01"))),
+            target=Number(RATE_TARGET.quantize(Decimal("0.01"))),
         )
 
 
@@ -203,32 +204,32 @@ def _check_values(row: ReadCancellationRow) -> tuple[str, str] | Text:
 
 def _outcome(whole_order: bool, item_row: bool, item: str, units: int) -> Text:
     if whole_order:
-        return text(
+        return plural(
             CTX,
             QT_TRANSLATE_NOOP(
                 "BulkCancel",
-                "Cancels the whole order ({units} unit(s)); the buyer is notified by e-mail.",
+                "Cancels the whole order (%n unit(s)); the buyer is notified by e-mail.",
             ),
-            units=units,
+            units,
         )
     if item_row:
-        return text(
+        return plural(
             CTX,
             QT_TRANSLATE_NOOP(
                 "BulkCancel",
-                "Cancels item {item} ({units} unit(s)); it goes into the order adjustment "
+                "Cancels item {item} (%n unit(s)); it goes into the order adjustment "
                 "file once the rest of the order is shipped.",
             ),
+            units,
             item=item,
-            units=units,
         )
-    return text(
+    return plural(
         CTX,
         QT_TRANSLATE_NOOP(
             "BulkCancel",
-            "Cancels the {units} unit(s) not yet shipped; they go into the order adjustment file.",
+            "Cancels the %n unit(s) not yet shipped; they go into the order adjustment file.",
         ),
-        units=units,
+        units,
     )
 
 
@@ -441,13 +442,13 @@ def apply(
         if not result.valid_rows or (result.invalid_rows and not skip_invalid):
             error_class = BadInput if result.exit_status == 2 else RuleRefused
             raise error_class(
-                text(
+                plural(
                     CTX,
                     QT_TRANSLATE_NOOP(
                         "BulkCancel",
-                        "Nothing was cancelled: {count} line(s) of the file cannot be applied.",
+                        "Nothing was cancelled: %n line(s) of the file cannot be applied.",
                     ),
-                    count=len(result.invalid_rows),
+                    len(result.invalid_rows),
                 ),
                 result.problems(),
             )
@@ -455,31 +456,31 @@ def apply(
             session,
             None,
             kind="bulk-cancelled",
-            summary=text(
+            summary=plural(
                 CTX,
                 QT_TRANSLATE_NOOP(
                     "BulkCancel",
-                    "Cancellation file {file} applied: {applied} row(s), {skipped} skipped.",
+                    "Cancellation file {file} applied: %n row(s); rows skipped: {skipped}.",
                 )
                 if result.invalid_rows
                 else QT_TRANSLATE_NOOP(
-                    "BulkCancel", "Cancellation file {file} applied: {applied} row(s)."
+                    "BulkCancel", "Cancellation file {file} applied: %n row(s)."
                 ),
+                len(result.valid_rows),
                 file=file_name,
-                applied=len(result.valid_rows),
                 skipped=len(result.invalid_rows),
             ),
             at=at,
             actor=actor,
         )
-    message = text(
+    message = plural(
         CTX,
         QT_TRANSLATE_NOOP(
             "BulkCancel",
-            "{applied} cancellation(s) applied, {skipped} line(s) skipped; {counted} count in "
-            "your cancellation rate.",
+            "%n cancellation(s) applied; lines skipped: {skipped}; counted in your "
+            "cancellation rate: {counted}.",
         ),
-        applied=len(result.valid_rows),
+        len(result.valid_rows),
         skipped=len(result.invalid_rows),
         counted=result.counted,
     )

@@ -58,7 +58,7 @@ from app.models import (
 )
 from app.money import ZERO
 from app.reasons import BUYER_CANCELED
-from app.text import QT_TRANSLATE_NOOP, Text, text
+from app.text import QT_TRANSLATE_NOOP, Amount, Text, plural, text
 
 CTX = "Exports"
 # Cancellations seen only in a report are already on the marketplace: never uploaded.
@@ -417,7 +417,7 @@ def _refund_adjustments(
                     ),
                     order_id=line.order_id,
                     item=line.order_item_id,
-                    net=f"{row.net:.2f}",
+                    net=Amount(row.net),
                 )
             )
             return None
@@ -647,14 +647,14 @@ def export_new(
                 session,
                 None,
                 kind="exported",
-                summary=text(
+                summary=plural(
                     CTX,
                     QT_TRANSLATE_NOOP(
-                        "Exports", "Batch {batch}: {file} with {rows} row(s) written to {path}."
+                        "Exports", "Batch {batch}: {file} with %n row(s) written to {path}."
                     ),
+                    len(gathered.rows),
                     batch=batch.id,
                     file=kind_label(kind),
-                    rows=len(gathered.rows),
                     path=str(path),
                 ),
                 at=at,
@@ -671,14 +671,14 @@ def export_new(
         batch_id,
         len(gathered.rows),
         path,
-        text(
+        plural(
             CTX,
             QT_TRANSLATE_NOOP(
                 "Exports",
-                "Batch {batch}: {rows} row(s) written to {path}. Upload it in Seller Central.",
+                "Batch {batch}: %n row(s) written to {path}. Upload this file in Seller Central.",
             ),
+            len(gathered.rows),
             batch=batch_id,
-            rows=len(gathered.rows),
             path=str(path),
         ),
         gathered.held_back,
@@ -698,11 +698,11 @@ def rewrite_batch(db: Database, kind: ExportKind, batch_id: int, path: str | Pat
         batch_id,
         len(gathered.rows),
         path,
-        text(
+        plural(
             CTX,
-            QT_TRANSLATE_NOOP("Exports", "Batch {batch} written again to {path} ({rows} row(s))."),
+            QT_TRANSLATE_NOOP("Exports", "Batch {batch} written again to {path} (%n row(s))."),
+            len(gathered.rows),
             batch=batch_id,
-            rows=len(gathered.rows),
             path=str(path),
         ),
     )

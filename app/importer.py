@@ -46,7 +46,8 @@ from app.money import format_amount
 from app.orders import order_summary
 from app.reports import Layout, LineProblem, Report, ReportRow, read_report
 from app.rules import status_from_items
-from app.text import QT_TRANSLATE_NOOP, Text, text, to_json
+from app.status_labels import status_label
+from app.text import QT_TRANSLATE_NOOP, Text, plural, text, to_json
 
 CTX = "Import"
 CHUNK = 500  # orders per round trip; well under every backend's parameter limit
@@ -355,14 +356,12 @@ def _event(merge: OrderMerge, file_name: str, actor: str = ACTOR) -> Row:
     }
     before: str | None = None
     if merge.is_new:
-        sentence = text(
+        sentence = plural(
             CTX,
-            QT_TRANSLATE_NOOP(
-                "Import", "Imported from {file}: new order, {status}, {count} item(s)."
-            ),
+            QT_TRANSLATE_NOOP("Import", "Imported from {file}: new order, {status}, %n item(s)."),
+            len(merge.items),
             file=file_name,
-            status=status.value,
-            count=len(merge.items),
+            status=status_label(status),
         )
     else:
         old_status = merge.before["status"]
@@ -374,8 +373,8 @@ def _event(merge: OrderMerge, file_name: str, actor: str = ACTOR) -> Row:
                     "Import", "Imported from {file}: {old} → {new}; changed {fields}."
                 ),
                 file=file_name,
-                old=old_status.value,
-                new=status.value,
+                old=status_label(old_status),
+                new=status_label(status),
                 fields=", ".join(changed),
             )
         else:
@@ -560,14 +559,14 @@ def _left_out(row: ReportRow, report: Report) -> Text:
 def _refuse(reports: list[Report], problems: list[LineProblem]) -> BadInput:
     lines = len({(problem.text.args.get("file"), problem.line) for problem in problems})
     return BadInput(
-        text(
+        plural(
             CTX,
             QT_TRANSLATE_NOOP(
                 "Import",
-                "{count} line(s) of {files} cannot be read, so nothing was imported. "
+                "%n line(s) of {files} cannot be read, so nothing was imported. "
                 "Correct them, or skip the orders they belong to.",
             ),
-            count=lines,
+            lines,
             files=", ".join(report.name for report in reports if report.problems),
         ),
         details=[problem.text for problem in problems],

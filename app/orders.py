@@ -33,9 +33,9 @@ from app.models import (
 )
 from app.models import ShipmentLine as ShipmentLineRow
 from app.money import ZERO, pro_rata_after
-from app.reasons import cancellation_reason
+from app.reasons import cancellation_reason, reason_label
 from app.rules import Action, Counting, cancellation_counting, decide, status_from_items
-from app.text import QT_TRANSLATE_NOOP, Day, Text, text
+from app.text import QT_TRANSLATE_NOOP, Day, Text, plural, text
 
 ORDER_ID = re.compile(r"^\d{3}-\d{7}-\d{7}$")
 CTX = "Orders"
@@ -230,6 +230,13 @@ def refresh_summary(order: Order) -> None:
     order.total = summary.total
 
 
+# What the seller asked to do, inside "you asked to {verb} {asked}".
+VERBS = {
+    "ship": QT_TRANSLATE_NOOP("Orders", "ship"),
+    "cancel": QT_TRANSLATE_NOOP("Orders", "cancel"),
+}
+
+
 def _selected_quantities(
     order: Order, items: list[ItemQuantity] | None, verb: str
 ) -> dict[int, tuple[OrderItem, int]]:
@@ -246,16 +253,16 @@ def _selected_quantities(
         quantity = wanted.quantity if wanted.quantity is not None else item.quantity_open
         if quantity == 0 or already + quantity > item.quantity_open:
             raise RuleRefused(
-                text(
+                plural(
                     CTX,
                     QT_TRANSLATE_NOOP(
                         "Orders",
-                        "Item {ref} has {open} unit(s) left to ship or cancel; "
+                        "Item {ref} has %n unit(s) left to ship or cancel; "
                         "you asked to {verb} {asked}.",
                     ),
+                    item.quantity_open,
                     ref=item.ref,
-                    open=item.quantity_open,
-                    verb=verb,
+                    verb=text(CTX, VERBS[verb]),
                     asked=already + quantity,
                 )
             )
@@ -347,8 +354,8 @@ def confirm_shipment_in_session(
                     "Orders",
                     "The ship date {ship_date} is before the purchase date {purchase}.",
                 ),
-                ship_date=ship_date.isoformat(),
-                purchase=order.purchase_date.date().isoformat(),
+                ship_date=Day(ship_date),
+                purchase=Day(order.purchase_date.date()),
             )
         )
     if ship_date > at.date():
@@ -359,7 +366,7 @@ def confirm_shipment_in_session(
                     "Orders",
                     "The ship date {ship_date} is in the future: confirm once it has left.",
                 ),
-                ship_date=ship_date.isoformat(),
+                ship_date=Day(ship_date),
             )
         )
     chosen = _selected_quantities(order, request.items, "ship")
@@ -440,8 +447,8 @@ CANCELLATION_SUMMARIES: dict[tuple[bool, bool], str] = {
 def _cancellation_summary(whole_order: bool, counts: bool, *, reason: str, units: str) -> Text:
     source = CANCELLATION_SUMMARIES[(whole_order, counts)]
     if whole_order:
-        return text(CTX, source, reason=reason)
-    return text(CTX, source, reason=reason, units=units)
+        return text(CTX, source, reason=reason_label(reason))
+    return text(CTX, source, reason=reason_label(reason), units=units)
 
 
 @dataclass(frozen=True)

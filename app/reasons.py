@@ -7,7 +7,7 @@ English source text marked for translation.
 from __future__ import annotations
 
 from app.errors import BadInput
-from app.text import QT_TRANSLATE_NOOP, text
+from app.text import QT_TRANSLATE_NOOP, Code, text
 
 BUYER_CANCELED = "BuyerCanceled"
 
@@ -42,6 +42,13 @@ REFUND_REASONS: dict[str, str] = {
     "CustomerCancel": QT_TRANSLATE_NOOP("Reason", "Customer cancel"),
     "PriceError": QT_TRANSLATE_NOOP("Reason", "Price error"),
 }
+
+
+def reason_label(code: str) -> Code:
+    """A reason code inside a sentence: the code in English (as the files spell it),
+    its label in the window ("motif Rupture de stock", never "motif NoInventory")."""
+    label = CANCELLATION_REASONS.get(code) or REFUND_REASONS.get(code) or code
+    return Code(code, text("Reason", label))
 
 
 def _canonical(code: str, known: dict[str, str]) -> str | None:

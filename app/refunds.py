@@ -25,10 +25,17 @@ from app.errors import BadInput, RuleRefused
 from app.models import Order, OrderItem, Refund, RefundLine, ReturnStatus
 from app.money import ZERO, cents, format_amount, pro_rata
 from app.orders import find_order
-from app.reasons import refund_reason
-from app.restocking import Share, ceilings, condition_grade, fee_ceiling, needs_photo
+from app.reasons import reason_label, refund_reason
+from app.restocking import (
+    Share,
+    ceilings,
+    condition_grade,
+    condition_label,
+    fee_ceiling,
+    needs_photo,
+)
 from app.rules import Action, decide
-from app.text import QT_TRANSLATE_NOOP, Amount, Text, text
+from app.text import QT_TRANSLATE_NOOP, Amount, Number, Text, text
 
 CTX = "Refunds"
 RETURN_REASON = "CustomerReturn"
@@ -387,11 +394,11 @@ def _plan_item(context: RefundContext, wanted: ItemRefund, condition: str | None
                     "(charged {charged}, already refunded {refunded}); you asked {asked}.",
                 ),
                 ref=item.ref,
-                component=COMPONENT_LABELS[component],
-                left=format_amount(left.get(component)),
-                charged=format_amount(item.charged.get(component)),
-                refunded=format_amount(item.refunded.get(component)),
-                asked=format_amount(amount),
+                component=text(CTX, COMPONENT_LABELS[component]),
+                left=Amount(left.get(component)),
+                charged=Amount(item.charged.get(component)),
+                refunded=Amount(item.refunded.get(component)),
+                asked=Amount(amount),
             )
         asked[component.value] = amount
     refund = Amounts(**asked)
@@ -433,12 +440,18 @@ def _plan_item(context: RefundContext, wanted: ItemRefund, condition: str | None
                     "{earlier}); at most {limit}.",
                 ),
                 ref=item.ref,
-                fee=format_amount(fee),
-                condition=condition,
-                percent=f"{context.ceilings[condition].normalize():f}",
-                price=format_amount(item.charged.item_price),
-                earlier=f", {format_amount(item.fees)} already deducted" if item.fees else "",
-                limit=format_amount(limit),
+                fee=Amount(fee),
+                condition=condition_label(condition),
+                percent=Number(context.ceilings[condition].normalize()),
+                price=Amount(item.charged.item_price),
+                earlier=text(
+                    CTX,
+                    QT_TRANSLATE_NOOP("Refunds", ", {fees} already deducted"),
+                    fees=Amount(item.fees),
+                )
+                if item.fees
+                else "",
+                limit=Amount(limit),
             )
         if fee > refund.item_price:
             raise _refuse(
@@ -448,8 +461,8 @@ def _plan_item(context: RefundContext, wanted: ItemRefund, condition: str | None
                     "{refund}; the fee is deducted from the item price only.",
                 ),
                 ref=item.ref,
-                fee=format_amount(fee),
-                refund=format_amount(refund.item_price),
+                fee=Amount(fee),
+                refund=Amount(refund.item_price),
             )
     return PlannedLine(item=item, refund=refund, fee=fee, fee_limit=limit)
 
@@ -606,7 +619,7 @@ def record_refund(
                 "Refunds", "Refunded {amount} to the buyer (reason {reason}): {parts}."
             ),
             amount=Amount(plan.net, plan.currency or None),
-            reason=plan.reason,
+            reason=reason_label(plan.reason),
             parts=parts,
         ),
         at=at,

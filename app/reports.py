@@ -26,7 +26,7 @@ from app.errors import BadInput
 from app.models import OrderStatus
 from app.money import parse_amount
 from app.orders import ORDER_ID
-from app.text import QT_TRANSLATE_NOOP, Text, text
+from app.text import QT_TRANSLATE_NOOP, Text, plural, text
 
 CTX = "Import"
 
@@ -439,12 +439,13 @@ def parse_report(data: bytes, name: str) -> Report:
     missing = _missing_columns(index, layout)
     if missing:
         raise BadInput(
-            text(
+            plural(
                 CTX,
                 QT_TRANSLATE_NOOP(
                     "Import",
-                    "{file} lacks the required column(s) {columns}; nothing was imported.",
+                    "{file} lacks %n required column(s): {columns}; nothing was imported.",
                 ),
+                len(missing),
                 file=name,
                 columns=", ".join(missing),
             )

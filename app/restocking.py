@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from app.errors import BadInput
 from app.money import ZERO, cents, parse_amount, percent_of
 from app.settings import DEFAULT_RESTOCKING_CEILINGS, restocking_ceilings
-from app.text import QT_TRANSLATE_NOOP, text
+from app.text import QT_TRANSLATE_NOOP, Code, text
 
 CTX = "Restocking"
 
@@ -28,6 +28,21 @@ GRADES: dict[str, str] = {
     "used": QT_TRANSLATE_NOOP("Restocking", "Used"),
     "damaged": QT_TRANSLATE_NOOP("Restocking", "Damaged"),
 }
+# The grade as a word inside a sentence ("a used return", "Return received (used)").
+GRADE_WORDS: dict[str, str] = {
+    "new": QT_TRANSLATE_NOOP("Condition", "new"),
+    "late": QT_TRANSLATE_NOOP("Condition", "late"),
+    "opened": QT_TRANSLATE_NOOP("Condition", "opened"),
+    "used": QT_TRANSLATE_NOOP("Condition", "used"),
+    "damaged": QT_TRANSLATE_NOOP("Condition", "damaged"),
+}
+
+
+def condition_label(grade: str) -> Code:
+    """A condition grade inside a sentence: the grade in English, its word in the window."""
+    return Code(grade, text("Condition", GRADE_WORDS.get(grade, grade)))
+
+
 # Defaults and the settings-table overrides live in app.settings, once.
 DEFAULT_CEILINGS: dict[str, Decimal] = DEFAULT_RESTOCKING_CEILINGS
 # FORMATS.md §5: a fee of 20 % or more of the item price needs a photo of the item.

@@ -24,11 +24,11 @@ from app.errors import BadInput, RuleRefused, SellerDeskError
 from app.models import Order, Refund, Return, ReturnStatus
 from app.money import ZERO
 from app.orders import CancellationResult, cancel_in_session, find_order
-from app.reasons import BUYER_CANCELED
+from app.reasons import BUYER_CANCELED, reason_label
 from app.refunds import RefundPlan, RefundRequest, plan_refund, refund_context, suggested_refund
-from app.restocking import condition_grade
+from app.restocking import condition_grade, condition_label
 from app.rules import Action, cancellation_counting, decide, shipped_quantity
-from app.text import QT_TRANSLATE_NOOP, Day, Text, text
+from app.text import QT_TRANSLATE_NOOP, Day, Moment, Text, text
 
 CTX = "Returns"
 REFUND_BUSINESS_DAYS = 2  # FORMATS.md §5
@@ -102,7 +102,7 @@ def outlook(session: Session, order: Order, step: ReturnStep, at: datetime) -> R
                         "A return is already expected for this order (recorded {when}): "
                         "record it as received when the parcel is back.",
                     ),
-                    when=iso(waiting.requested_at) or "",
+                    when=Moment(waiting.requested_at) if waiting.requested_at else "",
                 ),
             )
         return ReturnOutlook(
@@ -149,7 +149,7 @@ def outlook(session: Session, order: Order, step: ReturnStep, at: datetime) -> R
                     "Shipment was confirmed, so the buyer must be refunded by {due} (two "
                     "business days), minus the restocking fee the condition allows.",
                 ),
-                due=due.isoformat(),
+                due=Day(due),
             ),
         )
     reason = BUYER_CANCELED if order.buyer_requested_cancel else NOT_SHIPPED_REASON
@@ -177,7 +177,7 @@ def outlook(session: Session, order: Order, step: ReturnStep, at: datetime) -> R
         Outcome.ORDER_CANCELLED,
         cancel_reason=reason,
         counts_in_rate=effect.counts,
-        message=text(CTX, source, reason=reason),
+        message=text(CTX, source, reason=reason_label(reason)),
     )
 
 
@@ -340,7 +340,7 @@ def receive_return_in_session(
     summary = text(
         CTX,
         RECEIVED_SUMMARIES[seen.outcome or Outcome.REFUND_DUE],
-        condition=grade,
+        condition=condition_label(grade),
         due=Day(seen.refund_due) if seen.refund_due else "—",
     )
     audit.record(

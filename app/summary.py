@@ -27,7 +27,7 @@ from app.models import Cancellation, CancellationLine, Initiator, Order
 from app.money import ZERO
 from app.orders import check_order_id
 from app.settings import shop_name
-from app.text import QT_TRANSLATE_NOOP, Text, text
+from app.text import QT_TRANSLATE_NOOP, Day, Text, text
 
 CTX = "Summary"
 
@@ -154,8 +154,8 @@ def _check_period(start: date | None, end: date | None) -> None:
                 QT_TRANSLATE_NOOP(
                     "Summary", "The period starts on {start}, after its end on {end}."
                 ),
-                start=start.isoformat(),
-                end=end.isoformat(),
+                start=Day(start),
+                end=Day(end),
             )
         )
 

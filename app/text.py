@@ -6,11 +6,19 @@ its named arguments. The command line prints :meth:`Text.english`; the window
 passes ``context`` and ``source`` through ``QCoreApplication.translate`` before
 formatting. ``QT_TRANSLATE_NOOP`` keeps the name ``pyside6-lupdate`` extracts.
 
+A sentence about a count is written with Qt's ``%n`` (``"%n unit(s) shipped"``) and
+built with :func:`plural`: the window translates it with that count, so French and
+English pick their singular or plural form; :meth:`Text.english` writes ``(s)`` as
+the count asks (``1 unit shipped``, ``2 units shipped``).
+
 An argument may itself be a :class:`Text` (a translatable label inside a
 sentence) or a list of them (written joined by ", "), so a sentence never glues
-English fragments together. An amount or a date is an :class:`Amount`,
-:class:`Day` or :class:`Moment`: English writes it as the files do (``17.32 EUR``,
-``2026-11-13``) and the window in the seller's locale (``17,32 €``, ``13/11/2026``).
+English fragments together. An amount, a number or a date is an :class:`Amount`,
+:class:`Number`, :class:`Day` or :class:`Moment`: English writes it as the files do
+(``17.32 EUR``, ``7.04``, ``2026-11-13``) and the window in the seller's locale
+(``17,32 €``, ``7,04``, ``13/11/2026``). A code the files use (a reason code, a
+condition grade) is a :class:`Code`: English writes the code, the window its
+translated label.
 :func:`to_json` and :func:`from_json` keep a Text in the database (the audit log)
 so the window can translate it later.
 """
@@ -49,6 +57,23 @@ class Amount:
 
 
 @dataclass(frozen=True)
+class Number:
+    """A number inside a sentence (a rate, a percentage); English as written, ``7.04``."""
+
+    value: Decimal
+
+    def english(self) -> str:
+        return f"{self.value:f}"
+
+    def places(self) -> int:
+        exponent = self.value.as_tuple().exponent
+        return max(0, -exponent) if isinstance(exponent, int) else 0
+
+    def __str__(self) -> str:
+        return self.english()
+
+
+@dataclass(frozen=True)
 class Day:
     """A calendar day inside a sentence; English is ISO, ``2026-11-13``."""
 
@@ -74,10 +99,10 @@ class Moment:
         return self.english()
 
 
-Typed = Amount | Day | Moment
+Typed = Amount | Number | Day | Moment
 
 
-def _english(value: Typed) -> str:
+def _english(value: Typed | Code) -> str:
     return value.english()
 
 
@@ -86,12 +111,22 @@ class Text:
     context: str
     source: str
     args: dict[str, Any] = field(default_factory=dict)
+    count: int | None = None  # the %n of a plural sentence
 
     def english(self) -> str:
-        return self.render(lambda value: value.source)
+        return self.render(lambda value: value.english_wording())
+
+    def english_wording(self) -> str:
+        """The source with its count put in: ``(s)`` is dropped for one, ``s`` otherwise."""
+        if self.count is None:
+            return self.source
+        ending = "" if abs(self.count) == 1 else "s"
+        return self.source.replace("%n", str(self.count)).replace("(s)", ending)
 
     def render(
-        self, translate: Callable[[Text], str], written: Callable[[Typed], str] = _english
+        self,
+        translate: Callable[[Text], str],
+        written: Callable[[Typed | Code], str] = _english,
     ) -> str:
         """The sentence with ``translate``(each Text, nested ones too) giving its wording
         and ``written``(each amount or date) its form; English by default."""
@@ -111,10 +146,32 @@ def text(context: str, source: str, **args: Any) -> Text:
     return Text(context, source, args)
 
 
-def _rendered(value: Any, translate: Callable[[Text], str], written: Callable[[Typed], str]) -> Any:
+def plural(context: str, source: str, count: int, **args: Any) -> Text:
+    """A sentence about ``count`` things, ``%n`` in ``source`` (``"%n row(s) written"``)."""
+    return Text(context, source, args, count)
+
+
+@dataclass(frozen=True)
+class Code:
+    """A marketplace code inside a sentence (``NoInventory``, ``used``): English writes
+    the code as the files do, the window the code's translated label."""
+
+    code: str
+    label: Text
+
+    def english(self) -> str:
+        return self.code
+
+    def __str__(self) -> str:
+        return self.english()
+
+
+def _rendered(
+    value: Any, translate: Callable[[Text], str], written: Callable[[Typed | Code], str]
+) -> Any:
     if isinstance(value, Text):
         return value.render(translate, written)
-    if isinstance(value, Typed):
+    if isinstance(value, Typed | Code):
         return written(value)
     if isinstance(value, list):
         return ", ".join(str(_rendered(part, translate, written)) for part in value)
@@ -123,11 +180,18 @@ def _rendered(value: Any, translate: Callable[[Text], str], written: Callable[[T
 
 def _plain(value: Any) -> Any:
     if isinstance(value, Text):
-        return {
+        plain: dict[str, Any] = {
             "context": value.context,
             "source": value.source,
             "args": {name: _plain(arg) for name, arg in value.args.items()},
         }
+        if value.count is not None:
+            plain["count"] = value.count
+        return plain
+    if isinstance(value, Code):
+        return {"$code": value.code, "label": _plain(value.label)}
+    if isinstance(value, Number):
+        return {"$number": str(value.value)}
     if isinstance(value, Amount):
         return {"$amount": str(value.value), "currency": value.currency}
     if isinstance(value, Day):
@@ -140,9 +204,13 @@ def _plain(value: Any) -> Any:
 
 
 def _restored(value: Any) -> Any:
-    if isinstance(value, dict) and set(value) == {"context", "source", "args"}:
+    if isinstance(value, dict) and set(value) - {"count"} == {"context", "source", "args"}:
         args = {name: _restored(arg) for name, arg in value["args"].items()}
-        return Text(value["context"], value["source"], args)
+        return Text(value["context"], value["source"], args, value.get("count"))
+    if isinstance(value, dict) and set(value) == {"$code", "label"}:
+        return Code(value["$code"], _restored(value["label"]))
+    if isinstance(value, dict) and set(value) == {"$number"}:
+        return Number(Decimal(value["$number"]))
     if isinstance(value, dict) and set(value) == {"$amount", "currency"}:
         return Amount(Decimal(value["$amount"]), value["currency"])
     if isinstance(value, dict) and set(value) == {"$day"}:

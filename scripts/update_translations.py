@@ -9,7 +9,13 @@ there; strings gone from the code are dropped. An ``ast`` pass over ``app/``
 checks that lupdate saw every ``QT_TRANSLATE_NOOP`` and adds any it missed, as
 well as ``self.tr("…")`` inside f-strings and ``tr("context", "…")`` calls through
 an alias of ``QCoreApplication.translate``, which lupdate misreads.
-``pyside6-lrelease`` then writes ``sellerdesk_fr.qm`` beside it.
+French typography (no-break spaces before ``: ; ? ! %`` and inside « », see
+``scripts/french_typography.py``) is put into every French translation, and a
+source holding ``%n`` becomes a plural (numerus) entry. English gets its own
+``sellerdesk_en.ts`` holding only the plural entries, their two forms written from
+the source (``%n order(s) shown`` → ``%n order shown`` / ``%n orders shown``), so
+English never shows "1 order(s)". ``pyside6-lrelease`` then writes the ``.qm``
+beside each.
 
     python scripts/update_translations.py            # update + compile, list what is left
     python scripts/update_translations.py --check    # exit 1 if anything is untranslated
@@ -32,6 +38,10 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+
+import french_typography as typography  # noqa: E402
+
 SOURCES = ("ui", "app")
 TRANSLATIONS = ROOT / "resources" / "translations"
 LANGUAGES = ("fr",)
@@ -77,6 +87,34 @@ def noop_strings(path: Path) -> list[tuple[str, str]]:
 
 def _is_translate(node: ast.expr) -> bool:
     return isinstance(node, ast.Attribute) and node.attr == "translate"
+
+
+def _constants(tree: ast.Module) -> dict[str, str]:
+    """Module-level ``NAME = "text"`` assignments (a translation context kept in a constant)."""
+    found = {}
+    for node in tree.body:
+        is_text = isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant)
+        if is_text and isinstance(node.value.value, str):
+            for target in node.targets:
+                if isinstance(target, ast.Name):
+                    found[target.id] = node.value.value
+    return found
+
+
+def constant_context_strings(path: Path) -> list[tuple[str, str]]:
+    """``QCoreApplication.translate(CTX, "text")`` with ``CTX = "Context"`` at module level:
+    lupdate cannot read a context from a name, so these are filed here."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+    names = _constants(tree)
+    found = []
+    for node in ast.walk(tree):
+        if not (isinstance(node, ast.Call) and _is_translate(node.func)) or len(node.args) < 2:
+            continue
+        context, source = node.args[0], node.args[1]
+        literal = isinstance(source, ast.Constant) and isinstance(source.value, str)
+        if literal and isinstance(context, ast.Name) and context.id in names:
+            found.append((names[context.id], source.value))
+    return found
 
 
 def aliased_translate_strings(path: Path) -> list[tuple[str, str]]:
@@ -167,6 +205,8 @@ def add_missing(ts_file: Path, wanted: list[tuple[str, str]]) -> int:
             context = ET.SubElement(root, "context")
             ET.SubElement(context, "name").text = context_name
         message = ET.SubElement(context, "message")
+        if "%n" in source:
+            message.set("numerus", "yes")
         ET.SubElement(message, "source").text = source
         ET.SubElement(message, "translation", {"type": "unfinished"})
         known[(context_name, source)] = message
@@ -194,34 +234,128 @@ def untranslated(ts_file: Path) -> list[tuple[str, str]]:
     return left
 
 
-def finished_translations(ts_file: Path) -> dict[tuple[str, str], str]:
+def finished_translations(ts_file: Path) -> dict[tuple[str, str], str | list[str]]:
     if not ts_file.exists():
         return {}
-    done = {}
+    done: dict[tuple[str, str], str | list[str]] = {}
     for key, message in messages(ET.parse(ts_file)).items():
         translation = message.find("translation")
-        if message.get("numerus") == "yes" or translation is None:
+        if translation is None or translation.get("type") is not None:
             continue
-        if translation.get("type") is None and (translation.text or "").strip():
+        forms = [form.text or "" for form in translation.findall("numerusform")]
+        if message.get("numerus") == "yes" and forms and all(f.strip() for f in forms):
+            done[key] = forms
+        elif message.get("numerus") != "yes" and (translation.text or "").strip():
             done[key] = translation.text or ""
     return done
 
 
-def restore(ts_file: Path, previous: dict[tuple[str, str], str]) -> None:
+def restore(ts_file: Path, previous: dict[tuple[str, str], str | list[str]]) -> None:
     """Give back translations of entries lupdate dropped and this script re-added."""
     tree = ET.parse(ts_file)
     changed = False
     for key, message in messages(tree).items():
         translation = message.find("translation")
-        if translation is None or translation.get("type") != "unfinished":
+        if translation is None or translation.get("type") != "unfinished" or key not in previous:
             continue
-        if key in previous and not (translation.text or "").strip():
-            translation.text = previous[key]
-            del translation.attrib["type"]
-            changed = True
+        forms = [form.text or "" for form in translation.findall("numerusform")]
+        if any(f.strip() for f in forms) or (translation.text or "").strip():
+            continue
+        wanted = previous[key]
+        if isinstance(wanted, list):
+            message.set("numerus", "yes")
+            for child in list(translation):
+                translation.remove(child)
+            translation.text = None
+            for form in wanted:
+                ET.SubElement(translation, "numerusform").text = form
+        elif message.get("numerus") == "yes":
+            continue
+        else:
+            translation.text = wanted
+        del translation.attrib["type"]
+        changed = True
     if changed:
         ET.indent(tree)
         tree.write(ts_file, encoding="utf-8", xml_declaration=True)
+
+
+def make_plural(ts_file: Path, previous: dict[tuple[str, str], str | list[str]]) -> int:
+    """A source with ``%n`` is a plural entry. lupdate reads ``QT_TRANSLATE_NOOP`` in app/
+    as a plain one and flattens its forms; they are given back from ``previous``."""
+    tree = ET.parse(ts_file)
+    changed = 0
+    for key, message in messages(tree).items():
+        if "%n" not in key[1] or message.get("numerus") == "yes":
+            continue
+        message.set("numerus", "yes")
+        translation = message.find("translation")
+        if translation is None:
+            translation = ET.SubElement(message, "translation", {"type": "unfinished"})
+        text = translation.text
+        for child in list(translation):
+            translation.remove(child)
+        translation.text = None
+        forms = previous.get(key)
+        if isinstance(forms, list):
+            translation.attrib.pop("type", None)
+        else:
+            translation.set("type", "unfinished")
+            forms = [text or "", text or ""]
+        for form in forms:
+            ET.SubElement(translation, "numerusform").text = form
+        changed += 1
+    if changed:
+        ET.indent(tree)
+        tree.write(ts_file, encoding="utf-8", xml_declaration=True)
+    return changed
+
+
+def french_typography(ts_file: Path) -> int:
+    """Put French spaces into every translation (see scripts/french_typography.py)."""
+    tree = ET.parse(ts_file)
+    changed = 0
+    for message in messages(tree).values():
+        translation = message.find("translation")
+        if translation is None:
+            continue
+        for element in translation.findall("numerusform") or [translation]:
+            if element.text and typography.fix(element.text) != element.text:
+                element.text = typography.fix(element.text)
+                changed += 1
+    if changed:
+        ET.indent(tree)
+        tree.write(ts_file, encoding="utf-8", xml_declaration=True)
+    return changed
+
+
+def english_forms(source: str) -> list[str]:
+    """Singular and plural of an English source written with ``(s)``: ``order(s)``."""
+    return [source.replace("(s)", ""), source.replace("(s)", "s")]
+
+
+def update_english(folder: Path = TRANSLATIONS) -> Path:
+    """``sellerdesk_en.ts``: only the plural entries, both forms written from the source."""
+    french = folder / "sellerdesk_fr.ts"
+    ts_file = folder / "sellerdesk_en.ts"
+    root = ET.Element("TS", {"version": "2.1", "language": "en_GB"})
+    for context in ET.parse(french).getroot().iter("context"):
+        plural = [m for m in context.iter("message") if m.get("numerus") == "yes"]
+        if not plural:
+            continue
+        element = ET.SubElement(root, "context")
+        ET.SubElement(element, "name").text = context.findtext("name")
+        for message in plural:
+            source = message.findtext("source") or ""
+            entry = ET.SubElement(element, "message", {"numerus": "yes"})
+            ET.SubElement(entry, "source").text = source
+            translation = ET.SubElement(entry, "translation")
+            for form in english_forms(source):
+                ET.SubElement(translation, "numerusform").text = form
+    tree = ET.ElementTree(root)
+    ET.indent(tree)
+    tree.write(ts_file, encoding="utf-8", xml_declaration=True)
+    return ts_file
 
 
 def export_untranslated(ts_file: Path, out: Path) -> int:
@@ -287,9 +421,13 @@ def update(language: str, folder: Path = TRANSLATIONS) -> Path:
     ]
     aliased = [pair for path in files for pair in aliased_translate_strings(path)]
     in_classes = [pair for path in files for pair in self_tr_strings(path)]
+    constant = [pair for path in files for pair in constant_context_strings(path)]
     drop_misread(ts_file, {context for context, _source in aliased})
-    added = add_missing(ts_file, wanted + aliased + in_classes)
+    added = add_missing(ts_file, wanted + aliased + in_classes + constant)
     restore(ts_file, previous)
+    make_plural(ts_file, previous)
+    if language == "fr":
+        french_typography(ts_file)
     if added:
         print(f"{ts_file.name}: {added} string(s) lupdate missed were added by the ast pass")
     return ts_file
@@ -321,6 +459,9 @@ def main(argv: list[str] | None = None) -> int:
             print(
                 f"{ts_file.name}: {apply_translations(ts_file, args.apply)} translation(s) applied"
             )
+        if language == "fr":
+            french_typography(ts_file)
+            release(update_english())
         release(ts_file)
         if args.export_untranslated:
             count = export_untranslated(ts_file, args.export_untranslated)

@@ -306,7 +306,7 @@ def test_cli_export_nothing_new_past_batch_and_wrong_batches(db, cli, tmp_path):
     cancel(db, "405-1234567-1234567", "NoInventory")
     out = tmp_path / "c.txt"
     result = cli("export", "cancellations", str(out))
-    assert result.status == 0 and "Batch 1: 1 row(s)" in result.out
+    assert result.status == 0 and "Batch 1: 1 row written" in result.out
     nothing = cli("export", "cancellations", str(tmp_path / "none.txt"))
     assert nothing.status == 0 and "Nothing new" in nothing.out
     assert not (tmp_path / "none.txt").exists()

@@ -98,3 +98,194 @@ def test_every_string_in_the_code_today_is_in_the_file_and_translated(tmp_path):
     assert not left, "run scripts/update_translations.py and translate:\n" + "\n".join(
         f"[{context}] {source}" for context, source in left
     )
+
+
+def _typography():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "french_typography", ROOT / "scripts" / "french_typography.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _translations(message: ET.Element) -> list[str]:
+    translation = message.find("translation")
+    if translation is None:
+        return []
+    forms = translation.findall("numerusform")
+    return [form.text or "" for form in forms] if forms else [translation.text or ""]
+
+
+def test_french_typography_no_break_spaces_before_double_marks_and_inside_quotes():
+    """« Ligne 3 : … » never breaks before its colon: U+00A0 before : and %, U+202F before
+    ; ? !, U+00A0 inside « »."""
+    typography = _typography()
+    wrong = [
+        f"[{context}] {excerpt!r}"
+        for context, _source, message in _messages()
+        for text in _translations(message)
+        for excerpt in typography.problems(text)
+    ]
+    assert not wrong, f"{len(wrong)} translation(s) break French typography:\n" + "\n".join(wrong)
+
+
+def test_the_typography_check_catches_an_ordinary_space_and_leaves_code_alone():
+    typography = _typography()
+    for bad in ("Ligne {line} : x", "Bravo !", "a ; b", "« x »", "20 %", "Motif: x", "vrai ?"):
+        assert typography.problems(bad), bad
+    for fine in (
+        "Ligne {line}\u00a0: {problem}",
+        "Bravo\u202f!",
+        "«\u00a0x\u00a0»",
+        "{rate}\u00a0%",
+        "{raw!r} vaut 2026-11-20T12:00:00Z",
+        "Texte (*.txt);;Tous les fichiers (*)",
+        "%n commandes",
+        "ID_ARTICLE[:QTÉ]",
+    ):
+        assert not typography.problems(fine), fine
+
+
+def test_every_count_is_a_plural_form():
+    """A count reads "1 commande" / "2 commandes", never "commande(s)": a source with (s)
+    is a %n plural entry, and no translation hedges with (s), (e) or (es)."""
+    import re
+
+    hedged = re.compile(r"\w\((s|e|es|nt|x)\)")
+    wrong = []
+    for context, source, message in _messages():
+        if "(s)" in source and not (message.get("numerus") == "yes" and "%n" in source):
+            wrong.append(f"[{context}] {source!r}: a count without %n")
+        for text in _translations(message):
+            if hedged.search(text):
+                wrong.append(f"[{context}] {text!r}: write the plural forms instead")
+    assert not wrong, "\n".join(wrong)
+
+
+def test_english_shows_one_order_not_one_order_s(qapp):
+    from PySide6.QtCore import QCoreApplication, QLocale
+
+    from ui.translation import install_translators
+
+    english = ET.parse(ROOT / "resources" / "translations" / "sellerdesk_en.ts")
+    plural_en = {
+        (context.findtext("name"), message.findtext("source"))
+        for context in english.getroot().iter("context")
+        for message in context.iter("message")
+    }
+    plural_fr = {
+        (context, source)
+        for context, source, message in _messages()
+        if message.get("numerus") == "yes"
+    }
+    assert plural_fr and plural_fr == plural_en
+    previous = QLocale()
+    try:
+        install_translators(qapp, "en")
+        one = QCoreApplication.translate("MainWindow", "%n order(s) shown", None, 1)
+        many = QCoreApplication.translate("MainWindow", "%n order(s) shown", None, 3)
+        assert (one, many) == ("1 order shown", "3 orders shown")
+        install_translators(qapp, "fr")
+        one = QCoreApplication.translate("MainWindow", "%n order(s) shown", None, 1)
+        assert one == "1 commande affichée"
+    finally:
+        install_translators(qapp, "en")
+        QLocale.setDefault(previous)
+
+
+def _ui_translate_calls() -> list[tuple[str, str, str]]:
+    """(file:line, context, source) of every translation call in ui/ with literal text."""
+    import ast
+
+    found = []
+    for path in sorted((ROOT / "ui").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        constants = {
+            target.id: node.value.value
+            for node in tree.body
+            if isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant)
+            for target in node.targets
+            if isinstance(target, ast.Name) and isinstance(node.value.value, str)
+        }
+        for cls in [n for n in ast.walk(tree) if isinstance(n, ast.ClassDef)] + [tree]:
+            for node in ast.walk(cls):
+                if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Attribute):
+                    continue
+                args = node.args
+                where = f"{path.relative_to(ROOT)}:{node.lineno}"
+                owner = node.func.value
+                on_self = isinstance(owner, ast.Name) and owner.id == "self"
+                literal = bool(args) and isinstance(args[0], ast.Constant)
+                in_class = isinstance(cls, ast.ClassDef) and on_self and literal
+                if node.func.attr == "tr" and in_class and isinstance(args[0].value, str):
+                    found.append((where, cls.name, args[0].value))
+                elif node.func.attr == "translate" and len(args) >= 2 and cls is tree:
+                    context, source = args[0], args[1]
+                    if isinstance(context, ast.Name):
+                        context_text = constants.get(context.id)
+                    elif isinstance(context, ast.Constant):
+                        context_text = context.value
+                    else:
+                        continue
+                    if isinstance(source, ast.Constant) and isinstance(source.value, str):
+                        found.append((where, str(context_text), source.value))
+    return found
+
+
+def test_every_string_the_window_translates_is_in_the_catalogue():
+    """ "Select an order first." was shown in English: its context was a name lupdate
+    cannot read. Every translate call in ui/ must find its entry."""
+    known = {(context, source) for context, source, _message in _messages()}
+    calls = _ui_translate_calls()
+    assert len(calls) > 300
+    missing = [f"{where}: [{ctx}] {src}" for where, ctx, src in calls if (ctx, src) not in known]
+    assert not missing, "run scripts/update_translations.py:\n" + "\n".join(missing)
+
+
+# A language is offered in its own name, in every interface language.
+ENDONYMS = {"Français", "English", "&Français", "&English"}
+
+
+def test_no_english_literal_is_shown_without_translation():
+    """Text put into a widget straight from a string literal never reaches the catalogue."""
+    import ast
+    import re
+
+    shows = {
+        "setText",
+        "setToolTip",
+        "setStatusTip",
+        "setWindowTitle",
+        "setPlaceholderText",
+        "showMessage",
+        "setLabelText",
+        "setTitle",
+        "addItem",
+        "addTab",
+        "setHeaderLabels",
+        "setHorizontalHeaderLabels",
+        "QLabel",
+        "QPushButton",
+        "QCheckBox",
+        "QRadioButton",
+        "QGroupBox",
+        "QAction",
+    }
+    wrong = []
+    for path in sorted((ROOT / "ui").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            name = getattr(node.func, "attr", None) or getattr(node.func, "id", None)
+            if name not in shows:
+                continue
+            for arg in node.args[:1]:
+                value = arg.value if isinstance(arg, ast.Constant) else None
+                english = isinstance(value, str) and re.search(r"[A-Za-z]{2}", value)
+                if english and value not in ENDONYMS:
+                    wrong.append(f"{path.relative_to(ROOT)}:{node.lineno}: {value!r}")
+    assert not wrong, "wrap these in self.tr / QCoreApplication.translate:\n" + "\n".join(wrong)

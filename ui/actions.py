@@ -182,7 +182,7 @@ STANDARD_ACTIONS: tuple[ActionSpec, ...] = (
     ),
     ActionSpec(
         "copy_order_id",
-        QT_TRANSLATE_NOOP("Actions", "Copy order &id"),
+        QT_TRANSLATE_NOOP("Actions", "Copy order i&d"),
         QT_TRANSLATE_NOOP("Actions", "Copy the selected order's id to the clipboard"),
         Menu.ORDERS,
         "Ctrl+Shift+C",

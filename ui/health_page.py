@@ -209,10 +209,11 @@ class HealthPage(QWidget):
         self.rate_label.setStyleSheet("color: #b03a2e;" if rate.above_target else "")
         self.rate_detail.setText(
             self.tr(
-                "{cancelled} of {orders} orders purchased in the last 7 days were cancelled "
-                "in a way that counts. Target: under {target} %."
+                "Cancelled and counted in the rate: %n of the {orders} orders purchased in the "
+                "last 7 days. Target: under {target} %.",
+                "",
+                rate.seller_cancellations,
             ).format(
-                cancelled=rate.seller_cancellations,
                 orders=rate.orders,
                 target=number(RATE_TARGET),
             )
@@ -223,12 +224,13 @@ class HealthPage(QWidget):
             late_lines.append(
                 mark
                 + self.tr(
-                    "Late shipment rate, {days} days: {rate} % ({late} of {shipped} "
-                    "orders confirmed after their ship-by date)"
+                    "Late shipment rate, {days} days: {rate} % (%n of the {shipped} "
+                    "orders confirmed after their ship-by date)",
+                    "",
+                    late.late_orders,
                 ).format(
                     days=late.days,
                     rate=number(late.percent),
-                    late=late.late_orders,
                     shipped=late.shipped_orders,
                 )
             )

@@ -7,20 +7,27 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTimeZone
 
-from app.text import Amount, Day, Moment, Text, Typed
+from app.text import Amount, Code, Day, Moment, Number, Text, Typed
 
 
 def tr_text(value: Text) -> str:
     """Translate a sentence produced by app/ (and the labels inside it), then fill it in
     with its amounts and dates written as the seller's locale writes them."""
-    return value.render(
-        lambda part: QCoreApplication.translate(part.context, part.source), _written
-    )
+    return value.render(_translated, _written)
 
 
-def _written(value: Typed) -> str:
+def _translated(part: Text) -> str:
+    count = -1 if part.count is None else part.count
+    return QCoreApplication.translate(part.context, part.source, None, count)
+
+
+def _written(value: Typed | Code) -> str:
+    if isinstance(value, Code):
+        return tr_text(value.label)  # the code's label, never the code itself
     if isinstance(value, Amount):
         return money(value.value, value.currency)
+    if isinstance(value, Number):
+        return number(value.value, value.places())
     if isinstance(value, Day):
         return short_date(value.value)
     if isinstance(value, Moment):

@@ -7,16 +7,11 @@ from PySide6.QtCore import QCoreApplication
 from app.models import OrderStatus
 from app.order_list import Deadline, DeadlineKind
 from app.queries import View
+from app.status_labels import STATUS_LABELS
 
 
 def status_label(status: OrderStatus) -> str:
-    return {
-        OrderStatus.PENDING: QCoreApplication.translate("Status", "Pending"),
-        OrderStatus.UNSHIPPED: QCoreApplication.translate("Status", "Unshipped"),
-        OrderStatus.PARTIALLY_SHIPPED: QCoreApplication.translate("Status", "Partially shipped"),
-        OrderStatus.SHIPPED: QCoreApplication.translate("Status", "Shipped"),
-        OrderStatus.CANCELED: QCoreApplication.translate("Status", "Canceled"),
-    }[status]
+    return QCoreApplication.translate("Status", STATUS_LABELS[status])
 
 
 def view_label(view: View) -> str:
@@ -96,19 +91,13 @@ def deadline_label(value: Deadline) -> str:
     if value.kind is DeadlineKind.AT_RISK:
         if value.days_left <= 0:
             return QCoreApplication.translate("Deadline", "auto-cancel due now")
-        if value.days_left == 1:
-            return QCoreApplication.translate("Deadline", "auto-cancel in 1 day")
-        return QCoreApplication.translate("Deadline", "auto-cancel in {days} days").format(
-            days=value.days_left
+        return QCoreApplication.translate(
+            "Deadline", "auto-cancel in %n day(s)", None, value.days_left
         )
     if value.kind is DeadlineKind.LATE:
         if value.days_late == 0:
             return QCoreApplication.translate("Deadline", "late")
-        if value.days_late == 1:
-            return QCoreApplication.translate("Deadline", "late by 1 day")
-        return QCoreApplication.translate("Deadline", "late by {days} days").format(
-            days=value.days_late
-        )
+        return QCoreApplication.translate("Deadline", "late by %n day(s)", None, value.days_late)
     return ""
 
 
@@ -116,13 +105,16 @@ def deadline_explanation(value: Deadline) -> str:
     if value.kind is DeadlineKind.AT_RISK:
         return QCoreApplication.translate(
             "Deadline",
-            "{late} day(s) past the ship-by date. Amazon may cancel this order automatically "
+            "%n day(s) past the ship-by date. Amazon may cancel this order automatically "
             "7 days after that date; ship it or cancel it now.",
-        ).format(late=value.days_late)
+            None,
+            value.days_late,
+        )
     if value.kind is DeadlineKind.LATE:
         return QCoreApplication.translate(
             "Deadline",
-            "Past the ship-by date: ship it now. Amazon may cancel it automatically in "
-            "{days} day(s).",
-        ).format(days=value.days_left)
+            "Past the ship-by date: ship it now. Amazon may cancel it automatically in %n day(s).",
+            None,
+            value.days_left,
+        )
     return ""

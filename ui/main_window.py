@@ -284,7 +284,7 @@ class MainWindow(QMainWindow):
         self.menus[Menu.HELP].setTitle(self.tr("&Help"))
         for view, action in self.view_actions.items():
             action.setText(self.tr("Show {view}").format(view=view_label(view)))
-        self.language_menu.setTitle(self.tr("&Language"))
+        self.language_menu.setTitle(self.tr("Lan&guage"))
         self.language_actions[None].setText(self.tr("&System language"))
         self.language_actions["en"].setText("&English")  # each language in its own words
         self.language_actions["fr"].setText("&Français")
@@ -408,9 +408,11 @@ class MainWindow(QMainWindow):
             self.rate_label.setStyleSheet("")
         self.rate_label.setToolTip(
             self.tr(
-                "{cancelled} of the {orders} order(s) purchased in the last 7 days were cancelled "
-                "in a way that counts (official buyer requests do not)."
-            ).format(cancelled=self._rate.seller_cancellations, orders=self._rate.orders)
+                "Counted in the cancellation rate: %n of the {orders} orders purchased in the "
+                "last 7 days (official buyer requests do not count).",
+                "",
+                self._rate.seller_cancellations,
+            ).format(orders=self._rate.orders)
         )
 
     def _update_empty_state(self) -> None:

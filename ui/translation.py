@@ -2,7 +2,8 @@
 
 The language is the seller's choice when saved (``app.settings`` ``language``),
 else the system's. French loads ``resources/translations/sellerdesk_fr.qm`` and
-Qt's own ``qtbase_fr.qm`` (standard dialogs, print preview), and makes French the
+Qt's own ``qtbase_fr.qm`` (standard dialogs, print preview); English loads
+``sellerdesk_en.qm``, only the plural forms of the English source, and makes French the
 default locale so dates and amounts read ``14,90 €``.
 """
 
@@ -53,10 +54,12 @@ def install_translators(app: QCoreApplication, language: str | None = None) -> s
         app.removeTranslator(_installed.pop())
     used = chosen_language(language)
     QLocale.setDefault(_locale_for(used))
-    if used == SOURCE_LANGUAGE:
-        return used
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    for name, folder in ((f"qtbase_{used}", qt_dir), (f"sellerdesk_{used}", str(TRANSLATIONS_DIR))):
+    # English is the source language: its file holds only the plural forms (1 order, 2 orders).
+    wanted = [(f"sellerdesk_{used}", str(TRANSLATIONS_DIR))]
+    if used != SOURCE_LANGUAGE:
+        wanted.insert(0, (f"qtbase_{used}", qt_dir))
+    for name, folder in wanted:
         translator = QTranslator(app)
         if translator.load(name, folder):
             app.installTranslator(translator)

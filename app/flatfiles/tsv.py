@@ -16,7 +16,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from app.errors import BadInput
 from app.money import CENT
-from app.text import QT_TRANSLATE_NOOP, Text, text
+from app.text import QT_TRANSLATE_NOOP, Text, plural, text
 
 CTX = "FlatFiles"
 BOM = b"\xef\xbb\xbf"
@@ -155,12 +155,13 @@ def read_table(data: bytes, *, required: Sequence[str], template_type: str | Non
     missing = [name for name in required if name not in columns]
     if missing:
         raise BadInput(
-            text(
+            plural(
                 CTX,
                 QT_TRANSLATE_NOOP(
                     "FlatFiles",
-                    "Line {line}: the header lacks the column(s) {missing}; nothing was read.",
+                    "Line {line}: the header lacks %n column(s): {missing}; nothing was read.",
                 ),
+                len(missing),
                 line=header.number,
                 missing=", ".join(missing),
             )

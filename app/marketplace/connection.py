@@ -30,7 +30,7 @@ from app.marketplace.regions import BY_CODE, REGION_NAMES
 from app.marketplace.secrets import SecretStore
 from app.marketplace.transport import Retry, Stopped, Transport
 from app.models import ExportBatch, FeedSubmission, SyncRun
-from app.text import QT_TRANSLATE_NOOP, Text, text
+from app.text import QT_TRANSLATE_NOOP, Text, plural, text
 
 CTX = "Marketplace"
 KINDS = (ExportKind.SHIPMENTS, ExportKind.CANCELLATIONS, ExportKind.ADJUSTMENTS)
@@ -70,14 +70,14 @@ class SyncResult:
             )
         added = self.pulled.added if self.pulled else 0
         updated = self.pulled.updated if self.pulled else 0
-        return text(
+        return plural(
             CTX,
             QT_TRANSLATE_NOOP(
                 "Marketplace",
-                "{added} new order(s), {updated} updated; {sent} batch(es) sent; "
-                "{refused} line(s) refused by the marketplace.",
+                "%n new order(s); orders updated: {updated}; batches sent: {sent}; "
+                "lines refused by the marketplace: {refused}.",
             ),
-            added=added,
+            added,
             updated=updated,
             sent=len(self.sent),
             refused=len(self.refused_lines),

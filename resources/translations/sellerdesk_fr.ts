@@ -16,7 +16,7 @@
     </message>
     <message>
       <source>Your data folder:</source>
-      <translation>Votre dossier de données :</translation>
+      <translation>Votre dossier de données :</translation>
     </message>
     <message>
       <source>Your orders and settings are kept here. Back up this folder.</source>
@@ -32,18 +32,18 @@
     </message>
     <message>
       <source>Built with Qt {qt}.</source>
-      <translation>Construit avec Qt {qt}.</translation>
+      <translation>Réalisé avec Qt {qt}.</translation>
     </message>
   </context>
   <context>
     <name>Actions</name>
     <message>
       <source>&amp;Import order report…</source>
-      <translation>&amp;Importer un rapport de commandes…</translation>
+      <translation>&amp;Importer un rapport sur les commandes…</translation>
     </message>
     <message>
       <source>Read an order report downloaded from Seller Central</source>
-      <translation>Lire un rapport de commandes téléchargé depuis Seller Central</translation>
+      <translation>Lire un rapport sur les commandes téléchargé depuis Seller Central</translation>
     </message>
     <message>
       <source>Try &amp;demo data</source>
@@ -51,7 +51,7 @@
     </message>
     <message>
       <source>Open a throw-away database filled with demo orders; your data stays as is</source>
-      <translation>Ouvrir une base jetable remplie de commandes de démonstration ; vos données restent intactes</translation>
+      <translation>Ouvrir une base jetable remplie de commandes de démonstration ; vos données restent intactes</translation>
     </message>
     <message>
       <source>&amp;Export upload files…</source>
@@ -107,7 +107,7 @@
     </message>
     <message>
       <source>Cancel some items of the order; the rest stays to ship</source>
-      <translation>Annuler certains articles de la commande ; le reste reste à expédier</translation>
+      <translation>Annuler certains articles de la commande ; le reste reste à expédier</translation>
     </message>
     <message>
       <source>&amp;Refund…</source>
@@ -134,7 +134,7 @@
       <translation>Écrire à l'acheteur à partir d'un modèle, le copier ou l'envoyer par e-mail, le garder dans l'historique</translation>
     </message>
     <message>
-      <source>Copy order &amp;id</source>
+      <source>Copy order i&amp;d</source>
       <translation>Copier le &amp;numéro de commande</translation>
     </message>
     <message>
@@ -147,7 +147,7 @@
     </message>
     <message>
       <source>Cancellation rate, late shipments, orders at risk and refunds due, at a glance</source>
-      <translation>Taux d'annulation, expéditions en retard, commandes à risque et remboursements dus, d'un coup d'œil</translation>
+      <translation>Taux d'annulations, expéditions en retard, commandes menacées et remboursements dus, d'un coup d'œil</translation>
     </message>
     <message>
       <source>&amp;Search orders</source>
@@ -167,7 +167,7 @@
     </message>
     <message>
       <source>&amp;Reload</source>
-      <translation>&amp;Recharger</translation>
+      <translation>Rec&amp;harger</translation>
     </message>
     <message>
       <source>Read the orders and counts again from the database</source>
@@ -181,6 +181,10 @@
       <source>Version and licence</source>
       <translation>Version et licence</translation>
     </message>
+    <message>
+      <source>Select an order first.</source>
+      <translation>Sélectionnez d'abord une commande.</translation>
+    </message>
   </context>
   <context>
     <name>Application</name>
@@ -193,31 +197,19 @@
     <name>BulkCancel</name>
     <message>
       <source>Line {line}: {problem}</source>
-      <translation>Ligne {line} : {problem}</translation>
+      <translation>Ligne {line} : {problem}</translation>
     </message>
     <message>
       <source>Cannot read {path}: {detail}.</source>
-      <translation>Impossible de lire {path} : {detail}.</translation>
-    </message>
-    <message>
-      <source>Cancels the whole order ({units} unit(s)); the buyer is notified by e-mail.</source>
-      <translation>Annule toute la commande ({units} unité(s)) ; l'acheteur est prévenu par e-mail.</translation>
-    </message>
-    <message>
-      <source>Cancels item {item} ({units} unit(s)); it goes into the order adjustment file once the rest of the order is shipped.</source>
-      <translation>Annule l'article {item} ({units} unité(s)) ; il ira dans le fichier d'ajustement de commandes une fois le reste de la commande expédié.</translation>
-    </message>
-    <message>
-      <source>Cancels the {units} unit(s) not yet shipped; they go into the order adjustment file.</source>
-      <translation>Annule les {units} unité(s) pas encore expédiée(s) ; elles iront dans le fichier d'ajustement de commandes.</translation>
+      <translation>Impossible de lire {path} : {detail}.</translation>
     </message>
     <message>
       <source>7-day cancellation rate: {before} % now, {after} % after these cancellations (target under {target} %).</source>
-      <translation>Taux d'annulations sur 7 jours : {before} % maintenant, {after} % après ces annulations (objectif : moins de {target} %).</translation>
+      <translation>Taux d'annulations sur 7 jours : {before} % aujourd'hui, {after} % après ces annulations (objectif : moins de {target} %).</translation>
     </message>
     <message>
       <source>Stopped before the end of the file; nothing was cancelled.</source>
-      <translation>Arrêté avant la fin du fichier ; rien n'a été annulé.</translation>
+      <translation>Arrêté avant la fin du fichier ; rien n'a été annulé.</translation>
     </message>
     <message>
       <source>The order id is blank.</source>
@@ -225,11 +217,32 @@
     </message>
     <message>
       <source>The reason code is blank: SellerDesk must know whether the cancellation counts in your rate. Fill in a code such as {examples}.</source>
-      <translation>Le code motif est vide : SellerDesk doit savoir si l'annulation compte dans votre taux. Indiquez un code comme {examples}.</translation>
+      <translation>Le code Amazon du motif est vide : SellerDesk doit savoir si l'annulation sera comptée dans votre taux d'annulations. Indiquez un code comme {examples}.</translation>
+    </message>
+    <message numerus="yes">
+      <source>Cancels the whole order (%n unit(s)); the buyer is notified by e-mail.</source>
+      <translation>
+        <numerusform>Annule toute la commande (%n unité) ; Amazon prévient l'acheteur par e-mail.</numerusform>
+        <numerusform>Annule toute la commande (%n unités) ; Amazon prévient l'acheteur par e-mail.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>Cancels item {item} (%n unit(s)); it goes into the order adjustment file once the rest of the order is shipped.</source>
+      <translation>
+        <numerusform>Annule l'article {item} (%n unité) ; il ira dans le fichier d'ajustement de commandes une fois le reste de la commande expédié.</numerusform>
+        <numerusform>Annule l'article {item} (%n unités) ; il ira dans le fichier d'ajustement de commandes une fois le reste de la commande expédié.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>Cancels the %n unit(s) not yet shipped; they go into the order adjustment file.</source>
+      <translation>
+        <numerusform>Annule %n unité pas encore expédiée ; elle ira dans le fichier d'ajustement de commandes.</numerusform>
+        <numerusform>Annule les %n unités pas encore expédiées ; elles iront dans le fichier d'ajustement de commandes.</numerusform>
+      </translation>
     </message>
     <message>
       <source>This row repeats line {first}; remove one of them.</source>
-      <translation>Cette ligne répète la ligne {first} ; supprimez l'une des deux.</translation>
+      <translation>Cette ligne répète la ligne {first} ; supprimez l'une des deux.</translation>
     </message>
     <message>
       <source>{problem} (after line {earlier})</source>
@@ -237,23 +250,35 @@
     </message>
     <message>
       <source>The file has a header but no cancellation rows; nothing to do.</source>
-      <translation>Le fichier a un en-tête mais aucune ligne d'annulation ; rien à faire.</translation>
+      <translation>Le fichier a un en-tête mais aucune ligne d'annulation ; rien à faire.</translation>
     </message>
-    <message>
-      <source>Nothing was cancelled: {count} line(s) of the file cannot be applied.</source>
-      <translation>Rien n'a été annulé : {count} ligne(s) du fichier ne peuvent pas être appliquées.</translation>
+    <message numerus="yes">
+      <source>Nothing was cancelled: %n line(s) of the file cannot be applied.</source>
+      <translation>
+        <numerusform>Rien n'a été annulé : %n ligne du fichier ne peut pas être appliquée.</numerusform>
+        <numerusform>Rien n'a été annulé : %n lignes du fichier ne peuvent pas être appliquées.</numerusform>
+      </translation>
     </message>
-    <message>
-      <source>Cancellation file {file} applied: {applied} row(s), {skipped} skipped.</source>
-      <translation>Fichier d'annulation {file} appliqué : {applied} ligne(s), {skipped} ignorée(s).</translation>
+    <message numerus="yes">
+      <source>Cancellation file {file} applied: %n row(s); rows skipped: {skipped}.</source>
+      <translation>
+        <numerusform>Fichier d'annulation {file} appliqué : %n ligne ; lignes ignorées : {skipped}.</numerusform>
+        <numerusform>Fichier d'annulation {file} appliqué : %n lignes ; lignes ignorées : {skipped}.</numerusform>
+      </translation>
     </message>
-    <message>
-      <source>Cancellation file {file} applied: {applied} row(s).</source>
-      <translation>Fichier d'annulation {file} appliqué : {applied} ligne(s).</translation>
+    <message numerus="yes">
+      <source>Cancellation file {file} applied: %n row(s).</source>
+      <translation>
+        <numerusform>Fichier d'annulation {file} appliqué : %n ligne.</numerusform>
+        <numerusform>Fichier d'annulation {file} appliqué : %n lignes.</numerusform>
+      </translation>
     </message>
-    <message>
-      <source>{applied} cancellation(s) applied, {skipped} line(s) skipped; {counted} count in your cancellation rate.</source>
-      <translation>{applied} annulation(s) appliquée(s), {skipped} ligne(s) ignorée(s) ; {counted} compte(nt) dans votre taux d'annulations.</translation>
+    <message numerus="yes">
+      <source>%n cancellation(s) applied; lines skipped: {skipped}; counted in your cancellation rate: {counted}.</source>
+      <translation>
+        <numerusform>%n annulation appliquée ; lignes ignorées : {skipped} ; comptées dans votre taux d'annulations : {counted}.</numerusform>
+        <numerusform>%n annulations appliquées ; lignes ignorées : {skipped} ; comptées dans votre taux d'annulations : {counted}.</numerusform>
+      </translation>
     </message>
   </context>
   <context>
@@ -276,7 +301,7 @@
     </message>
     <message>
       <source>What will happen / why not</source>
-      <translation>Ce qui va se passer / pourquoi pas</translation>
+      <translation>Ce qui va se passer / pourquoi c'est impossible</translation>
     </message>
     <message>
       <source>Cancellation rate</source>
@@ -288,7 +313,7 @@
     </message>
     <message>
       <source>Choose an order cancellation file (the Seller Central template, with or without its first line). SellerDesk shows what each line will do before anything is cancelled; the buyers are notified by e-mail once you apply.</source>
-      <translation>Choisissez un fichier d'annulation de commandes (le modèle de Seller Central, avec ou sans sa première ligne). SellerDesk montre ce que fera chaque ligne avant toute annulation ; les acheteurs sont prévenus par e-mail une fois que vous appliquez.</translation>
+      <translation>Choisissez un fichier d'annulation de commandes (le modèle de Seller Central, avec ou sans sa première ligne). SellerDesk montre ce que fera chaque ligne avant toute annulation ; les acheteurs sont prévenus par e-mail une fois que vous appliquez.</translation>
     </message>
     <message>
       <source>Choose file…</source>
@@ -315,8 +340,40 @@
       <translation>Vérification de {path}…</translation>
     </message>
     <message>
-      <source>{done} of {total} line(s) checked</source>
-      <translation>{done} ligne(s) sur {total} vérifiée(s)</translation>
+      <source>Lines checked: {done} of {total}</source>
+      <translation>Lignes vérifiées : {done} sur {total}</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n line(s) can be applied; left out because they cannot: {invalid}. Cancellations counted in your cancellation rate: {counted}.</source>
+      <translation>
+        <numerusform>%n ligne peut être appliquée ; lignes écartées car inapplicables : {invalid}. Annulations comptées dans votre taux d'annulations : {counted}.</numerusform>
+        <numerusform>%n lignes peuvent être appliquées ; lignes écartées car inapplicables : {invalid}. Annulations comptées dans votre taux d'annulations : {counted}.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>Apply %n valid row(s)</source>
+      <translation>
+        <numerusform>Appliquer %n ligne valide</numerusform>
+        <numerusform>Appliquer les %n lignes valides</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>Apply the %n row(s)</source>
+      <translation>
+        <numerusform>Appliquer %n ligne</numerusform>
+        <numerusform>Appliquer les %n lignes</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>Cancelling the orders of %n line(s)…</source>
+      <translation>
+        <numerusform>Annulation des commandes : %n ligne…</numerusform>
+        <numerusform>Annulation des commandes : %n lignes…</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Lines done: {done} of {total}</source>
+      <translation>Lignes traitées : {done} sur {total}</translation>
     </message>
     <message>
       <source>Stop</source>
@@ -324,31 +381,11 @@
     </message>
     <message>
       <source>SellerDesk hit an unexpected problem; nothing was cancelled ({error}).</source>
-      <translation>SellerDesk a rencontré un problème inattendu ; rien n'a été annulé ({error}).</translation>
-    </message>
-    <message>
-      <source>{valid} line(s) can be applied, {invalid} cannot and will be left out. {counted} of the cancellations count in your cancellation rate.</source>
-      <translation>{valid} ligne(s) peuvent être appliquées, {invalid} ne le peuvent pas et seront écartées. {counted} des annulations comptent dans votre taux d'annulations.</translation>
+      <translation>SellerDesk a rencontré un problème inattendu ; rien n'a été annulé ({error}).</translation>
     </message>
     <message>
       <source> Above the target: prefer asking buyers to request the cancellation.</source>
-      <translation> Au-dessus de l'objectif : demandez plutôt aux acheteurs de faire la demande d'annulation.</translation>
-    </message>
-    <message>
-      <source>Apply {count} valid row(s)</source>
-      <translation>Appliquer {count} ligne(s) valide(s)</translation>
-    </message>
-    <message>
-      <source>Apply all {count} row(s)</source>
-      <translation>Appliquer les {count} ligne(s)</translation>
-    </message>
-    <message>
-      <source>Cancelling the orders of {count} line(s)…</source>
-      <translation>Annulation des commandes de {count} ligne(s)…</translation>
-    </message>
-    <message>
-      <source>{done} of {total} line(s) done</source>
-      <translation>{done} ligne(s) sur {total} traitée(s)</translation>
+      <translation> Au-dessus de l'objectif : demandez plutôt aux acheteurs de faire la demande d'annulation.</translation>
     </message>
     <message>
       <source>Close</source>
@@ -356,11 +393,11 @@
     </message>
     <message>
       <source>Counts</source>
-      <translation>Compte</translation>
+      <translation>Comptée</translation>
     </message>
     <message>
       <source>Does not count</source>
-      <translation>Ne compte pas</translation>
+      <translation>Non comptée</translation>
     </message>
     <message>
       <source>whole order</source>
@@ -375,11 +412,11 @@
     </message>
     <message>
       <source>&amp;Reason:</source>
-      <translation>&amp;Motif :</translation>
+      <translation>&amp;Motif :</translation>
     </message>
     <message>
       <source>⚠ The buyer has not used Request cancellation, so this cancellation counts against you. Better: reply to the buyer and ask for the official request; the order stays as it is.</source>
-      <translation>⚠ L'acheteur n'a pas utilisé Demander une annulation : cette annulation comptera contre vous. Mieux vaut répondre à l'acheteur et lui demander la demande officielle ; la commande reste telle quelle.</translation>
+      <translation>⚠ L'acheteur n'a pas utilisé « Demander une annulation » : cette annulation sera comptée dans votre taux d'annulations. Mieux vaut répondre à l'acheteur en lui demandant de soumettre une demande d'annulation officielle ; la commande reste telle quelle.</translation>
     </message>
     <message>
       <source>Copy the reply and keep the order</source>
@@ -389,9 +426,12 @@
       <source>Amazon updates the buyer's order and sends the buyer a notification e-mail. The cancellation goes into your next order cancellation file.</source>
       <translation>Amazon met à jour la commande de l'acheteur et lui envoie un e-mail de notification. L'annulation ira dans votre prochain fichier d'annulation de commandes.</translation>
     </message>
-    <message>
-      <source>Cancels the {units} unit(s) not shipped yet; the buyer gets a notification e-mail. It goes into your order adjustment file once the rest is shipped.</source>
-      <translation>Annule les {units} unité(s) pas encore expédiée(s) ; l'acheteur reçoit un e-mail de notification. L'annulation ira dans votre fichier d'ajustement de commandes une fois le reste expédié.</translation>
+    <message numerus="yes">
+      <source>Cancels the %n unit(s) not shipped yet; the buyer gets a notification e-mail. It goes into your order adjustment file once the rest is shipped.</source>
+      <translation>
+        <numerusform>Annule %n unité pas encore expédiée ; l'acheteur reçoit un e-mail de notification. L'annulation ira dans votre fichier d'ajustement de commandes une fois le reste expédié.</numerusform>
+        <numerusform>Annule les %n unités pas encore expédiées ; l'acheteur reçoit un e-mail de notification. L'annulation ira dans votre fichier d'ajustement de commandes une fois le reste expédié.</numerusform>
+      </translation>
     </message>
     <message>
       <source>Cancel the &amp;order</source>
@@ -403,15 +443,15 @@
     </message>
     <message>
       <source>Marketplace code: {code}</source>
-      <translation>Code de la place de marché : {code}</translation>
+      <translation>Code Amazon du motif : {code}</translation>
     </message>
     <message>
       <source>Does not count: the buyer requested it officially.</source>
-      <translation>Ne compte pas : l'acheteur l'a demandée officiellement.</translation>
+      <translation>Non comptée : l'acheteur l'a demandée officiellement.</translation>
     </message>
     <message>
       <source>Counts: 7-day rate {before} → {after}</source>
-      <translation>Compte : taux sur 7 jours {before} → {after}</translation>
+      <translation>Comptée : taux sur 7 jours {before} → {after}</translation>
     </message>
     <message>
       <source>, above the {target} target</source>
@@ -446,11 +486,11 @@
     </message>
     <message>
       <source>&amp;Reason:</source>
-      <translation>&amp;Motif :</translation>
+      <translation>&amp;Motif :</translation>
     </message>
     <message>
       <source>The rest of the order stays to ship. The buyer gets a notification e-mail; the cancelled quantities go into your order adjustment file once the rest is shipped.</source>
-      <translation>Le reste de la commande reste à expédier. L'acheteur reçoit un e-mail de notification ; les quantités annulées iront dans votre fichier d'ajustement de commandes une fois le reste expédié.</translation>
+      <translation>Le reste de la commande reste à expédier. L'acheteur reçoit un e-mail de notification ; les quantités annulées iront dans votre fichier d'ajustement de commandes une fois le reste expédié.</translation>
     </message>
     <message>
       <source>Cancel the &amp;chosen items</source>
@@ -484,7 +524,7 @@
     <name>Cli</name>
     <message>
       <source>{raw!r} is not a date or time: use 2026-11-20 or 2026-11-20T12:00:00Z.</source>
-      <translation>{raw!r} n'est ni une date ni une heure : écrivez 2026-11-20 ou 2026-11-20T12:00:00Z.</translation>
+      <translation>{raw!r} n'est ni une date ni une heure : écrivez 2026-11-20 ou 2026-11-20T12:00:00Z.</translation>
     </message>
     <message>
       <source>--orders must be between 1 and {most}.</source>
@@ -496,7 +536,7 @@
     </message>
     <message>
       <source>{raw!r} is not a date: use YYYY-MM-DD.</source>
-      <translation>{raw!r} n'est pas une date : écrivez AAAA-MM-JJ.</translation>
+      <translation>{raw!r} n'est pas une date : écrivez AAAA-MM-JJ.</translation>
     </message>
     <message>
       <source>--days must be 1 or more.</source>
@@ -508,19 +548,19 @@
     </message>
     <message>
       <source>Say what to refund: --item-price, --item-tax, --shipping, --shipping-tax (an amount or N%), or --full for everything still refundable.</source>
-      <translation>Indiquez quoi rembourser : --item-price, --item-tax, --shipping, --shipping-tax (un montant ou N%), ou --full pour tout ce qui reste remboursable.</translation>
+      <translation>Indiquez quoi rembourser : --item-price, --item-tax, --shipping, --shipping-tax (un montant ou N%), ou --full pour tout ce qui reste remboursable.</translation>
     </message>
     <message>
       <source>Amounts apply to one item: name one --item, or use --full for several.</source>
-      <translation>Les montants portent sur un seul article : nommez un --item, ou utilisez --full pour plusieurs.</translation>
+      <translation>Les montants portent sur un seul article : nommez un --item, ou utilisez --full pour plusieurs.</translation>
     </message>
     <message>
       <source>With several items give the restocking fee as a percentage (e.g. 20%), or refund the items one at a time.</source>
-      <translation>Avec plusieurs articles, donnez les frais de restockage en pourcentage (par ex. 20%), ou remboursez les articles un par un.</translation>
+      <translation>Avec plusieurs articles, donnez les frais de restockage en pourcentage (par ex. 20 %), ou remboursez les articles un par un.</translation>
     </message>
     <message>
       <source>{option} {raw!r} is not a date: use YYYY-MM-DD.</source>
-      <translation>{option} {raw!r} n'est pas une date : écrivez AAAA-MM-JJ.</translation>
+      <translation>{option} {raw!r} n'est pas une date : écrivez AAAA-MM-JJ.</translation>
     </message>
     <message>
       <source>The folder {folder} does not exist.</source>
@@ -532,46 +572,69 @@
     </message>
   </context>
   <context>
+    <name>Condition</name>
+    <message>
+      <source>new</source>
+      <translation>neuf</translation>
+    </message>
+    <message>
+      <source>late</source>
+      <translation>tardif</translation>
+    </message>
+    <message>
+      <source>opened</source>
+      <translation>ouvert</translation>
+    </message>
+    <message>
+      <source>used</source>
+      <translation>utilisé</translation>
+    </message>
+    <message>
+      <source>damaged</source>
+      <translation>endommagé</translation>
+    </message>
+  </context>
+  <context>
     <name>Database</name>
     <message>
       <source>The database is busy in another SellerDesk window or program. Close it and try again; nothing was changed.</source>
-      <translation>La base de données est occupée par une autre fenêtre de SellerDesk ou un autre programme. Fermez-la et réessayez ; rien n'a été modifié.</translation>
+      <translation>La base de données est occupée par une autre fenêtre de SellerDesk ou un autre programme. Fermez-la et réessayez ; rien n'a été modifié.</translation>
     </message>
     <message>
       <source>The database file is damaged or is not a SellerDesk database. Restore a backup or choose another file; nothing was changed.</source>
-      <translation>Le fichier de base de données est endommagé ou n'est pas une base SellerDesk. Restaurez une sauvegarde ou choisissez un autre fichier ; rien n'a été modifié.</translation>
+      <translation>Le fichier de base de données est endommagé ou n'est pas une base SellerDesk. Restaurez une sauvegarde ou choisissez un autre fichier ; rien n'a été modifié.</translation>
     </message>
     <message>
       <source>The database cannot be written (disk full or read-only). Free some space or check the folder's permissions; nothing was changed.</source>
-      <translation>Impossible d'écrire dans la base de données (disque plein ou en lecture seule). Libérez de l'espace ou vérifiez les droits du dossier ; rien n'a été modifié.</translation>
+      <translation>Impossible d'écrire dans la base de données (disque plein ou en lecture seule). Libérez de l'espace ou vérifiez les droits du dossier ; rien n'a été modifié.</translation>
     </message>
     <message>
       <source>The database could not be used ({detail}); nothing was changed.</source>
-      <translation>La base de données n'a pas pu être utilisée ({detail}) ; rien n'a été modifié.</translation>
+      <translation>La base de données n'a pas pu être utilisée ({detail}) ; rien n'a été modifié.</translation>
     </message>
     <message>
       <source>This order was changed elsewhere in the meantime. Reload it and try again; nothing was changed.</source>
-      <translation>Cette commande a été modifiée ailleurs entre-temps. Rechargez-la et réessayez ; rien n'a été modifié.</translation>
+      <translation>Cette commande a été modifiée ailleurs entre-temps. Rechargez-la et réessayez ; rien n'a été modifié.</translation>
     </message>
     <message>
       <source>This database was written by a newer SellerDesk. Update SellerDesk to open it; nothing was changed.</source>
-      <translation>Cette base a été écrite par une version plus récente de SellerDesk. Mettez SellerDesk à jour pour l'ouvrir ; rien n'a été modifié.</translation>
+      <translation>Cette base a été écrite par une version plus récente de SellerDesk. Mettez SellerDesk à jour pour l'ouvrir ; rien n'a été modifié.</translation>
     </message>
     <message>
       <source>This file holds another program's database, not SellerDesk's; nothing was changed.</source>
-      <translation>Ce fichier contient la base de données d'un autre programme, pas celle de SellerDesk ; rien n'a été modifié.</translation>
+      <translation>Ce fichier contient la base de données d'un autre programme, pas celle de SellerDesk ; rien n'a été modifié.</translation>
     </message>
     <message>
       <source>{path} cannot be used as a database file ({reason}); nothing was changed.</source>
-      <translation>{path} ne peut pas servir de fichier de base de données ({reason}) ; rien n'a été modifié.</translation>
+      <translation>{path} ne peut pas servir de fichier de base de données ({reason}) ; rien n'a été modifié.</translation>
     </message>
     <message>
       <source>{path} is not a SellerDesk database (it is not even an SQLite file); nothing was changed.</source>
-      <translation>{path} n'est pas une base SellerDesk (ce n'est même pas un fichier SQLite) ; rien n'a été modifié.</translation>
+      <translation>{path} n'est pas une base SellerDesk (ce n'est même pas un fichier SQLite) ; rien n'a été modifié.</translation>
     </message>
     <message>
       <source>Cannot use the database {url}: {detail}</source>
-      <translation>Impossible d'utiliser la base de données {url} : {detail}</translation>
+      <translation>Impossible d'utiliser la base de données {url} : {detail}</translation>
     </message>
   </context>
   <context>
@@ -580,48 +643,52 @@
       <source>auto-cancel due now</source>
       <translation>annulation automatique imminente</translation>
     </message>
-    <message>
-      <source>auto-cancel in 1 day</source>
-      <translation>annulation automatique dans 1 jour</translation>
+    <message numerus="yes">
+      <source>auto-cancel in %n day(s)</source>
+      <translation>
+        <numerusform>annulation automatique dans %n jour</numerusform>
+        <numerusform>annulation automatique dans %n jours</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>late by %n day(s)</source>
+      <translation>
+        <numerusform>%n jour de retard</numerusform>
+        <numerusform>%n jours de retard</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n day(s) past the ship-by date. Amazon may cancel this order automatically 7 days after that date; ship it or cancel it now.</source>
+      <translation>
+        <numerusform>Date limite d'expédition dépassée de %n jour. Amazon peut annuler cette commande automatiquement 7 jours après cette date ; expédiez-la ou annulez-la dès maintenant.</numerusform>
+        <numerusform>Date limite d'expédition dépassée de %n jours. Amazon peut annuler cette commande automatiquement 7 jours après cette date ; expédiez-la ou annulez-la dès maintenant.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>Past the ship-by date: ship it now. Amazon may cancel it automatically in %n day(s).</source>
+      <translation>
+        <numerusform>Date limite d'expédition dépassée : expédiez-la maintenant. Amazon peut l'annuler automatiquement dans %n jour.</numerusform>
+        <numerusform>Date limite d'expédition dépassée : expédiez-la maintenant. Amazon peut l'annuler automatiquement dans %n jours.</numerusform>
+      </translation>
     </message>
     <message>
       <source>late</source>
       <translation>en retard</translation>
-    </message>
-    <message>
-      <source>late by 1 day</source>
-      <translation>1 jour de retard</translation>
-    </message>
-    <message>
-      <source>auto-cancel in {days} days</source>
-      <translation>annulation automatique dans {days} jours</translation>
-    </message>
-    <message>
-      <source>late by {days} days</source>
-      <translation>{days} jours de retard</translation>
-    </message>
-    <message>
-      <source>{late} day(s) past the ship-by date. Amazon may cancel this order automatically 7 days after that date; ship it or cancel it now.</source>
-      <translation>{late} jour(s) après la date limite d'expédition. Amazon peut annuler cette commande automatiquement 7 jours après cette date ; expédiez-la ou annulez-la dès maintenant.</translation>
-    </message>
-    <message>
-      <source>Past the ship-by date: ship it now. Amazon may cancel it automatically in {days} day(s).</source>
-      <translation>Date limite d'expédition dépassée : expédiez-la maintenant. Amazon peut l'annuler automatiquement dans {days} jour(s).</translation>
     </message>
   </context>
   <context>
     <name>Demo</name>
     <message>
       <source>Order received from the marketplace.</source>
-      <translation>Commande reçue de la place de marché.</translation>
+      <translation>Commande reçue d'Amazon.</translation>
     </message>
     <message>
       <source>Buyer requested cancellation through the marketplace: {reason}.</source>
-      <translation>L'acheteur a demandé l'annulation sur la place de marché : {reason}.</translation>
+      <translation>L'acheteur a demandé l'annulation sur Amazon : {reason}.</translation>
     </message>
     <message>
       <source>Buyer asked by message to cancel: « {message} »</source>
-      <translation>L'acheteur a demandé l'annulation par message : « {message} »</translation>
+      <translation>L'acheteur a demandé l'annulation par message : « {message} »</translation>
     </message>
   </context>
   <context>
@@ -636,7 +703,7 @@
     </message>
     <message>
       <source>cancelled on the marketplace</source>
-      <translation>annulée sur la place de marché</translation>
+      <translation>annulée sur Amazon</translation>
     </message>
     <message>
       <source>Purchased</source>
@@ -656,11 +723,11 @@
     </message>
     <message>
       <source>{action}: available</source>
-      <translation>{action} : possible</translation>
+      <translation>{action} : possible</translation>
     </message>
     <message>
       <source>{action}: not available — {why}</source>
-      <translation>{action} : impossible — {why}</translation>
+      <translation>{action} : impossible — {why}</translation>
     </message>
     <message>
       <source>price {price} · tax {tax} · shipping {shipping}</source>
@@ -668,15 +735,15 @@
     </message>
     <message>
       <source>{quantity} ordered · {shipped} shipped · {cancelled} cancelled · {open} to ship</source>
-      <translation>{quantity} commandé(s) · {shipped} expédié(s) · {cancelled} annulé(s) · {open} à expédier</translation>
+      <translation>commandés : {quantity} · expédiés : {shipped} · annulés : {cancelled} · à expédier : {open}</translation>
     </message>
     <message>
       <source>Reply to a buyer who writes: contact Amazon customer service…</source>
-      <translation>Répondre à un acheteur qui vous écrit : contacter le service client Amazon…</translation>
+      <translation>Répondre à un acheteur qui vous écrit : contacter le Service client Amazon…</translation>
     </message>
     <message>
       <source>Wrong address? {why}</source>
-      <translation>Adresse erronée ? {why}</translation>
+      <translation>Adresse erronée ? {why}</translation>
     </message>
     <message>
       <source>Ask the buyer to cancel and order again…</source>
@@ -712,7 +779,7 @@
     </message>
     <message>
       <source>marketplace</source>
-      <translation>place de marché</translation>
+      <translation>Amazon</translation>
     </message>
     <message>
       <source>buyer</source>
@@ -751,7 +818,7 @@
     <name>ErrorReport</name>
     <message>
       <source>Something went wrong in SellerDesk. Nothing was saved from the last action, and your orders are as they were. The details are in {log}; please send that file with a description of what you were doing.</source>
-      <translation>Un problème est survenu dans SellerDesk. Rien n'a été enregistré de la dernière action et vos commandes sont restées telles quelles. Les détails se trouvent dans {log} ; envoyez ce fichier avec une description de ce que vous faisiez.</translation>
+      <translation>Un problème est survenu dans SellerDesk. Rien n'a été enregistré de la dernière action et vos commandes sont restées telles quelles. Les détails se trouvent dans {log} ; envoyez ce fichier avec une description de ce que vous faisiez.</translation>
     </message>
     <message>
       <source>SellerDesk</source>
@@ -766,7 +833,7 @@
     </message>
     <message>
       <source>Cancellations: whole orders you cancelled. Adjustments: refunds and cancelled items of shipped orders. Shipments: your shipment confirmations.</source>
-      <translation>Annulations : les commandes entières que vous avez annulées. Ajustements : les remboursements et les articles annulés des commandes expédiées. Expéditions : vos confirmations d'expédition.</translation>
+      <translation>Annulations : les commandes entières que vous avez annulées. Ajustements : les remboursements et les articles annulés des commandes expédiées. Expéditions : vos confirmations d'expédition.</translation>
     </message>
     <message>
       <source>Save…</source>
@@ -806,7 +873,7 @@
     </message>
     <message>
       <source>File type:</source>
-      <translation>Type de fichier :</translation>
+      <translation>Type de fichier :</translation>
     </message>
     <message>
       <source>Reading the rows not yet exported…</source>
@@ -816,17 +883,27 @@
       <source>SellerDesk hit an unexpected problem ({error}).</source>
       <translation>SellerDesk a rencontré un problème inattendu ({error}).</translation>
     </message>
-    <message>
-      <source>{count} new row(s) not yet in any file. Save them, then upload the file in Seller Central.</source>
-      <translation>{count} nouvelle(s) ligne(s) encore dans aucun fichier. Enregistrez-les, puis chargez le fichier dans Seller Central.</translation>
+    <message numerus="yes">
+      <source>%n new row(s) not yet in any file. Save, then upload the file in Seller Central.</source>
+      <translation>
+        <numerusform>%n nouvelle ligne n'est encore dans aucun fichier. Enregistrez-la, puis chargez le fichier dans Seller Central.</numerusform>
+        <numerusform>%n nouvelles lignes ne sont encore dans aucun fichier. Enregistrez-les, puis chargez le fichier dans Seller Central.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>Writing %n row(s)…</source>
+      <translation>
+        <numerusform>Écriture de %n ligne…</numerusform>
+        <numerusform>Écriture de %n lignes…</numerusform>
+      </translation>
     </message>
     <message>
       <source>Nothing can be exported yet: what is held back, and why, is below.</source>
-      <translation>Rien ne peut encore être exporté : ce qui est retenu, et pourquoi, figure ci-dessous.</translation>
+      <translation>Rien ne peut encore être exporté : ce qui est retenu, et pourquoi, figure ci-dessous.</translation>
     </message>
     <message>
       <source>Nothing new to export in this file type: every row is already in a batch.</source>
-      <translation>Rien de nouveau à exporter pour ce type de fichier : chaque ligne est déjà dans un lot.</translation>
+      <translation>Rien de nouveau à exporter pour ce type de fichier : chaque ligne est déjà dans un lot.</translation>
     </message>
     <message>
       <source>Save upload file</source>
@@ -835,10 +912,6 @@
     <message>
       <source>Tab-separated text (*.txt);;All files (*)</source>
       <translation>Texte séparé par des tabulations (*.txt);;Tous les fichiers (*)</translation>
-    </message>
-    <message>
-      <source>Writing {count} row(s)…</source>
-      <translation>Écriture de {count} ligne(s)…</translation>
     </message>
   </context>
   <context>
@@ -857,7 +930,7 @@
     </message>
     <message>
       <source>Held back: {what} of order {order_id}: item {sku} has no order-item id yet and the file cannot name it by SKU. Import an order report that lists it, then export again.</source>
-      <translation>Retenu : {what} de la commande {order_id} : l'article {sku} n'a pas encore d'identifiant d'article de commande et le fichier ne peut pas le désigner par son SKU. Importez un rapport de commandes qui le contient, puis exportez à nouveau.</translation>
+      <translation>Retenu : {what} de la commande {order_id} : l'article {sku} n'a pas encore d'identifiant d'article de commande et le fichier ne peut pas le désigner par son SKU. Importez un rapport sur les commandes qui le contient, puis exportez à nouveau.</translation>
     </message>
     <message>
       <source>the shipment</source>
@@ -865,7 +938,7 @@
     </message>
     <message>
       <source>Held back: {what} of order {order_id}: the order has no currency yet. Import the order report with prices, then export again.</source>
-      <translation>Retenu : {what} de la commande {order_id} : la commande n'a pas encore de devise. Importez le rapport de commandes avec les prix, puis exportez à nouveau.</translation>
+      <translation>Retenu : {what} de la commande {order_id} : la commande n'a pas encore de devise. Importez le rapport sur les commandes avec les prix, puis exportez à nouveau.</translation>
     </message>
     <message>
       <source>the refund</source>
@@ -873,7 +946,7 @@
     </message>
     <message>
       <source>Held back: the refund of order {order_id}, item {item}: after the restocking fee it gives the buyer {net}, and an adjustment row must be a credit to the buyer.</source>
-      <translation>Retenu : le remboursement de la commande {order_id}, article {item} : après les frais de restockage il donne {net} à l'acheteur, or une ligne d'ajustement doit être un crédit en faveur de l'acheteur.</translation>
+      <translation>Retenu : le remboursement de la commande {order_id}, article {item} : après déduction des frais de restockage, l'acheteur recevrait {net}, alors qu'une ligne d'ajustement doit être un crédit en faveur de l'acheteur.</translation>
     </message>
     <message>
       <source>the partial cancellation</source>
@@ -885,31 +958,40 @@
     </message>
     <message>
       <source>Batch {batch} holds the {actual}, not the {wanted}.</source>
-      <translation>Le lot {batch} contient le {actual}, pas le {wanted}.</translation>
+      <translation>Le lot {batch} correspond au {actual}, pas au {wanted}.</translation>
     </message>
     <message>
       <source>Cannot write {path}: {detail}. Nothing was exported.</source>
-      <translation>Impossible d'écrire {path} : {detail}. Rien n'a été exporté.</translation>
+      <translation>Impossible d'écrire {path} : {detail}. Rien n'a été exporté.</translation>
     </message>
     <message>
       <source>Cannot write {path}: {detail}.</source>
-      <translation>Impossible d'écrire {path} : {detail}.</translation>
+      <translation>Impossible d'écrire {path} : {detail}.</translation>
     </message>
     <message>
       <source>Nothing new for the {label}: no file was written.</source>
-      <translation>Rien de nouveau pour le {label} : aucun fichier n'a été écrit.</translation>
+      <translation>Rien de nouveau pour le {label} : aucun fichier n'a été écrit.</translation>
     </message>
-    <message>
-      <source>Batch {batch}: {file} with {rows} row(s) written to {path}.</source>
-      <translation>Lot {batch} : {file} de {rows} ligne(s) écrit dans {path}.</translation>
+    <message numerus="yes">
+      <source>Batch {batch}: {file} with %n row(s) written to {path}.</source>
+      <translation>
+        <numerusform>Lot {batch} : {file} de %n ligne écrit dans {path}.</numerusform>
+        <numerusform>Lot {batch} : {file} de %n lignes écrit dans {path}.</numerusform>
+      </translation>
     </message>
-    <message>
-      <source>Batch {batch}: {rows} row(s) written to {path}. Upload it in Seller Central.</source>
-      <translation>Lot {batch} : {rows} ligne(s) écrite(s) dans {path}. Chargez-le dans Seller Central.</translation>
+    <message numerus="yes">
+      <source>Batch {batch}: %n row(s) written to {path}. Upload this file in Seller Central.</source>
+      <translation>
+        <numerusform>Lot {batch} : %n ligne écrite dans {path}. Chargez ce fichier dans Seller Central.</numerusform>
+        <numerusform>Lot {batch} : %n lignes écrites dans {path}. Chargez ce fichier dans Seller Central.</numerusform>
+      </translation>
     </message>
-    <message>
-      <source>Batch {batch} written again to {path} ({rows} row(s)).</source>
-      <translation>Lot {batch} réécrit dans {path} ({rows} ligne(s)).</translation>
+    <message numerus="yes">
+      <source>Batch {batch} written again to {path} (%n row(s)).</source>
+      <translation>
+        <numerusform>Lot {batch} réécrit dans {path} (%n ligne).</numerusform>
+        <numerusform>Lot {batch} réécrit dans {path} (%n lignes).</numerusform>
+      </translation>
     </message>
   </context>
   <context>
@@ -920,41 +1002,44 @@
     </message>
     <message>
       <source>Your cancellation rate, late shipments, orders at risk of auto-cancellation and refunds due (Ctrl+H)</source>
-      <translation>Votre taux d'annulation, les expéditions en retard, les commandes à risque d'annulation automatique et les remboursements dus (Ctrl+H)</translation>
+      <translation>Votre taux d'annulations, les expéditions en retard, les commandes menacées d'annulation automatique et les remboursements dus (Ctrl+H)</translation>
     </message>
   </context>
   <context>
     <name>FlatFiles</name>
     <message>
       <source>Line {line}: this file's template is {kind}; it needs TemplateType={expected}. Nothing was read.</source>
-      <translation>Ligne {line} : le modèle de ce fichier est {kind} ; il faut TemplateType={expected}. Rien n'a été lu.</translation>
+      <translation>Ligne {line} : le modèle de ce fichier est {kind} ; il faut TemplateType={expected}. Rien n'a été lu.</translation>
     </message>
     <message>
       <source>The file is empty: it has no header line.</source>
-      <translation>Le fichier est vide : il n'a pas de ligne d'en-tête.</translation>
+      <translation>Le fichier est vide : il n'a pas de ligne d'en-tête.</translation>
     </message>
     <message>
       <source>Line {line}: the header line cannot be read. Save the file as UTF-8 and try again.</source>
-      <translation>Ligne {line} : la ligne d'en-tête est illisible. Enregistrez le fichier en UTF-8 et réessayez.</translation>
+      <translation>Ligne {line} : la ligne d'en-tête est illisible. Enregistrez le fichier en UTF-8 et réessayez.</translation>
     </message>
-    <message>
-      <source>Line {line}: the header lacks the column(s) {missing}; nothing was read.</source>
-      <translation>Ligne {line} : il manque à l'en-tête la ou les colonnes {missing} ; rien n'a été lu.</translation>
+    <message numerus="yes">
+      <source>Line {line}: the header lacks %n column(s): {missing}; nothing was read.</source>
+      <translation>
+        <numerusform>Ligne {line} : il manque %n colonne à l'en-tête : {missing} ; rien n'a été lu.</numerusform>
+        <numerusform>Ligne {line} : il manque %n colonnes à l'en-tête : {missing} ; rien n'a été lu.</numerusform>
+      </translation>
     </message>
     <message>
       <source>Line {line} is not written in UTF-8 like the rest of the file (mixed encodings); save the file as UTF-8 and open it again.</source>
-      <translation>La ligne {line} n'est pas en UTF-8 comme le reste du fichier (encodages mélangés) ; enregistrez le fichier en UTF-8 et rouvrez-le.</translation>
+      <translation>La ligne {line} n'est pas en UTF-8 comme le reste du fichier (encodages mélangés) ; enregistrez le fichier en UTF-8 et rouvrez-le.</translation>
     </message>
   </context>
   <context>
     <name>Health</name>
     <message>
       <source>Not counted: the buyer requested the cancellation officially.</source>
-      <translation>Non comptée : l'acheteur a demandé l'annulation officiellement.</translation>
+      <translation>Non comptée : l'acheteur a demandé l'annulation officiellement.</translation>
     </message>
     <message>
       <source>Not counted here: cancelled on the marketplace, initiator unknown.</source>
-      <translation>Non comptée ici : annulée sur la place de marché, à l'initiative inconnue.</translation>
+      <translation>Non comptée ici : annulée sur Amazon, sans savoir à l'initiative de qui.</translation>
     </message>
     <message>
       <source>Not counted in the cancellation rate.</source>
@@ -962,11 +1047,11 @@
     </message>
     <message>
       <source>Counted: the buyer asked only by message, without the official request.</source>
-      <translation>Comptée : l'acheteur l'a demandée uniquement par message, sans la demande officielle.</translation>
+      <translation>Comptée : l'acheteur l'a demandée uniquement par message, sans la demande officielle.</translation>
     </message>
     <message>
       <source>Counted: cancelled by the seller.</source>
-      <translation>Comptée : annulée par le vendeur.</translation>
+      <translation>Comptée : annulée par le vendeur.</translation>
     </message>
     <message>
       <source>Counted in the cancellation rate.</source>
@@ -1041,11 +1126,11 @@
     </message>
     <message>
       <source>Cancelled on the marketplace ({count})</source>
-      <translation>Annulées sur la place de marché ({count})</translation>
+      <translation>Annulées sur Amazon ({count})</translation>
     </message>
     <message>
       <source>Late: countdown to auto-cancellation ({count})</source>
-      <translation>En retard : délai avant annulation automatique ({count})</translation>
+      <translation>En retard : délai avant annulation automatique ({count})</translation>
     </message>
     <message>
       <source>Pending over 21 days ({count})</source>
@@ -1057,7 +1142,7 @@
     </message>
     <message>
       <source>none: may be cancelled now</source>
-      <translation>aucun : annulation possible dès maintenant</translation>
+      <translation>aucun : annulation possible dès maintenant</translation>
     </message>
     <message>
       <source>No cancellation counts in the rate this week. Keep it that way.</source>
@@ -1065,15 +1150,15 @@
     </message>
     <message>
       <source>No uncounted cancellation: official buyer requests cancelled with Buyer canceled will show here.</source>
-      <translation>Aucune annulation non comptée : les demandes officielles des acheteurs annulées avec le motif Annulé par l'acheteur apparaîtront ici.</translation>
+      <translation>Aucune annulation non comptée : les demandes officielles des acheteurs, annulées avec le motif « Annulé par l'acheteur », apparaîtront ici.</translation>
     </message>
     <message>
       <source>No order cancelled by the marketplace. Import your reports to keep this up to date.</source>
-      <translation>Aucune commande annulée par la place de marché. Importez vos rapports pour tenir cette liste à jour.</translation>
+      <translation>Aucune commande annulée par Amazon. Importez vos rapports sur les commandes pour tenir cette liste à jour.</translation>
     </message>
     <message>
       <source>No order at risk: every late order has shipped.</source>
-      <translation>Aucune commande menacée : toutes les commandes en retard sont parties.</translation>
+      <translation>Aucune commande menacée : toutes les commandes en retard sont expédiées.</translation>
     </message>
     <message>
       <source>No order has been pending for more than 21 days.</source>
@@ -1081,7 +1166,7 @@
     </message>
     <message>
       <source>No refund overdue: every received return is refunded.</source>
-      <translation>Aucun remboursement en retard : chaque retour reçu est remboursé.</translation>
+      <translation>Aucun remboursement en retard : chaque retour reçu est remboursé.</translation>
     </message>
     <message>
       <source>As of {moment}</source>
@@ -1097,19 +1182,25 @@
     </message>
     <message>
       <source>7-day cancellation rate: {rate} % ({status})</source>
-      <translation>Taux d'annulations sur 7 jours : {rate} % ({status})</translation>
+      <translation>Taux d'annulations sur 7 jours : {rate} % ({status})</translation>
     </message>
-    <message>
-      <source>{cancelled} of {orders} orders purchased in the last 7 days were cancelled in a way that counts. Target: under {target} %.</source>
-      <translation>{cancelled} des {orders} commandes passées ces 7 derniers jours ont été annulées d'une manière qui compte. Objectif : moins de {target} %.</translation>
+    <message numerus="yes">
+      <source>Cancelled and counted in the rate: %n of the {orders} orders purchased in the last 7 days. Target: under {target} %.</source>
+      <translation>
+        <numerusform>Annulée et comptée dans le taux : %n des {orders} commandes passées ces 7 derniers jours. Objectif : moins de {target} %.</numerusform>
+        <numerusform>Annulées et comptées dans le taux : %n des {orders} commandes passées ces 7 derniers jours. Objectif : moins de {target} %.</numerusform>
+      </translation>
     </message>
-    <message>
-      <source>Late shipment rate, {days} days: {rate} % ({late} of {shipped} orders confirmed after their ship-by date)</source>
-      <translation>Taux d'expéditions en retard sur {days} jours : {rate} % ({late} des {shipped} commandes confirmées après leur date limite d'expédition)</translation>
+    <message numerus="yes">
+      <source>Late shipment rate, {days} days: {rate} % (%n of the {shipped} orders confirmed after their ship-by date)</source>
+      <translation>
+        <numerusform>Taux d'expéditions en retard sur {days} jours : {rate} % (%n des {shipped} commandes confirmée après sa date limite d'expédition)</numerusform>
+        <numerusform>Taux d'expéditions en retard sur {days} jours : {rate} % (%n des {shipped} commandes confirmées après leur date limite d'expédition)</numerusform>
+      </translation>
     </message>
     <message>
       <source>Target: under {target} %.</source>
-      <translation>Objectif : moins de {target} %.</translation>
+      <translation>Objectif : moins de {target} %.</translation>
     </message>
     <message>
       <source>Double-click or press Enter to open the order</source>
@@ -1120,71 +1211,80 @@
     <name>Import</name>
     <message>
       <source>The import was cancelled; nothing was imported.</source>
-      <translation>L'import a été interrompu ; rien n'a été importé.</translation>
+      <translation>L'import a été interrompu ; rien n'a été importé.</translation>
     </message>
-    <message>
-      <source>Imported from {file}: new order, {status}, {count} item(s).</source>
-      <translation>Importée depuis {file} : nouvelle commande, {status}, {count} article(s).</translation>
+    <message numerus="yes">
+      <source>Imported from {file}: new order, {status}, %n item(s).</source>
+      <translation>
+        <numerusform>Importée depuis {file} : nouvelle commande, {status}, %n article.</numerusform>
+        <numerusform>Importée depuis {file} : nouvelle commande, {status}, %n articles.</numerusform>
+      </translation>
     </message>
     <message>
       <source>Imported from {file}: {old} → {new}; changed {fields}.</source>
-      <translation>Importée depuis {file} : {old} → {new} ; modifié : {fields}.</translation>
+      <translation>Importée depuis {file} : {old} → {new} ; modifié : {fields}.</translation>
     </message>
     <message>
       <source>Imported from {file}: changed {fields}.</source>
-      <translation>Importée depuis {file} : modifié : {fields}.</translation>
+      <translation>Importée depuis {file} ; modifié : {fields}.</translation>
     </message>
     <message>
       <source>line {line}: left out with order {order_id}, which has a bad line</source>
-      <translation>ligne {line} : écartée avec la commande {order_id}, qui a une ligne incorrecte</translation>
+      <translation>ligne {line} : écartée avec la commande {order_id}, qui a une ligne incorrecte</translation>
     </message>
-    <message>
-      <source>{count} line(s) of {files} cannot be read, so nothing was imported. Correct them, or skip the orders they belong to.</source>
-      <translation>{count} ligne(s) de {files} sont illisibles : rien n'a été importé. Corrigez-les, ou écartez les commandes auxquelles elles appartiennent.</translation>
+    <message numerus="yes">
+      <source>%n line(s) of {files} cannot be read, so nothing was imported. Correct them, or skip the orders they belong to.</source>
+      <translation>
+        <numerusform>%n ligne de {files} est illisible : rien n'a été importé. Corrigez-la, ou écartez la commande à laquelle elle appartient.</numerusform>
+        <numerusform>%n lignes de {files} sont illisibles : rien n'a été importé. Corrigez-les, ou écartez les commandes auxquelles elles appartiennent.</numerusform>
+      </translation>
     </message>
     <message>
       <source>line {line}: {column} "{value}" is not a date</source>
-      <translation>ligne {line} : {column} « {value} » n'est pas une date</translation>
+      <translation>ligne {line} : {column} « {value} » n'est pas une date</translation>
     </message>
     <message>
       <source>line {line}: {column} "{value}" is not an amount</source>
-      <translation>ligne {line} : {column} « {value} » n'est pas un montant</translation>
+      <translation>ligne {line} : {column} « {value} » n'est pas un montant</translation>
     </message>
     <message>
       <source>line {line}: {column} "{value}" is not a whole number of units</source>
-      <translation>ligne {line} : {column} « {value} » n'est pas un nombre entier d'unités</translation>
+      <translation>ligne {line} : {column} « {value} » n'est pas un nombre entier d'unités</translation>
     </message>
     <message>
       <source>line {line}: {column} "{value}" is not true or false</source>
-      <translation>ligne {line} : {column} « {value} » n'est ni vrai (true) ni faux (false)</translation>
+      <translation>ligne {line} : {column} « {value} » n'est ni vrai (true) ni faux (false)</translation>
     </message>
     <message>
       <source>{file} is not a text report (it holds binary data); nothing was imported.</source>
-      <translation>{file} n'est pas un rapport texte (il contient des données binaires) ; rien n'a été importé.</translation>
+      <translation>{file} n'est pas un rapport texte (il contient des données binaires) ; rien n'a été importé.</translation>
     </message>
     <message>
       <source>line {line}: {column} is empty</source>
-      <translation>ligne {line} : {column} est vide</translation>
+      <translation>ligne {line} : {column} est vide</translation>
     </message>
     <message>
       <source>line {line}: {column} "{value}" is not an order id (it looks like 123-1234567-1234567)</source>
-      <translation>ligne {line} : {column} « {value} » n'est pas un numéro de commande (il ressemble à 123-1234567-1234567)</translation>
+      <translation>ligne {line} : {column} « {value} » n'est pas un numéro de commande (format attendu : 123-1234567-1234567)</translation>
     </message>
     <message>
       <source>line {line}: order-status "{value}" is not a status SellerDesk knows</source>
-      <translation>ligne {line} : order-status « {value} » n'est pas un état connu de SellerDesk</translation>
+      <translation>ligne {line} : order-status « {value} » n'est pas un état connu de SellerDesk</translation>
     </message>
     <message>
       <source>line {line}: {column} is 0, but only a cancelled item has no units</source>
-      <translation>ligne {line} : {column} vaut 0, or seul un article annulé n'a aucune unité</translation>
+      <translation>ligne {line} : {column} vaut 0, or seul un article annulé n'a aucune unité</translation>
     </message>
     <message>
       <source>{file} is empty: there is nothing to import.</source>
-      <translation>{file} est vide : il n'y a rien à importer.</translation>
+      <translation>{file} est vide : il n'y a rien à importer.</translation>
     </message>
-    <message>
-      <source>{file} lacks the required column(s) {columns}; nothing was imported.</source>
-      <translation>Il manque à {file} la ou les colonnes obligatoires {columns} ; rien n'a été importé.</translation>
+    <message numerus="yes">
+      <source>{file} lacks %n required column(s): {columns}; nothing was imported.</source>
+      <translation>
+        <numerusform>Il manque à {file} %n colonne obligatoire : {columns} ; rien n'a été importé.</numerusform>
+        <numerusform>Il manque à {file} %n colonnes obligatoires : {columns} ; rien n'a été importé.</numerusform>
+      </translation>
     </message>
     <message>
       <source>There is no file {file}.</source>
@@ -1197,28 +1297,37 @@
   </context>
   <context>
     <name>ImportDialog</name>
-    <message>
-      <source>{added} new order(s) added, {updated} updated, {unchanged} unchanged.</source>
-      <translation>{added} nouvelle(s) commande(s) ajoutée(s), {updated} mise(s) à jour, {unchanged} inchangée(s).</translation>
+    <message numerus="yes">
+      <source>%n new order(s) added; orders updated: {updated}; unchanged: {unchanged}.</source>
+      <translation>
+        <numerusform>%n nouvelle commande ajoutée ; commandes mises à jour : {updated} ; inchangées : {unchanged}.</numerusform>
+        <numerusform>%n nouvelles commandes ajoutées ; commandes mises à jour : {updated} ; inchangées : {unchanged}.</numerusform>
+      </translation>
     </message>
-    <message>
-      <source>{count} line(s) were left out:</source>
-      <translation>{count} ligne(s) ont été écartées :</translation>
+    <message numerus="yes">
+      <source>%n line(s) left out:</source>
+      <translation>
+        <numerusform>%n ligne écartée :</numerusform>
+        <numerusform>%n lignes écartées :</numerusform>
+      </translation>
     </message>
   </context>
   <context>
     <name>ImportRunner</name>
     <message>
       <source>Import order reports</source>
-      <translation>Importer des rapports de commandes</translation>
+      <translation>Importer des rapports sur les commandes</translation>
     </message>
     <message>
       <source>Order reports (*.txt *.tsv *.csv);;All files (*)</source>
       <translation>Rapports de commandes (*.txt *.tsv *.csv);;Tous les fichiers (*)</translation>
     </message>
-    <message>
-      <source>Importing {count} report(s)…</source>
-      <translation>Import de {count} rapport(s)…</translation>
+    <message numerus="yes">
+      <source>Importing %n report(s)…</source>
+      <translation>
+        <numerusform>Import de %n rapport…</numerusform>
+        <numerusform>Import de %n rapports…</numerusform>
+      </translation>
     </message>
     <message>
       <source>Stop</source>
@@ -1234,7 +1343,7 @@
     </message>
     <message>
       <source>SellerDesk hit an unexpected problem; nothing was imported ({error}).</source>
-      <translation>SellerDesk a rencontré un problème inattendu ; rien n'a été importé ({error}).</translation>
+      <translation>SellerDesk a rencontré un problème inattendu ; rien n'a été importé ({error}).</translation>
     </message>
   </context>
   <context>
@@ -1253,7 +1362,7 @@
     </message>
     <message>
       <source>Marketplace</source>
-      <translation>Place de marché</translation>
+      <translation>Amazon</translation>
     </message>
   </context>
   <context>
@@ -1279,7 +1388,7 @@
       <translation>Afficher {view}</translation>
     </message>
     <message>
-      <source>&amp;Language</source>
+      <source>Lan&amp;guage</source>
       <translation>La&amp;ngue</translation>
     </message>
     <message>
@@ -1325,9 +1434,12 @@
       <source> — above the target</source>
       <translation> — au-dessus de l'objectif</translation>
     </message>
-    <message>
-      <source>{cancelled} of the {orders} order(s) purchased in the last 7 days were cancelled in a way that counts (official buyer requests do not).</source>
-      <translation>{cancelled} des {orders} commande(s) passée(s) ces 7 derniers jours ont été annulées d'une manière qui compte (les demandes officielles des acheteurs ne comptent pas).</translation>
+    <message numerus="yes">
+      <source>Counted in the cancellation rate: %n of the {orders} orders purchased in the last 7 days (official buyer requests do not count).</source>
+      <translation>
+        <numerusform>Comptée dans le taux d'annulations : %n des {orders} commandes passées ces 7 derniers jours (les demandes officielles des acheteurs ne sont pas comptées).</numerusform>
+        <numerusform>Comptées dans le taux d'annulations : %n des {orders} commandes passées ces 7 derniers jours (les demandes officielles des acheteurs ne sont pas comptées).</numerusform>
+      </translation>
     </message>
     <message>
       <source>Searching…</source>
@@ -1339,7 +1451,7 @@
     </message>
     <message>
       <source>Reply copied: paste it into Buyer-Seller Messages. The order was not cancelled.</source>
-      <translation>Réponse copiée : collez-la dans le service de messagerie Acheteurs - Vendeurs. La commande n'a pas été annulée.</translation>
+      <translation>Réponse copiée : collez-la dans le service de messagerie Acheteurs - Vendeurs. La commande n'a pas été annulée.</translation>
     </message>
     <message>
       <source>Copied {order}</source>
@@ -1351,7 +1463,7 @@
     </message>
     <message>
       <source>Something went wrong: {error}</source>
-      <translation>Un problème est survenu : {error}</translation>
+      <translation>Un problème est survenu : {error}</translation>
     </message>
   </context>
   <context>
@@ -1370,15 +1482,18 @@
     </message>
     <message>
       <source>Sync every {minutes} minutes at the most often.</source>
-      <translation>Synchronisez au plus souvent toutes les {minutes} minutes.</translation>
+      <translation>La synchronisation ne peut pas avoir lieu plus souvent que toutes les {minutes} minutes.</translation>
     </message>
     <message>
       <source>Offline: {problem}</source>
       <translation>Hors ligne : {problem}</translation>
     </message>
-    <message>
-      <source>{added} new order(s), {updated} updated; {sent} batch(es) sent; {refused} line(s) refused by the marketplace.</source>
-      <translation>{added} nouvelle(s) commande(s), {updated} mise(s) à jour ; {sent} lot(s) envoyé(s) ; {refused} ligne(s) refusée(s) par la place de marché.</translation>
+    <message numerus="yes">
+      <source>%n new order(s); orders updated: {updated}; batches sent: {sent}; lines refused by the marketplace: {refused}.</source>
+      <translation>
+        <numerusform>%n nouvelle commande ; commandes mises à jour : {updated} ; lots envoyés : {sent} ; lignes refusées par Amazon : {refused}.</numerusform>
+        <numerusform>%n nouvelles commandes ; commandes mises à jour : {updated} ; lots envoyés : {sent} ; lignes refusées par Amazon : {refused}.</numerusform>
+      </translation>
     </message>
     <message>
       <source>Connected: Seller Central accepted the credentials for {region} ({places}).</source>
@@ -1394,7 +1509,7 @@
     </message>
     <message>
       <source>No Seller Central connection is set up yet: run sellerdesk connect, or open Marketplace connection in the window.</source>
-      <translation>Aucune connexion à Seller Central n'est encore configurée : lancez sellerdesk connect, ou ouvrez Connexion à la place de marché dans la fenêtre.</translation>
+      <translation>Aucune connexion à Seller Central n'est encore configurée : lancez sellerdesk connect, ou ouvrez « Connexion à la place de marché » dans la fenêtre.</translation>
     </message>
     <message>
       <source>Seller Central cannot be reached ({detail}): working offline; what is waiting will be sent when the connection is back.</source>
@@ -1450,7 +1565,7 @@
     </message>
     <message>
       <source>{state} ({accepted} accepted, {refused} refused)</source>
-      <translation>{state} ({accepted} acceptée(s), {refused} refusée(s))</translation>
+      <translation>{state} (acceptées : {accepted}, refusées : {refused})</translation>
     </message>
     <message>
       <source>Seller Central refused {action} (batch {batch}, line {line}): {message}. It is back in what is to send.</source>
@@ -1501,15 +1616,15 @@
     </message>
     <message>
       <source>To: {address}</source>
-      <translation>À : {address}</translation>
+      <translation>À : {address}</translation>
     </message>
     <message>
       <source>Pending order: Amazon gives no buyer contact until payment is verified. Paste the text in the buyer's message thread, or send the buyer to Amazon customer service.</source>
-      <translation>Commande en attente : Amazon ne donne aucune coordonnée de l'acheteur tant que le paiement n'est pas vérifié. Collez le texte dans la conversation avec l'acheteur, ou orientez-le vers le Service client Amazon.</translation>
+      <translation>Commande en attente : Amazon ne donne aucune coordonnée de l'acheteur tant que le paiement n'est pas vérifié. Collez le texte dans le service de messagerie Acheteurs - Vendeurs, ou orientez l'acheteur vers le Service client Amazon.</translation>
     </message>
     <message>
       <source>Copied: paste it in the buyer's messages.</source>
-      <translation>Copié : collez-le dans la messagerie avec l'acheteur.</translation>
+      <translation>Copié : collez-le dans le service de messagerie Acheteurs - Vendeurs.</translation>
     </message>
     <message>
       <source>No mail client answered. Copy the text to the clipboard instead.</source>
@@ -1532,7 +1647,7 @@
     </message>
     <message>
       <source>Parcel will arrive: please send it back</source>
-      <translation>Le colis va arriver : merci de le renvoyer</translation>
+      <translation>Le colis va arriver : merci de le renvoyer</translation>
     </message>
     <message>
       <source>Please request the cancellation from your account</source>
@@ -1548,7 +1663,7 @@
     </message>
     <message>
       <source>Cancel and re-order with the right address</source>
-      <translation>Annuler et recommander avec la bonne adresse</translation>
+      <translation>Annuler et repasser commande avec la bonne adresse</translation>
     </message>
     <message>
       <source>Carrier is returning the parcel</source>
@@ -1556,19 +1671,19 @@
     </message>
     <message>
       <source>Unknown message language {language!r}: use fr or en.</source>
-      <translation>Langue de message inconnue {language!r} : utilisez fr ou en.</translation>
+      <translation>Langue de message inconnue {language!r} : utilisez fr ou en.</translation>
     </message>
     <message>
       <source>Unknown message template {key!r}. Templates: {known}.</source>
-      <translation>Modèle de message inconnu {key!r}. Modèles : {known}.</translation>
+      <translation>Modèle de message inconnu {key!r}. Modèles : {known}.</translation>
     </message>
     <message>
       <source>The template {key} ({language}) uses unknown placeholders: {unknown}. Known: {known}.</source>
-      <translation>Le modèle {key} ({language}) utilise des champs inconnus : {unknown}. Champs connus : {known}.</translation>
+      <translation>Le modèle {key} ({language}) utilise des champs inconnus : {unknown}. Champs connus : {known}.</translation>
     </message>
     <message>
       <source>Unknown channel {channel!r}: use {known}.</source>
-      <translation>Canal inconnu {channel!r} : utilisez {known}.</translation>
+      <translation>Canal inconnu {channel!r} : utilisez {known}.</translation>
     </message>
     <message>
       <source>The message is empty.</source>
@@ -1576,7 +1691,7 @@
     </message>
     <message>
       <source>Message to the buyer ({rule}, {template}, {language}, {channel}): {subject}</source>
-      <translation>Message à l'acheteur ({rule}, {template}, {language}, {channel}) : {subject}</translation>
+      <translation>Message à l'acheteur ({rule}, {template}, {language}, {channel}) : {subject}</translation>
     </message>
   </context>
   <context>
@@ -1615,7 +1730,7 @@
     </message>
     <message>
       <source>The marketplace's order id</source>
-      <translation>Le numéro de commande de la place de marché</translation>
+      <translation>Le numéro de commande Amazon</translation>
     </message>
     <message>
       <source>When the buyer placed the order</source>
@@ -1627,7 +1742,7 @@
     </message>
     <message>
       <source>Where the order stands on the marketplace</source>
-      <translation>L'état de la commande sur la place de marché</translation>
+      <translation>L'état de la commande sur Amazon</translation>
     </message>
     <message>
       <source>Hidden while Amazon verifies the payment</source>
@@ -1643,7 +1758,7 @@
     </message>
     <message>
       <source>The buyer used Request cancellation on the marketplace</source>
-      <translation>L'acheteur a utilisé Demander une annulation sur la place de marché</translation>
+      <translation>L'acheteur a utilisé « Demander une annulation » sur Amazon</translation>
     </message>
     <message>
       <source>hidden until payment is verified</source>
@@ -1659,30 +1774,30 @@
     </message>
     <message>
       <source>Amazon gives no address or buyer contact until it has verified the payment.</source>
-      <translation>Amazon ne donne ni adresse ni coordonnées de l'acheteur tant qu'il n'a pas vérifié le paiement.</translation>
+      <translation>Amazon ne donne ni adresse ni coordonnées de l'acheteur tant que le paiement n'est pas vérifié.</translation>
     </message>
     <message>
       <source>The buyer asked to cancel through the marketplace: cancelling with reason Buyer canceled does not count in your cancellation rate.</source>
-      <translation>L'acheteur a demandé l'annulation via la place de marché : annuler avec le motif Annulé par l'acheteur ne compte pas dans votre taux d'annulations.</translation>
+      <translation>L'acheteur a demandé l'annulation sur Amazon : annuler avec le motif « Annulé par l'acheteur » ne compte pas dans votre taux d'annulations.</translation>
     </message>
   </context>
   <context>
     <name>Orders</name>
     <message>
       <source>Name the item: ITEM_ID[:QTY].</source>
-      <translation>Nommez l'article : ID_ARTICLE[:QTÉ].</translation>
+      <translation>Nommez l'article : ID_ARTICLE[:QTÉ].</translation>
     </message>
     <message>
       <source>{raw!r}: the quantity after ':' is not a number.</source>
-      <translation>{raw!r} : la quantité après « : » n'est pas un nombre.</translation>
+      <translation>{raw!r} : la quantité après « : » n'est pas un nombre.</translation>
     </message>
     <message>
       <source>{raw!r}: a quantity must be 1 or more.</source>
-      <translation>{raw!r} : une quantité doit valoir 1 ou plus.</translation>
+      <translation>{raw!r} : une quantité doit valoir 1 ou plus.</translation>
     </message>
     <message>
       <source>{order_id!r} is not an order id: it looks like 123-1234567-1234567.</source>
-      <translation>{order_id!r} n'est pas un numéro de commande : il ressemble à 123-1234567-1234567.</translation>
+      <translation>{order_id!r} n'est pas un numéro de commande (format attendu : 123-1234567-1234567).</translation>
     </message>
     <message>
       <source>There is no order {order_id} in this database.</source>
@@ -1690,19 +1805,30 @@
     </message>
     <message>
       <source>Order {order_id} has several items with SKU {ref}: name the order-item id.</source>
-      <translation>La commande {order_id} a plusieurs articles de SKU {ref} : indiquez l'identifiant de l'article de commande.</translation>
+      <translation>La commande {order_id} a plusieurs articles de SKU {ref} : indiquez l'identifiant de l'article de commande.</translation>
     </message>
     <message>
       <source>Order {order_id} has no item {ref}. Its items: {known}.</source>
-      <translation>La commande {order_id} n'a pas d'article {ref}. Ses articles : {known}.</translation>
+      <translation>La commande {order_id} n'a pas d'article {ref}. Ses articles : {known}.</translation>
     </message>
     <message>
-      <source>Item {ref} has {open} unit(s) left to ship or cancel; you asked to {verb} {asked}.</source>
-      <translation>L'article {ref} a {open} unité(s) restant à expédier ou annuler ; vous avez demandé : {verb} {asked}.</translation>
+      <source>ship</source>
+      <translation>expédier</translation>
+    </message>
+    <message>
+      <source>cancel</source>
+      <translation>annuler</translation>
+    </message>
+    <message numerus="yes">
+      <source>Item {ref} has %n unit(s) left to ship or cancel; you asked to {verb} {asked}.</source>
+      <translation>
+        <numerusform>Il ne reste à l'article {ref} que %n unité à expédier ou annuler ; vous avez demandé d'en {verb} {asked}.</numerusform>
+        <numerusform>Il ne reste à l'article {ref} que %n unités à expédier ou annuler ; vous avez demandé d'en {verb} {asked}.</numerusform>
+      </translation>
     </message>
     <message>
       <source>Payment verified; the order is ready to ship.</source>
-      <translation>Paiement vérifié ; la commande est prête à être expédiée.</translation>
+      <translation>Paiement vérifié ; la commande est prête à être expédiée.</translation>
     </message>
     <message>
       <source>The ship date {ship_date} is before the purchase date {purchase}.</source>
@@ -1710,31 +1836,31 @@
     </message>
     <message>
       <source>The ship date {ship_date} is in the future: confirm once it has left.</source>
-      <translation>La date d'expédition {ship_date} est dans le futur : confirmez une fois le colis parti.</translation>
+      <translation>La date d'expédition {ship_date} est dans le futur : confirmez l'expédition une fois le colis parti.</translation>
     </message>
     <message>
       <source>Shipment confirmed ({carrier}, tracking {tracking}, {date}): {units}.</source>
-      <translation>Expédition confirmée ({carrier}, suivi {tracking}, {date}) : {units}.</translation>
+      <translation>Expédition confirmée ({carrier}, suivi {tracking}, {date}) : {units}.</translation>
     </message>
     <message>
       <source>Shipment confirmed ({carrier}, {date}): {units}.</source>
-      <translation>Expédition confirmée ({carrier}, {date}) : {units}.</translation>
+      <translation>Expédition confirmée ({carrier}, {date}) : {units}.</translation>
     </message>
     <message>
       <source>Order cancelled (reason {reason}; counts in the cancellation rate). The marketplace notifies the buyer by e-mail.</source>
-      <translation>Commande annulée (motif {reason} ; comptée dans le taux d'annulations). La place de marché prévient l'acheteur par e-mail.</translation>
+      <translation>Commande annulée (motif « {reason} » ; comptée dans le taux d'annulations). Amazon prévient l'acheteur par e-mail.</translation>
     </message>
     <message>
       <source>Order cancelled (reason {reason}; does not count in the rate). The marketplace notifies the buyer by e-mail.</source>
-      <translation>Commande annulée (motif {reason} ; non comptée dans le taux). La place de marché prévient l'acheteur par e-mail.</translation>
+      <translation>Commande annulée (motif « {reason} » ; non comptée dans le taux d'annulations). Amazon prévient l'acheteur par e-mail.</translation>
     </message>
     <message>
       <source>Items cancelled: {units} (reason {reason}; counts in the cancellation rate). The marketplace notifies the buyer by e-mail.</source>
-      <translation>Articles annulés : {units} (motif {reason} ; comptés dans le taux d'annulations). La place de marché prévient l'acheteur par e-mail.</translation>
+      <translation>Articles annulés : {units} (motif « {reason} » ; comptés dans le taux d'annulations). Amazon prévient l'acheteur par e-mail.</translation>
     </message>
     <message>
       <source>Items cancelled: {units} (reason {reason}; does not count in the rate). The marketplace notifies the buyer by e-mail.</source>
-      <translation>Articles annulés : {units} (motif {reason} ; non comptés dans le taux). La place de marché prévient l'acheteur par e-mail.</translation>
+      <translation>Articles annulés : {units} (motif « {reason} » ; non comptés dans le taux d'annulations). Amazon prévient l'acheteur par e-mail.</translation>
     </message>
   </context>
   <context>
@@ -1756,7 +1882,7 @@
     </message>
     <message>
       <source>Target: under {target} %</source>
-      <translation>Objectif : moins de {target} %</translation>
+      <translation>Objectif : moins de {target} %</translation>
     </message>
     <message>
       <source>dd/MM</source>
@@ -1852,11 +1978,11 @@
     </message>
     <message>
       <source>Unknown cancellation reason code {code!r}. Known codes: {known}.</source>
-      <translation>Code motif d'annulation inconnu {code!r}. Codes connus : {known}.</translation>
+      <translation>Code Amazon du motif d'annulation inconnu {code!r}. Codes connus : {known}.</translation>
     </message>
     <message>
       <source>Unknown refund reason code {code!r}. Known codes: {known}.</source>
-      <translation>Code motif de remboursement inconnu {code!r}. Codes connus : {known}.</translation>
+      <translation>Code Amazon du motif de remboursement inconnu {code!r}. Codes connus : {known}.</translation>
     </message>
   </context>
   <context>
@@ -1871,7 +1997,7 @@
     </message>
     <message>
       <source>Refunds apply to shipment-confirmed units. Amounts are totals for the item line; type an amount or a percentage of what was charged (e.g. 50 %).</source>
-      <translation>Les remboursements portent sur les unités dont l'expédition est confirmée. Les montants sont des totaux pour la ligne d'article ; saisissez un montant ou un pourcentage de ce qui a été facturé (par ex. 50 %).</translation>
+      <translation>Les remboursements portent sur les unités dont l'expédition est confirmée. Les montants sont des totaux pour la ligne d'article ; saisissez un montant ou un pourcentage de ce qui a été facturé (par ex. 50 %).</translation>
     </message>
     <message>
       <source>&amp;Full refund of everything still refundable</source>
@@ -1879,23 +2005,26 @@
     </message>
     <message>
       <source>Not shipment-confirmed, so nothing was charged (cancel instead): {items}</source>
-      <translation>Expédition non confirmée, donc rien n'a été facturé (annulez plutôt) : {items}</translation>
+      <translation>Expédition non confirmée, donc rien n'a été facturé (annulez plutôt) : {items}</translation>
     </message>
     <message>
       <source>Not graded (no restocking fee)</source>
       <translation>Non évalué (pas de frais de restockage)</translation>
     </message>
     <message>
-      <source>Adjustment &amp;reason:</source>
-      <translation>&amp;Motif de l'ajustement :</translation>
+      <source>Adjustment rea&amp;son:</source>
+      <translation>&amp;Motif de l'ajustement :</translation>
     </message>
     <message>
       <source>Returned item's &amp;condition:</source>
-      <translation>É&amp;tat de l'article retourné :</translation>
+      <translation>&amp;État de l'article retourné :</translation>
     </message>
-    <message>
-      <source>{item} ({units} unit(s) shipped)</source>
-      <translation>{item} ({units} unité(s) expédiée(s))</translation>
+    <message numerus="yes">
+      <source>{item} (%n unit(s) shipped)</source>
+      <translation>
+        <numerusform>{item} (%n unité expédiée)</numerusform>
+        <numerusform>{item} (%n unités expédiées)</numerusform>
+      </translation>
     </message>
     <message>
       <source>Refund &amp;everything still refundable</source>
@@ -1915,11 +2044,11 @@
     </message>
     <message>
       <source>Refund</source>
-      <translation>Rembourser</translation>
+      <translation>À rembourser</translation>
     </message>
     <message>
       <source>0.00 or %</source>
-      <translation>0,00 ou %</translation>
+      <translation>0,00 ou %</translation>
     </message>
     <message>
       <source>Restocking fee</source>
@@ -1927,11 +2056,11 @@
     </message>
     <message>
       <source>amount or % of price</source>
-      <translation>montant ou % du prix</translation>
+      <translation>montant ou % du prix</translation>
     </message>
     <message>
       <source>The buyer gets back: —</source>
-      <translation>L'acheteur récupère : —</translation>
+      <translation>L'acheteur récupère : —</translation>
     </message>
     <message>
       <source>Tick a full refund or type an amount for an item to refund it.</source>
@@ -1943,11 +2072,11 @@
     </message>
     <message>
       <source>at most {amount} ({percent} %)</source>
-      <translation>au plus {amount} ({percent} %)</translation>
+      <translation>au plus {amount} ({percent} %)</translation>
     </message>
     <message>
       <source>This item: {refund} refunded</source>
-      <translation>Cet article : {refund} remboursé(s)</translation>
+      <translation>Remboursement pour cet article : {refund}</translation>
     </message>
     <message>
       <source> − {fee} restocking fee</source>
@@ -1955,11 +2084,11 @@
     </message>
     <message>
       <source>The buyer gets back: {net}</source>
-      <translation>L'acheteur récupère : {net}</translation>
+      <translation>L'acheteur récupère : {net}</translation>
     </message>
     <message>
       <source>Recorded now with reason {reason}; it goes into your next order adjustment file.</source>
-      <translation>Enregistré maintenant avec le motif {reason} ; il ira dans votre prochain fichier d'ajustement de commandes.</translation>
+      <translation>Enregistré maintenant avec le motif {reason} ; le remboursement ira dans votre prochain fichier d'ajustement de commandes.</translation>
     </message>
   </context>
   <context>
@@ -1982,31 +2111,31 @@
     </message>
     <message>
       <source>Order {order_id} has several items with SKU {ref}: name the order-item id.</source>
-      <translation>La commande {order_id} a plusieurs articles de SKU {ref} : indiquez l'identifiant de l'article de commande.</translation>
+      <translation>La commande {order_id} a plusieurs articles de SKU {ref} : indiquez l'identifiant de l'article de commande.</translation>
     </message>
     <message>
       <source>Order {order_id} has no item {ref}. Its items: {known}.</source>
-      <translation>La commande {order_id} n'a pas d'article {ref}. Ses articles : {known}.</translation>
+      <translation>La commande {order_id} n'a pas d'article {ref}. Ses articles : {known}.</translation>
     </message>
     <message>
       <source>A restocking fee of 20 % or more of the item price needs a photo of the item: keep one in case the buyer disputes it.</source>
-      <translation>Des frais de restockage de 20 % ou plus du prix de l'article exigent une photo de l'article : gardez-en une au cas où l'acheteur les contesterait.</translation>
+      <translation>Des frais de restockage de 20 % ou plus du prix de l'article exigent une photo de l'article : gardez-en une au cas où l'acheteur les contesterait.</translation>
     </message>
     <message>
       <source>Item {ref} is not shipment-confirmed, so nothing was charged for it: cancel it instead of refunding.</source>
-      <translation>L'expédition de l'article {ref} n'est pas confirmée, donc rien n'a été facturé : annulez-le au lieu de le rembourser.</translation>
+      <translation>L'expédition de l'article {ref} n'est pas confirmée, donc rien n'a été facturé : annulez-le au lieu de le rembourser.</translation>
     </message>
     <message>
       <source>Say what to refund for item {ref}: an amount for the item price, item tax, shipping or shipping tax, or the full refund.</source>
-      <translation>Indiquez quoi rembourser pour l'article {ref} : un montant pour le prix, la taxe, la livraison ou la taxe sur la livraison, ou le remboursement complet.</translation>
+      <translation>Indiquez quoi rembourser pour l'article {ref} : un montant pour le prix, la taxe, la livraison ou la taxe sur la livraison, ou le remboursement complet.</translation>
     </message>
     <message>
       <source>Item {ref}: only {left} of the {component} is left to refund (charged {charged}, already refunded {refunded}); you asked {asked}.</source>
-      <translation>Article {ref} : il ne reste que {left} à rembourser sur {component} (facturé {charged}, déjà remboursé {refunded}) ; vous avez demandé {asked}.</translation>
+      <translation>Article {ref} : il ne reste que {left} à rembourser sur « {component} » (facturé {charged}, déjà remboursé {refunded}) ; vous avez demandé {asked}.</translation>
     </message>
     <message>
       <source>Item {ref} is already refunded in full: nothing is left.</source>
-      <translation>L'article {ref} est déjà entièrement remboursé : il ne reste rien.</translation>
+      <translation>L'article {ref} est déjà entièrement remboursé : il ne reste rien.</translation>
     </message>
     <message>
       <source>The refund for item {ref} is zero.</source>
@@ -2014,15 +2143,19 @@
     </message>
     <message>
       <source>A restocking fee needs the condition of the returned item: choose a condition grade or record the return as received first.</source>
-      <translation>Des frais de restockage exigent l'état de l'article retourné : choisissez un état ou enregistrez d'abord la réception du retour.</translation>
+      <translation>Des frais de restockage exigent l'état de l'article retourné : choisissez un état ou enregistrez d'abord la réception du retour.</translation>
     </message>
     <message>
       <source>Item {ref}: a restocking fee of {fee} is above the ceiling for a {condition} return ({percent} % of the item price {price}{earlier}); at most {limit}.</source>
-      <translation>Article {ref} : des frais de restockage de {fee} dépassent le plafond pour un retour « {condition} » ({percent} % du prix de l'article {price}{earlier}) ; au plus {limit}.</translation>
+      <translation>Article {ref} : des frais de restockage de {fee} dépassent le plafond pour un retour à l'état « {condition} » ({percent} % du prix de l'article, {price}{earlier}) ; au plus {limit}.</translation>
+    </message>
+    <message>
+      <source>, {fees} already deducted</source>
+      <translation>, dont {fees} déjà déduits</translation>
     </message>
     <message>
       <source>Item {ref}: the restocking fee {fee} is more than the item-price refund {refund}; the fee is deducted from the item price only.</source>
-      <translation>Article {ref} : les frais de restockage de {fee} dépassent le remboursement du prix de l'article {refund} ; les frais ne se déduisent que du prix de l'article.</translation>
+      <translation>Article {ref} : les frais de restockage de {fee} dépassent le remboursement du prix de l'article {refund} ; les frais ne se déduisent que du prix de l'article.</translation>
     </message>
     <message>
       <source>Name at least one item to refund.</source>
@@ -2042,7 +2175,7 @@
     </message>
     <message>
       <source>Refunded {amount} to the buyer (reason {reason}): {parts}.</source>
-      <translation>Remboursement de {amount} à l'acheteur (motif {reason}) : {parts}.</translation>
+      <translation>Remboursement de {amount} à l'acheteur (motif « {reason} ») : {parts}.</translation>
     </message>
   </context>
   <context>
@@ -2069,19 +2202,19 @@
     </message>
     <message>
       <source>Unknown condition grade {raw!r}. Grades: {known}.</source>
-      <translation>État inconnu {raw!r}. États : {known}.</translation>
+      <translation>État inconnu {raw!r}. États : {known}.</translation>
     </message>
     <message>
       <source>{raw!r} is not an amount: write 14.90 or a percentage like 20%.</source>
-      <translation>{raw!r} n'est pas un montant : écrivez 14.90 ou un pourcentage comme 20%.</translation>
+      <translation>{raw!r} n'est pas un montant : écrivez 14,90 ou un pourcentage comme 20 %.</translation>
     </message>
     <message>
       <source>{raw!r}: an amount cannot be negative.</source>
-      <translation>{raw!r} : un montant ne peut pas être négatif.</translation>
+      <translation>{raw!r} : un montant ne peut pas être négatif.</translation>
     </message>
     <message>
       <source>{raw!r}: amounts have at most two decimals.</source>
-      <translation>{raw!r} : les montants ont au plus deux décimales.</translation>
+      <translation>{raw!r} : les montants ont au plus deux décimales.</translation>
     </message>
   </context>
   <context>
@@ -2095,12 +2228,12 @@
       <translation>Le colis &amp;revient (retour attendu)</translation>
     </message>
     <message>
-      <source>The &amp;carrier brings it back (wrong address or buyer unreachable)</source>
+      <source>The c&amp;arrier brings it back (wrong address or buyer unreachable)</source>
       <translation>Le &amp;transporteur le ramène (adresse erronée ou acheteur injoignable)</translation>
     </message>
     <message>
       <source>The parcel is &amp;back (return received)</source>
-      <translation>Le colis est &amp;revenu (retour reçu)</translation>
+      <translation>Le colis est re&amp;venu (retour reçu)</translation>
     </message>
     <message>
       <source>Choose the condition…</source>
@@ -2108,7 +2241,7 @@
     </message>
     <message>
       <source>Condition:</source>
-      <translation>État :</translation>
+      <translation>État :</translation>
     </message>
     <message>
       <source>&amp;Record the return</source>
@@ -2123,7 +2256,7 @@
     <name>Returns</name>
     <message>
       <source>A return is already expected for this order (recorded {when}): record it as received when the parcel is back.</source>
-      <translation>Un retour est déjà attendu pour cette commande (enregistré le {when}) : enregistrez sa réception quand le colis est revenu.</translation>
+      <translation>Un retour est déjà attendu pour cette commande (enregistré le {when}) : enregistrez sa réception quand le colis est revenu.</translation>
     </message>
     <message>
       <source>The return is recorded as expected. When the parcel is back, record it as received with its condition.</source>
@@ -2131,43 +2264,43 @@
     </message>
     <message>
       <source>Shipment was confirmed, but the buyer is already refunded in full: the return is recorded, nothing is left to refund.</source>
-      <translation>L'expédition a été confirmée, mais l'acheteur est déjà entièrement remboursé : le retour est enregistré, il ne reste rien à rembourser.</translation>
+      <translation>L'expédition a été confirmée, mais l'acheteur est déjà entièrement remboursé : le retour est enregistré, il ne reste rien à rembourser.</translation>
     </message>
     <message>
       <source>Shipment was confirmed, so the buyer must be refunded by {due} (two business days), minus the restocking fee the condition allows.</source>
-      <translation>L'expédition a été confirmée : l'acheteur doit être remboursé au plus tard le {due} (deux jours ouvrés), moins les frais de restockage que l'état permet.</translation>
+      <translation>L'expédition a été confirmée : l'acheteur doit être remboursé au plus tard le {due} (deux jours ouvrés), moins les frais de restockage que l'état permet.</translation>
     </message>
     <message>
       <source>Shipment was never confirmed, so the order will be cancelled (reason {reason}) instead of refunded. This counts in your cancellation rate.</source>
-      <translation>L'expédition n'a jamais été confirmée : la commande sera annulée (motif {reason}) au lieu d'être remboursée. Cela compte dans votre taux d'annulations.</translation>
+      <translation>L'expédition n'a jamais été confirmée : la commande sera annulée (motif « {reason} ») au lieu d'être remboursée. Cette annulation sera comptée dans votre taux d'annulations.</translation>
     </message>
     <message>
       <source>Shipment was never confirmed, so the order will be cancelled (reason {reason}) instead of refunded. The buyer requested it officially: it does not count in your cancellation rate.</source>
-      <translation>L'expédition n'a jamais été confirmée : la commande sera annulée (motif {reason}) au lieu d'être remboursée. L'acheteur l'a demandée officiellement : cela ne compte pas dans votre taux d'annulations.</translation>
+      <translation>L'expédition n'a jamais été confirmée : la commande sera annulée (motif « {reason} ») au lieu d'être remboursée. L'acheteur l'a demandée officiellement : elle ne sera pas comptée dans votre taux d'annulations.</translation>
     </message>
     <message>
       <source>Return expected: the carrier is sending the parcel back.</source>
-      <translation>Retour attendu : le transporteur renvoie le colis.</translation>
+      <translation>Retour attendu : le transporteur renvoie le colis.</translation>
     </message>
     <message>
       <source>Return expected: the buyer is sending the parcel back.</source>
-      <translation>Retour attendu : l'acheteur renvoie le colis.</translation>
+      <translation>Retour attendu : l'acheteur renvoie le colis.</translation>
     </message>
     <message>
       <source>Return received ({condition}); refund due by {due}.</source>
-      <translation>Retour reçu ({condition}) ; remboursement dû au plus tard le {due}.</translation>
+      <translation>Retour reçu ({condition}) ; remboursement dû au plus tard le {due}.</translation>
     </message>
     <message>
       <source>Return received ({condition}); the buyer was already refunded.</source>
-      <translation>Retour reçu ({condition}) ; l'acheteur a déjà été remboursé.</translation>
+      <translation>Retour reçu ({condition}) ; l'acheteur a déjà été remboursé.</translation>
     </message>
     <message>
       <source>Return received ({condition}) before shipment was confirmed; the order is cancelled instead of refunded.</source>
-      <translation>Retour reçu ({condition}) avant la confirmation de l'expédition ; la commande est annulée au lieu d'être remboursée.</translation>
+      <translation>Retour reçu ({condition}) avant la confirmation de l'expédition ; la commande est annulée au lieu d'être remboursée.</translation>
     </message>
     <message>
       <source>Say in what condition the item came back: --condition new, late, opened, used or damaged.</source>
-      <translation>Indiquez dans quel état l'article est revenu : --condition new, late, opened, used ou damaged.</translation>
+      <translation>Indiquez dans quel état l'article est revenu : --condition new, late, opened, used ou damaged.</translation>
     </message>
   </context>
   <context>
@@ -2178,11 +2311,11 @@
     </message>
     <message>
       <source>Cancel becomes available once Amazon has verified the payment; until then the order is pending.</source>
-      <translation>L'annulation devient possible une fois le paiement vérifié par Amazon ; d'ici là, la commande est en attente.</translation>
+      <translation>L'annulation devient possible une fois le paiement vérifié par Amazon ; d'ici là, la commande est en attente.</translation>
     </message>
     <message>
       <source>Hidden until payment is verified: Amazon gives no address or buyer contact for a pending order. Send a buyer who writes to Amazon customer service.</source>
-      <translation>Masqué jusqu'à la vérification du paiement : Amazon ne donne ni adresse ni coordonnées de l'acheteur pour une commande en attente. Orientez l'acheteur qui vous écrit vers le Service client Amazon.</translation>
+      <translation>Masqué jusqu'à la vérification du paiement : Amazon ne donne ni adresse ni coordonnées de l'acheteur pour une commande en attente. Orientez l'acheteur qui vous écrit vers le Service client Amazon.</translation>
     </message>
     <message>
       <source>This order is cancelled.</source>
@@ -2202,34 +2335,34 @@
     </message>
     <message>
       <source>The order is shipped, so it can no longer be cancelled: refund the buyer instead (after the return if the buyer sends the parcel back).</source>
-      <translation>La commande est expédiée : elle ne peut plus être annulée. Remboursez plutôt l'acheteur (après le retour si l'acheteur renvoie le colis).</translation>
+      <translation>La commande est expédiée : elle ne peut plus être annulée. Remboursez plutôt l'acheteur (après le retour si l'acheteur renvoie le colis).</translation>
     </message>
     <message>
       <source>Nothing has been charged yet: Amazon is still verifying the payment.</source>
-      <translation>Rien n'a encore été facturé : Amazon vérifie encore le paiement.</translation>
+      <translation>Rien n'a encore été facturé : Amazon vérifie encore le paiement.</translation>
     </message>
     <message>
       <source>Nothing is shipment-confirmed yet, so nothing was charged: cancel the order or items instead of refunding.</source>
-      <translation>Aucune expédition n'est encore confirmée, donc rien n'a été facturé : annulez la commande ou des articles au lieu de rembourser.</translation>
+      <translation>Aucune expédition n'est encore confirmée, donc rien n'a été facturé : annulez la commande ou des articles au lieu de rembourser.</translation>
     </message>
     <message>
       <source>Does not count in your cancellation rate: the buyer requested it officially.</source>
-      <translation>Ne compte pas dans votre taux d'annulations : l'acheteur l'a demandée officiellement.</translation>
+      <translation>Non comptée dans votre taux d'annulations : l'acheteur l'a demandée officiellement.</translation>
     </message>
     <message>
       <source>Counts in your cancellation rate: the buyer did not use Request cancellation. Ask the buyer to request it from Your Account &gt; Your Orders &gt; Request cancellation, and it will not count.</source>
-      <translation>Compte dans votre taux d'annulations : l'acheteur n'a pas utilisé Demander une annulation. Demandez-lui de passer par Votre compte &gt; Vos commandes &gt; Demander une annulation, et elle ne comptera pas.</translation>
+      <translation>Comptée dans votre taux d'annulations : l'acheteur n'a pas utilisé « Demander une annulation ». Demandez-lui de passer par « Votre compte &gt; Vos commandes &gt; Demander une annulation » : l'annulation ne sera alors pas comptée.</translation>
     </message>
     <message>
       <source>Counts in your cancellation rate: you cancel it as the seller.</source>
-      <translation>Compte dans votre taux d'annulations : vous l'annulez en tant que vendeur.</translation>
+      <translation>Comptée dans votre taux d'annulations : vous l'annulez en tant que vendeur.</translation>
     </message>
   </context>
   <context>
     <name>Settings</name>
     <message>
       <source>Unknown language {value!r}: choose fr or en.</source>
-      <translation>Langue inconnue {value!r} : choisissez fr ou en.</translation>
+      <translation>Langue inconnue {value!r} : choisissez fr ou en.</translation>
     </message>
   </context>
   <context>
@@ -2248,7 +2381,7 @@
     </message>
     <message>
       <source>Carrier &amp;name:</source>
-      <translation>&amp;Nom du transporteur :</translation>
+      <translation>&amp;Nom du transporteur :</translation>
     </message>
     <message>
       <source>As printed on the label</source>
@@ -2256,15 +2389,15 @@
     </message>
     <message>
       <source>&amp;Carrier:</source>
-      <translation>&amp;Transporteur :</translation>
+      <translation>&amp;Transporteur :</translation>
     </message>
     <message>
       <source>&amp;Tracking number:</source>
-      <translation>Numéro de &amp;suivi :</translation>
+      <translation>Numéro de &amp;suivi :</translation>
     </message>
     <message>
       <source>Ship &amp;date:</source>
-      <translation>&amp;Date d'expédition :</translation>
+      <translation>&amp;Date d'expédition :</translation>
     </message>
     <message>
       <source>Units shipping now</source>
@@ -2318,7 +2451,7 @@
     <name>Summary</name>
     <message>
       <source>The period starts on {start}, after its end on {end}.</source>
-      <translation>La période commence le {start}, après sa fin le {end}.</translation>
+      <translation>Le début de la période ({start}) est après sa fin ({end}) : choisissez une date de début antérieure.</translation>
     </message>
     <message>
       <source>There is no order {order_ids} in this database.</source>
@@ -2353,15 +2486,22 @@
     </message>
     <message>
       <source>Cancellations of the selected orders: {orders}</source>
-      <translation>Annulations des commandes sélectionnées : {orders}</translation>
+      <translation>Annulations des commandes sélectionnées : {orders}</translation>
     </message>
     <message>
       <source>Reading the cancellations…</source>
       <translation>Lecture des annulations…</translation>
     </message>
+    <message numerus="yes">
+      <source>%n cancellation(s); counted in the rate: {counted}. 7-day cancellation rate at the end of the period: {rate} %.</source>
+      <translation>
+        <numerusform>%n annulation ; comptées dans le taux : {counted}. Taux d'annulations sur 7 jours à la fin de la période : {rate} %.</numerusform>
+        <numerusform>%n annulations ; comptées dans le taux : {counted}. Taux d'annulations sur 7 jours à la fin de la période : {rate} %.</numerusform>
+      </translation>
+    </message>
     <message>
-      <source>{count} cancellation(s), {counted} counted in the rate. 7-day cancellation rate at the end of the period: {rate} %.</source>
-      <translation>{count} annulation(s), dont {counted} comptée(s) dans le taux. Taux d'annulations sur 7 jours à la fin de la période : {rate} %.</translation>
+      <source>Pages written: {done} of {total}</source>
+      <translation>Pages écrites : {done} sur {total}</translation>
     </message>
     <message>
       <source>SellerDesk hit an unexpected problem ({error}).</source>
@@ -2372,16 +2512,19 @@
       <translation>Mise en page…</translation>
     </message>
     <message>
-      <source>{done} of {total} page(s) written</source>
-      <translation>{done} page(s) sur {total} écrite(s)</translation>
-    </message>
-    <message>
       <source>Save the summary as PDF</source>
       <translation>Enregistrer le récapitulatif en PDF</translation>
     </message>
     <message>
       <source>Stop</source>
       <translation>Arrêter</translation>
+    </message>
+    <message numerus="yes">
+      <source>Saved {path} (%n page(s)).</source>
+      <translation>
+        <numerusform>{path} enregistré (%n page).</numerusform>
+        <numerusform>{path} enregistré (%n pages).</numerusform>
+      </translation>
     </message>
     <message>
       <source>Stopped: no PDF was saved.</source>
@@ -2397,11 +2540,7 @@
     </message>
     <message>
       <source>Could not write {path}: {error}</source>
-      <translation>Impossible d'écrire {path} : {error}</translation>
-    </message>
-    <message>
-      <source>Saved {path} ({pages} page(s)).</source>
-      <translation>{path} enregistré ({pages} page(s)).</translation>
+      <translation>Impossible d'écrire {path} : {error}</translation>
     </message>
   </context>
   <context>
@@ -2416,7 +2555,7 @@
     </message>
     <message>
       <source>7-day cancellation rate at the start of the period ({moment}): {rate}</source>
-      <translation>Taux d'annulations sur 7 jours au début de la période ({moment}) : {rate}</translation>
+      <translation>Taux d'annulations sur 7 jours au début de la période ({moment}) : {rate}</translation>
     </message>
     <message>
       <source>beginning of {day}</source>
@@ -2424,31 +2563,34 @@
     </message>
     <message>
       <source>7-day cancellation rate at the end of the period ({moment}): {rate}</source>
-      <translation>Taux d'annulations sur 7 jours à la fin de la période ({moment}) : {rate}</translation>
+      <translation>Taux d'annulations sur 7 jours à la fin de la période ({moment}) : {rate}</translation>
     </message>
     <message>
       <source>Period: from {start} to {end} (cancellations made on these days)</source>
-      <translation>Période : du {start} au {end} (annulations effectuées ces jours-là)</translation>
+      <translation>Période : du {start} au {end} (annulations effectuées ces jours-là)</translation>
     </message>
     <message>
       <source>selected orders: {orders}</source>
-      <translation>commandes sélectionnées : {orders}</translation>
+      <translation>commandes sélectionnées : {orders}</translation>
     </message>
     <message>
       <source>end of {day}</source>
       <translation>fin du {day}</translation>
     </message>
-    <message>
-      <source>{percent} % ({cancelled} of {orders} orders)</source>
-      <translation>{percent} % ({cancelled} commande(s) sur {orders})</translation>
+    <message numerus="yes">
+      <source>{percent} % (%n of {orders} orders)</source>
+      <translation>
+        <numerusform>{percent} % (%n commande sur {orders})</numerusform>
+        <numerusform>{percent} % (%n commandes sur {orders})</numerusform>
+      </translation>
     </message>
     <message>
       <source>Above the target: keep it under {target} %.</source>
-      <translation>Au-dessus de l'objectif : restez sous {target} %.</translation>
+      <translation>Au-dessus de l'objectif : restez sous {target} %.</translation>
     </message>
     <message>
       <source>Within the target (under {target} %).</source>
-      <translation>Dans l'objectif (moins de {target} %).</translation>
+      <translation>Dans l'objectif (moins de {target} %).</translation>
     </message>
     <message>
       <source>Order</source>
@@ -2523,7 +2665,7 @@
     <name>View</name>
     <message>
       <source>No order matches your search in this list. Search looks in order ids, buyer names, SKUs and product names; try fewer words or choose All orders.</source>
-      <translation>Aucune commande de cette liste ne correspond à votre recherche. La recherche porte sur les numéros de commande, les noms des acheteurs, les SKU et les noms de produits ; essayez avec moins de mots ou choisissez Toutes les commandes.</translation>
+      <translation>Aucune commande de cette liste ne correspond à votre recherche. La recherche porte sur les numéros de commande, les noms des acheteurs, les SKU et les noms de produits ; essayez avec moins de mots ou choisissez « Toutes les commandes ».</translation>
     </message>
     <message>
       <source>All orders</source>
@@ -2563,7 +2705,7 @@
     </message>
     <message>
       <source>Amazon is still verifying the payment: do not ship these yet.</source>
-      <translation>Amazon vérifie encore le paiement : ne les expédiez pas encore.</translation>
+      <translation>Amazon vérifie encore le paiement : ne les expédiez pas encore.</translation>
     </message>
     <message>
       <source>Payment verified, units still to ship (partially shipped orders included).</source>
@@ -2575,7 +2717,7 @@
     </message>
     <message>
       <source>The buyer used Request cancellation: cancelling with reason Buyer canceled does not count in your rate.</source>
-      <translation>L'acheteur a utilisé Demander une annulation : annuler avec le motif Annulé par l'acheteur ne compte pas dans votre taux.</translation>
+      <translation>L'acheteur a utilisé « Demander une annulation » : annuler avec le motif « Annulé par l'acheteur » ne compte pas dans votre taux d'annulations.</translation>
     </message>
     <message>
       <source>Late orders Amazon may cancel automatically within a few days (7 days after the ship-by date).</source>
@@ -2591,19 +2733,19 @@
     </message>
     <message>
       <source>No orders yet. Import an order report from Seller Central.</source>
-      <translation>Aucune commande pour l'instant. Importez un rapport de commandes depuis Seller Central.</translation>
+      <translation>Aucune commande pour l'instant. Importez un rapport sur les commandes depuis Seller Central.</translation>
     </message>
     <message>
       <source>No pending orders: every payment is verified.</source>
-      <translation>Aucune commande en attente : tous les paiements sont vérifiés.</translation>
+      <translation>Aucune commande en attente : tous les paiements sont vérifiés.</translation>
     </message>
     <message>
       <source>Nothing to ship. Well done!</source>
-      <translation>Rien à expédier. Bravo !</translation>
+      <translation>Rien à expédier. Bravo !</translation>
     </message>
     <message>
       <source>No late orders: every order left on time.</source>
-      <translation>Aucune commande en retard : toutes sont parties à temps.</translation>
+      <translation>Aucune commande en retard : toutes sont parties à temps.</translation>
     </message>
     <message>
       <source>No buyer has requested a cancellation.</source>
@@ -2615,7 +2757,7 @@
     </message>
     <message>
       <source>No shipped orders yet. Confirm a shipment from Unshipped.</source>
-      <translation>Aucune commande expédiée pour l'instant. Confirmez une expédition depuis Non expédiées.</translation>
+      <translation>Aucune commande expédiée pour l'instant. Confirmez une expédition depuis « Non expédiées ».</translation>
     </message>
     <message>
       <source>No cancelled orders.</source>
@@ -2634,11 +2776,11 @@
     </message>
     <message>
       <source>Import an order report…</source>
-      <translation>Importer un rapport de commandes…</translation>
+      <translation>Importer un rapport sur les commandes…</translation>
     </message>
     <message>
       <source>In Seller Central: Reports &gt; Fulfilment &gt; All Orders (or Unshipped Orders), download the report, then choose the file here.</source>
-      <translation>Dans Seller Central : Rapports &gt; Expédition &gt; Toutes les commandes (ou Commandes non expédiées), téléchargez le rapport, puis choisissez le fichier ici.</translation>
+      <translation>Dans Seller Central : « Rapports &gt; Expédition &gt; Toutes les commandes » (ou « Commandes non expédiées »), téléchargez le rapport, puis choisissez le fichier ici.</translation>
     </message>
     <message>
       <source>Try demo data</source>
@@ -2646,7 +2788,7 @@
     </message>
     <message>
       <source>Opens a throw-away database with 200 demo orders; your data is not touched.</source>
-      <translation>Ouvre une base jetable avec 200 commandes de démonstration ; vos données ne sont pas touchées.</translation>
+      <translation>Ouvre une base jetable avec 200 commandes de démonstration ; vos données ne sont pas touchées.</translation>
     </message>
   </context>
 </TS>

@@ -12,6 +12,21 @@ from app import clock
 from tests.factories import NOW
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _english_plural_forms(qapp) -> Iterator[None]:
+    """The window in English reads "1 order shown", as the app shows it (sellerdesk_en.qm),
+    without changing the tests' locale."""
+    from PySide6.QtCore import QTranslator
+
+    from ui.translation import TRANSLATIONS_DIR
+
+    translator = QTranslator(qapp)
+    assert translator.load("sellerdesk_en", str(TRANSLATIONS_DIR))
+    qapp.installTranslator(translator)
+    yield
+    qapp.removeTranslator(translator)
+
+
 @pytest.fixture(autouse=True)
 def _temporary_settings(tmp_path: Path, qapp) -> Iterator[None]:
     """QSettings write into the test's folder, never the seller's own settings."""

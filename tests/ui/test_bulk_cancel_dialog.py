@@ -64,9 +64,9 @@ def test_plan_shows_per_line_what_happens_why_not_and_the_rate(
     assert "shipped" in outcome[2]
     rate = [model.index(r, PlanModel.RATE).data() for r in range(3)]
     assert rate == ["Counts", "Does not count", ""]
-    assert "2 line(s) can be applied, 1 cannot" in dialog.summary.text()
+    assert "2 lines can be applied; left out because they cannot: 1" in dialog.summary.text()
     assert "% after these cancellations" in dialog.rate.text()
-    assert dialog.apply_button.text() == "Apply 2 valid row(s)"
+    assert dialog.apply_button.text() == "Apply 2 valid rows"
     assert status(db, "405-0000001-0000001") is OrderStatus.UNSHIPPED
 
 
@@ -75,7 +75,7 @@ def test_apply_cancels_the_valid_rows_and_says_so_in_plain_words(dialog, db, can
     dialog.job.wait()
     dialog.apply_button.click()
     dialog.job.wait()
-    assert "2 cancellation(s) applied, 1 line(s) skipped" in dialog.result_line.text()
+    assert "2 cancellations applied; lines skipped: 1" in dialog.result_line.text()
     assert status(db, "405-0000001-0000001") is OrderStatus.CANCELED
     assert status(db, "405-0000002-0000002") is OrderStatus.CANCELED
     assert not dialog.apply_button.isEnabled()
@@ -150,7 +150,7 @@ def counts(db) -> tuple[int, int]:
 def held_at_25(qtbot, dialog: BulkCancelDialog, held: Held) -> None:
     progress = dialog.job.progress
     assert progress is not None
-    qtbot.waitUntil(lambda: progress.labelText() == f"25 of {LINES} line(s) " + held.word)
+    qtbot.waitUntil(lambda: progress.labelText() == f"Lines {held.word}: 25 of {LINES}")
     assert held.thread is not None and held.thread != threading.get_ident()
     ticked: list[bool] = []
     QTimer.singleShot(0, lambda: ticked.append(True))
@@ -173,7 +173,7 @@ def test_a_long_file_is_checked_off_the_gui_thread_with_lines_told(
     dialog.job.wait()
     assert told[-1] == (LINES, LINES)
     assert dialog.model.rowCount() == LINES
-    assert dialog.apply_button.text() == f"Apply all {LINES} row(s)"
+    assert dialog.apply_button.text() == f"Apply the {LINES} rows"
     assert dialog.apply_button.isEnabled() and dialog.job.progress is None
 
 
@@ -197,7 +197,7 @@ def test_stopping_an_apply_half_way_cancels_nothing(dialog, db, long_file, monke
     assert dialog.outcome is None and dialog.apply_button.isEnabled()
     dialog.apply_button.click()  # the seller changes their mind: it applies in full
     dialog.job.wait()
-    assert f"{LINES} cancellation(s) applied" in dialog.result_line.text()
+    assert f"{LINES} cancellations applied" in dialog.result_line.text()
     assert status(db, "406-0000000-0000001") is OrderStatus.CANCELED
 
 

@@ -54,7 +54,7 @@ def test_preview_shows_the_rows_exactly_as_they_will_be_written(dialog, qtmodelt
         ["405-1234567-1234567", "NoInventory", ""],
         ["171-0000001-0000002", "PricingError", ""],
     ]
-    assert "2 new row(s)" in dialog.summary.text()
+    assert "2 new rows" in dialog.summary.text()
     assert dialog.save.isEnabled()
 
 
@@ -76,7 +76,7 @@ def test_save_writes_a_batch_then_nothing_is_new_and_history_rewrites_it(
     dialog.save.click()
     settle(dialog)
     assert first.read_bytes().startswith(b"TemplateType=OrderCancellation\t")
-    assert "Batch 1: 2 row(s) written" in dialog.result_line.text()
+    assert "Batch 1: 2 rows written" in dialog.result_line.text()
     assert dialog.rows.rowCount() == 0 and not dialog.save.isEnabled()
     assert [b.id for b in batches(db)] == [1]
 
@@ -153,10 +153,10 @@ def test_preview_and_writing_run_off_the_gui_thread_with_a_busy_sign(
     progress = dialog.writing.progress
     qtbot.waitUntil(lambda: len(threads) == 3 and progress.isVisible())
     assert threads[-1] != threading.get_ident()
-    assert progress.labelText() == "Writing 2 row(s)…"
+    assert progress.labelText() == "Writing 2 rows…"
     assert not dialog.kind.isEnabled() and not dialog.save.isEnabled()
     release.set()
     settle(dialog)
-    assert "Batch 1: 2 row(s) written" in dialog.result_line.text()
+    assert "Batch 1: 2 rows written" in dialog.result_line.text()
     assert out.read_bytes().startswith(b"TemplateType=OrderCancellation")
     assert dialog.kind.isEnabled() and dialog.writing.progress is None

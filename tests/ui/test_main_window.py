@@ -106,7 +106,7 @@ def test_filters_show_their_counts_and_switch_the_list(every_state, window):
     }
     win.filters.choose(View.UNSHIPPED)
     assert set(shown(win)) == {UNSHIPPED, LATE, AT_RISK, PARTIAL, REQUESTED}
-    assert win.shown_label.text() == "5 order(s) shown"
+    assert win.shown_label.text() == "5 orders shown"
     win.filters.choose(View.AT_RISK)
     assert shown(win) == [AT_RISK]
     win.filters.choose(View.CANCELED)

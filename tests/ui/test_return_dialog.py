@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 
 from PySide6.QtCore import Qt
 
 from app.models import OrderStatus
 from tests.factories import ItemSpec, OrderSpec, add_order
 from ui.dialogs.return_dialog import ReturnDialog
+from ui.i18n import short_date
 
 ORDER = "405-1234567-1234567"
 
@@ -35,7 +37,7 @@ def test_carrier_return_requested_then_received(qtbot, db, cli, frozen_now):
     assert "condition" in received.problem.text
     received.choose_condition("damaged")
     assert received.ok_button.isEnabled()
-    assert "2026-11-24" in received.consequence.text()  # Friday 20 → Tuesday 24
+    assert short_date(date(2026, 11, 24)) in received.consequence.text()  # Fri 20 → Tue 24
     received.confirm()
     assert received.opens_refund
     (row,) = order(cli)["returns"]

@@ -69,12 +69,12 @@ def test_dialog_saves_a_paged_pdf(qtbot, shop, folder):
     dialog = SummaryDialog(shop, ["405-0000001-0000001", "405-0000002-0000001"])
     qtbot.addWidget(dialog)
     dialog.loading.wait()
-    assert "2 cancellation(s)" in dialog.overview_label.text()
+    assert "2 cancellations;" in dialog.overview_label.text()
     out = folder / "s.pdf"
     dialog.save_pdf(out)
     dialog.writing.wait()
     assert dialog.saved_pages == 1
-    assert "(1 page(s))" in dialog.overview_label.text()
+    assert "(1 page)" in dialog.overview_label.text()
     assert out.read_bytes().startswith(b"%PDF")
     assert [p.name for p in folder.iterdir()] == ["s.pdf"]  # no temporary file left
     if shutil.which("pdftotext"):
@@ -93,7 +93,7 @@ def period_dialog(qtbot, db) -> SummaryDialog:
     qtbot.addWidget(dialog)
     dialog.from_edit.setDate(QDate(2026, 10, 1))
     dialog.loading.wait()
-    assert "120 cancellation(s)" in dialog.overview_label.text()
+    assert "120 cancellations;" in dialog.overview_label.text()
     return dialog
 
 
@@ -129,7 +129,7 @@ def test_a_long_pdf_is_written_off_the_gui_thread_with_pages_told(
     task.signals.progress.connect(lambda done, total: told.append((done, total)))
     progress = dialog.writing.progress
     assert progress is not None
-    qtbot.waitUntil(lambda: progress.labelText().startswith("1 of "))
+    qtbot.waitUntil(lambda: progress.labelText().startswith("Pages written: 1 of "))
     # The PDF waits on its worker; the window still runs its timers and shows the progress.
     assert held.thread is not None and held.thread != threading.get_ident()
     assert progress.isVisible() and not dialog.pdf_button.isEnabled()
@@ -141,7 +141,7 @@ def test_a_long_pdf_is_written_off_the_gui_thread_with_pages_told(
     pages = dialog.saved_pages
     assert pages is not None and pages > 2
     assert told[-1] == (pages, pages)
-    assert f"({pages} page(s))" in dialog.overview_label.text()
+    assert f"({pages} pages)" in dialog.overview_label.text()
     assert dialog.writing.progress is None and dialog.pdf_button.isEnabled()
     if shutil.which("pdftotext") and shutil.which("pdffonts"):
         # The same document as one written on the GUI thread: text, pages, fonts.
@@ -162,7 +162,7 @@ def test_stopping_a_pdf_half_way_leaves_no_file(qtbot, busy_shop, folder, monkey
     dialog.save_pdf(out)
     progress = dialog.writing.progress
     assert progress is not None
-    qtbot.waitUntil(lambda: progress.labelText().startswith("1 of "))
+    qtbot.waitUntil(lambda: progress.labelText().startswith("Pages written: 1 of "))
     assert list(folder.glob(".summary.pdf.*.part"))  # the pages go to a temporary file
     stop = progress.findChild(QPushButton)
     assert stop.text() == "Stop"
@@ -212,7 +212,7 @@ def test_a_new_period_replaces_a_read_still_running(qtbot, busy_shop):
     assert not dialog.pdf_button.isEnabled()
     dialog.loading.wait()
     data = summary(busy_shop, start=date(2026, 10, 1), end=date(2026, 11, 10))
-    assert f"{len(data.lines)} cancellation(s)" in dialog.overview_label.text()
+    assert f"{len(data.lines)} cancellations" in dialog.overview_label.text()
     assert len(data.lines) < 120 and dialog.pdf_button.isEnabled()
 
 

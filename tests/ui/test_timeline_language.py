@@ -60,7 +60,7 @@ def test_the_french_window_shows_the_timeline_in_french(
             assert "Shipment confirmed (Colissimo" not in shown
             # Amounts as a French seller writes them, not the file form "20.12 EUR".
             assert (
-                "Remboursement de 20,12 € à l'acheteur (motif CustomerReturn) : "
+                "Remboursement de 20,12 € à l'acheteur (motif « Retour client ») : "
                 "11111111111111 23,10 moins 2,98 de frais de restockage." in shown
             )
             assert "20.12" not in shown and "2026-11-20" not in shown
@@ -85,7 +85,7 @@ def test_the_english_window_shows_the_stored_english(shipped_with_an_old_event, 
             for v, c in (("20.12", "EUR"), ("23.10", None), ("2.98", None))
         )
         assert (
-            f"Refunded {paid} to the buyer (reason CustomerReturn): "
+            f"Refunded {paid} to the buyer (reason Customer return): "
             f"11111111111111 {price} minus restocking fee {fee}." in shown
         )
         assert OLD_SENTENCE in shown and "(seller)" in shown

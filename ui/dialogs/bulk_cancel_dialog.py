@@ -250,7 +250,7 @@ class BulkCancelDialog(QDialog):
             work,
             self._planned,
             self.tr("Checking {path}…").format(path=path.name),
-            self.tr("{done} of {total} line(s) checked"),
+            self.tr("Lines checked: {done} of {total}"),
         )
 
     def _start(
@@ -309,9 +309,11 @@ class BulkCancelDialog(QDialog):
         valid, invalid = len(plan.valid_rows), len(plan.invalid_rows)
         self.summary.setText(
             self.tr(
-                "{valid} line(s) can be applied, {invalid} cannot and will be left out. "
-                "{counted} of the cancellations count in your cancellation rate."
-            ).format(valid=valid, invalid=invalid, counted=plan.counted)
+                "%n line(s) can be applied; left out because they cannot: {invalid}. "
+                "Cancellations counted in your cancellation rate: {counted}.",
+                "",
+                valid,
+            ).format(invalid=invalid, counted=plan.counted)
         )
         summary = plan.rate_summary()
         if summary is not None and plan.rate_after is not None:
@@ -322,9 +324,9 @@ class BulkCancelDialog(QDialog):
             )
             self.rate.setText(tr_text(summary) + warning)
         self.apply_button.setText(
-            self.tr("Apply {count} valid row(s)").format(count=valid)
+            self.tr("Apply %n valid row(s)", "", valid)
             if invalid
-            else self.tr("Apply all {count} row(s)").format(count=valid)
+            else self.tr("Apply the %n row(s)", "", valid)
         )
         self.apply_button.setEnabled(valid > 0)
 
@@ -379,10 +381,8 @@ class BulkCancelDialog(QDialog):
         return self._start(
             work,
             self._applied,
-            self.tr("Cancelling the orders of {count} line(s)…").format(
-                count=len(self.plan.valid_rows)
-            ),
-            self.tr("{done} of {total} line(s) done"),
+            self.tr("Cancelling the orders of %n line(s)…", "", len(self.plan.valid_rows)),
+            self.tr("Lines done: {done} of {total}"),
         )
 
     def _applied(self, outcome: BulkResult) -> None:

@@ -87,9 +87,11 @@ class CancelDialog(QDialog):
             )
             if whole
             else self.tr(
-                "Cancels the {units} unit(s) not shipped yet; the buyer gets a notification "
-                "e-mail. It goes into your order adjustment file once the rest is shipped."
-            ).format(units=details.open_units),
+                "Cancels the %n unit(s) not shipped yet; the buyer gets a notification "
+                "e-mail. It goes into your order adjustment file once the rest is shipped.",
+                "",
+                details.open_units,
+            ),
             self,
         )
         consequence.setObjectName("consequence")

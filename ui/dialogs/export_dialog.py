@@ -254,9 +254,11 @@ class ExportDialog(QDialog):
         if count:
             self.summary.setText(
                 self.tr(
-                    "{count} new row(s) not yet in any file. Save them, then upload the file "
-                    "in Seller Central."
-                ).format(count=count)
+                    "%n new row(s) not yet in any file. Save, then upload the file "
+                    "in Seller Central.",
+                    "",
+                    count,
+                )
             )
         elif self.current.held_back:
             self.summary.setText(
@@ -312,7 +314,7 @@ class ExportDialog(QDialog):
             saved,
             self._not_written,
             title=self.windowTitle(),
-            label=self.tr("Writing {count} row(s)…").format(count=rows),
+            label=self.tr("Writing %n row(s)…", "", rows),
         )
         self._enable_buttons()
         return task

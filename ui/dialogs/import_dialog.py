@@ -20,12 +20,15 @@ from ui.tasks import Task, TaskRunner
 def result_summary(result: Any) -> str:
     """Added / updated / unchanged in plain words."""
     text = QCoreApplication.translate(
-        "ImportDialog", "{added} new order(s) added, {updated} updated, {unchanged} unchanged."
-    ).format(added=result.added, updated=result.updated, unchanged=result.unchanged)
+        "ImportDialog",
+        "%n new order(s) added; orders updated: {updated}; unchanged: {unchanged}.",
+        None,
+        result.added,
+    ).format(updated=result.updated, unchanged=result.unchanged)
     if result.refused:
         text += "\n" + QCoreApplication.translate(
-            "ImportDialog", "{count} line(s) were left out:"
-        ).format(count=len(result.refused))
+            "ImportDialog", "%n line(s) left out:", None, len(result.refused)
+        )
     return text
 
 
@@ -72,7 +75,7 @@ class ImportRunner(QObject):
             self._done,
             self._failed,
             title=self.tr("Import order reports"),
-            label=self.tr("Importing {count} report(s)…").format(count=len(paths)),
+            label=self.tr("Importing %n report(s)…", "", len(paths)),
             stop_text=self.tr("Stop"),
         )
 

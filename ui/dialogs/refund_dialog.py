@@ -192,7 +192,7 @@ class RefundDialog(QDialog):
         for grade, label in GRADES.items():
             self.condition.addItem(QCoreApplication.translate("Restocking", label), grade)
         form = QFormLayout()
-        form.addRow(self.tr("Adjustment &reason:"), self.reason)
+        form.addRow(self.tr("Adjustment rea&son:"), self.reason)
         form.addRow(self.tr("Returned item's &condition:"), self.condition)
         layout.addLayout(form)
 
@@ -228,9 +228,7 @@ class RefundDialog(QDialog):
     def _item_box(self, item: ItemBalance, parent: QWidget) -> QGroupBox:
         title = f"{item.ref} · {item.sku}" + (f" — {item.title}" if item.title else "")
         box = QGroupBox(
-            self.tr("{item} ({units} unit(s) shipped)").format(
-                item=title, units=item.quantity_shipped
-            ),
+            self.tr("{item} (%n unit(s) shipped)", "", item.quantity_shipped).format(item=title),
             parent,
         )
         box.setObjectName(f"item_{item.ref}")

@@ -52,7 +52,7 @@ class ReturnDialog(QDialog):
         self.requested = QRadioButton(self.tr("The parcel is &coming back (return expected)"), self)
         self.requested.setObjectName("step_requested")
         self.carrier = QCheckBox(
-            self.tr("The &carrier brings it back (wrong address or buyer unreachable)"), self
+            self.tr("The c&arrier brings it back (wrong address or buyer unreachable)"), self
         )
         self.carrier.setObjectName("carrier_return")
         self.received = QRadioButton(self.tr("The parcel is &back (return received)"), self)

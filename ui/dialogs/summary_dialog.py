@@ -129,10 +129,11 @@ class SummaryDialog(QDialog):
         self._summary = data
         self.overview_label.setText(
             self.tr(
-                "{count} cancellation(s), {counted} counted in the rate. "
-                "7-day cancellation rate at the end of the period: {rate} %."
+                "%n cancellation(s); counted in the rate: {counted}. "
+                "7-day cancellation rate at the end of the period: {rate} %.",
+                "",
+                len(data.lines),
             ).format(
-                count=len(data.lines),
                 counted=data.counted,
                 rate=number(data.rate_after.percent),
             )
@@ -190,7 +191,7 @@ class SummaryDialog(QDialog):
         def describe(done: int, total: int) -> str:
             if not total:
                 return self.tr("Laying out the pages…")
-            return self.tr("{done} of {total} page(s) written").format(done=done, total=total)
+            return self.tr("Pages written: {done} of {total}").format(done=done, total=total)
 
         task = self.writing.start(
             work,
@@ -207,7 +208,7 @@ class SummaryDialog(QDialog):
     def _saved(self, path: Path, pages: Any) -> None:
         self.saved_pages = pages
         self.overview_label.setText(
-            self.tr("Saved {path} ({pages} page(s)).").format(path=path, pages=pages)
+            self.tr("Saved {path} (%n page(s)).", "", pages).format(path=path)
         )
         self._enable_outputs()
 

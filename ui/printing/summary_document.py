@@ -111,9 +111,10 @@ class SummaryDocumentBuilder(QObject):
         return self.tr("end of {day}").format(day=short_date(summary.end))
 
     def _rate_sentence(self, template: str, rate: CancellationRate, moment: str) -> str:
-        figure = self.tr("{percent} % ({cancelled} of {orders} orders)").format(
+        figure = self.tr(
+            "{percent} % (%n of {orders} orders)", "", rate.seller_cancellations
+        ).format(
             percent=number(rate.percent),
-            cancelled=rate.seller_cancellations,
             orders=rate.orders,
         )
         return _keepnumber(template.format(moment=moment, rate=figure))

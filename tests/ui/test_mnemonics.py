@@ -1,0 +1,116 @@
+"""Alt+letter shortcuts: no two controls of one menu or one dialog share a letter,
+in English and in French (&Rechercher and &Recharger both took Alt+R)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from datetime import timedelta
+
+import pytest
+from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QMenu, QTabWidget, QWidget
+
+from app import clock
+from app.demo import fill_demo
+from app.order_list import ListQuery, page
+from app.queries import View
+from ui.about_dialog import AboutDialog
+from ui.main_window import MainWindow
+from ui.translation import install_translators
+
+
+def mnemonic(text: str) -> str | None:
+    """The letter after a single & (Alt+letter), accents folded as the keyboard does."""
+    match = re.search(r"&([^&\s])", text.replace("&&", ""))
+    if match is None:
+        return None
+    letter = unicodedata.normalize("NFD", match.group(1))[0]
+    return letter.lower()
+
+
+def clashes(texts: list[str]) -> list[str]:
+    taken: dict[str, str] = {}
+    found = []
+    for text in texts:
+        letter = mnemonic(text)
+        if letter is None:
+            continue
+        if letter in taken:
+            found.append(f"Alt+{letter.upper()}: {taken[letter]!r} and {text!r}")
+        else:
+            taken[letter] = text
+    return found
+
+
+def menu_clashes(menu: QMenu) -> list[str]:
+    texts = [action.text() for action in menu.actions() if not action.isSeparator()]
+    found = [f"{menu.title()!r}: {clash}" for clash in clashes(texts)]
+    for action in menu.actions():
+        if action.menu() is not None:
+            found += menu_clashes(action.menu())
+    return found
+
+
+def dialog_texts(dialog: QWidget) -> list[str]:
+    texts = [button.text() for button in dialog.findChildren(QAbstractButton)]
+    texts += [label.text() for label in dialog.findChildren(QLabel) if label.buddy() is not None]
+    texts += [box.title() for box in dialog.findChildren(QGroupBox)]
+    for tabs in dialog.findChildren(QTabWidget):
+        texts += [tabs.tabText(index) for index in range(tabs.count())]
+    return texts
+
+
+@pytest.fixture(params=["en", "fr"])
+def window(request, db, qtbot, qapp) -> Iterator[MainWindow]:
+    fill_demo(db, orders=60, seed=1, now=clock.now() - timedelta(hours=1))
+    install_translators(qapp, request.param)
+    win = MainWindow(db)
+    qtbot.addWidget(win)
+    qtbot.waitUntil(lambda: bool(win._counts), timeout=10000)
+    yield win
+    win.shutdown()
+    install_translators(qapp, "en")
+
+
+def first(db, view: View, more_than_one_item: bool = False) -> str | None:
+    rows = page(db, ListQuery(view), 0, 60)
+    if more_than_one_item:
+        rows = [row for row in rows if row.item_count > 1] or rows
+    return rows[0].order_id if rows else None
+
+
+def test_no_two_entries_of_a_menu_or_controls_of_a_dialog_share_an_alt_letter(window, db):
+    bar = window.menuBar()
+    found = clashes([action.text() for action in bar.actions()])
+    for action in bar.actions():
+        if action.menu() is not None:
+            found += menu_clashes(action.menu())
+
+    def check(dialog: QWidget | None, name: str) -> None:
+        assert dialog is not None, f"{name} did not open"
+        found.extend(f"{name}: {clash}" for clash in clashes(dialog_texts(dialog)))
+        dialog.close()
+
+    window.filters.choose(View.ALL)
+    window.select_order(first(db, View.UNSHIPPED, more_than_one_item=True))
+    check(window.confirm_shipment(), "ship")
+    check(window.cancel_items(), "cancel items")
+    check(window.cancel_order(), "cancel")
+    check(window.message_buyer("s15_cancel_and_reorder"), "message")
+    window.select_order(first(db, View.SHIPPED))
+    check(window.refund(), "refund")
+    check(window.record_return(), "return")
+    check(window.export_files(), "export")
+    check(window.bulk_cancel(), "bulk cancel")
+    summary = window.print_summary()
+    summary.loading.wait()
+    check(summary, "summary")
+    check(AboutDialog(window), "about")
+    assert not found, "\n".join(found)
+
+
+def test_the_check_sees_a_clash():
+    assert clashes(["&Rechercher des commandes", "&Recharger"])
+    assert clashes(["&Écrire", "&Envoyer"])  # Alt+E for both
+    assert not clashes(["&Rechercher", "Rechar&ger", "Fish && chips"])
