@@ -22,12 +22,13 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from platformdirs import user_data_dir
-from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy import Connection, Engine, create_engine, event, inspect
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
+from app import faults
 from app.errors import DatabaseProblem, SellerDeskError
 from app.text import QT_TRANSLATE_NOOP, text
 
@@ -37,6 +38,8 @@ MIGRATIONS = Path(__file__).with_name("migrations")
 SQLITE_MAGIC = b"SQLite format 3\x00"
 # How long a write waits for another program holding the file before "busy" (tests lower it).
 BUSY_TIMEOUT_MS = 5000
+# Execution option of the connections that write (Database.transaction).
+WRITING = "sellerdesk_writing"
 
 
 def data_dir() -> Path:
@@ -64,12 +67,27 @@ def _sqlite_file(url: URL) -> Path | None:
 
 
 def _on_sqlite_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+    # SellerDesk begins its own transactions (_on_sqlite_begin): the driver's own would
+    # start only at the first write, after the reads the write was decided on.
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_MS)}")
     cursor.close()
+
+
+def _on_sqlite_begin(connection: Connection) -> None:
+    """Every transaction is real from its first read; a write one holds the write lock.
+
+    ``BEGIN IMMEDIATE`` takes SQLite's write lock before anything is read, so two
+    writers (two exports at the same moment) are serialised: the second reads
+    only once the first has committed, and never decides on what the first is
+    changing. DDL runs inside the transaction too, so a migration is whole or not.
+    """
+    writing = connection.get_execution_options().get(WRITING, False)
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if writing else "BEGIN")
 
 
 def explain_database_error(error: BaseException) -> SellerDeskError:
@@ -140,6 +158,9 @@ class Database:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self.sessions = sessionmaker(engine, expire_on_commit=False)
+        self._writes = sessionmaker(
+            engine.execution_options(**{WRITING: True}), expire_on_commit=False
+        )
 
     @property
     def location(self) -> str:
@@ -150,7 +171,7 @@ class Database:
     def transaction(self) -> Iterator[Session]:
         """One user action: everything in the block is committed together or not at all."""
         try:
-            with self.sessions.begin() as session:
+            with self._writes.begin() as session:
                 yield session
         except StaleDataError:
             raise changed_elsewhere() from None
@@ -282,6 +303,8 @@ def open_database(location: str | None = None) -> Database:
         ) from None
     if url.get_backend_name() == "sqlite":
         event.listen(engine, "connect", _on_sqlite_connect)
+        event.listen(engine, "begin", _on_sqlite_begin)
+    faults.install(engine)
     try:
         migrate(engine)
     except (OperationalError, DBAPIError) as error:

@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import enum
 import gc
-import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -36,7 +35,7 @@ from typing import Any, NamedTuple, TypeVar
 from sqlalchemy import ColumnElement, exists, insert, select, update
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
-from app import audit, clock
+from app import audit, clock, files
 from app.db import Database
 from app.errors import BadInput
 from app.flatfiles import adjustment_file, cancellation_file, shipping_file
@@ -561,44 +560,6 @@ def _batch(session: Session, kind: ExportKind, batch_id: int) -> ExportBatch:
     return batch
 
 
-def _temporary(path: Path) -> Path:
-    return path.with_name(f".{path.name}.{os.getpid()}.part")
-
-
-def _write(path: Path, data: bytes) -> Path:
-    """Write beside the target; the caller moves it into place once all is saved."""
-    temporary = _temporary(path)
-    try:
-        temporary.write_bytes(data)
-    except OSError as error:
-        raise BadInput(
-            text(
-                CTX,
-                QT_TRANSLATE_NOOP(
-                    "Exports", "Cannot write {path}: {detail}. Nothing was exported."
-                ),
-                path=str(path),
-                detail=error.strerror or str(error),
-            )
-        ) from None
-    return temporary
-
-
-def _move_into_place(temporary: Path, path: Path) -> None:
-    try:
-        os.replace(temporary, path)
-    except OSError as error:
-        temporary.unlink(missing_ok=True)
-        raise BadInput(
-            text(
-                CTX,
-                QT_TRANSLATE_NOOP("Exports", "Cannot write {path}: {detail}."),
-                path=str(path),
-                detail=error.strerror or str(error),
-            )
-        ) from None
-
-
 def export_new(
     db: Database,
     kind: ExportKind,
@@ -612,13 +573,23 @@ def export_new(
 
     ``on_batch`` runs inside the export's transaction once the batch is marked, with
     the file's bytes and rows: what it records stands or falls with the batch.
+
+    The file is written aside and moved into place before the batch is
+    committed, so rows are never recorded as sent without their file: if the
+    file cannot be put in place the batch is not recorded and the rows stay
+    new. A kill between the move and the commit leaves the rows new too; the
+    next export offers them again (twice rather than never). On SQLite the
+    transaction holds the write lock from its first read, so a second export
+    at the same moment waits and then finds nothing new.
     """
     kind = ExportKind(kind)
-    path = Path(path)
+    path = files.check_target(path)
     at = at or clock.now()
     temporary: Path | None = None
+    placed = False
     try:
         with db.transaction() as session:
+            files.remove_leftovers(path)
             gathered = _gather(session, kind, None)
             if not gathered.rows:
                 return ExportResult(
@@ -635,6 +606,7 @@ def export_new(
                     ),
                     gathered.held_back,
                 )
+            temporary = files.write_aside(path, gathered.data)
             batch = ExportBatch(
                 kind=kind.value, created_at=at, row_count=len(gathered.rows), file_name=str(path)
             )
@@ -660,12 +632,18 @@ def export_new(
                 at=at,
                 actor=actor,
             )
-            temporary = _write(path, gathered.data)
+            session.flush()
             batch_id = batch.id
-        _move_into_place(temporary, path)
+            files.move_into_place(temporary, path)
+            placed = True
+    except BaseException:
+        if placed:
+            # The batch was not recorded: a file left here would be uploaded, then sent again.
+            path.unlink(missing_ok=True)
+        raise
     finally:
-        if temporary is not None and temporary.exists():
-            temporary.unlink()
+        if temporary is not None:
+            temporary.unlink(missing_ok=True)
     return ExportResult(
         kind,
         batch_id,
@@ -688,11 +666,12 @@ def export_new(
 def rewrite_batch(db: Database, kind: ExportKind, batch_id: int, path: str | Path) -> ExportResult:
     """Write past batch ``batch_id`` again, the same bytes as the first time."""
     kind = ExportKind(kind)
-    path = Path(path)
+    path = files.check_target(path)
     with db.reading() as session:
         _batch(session, kind, batch_id)
         gathered = _gather(session, kind, batch_id)
-    _move_into_place(_write(path, gathered.data), path)
+    files.remove_leftovers(path)
+    files.move_into_place(files.write_aside(path, gathered.data), path)
     return ExportResult(
         kind,
         batch_id,

@@ -32,9 +32,9 @@ def _run_export(args: argparse.Namespace, db: Database) -> int:
     if args.batch is not None:
         if args.batch < 1:
             raise BadInput(text("Cli", QT_TRANSLATE_NOOP("Cli", "--batch must be 1 or more.")))
-        result = exports.rewrite_batch(db, kind, args.batch, Path(args.out))
+        result = exports.rewrite_batch(db, kind, args.batch, args.out)
     else:
-        result = exports.export_new(db, kind, Path(args.out))
+        result = exports.export_new(db, kind, args.out)
     for held in result.held_back:
         warn(held.english())
     say(result.message.english())

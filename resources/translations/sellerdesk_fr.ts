@@ -961,14 +961,6 @@
       <translation>Le lot {batch} correspond au {actual}, pas au {wanted}.</translation>
     </message>
     <message>
-      <source>Cannot write {path}: {detail}. Nothing was exported.</source>
-      <translation>Impossible d'écrire {path} : {detail}. Rien n'a été exporté.</translation>
-    </message>
-    <message>
-      <source>Cannot write {path}: {detail}.</source>
-      <translation>Impossible d'écrire {path} : {detail}.</translation>
-    </message>
-    <message>
       <source>Nothing new for the {label}: no file was written.</source>
       <translation>Rien de nouveau pour le {label} : aucun fichier n'a été écrit.</translation>
     </message>
@@ -992,6 +984,33 @@
         <numerusform>Lot {batch} réécrit dans {path} (%n ligne).</numerusform>
         <numerusform>Lot {batch} réécrit dans {path} (%n lignes).</numerusform>
       </translation>
+    </message>
+  </context>
+  <context>
+    <name>Files</name>
+    <message>
+      <source>Cannot write {path}: {detail}. Nothing was written.</source>
+      <translation>Impossible d'écrire {path} : {detail}. Rien n'a été écrit.</translation>
+    </message>
+    <message>
+      <source>Name the file to write; nothing was written.</source>
+      <translation>Indiquez le fichier à écrire ; rien n'a été écrit.</translation>
+    </message>
+    <message>
+      <source>it is a symbolic link; name the real file</source>
+      <translation>c'est un lien symbolique ; indiquez le vrai fichier</translation>
+    </message>
+    <message>
+      <source>it is a folder; name a file inside it</source>
+      <translation>c'est un dossier ; indiquez un fichier à l'intérieur</translation>
+    </message>
+    <message>
+      <source>it is a device or a special file, not a regular file</source>
+      <translation>c'est un périphérique ou un fichier spécial, pas un fichier ordinaire</translation>
+    </message>
+    <message>
+      <source>the disk is full</source>
+      <translation>le disque est plein</translation>
     </message>
   </context>
   <context>
