@@ -57,6 +57,7 @@ from app.models import (
 )
 from app.money import ZERO
 from app.reasons import BUYER_CANCELED
+from app.rules import seller_fulfilled
 from app.text import QT_TRANSLATE_NOOP, Amount, Text, plural, text
 
 CTX = "Exports"
@@ -170,6 +171,7 @@ def _gather_cancellations(session: Session, batch_id: int | None) -> _Gathered:
     query = (
         select(Cancellation.id, Order.order_id, Cancellation.reason)
         .join(Order, Cancellation.order_pk == Order.id)
+        .where(seller_fulfilled())  # the marketplace reports its own orders
         .where(Cancellation.whole_order.is_(True), Cancellation.source.in_(UPLOADED_SOURCES))
         .order_by(Cancellation.created_at, Cancellation.id)
     )
@@ -219,6 +221,7 @@ def _gather_shipments(session: Session, batch_id: int | None) -> _Gathered:
             Shipment.ship_method,
         )
         .join(Order, Shipment.order_pk == Order.id)
+        .where(seller_fulfilled())  # the marketplace reports its own orders
         .join(ShipmentLine, ShipmentLine.shipment_id == Shipment.id)
         .join(OrderItem, ShipmentLine.order_item_pk == OrderItem.id)
         .order_by(Shipment.created_at, Shipment.id, ShipmentLine.id)
@@ -310,6 +313,7 @@ def _refund_rows(session: Session, batch_id: int | None) -> list[_RefundLine]:
             RefundLine.restocking_fee,
         )
         .join(Order, Refund.order_pk == Order.id)
+        .where(seller_fulfilled())  # the marketplace reports its own orders
         .join(RefundLine, RefundLine.refund_id == Refund.id)
         .join(OrderItem, RefundLine.order_item_pk == OrderItem.id)
         .order_by(Refund.created_at, Refund.id, RefundLine.id)
@@ -339,6 +343,7 @@ def _partial_rows(session: Session, batch_id: int | None) -> list[_CancelledLine
             CancellationLine.shipping_tax,
         )
         .join(Order, Cancellation.order_pk == Order.id)
+        .where(seller_fulfilled())  # the marketplace reports its own orders
         .join(CancellationLine, CancellationLine.cancellation_id == Cancellation.id)
         .join(OrderItem, CancellationLine.order_item_pk == OrderItem.id)
         .where(Cancellation.whole_order.is_(False), Cancellation.source.in_(UPLOADED_SOURCES))

@@ -27,6 +27,7 @@ from app.models import (
     ShipmentLine,
 )
 from app.returns import overdue_refunds
+from app.rules import seller_fulfilled
 
 RATE_TARGET = Decimal("2.50")
 WINDOW_DAYS = 7
@@ -67,8 +68,15 @@ def window_start(as_of: datetime, days: int) -> datetime:
 def cancellation_rate(
     session: Session, as_of: datetime, days: int = WINDOW_DAYS
 ) -> CancellationRate:
-    """Orders purchased in (as_of − days, as_of]; those with a counting cancellation by as_of."""
-    in_window = and_(Order.purchase_date > window_start(as_of, days), Order.purchase_date <= as_of)
+    """Orders purchased in (as_of − days, as_of]; those with a counting cancellation by as_of.
+
+    Only orders the seller fulfils: the marketplace's rate leaves its own out of both figures.
+    """
+    in_window = and_(
+        Order.purchase_date > window_start(as_of, days),
+        Order.purchase_date <= as_of,
+        seller_fulfilled(),
+    )
     orders = session.scalar(select(func.count(Order.id)).where(in_window)) or 0
     counted = exists().where(
         Cancellation.order_pk == Order.id,
@@ -136,6 +144,7 @@ def late_orders(session: Session, as_of: datetime) -> list[tuple[Order, int]]:
     candidates = session.scalars(
         select(Order)
         .where(
+            seller_fulfilled(),
             Order.latest_ship_date.is_not(None),
             Order.latest_ship_date < as_of,
             Order.purchase_date <= as_of,
@@ -166,6 +175,7 @@ def pending_too_long(session: Session, as_of: datetime) -> list[tuple[Order, int
     rows = session.scalars(
         select(Order)
         .where(
+            seller_fulfilled(),
             Order.purchase_date < limit,
             or_(
                 Order.status == OrderStatus.PENDING,
@@ -210,11 +220,20 @@ def health(db: Database, as_of: datetime | None = None, days: int = WINDOW_DAYS)
             )
         for order in session.scalars(
             select(Order)
-            .where(Order.canceled_on_marketplace.is_(True), Order.purchase_date <= as_of)
+            .where(
+                Order.canceled_on_marketplace.is_(True),
+                Order.purchase_date <= as_of,
+                seller_fulfilled(),
+            )
             .order_by(Order.purchase_date)
         ):
             report.canceled_on_marketplace.append(
-                {"order_id": order.order_id, "purchase_date": iso(order.purchase_date)}
+                {
+                    "order_id": order.order_id,
+                    "purchase_date": iso(order.purchase_date),
+                    # False: some lines only (an item-status Cancelled in a shipped order).
+                    "whole_order": order.status is OrderStatus.CANCELED,
+                }
             )
         report.overdue_refunds = overdue_refunds(session, as_of)
     return report

@@ -39,6 +39,7 @@ from app.models import (
 )
 from app.reasons import CANCELLATION_REASONS
 from app.returns import OverdueRefund, overdue_returns
+from app.rules import seller_fulfilled
 from app.text import QT_TRANSLATE_NOOP, Text, text
 
 CTX = "Health"
@@ -182,7 +183,11 @@ def rate_cancellations(
     marketplace cancelled with no local cancellation are listed apart: they are not
     in SellerDesk's rate.
     """
-    in_window = and_(Order.purchase_date > window_start(as_of, days), Order.purchase_date <= as_of)
+    in_window = and_(
+        Order.purchase_date > window_start(as_of, days),
+        Order.purchase_date <= as_of,
+        seller_fulfilled(),
+    )
     rows = session.execute(
         select(Cancellation, Order.order_id, Order.purchase_date)
         .join(Order, Order.id == Cancellation.order_pk)

@@ -17,6 +17,11 @@ Merge rules (DESIGN.md §8, FORMATS.md §1):
 - the status only moves forward; a report's Shipped ships the open units, its
   Canceled cancels them (recorded as cancelled on the marketplace, with no
   Cancellation row: it does not count in SellerDesk's rate);
+- where lines carry an item-status, each line goes its own way (a Cancelled
+  line in a shipped order is cancelled on the marketplace, not shipped) and the
+  order's status follows from its lines;
+- fulfillment-channel says who ships (the all-orders report only); an order
+  no report says that of is the seller's;
 - a Pending order never gets buyer contact or address (S9);
 - an unchanged order is not written and gets no event, so re-importing the
   same file changes nothing.
@@ -41,7 +46,7 @@ from app import clock
 from app.bulk import BulkTable, Row
 from app.db import Database, changed_elsewhere
 from app.errors import BadInput, SellerDeskError
-from app.models import Event, Order, OrderItem, OrderStatus
+from app.models import Event, FulfilledBy, Order, OrderItem, OrderStatus
 from app.money import format_amount
 from app.orders import order_summary
 from app.reports import Layout, LineProblem, Report, ReportRow, read_report
@@ -175,6 +180,7 @@ ITEM_STATE_FIELDS = tuple(item_field.name for item_field in fields(ItemState))
 BLANK_ORDER: dict[str, Any] = {
     **dict.fromkeys(ORDER_FIELDS),
     "status": OrderStatus.PENDING,
+    "fulfilled_by": FulfilledBy.SELLER,
     "buyer_requested_cancel": False,
     "canceled_on_marketplace": False,
     "item_count": 0,
@@ -208,6 +214,8 @@ class OrderMerge:
         self.changes: list[str] = []
         self.contact: dict[str, Any] = {}
         self.reported: OrderStatus | None = None
+        # item-status of the lines that gave one, by id() of their item.
+        self.line_status: dict[int, OrderStatus] = {}
 
     @property
     def is_new(self) -> bool:
@@ -249,6 +257,8 @@ class OrderMerge:
         if row.quantity_shipped is not None:
             shippable = max(0, item.quantity - item.quantity_cancelled)
             item.quantity_shipped = max(item.quantity_shipped, min(row.quantity_shipped, shippable))
+        if row.item_status in TERMINAL:
+            self.line_status[id(item)] = row.item_status
         if row.buyer_requested_cancel:
             if not self.values["buyer_requested_cancel"]:
                 self.values["buyer_requested_cancel"] = True
@@ -288,6 +298,8 @@ class OrderMerge:
         items = cast(list[OrderItem], self.items)
         if current in TERMINAL or reported is None:
             return current  # local actions and earlier reports stand
+        if self.line_status:
+            return self._follow_lines(current, reported)
         if reported is OrderStatus.CANCELED:
             for item in self.items:
                 item.quantity_cancelled += item.quantity_open
@@ -303,6 +315,35 @@ class OrderMerge:
             return current
         base = OrderStatus.UNSHIPPED if current is OrderStatus.PENDING else current
         candidates = (status_from_items(base, items), reported, current)
+        return max(candidates, key=RANK.__getitem__)
+
+    def _follow_lines(self, current: OrderStatus, reported: OrderStatus) -> OrderStatus:
+        """A Shipped or Cancelled line goes its own way; other lines follow the order's status.
+
+        Real reports show a pending order's lines as Unshipped, so only the two
+        final words of a line are taken over the order's own status.
+        """
+        for item in self.items:
+            status = self.line_status.get(id(item), reported)
+            if reported is OrderStatus.PENDING and status is not OrderStatus.CANCELED:
+                continue  # nothing ships before the payment is verified (S9)
+            if status is OrderStatus.CANCELED:
+                if item.quantity_open:
+                    item.quantity_cancelled += item.quantity_open
+                    self.values["canceled_on_marketplace"] = True
+            elif status is OrderStatus.SHIPPED:
+                item.quantity_shipped += item.quantity_open
+        items = cast(list[OrderItem], self.items)
+        if reported is OrderStatus.PENDING and current is OrderStatus.PENDING:
+            if self.items and all(item.quantity_open == 0 for item in self.items):
+                self.values["canceled_on_marketplace"] = True
+                return OrderStatus.CANCELED
+            return current
+        base = OrderStatus.UNSHIPPED if current is OrderStatus.PENDING else current
+        derived = status_from_items(base, items)
+        if derived is OrderStatus.CANCELED:
+            self.values["canceled_on_marketplace"] = True
+        candidates = (derived, current) if reported in TERMINAL else (derived, reported, current)
         return max(candidates, key=RANK.__getitem__)
 
     def _changed_fields(self) -> list[str]:

@@ -27,6 +27,7 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -81,6 +82,13 @@ class Initiator(enum.StrEnum):
     MARKETPLACE = "marketplace"  # automatic cancellation or seen only in a report (S11)
 
 
+class FulfilledBy(enum.StrEnum):
+    """Who ships an order: the seller, or the marketplace from its own warehouse (FBA)."""
+
+    SELLER = "seller"  # fulfillment-channel Merchant / MFN
+    MARKETPLACE = "marketplace"  # fulfillment-channel Amazon / AFN: read-only in SellerDesk
+
+
 class ReturnStatus(enum.StrEnum):
     REQUESTED = "requested"
     RECEIVED = "received"
@@ -127,6 +135,10 @@ class Order(Base):
     earliest_ship_date: Mapped[datetime | None]
     latest_ship_date: Mapped[datetime | None] = mapped_column(index=True)
     currency: Mapped[str | None] = mapped_column(String(3))
+    # Migration 0004; orders from the unshipped and orders reports are the seller's.
+    fulfilled_by: Mapped[FulfilledBy] = mapped_column(
+        _enum(FulfilledBy), default=FulfilledBy.SELLER, server_default="seller", index=True
+    )
     sales_channel: Mapped[str | None]
     ship_service_level: Mapped[str | None]
     is_business_order: Mapped[bool | None]
@@ -236,6 +248,9 @@ class Shipment(Base):
     ship_method: Mapped[str | None] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(index=True)
     export_batch_id: Mapped[int | None] = mapped_column(ForeignKey("export_batches.id"))
+    # Migration 0004: written as one order-level row (its items had no ids yet); a
+    # rewritten batch writes it the same way even once a report has brought the ids.
+    sent_as_order_row: Mapped[bool] = mapped_column(default=False, server_default=false())
 
     order: Mapped[Order] = relationship(back_populates="shipments")
     lines: Mapped[list[ShipmentLine]] = relationship(
@@ -270,6 +285,9 @@ class Cancellation(Base):
     # "local" (done in SellerDesk), "file" (bulk cancellation file), "report" (seen in a report)
     source: Mapped[str] = mapped_column(String(16), default="local")
     export_batch_id: Mapped[int | None] = mapped_column(ForeignKey("export_batches.id"))
+    # Migration 0004: the seller sent it as a bare order-id row (its items had no codes
+    # yet), so its reason never reached the marketplace; a rewritten batch says the same.
+    sent_without_reason: Mapped[bool] = mapped_column(default=False, server_default=false())
 
     order: Mapped[Order] = relationship(back_populates="cancellations")
     lines: Mapped[list[CancellationLine]] = relationship(

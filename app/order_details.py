@@ -15,7 +15,7 @@ from sqlalchemy import select
 
 from app import clock
 from app.db import Database
-from app.models import Event, Order, OrderItem, OrderStatus
+from app.models import Event, FulfilledBy, Order, OrderItem, OrderStatus
 from app.order_list import Deadline, deadline
 from app.orders import find_order
 from app.rules import Action, Decision, decide
@@ -101,6 +101,7 @@ class OrderDetails:
     cancellations: tuple[CancellationInfo, ...]
     timeline: tuple[TimelineEntry, ...]
     decisions: dict[Action, Decision]
+    fulfilled_by: FulfilledBy = FulfilledBy.SELLER
 
     def decision(self, action: Action) -> Decision:
         return self.decisions[action]
@@ -170,7 +171,7 @@ def order_details(db: Database, order_id: str, as_of: datetime | None = None) ->
             purchase_date=order.purchase_date,
             payment_date=order.payment_date,
             latest_ship_date=order.latest_ship_date,
-            deadline=deadline(order.status, order.latest_ship_date, moment),
+            deadline=deadline(order.status, order.latest_ship_date, moment, order.fulfilled_by),
             currency=order.currency,
             sales_channel=order.sales_channel,
             total=order.total,
@@ -207,4 +208,5 @@ def order_details(db: Database, order_id: str, as_of: datetime | None = None) ->
             ),
             timeline=tuple(TimelineEntry.of(event) for event in events),
             decisions={action: decide(order, action) for action in Action},
+            fulfilled_by=order.fulfilled_by,
         )

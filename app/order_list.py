@@ -25,7 +25,7 @@ from app import clock
 from app.clock import as_utc, whole_days
 from app.db import Database
 from app.health import AT_RISK_NOTICE_DAYS, AUTO_CANCEL_DAYS
-from app.models import Order, OrderStatus
+from app.models import FulfilledBy, Order, OrderStatus
 from app.queries import OPEN_STATUSES, View, search_condition, view_condition
 from app.rules import Action, decide
 
@@ -124,9 +124,21 @@ class Deadline:
     days_left: int = 0  # before the marketplace may cancel automatically
 
 
-def deadline(status: OrderStatus, latest_ship_date: datetime | None, as_of: datetime) -> Deadline:
-    """Where an order stands against its ship-by date, as the Late and At risk views count it."""
-    if latest_ship_date is None or status not in OPEN_STATUSES:
+def deadline(
+    status: OrderStatus,
+    latest_ship_date: datetime | None,
+    as_of: datetime,
+    fulfilled_by: FulfilledBy = FulfilledBy.SELLER,
+) -> Deadline:
+    """Where an order stands against its ship-by date, as the Late and At risk views count it.
+
+    The marketplace's own deadlines for an order it fulfils are not the seller's.
+    """
+    if (
+        latest_ship_date is None
+        or status not in OPEN_STATUSES
+        or fulfilled_by is FulfilledBy.MARKETPLACE
+    ):
         return Deadline(DeadlineKind.NONE)
     if as_utc(latest_ship_date) >= as_of:
         return Deadline(DeadlineKind.ON_TIME)
@@ -153,6 +165,7 @@ class OrderRow:
     currency: str | None
     buyer_requested_cancel: bool
     deadline: Deadline
+    fulfilled_by: FulfilledBy = FulfilledBy.SELLER
 
 
 @dataclass(frozen=True)
@@ -184,14 +197,16 @@ _ROW_COLUMNS = (
     Order.total,
     Order.currency,
     Order.buyer_requested_cancel,
+    Order.fulfilled_by,
 )
 
 
 def _row(values: tuple[object, ...], as_of: datetime) -> OrderRow:
     (key, order_id, purchased, ship_by, status, buyer, count, skus, total, currency, requested) = (
-        values
+        values[:11]
     )
     status = OrderStatus(str(status))
+    fulfilled_by = FulfilledBy(str(values[11] or FulfilledBy.SELLER))
     # The rule says whether a buyer may be shown (S9); a bare order answers it.
     hidden = not decide(Order(status=status), Action.SHOW_BUYER).allowed
     return OrderRow(
@@ -207,7 +222,8 @@ def _row(values: tuple[object, ...], as_of: datetime) -> OrderRow:
         total=total,  # type: ignore[arg-type]
         currency=currency,  # type: ignore[arg-type]
         buyer_requested_cancel=bool(requested),
-        deadline=deadline(status, ship_by, as_of),  # type: ignore[arg-type]
+        deadline=deadline(status, ship_by, as_of, fulfilled_by),  # type: ignore[arg-type]
+        fulfilled_by=fulfilled_by,
     )
 
 

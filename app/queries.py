@@ -19,7 +19,8 @@ from sqlalchemy.sql.visitors import InternalTraversal
 
 from app import clock
 from app.health import AT_RISK_NOTICE_DAYS, AUTO_CANCEL_DAYS
-from app.models import Order, OrderStatus
+from app.models import FulfilledBy, Order, OrderStatus
+from app.rules import seller_fulfilled
 
 OPEN_STATUSES = (OrderStatus.UNSHIPPED, OrderStatus.PARTIALLY_SHIPPED)
 
@@ -44,17 +45,20 @@ class OrderFilter:
     buyer_requested: bool = False
     late_as_of: datetime | None = None
     search: str = ""
+    fulfilled_by: FulfilledBy | None = None
 
 
 def is_late(as_of: datetime) -> ColumnElement[bool]:
-    """Units still to ship and the latest ship date passed."""
-    return and_(Order.status.in_(OPEN_STATUSES), Order.latest_ship_date < as_of)
+    """Units the seller still has to ship and the latest ship date passed."""
+    return and_(Order.status.in_(OPEN_STATUSES), Order.latest_ship_date < as_of, seller_fulfilled())
 
 
 def is_at_risk(as_of: datetime) -> ColumnElement[bool]:
     """Late and within AT_RISK_NOTICE_DAYS of the marketplace's auto-cancellation (S11)."""
     since = as_of - timedelta(days=AUTO_CANCEL_DAYS - AT_RISK_NOTICE_DAYS)
-    return and_(Order.status.in_(OPEN_STATUSES), Order.latest_ship_date <= since)
+    return and_(
+        Order.status.in_(OPEN_STATUSES), Order.latest_ship_date <= since, seller_fulfilled()
+    )
 
 
 def view_condition(view: View, as_of: datetime) -> ColumnElement[bool]:
@@ -62,15 +66,16 @@ def view_condition(view: View, as_of: datetime) -> ColumnElement[bool]:
         case View.ALL:
             return true()
         case View.PENDING:
-            return Order.status == OrderStatus.PENDING
+            return and_(Order.status == OrderStatus.PENDING, seller_fulfilled())
         case View.UNSHIPPED:
-            return Order.status.in_(OPEN_STATUSES)
+            return and_(Order.status.in_(OPEN_STATUSES), seller_fulfilled())
         case View.LATE:
             return is_late(as_of)
         case View.BUYER_REQUESTED:
             return and_(
                 Order.buyer_requested_cancel.is_(True),
                 Order.status.not_in([OrderStatus.CANCELED, OrderStatus.SHIPPED]),
+                seller_fulfilled(),
             )
         case View.AT_RISK:
             return is_at_risk(as_of)
@@ -150,6 +155,8 @@ def conditions(criteria: OrderFilter, as_of: datetime | None = None) -> list[Col
         found.append(Order.buyer_requested_cancel.is_(True))
     if criteria.late_as_of is not None:
         found.append(is_late(criteria.late_as_of))
+    if criteria.fulfilled_by is not None:
+        found.append(Order.fulfilled_by == criteria.fulfilled_by)
     if criteria.search.strip():
         found.append(search_condition(criteria.search))
     return found

@@ -23,7 +23,7 @@ from typing import Any
 
 from app.clock import parse_timestamp
 from app.errors import BadInput
-from app.models import OrderStatus
+from app.models import FulfilledBy, OrderStatus
 from app.money import parse_amount
 from app.orders import ORDER_ID
 from app.text import QT_TRANSLATE_NOOP, Text, plural, text
@@ -47,6 +47,27 @@ STATUS_WORDS: dict[str, OrderStatus] = {
     "shipped": OrderStatus.SHIPPED,
     "canceled": OrderStatus.CANCELED,
     "cancelled": OrderStatus.CANCELED,
+}
+
+# Real all-orders reports add how far a shipped parcel got ("Shipped - Delivered to Buyer").
+SHIPPED_PREFIX = "shipped - "
+
+# item-status words: the state of one line. Others ("Shipping" on an Amazon-fulfilled
+# order) say nothing SellerDesk acts on and are read as unknown.
+ITEM_STATUS_WORDS: dict[str, OrderStatus] = {
+    "pending": OrderStatus.PENDING,
+    "unshipped": OrderStatus.UNSHIPPED,
+    "shipped": OrderStatus.SHIPPED,
+    "canceled": OrderStatus.CANCELED,
+    "cancelled": OrderStatus.CANCELED,
+}
+
+# fulfillment-channel words (FORMATS.md §1, updated).
+CHANNEL_WORDS: dict[str, FulfilledBy] = {
+    "merchant": FulfilledBy.SELLER,
+    "mfn": FulfilledBy.SELLER,
+    "amazon": FulfilledBy.MARKETPLACE,
+    "afn": FulfilledBy.MARKETPLACE,
 }
 
 TRUE_WORDS = frozenset({"true", "yes", "y", "1"})
@@ -99,6 +120,28 @@ def _boolean(raw: str) -> bool:
     raise ValueError(raw)
 
 
+def _channel(raw: str) -> FulfilledBy:
+    channel = CHANNEL_WORDS.get(raw.lower())
+    if channel is None:
+        raise ValueError(raw)
+    return channel
+
+
+def _item_status(raw: str) -> OrderStatus | None:
+    word = raw.lower()
+    if word.startswith(SHIPPED_PREFIX):
+        return OrderStatus.SHIPPED
+    return ITEM_STATUS_WORDS.get(word)
+
+
+def order_status(word: str) -> OrderStatus | None:
+    """An all-orders report's order-status (any case), or None when SellerDesk does not know it."""
+    lowered = word.lower()
+    if lowered.startswith(SHIPPED_PREFIX):
+        return OrderStatus.SHIPPED
+    return STATUS_WORDS.get(lowered)
+
+
 def _units(raw: str) -> int:
     value = int(raw)
     if value < 0:
@@ -128,6 +171,15 @@ UNITS = Kind(
 BOOLEAN = Kind(
     _boolean, QT_TRANSLATE_NOOP("Import", 'line {line}: {column} "{value}" is not true or false')
 )
+CHANNEL = Kind(
+    _channel,
+    QT_TRANSLATE_NOOP(
+        "Import",
+        'line {line}: {column} "{value}" is not a fulfilment channel '
+        "(Merchant, MFN, Amazon or AFN)",
+    ),
+)
+ITEM_STATUS = Kind(_item_status, "")  # never refused: an unknown word is left unread
 
 
 @dataclass(frozen=True)
@@ -146,6 +198,7 @@ ORDER_COLUMNS = (
     Column(("earliest-ship-date",), "earliest_ship_date", DATE),
     Column(("promise-date", "latest-ship-date"), "latest_ship_date", DATE),
     Column(("currency",), "currency"),
+    Column(("fulfillment-channel", "fulfilment-channel"), "fulfilled_by", CHANNEL),
     Column(("sales-channel",), "sales_channel"),
     Column(("ship-service-level",), "ship_service_level"),
     Column(("is-business-order",), "is_business_order", BOOLEAN),
@@ -167,7 +220,7 @@ CONTACT_COLUMNS = (
 ITEM_COLUMNS = (
     Column(("order-item-id",), "order_item_id"),
     Column(("sku",), "sku"),
-    Column(("product-name",), "title"),
+    Column(("product-name", "item-name"), "title"),
     Column(("asin",), "asin"),
     Column(QUANTITY_COLUMNS, "quantity", UNITS),
     Column(("item-price",), "item_price", AMOUNT),
@@ -181,6 +234,7 @@ ITEM_COLUMNS = (
 QUANTITY_SHIPPED = Column(("quantity-shipped",), "quantity_shipped", UNITS)
 BUYER_CANCEL = Column(BUYER_CANCEL_COLUMNS, "buyer_requested_cancel", BOOLEAN)
 BUYER_CANCEL_REASON = Column(("buyer-requested-cancel-reason",), "buyer_cancel_reason")
+ITEM_STATUS_COLUMN = Column(("item-status",), "item_status", ITEM_STATUS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,6 +250,7 @@ class ReportRow:
     quantity_shipped: int | None
     buyer_requested_cancel: bool | None
     buyer_cancel_reason: str | None
+    item_status: OrderStatus | None = None  # the line's own state (all-orders report)
 
 
 @dataclass(frozen=True, slots=True)
@@ -332,7 +387,7 @@ class _RowReader:
             (ORDER_COLUMNS, ORDER),
             (CONTACT_COLUMNS, CONTACT),
             (ITEM_COLUMNS, ITEM),
-            ((QUANTITY_SHIPPED, BUYER_CANCEL, BUYER_CANCEL_REASON), EXTRA),
+            ((QUANTITY_SHIPPED, BUYER_CANCEL, BUYER_CANCEL_REASON, ITEM_STATUS_COLUMN), EXTRA),
         )
         self.cells = [
             cell
@@ -383,7 +438,7 @@ class _RowReader:
             if not word:
                 problems.append(self._problem(line, key, EMPTY, column=self.status.column))
             else:
-                status = STATUS_WORDS.get(word.lower())
+                status = order_status(word)
                 if status is None:
                     problems.append(self._problem(line, key, BAD_STATUS, value=word))
         parts: tuple[dict[str, Any], ...] = ({}, {}, {}, {})
@@ -402,7 +457,8 @@ class _RowReader:
                         self._problem(line, key, cell.problem, column=cell.column, value=raw)
                     )
         order, contact, item, extra = parts
-        if item.get("quantity") == 0 and status is not OrderStatus.CANCELED:
+        item_status = extra.get("item_status")
+        if item.get("quantity") == 0 and OrderStatus.CANCELED not in (status, item_status):
             problems.append(self._problem(line, key, ZERO_UNITS, column=self.quantity_column))
         if problems:
             return problems
@@ -416,6 +472,7 @@ class _RowReader:
             quantity_shipped=extra.get("quantity_shipped"),
             buyer_requested_cancel=extra.get("buyer_requested_cancel"),
             buyer_cancel_reason=extra.get("buyer_cancel_reason"),
+            item_status=item_status,
         )
 
 

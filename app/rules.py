@@ -11,7 +11,9 @@ import enum
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from app.models import Initiator, Order, OrderItem, OrderStatus
+from sqlalchemy import ColumnElement
+
+from app.models import FulfilledBy, Initiator, Order, OrderItem, OrderStatus
 from app.reasons import BUYER_CANCELED
 from app.text import QT_TRANSLATE_NOOP, Text, text
 
@@ -69,6 +71,54 @@ NEVER_EDIT_ADDRESS = QT_TRANSLATE_NOOP(
 )
 
 
+# What the marketplace does itself for an order it fulfils (FBA), said per action.
+MARKETPLACE_FULFILS: dict[Action, str] = {
+    Action.VERIFY_PAYMENT: QT_TRANSLATE_NOOP(
+        "Rules", "Fulfilled by Amazon: Amazon verifies the payment and ships this order itself."
+    ),
+    Action.CONFIRM_SHIPMENT: QT_TRANSLATE_NOOP(
+        "Rules",
+        "Fulfilled by Amazon: Amazon ships this order from its own warehouse; "
+        "there is nothing for you to ship or confirm.",
+    ),
+    Action.CANCEL_ORDER: QT_TRANSLATE_NOOP(
+        "Rules",
+        "Fulfilled by Amazon: only Amazon can cancel this order. "
+        "Send a buyer who wants to cancel to Amazon customer service.",
+    ),
+    Action.CANCEL_ITEMS: QT_TRANSLATE_NOOP(
+        "Rules",
+        "Fulfilled by Amazon: only Amazon can cancel items of this order. "
+        "Send a buyer who wants to cancel to Amazon customer service.",
+    ),
+    Action.REFUND: QT_TRANSLATE_NOOP(
+        "Rules",
+        "Fulfilled by Amazon: Amazon refunds this order itself; "
+        "a refund from SellerDesk would not reach the buyer.",
+    ),
+    Action.RETURN_REQUESTED: QT_TRANSLATE_NOOP(
+        "Rules",
+        "Fulfilled by Amazon: returns of this order go back to Amazon's warehouse, "
+        "and Amazon handles them.",
+    ),
+    Action.RETURN_RECEIVED: QT_TRANSLATE_NOOP(
+        "Rules",
+        "Fulfilled by Amazon: returns of this order go back to Amazon's warehouse, "
+        "and Amazon handles them.",
+    ),
+}
+
+
+def fulfilled_by_marketplace(order: Order) -> bool:
+    """Whether the marketplace ships this order (FBA): then it is not the seller's work."""
+    return order.fulfilled_by is FulfilledBy.MARKETPLACE
+
+
+def seller_fulfilled() -> ColumnElement[bool]:
+    """SQL: orders the seller ships. Work lists, upload files and the rate take only these."""
+    return Order.fulfilled_by == FulfilledBy.SELLER
+
+
 def open_quantity(items: Iterable[OrderItem]) -> int:
     return sum(item.quantity_open for item in items)
 
@@ -97,6 +147,8 @@ def decide(order: Order, action: Action) -> Decision:
         if status is OrderStatus.PENDING:
             return Decision(False, text(CTX, PENDING_HIDDEN))
         return ALLOWED
+    if action in MARKETPLACE_FULFILS and fulfilled_by_marketplace(order):
+        return _no(MARKETPLACE_FULFILS[action])
     if status is OrderStatus.CANCELED and action is not Action.VERIFY_PAYMENT:
         return _no(CANCELED_NOTHING)
 

@@ -15,7 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.clock import iso
-from app.models import Event, Order, OrderItem, OrderStatus
+from app.models import Event, FulfilledBy, Order, OrderItem, OrderStatus
 from app.money import format_amount
 
 
@@ -50,6 +50,7 @@ def order_json(order: Order) -> dict[str, Any]:
         "buyer_requested_cancel": order.buyer_requested_cancel,
         "buyer_cancel_reason": order.buyer_cancel_reason,
         "canceled_on_marketplace": order.canceled_on_marketplace,
+        "fulfilled_by": (order.fulfilled_by or FulfilledBy.SELLER).value,
         "currency": order.currency,
         "sales_channel": order.sales_channel,
         "ship_service_level": order.ship_service_level,

@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
 from app.db import Database
-from app.models import Order, OrderItem, OrderStatus
+from app.models import FulfilledBy, Order, OrderItem, OrderStatus
 from app.orders import refresh_summary
 
 NOW = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)
@@ -38,6 +38,7 @@ class OrderSpec:
         default_factory=lambda: [ItemSpec(order_item_id="11111111111111")]
     )
     currency: str = "EUR"
+    fulfilled_by: FulfilledBy = FulfilledBy.SELLER
 
 
 def add_order(db: Database, spec: OrderSpec | None = None, **changes: object) -> str:
@@ -55,6 +56,7 @@ def add_order(db: Database, spec: OrderSpec | None = None, **changes: object) ->
             payment_date=None if pending else spec.purchase_date + timedelta(hours=1),
             latest_ship_date=spec.latest_ship_date,
             currency=spec.currency,
+            fulfilled_by=FulfilledBy(spec.fulfilled_by),
             buyer_name=None if pending else "Aurélien Garçon",
             buyer_email=None if pending else "abc@marketplace.amazon.fr",
             recipient_name=None if pending else "Aurélien Garçon",

@@ -13,7 +13,7 @@ from app.cli.common import Command, parse_moment, print_json, say, warn
 from app.db import Database
 from app.errors import BadInput
 from app.health import RATE_TARGET, health
-from app.models import Order, OrderStatus
+from app.models import FulfilledBy, Order, OrderStatus
 from app.orders import (
     ItemQuantity,
     ShipmentRequest,
@@ -27,6 +27,7 @@ from app.text import QT_TRANSLATE_NOOP, text
 from app.views import order_detail_json, order_json
 
 STATUSES = [status.value for status in OrderStatus]
+FULFILLERS = [fulfiller.value for fulfiller in FulfilledBy]
 
 
 def _configure_list(parser: argparse.ArgumentParser) -> None:
@@ -35,6 +36,11 @@ def _configure_list(parser: argparse.ArgumentParser) -> None:
         "--buyer-requested", action="store_true", help="only orders the buyer asked to cancel"
     )
     parser.add_argument("--late", action="store_true", help="only orders past their ship-by date")
+    parser.add_argument(
+        "--fulfilled-by",
+        choices=FULFILLERS,
+        help="only orders you ship (seller) or Amazon ships from its warehouse (marketplace)",
+    )
     parser.add_argument("--json", action="store_true", help="print a JSON array")
 
 
@@ -43,6 +49,7 @@ def _run_list(args: argparse.Namespace, db: Database) -> int:
         status=OrderStatus(args.status) if args.status else None,
         buyer_requested=args.buyer_requested,
         late_as_of=clock.now() if args.late else None,
+        fulfilled_by=FulfilledBy(args.fulfilled_by) if args.fulfilled_by else None,
     )
     with db.reading() as session:
         query = filtered_orders(criteria).options(selectinload(Order.items))
@@ -56,6 +63,8 @@ def _run_list(args: argparse.Namespace, db: Database) -> int:
         for order in orders:
             ship_by = order.latest_ship_date.date().isoformat() if order.latest_ship_date else "-"
             flag = "  buyer requested cancellation" if order.buyer_requested_cancel else ""
+            if order.fulfilled_by is FulfilledBy.MARKETPLACE:
+                flag += "  fulfilled by Amazon"
             say(
                 f"{order.order_id}  {order.purchase_date.date().isoformat()}  ship by {ship_by}  "
                 f"{order.status.value:<16} {order.item_count:>3} unit(s)  {order.skus}{flag}"
@@ -78,6 +87,8 @@ def _run_show(args: argparse.Namespace, db: Database) -> int:
         return 0
     say(f"Order {data['order_id']} — {data['status']}")
     say(f"  purchased {data['purchase_date']}, ship by {data['latest_ship_date'] or '-'}")
+    if data["fulfilled_by"] == FulfilledBy.MARKETPLACE:
+        say("  fulfilled by Amazon: Amazon ships, cancels and refunds it (read-only here)")
     if data["buyer_requested_cancel"]:
         say(f"  buyer requested cancellation: {data['buyer_cancel_reason'] or 'no reason given'}")
     if data["buyer"] is None:

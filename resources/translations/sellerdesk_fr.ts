@@ -1275,6 +1275,10 @@
       <translation>ligne {line} : {column} « {value} » n'est ni vrai (true) ni faux (false)</translation>
     </message>
     <message>
+      <source>line {line}: {column} "{value}" is not a fulfilment channel (Merchant, MFN, Amazon or AFN)</source>
+      <translation>ligne {line} : {column} « {value} » n’est pas un canal d’expédition (Merchant, MFN, Amazon ou AFN)</translation>
+    </message>
+    <message>
       <source>{file} is not a text report (it holds binary data); nothing was imported.</source>
       <translation>{file} n'est pas un rapport texte (il contient des données binaires) ; rien n'a été importé.</translation>
     </message>
@@ -2343,6 +2347,30 @@
     <message>
       <source>Ship only to the address on the order. If it is wrong, ask the buyer to cancel and order again with the right address (or, once shipped, ask the carrier to return it).</source>
       <translation>Expédiez uniquement à l'adresse indiquée sur la commande. Si elle est erronée, demandez à l'acheteur d'annuler et de repasser commande avec la bonne adresse (ou, une fois expédiée, demandez au transporteur de retourner le colis).</translation>
+    </message>
+    <message>
+      <source>Fulfilled by Amazon: Amazon verifies the payment and ships this order itself.</source>
+      <translation>Expédié par Amazon : Amazon vérifie le paiement et expédie lui-même cette commande.</translation>
+    </message>
+    <message>
+      <source>Fulfilled by Amazon: Amazon ships this order from its own warehouse; there is nothing for you to ship or confirm.</source>
+      <translation>Expédié par Amazon : Amazon expédie cette commande depuis son propre entrepôt ; vous n’avez rien à expédier ni à confirmer.</translation>
+    </message>
+    <message>
+      <source>Fulfilled by Amazon: only Amazon can cancel this order. Send a buyer who wants to cancel to Amazon customer service.</source>
+      <translation>Expédié par Amazon : seul Amazon peut annuler cette commande. Orientez l’acheteur qui veut annuler vers le service client Amazon.</translation>
+    </message>
+    <message>
+      <source>Fulfilled by Amazon: only Amazon can cancel items of this order. Send a buyer who wants to cancel to Amazon customer service.</source>
+      <translation>Expédié par Amazon : seul Amazon peut annuler des articles de cette commande. Orientez l’acheteur qui veut annuler vers le service client Amazon.</translation>
+    </message>
+    <message>
+      <source>Fulfilled by Amazon: Amazon refunds this order itself; a refund from SellerDesk would not reach the buyer.</source>
+      <translation>Expédié par Amazon : Amazon rembourse lui-même cette commande ; un remboursement depuis SellerDesk ne parviendrait pas à l’acheteur.</translation>
+    </message>
+    <message>
+      <source>Fulfilled by Amazon: returns of this order go back to Amazon's warehouse, and Amazon handles them.</source>
+      <translation>Expédié par Amazon : les retours de cette commande reviennent à l’entrepôt d’Amazon, qui s’en occupe.</translation>
     </message>
     <message>
       <source>The payment of this order is already verified.</source>
