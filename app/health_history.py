@@ -37,7 +37,7 @@ from app.models import (
     Order,
     Shipment,
 )
-from app.reasons import CANCELLATION_REASONS
+from app.reasons import reason_text
 from app.returns import OverdueRefund, overdue_returns
 from app.rules import seller_fulfilled
 from app.text import QT_TRANSLATE_NOOP, Text, text
@@ -61,11 +61,7 @@ def initiator_label(initiator: Initiator) -> Text:
 
 def reason_label(code: str | None) -> Text:
     """The translatable label of a reason code; an unknown code is shown as it is."""
-    if code is None:
-        return text("Reason", QT_TRANSLATE_NOOP("Reason", "No reason given"))
-    if code in CANCELLATION_REASONS:
-        return text("Reason", CANCELLATION_REASONS[code])
-    return text("Reason", "{code}", code=code)
+    return reason_text(code)
 
 
 def why_counted(initiator: Initiator, counts: bool) -> Text:

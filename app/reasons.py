@@ -7,7 +7,7 @@ English source text marked for translation.
 from __future__ import annotations
 
 from app.errors import BadInput
-from app.text import QT_TRANSLATE_NOOP, Code, text
+from app.text import QT_TRANSLATE_NOOP, Code, Text, text
 
 BUYER_CANCELED = "BuyerCanceled"
 
@@ -44,11 +44,18 @@ REFUND_REASONS: dict[str, str] = {
 }
 
 
+def reason_text(code: str | None) -> Text:
+    """The translatable label of a reason code; an unknown code is shown as it is."""
+    if code is None:
+        return text("Reason", QT_TRANSLATE_NOOP("Reason", "No reason given"))
+    label = CANCELLATION_REASONS.get(code) or REFUND_REASONS.get(code)
+    return text("Reason", label) if label else text("Reason", "{code}", code=code)
+
+
 def reason_label(code: str) -> Code:
     """A reason code inside a sentence: the code in English (as the files spell it),
     its label in the window ("motif Rupture de stock", never "motif NoInventory")."""
-    label = CANCELLATION_REASONS.get(code) or REFUND_REASONS.get(code) or code
-    return Code(code, text("Reason", label))
+    return Code(code, reason_text(code))
 
 
 def _canonical(code: str, known: dict[str, str]) -> str | None:

@@ -32,7 +32,7 @@ from ui.main_window import MainWindow  # noqa: E402
 from ui.translation import install_translators  # noqa: E402
 
 OUT = ROOT / "screenshots"
-WINDOW_SIZE = (1800, 960)
+WINDOW_SIZE = (1366, 768)  # a common laptop screen: nothing may be cut at this size
 
 
 def grab(widget: QWidget, name: str) -> Path:
@@ -76,12 +76,12 @@ def cancellation_file(folder: Path, db: Database) -> Path:
     return path
 
 
-def welcome(folder: Path) -> None:
-    empty = open_database(str(folder / "empty.sqlite"))
+def welcome(folder: Path, suffix: str = "") -> None:
+    empty = open_database(str(folder / f"empty{suffix}.sqlite"))
     window = MainWindow(empty)
     window.resize(*WINDOW_SIZE)
     wait_for_counts(window)
-    grab(window, "welcome")
+    grab(window, f"welcome{suffix}")
     window.shutdown()
     window.close()
     empty.dispose()
@@ -123,27 +123,29 @@ def order_dialogs(window: MainWindow, db: Database, chosen: str, suffix: str = "
     grab_dialog(back, f"return-dialog{suffix}")
 
 
-def other_dialogs(window: MainWindow, db: Database, folder: Path) -> None:
+def other_dialogs(window: MainWindow, db: Database, folder: Path, suffix: str = "") -> None:
     pending = rows(db, View.PENDING, 1)
     if pending:
         window.select_order(pending[0].order_id)
-        grab_dialog(window.message_buyer("s9_contact_customer_service"), "message-dialog-s9")
+        grab_dialog(
+            window.message_buyer("s9_contact_customer_service"), f"message-dialog-s9{suffix}"
+        )
     unshipped = rows(db, View.UNSHIPPED, 1)
     window.select_order(unshipped[0].order_id)
-    grab_dialog(window.message_buyer("s15_cancel_and_reorder"), "message-dialog-s15")
-    grab_dialog(window.export_files(), "export-dialog", adjust=False)
+    grab_dialog(window.message_buyer("s15_cancel_and_reorder"), f"message-dialog-s15{suffix}")
+    grab_dialog(window.export_files(), f"export-dialog{suffix}", adjust=False)
     bulk = window.bulk_cancel()
     bulk.load_file(cancellation_file(folder, db))
     bulk.job.wait()  # the plan is worked out on a worker
     bulk.resize(900, 420)
-    grab(bulk, "bulk-cancel-dialog")
+    grab(bulk, f"bulk-cancel-dialog{suffix}")
     bulk.reject()
     summary = window.print_summary()
     summary.loading.wait()  # the summary is read on a worker
-    grab_dialog(summary, "summary-dialog")
+    grab_dialog(summary, f"summary-dialog{suffix}")
     about = AboutDialog(window)
     about.adjustSize()
-    grab(about, "about-dialog")
+    grab(about, f"about-dialog{suffix}")
     about.reject()
 
 
@@ -196,7 +198,10 @@ def main() -> int:
         window.filters.choose_health()
         grab(window, "health-page-fr")
         order_dialogs(window, db, chosen, suffix="-fr")
+        other_dialogs(window, db, folder, suffix="-fr")
         window.set_language(None)
+        install_translators(app, "fr")
+        welcome(folder, suffix="-fr")
         install_translators(app, "en")
 
         if "--docs" in sys.argv:

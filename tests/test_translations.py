@@ -289,3 +289,50 @@ def test_no_english_literal_is_shown_without_translation():
                 if english and value not in ENDONYMS:
                     wrong.append(f"{path.relative_to(ROOT)}:{node.lineno}: {value!r}")
     assert not wrong, "wrap these in self.tr / QCoreApplication.translate:\n" + "\n".join(wrong)
+
+
+def test_qts_own_dialogs_speak_french(qapp):
+    """The file dialog, the print dialog and the standard buttons come from Qt's own
+    qtbase_fr.qm, loaded from PySide6's translations folder."""
+    from PySide6.QtCore import QLibraryInfo, QLocale
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from ui.translation import install_translators
+
+    folder = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+    assert (folder / "qtbase_fr.qm").exists()
+    previous = QLocale()
+    try:
+        install_translators(qapp, "fr")
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Cancel | QDialogButtonBox.StandardButton.Close
+        )
+        cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        close = buttons.button(QDialogButtonBox.StandardButton.Close)
+        assert (cancel.text().replace("&", ""), close.text().replace("&", "")) == (
+            "Annuler",
+            "Fermer",
+        )
+    finally:
+        install_translators(qapp, "en")
+        QLocale.setDefault(previous)
+
+
+def test_the_bundle_keeps_qts_french_and_english_files():
+    import importlib.util
+    import sys
+
+    import pytest
+
+    pytest.importorskip("PyInstaller")
+    sys.path.insert(0, str(ROOT / "packaging"))
+    spec = importlib.util.spec_from_file_location("common", ROOT / "packaging" / "common.py")
+    assert spec is not None and spec.loader is not None
+    common = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(common)
+    toc = [
+        (f"PySide6/Qt/translations/qtbase_{lang}.qm", "x", "DATA") for lang in ("fr", "de", "en")
+    ]
+    kept = {name for name, _path, _kind in common.slim(toc)}
+    assert "PySide6/Qt/translations/qtbase_fr.qm" in kept
+    assert "PySide6/Qt/translations/qtbase_de.qm" not in kept

@@ -10,9 +10,12 @@ from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTimeZon
 from app.text import Amount, Code, Day, Moment, Number, Text, Typed
 
 
-def tr_text(value: Text) -> str:
+def tr_text(value: Text | Code) -> str:
     """Translate a sentence produced by app/ (and the labels inside it), then fill it in
-    with its amounts and dates written as the seller's locale writes them."""
+    with its amounts and dates written as the seller's locale writes them; a code
+    (a reason, a state) gives its translated label."""
+    if isinstance(value, Code):
+        value = value.label
     return value.render(_translated, _written)
 
 
@@ -23,7 +26,7 @@ def _translated(part: Text) -> str:
 
 def _written(value: Typed | Code) -> str:
     if isinstance(value, Code):
-        return tr_text(value.label)  # the code's label, never the code itself
+        return tr_text(value)  # the code's label, never the code itself
     if isinstance(value, Amount):
         return money(value.value, value.currency)
     if isinstance(value, Number):

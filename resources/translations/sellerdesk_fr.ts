@@ -1189,7 +1189,7 @@
     </message>
     <message>
       <source>As of {moment}</source>
-      <translation>Au {moment}</translation>
+      <translation>Situation au {moment}</translation>
     </message>
     <message>
       <source>⚠ above the target</source>
@@ -1235,8 +1235,8 @@
     <message numerus="yes">
       <source>Imported from {file}: new order, {status}, %n item(s).</source>
       <translation>
-        <numerusform>Importée depuis {file} : nouvelle commande, {status}, %n article.</numerusform>
-        <numerusform>Importée depuis {file} : nouvelle commande, {status}, %n articles.</numerusform>
+        <numerusform>Importée depuis {file} : nouvelle commande (état « {status} »), %n article.</numerusform>
+        <numerusform>Importée depuis {file} : nouvelle commande (état « {status} »), %n articles.</numerusform>
       </translation>
     </message>
     <message>
@@ -1424,7 +1424,7 @@
     </message>
     <message>
       <source>Search order id, buyer, SKU, product ({shortcut})</source>
-      <translation>Rechercher numéro de commande, acheteur, SKU, produit ({shortcut})</translation>
+      <translation>Commande, acheteur, SKU ou produit ({shortcut})</translation>
     </message>
     <message>
       <source>Shows the orders whose id, buyer name, SKU or product name contain every word</source>
@@ -1451,7 +1451,7 @@
     </message>
     <message>
       <source>7-day cancellation rate {rate} (target &lt; {target})</source>
-      <translation>Taux d'annulations sur 7 jours {rate} (objectif &lt; {target})</translation>
+      <translation>Taux d'annulations sur 7 jours : {rate} (objectif : moins de {target})</translation>
     </message>
     <message>
       <source> — above the target</source>
@@ -2098,12 +2098,12 @@
       <translation>au plus {amount} ({percent} %)</translation>
     </message>
     <message>
-      <source>This item: {refund} refunded</source>
-      <translation>Remboursement pour cet article : {refund}</translation>
+      <source>This item: {refund} − {fee} restocking fee = {net} refunded</source>
+      <translation>Cet article : {refund} − {fee} de frais de restockage = {net} remboursés</translation>
     </message>
     <message>
-      <source> − {fee} restocking fee</source>
-      <translation> − {fee} de frais de restockage</translation>
+      <source>This item: {refund} refunded</source>
+      <translation>Remboursement pour cet article : {refund}</translation>
     </message>
     <message>
       <source>The buyer gets back: {net}</source>
@@ -2111,7 +2111,7 @@
     </message>
     <message>
       <source>Recorded now with reason {reason}; it goes into your next order adjustment file.</source>
-      <translation>Enregistré maintenant avec le motif {reason} ; le remboursement ira dans votre prochain fichier d'ajustement de commandes.</translation>
+      <translation>Enregistré maintenant avec le motif « {reason} » ; le remboursement ira dans votre prochain fichier d'ajustement de commandes.</translation>
     </message>
   </context>
   <context>
@@ -2311,15 +2311,15 @@
     </message>
     <message>
       <source>Return received ({condition}); refund due by {due}.</source>
-      <translation>Retour reçu ({condition}) ; remboursement dû au plus tard le {due}.</translation>
+      <translation>Retour reçu (état : {condition}) ; remboursement dû au plus tard le {due}.</translation>
     </message>
     <message>
       <source>Return received ({condition}); the buyer was already refunded.</source>
-      <translation>Retour reçu ({condition}) ; l'acheteur a déjà été remboursé.</translation>
+      <translation>Retour reçu (état : {condition}) ; l'acheteur a déjà été remboursé.</translation>
     </message>
     <message>
       <source>Return received ({condition}) before shipment was confirmed; the order is cancelled instead of refunded.</source>
-      <translation>Retour reçu ({condition}) avant la confirmation de l'expédition ; la commande est annulée au lieu d'être remboursée.</translation>
+      <translation>Retour reçu (état : {condition}) avant la confirmation de l'expédition ; la commande est annulée au lieu d'être remboursée.</translation>
     </message>
     <message>
       <source>Say in what condition the item came back: --condition new, late, opened, used or damaged.</source>
@@ -2358,11 +2358,11 @@
     </message>
     <message>
       <source>Fulfilled by Amazon: only Amazon can cancel this order. Send a buyer who wants to cancel to Amazon customer service.</source>
-      <translation>Expédié par Amazon : seul Amazon peut annuler cette commande. Orientez l’acheteur qui veut annuler vers le service client Amazon.</translation>
+      <translation>Expédié par Amazon : seul Amazon peut annuler cette commande. Orientez l’acheteur qui veut annuler vers le Service client Amazon.</translation>
     </message>
     <message>
       <source>Fulfilled by Amazon: only Amazon can cancel items of this order. Send a buyer who wants to cancel to Amazon customer service.</source>
-      <translation>Expédié par Amazon : seul Amazon peut annuler des articles de cette commande. Orientez l’acheteur qui veut annuler vers le service client Amazon.</translation>
+      <translation>Expédié par Amazon : seul Amazon peut annuler des articles de cette commande. Orientez l’acheteur qui veut annuler vers le Service client Amazon.</translation>
     </message>
     <message>
       <source>Fulfilled by Amazon: Amazon refunds this order itself; a refund from SellerDesk would not reach the buyer.</source>

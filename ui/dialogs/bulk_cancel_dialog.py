@@ -42,6 +42,7 @@ from app import bulk_cancel
 from app.bulk_cancel import BulkResult, CancellationPlan, PlannedRow
 from app.db import Database
 from app.errors import SellerDeskError
+from app.reasons import reason_label
 from ui.dialogs.feedback import ProblemLine
 from ui.dialogs.working import Job
 from ui.i18n import tr_text
@@ -94,8 +95,8 @@ class PlanModel(QAbstractTableModel):
             return str(planned.line)
         if column == self.ORDER:
             return planned.order_id
-        if column == self.REASON:
-            return planned.reason
+        if column == self.REASON:  # the file's code, as its label ("Rupture de stock")
+            return tr_text(reason_label(planned.reason)) if planned.reason else ""
         if column == self.ITEM:
             return planned.item_code or tr("BulkCancelDialog", "whole order")
         if column == self.OUTCOME:

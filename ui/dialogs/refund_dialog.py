@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from app.db import Database
 from app.errors import SellerDeskError
-from app.reasons import REFUND_REASONS
+from app.reasons import REFUND_REASONS, reason_label
 from app.refunds import (
     COMPONENT_LABELS,
     Component,
@@ -411,21 +411,23 @@ class RefundDialog(QDialog):
             if line is None:
                 row.net.clear()
                 continue
-            sentence = self.tr("This item: {refund} refunded").format(
-                refund=money(line.refund.total, self._currency)
+            refund, fee, net = (
+                money(value, self._currency) for value in (line.refund.total, line.fee, line.net)
             )
-            if line.fee:
-                sentence += self.tr(" − {fee} restocking fee").format(
-                    fee=money(line.fee, self._currency)
+            row.net.setText(
+                self.tr("This item: {refund} − {fee} restocking fee = {net} refunded").format(
+                    refund=refund, fee=fee, net=net
                 )
-            row.net.setText(sentence + " = " + money(line.net, self._currency))
+                if line.fee
+                else self.tr("This item: {refund} refunded").format(refund=refund)
+            )
         self.total.setText(
             self.tr("The buyer gets back: {net}").format(net=money(plan.net, self._currency))
         )
         self.hint.setText(
             self.tr(
                 "Recorded now with reason {reason}; it goes into your next order adjustment file."
-            ).format(reason=plan.reason)
+            ).format(reason=tr_text(reason_label(plan.reason)))
         )
         notes = plan.notes()
         self.photo_note.say("\n".join(tr_text(note) for note in notes))
