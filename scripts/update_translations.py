@@ -9,7 +9,8 @@ there; strings gone from the code are dropped. An ``ast`` pass over ``app/``
 checks that lupdate saw every ``QT_TRANSLATE_NOOP`` and adds any it missed, as
 well as ``self.tr("…")`` inside f-strings and ``tr("context", "…")`` calls through
 an alias of ``QCoreApplication.translate``, which lupdate misreads.
-French typography (no-break spaces before ``: ; ? ! %`` and inside « », see
+Seller Central's French terms (``scripts/seller_central_terms.py``) and French
+typography (no-break spaces before ``: ; ? ! %`` and inside « », see
 ``scripts/french_typography.py``) is put into every French translation, and a
 source holding ``%n`` becomes a plural (numerus) entry. English gets its own
 ``sellerdesk_en.ts`` holding only the plural entries, their two forms written from
@@ -41,6 +42,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
 import french_typography as typography  # noqa: E402
+import seller_central_terms  # noqa: E402
 
 SOURCES = ("ui", "app")
 TRANSLATIONS = ROOT / "resources" / "translations"
@@ -312,7 +314,8 @@ def make_plural(ts_file: Path, previous: dict[tuple[str, str], str | list[str]])
 
 
 def french_typography(ts_file: Path) -> int:
-    """Put French spaces into every translation (see scripts/french_typography.py)."""
+    """Seller Central's words and French spaces in every translation (see
+    scripts/seller_central_terms.py and scripts/french_typography.py)."""
     tree = ET.parse(ts_file)
     changed = 0
     for message in messages(tree).values():
@@ -320,8 +323,9 @@ def french_typography(ts_file: Path) -> int:
         if translation is None:
             continue
         for element in translation.findall("numerusform") or [translation]:
-            if element.text and typography.fix(element.text) != element.text:
-                element.text = typography.fix(element.text)
+            fixed = typography.fix(seller_central_terms.fix(element.text or ""))
+            if element.text and fixed != element.text:
+                element.text = fixed
                 changed += 1
     if changed:
         ET.indent(tree)

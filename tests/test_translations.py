@@ -336,3 +336,24 @@ def test_the_bundle_keeps_qts_french_and_english_files():
     kept = {name for name, _path, _kind in common.slim(toc)}
     assert "PySide6/Qt/translations/qtbase_fr.qm" in kept
     assert "PySide6/Qt/translations/qtbase_de.qm" not in kept
+
+
+def test_french_uses_seller_centrals_words():
+    """« rapport sur les commandes », « Taux d'annulations », « Service client Amazon »,
+    « service de messagerie Acheteurs - Vendeurs », « Code Amazon du motif »."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "seller_central_terms", ROOT / "scripts" / "seller_central_terms.py"
+    )
+    assert spec is not None and spec.loader is not None
+    terms = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(terms)
+    assert terms.problems("Importez un rapport de commandes ; Taux d'annulation")
+    wrong = [
+        f"[{context}] {found!r}"
+        for context, _source, message in _messages()
+        for text in _translations(message)
+        for found in terms.problems(text)
+    ]
+    assert not wrong, "\n".join(wrong)
