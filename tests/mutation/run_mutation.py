@@ -1,0 +1,174 @@
+"""Mutation testing of the money and rule modules with mutmut 3 (issue 17).
+
+Not part of the default test run: it runs the chosen test files once per mutant.
+Install the tool with ``pip install -e '.[test,mutation]'``, then, from the repository::
+
+    .venv/bin/python tests/mutation/run_mutation.py rules refunds   # some modules
+    .venv/bin/python tests/mutation/run_mutation.py                 # all of them
+    .venv/bin/python tests/mutation/run_mutation.py --report rules  # last results again
+
+Each module is mutated in its own copy of the project under ``build/mutation/<module>``
+(mutmut reads its settings from ``pyproject.toml``, so every copy gets its own
+``[tool.mutmut]`` naming that one module and only the fast test files that exercise
+it). The score counts a mutant as dealt with when a test kills it (or it times out)
+or when it is listed in ``equivalent.txt`` beside this script with why it cannot
+change what a seller sees. Surviving mutants are printed with ``mutmut show``'s diff.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import subprocess
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+HERE = Path(__file__).resolve().parent
+WORK = ROOT / "build" / "mutation"
+
+# Module → the fast test files that check its rules. mutmut then runs, for each
+# mutant, only the tests that reached the mutated function.
+MODULES: dict[str, list[str]] = {
+    "rules": ["tests/test_rules.py", "tests/test_money_rules.py", "tests/test_orders.py"],
+    "refunds": [
+        "tests/test_refunds.py",
+        "tests/test_refund_properties.py",
+        "tests/test_money_rules.py",
+        "tests/test_returns.py",
+    ],
+    "restocking": [
+        "tests/test_refunds.py",
+        "tests/test_refund_properties.py",
+        "tests/test_money_rules.py",
+        "tests/test_returns.py",
+    ],
+    "returns": ["tests/test_returns.py", "tests/test_money_rules.py"],
+    "health": ["tests/test_health.py", "tests/test_money_rules.py"],
+    "exports": ["tests/test_exports.py", "tests/test_money_rules.py"],
+}
+
+KILLED = {"killed", "timeout", "caught by type check"}
+
+
+def _mutmut_settings(module: str, tests: list[str]) -> str:
+    def toml_list(values: list[str]) -> str:
+        return "[" + ", ".join(f'"{v}"' for v in values) + "]"
+
+    return (
+        "\n[tool.mutmut]\n"
+        'source_paths = ["app"]\n'
+        f'only_mutate = ["app/{module}.py"]\n'
+        'also_copy = ["ui", "resources"]\n'
+        f"pytest_add_cli_args_test_selection = {toml_list(tests)}\n"
+        # slow sweeps stay out; the window tests never reach these modules' rules alone
+        'pytest_add_cli_args = ["-m", "not slow", "-p", "no:cacheprovider", "-p", "no:xdist"]\n'
+        "use_git_change_detection = false\n"
+    )
+
+
+def prepare(module: str, source: Path, work: Path) -> Path:
+    """A fresh copy of ``source`` whose pyproject.toml tells mutmut what to mutate."""
+    tests = [t for t in MODULES[module] if (source / t).exists()]
+    place = work / module
+    if place.exists():
+        shutil.rmtree(place)
+    place.mkdir(parents=True)
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc", ".hypothesis", "mutation")
+    for folder in ("app", "ui", "resources", "tests"):
+        shutil.copytree(source / folder, place / folder, ignore=ignore)
+    pyproject = (source / "pyproject.toml").read_text(encoding="utf-8")
+    (place / "pyproject.toml").write_text(
+        pyproject + _mutmut_settings(module, tests), encoding="utf-8"
+    )
+    return place
+
+
+def mutmut(place: Path, *args: str, capture: bool = False) -> str:
+    tool = Path(sys.executable).with_name("mutmut")
+    result = subprocess.run(
+        [str(tool), *args],
+        cwd=place,
+        check=False,
+        text=True,
+        stdout=subprocess.PIPE if capture else None,
+    )
+    return result.stdout or ""
+
+
+def equivalents() -> dict[str, str]:
+    """Mutant name → why it cannot change what the seller sees (``equivalent.txt``)."""
+    listed: dict[str, str] = {}
+    for line in (HERE / "equivalent.txt").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            name, _, why = line.partition(" ")
+            listed[name.strip()] = why.strip()
+    return listed
+
+
+def report(module: str, work: Path, show_diffs: bool) -> tuple[int, int]:
+    place = work / module
+    statuses: dict[str, str] = {}
+    for line in mutmut(place, "results", "--all", "true", capture=True).splitlines():
+        name, sep, status = line.strip().rpartition(": ")
+        if sep and name.startswith("app."):
+            statuses[name] = status
+    listed = equivalents()
+    counts = Counter(statuses.values())
+    total = len(statuses)
+    killed = sum(1 for s in statuses.values() if s in KILLED)
+    survivors = [n for n, s in statuses.items() if s not in KILLED]
+    equivalent = [n for n in survivors if n in listed]
+    unexplained = [n for n in survivors if n not in listed]
+    dealt = killed + len(equivalent)
+    score = 100 * dealt / total if total else 0.0
+    print(
+        f"{module}: {total} mutants, {killed} killed, {len(equivalent)} equivalent, "
+        f"{len(unexplained)} surviving -> {score:.1f} % ({dict(counts)})"
+    )
+    for name in equivalent:
+        print(f"  equivalent {name}: {listed[name]}")
+    for name in unexplained:
+        print(f"  SURVIVED {name} ({statuses[name]})")
+        if show_diffs:
+            print(mutmut(place, "show", name, capture=True))
+    stale = [n for n in listed if n.startswith(f"app.{module}.") and statuses.get(n) in KILLED]
+    for name in stale:
+        print(f"  note: {name} is listed as equivalent but is now killed")
+    return dealt, total
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("modules", nargs="*", help=f"some of: {', '.join(MODULES)}")
+    parser.add_argument(
+        "--source", type=Path, default=ROOT, help="the checkout to mutate (default: this one)"
+    )
+    parser.add_argument("--work", type=Path, default=WORK, help="where the copies go")
+    parser.add_argument("--report", action="store_true", help="only print the last results")
+    parser.add_argument("--diffs", action="store_true", help="print each survivor's diff")
+    parser.add_argument("--max-children", type=int, default=1, help="parallel workers")
+    parser.add_argument(
+        "--below", type=float, default=90.0, help="exit 1 when a module scores below this"
+    )
+    options = parser.parse_args(argv)
+    modules = options.modules or list(MODULES)
+    unknown = [m for m in modules if m not in MODULES]
+    if unknown:
+        parser.error(f"unknown module(s) {', '.join(unknown)}; choose from {', '.join(MODULES)}")
+    low = False
+    for module in modules:
+        if not options.report:
+            started = time.monotonic()
+            place = prepare(module, options.source.resolve(), options.work.resolve())
+            mutmut(place, "run", "--max-children", str(options.max_children))
+            print(f"{module}: ran in {time.monotonic() - started:.0f} s")
+        dealt, total = report(module, options.work.resolve(), options.diffs)
+        low = low or (total > 0 and 100 * dealt / total < options.below)
+    return 1 if low else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
