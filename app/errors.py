@@ -17,9 +17,19 @@ class SellerDeskError(Exception):
 
 
 class RuleRefused(SellerDeskError):
-    """A business rule forbids the action (exit status 1)."""
+    """A business rule forbids the action (exit status 1).
+
+    ``rule`` is the stable code of the states × actions rule that refused it
+    (``app.rules.Rule``), when one did.
+    """
 
     exit_status = 1
+
+    def __init__(
+        self, message: Text, details: list[Text] | None = None, rule: str | None = None
+    ) -> None:
+        super().__init__(message, details)
+        self.rule = rule
 
 
 class BadInput(SellerDeskError):

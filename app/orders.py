@@ -167,7 +167,7 @@ def require(order: Order, action: Action) -> None:
     decision = decide(order, action)
     if not decision.allowed:
         assert decision.reason is not None
-        raise RuleRefused(decision.reason)
+        raise RuleRefused(decision.reason, rule=decision.rule)
 
 
 class SummarisedItem(Protocol):

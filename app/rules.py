@@ -32,10 +32,26 @@ class Action(enum.StrEnum):
     EDIT_ADDRESS = "edit-address"
 
 
+class Rule(enum.StrEnum):
+    """Which rule refused an action: a stable code, whatever the wording or language."""
+
+    PENDING_NO_SHIP = "pending-no-ship"  # S9
+    PENDING_NO_CANCEL = "pending-no-cancel"  # S10
+    PENDING_HIDDEN = "pending-hidden"  # S9
+    PENDING_NOT_CHARGED = "pending-not-charged"
+    CANCELED = "canceled"
+    NEVER_EDIT_ADDRESS = "never-edit-address"  # S15
+    ALREADY_VERIFIED = "already-verified"
+    ALL_SHIPPED = "all-shipped"
+    SHIPPED_NO_CANCEL = "shipped-no-cancel"
+    NOTHING_SHIPPED = "nothing-shipped"
+
+
 @dataclass(frozen=True)
 class Decision:
     allowed: bool
     reason: Text | None = None
+    rule: Rule | None = None  # which rule refused, None when allowed
 
     def __bool__(self) -> bool:
         return self.allowed
@@ -44,8 +60,8 @@ class Decision:
 ALLOWED = Decision(True)
 
 
-def _no(source: str, **args: object) -> Decision:
-    return Decision(False, text(CTX, source, **args))
+def _no(rule: Rule, source: str, **args: object) -> Decision:
+    return Decision(False, text(CTX, source, **args), rule)
 
 
 PENDING_NO_SHIP = QT_TRANSLATE_NOOP(
@@ -142,35 +158,42 @@ def decide(order: Order, action: Action) -> Decision:
     """May ``action`` be done to ``order`` now? If not, why, in the seller's words."""
     status = order.status
     if action is Action.EDIT_ADDRESS:
-        return Decision(False, text(CTX, NEVER_EDIT_ADDRESS))
+        return _no(Rule.NEVER_EDIT_ADDRESS, NEVER_EDIT_ADDRESS)
     if action is Action.SHOW_BUYER:
         if status is OrderStatus.PENDING:
-            return Decision(False, text(CTX, PENDING_HIDDEN))
+            return _no(Rule.PENDING_HIDDEN, PENDING_HIDDEN)
         return ALLOWED
     if action in MARKETPLACE_FULFILS and fulfilled_by_marketplace(order):
         return _no(MARKETPLACE_FULFILS[action])
     if status is OrderStatus.CANCELED and action is not Action.VERIFY_PAYMENT:
-        return _no(CANCELED_NOTHING)
+        return _no(Rule.CANCELED, CANCELED_NOTHING)
 
     if action is Action.VERIFY_PAYMENT:
         if status is OrderStatus.PENDING:
             return ALLOWED
         if status is OrderStatus.CANCELED:
-            return _no(CANCELED_NOTHING)
-        return _no(QT_TRANSLATE_NOOP("Rules", "The payment of this order is already verified."))
+            return _no(Rule.CANCELED, CANCELED_NOTHING)
+        return _no(
+            Rule.ALREADY_VERIFIED,
+            QT_TRANSLATE_NOOP("Rules", "The payment of this order is already verified."),
+        )
 
     if action is Action.CONFIRM_SHIPMENT:
         if status is OrderStatus.PENDING:
-            return Decision(False, text(CTX, PENDING_NO_SHIP))
+            return _no(Rule.PENDING_NO_SHIP, PENDING_NO_SHIP)
         if status is OrderStatus.SHIPPED or open_quantity(order.items) == 0:
-            return _no(QT_TRANSLATE_NOOP("Rules", "Every item of this order is already shipped."))
+            return _no(
+                Rule.ALL_SHIPPED,
+                QT_TRANSLATE_NOOP("Rules", "Every item of this order is already shipped."),
+            )
         return ALLOWED
 
     if action in (Action.CANCEL_ORDER, Action.CANCEL_ITEMS):
         if status is OrderStatus.PENDING:
-            return Decision(False, text(CTX, PENDING_NO_CANCEL))
+            return _no(Rule.PENDING_NO_CANCEL, PENDING_NO_CANCEL)
         if status is OrderStatus.SHIPPED or open_quantity(order.items) == 0:
             return _no(
+                Rule.SHIPPED_NO_CANCEL,
                 QT_TRANSLATE_NOOP(
                     "Rules",
                     "The order is shipped, so it can no longer be cancelled: refund the buyer "
@@ -182,12 +205,14 @@ def decide(order: Order, action: Action) -> Decision:
     if action is Action.REFUND:
         if status is OrderStatus.PENDING:
             return _no(
+                Rule.PENDING_NOT_CHARGED,
                 QT_TRANSLATE_NOOP(
                     "Rules", "Nothing has been charged yet: Amazon is still verifying the payment."
                 )
             )
         if shipped_quantity(order.items) == 0:
             return _no(
+                Rule.NOTHING_SHIPPED,
                 QT_TRANSLATE_NOOP(
                     "Rules",
                     "Nothing is shipment-confirmed yet, so nothing was charged: "
@@ -198,12 +223,12 @@ def decide(order: Order, action: Action) -> Decision:
 
     if action is Action.RETURN_REQUESTED:
         if status is OrderStatus.PENDING:
-            return Decision(False, text(CTX, PENDING_NO_SHIP))
+            return _no(Rule.PENDING_NO_SHIP, PENDING_NO_SHIP)
         return ALLOWED
 
     if action is Action.RETURN_RECEIVED:
         if status is OrderStatus.PENDING:
-            return Decision(False, text(CTX, PENDING_NO_SHIP))
+            return _no(Rule.PENDING_NO_SHIP, PENDING_NO_SHIP)
         return ALLOWED
 
     raise AssertionError(f"unhandled action {action}")  # pragma: no cover
