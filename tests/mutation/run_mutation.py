@@ -64,7 +64,8 @@ def _mutmut_settings(module: str, tests: list[str]) -> str:
         'also_copy = ["ui", "resources"]\n'
         f"pytest_add_cli_args_test_selection = {toml_list(tests)}\n"
         # slow sweeps stay out; the window tests never reach these modules' rules alone
-        'pytest_add_cli_args = ["-m", "not slow", "-p", "no:cacheprovider", "-p", "no:xdist"]\n'
+        'pytest_add_cli_args = ["-m", "not slow", "-p", "no:cacheprovider", "-p", "no:xdist", '
+        '"-p", "tests.mutation.fewer_examples"]\n'
         "use_git_change_detection = false\n"
     )
 
@@ -79,6 +80,7 @@ def prepare(module: str, source: Path, work: Path) -> Path:
     ignore = shutil.ignore_patterns("__pycache__", "*.pyc", ".hypothesis", "mutation")
     for folder in ("app", "ui", "resources", "tests"):
         shutil.copytree(source / folder, place / folder, ignore=ignore)
+    shutil.copytree(HERE, place / "tests" / "mutation", ignore=ignore)  # the plugin below
     pyproject = (source / "pyproject.toml").read_text(encoding="utf-8")
     (place / "pyproject.toml").write_text(
         pyproject + _mutmut_settings(module, tests), encoding="utf-8"
