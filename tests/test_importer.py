@@ -15,7 +15,7 @@ from app.db import Database
 from app.errors import BadInput
 from app.importer import ImportCancelled, import_reports
 from app.models import Cancellation, Event, Order, OrderItem, OrderStatus
-from app.orders import cancel, order_summary
+from app.orders import cancel
 from tests.factories import ItemSpec, OrderSpec, add_order
 from tests.reportfiles import (
     ALL_ORDERS_COLUMNS,
@@ -167,17 +167,46 @@ def test_items_merge_by_item_id_else_by_sku(db: Database, tmp_path: Path) -> Non
     ]
 
 
-def test_the_summary_columns_follow_the_one_rule(db: Database) -> None:
-    import_reports(db, [ORDERS_REPORT, ALL_ORDERS_REPORT], at=AT)
+def test_the_summary_columns_are_units_skus_titles_and_total(db: Database, tmp_path: Path) -> None:
+    """Units, SKUs and titles once each in item order, and charges minus promotions."""
+    mug, tote = "Mug céramique « Café crème » 350 ml", "Sac cabas en lin naturel"
+    lines = [
+        all_orders_line(
+            sku="MUG-CERAM-01", product_name=mug, quantity="2",
+            item_price="29.80", item_tax="4.96", shipping_price="4.90", shipping_tax="0.82",
+            item_promotion_discount="-3.00", ship_promotion_discount="-4.90",
+        ),
+        all_orders_line(
+            sku="TOTE-LIN-NAT", product_name=tote, quantity="1",
+            item_price="22.40", item_tax="3.73", shipping_price="0.00", shipping_tax="0.00",
+        ),
+    ]  # fmt: skip
+    path = report(tmp_path / "all.txt", lines, ALL_ORDERS_COLUMNS)
+    import_reports(db, [ORDERS_REPORT, ALL_ORDERS_REPORT, path], at=AT)
     with db.reading() as session:
-        for order in session.scalars(select(Order).options(selectinload(Order.items))):
-            summary = order_summary(order.items)
-            assert (order.item_count, order.skus, order.titles, order.total) == (
-                summary.item_count,
-                summary.skus,
-                summary.titles,
-                summary.total,
+        rows = {
+            order_id: (count, skus, titles, total)
+            for order_id, count, skus, titles, total in session.execute(
+                select(Order.order_id, Order.item_count, Order.skus, Order.titles, Order.total)
             )
+        }
+    # 29.80 + 4.96 + 4.90 + 0.82 − 3.00 − 4.90 + 22.40 + 3.73
+    assert rows[ORDER_ID] == (3, "MUG-CERAM-01 TOTE-LIN-NAT", f"{mug} | {tote}", Decimal("58.71"))
+    # From the samples: two units of tea with its shipping, a mug and a plaid without.
+    assert rows["198-0861541-2408347"] == (
+        4,
+        "THE-VERT-100 MUG-CERAM-01 PLAID-LAINE-XL",
+        "Thé vert sencha bio, sachet 100 g | Mug céramique « Café crème » 350 ml | "
+        "Plaid en laine mérinos 150×200 cm",
+        Decimal("145.48"),
+    )
+    # A pending order's report line carries no amounts: no total rather than 0.00.
+    assert rows["184-6019568-5125357"] == (
+        2,
+        "MUG-CERAM-01 THE-VERT-100",
+        "Mug céramique « Café crème » 350 ml | Thé vert sencha bio, sachet 100 g",
+        None,
+    )
 
 
 @pytest.mark.parametrize(
