@@ -297,8 +297,19 @@ def test_health_json_shape(shop, cli):
     assert data["as_of"] == NOW.isoformat()
     assert data["window_days"] == 7 and data["orders"] == 3
     assert data["cancellation_rate"] == "0.00"
-    assert [e["order_id"] for e in data["late"]] == [UNSHIPPED]
-    assert data["late"][0]["days_late"] == 2 and data["at_risk_of_auto_cancel"][0]["days_left"] == 5
+    late = {
+        "order_id": UNSHIPPED,
+        "status": "Unshipped",
+        "latest_ship_date": "2026-11-18T12:00:00+00:00",
+        "days_late": 2,
+    }
+    assert data["late"] == [late]
+    assert data["at_risk_of_auto_cancel"] == [
+        {**late, "days_left": 5, "auto_cancel_from": "2026-11-25T12:00:00+00:00"}
+    ]
+    assert data["pending_over_21_days"] == []  # the pending order is two days old
+    assert data["canceled_on_marketplace"] == data["overdue_refunds"] == []
+    assert (data["seller_cancellations"], data["above_target"]) == (0, False)
     text = cli("health", "--as-of", "2026-11-20").out
     assert "cancellation rate: 0.00 %" in text
 

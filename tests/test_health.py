@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from sqlalchemy import select
+
 from app.carriers import resolve_carrier
 from app.health import health
-from app.models import OrderStatus
+from app.models import Order, OrderStatus
 from app.orders import ItemQuantity, ShipmentRequest, cancel, confirm_shipment
 from app.reasons import BUYER_CANCELED
+from app.returns import receive_return
 from tests.factories import NOW, ItemSpec, OrderSpec, add_order
 
 DAY = timedelta(days=1)
@@ -153,17 +156,60 @@ def test_pending_orders_older_than_21_days_with_their_age(db):
     assert [(entry["order_id"], entry["age_days"]) for entry in earlier] == [(order_id(3), 22)]
 
 
-def test_health_json_has_the_promised_fields(db):
-    data = health(db, NOW).to_json()
-    for key in (
-        "as_of",
-        "window_days",
-        "orders",
-        "seller_cancellations",
-        "cancellation_rate",
-        "late",
-        "at_risk_of_auto_cancel",
-        "pending_over_21_days",
-    ):
-        assert key in data
-    assert data["as_of"] == NOW.isoformat()
+def test_health_json_on_a_shop_with_one_of_everything(db):
+    """Every figure and list of the health JSON, written out for a shop with one of each case."""
+    add(db, 1, purchase_date=NOW - 2 * DAY)
+    cancel(db, order_id(1), "NoInventory", at=NOW - DAY)  # counts
+    add(db, 2, purchase_date=NOW - 5 * DAY, latest_ship_date=NOW - 3 * DAY)  # late
+    add(db, 3, status=OrderStatus.PENDING, purchase_date=NOW - 30 * DAY, latest_ship_date=None)
+    for n, purchased in ((4, NOW - 3 * DAY), (6, NOW - 20 * DAY), (7, NOW + DAY)):
+        add(db, n, status=OrderStatus.CANCELED, purchase_date=purchased, latest_ship_date=None,
+            items=[ItemSpec(order_item_id=None, quantity_cancelled=1)])  # fmt: skip
+    with db.transaction() as session:
+        for order in session.scalars(select(Order).where(Order.order_id.in_(
+            [order_id(4), order_id(6), order_id(7)]
+        ))):  # fmt: skip
+            order.canceled_on_marketplace = True
+    add(db, 5, status=OrderStatus.SHIPPED, purchase_date=NOW - 10 * DAY,
+        latest_ship_date=NOW - 9 * DAY,
+        items=[ItemSpec(order_item_id="55555555555555", quantity_shipped=1)])  # fmt: skip
+    receive_return(db, order_id(5), "used", at=NOW - 6 * DAY)  # a Saturday: due Tuesday
+    late = {
+        "order_id": order_id(2),
+        "status": "Unshipped",
+        "latest_ship_date": "2026-11-17T12:00:00+00:00",
+        "days_late": 3,
+    }
+    assert health(db, NOW).to_json() == {
+        "as_of": "2026-11-20T12:00:00+00:00",
+        "window_days": 7,
+        "orders": 3,  # orders 1, 2 and 4 were purchased in the 7 days
+        "seller_cancellations": 1,
+        "cancellation_rate": "33.33",
+        "cancellation_rate_target": "2.50",
+        "above_target": True,
+        "late": [late],
+        "at_risk_of_auto_cancel": [
+            {**late, "days_left": 4, "auto_cancel_from": "2026-11-24T12:00:00+00:00"}
+        ],
+        "pending_over_21_days": [
+            {
+                "order_id": order_id(3),
+                "purchase_date": "2026-10-21T12:00:00+00:00",
+                "age_days": 30,
+            }
+        ],
+        # oldest first; order 7 was bought after the moment asked about
+        "canceled_on_marketplace": [
+            {"order_id": order_id(6), "purchase_date": "2026-10-31T12:00:00+00:00"},
+            {"order_id": order_id(4), "purchase_date": "2026-11-17T12:00:00+00:00"},
+        ],
+        "overdue_refunds": [
+            {
+                "order_id": order_id(5),
+                "received_at": "2026-11-14T12:00:00+00:00",
+                "due": "2026-11-17",
+                "days_overdue": 3,
+            }
+        ],
+    }

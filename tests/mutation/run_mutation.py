@@ -37,6 +37,7 @@ MODULES: dict[str, list[str]] = {
         "tests/test_refunds.py",
         "tests/test_refund_properties.py",
         "tests/test_money_rules.py",
+        "tests/test_rule_edges.py",
         "tests/test_returns.py",
     ],
     "restocking": [
@@ -45,12 +46,15 @@ MODULES: dict[str, list[str]] = {
         "tests/test_money_rules.py",
         "tests/test_returns.py",
     ],
-    "returns": ["tests/test_returns.py", "tests/test_money_rules.py"],
-    "health": ["tests/test_health.py", "tests/test_money_rules.py"],
-    "exports": ["tests/test_exports.py", "tests/test_money_rules.py"],
+    "returns": ["tests/test_returns.py", "tests/test_rule_edges.py", "tests/test_money_rules.py"],
+    "health": ["tests/test_health.py", "tests/test_money_rules.py", "tests/test_rule_edges.py"],
+    "exports": ["tests/test_exports.py", "tests/test_rule_edges.py"],
 }
 
 KILLED = {"killed", "timeout", "caught by type check"}
+NOT_RUN = {"not checked", "skipped"}
+# --sample N runs the mutants whose number ends as these patterns say: a fixed share.
+SAMPLES = {1: "*", 2: "*[02468]", 5: "*[05]", 10: "*0"}
 
 
 def _mutmut_settings(module: str, tests: list[str]) -> str:
@@ -88,6 +92,28 @@ def prepare(module: str, source: Path, work: Path) -> Path:
     return place
 
 
+def survivors(place: Path) -> list[str]:
+    """The mutants of the last run no test killed (to run again once tests are added)."""
+    found = []
+    for line in mutmut(place, "results", capture=True).splitlines():
+        name, sep, status = line.strip().rpartition(": ")
+        if sep and name.startswith("app.") and status not in NOT_RUN:
+            found.append(name)
+    return found
+
+
+def refresh_tests(module: str, source: Path, place: Path) -> None:
+    """Give an earlier copy the checkout's current tests, keeping its results."""
+    shutil.rmtree(place / "tests")
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc", ".hypothesis")
+    shutil.copytree(source / "tests", place / "tests", ignore=ignore)
+    pyproject = (source / "pyproject.toml").read_text(encoding="utf-8")
+    tests = [t for t in MODULES[module] if (source / t).exists()]
+    (place / "pyproject.toml").write_text(
+        pyproject + _mutmut_settings(module, tests), encoding="utf-8"
+    )
+
+
 def mutmut(place: Path, *args: str, capture: bool = False) -> str:
     tool = Path(sys.executable).with_name("mutmut")
     result = subprocess.run(
@@ -119,6 +145,7 @@ def report(module: str, work: Path, show_diffs: bool) -> tuple[int, int]:
             statuses[name] = status
     listed = equivalents()
     counts = Counter(statuses.values())
+    statuses = {n: s for n, s in statuses.items() if s not in NOT_RUN}
     total = len(statuses)
     killed = sum(1 for s in statuses.values() if s in KILLED)
     survivors = [n for n, s in statuses.items() if s not in KILLED]
@@ -149,6 +176,18 @@ def main(argv: list[str] | None = None) -> int:
         "--source", type=Path, default=ROOT, help="the checkout to mutate (default: this one)"
     )
     parser.add_argument("--work", type=Path, default=WORK, help="where the copies go")
+    parser.add_argument(
+        "--sample",
+        type=int,
+        choices=sorted(SAMPLES),
+        default=1,
+        help="run one mutant in N (those numbered ...0 for 10), the same ones every time",
+    )
+    parser.add_argument(
+        "--again",
+        action="store_true",
+        help="run the last run's survivors again with the current tests",
+    )
     parser.add_argument("--report", action="store_true", help="only print the last results")
     parser.add_argument("--diffs", action="store_true", help="print each survivor's diff")
     parser.add_argument("--max-children", type=int, default=1, help="parallel workers")
@@ -164,8 +203,16 @@ def main(argv: list[str] | None = None) -> int:
     for module in modules:
         if not options.report:
             started = time.monotonic()
-            place = prepare(module, options.source.resolve(), options.work.resolve())
-            mutmut(place, "run", "--max-children", str(options.max_children))
+            source, work = options.source.resolve(), options.work.resolve()
+            if options.again:
+                place = work / module
+                names = survivors(place)
+                refresh_tests(module, source, place)
+            else:
+                place = prepare(module, source, work)
+                names = [f"app.{module}.{SAMPLES[options.sample]}"]
+            if names:
+                mutmut(place, "run", "--max-children", str(options.max_children), *names)
             print(f"{module}: ran in {time.monotonic() - started:.0f} s")
         dealt, total = report(module, options.work.resolve(), options.diffs)
         low = low or (total > 0 and 100 * dealt / total < options.below)

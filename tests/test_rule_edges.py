@@ -1,0 +1,199 @@
+"""Branches of the rules a seller meets rarely but must get right (issue 17).
+
+Rows held back from the upload files, a return on an order already refunded in
+full, an item named by an unknown or ambiguous SKU. Expected messages and rows
+are written out here.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import timedelta
+from decimal import Decimal
+
+from sqlalchemy import select
+
+from app.carriers import resolve_carrier
+from app.exports import ExportKind, export_new, preview
+from app.models import Order, OrderItem, OrderStatus, ReturnStatus
+from app.orders import ItemQuantity, ShipmentRequest, cancel, confirm_shipment, find_order
+from app.refunds import ItemRefund, RefundRequest, refund
+from app.returns import Outcome, receive_return
+from tests.factories import NOW, ItemSpec, OrderSpec, add_order
+
+ORDER = "405-1234567-1234567"
+ITEM = "11111111111111"
+
+
+def shipped(db, *items: ItemSpec, currency: str | None = "EUR") -> None:
+    for item in items:
+        item.quantity_shipped = item.quantity
+    add_order(
+        db,
+        OrderSpec(status=OrderStatus.SHIPPED, items=list(items), currency=currency),  # type: ignore[arg-type]
+    )
+
+
+def give_currency(db, currency: str = "EUR") -> None:
+    with db.transaction() as session:
+        session.scalars(select(Order)).one().currency = currency
+
+
+def give_item_id(db, sku: str, order_item_id: str) -> None:
+    with db.transaction() as session:
+        session.scalars(
+            select(OrderItem).where(OrderItem.sku == sku)
+        ).one().order_item_id = order_item_id
+
+
+def full_refund(db, ref: str = ITEM) -> None:
+    refund(db, ORDER, RefundRequest((ItemRefund.full(ref),), "CustomerReturn"), at=NOW)
+
+
+def partial_cancel_then_ship(db) -> None:
+    """Two mugs and a tote: one mug cancelled, the rest shipped: an adjustment row is due."""
+    add_order(
+        db,
+        OrderSpec(
+            items=[
+                ItemSpec(order_item_id=ITEM, quantity=2, item_price=Decimal("29.80")),
+                ItemSpec(sku="TOTE-LIN-NAT", order_item_id="22222222222222"),
+            ]
+        ),
+    )
+    cancel(db, ORDER, "NoInventory", items=[ItemQuantity(ITEM, 1)], at=NOW)
+    confirm_shipment(db, ORDER, ShipmentRequest(resolve_carrier("UPS")), at=NOW)
+
+
+# --- upload rows held back ------------------------------------------------------------
+
+
+def test_a_refund_of_an_order_without_currency_is_held_back_until_it_has_one(db, tmp_path):
+    shipped(db, ItemSpec(order_item_id=ITEM), currency=None)
+    full_refund(db)
+    held = export_new(db, ExportKind.ADJUSTMENTS, tmp_path / "a.txt")
+    assert held.batch_id is None and not (tmp_path / "a.txt").exists()
+    assert [t.english() for t in held.held_back] == [
+        f"Held back: the refund of order {ORDER}: the order has no currency yet. Import the "
+        "order report with prices, then export again."
+    ]
+    give_currency(db)
+    sent = export_new(db, ExportKind.ADJUSTMENTS, tmp_path / "a.txt")
+    assert (sent.batch_id, sent.row_count, sent.held_back) == (1, 1, [])
+    row = (tmp_path / "a.txt").read_text(encoding="utf-8").splitlines()[1].split("\t")
+    assert row[:4] == [ORDER, ITEM, "CustomerReturn", "EUR"]
+
+
+def test_a_refund_of_an_item_without_order_item_id_is_held_back_until_a_report_gives_it(db):
+    shipped(db, ItemSpec(sku="MUG-CERAM-01", order_item_id=None))
+    full_refund(db, "MUG-CERAM-01")
+    held = preview(db, ExportKind.ADJUSTMENTS)
+    assert held.rows == []
+    assert [t.english() for t in held.held_back] == [
+        f"Held back: the refund of order {ORDER}: item MUG-CERAM-01 has no order-item id yet "
+        "and the file cannot name it by SKU. Import an order report that lists it, then "
+        "export again."
+    ]
+    give_item_id(db, "MUG-CERAM-01", "99999999999999")
+    sent = preview(db, ExportKind.ADJUSTMENTS)
+    assert sent.held_back == []
+    cells = dict(zip(sent.columns, sent.rows[0], strict=True))
+    assert (cells["order-item-id"], cells["item-price-adj"]) == ("99999999999999", "14.90")
+
+
+def test_a_partial_cancellation_without_currency_is_held_back(db):
+    partial_cancel_then_ship(db)
+    give_currency(db, "")
+    held = preview(db, ExportKind.ADJUSTMENTS)
+    assert held.rows == []
+    assert [t.english() for t in held.held_back] == [
+        f"Held back: the partial cancellation of order {ORDER}: the order has no currency yet. "
+        "Import the order report with prices, then export again."
+    ]
+    give_currency(db)
+    sent = preview(db, ExportKind.ADJUSTMENTS)
+    cells = dict(zip(sent.columns, sent.rows[0], strict=True))
+    assert (cells["quantity-cancelled"], cells["item-price-adj"], cells["currency"]) == (
+        "1",
+        "14.90",
+        "EUR",
+    )
+
+
+def test_a_partial_cancellation_of_an_item_without_order_item_id_is_held_back(db):
+    partial_cancel_then_ship(db)
+    with db.transaction() as session:
+        find_order(session, ORDER).items[0].order_item_id = None
+    held = preview(db, ExportKind.ADJUSTMENTS)
+    assert held.rows == []
+    assert [t.english() for t in held.held_back] == [
+        f"Held back: the partial cancellation of order {ORDER}: item MUG-CERAM-01 has no "
+        "order-item id yet and the file cannot name it by SKU. Import an order report that "
+        "lists it, then export again."
+    ]
+
+
+# --- a return on an order already refunded in full -------------------------------------
+
+
+def test_a_return_on_an_order_refunded_in_full_is_recorded_with_nothing_left_to_refund(db, cli):
+    shipped(db, ItemSpec(order_item_id=ITEM))
+    full_refund(db)
+    result = receive_return(db, ORDER, "used", at=NOW + timedelta(days=1))
+    assert result.outlook.outcome is Outcome.NOTHING_LEFT
+    assert result.outlook.refund_due is None
+    assert result.suggestion is None and result.suggested_plan is None
+    assert result.outlook.message is not None
+    assert result.outlook.message.english() == (
+        "Shipment was confirmed, but the buyer is already refunded in full: the return is "
+        "recorded, nothing is left to refund."
+    )
+    with db.reading() as session:
+        order = find_order(session, ORDER)
+        (back,) = order.returns
+        assert (back.status, back.condition, back.refund_due) == (
+            ReturnStatus.RECEIVED,
+            "used",
+            None,
+        )
+        assert order.status is OrderStatus.SHIPPED
+        assert len(order.refunds) == 1  # no second refund
+    shown = json.loads(cli("show", ORDER, "--json").out)
+    assert "Return received (used); the buyer was already refunded." in [
+        event["summary"] for event in shown["events"]
+    ]
+    health = json.loads(
+        cli("health", "--as-of", (NOW + timedelta(days=9)).isoformat(), "--json").out
+    )
+    assert health["overdue_refunds"] == []  # nothing is due, so nothing is ever overdue
+
+
+# --- items named by SKU in a refund -----------------------------------------------------
+
+
+def test_a_refund_naming_an_unknown_item_lists_the_order_s_items(db, cli):
+    shipped(db, ItemSpec(order_item_id=ITEM), ItemSpec(sku="TOTE-LIN-NAT", order_item_id=None))
+    result = cli("refund", ORDER, "--item", "PLAID-LAINE-XL", "--full", "--reason", "NoInventory")
+    assert result.status == 2
+    assert result.err.strip() == (
+        f"sellerdesk: Order {ORDER} has no item PLAID-LAINE-XL. Its items: {ITEM}, TOTE-LIN-NAT."
+    )
+    assert json.loads(cli("show", ORDER, "--json").out)["refunds"] == []
+
+
+def test_a_refund_naming_a_sku_that_two_items_share_asks_for_the_order_item_id(db, cli):
+    shipped(
+        db,
+        ItemSpec(order_item_id=ITEM, title="Mug bleu"),
+        ItemSpec(order_item_id="22222222222222", title="Mug vert"),
+    )
+    result = cli("refund", ORDER, "--item", "MUG-CERAM-01", "--full", "--reason", "NoInventory")
+    assert result.status == 2
+    assert result.err.strip() == (
+        f"sellerdesk: Order {ORDER} has several items with SKU MUG-CERAM-01: "
+        "name the order-item id."
+    )
+    named = cli("refund", ORDER, "--item", "22222222222222", "--full", "--reason", "NoInventory")
+    assert named.status == 0, named.err
+    (only,) = json.loads(cli("show", ORDER, "--json").out)["refunds"]
+    assert (only["order_item_id"], only["item_price"]) == ("22222222222222", "14.90")
