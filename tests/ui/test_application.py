@@ -1,7 +1,9 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import QTimer
 
+from app.queries import View
 from ui import application
 
 
@@ -15,8 +17,39 @@ def test_a_file_that_is_not_a_database_is_explained_with_exit_2(
     assert "is not a SellerDesk database" in capsys.readouterr().err
 
 
-@pytest.mark.parametrize("demo", [True, False])
-def test_the_window_opens_and_quits_cleanly(tmp_path, monkeypatch, demo, qapp):
-    monkeypatch.setenv(application.QUIT_AFTER_VARIABLE, "50")
+@pytest.mark.parametrize(
+    ("demo", "title", "orders"),
+    [
+        (True, "SellerDesk — demo data (thrown away when you quit)", "200"),
+        (False, None, "0"),  # None: the database's path
+    ],
+)
+def test_the_window_opens_shows_the_shop_and_quits_cleanly(
+    tmp_path, monkeypatch, demo, title, orders, qapp
+):
+    seen: dict[str, object] = {}
+
+    class Watched(application.MainWindow):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self._watch = QTimer(self, interval=50)
+            self._watch.timeout.connect(lambda: self._counts and self.close())
+            self._watch.start()  # closes once the counts are in, as QUIT_AFTER would
+
+        def closeEvent(self, event):  # noqa: N802 - what the seller saw at closing
+            seen.update(
+                title=self.windowTitle(),
+                orders=self.filters.count_text(View.ALL),
+                empty=self.empty.text() if self.list_stack.currentWidget() is self.empty else None,
+            )
+            super().closeEvent(event)
+
+    monkeypatch.setattr(application, "MainWindow", Watched)
+    monkeypatch.setenv(application.QUIT_AFTER_VARIABLE, "60000")  # a safety net only
     assert application.run(str(tmp_path / "shop.sqlite"), demo=demo) == 0
     assert (tmp_path / "shop.sqlite").exists() is (not demo)  # --demo never touches real data
+    assert seen["title"] == (title or f"SellerDesk — {tmp_path / 'shop.sqlite'}")
+    assert seen["orders"] == orders
+    assert seen["empty"] == (
+        None if demo else "No orders yet. Import an order report from Seller Central."
+    )

@@ -8,7 +8,9 @@ list, the details, the counts and the health page show the change.
 from __future__ import annotations
 
 import functools
+import os
 from datetime import date, timedelta
+from importlib import metadata
 from pathlib import Path
 
 import pytest
@@ -315,11 +317,18 @@ def test_opening_an_order_waits_for_rows_loaded_on_a_worker(shop, qtbot, frozen_
 # -- help and language ------------------------------------------------------------------
 
 
-def test_about_opens(win, monkeypatch):
+def test_about_says_the_version_and_where_the_data_is(win, monkeypatch):
     opened = []
     monkeypatch.setattr(AboutDialog, "exec", lambda self: opened.append(self) or 0)
     win.registry["about"].trigger()
-    assert len(opened) == 1
+    (about,) = opened
+    assert about.windowTitle() == "About SellerDesk"
+    assert about.version_label.text() == f"Version {metadata.version('sellerdesk')}"
+    # The test's own data folder (conftest), where the seller is told to back up.
+    assert about.data_label.text() == os.environ["SELLERDESK_DATA_DIR"]
+    assert about.licence_label.text() == (
+        "Free software under the MIT licence. © SellerDesk developers."
+    )
 
 
 def test_language_choice_is_saved_and_applied(win, shop, qapp):

@@ -209,12 +209,19 @@ def test_try_demo_data_opens_a_throwaway_database(db, window, qtbot):
         assert session.scalar(select(func.count(Order.id))) == 0  # the real database untouched
 
 
-def test_empty_filter_says_what_it_means(every_state, window, frozen_now):
+def test_empty_filter_says_what_it_means(every_state, window, frozen_now, qtbot):
     win = window(every_state)
-    win.search.setText(PENDING)
-    win._apply_search_now()
-    win.filters.choose(View.SHIPPED)
+    qtbot.keyClicks(win.search, PENDING)
+    qtbot.keyClick(win.search, Qt.Key.Key_Return)
+    win.filters.choose(View.SHIPPED)  # the pending order is not in Shipped
     assert win.list_stack.currentWidget() is win.empty
+    assert win.empty.text() == (
+        "No order matches your search in this list. Search looks in order ids, buyer names, "
+        "SKUs and product names; try fewer words or choose All orders."
+    )
+    win.filters.choose(View.ALL)  # the same search finds it in All orders
+    assert win.list_stack.currentWidget() is win.table
+    assert shown(win) == [PENDING]
 
 
 def test_column_state_and_geometry_are_remembered(every_state, window):
