@@ -11,9 +11,12 @@ import json
 from datetime import timedelta
 from decimal import Decimal
 
+from sqlalchemy import select
+
 from app.health import health
-from app.models import OrderStatus
+from app.models import Event, OrderStatus
 from app.orders import verify_payment
+from app.text import from_json
 from tests.factories import NOW, ItemSpec, OrderSpec, add_order
 
 ORDER = "405-1234567-1234567"
@@ -169,3 +172,35 @@ def test_health_as_of_a_moment_ignores_a_payment_verified_after_it(db):
             "days_late": 4,
         }
     ]
+
+
+def test_each_refund_is_on_the_timeline_with_what_the_buyer_gets_back(db, cli):
+    shipped_order(db)
+    assert refund(cli, "--item", ITEM, "--item-price", "10.00").status == 0
+    rest = refund(cli, "--item", ITEM, "--full", "--restocking-fee", "20%", "--condition", "opened")
+    assert rest.status == 0, rest.err
+    # 20 % of the 29.80 charged: 5.96, at the line where a photo is needed.
+    assert rest.err.strip() == (
+        "warning: A restocking fee of 20 % or more of the item price needs a photo of the "
+        "item: keep one in case the buyer disputes it."
+    )
+    events = json.loads(cli("show", ORDER, "--json").out)["events"]
+    assert [e["summary"] for e in events if e["summary"].startswith("Refunded")] == [
+        f"Refunded 10.00 EUR to the buyer (reason CustomerReturn): {ITEM} 10.00.",
+        # 19.80 + 4.96 + 4.90 + 0.82 = 30.48, minus the fee
+        f"Refunded 24.52 EUR to the buyer (reason CustomerReturn): {ITEM} 30.48 minus "
+        "restocking fee 5.96.",
+    ]
+
+
+def test_the_refund_on_the_timeline_is_translatable_piece_by_piece(db, cli):
+    """Each piece of the stored sentence names its translation context, for the French UI."""
+    shipped_order(db)
+    assert refund(cli, "--item", ITEM, "--item-price", "10.00").status == 0
+    with db.reading() as session:
+        stored = session.scalars(select(Event.summary_text).where(Event.kind == "refunded")).one()
+    sentence = from_json(stored)
+    shown = sentence.render(lambda piece: f"<{piece.context}>{piece.source}")
+    assert shown == (
+        f"<Refunds>Refunded 10.00 EUR to the buyer (reason CustomerReturn): <Refunds>{ITEM} 10.00."
+    )

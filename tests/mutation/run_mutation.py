@@ -136,6 +136,35 @@ def equivalents() -> dict[str, str]:
     return listed
 
 
+# Translation contexts: QT_TRANSLATE_NOOP's first argument is read by lupdate only.
+CONTEXTS = ("Rules", "Refunds", "Restocking", "Returns", "Exports", "Health", "Orders")
+
+
+def changed_lines(diff: str) -> tuple[list[str], list[str]]:
+    lines = diff.splitlines()
+    removed = [x[1:] for x in lines if x.startswith("-") and not x.startswith("---")]
+    added = [x[1:] for x in lines if x.startswith("+") and not x.startswith("+++")]
+    return removed, added
+
+
+def known_equivalent(diff: str) -> str | None:
+    """Why a mutant cannot change what the seller sees, for the kinds that never can."""
+    removed, added = changed_lines(diff)
+    if len(removed) == len(added) == 1:
+        before, after = removed[0], added[0]
+        for context in CONTEXTS:
+            quoted = f'"{context}"'
+            # QT_TRANSLATE_NOOP("Rules", ...) or its context alone on the call's first line
+            in_noop = "QT_TRANSLATE_NOOP(" in before or before.strip().startswith(f"{quoted},")
+            mutated = {before.replace(quoted, other, 1) for other in (f'"XX{context}XX"', "None")}
+            if in_noop and after in mutated:
+                return (
+                    "QT_TRANSLATE_NOOP's context argument: only lupdate reads it, the "
+                    "function returns the source text unchanged"
+                )
+    return None
+
+
 def report(module: str, work: Path, show_diffs: bool) -> tuple[int, int]:
     place = work / module
     statuses: dict[str, str] = {}
@@ -149,6 +178,11 @@ def report(module: str, work: Path, show_diffs: bool) -> tuple[int, int]:
     total = len(statuses)
     killed = sum(1 for s in statuses.values() if s in KILLED)
     survivors = [n for n, s in statuses.items() if s not in KILLED]
+    diffs = {n: mutmut(place, "show", n, capture=True) for n in survivors}
+    for name in survivors:
+        why = known_equivalent(diffs[name])
+        if why and name not in listed:
+            listed[name] = why
     equivalent = [n for n in survivors if n in listed]
     unexplained = [n for n in survivors if n not in listed]
     dealt = killed + len(equivalent)
@@ -162,7 +196,15 @@ def report(module: str, work: Path, show_diffs: bool) -> tuple[int, int]:
     for name in unexplained:
         print(f"  SURVIVED {name} ({statuses[name]})")
         if show_diffs:
-            print(mutmut(place, "show", name, capture=True))
+            removed, added = changed_lines(diffs[name])
+            print(
+                "\n".join(
+                    [
+                        *(f"    - {x.strip()}" for x in removed),
+                        *(f"    + {x.strip()}" for x in added),
+                    ]
+                )
+            )
     stale = [n for n in listed if n.startswith(f"app.{module}.") and statuses.get(n) in KILLED]
     for name in stale:
         print(f"  note: {name} is listed as equivalent but is now killed")
