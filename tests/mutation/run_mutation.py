@@ -18,6 +18,9 @@ change what a seller sees. Surviving mutants are printed with ``mutmut show``'s 
 from __future__ import annotations
 
 import argparse
+import ast
+import difflib
+import json
 import shutil
 import subprocess
 import sys
@@ -52,6 +55,18 @@ MODULES: dict[str, list[str]] = {
 }
 
 KILLED = {"killed", "timeout", "caught by type check"}
+STATUS_BY_EXIT_CODE: dict[int | None, str] = {
+    **dict.fromkeys((1, 3), "killed"),
+    0: "survived",
+    **dict.fromkeys((5, 33), "no tests"),
+    2: "check was interrupted by user",
+    None: "not checked",
+    34: "skipped",
+    35: "suspicious",
+    **dict.fromkeys((36, 24, -24, 152, 255), "timeout"),
+    37: "caught by type check",
+    **dict.fromkeys((-11, -9), "segfault"),
+}
 NOT_RUN = {"not checked", "skipped"}
 # --sample N runs the mutants whose number ends as these patterns say: a fixed share.
 SAMPLES = {1: "*", 2: "*[02468]", 5: "*[05]", 10: "*0"}
@@ -92,14 +107,13 @@ def prepare(module: str, source: Path, work: Path) -> Path:
     return place
 
 
-def survivors(place: Path) -> list[str]:
+def survivors(place: Path, module: str) -> list[str]:
     """The mutants of the last run no test killed (to run again once tests are added)."""
-    found = []
-    for line in mutmut(place, "results", capture=True).splitlines():
-        name, sep, status = line.strip().rpartition(": ")
-        if sep and name.startswith("app.") and status not in NOT_RUN:
-            found.append(name)
-    return found
+    return [
+        name
+        for name, status in results(place, module).items()
+        if status not in KILLED and status not in NOT_RUN
+    ]
 
 
 def refresh_tests(module: str, source: Path, place: Path) -> None:
@@ -140,6 +154,31 @@ def equivalents() -> dict[str, str]:
 CONTEXTS = ("Rules", "Refunds", "Restocking", "Returns", "Exports", "Health", "Orders")
 
 
+def mutant_diffs(place: Path, module: str, names: list[str]) -> dict[str, str]:
+    """Each mutant's diff against the original function, read from mutmut's mutated copy.
+
+    Cheaper than one ``mutmut show`` per mutant: mutmut keeps every mutant as a
+    function ``<name>__mutmut_<n>`` beside ``<name>__mutmut_orig``.
+    """
+    source = (place / "mutants" / "app" / f"{module}.py").read_text(encoding="utf-8")
+    lines = source.splitlines()
+    functions = {
+        node.name: "\n".join(lines[node.lineno - 1 : node.end_lineno])
+        for node in ast.walk(ast.parse(source))
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
+    }
+    diffs = {}
+    for name in names:
+        function = name.removeprefix(f"app.{module}.")
+        original = functions.get(function.rsplit("__mutmut_", 1)[0] + "__mutmut_orig", "")
+        mutated = functions.get(function, "").replace(function, "", 1)
+        original = original.replace(function.rsplit("__mutmut_", 1)[0] + "__mutmut_orig", "", 1)
+        diffs[name] = "\n".join(
+            difflib.unified_diff(original.splitlines(), mutated.splitlines(), lineterm="")
+        )
+    return diffs
+
+
 def changed_lines(diff: str) -> tuple[list[str], list[str]]:
     lines = diff.splitlines()
     removed = [x[1:] for x in lines if x.startswith("-") and not x.startswith("---")]
@@ -156,7 +195,8 @@ def known_equivalent(diff: str) -> str | None:
             quoted = f'"{context}"'
             # QT_TRANSLATE_NOOP("Rules", ...) or its context alone on the call's first line
             in_noop = "QT_TRANSLATE_NOOP(" in before or before.strip().startswith(f"{quoted},")
-            mutated = {before.replace(quoted, other, 1) for other in (f'"XX{context}XX"', "None")}
+            others = (f'"XX{context}XX"', f'"{context.lower()}"', f'"{context.upper()}"', "None")
+            mutated = {before.replace(quoted, other, 1) for other in others}
             if in_noop and after in mutated:
                 return (
                     "QT_TRANSLATE_NOOP's context argument: only lupdate reads it, the "
@@ -165,20 +205,29 @@ def known_equivalent(diff: str) -> str | None:
     return None
 
 
+def results(place: Path, module: str) -> dict[str, str]:
+    """Mutant name → status, read from mutmut's record beside the mutated module.
+
+    Reading the record is much cheaper than ``mutmut results`` (which loads every file
+    of app/); the exit codes mean what mutmut's ``status_by_exit_code`` says.
+    """
+    meta = place / "mutants" / "app" / f"{module}.py.meta"
+    if not meta.exists():
+        return {}
+    codes = json.loads(meta.read_text(encoding="utf-8"))["exit_code_by_key"]
+    return {name: STATUS_BY_EXIT_CODE.get(code, "suspicious") for name, code in codes.items()}
+
+
 def report(module: str, work: Path, show_diffs: bool) -> tuple[int, int]:
     place = work / module
-    statuses: dict[str, str] = {}
-    for line in mutmut(place, "results", "--all", "true", capture=True).splitlines():
-        name, sep, status = line.strip().rpartition(": ")
-        if sep and name.startswith("app."):
-            statuses[name] = status
+    statuses = results(place, module)
     listed = equivalents()
     counts = Counter(statuses.values())
     statuses = {n: s for n, s in statuses.items() if s not in NOT_RUN}
     total = len(statuses)
     killed = sum(1 for s in statuses.values() if s in KILLED)
     survivors = [n for n, s in statuses.items() if s not in KILLED]
-    diffs = {n: mutmut(place, "show", n, capture=True) for n in survivors}
+    diffs = mutant_diffs(place, module, survivors)
     for name in survivors:
         why = known_equivalent(diffs[name])
         if why and name not in listed:
@@ -248,7 +297,7 @@ def main(argv: list[str] | None = None) -> int:
             source, work = options.source.resolve(), options.work.resolve()
             if options.again:
                 place = work / module
-                names = survivors(place)
+                names = survivors(place, module)
                 refresh_tests(module, source, place)
             else:
                 place = prepare(module, source, work)

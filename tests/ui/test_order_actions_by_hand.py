@@ -120,7 +120,8 @@ def test_refund_from_the_menu(win, qtbot):
     win.registry["refund"].trigger()
     dialog = opened(win, RefundDialog)
     click(qtbot, dialog.full_all)
-    assert dialog.total.text() == "The buyer gets back: 23.10€"  # 14.90 + 2.48 + 4.90 + 0.82
+    total = dialog.total.text()  # 14.90 + 2.48 + 4.90 + 0.82, € placed as the locale wants
+    assert total.startswith("The buyer gets back: ") and "23.10" in total
     click(qtbot, dialog.ok_button)
     qtbot.waitUntil(lambda: not dialog.isVisible())
     assert "Refunded" in win.details.text
