@@ -45,6 +45,7 @@ class Rule(enum.StrEnum):
     ALL_SHIPPED = "all-shipped"
     SHIPPED_NO_CANCEL = "shipped-no-cancel"
     NOTHING_SHIPPED = "nothing-shipped"
+    MARKETPLACE_FULFILS = "marketplace-fulfils"  # DESIGN.md §8: Amazon-fulfilled, read-only
 
 
 @dataclass(frozen=True)
@@ -164,7 +165,7 @@ def decide(order: Order, action: Action) -> Decision:
             return _no(Rule.PENDING_HIDDEN, PENDING_HIDDEN)
         return ALLOWED
     if action in MARKETPLACE_FULFILS and fulfilled_by_marketplace(order):
-        return _no(MARKETPLACE_FULFILS[action])
+        return _no(Rule.MARKETPLACE_FULFILS, MARKETPLACE_FULFILS[action])
     if status is OrderStatus.CANCELED and action is not Action.VERIFY_PAYMENT:
         return _no(Rule.CANCELED, CANCELED_NOTHING)
 
@@ -198,7 +199,7 @@ def decide(order: Order, action: Action) -> Decision:
                     "Rules",
                     "The order is shipped, so it can no longer be cancelled: refund the buyer "
                     "instead (after the return if the buyer sends the parcel back).",
-                )
+                ),
             )
         return ALLOWED
 
@@ -208,7 +209,7 @@ def decide(order: Order, action: Action) -> Decision:
                 Rule.PENDING_NOT_CHARGED,
                 QT_TRANSLATE_NOOP(
                     "Rules", "Nothing has been charged yet: Amazon is still verifying the payment."
-                )
+                ),
             )
         if shipped_quantity(order.items) == 0:
             return _no(
@@ -217,7 +218,7 @@ def decide(order: Order, action: Action) -> Decision:
                     "Rules",
                     "Nothing is shipment-confirmed yet, so nothing was charged: "
                     "cancel the order or items instead of refunding.",
-                )
+                ),
             )
         return ALLOWED
 

@@ -14,7 +14,15 @@ from sqlalchemy import func, select
 from app.carriers import resolve_carrier
 from app.db import open_database
 from app.errors import RuleRefused
-from app.models import Cancellation, Event, Order, OrderItem, OrderStatus, Shipment
+from app.models import (
+    Cancellation,
+    Event,
+    FulfilledBy,
+    Order,
+    OrderItem,
+    OrderStatus,
+    Shipment,
+)
 from app.orders import (
     ItemQuantity,
     ShipmentRequest,
@@ -102,7 +110,7 @@ SAYS: dict[Rule, str] = {
 def test_the_table_covers_every_action_and_status():
     assert set(TABLE) == set(Action)
     assert all(set(row) == set(OrderStatus) for row in TABLE.values())
-    assert set(SAYS) == set(Rule)
+    assert set(SAYS) == set(Rule) - {R.MARKETPLACE_FULFILS}  # its words depend on the action
 
 
 def items_for(status: OrderStatus) -> list[ItemSpec]:
@@ -222,6 +230,23 @@ def test_decide_follows_the_table_and_says_which_rule_refused(status, action):
         assert decision.reason is not None
         assert decision.reason.english() == SAYS[rule]
         assert decision.reason.context == "Rules"
+
+
+# DESIGN.md §8 (updated): an order Amazon fulfils is read-only, whatever its status.
+READ_ONLY = [Action.VERIFY_PAYMENT, Action.CONFIRM_SHIPMENT, Action.CANCEL_ORDER,
+             Action.CANCEL_ITEMS, Action.REFUND, Action.RETURN_REQUESTED,
+             Action.RETURN_RECEIVED]  # fmt: skip
+
+
+@pytest.mark.parametrize("action", READ_ONLY)
+@pytest.mark.parametrize("status", [P, U, S])
+def test_an_order_amazon_fulfils_is_refused_by_the_fulfilment_rule(status, action):
+    order = order_in_memory(status)
+    order.fulfilled_by = FulfilledBy.MARKETPLACE
+    decision = decide(order, action)
+    assert decision.rule is R.MARKETPLACE_FULFILS
+    assert decision.reason is not None
+    assert decision.reason.english().startswith("Fulfilled by Amazon: ")
 
 
 REFUSED = [
