@@ -11,11 +11,15 @@ import json
 from datetime import timedelta
 from decimal import Decimal
 
+import pytest
 from sqlalchemy import select
 
+from app.errors import BadInput, RuleRefused
 from app.health import health
 from app.models import Event, OrderStatus
 from app.orders import verify_payment
+from app.refunds import Component, ItemRefund, RefundRequest, load_refund_context, plan_refund
+from app.restocking import Share, condition_grade
 from app.text import from_json
 from tests.factories import NOW, ItemSpec, OrderSpec, add_order
 
@@ -204,3 +208,82 @@ def test_the_refund_on_the_timeline_is_translatable_piece_by_piece(db, cli):
     assert shown == (
         f"<Refunds>Refunded 10.00 EUR to the buyer (reason CustomerReturn): <Refunds>{ITEM} 10.00."
     )
+
+
+def test_nothing_shipped_means_the_rule_says_cancel_instead(db, cli):
+    add_order(db, OrderSpec())  # Unshipped
+    result = refund(cli, "--item", ITEM, "--full")
+    assert result.status == 1
+    assert result.err.strip() == (
+        "sellerdesk: Nothing is shipment-confirmed yet, so nothing was charged: cancel the "
+        "order or items instead of refunding."
+    )
+
+
+def test_an_unshipped_item_of_a_partly_shipped_order_is_not_refunded(db, cli):
+    add_order(
+        db,
+        OrderSpec(
+            status=OrderStatus.PARTIALLY_SHIPPED,
+            items=[
+                ItemSpec(order_item_id=ITEM, quantity_shipped=1),
+                ItemSpec(sku="TOTE-LIN-NAT", order_item_id="22222222222222"),
+            ],
+        ),
+    )
+    result = refund(cli, "--item", "22222222222222", "--full")
+    assert result.status == 1
+    assert result.err.strip() == (
+        "sellerdesk: Item 22222222222222 is not shipment-confirmed, so nothing was charged "
+        "for it: cancel it instead of refunding."
+    )
+
+
+def test_a_refund_that_names_nothing_says_what_to_name(db):
+    shipped_order(db)
+    context = load_refund_context(db, ORDER)
+    with pytest.raises(BadInput) as nothing:
+        plan_refund(context, RefundRequest((), "CustomerReturn"))
+    assert nothing.value.message.english() == "Name at least one item to refund."
+    with pytest.raises(BadInput) as no_component:
+        plan_refund(context, RefundRequest((ItemRefund(ITEM),), "CustomerReturn"))
+    assert no_component.value.message.english() == (
+        f"Say what to refund for item {ITEM}: an amount for the item price, item tax, "
+        "shipping or shipping tax, or the full refund."
+    )
+    with pytest.raises(RuleRefused) as above:
+        plan_refund(
+            context,
+            RefundRequest(
+                (ItemRefund(ITEM, {Component.ITEM_PRICE: Share(amount=Decimal("30.00"))}),),
+                "CustomerReturn",
+            ),
+        )
+    with pytest.raises(BadInput) as zero:
+        plan_refund(
+            context,
+            RefundRequest(
+                (ItemRefund(ITEM, {Component.ITEM_PRICE: Share(amount=Decimal("0"))}),),
+                "CustomerReturn",
+            ),
+        )
+    assert zero.value.message.english() == f"The refund for item {ITEM} is zero."
+    # Refusals keep their translation context, so the French window translates them.
+    refusals = (nothing, no_component, above, zero)
+    assert [r.value.message.context for r in refusals] == ["Refunds"] * 4
+
+
+def test_amounts_and_grades_as_a_seller_types_them():
+    # A French seller's "1 490,50" (space between thousands) is 1490.50.
+    assert Share.parse("1 490,50") == Share(amount=Decimal("1490.50"))
+    assert Share.parse(" 20 % ") == Share(percent=Decimal("20"))
+    with pytest.raises(BadInput) as bad:
+        Share.parse("14.905")
+    assert bad.value.message.english() == "'14.905': amounts have at most two decimals."
+    assert bad.value.message.context == "Restocking"
+    with pytest.raises(BadInput) as grade:
+        condition_grade("mint")
+    assert grade.value.message.english() == (
+        "Unknown condition grade 'mint'. Grades: new, late, opened, used, damaged."
+    )
+    assert condition_grade(" Used ") == "used"
