@@ -201,8 +201,16 @@ def test_health_json_on_a_shop_with_one_of_everything(db):
         ],
         # oldest first; order 7 was bought after the moment asked about
         "canceled_on_marketplace": [
-            {"order_id": order_id(6), "purchase_date": "2026-10-31T12:00:00+00:00"},
-            {"order_id": order_id(4), "purchase_date": "2026-11-17T12:00:00+00:00"},
+            {
+                "order_id": order_id(6),
+                "purchase_date": "2026-10-31T12:00:00+00:00",
+                "whole_order": True,
+            },
+            {
+                "order_id": order_id(4),
+                "purchase_date": "2026-11-17T12:00:00+00:00",
+                "whole_order": True,
+            },
         ],
         "overdue_refunds": [
             {
