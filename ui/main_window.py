@@ -109,6 +109,7 @@ class MainWindow(QMainWindow):
         self._statistics_stale = False  # set after an import: re-analyse for the planner
         self._health_stale = True  # the health page recomputes when it is next shown
         self._wanted_selection: str | None = None  # select it once the list's rows arrive
+        self._last_row = 0  # where the selected order was, to stay near it when it leaves
         self.tasks = TaskRunner(self)
         self.registry = ActionRegistry(self)
         self.importer = ImportRunner(db, self.tasks, self)
@@ -126,6 +127,9 @@ class MainWindow(QMainWindow):
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.setShowGrid(False)
+        # Tab leaves the list for the details pane and its buttons; it never moves the
+        # selection to another order behind the seller's back.
+        self.table.setTabKeyNavigation(False)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
         header = self.table.horizontalHeader()
@@ -270,6 +274,7 @@ class MainWindow(QMainWindow):
         self.search.returnPressed.connect(self._apply_search_now)
         self._search_timer.timeout.connect(self._apply_search_now)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.model.modelReset.connect(self._list_reset)
         self.model.rows_arrived.connect(self._rows_arrived)
         self.model.loading_changed.connect(self._loading_changed)
@@ -431,6 +436,23 @@ class MainWindow(QMainWindow):
 
     def _list_reset(self) -> None:
         self._update_empty_state()
+        self._keep_selection_in_sight()
+
+    def _keep_selection_in_sight(self) -> None:
+        """The order the actions apply to is always one the seller sees selected: when it
+        leaves the list (another filter, a search, an action), the row now in its place
+        is selected instead, or nothing when the list is empty."""
+        if self.health_shown() or self.model.loading or self._details is None:
+            return
+        if self.model.row_of(self._details.order_id) is not None:
+            self._select(self._details.order_id)
+            return
+        if self.model.rowCount() == 0:
+            self._show_details(None)
+            return
+        row = min(self._last_row, self.model.rowCount() - 1)
+        self._select(self.model.order_id_at(row))
+        self._show_details(self.model.order_id_at(row))
 
     def _rows_arrived(self) -> None:
         """A page searched for on a worker is in: select the order the seller was on."""
@@ -438,8 +460,8 @@ class MainWindow(QMainWindow):
         if self._wanted_selection is not None:
             wanted, self._wanted_selection = self._wanted_selection, None
             self._find_and_select(wanted)
-        elif self._details is not None:
-            self._select(self._details.order_id)
+        else:
+            self._keep_selection_in_sight()
 
     def _loading_changed(self, loading: bool) -> None:
         searching = self.tr("Searching…")
@@ -449,14 +471,14 @@ class MainWindow(QMainWindow):
             self.statusBar().clearMessage()
 
     def _view_chosen(self, view: View) -> None:
-        selected = self._details.order_id if self._details else None
-        self.model.set_view(view)
         if self.health_shown():
             self.details.show()
             self.list_stack.setCurrentWidget(self.table)
             self._update_empty_state()
-            self._show_details(selected)
-        self._select(selected)
+        self.model.set_view(view)
+        self._keep_selection_in_sight()
+        if self._details is not None:
+            self._show_details(self._details.order_id)  # the actions come back with the list
         self._update_status()
 
     # -- account health ------------------------------------------------------
@@ -562,7 +584,21 @@ class MainWindow(QMainWindow):
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         order_id = self.model.order_id_at(current.row()) if current.isValid() else None
         if order_id is not None:
+            self._last_row = current.row()
             self._show_details(order_id)
+
+    def _selection_changed(self) -> None:
+        """Ctrl+click can unselect the current row: the actions then follow a selected
+        row, or no order at all."""
+        selection = self.table.selectionModel()
+        current = selection.currentIndex()
+        if self.model.loading or (current.isValid() and selection.isRowSelected(current.row())):
+            return
+        rows = selection.selectedRows()
+        if rows:
+            selection.setCurrentIndex(rows[0], QItemSelectionModel.SelectionFlag.NoUpdate)
+        elif self._details is not None and self.model.rowCount() > 0:
+            self._show_details(None)
 
     def _show_details(self, order_id: str | None) -> None:
         details = None
@@ -589,8 +625,9 @@ class MainWindow(QMainWindow):
 
     def _after_change(self, order_id: str) -> None:
         self.model.reload()
-        self._select(order_id)
-        self._show_details(order_id)
+        if self.model.row_of(order_id) is not None:  # else it left the list: see _list_reset
+            self._select(order_id)
+            self._show_details(order_id)
         self.refresh_counts()
         self._health_changed()
         self.order_changed.emit(order_id)

@@ -28,6 +28,8 @@ from app.orders import cancel
 from app.rate_effect import RateEffect, buyer_language, cancel_effect, s5_reply
 from app.reasons import BUYER_CANCELED
 from ui.dialogs.feedback import ProblemLine
+from ui.dialogs.order_banner import OrderBanner
+from ui.dialogs.room import make_room
 from ui.i18n import percent, tr_text
 from ui.models.order_table_model import AT_RISK_COLOUR
 from ui.reason_box import cancellation_reason_box
@@ -111,6 +113,8 @@ class CancelDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
 
         layout = QVBoxLayout(self)
+        self.banner = OrderBanner(details, details.order_id, self)
+        layout.addWidget(self.banner)
         layout.addLayout(form)
         layout.addWidget(self.effect)
         layout.addWidget(self.why)
@@ -118,7 +122,7 @@ class CancelDialog(QDialog):
         layout.addWidget(consequence)
         layout.addWidget(self.problem)
         layout.addWidget(self.buttons)
-        self.setMinimumWidth(480)
+        make_room(self, 480)
 
         self.reason.currentIndexChanged.connect(self._reason_changed)
         if details.buyer_requested_cancel:

@@ -28,6 +28,8 @@ from app.order_details import ItemLine, order_details
 from app.orders import ItemQuantity, cancel
 from app.rate_effect import cancel_effect
 from ui.dialogs.feedback import ProblemLine
+from ui.dialogs.order_banner import OrderBanner
+from ui.dialogs.room import make_room
 from ui.i18n import tr_text
 from ui.reason_box import cancellation_reason_box
 
@@ -116,13 +118,15 @@ class CancelItemsDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
 
         layout = QVBoxLayout(self)
+        self.banner = OrderBanner.of(db, order_id, self)
+        layout.addWidget(self.banner)
         layout.addWidget(self.table)
         layout.addLayout(form)
         layout.addWidget(self.effect)
         layout.addWidget(consequence)
         layout.addWidget(self.problem)
         layout.addWidget(self.buttons)
-        self.setMinimumWidth(560)
+        make_room(self, 560)
 
         self.reason.currentIndexChanged.connect(self.revalidate)
         self.revalidate()

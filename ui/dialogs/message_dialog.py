@@ -38,6 +38,7 @@ from app.messages import (
 )
 from app.settings import LANGUAGE
 from app.settings import get as get_setting
+from ui.dialogs.order_banner import OrderBanner
 from ui.i18n import tr_text
 
 
@@ -102,6 +103,8 @@ class MessageDialog(QDialog):
         ):
             self.form.addRow(label, field)
         layout = QVBoxLayout(self)
+        self.banner = OrderBanner.of(db, order_id, self)
+        layout.addWidget(self.banner)
         layout.addLayout(self.form)
         layout.addWidget(self.recipient_label)
         layout.addWidget(self.body_edit, 1)

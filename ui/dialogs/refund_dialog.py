@@ -51,6 +51,8 @@ from app.refunds import (
 )
 from app.restocking import GRADES, Share
 from ui.dialogs.feedback import ProblemLine
+from ui.dialogs.order_banner import OrderBanner
+from ui.dialogs.room import fit_scroll_width, make_room
 from ui.i18n import money, number, tr_text
 
 DEFAULT_REASON = "GeneralAdjustment"
@@ -127,6 +129,8 @@ class RefundDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
 
         layout = QVBoxLayout(self)
+        self.banner = OrderBanner.of(db, order_id, self)
+        layout.addWidget(self.banner)
         try:
             self._context: RefundContext | None = load_refund_context(db, order_id)
         except SellerDeskError as error:
@@ -173,11 +177,16 @@ class RefundDialog(QDialog):
             note.setObjectName("not_charged")
             note.setWordWrap(True)
             boxes_layout.addWidget(note)
-        if len(context.charged_items) > 2:
+        if len(context.charged_items) > 1:
+            # Several items are a long list at laptop size: it scrolls, never clips a column.
             scroll = QScrollArea(self)
+            scroll.setObjectName("items_scroll")
             scroll.setWidgetResizable(True)
+            scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
             scroll.setWidget(boxes)
-            scroll.setMinimumHeight(420)
+            fit_scroll_width(scroll, boxes)
+            first = boxes_layout.itemAt(0).widget()
+            scroll.setMinimumHeight(first.minimumSizeHint().height() * 3 // 2)
             layout.addWidget(scroll, 1)
         else:
             layout.addWidget(boxes)
@@ -212,7 +221,7 @@ class RefundDialog(QDialog):
         layout.addWidget(self.hint)
         layout.addWidget(self.problem)
         layout.addWidget(self.buttons)
-        self.setMinimumWidth(640)
+        make_room(self, 640)
 
         if context.recorded_condition:
             self.choose_condition(context.recorded_condition)

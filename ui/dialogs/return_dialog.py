@@ -35,6 +35,8 @@ from app.returns import (
     request_return,
 )
 from ui.dialogs.feedback import ProblemLine
+from ui.dialogs.order_banner import OrderBanner
+from ui.dialogs.room import make_room
 from ui.i18n import tr_text
 
 
@@ -83,6 +85,8 @@ class ReturnDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
 
         layout = QVBoxLayout(self)
+        self.banner = OrderBanner.of(db, order_id, self)
+        layout.addWidget(self.banner)
         layout.addWidget(self.requested)
         layout.addWidget(self.carrier)
         layout.addSpacing(6)
@@ -92,7 +96,7 @@ class ReturnDialog(QDialog):
         layout.addWidget(self.consequence)
         layout.addWidget(self.problem)
         layout.addWidget(self.buttons)
-        self.setMinimumWidth(520)
+        make_room(self, 520)
 
         self.requested.setChecked(True)
         try:

@@ -24,6 +24,8 @@ from app.errors import SellerDeskError
 from app.order_details import OrderDetails
 from app.orders import ItemQuantity, ShipmentRequest, confirm_shipment
 from ui.dialogs.feedback import ProblemLine
+from ui.dialogs.order_banner import OrderBanner
+from ui.dialogs.room import make_room
 
 
 class ShipDialog(QDialog):
@@ -103,6 +105,8 @@ class ShipDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
 
         layout = QVBoxLayout(self)
+        self.banner = OrderBanner(details, details.order_id, self)
+        layout.addWidget(self.banner)
         layout.addLayout(form)
         if items_box is not None:
             layout.addWidget(items_box)
@@ -111,7 +115,7 @@ class ShipDialog(QDialog):
         layout.addWidget(self.buttons)
         self.carrier.currentIndexChanged.connect(self._carrier_changed)
         self._carrier_changed()
-        self.setMinimumWidth(460)
+        make_room(self, 460)
 
     def _carrier_changed(self) -> None:
         other = self.carrier.currentData() == OTHER
