@@ -10,8 +10,8 @@ from __future__ import annotations
 from decimal import Decimal
 from html import escape
 
-from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QUrl, Signal
+from PySide6.QtGui import QAction, QResizeEvent
 from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
@@ -39,6 +39,7 @@ def _section(title: str) -> str:
 
 MESSAGE_SCHEME = "message"
 BUTTON_COLUMNS = 2  # French labels are long: two to a row keeps the pane narrow
+NARROWEST = 220  # the pane gives way to the order list down to this width
 
 
 class DetailsPane(QWidget):
@@ -63,6 +64,7 @@ class DetailsPane(QWidget):
         self._buttons = QGridLayout()
         self._buttons.setContentsMargins(0, 4, 0, 0)
         self._button_list: list[QToolButton] = []
+        self._columns = BUTTON_COLUMNS
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._stack, 1)
@@ -85,16 +87,33 @@ class DetailsPane(QWidget):
     def visible_buttons(self) -> list[QToolButton]:
         return [button for button in self._button_list if not button.isHidden()]
 
+    def _button_columns(self) -> int:
+        """Two buttons to a row when they fit side by side, else one: the pane narrows
+        to leave the order list its columns at laptop size."""
+        widest = max((b.sizeHint().width() for b in self._button_list), default=0)
+        return BUTTON_COLUMNS if self.width() >= BUTTON_COLUMNS * (widest + 6) else 1
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        widest = max((b.sizeHint().width() for b in self._button_list), default=0)
+        return QSize(max(NARROWEST, widest), hint.height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._button_columns() != self._columns:
+            self._arrange_buttons()
+
     def _arrange_buttons(self) -> None:
-        """Lay out the available actions' buttons, two to a row; what is not available
-        is explained in "What you can do" and in the action's tooltip."""
+        """Lay out the available actions' buttons, two to a row when they fit; what is not
+        available is explained in "What you can do" and in the action's tooltip."""
         for button in self._button_list:
             self._buttons.removeWidget(button)
         shown = [b for b in self._button_list if b.defaultAction().isEnabled()]
         for button in self._button_list:
             button.setHidden(button not in shown)
+        self._columns = self._button_columns()
         for number, button in enumerate(shown):
-            self._buttons.addWidget(button, number // BUTTON_COLUMNS, number % BUTTON_COLUMNS)
+            self._buttons.addWidget(button, number // self._columns, number % self._columns)
 
     def _link_clicked(self, url: QUrl) -> None:
         if url.scheme() == MESSAGE_SCHEME:

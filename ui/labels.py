@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+from datetime import date
+from decimal import Decimal
+
 from PySide6.QtCore import QCoreApplication
 
 from app.models import OrderStatus
-from app.order_list import Deadline, DeadlineKind
+from app.order_list import Column, Deadline, DeadlineKind
 from app.queries import View
 from app.status_labels import STATUS_LABELS
+from ui.i18n import money, short_date
+
+SAMPLE_DAY = date(2026, 12, 28)
 
 
 def status_label(status: OrderStatus) -> str:
@@ -101,6 +107,22 @@ def deadline_label(value: Deadline) -> str:
     return ""
 
 
+def deadline_tag(value: Deadline) -> str:
+    """The deadline in a few letters, for the order list's narrow Ship by column; the
+    cell's tooltip and the details pane say it in full (:func:`deadline_explanation`)."""
+    if value.kind is DeadlineKind.AT_RISK:
+        if value.days_left <= 0:
+            return QCoreApplication.translate("Deadline", "auto-cancel now")
+        return QCoreApplication.translate("Deadline", "auto-cancel in {days} d").format(
+            days=value.days_left
+        )
+    if value.kind is DeadlineKind.LATE:
+        if value.days_late == 0:
+            return QCoreApplication.translate("Deadline", "late")
+        return QCoreApplication.translate("Deadline", "late {days} d").format(days=value.days_late)
+    return ""
+
+
 def deadline_explanation(value: Deadline) -> str:
     if value.kind is DeadlineKind.AT_RISK:
         return QCoreApplication.translate(
@@ -118,3 +140,29 @@ def deadline_explanation(value: Deadline) -> str:
             value.days_left,
         )
     return ""
+
+
+def column_samples() -> dict[Column, tuple[str, ...]]:
+    """The widest typical cells of each list column, in the current language."""
+    tags = (
+        deadline_tag(Deadline(DeadlineKind.AT_RISK, days_late=4, days_left=3)),
+        deadline_tag(Deadline(DeadlineKind.AT_RISK, days_late=7, days_left=0)),
+        deadline_tag(Deadline(DeadlineKind.LATE, days_late=3, days_left=4)),
+    )
+    return {
+        Column.ORDER_ID: ("000-0000000-0000000",),
+        Column.PURCHASED: (short_date(SAMPLE_DAY),),
+        Column.SHIP_BY: tuple(f"{short_date(SAMPLE_DAY)} ⚠ {tag}" for tag in tags),
+        Column.STATUS: tuple(status_label(status) for status in OrderStatus),
+        Column.BUYER: ("Clément Chevalier", hidden_buyer()),
+        Column.ITEMS: ("2 × CARNET-A5-PTS MUG",),
+        Column.TOTAL: (money(Decimal("999.99"), "EUR"),),
+        Column.BUYER_REQUESTED: (
+            QCoreApplication.translate("OrderTableModel", "⚑ Buyer requested"),
+        ),
+    }
+
+
+def hidden_buyer() -> str:
+    """The list's Buyer cell while Amazon verifies the payment (S9); its tooltip says why."""
+    return QCoreApplication.translate("OrderTableModel", "hidden until paid")

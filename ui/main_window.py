@@ -6,15 +6,24 @@ from typing import Any
 
 from PySide6.QtCore import (
     QByteArray,
+    QEvent,
     QItemSelectionModel,
     QModelIndex,
+    QObject,
     QSettings,
     QSize,
     Qt,
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QActionGroup, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtGui import (
+    QActionGroup,
+    QCloseEvent,
+    QFont,
+    QFontMetrics,
+    QGuiApplication,
+    QKeySequence,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -27,6 +36,7 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QSplitter,
     QStackedWidget,
+    QStyle,
     QTableView,
     QToolBar,
     QWidget,
@@ -57,7 +67,7 @@ from ui.dialogs.summary_dialog import SummaryDialog
 from ui.filter_list import FilterList
 from ui.health_page import HealthPage
 from ui.i18n import percent, tr_text
-from ui.labels import empty_view_text, view_label
+from ui.labels import column_samples, empty_view_text, view_label
 from ui.models.order_table_model import AT_RISK_COLOUR, OrderTableModel
 from ui.tasks import Task, TaskRunner
 from ui.translation import install_translators
@@ -78,18 +88,9 @@ PANE_ACTIONS = (
     "message_buyer",
 )
 LANGUAGE_CHOICES = (None, "en", "fr")  # None: follow the system
-# Default column widths: the widest typical cell, measured in the table's font so
-# they fit at any DPI and in any language's digits.
-DEFAULT_WIDTHS = {
-    Column.ORDER_ID: "000-0000000-0000000",
-    Column.PURCHASED: "00/00/0000",
-    Column.SHIP_BY: "00/00/0000 ⚠ auto-cancel in 0 days",
-    Column.STATUS: "Partially shipped",
-    Column.BUYER: "Clément Chevalier",
-    Column.ITEMS: "2 × CARNET-A5-PTS MUG",
-    Column.TOTAL: "€000.00",
-    Column.BUYER_REQUESTED: "⚑ Buyer requested",
-}
+# What a seller must see at laptop size without scrolling, in this order; the other
+# columns follow. The details pane gives way before these are cut.
+FIRST_COLUMNS = (Column.ORDER_ID, Column.STATUS, Column.SHIP_BY, Column.BUYER, Column.TOTAL)
 
 
 class MainWindow(QMainWindow):
@@ -137,9 +138,8 @@ class MainWindow(QMainWindow):
         header.setHighlightSections(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        metrics = self.table.fontMetrics()
-        for column, sample in DEFAULT_WIDTHS.items():
-            header.resizeSection(column, metrics.horizontalAdvance(sample) + 24)
+        for visual, column in enumerate(FIRST_COLUMNS):
+            header.moveSection(header.visualIndex(column), visual)
         header.setSortIndicator(Column.PURCHASED, Qt.SortOrder.DescendingOrder)
         self.table.setSortingEnabled(True)
 
@@ -168,6 +168,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(2, 0)
         self.splitter.setSizes([260, 980, 360])
         self.splitter.setChildrenCollapsible(False)
+        self.splitter.installEventFilter(self)
 
         self.welcome = Welcome(self.registry["import_report"], self.registry["try_demo"], self)
         self.pages = QStackedWidget(self)
@@ -304,7 +305,8 @@ class MainWindow(QMainWindow):
             self.tr("Shows the orders whose id, buyer name, SKU or product name contain every word")
         )
         self.filters.retranslate()
-        self._fit_filters()
+        self._fit_columns()
+        self._give_list_room()
         self.details.retranslate()
         self.welcome.retranslate()
         self.health.translate_ui()
@@ -312,14 +314,53 @@ class MainWindow(QMainWindow):
         self._update_status()
         self._update_empty_state()
 
-    def _fit_filters(self) -> None:
-        """Widen the filter column to its longest name (French names are longer)."""
+    def _fit_columns(self, *, grow_only: bool = False) -> None:
+        """Size the columns to their typical widest cell in the current language (bold,
+        as a warning is drawn); ``grow_only`` keeps wider widths the seller chose."""
+        header = self.table.horizontalHeader()
+        bold = QFont(self.table.font())
+        bold.setBold(True)
+        metrics = QFontMetrics(bold)
+        margin = 2 * self.table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 8
+        for column, samples in column_samples().items():
+            wanted = max(metrics.horizontalAdvance(sample) for sample in samples) + margin
+            wanted = max(wanted, header.sectionSizeHint(column))
+            if not grow_only or header.sectionSize(column) < wanted:
+                header.resizeSection(column, wanted)
+
+    def list_needs(self) -> int:
+        """The width that shows FIRST_COLUMNS whole, with the scroll bar and frame."""
+        header = self.table.horizontalHeader()
+        columns = sum(header.sectionSize(column) for column in FIRST_COLUMNS)
+        scroll_bar = self.table.verticalScrollBar().sizeHint().width()
+        return columns + scroll_bar + 2 * self.table.frameWidth() + 2
+
+    def _give_list_room(self) -> None:
+        """The filter names and the list's first columns stay whole; the details pane
+        narrows first (down to its minimum), then the list gives back what is over."""
         sizes = self.splitter.sizes()
-        wanted = self.filters.sizeHint().width()
-        if len(sizes) == 3 and sizes[0] < wanted and sizes[1] > 2 * wanted:
-            sizes[1] -= wanted - sizes[0]
-            sizes[0] = wanted
-            self.splitter.setSizes(sizes)
+        if len(sizes) != 3 or not self.splitter.isVisible():
+            return
+        total = sum(sizes)
+        list_needs = self.list_needs()
+        details_min = self.details.minimumSizeHint().width()
+        filters = min(
+            self.filters.sizeHint().width(), max(sizes[0], total - list_needs - details_min)
+        )
+        filters = max(filters, sizes[0])
+        orders = max(sizes[1], list_needs)
+        details = total - filters - orders
+        if details < details_min:
+            orders = max(list_needs, orders - (details_min - details))
+            details = total - filters - orders
+        wanted = [filters, orders, max(details, details_min)]
+        if wanted != sizes:
+            self.splitter.setSizes(wanted)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.splitter and event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
+            QTimer.singleShot(0, self._give_list_room)
+        return super().eventFilter(watched, event)
 
     def _update_title(self) -> None:
         if self._demo is not None:
@@ -381,6 +422,7 @@ class MainWindow(QMainWindow):
             self._counts, self._rate = result
             self.filters.set_counts(self._counts)
             self.filters.set_rate(percent(self._rate.percent), self._rate.above_target)
+            self._give_list_room()  # the counts may have widened the filter names
             self._update_status()
             self.counts_updated.emit()
 
@@ -862,6 +904,7 @@ class MainWindow(QMainWindow):
             value = settings.value(key)
             if isinstance(value, QByteArray) and not value.isEmpty():
                 restore(value)
+        self._fit_columns(grow_only=True)  # saved widths may be from another language
         header = self.table.horizontalHeader()
         self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
 

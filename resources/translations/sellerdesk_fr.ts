@@ -657,6 +657,18 @@
         <numerusform>%n jours de retard</numerusform>
       </translation>
     </message>
+    <message>
+      <source>auto-cancel now</source>
+      <translation>annul. auto ce jour</translation>
+    </message>
+    <message>
+      <source>auto-cancel in {days} d</source>
+      <translation>annul. auto dans {days} j</translation>
+    </message>
+    <message>
+      <source>late {days} d</source>
+      <translation>retard {days} j</translation>
+    </message>
     <message numerus="yes">
       <source>%n day(s) past the ship-by date. Amazon may cancel this order automatically 7 days after that date; ship it or cancel it now.</source>
       <translation>
@@ -1718,6 +1730,21 @@
     </message>
   </context>
   <context>
+    <name>OrderBanner</name>
+    <message>
+      <source>Order {order}</source>
+      <translation>Commande {order}</translation>
+    </message>
+    <message>
+      <source>Order {order} · {buyer} · {total}</source>
+      <translation>Commande {order} · {buyer} · {total}</translation>
+    </message>
+    <message>
+      <source>buyer hidden until payment is verified</source>
+      <translation>acheteur masqué jusqu'à la vérification du paiement</translation>
+    </message>
+  </context>
+  <context>
     <name>OrderTableModel</name>
     <message>
       <source>Order id</source>
@@ -1784,16 +1811,16 @@
       <translation>L'acheteur a utilisé « Demander une annulation » sur Amazon</translation>
     </message>
     <message>
-      <source>hidden until payment is verified</source>
-      <translation>masqué jusqu'à la vérification du paiement</translation>
-    </message>
-    <message>
       <source>{count} × {skus}</source>
       <translation>{count} × {skus}</translation>
     </message>
     <message>
       <source>⚑ Buyer requested</source>
       <translation>⚑ Demandée par l'acheteur</translation>
+    </message>
+    <message>
+      <source>hidden until paid</source>
+      <translation>masqué (paiement)</translation>
     </message>
     <message>
       <source>Amazon gives no address or buyer contact until it has verified the payment.</source>

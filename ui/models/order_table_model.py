@@ -43,7 +43,7 @@ from app.order_list import (
 )
 from app.queries import View
 from ui.i18n import money, short_date
-from ui.labels import deadline_explanation, deadline_label, status_label
+from ui.labels import deadline_explanation, deadline_tag, hidden_buyer, status_label
 from ui.tasks import Task, TaskRunner
 
 Index = QModelIndex | QPersistentModelIndex
@@ -328,14 +328,14 @@ class OrderTableModel(QAbstractTableModel):
             case Column.PURCHASED:
                 return short_date(row.purchase_date)
             case Column.SHIP_BY:
-                emphasis = deadline_label(row.deadline)
+                emphasis = deadline_tag(row.deadline)
                 date_text = short_date(row.latest_ship_date)
-                return f"{date_text}  ⚠ {emphasis}" if emphasis else date_text
+                return f"{date_text} ⚠ {emphasis}" if emphasis else date_text
             case Column.STATUS:
                 return status_label(row.status)
             case Column.BUYER:
                 if row.buyer_hidden:
-                    return self.tr("hidden until payment is verified")
+                    return hidden_buyer()
                 return row.buyer_name or "—"
             case Column.ITEMS:
                 return self.tr("{count} × {skus}").format(count=row.item_count, skus=row.skus)
