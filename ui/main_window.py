@@ -91,6 +91,7 @@ LANGUAGE_CHOICES = (None, "en", "fr")  # None: follow the system
 # What a seller must see at laptop size without scrolling, in this order; the other
 # columns follow. The details pane gives way before these are cut.
 FIRST_COLUMNS = (Column.ORDER_ID, Column.STATUS, Column.SHIP_BY, Column.BUYER, Column.TOTAL)
+BOLD_COLUMNS = (Column.SHIP_BY, Column.BUYER_REQUESTED)  # their warnings are drawn bold
 
 
 class MainWindow(QMainWindow):
@@ -315,14 +316,15 @@ class MainWindow(QMainWindow):
         self._update_empty_state()
 
     def _fit_columns(self, *, grow_only: bool = False) -> None:
-        """Size the columns to their typical widest cell in the current language (bold,
-        as a warning is drawn); ``grow_only`` keeps wider widths the seller chose."""
+        """Size the columns to their typical widest cell in the current language (a
+        warning is drawn bold); ``grow_only`` keeps wider widths the seller chose."""
         header = self.table.horizontalHeader()
         bold = QFont(self.table.font())
         bold.setBold(True)
-        metrics = QFontMetrics(bold)
         margin = 2 * self.table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 8
         for column, samples in column_samples().items():
+            font = bold if column in BOLD_COLUMNS else self.table.font()
+            metrics = QFontMetrics(font)
             wanted = max(metrics.horizontalAdvance(sample) for sample in samples) + margin
             wanted = max(wanted, header.sectionSizeHint(column))
             if not grow_only or header.sectionSize(column) < wanted:
