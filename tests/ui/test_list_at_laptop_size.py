@@ -8,7 +8,6 @@ from datetime import timedelta
 import pytest
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFont, QFontMetrics
-from PySide6.QtWidgets import QApplication
 
 from app import clock
 from app.demo import fill_demo
