@@ -56,22 +56,6 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     ),
 }
 
-# The buyer message a seller most likely needs for an order in this state: a pending
-# order's buyer goes to customer service (S9), an unshipped one with a wrong address
-# cancels and orders again (S15), a cancelled one is told so (S2).
-SUGGESTED_FOR_STATUS: dict[OrderStatus, str] = {
-    OrderStatus.PENDING: "s9_contact_customer_service",
-    OrderStatus.UNSHIPPED: "s15_cancel_and_reorder",
-    OrderStatus.PARTIALLY_SHIPPED: "s15_cancel_and_reorder",
-    OrderStatus.CANCELED: "s2_cancellation_notice",
-}
-
-
-def suggested_template(status: OrderStatus) -> str | None:
-    """The template key the order's state calls for, if any."""
-    return SUGGESTED_FOR_STATUS.get(status)
-
-
 PLACEHOLDERS = (
     "order_id",
     "greeting",

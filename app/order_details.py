@@ -15,6 +15,7 @@ from sqlalchemy import select
 
 from app import clock
 from app.db import Database
+from app.message_choice import asked_only_by_message, first_template, story_of
 from app.models import Event, FulfilledBy, Order, OrderItem, OrderStatus
 from app.order_list import Deadline, deadline
 from app.orders import find_order
@@ -102,6 +103,8 @@ class OrderDetails:
     timeline: tuple[TimelineEntry, ...]
     decisions: dict[Action, Decision]
     fulfilled_by: FulfilledBy = FulfilledBy.SELLER
+    suggested_message: str = "s2_cancellation_notice"  # the template to offer first
+    asked_by_message: bool = False  # the buyer asked to cancel by message only (S5)
 
     def decision(self, action: Action) -> Decision:
         return self.decisions[action]
@@ -162,9 +165,12 @@ def order_details(db: Database, order_id: str, as_of: datetime | None = None) ->
         order = find_order(session, order_id)
         refs = {item.id: item.ref for item in order.items}
         show_buyer = decide(order, Action.SHOW_BUYER)
-        events = session.scalars(
-            select(Event).where(Event.order_pk == order.id).order_by(Event.at, Event.id)
+        events = list(
+            session.scalars(
+                select(Event).where(Event.order_pk == order.id).order_by(Event.at, Event.id)
+            )
         )
+        story = story_of(order, events)
         return OrderDetails(
             order_id=order.order_id,
             status=order.status,
@@ -209,4 +215,6 @@ def order_details(db: Database, order_id: str, as_of: datetime | None = None) ->
             timeline=tuple(TimelineEntry.of(event) for event in events),
             decisions={action: decide(order, action) for action in Action},
             fulfilled_by=order.fulfilled_by,
+            suggested_message=first_template(story),
+            asked_by_message=asked_only_by_message(story),
         )

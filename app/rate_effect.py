@@ -16,6 +16,7 @@ from sqlalchemy import exists, select
 from app import clock
 from app.db import Database
 from app.health import RATE_TARGET, WINDOW_DAYS, CancellationRate, cancellation_rate, rate_percent
+from app.message_choice import message_language
 from app.models import Cancellation
 from app.orders import find_order, require
 from app.reasons import cancellation_reason
@@ -97,8 +98,4 @@ def s5_reply(language: str) -> str:
 
 def buyer_language(sales_channel: str | None, fallback: str = "en") -> str:
     """The buyer's language from the marketplace the order came from (Amazon.fr → fr)."""
-    channel = (sales_channel or "").lower()
-    for suffix, language in ((".fr", "fr"), (".be", "fr"), (".co.uk", "en"), (".com", "en")):
-        if channel.endswith(suffix):
-            return language
-    return fallback
+    return message_language(sales_channel, fallback)

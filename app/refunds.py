@@ -28,6 +28,8 @@ from app.orders import find_order
 from app.reasons import reason_label, refund_reason
 from app.restocking import (
     Share,
+    carrier_ceilings,
+    ceiling_percent,
     ceilings,
     condition_grade,
     condition_label,
@@ -35,6 +37,7 @@ from app.restocking import (
     needs_photo,
 )
 from app.rules import Action, decide
+from app.settings import DEFAULT_CARRIER_RETURN_CEILINGS
 from app.text import QT_TRANSLATE_NOOP, Amount, Number, Text, text
 
 CTX = "Refunds"
@@ -177,6 +180,14 @@ class RefundContext:
     ceilings: dict[str, Decimal]
     recorded_condition: str | None  # of the order's latest received return
     return_id: int | None  # the received return a refund now settles
+    carrier_return: bool = False  # the latest received return came back by the carrier (S16)
+    carrier_ceilings: dict[str, Decimal] = field(
+        default_factory=lambda: dict(DEFAULT_CARRIER_RETURN_CEILINGS)
+    )
+
+    def ceiling(self, condition: str) -> Decimal:
+        """The fee ceiling (percent of the item price) for a return in ``condition``."""
+        return ceiling_percent(condition, self.carrier_return, self.ceilings, self.carrier_ceilings)
 
     @property
     def charged_items(self) -> tuple[ItemBalance, ...]:
@@ -249,6 +260,8 @@ def refund_context(session: Session, order: Order) -> RefundContext:
         ceilings=ceilings(session),
         recorded_condition=received[-1].condition if received else None,
         return_id=unsettled[0].id if unsettled else None,
+        carrier_return=bool(received and received[-1].carrier_return),
+        carrier_ceilings=carrier_ceilings(session),
     )
 
 
@@ -350,7 +363,7 @@ def fee_room(context: RefundContext, item: ItemBalance, condition: str | None) -
     """
     if condition is None:
         return None
-    ceiling = fee_ceiling(item.charged.item_price, context.ceilings[condition])
+    ceiling = fee_ceiling(item.charged.item_price, context.ceiling(condition))
     return max(cents(ceiling - item.fees), ZERO)
 
 
@@ -442,7 +455,7 @@ def _plan_item(context: RefundContext, wanted: ItemRefund, condition: str | None
                 ref=item.ref,
                 fee=Amount(fee),
                 condition=condition_label(condition),
-                percent=Number(context.ceilings[condition].normalize()),
+                percent=Number(context.ceiling(condition).normalize()),
                 price=Amount(item.charged.item_price),
                 earlier=text(
                     CTX,

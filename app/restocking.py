@@ -15,7 +15,13 @@ from sqlalchemy.orm import Session
 
 from app.errors import BadInput
 from app.money import ZERO, cents, parse_amount, percent_of
-from app.settings import DEFAULT_RESTOCKING_CEILINGS, restocking_ceilings
+from app.settings import (
+    CARRIER_ANY,
+    CARRIER_DAMAGED,
+    DEFAULT_RESTOCKING_CEILINGS,
+    carrier_return_ceilings,
+    restocking_ceilings,
+)
 from app.text import QT_TRANSLATE_NOOP, Code, text
 
 CTX = "Restocking"
@@ -69,6 +75,25 @@ def condition_grade(raw: str) -> str:
 def ceilings(session: Session) -> dict[str, Decimal]:
     """The ceiling percentage of every grade: defaults, overridden by the settings table."""
     return restocking_ceilings(session)
+
+
+def carrier_ceilings(session: Session) -> dict[str, Decimal]:
+    """A carrier return's ceilings (S16): ``any`` grade and ``damaged``."""
+    return carrier_return_ceilings(session)
+
+
+def ceiling_percent(
+    grade: str,
+    carrier_return: bool,
+    by_grade: dict[str, Decimal],
+    carrier: dict[str, Decimal],
+) -> Decimal:
+    """The fee ceiling for a return of ``grade``: its grade's, or for a parcel the carrier
+    brought back (S16: wrong address, buyer unreachable) the carrier return's own, since
+    the seed allows a fee there even on an unopened parcel (DESIGN.md §5, updated)."""
+    if carrier_return:
+        return carrier[CARRIER_DAMAGED if grade == "damaged" else CARRIER_ANY]
+    return by_grade[grade]
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ that every computer sharing the database sees the same values.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from sqlalchemy.orm import Session
@@ -20,6 +21,7 @@ from app.text import QT_TRANSLATE_NOOP, text
 SHOP_NAME = "shop_name"
 LANGUAGE = "language"  # "fr", "en" or absent: follow the system language
 RESTOCKING_CEILING_PREFIX = "restocking_ceiling."
+CARRIER_RETURN_CEILING_PREFIX = "carrier_return_ceiling."
 
 DEFAULT_SHOP_NAME = "My shop"
 LANGUAGES = ("fr", "en")
@@ -30,6 +32,14 @@ DEFAULT_RESTOCKING_CEILINGS: dict[str, Decimal] = {
     "opened": Decimal("20"),
     "used": Decimal("50"),
     "damaged": Decimal("50"),
+}
+# (updated) A carrier return (S16) has its own ceiling, whatever the grade, and a
+# higher one when the parcel came back damaged (DESIGN.md §5).
+CARRIER_ANY = "any"
+CARRIER_DAMAGED = "damaged"
+DEFAULT_CARRIER_RETURN_CEILINGS: dict[str, Decimal] = {
+    CARRIER_ANY: Decimal("20"),
+    CARRIER_DAMAGED: Decimal("50"),
 }
 
 
@@ -85,15 +95,78 @@ def check_language(value: str) -> str:
     return value
 
 
-def restocking_ceilings(session: Session) -> dict[str, Decimal]:
-    """Ceiling percent per condition grade, the defaults overridden by the shop's values."""
-    ceilings = dict(DEFAULT_RESTOCKING_CEILINGS)
-    for grade in ceilings:
-        raw = read(session, RESTOCKING_CEILING_PREFIX + grade)
+def _percentages(session: Session, prefix: str, defaults: dict[str, Decimal]) -> dict[str, Decimal]:
+    values = dict(defaults)
+    for key in values:
+        raw = read(session, prefix + key)
         if raw is None:
             continue
         try:
-            ceilings[grade] = Decimal(raw)
+            values[key] = Decimal(raw)
         except InvalidOperation:
             continue  # a hand-edited bad value falls back to the default
-    return ceilings
+    return values
+
+
+def restocking_ceilings(session: Session) -> dict[str, Decimal]:
+    """Ceiling percent per condition grade, the defaults overridden by the shop's values."""
+    return _percentages(session, RESTOCKING_CEILING_PREFIX, DEFAULT_RESTOCKING_CEILINGS)
+
+
+def carrier_return_ceilings(session: Session) -> dict[str, Decimal]:
+    """A carrier return's ceiling percent (``any`` grade, ``damaged``), overridable."""
+    return _percentages(session, CARRIER_RETURN_CEILING_PREFIX, DEFAULT_CARRIER_RETURN_CEILINGS)
+
+
+def check_percent(raw: str) -> Decimal:
+    """A ceiling as typed (``20``, ``12,5``, ``20 %``): 0 to 100, or BadInput."""
+    cleaned = raw.strip().rstrip("%").strip().replace(",", ".")
+    try:
+        value = Decimal(cleaned)
+    except InvalidOperation:
+        value = Decimal(-1)
+    if not value.is_finite() or not Decimal(0) <= value <= Decimal(100):
+        raise BadInput(
+            text(
+                "Settings",
+                QT_TRANSLATE_NOOP(
+                    "Settings", "{value!r} is not a percentage: write a number from 0 to 100."
+                ),
+                value=raw,
+            )
+        )
+    return value
+
+
+@dataclass(frozen=True)
+class Preferences:
+    """What the Preferences dialog edits, all saved together."""
+
+    shop_name: str
+    language: str | None  # None: follow the system
+    ceilings: dict[str, Decimal]
+    carrier_return_ceilings: dict[str, Decimal]
+
+
+def preferences(db: Database) -> Preferences:
+    with db.reading() as session:
+        return Preferences(
+            shop_name=(read(session, SHOP_NAME) or "").strip(),
+            language=language(session),
+            ceilings=restocking_ceilings(session),
+            carrier_return_ceilings=carrier_return_ceilings(session),
+        )
+
+
+def save_preferences(db: Database, chosen: Preferences) -> None:
+    """Save every preference in one transaction; a value equal to its default is stored
+    anyway, so a later change of default does not move the shop's own choice."""
+    for value in (*chosen.ceilings.values(), *chosen.carrier_return_ceilings.values()):
+        check_percent(str(value))
+    with db.transaction() as session:
+        write(session, SHOP_NAME, chosen.shop_name.strip() or None)
+        write(session, LANGUAGE, check_language(chosen.language) if chosen.language else None)
+        for grade, value in chosen.ceilings.items():
+            write(session, RESTOCKING_CEILING_PREFIX + grade, str(value))
+        for key, value in chosen.carrier_return_ceilings.items():
+            write(session, CARRIER_RETURN_CEILING_PREFIX + key, str(value))

@@ -8,6 +8,7 @@ import pytest
 from sqlalchemy import select
 
 from app.errors import BadInput
+from app.message_choice import Story, first_template
 from app.messages import (
     LANGUAGES,
     TEMPLATES,
@@ -15,7 +16,6 @@ from app.messages import (
     load_template,
     log_message,
     placeholders_in,
-    suggested_template,
     user_templates_dir,
 )
 from app.models import Event, Message, OrderStatus
@@ -115,11 +115,11 @@ def test_message_command_refuses_an_unknown_order(db, cli):
         ("Unshipped", "s15_cancel_and_reorder"),  # S15: wrong address, not yet shipped
         ("PartiallyShipped", "s15_cancel_and_reorder"),
         ("Canceled", "s2_cancellation_notice"),  # S2
-        ("Shipped", None),
+        ("Shipped", "s16_carrier_return"),  # S16: shipped to a wrong address
     ],
 )
 def test_the_message_an_order_state_calls_for(status, template):
-    assert suggested_template(OrderStatus(status)) == template
+    assert first_template(Story(OrderStatus(status))) == template
 
 
 def _ship(db, tracking: str | None) -> None:

@@ -68,9 +68,10 @@ def test_carrier_return_then_received_sets_the_refund_clock_and_suggests_a_refun
     received = cli("return", ORDER, "received", "--condition", "used")
     assert received.status == 0, received.err
     assert "refunded by" in received.out
-    # full refund (14.90 + 2.48 + 4.90 + 0.82 = 23.10) minus half the item price (7.45)
-    assert "15.65" in received.out
-    assert "--restocking-fee 7.45 --full --condition used --reason CustomerReturn" in received.out
+    # A carrier return has its own ceiling, 20 % whatever the grade (DESIGN.md §5, updated):
+    # full refund (14.90 + 2.48 + 4.90 + 0.82 = 23.10) minus 20 % of the item price (2.98)
+    assert "20.12" in received.out
+    assert "--restocking-fee 2.98 --full --condition used --reason CustomerReturn" in received.out
     data = show(cli)
     (row,) = data["returns"]
     assert row["status"] == "received"

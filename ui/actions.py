@@ -108,6 +108,16 @@ STANDARD_ACTIONS: tuple[ActionSpec, ...] = (
         separator_before=True,
     ),
     ActionSpec(
+        "preferences",
+        QT_TRANSLATE_NOOP("Actions", "P&references…"),
+        QT_TRANSLATE_NOOP(
+            "Actions", "Shop name, language and restocking-fee ceilings, and other settings"
+        ),
+        Menu.FILE,
+        "Ctrl+,",
+        separator_before=True,
+    ),
+    ActionSpec(
         "quit",
         QT_TRANSLATE_NOOP("Actions", "&Quit"),
         QT_TRANSLATE_NOOP("Actions", "Close SellerDesk"),

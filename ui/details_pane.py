@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.messages import suggested_template
+from app.messages import TEMPLATES
 from app.order_details import OrderDetails, TimelineEntry
 from app.order_list import DeadlineKind
 from app.reasons import CANCELLATION_REASONS
@@ -246,21 +246,21 @@ class DetailsPane(QWidget):
         return f"{title}<p>{'<br>'.join(contact)}</p><p>{'<br>'.join(lines)}</p>{suggestion}"
 
     def _suggestion(self, details: OrderDetails) -> str:
-        """A link to the buyer message this order's state calls for (S9, S15, S2)."""
-        key = suggested_template(details.status)
-        if key is None:
-            return ""
+        """A link to the buyer message the order's state and story call for (app decides)."""
+        key = details.suggested_message
+        intro = ""
         if key == "s9_contact_customer_service":
-            intro = ""
             link = self.tr("Reply to a buyer who writes: contact Amazon customer service…")
         elif key == "s15_cancel_and_reorder":
             reason = details.decision(Action.EDIT_ADDRESS).reason
             why = tr_text(reason) if reason else ""
             intro = self.tr("Wrong address? {why}").format(why=why)
             link = self.tr("Ask the buyer to cancel and order again…")
-        else:
-            intro = ""
+        elif key == "s2_cancellation_notice":
             link = self.tr("Tell the buyer the order is cancelled…")
+        else:
+            rule, label = TEMPLATES[key]
+            link = QCoreApplication.translate("Messages", label) + f" ({rule})…"
         intro_html = f"<small>{escape(intro)}</small><br>" if intro else ""
         return f"<p>{intro_html}<a href='{MESSAGE_SCHEME}:{key}'>✉ {escape(link)}</a></p>"
 

@@ -60,6 +60,7 @@ from ui.dialogs.cancel_items_dialog import CancelItemsDialog
 from ui.dialogs.export_dialog import ExportDialog
 from ui.dialogs.import_dialog import ImportRunner
 from ui.dialogs.message_dialog import MessageDialog
+from ui.dialogs.preferences_dialog import PreferencesDialog
 from ui.dialogs.refund_dialog import RefundDialog
 from ui.dialogs.return_dialog import ReturnDialog
 from ui.dialogs.ship_dialog import ShipDialog
@@ -269,6 +270,7 @@ class MainWindow(QMainWindow):
         self.registry.connect("show_list", self.table.setFocus)
         self.registry.connect("reload", self.refresh)
         self.registry.connect("about", self.about)
+        self.registry.connect("preferences", self.preferences)
         self.filters.view_chosen.connect(self._view_chosen)
         self.filters.health_chosen.connect(self._show_health)
         self.details.message_requested.connect(self.message_buyer)
@@ -773,6 +775,8 @@ class MainWindow(QMainWindow):
         order_id = order_id or (self._details.order_id if self._details else None)
         if order_id is None:
             return None
+        if template_key is None and self._details is not None:
+            template_key = self._details.suggested_message  # app/ chose it from the story
         dialog = MessageDialog(self._db, order_id, template_key, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.messageLogged.connect(self._message_logged)
@@ -848,6 +852,21 @@ class MainWindow(QMainWindow):
         self.refresh()
         if old_demo is not None:
             old_demo.close()
+
+    def preferences(self) -> PreferencesDialog:
+        dialog = PreferencesDialog(self._db, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        before = settings.get(self._db, settings.LANGUAGE)
+        dialog.accepted.connect(lambda: self._preferences_saved(before, dialog.language))
+        dialog.open()
+        return dialog
+
+    def _preferences_saved(self, before: str | None, language: str | None) -> None:
+        if language != before:
+            self.set_language(language)  # says so in the status bar
+        else:
+            self.statusBar().showMessage(self.tr("Preferences saved."), 8000)
+        self._show_details(self._details.order_id if self._details else None)
 
     def about(self) -> None:
         AboutDialog(self).exec()

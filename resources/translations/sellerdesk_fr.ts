@@ -78,6 +78,14 @@
       <translation>Imprimer ou enregistrer en PDF les annulations d'une période, ou des commandes sélectionnées dans la liste quand vous en sélectionnez plusieurs</translation>
     </message>
     <message>
+      <source>P&amp;references…</source>
+      <translation>P&amp;références…</translation>
+    </message>
+    <message>
+      <source>Shop name, language and restocking-fee ceilings, and other settings</source>
+      <translation>Nom de la boutique, langue, plafonds des frais de restockage et autres réglages</translation>
+    </message>
+    <message>
       <source>&amp;Quit</source>
       <translation>&amp;Quitter</translation>
     </message>
@@ -1063,6 +1071,49 @@
     </message>
   </context>
   <context>
+    <name>GeneralPage</name>
+    <message>
+      <source>e.g. Atelier Lin &amp; Co</source>
+      <translation>par ex. Atelier Lin &amp; Cie</translation>
+    </message>
+    <message>
+      <source>System language</source>
+      <translation>Langue du système</translation>
+    </message>
+    <message>
+      <source>Shop &amp;name:</source>
+      <translation>&amp;Nom de la boutique :</translation>
+    </message>
+    <message>
+      <source>&amp;Language:</source>
+      <translation>&amp;Langue :</translation>
+    </message>
+    <message>
+      <source>Printed on cancellation summaries and signing your buyer messages.</source>
+      <translation>Imprimé sur les récapitulatifs d'annulation et en signature de vos messages aux acheteurs.</translation>
+    </message>
+    <message>
+      <source>Restocking-fee ceilings, % of the item price</source>
+      <translation>Plafonds des frais de restockage, en % du prix de l'article</translation>
+    </message>
+    <message>
+      <source>Parcel brought back by the carrier (S16)</source>
+      <translation>Colis retourné par le transporteur (S16)</translation>
+    </message>
+    <message>
+      <source>Wrong address or buyer unreachable: a fee is allowed even on an unopened parcel, up to this share whatever its condition.</source>
+      <translation>Adresse erronée ou acheteur injoignable : des frais sont permis même sur un colis non ouvert, jusqu'à cette part quel que soit son état.</translation>
+    </message>
+    <message>
+      <source>&amp;Any condition:</source>
+      <translation>&amp;Tout état :</translation>
+    </message>
+    <message>
+      <source>&amp;Damaged:</source>
+      <translation>En&amp;dommagé :</translation>
+    </message>
+  </context>
+  <context>
     <name>Health</name>
     <message>
       <source>Not counted: the buyer requested the cancellation officially.</source>
@@ -1493,6 +1544,10 @@
       <translation>{order} copié</translation>
     </message>
     <message>
+      <source>Preferences saved.</source>
+      <translation>Préférences enregistrées.</translation>
+    </message>
+    <message>
       <source>Language saved. Dialogs opened from now on use it too.</source>
       <translation>Langue enregistrée. Les fenêtres ouvertes à partir de maintenant l'utilisent aussi.</translation>
     </message>
@@ -1918,6 +1973,17 @@
     <message>
       <source>Page {page} of {pages}</source>
       <translation>Page {page} sur {pages}</translation>
+    </message>
+  </context>
+  <context>
+    <name>PreferencesDialog</name>
+    <message>
+      <source>Preferences</source>
+      <translation>Préférences</translation>
+    </message>
+    <message>
+      <source>&amp;General</source>
+      <translation>&amp;Général</translation>
     </message>
   </context>
   <context>
@@ -2437,6 +2503,10 @@
     <message>
       <source>Unknown language {value!r}: choose fr or en.</source>
       <translation>Langue inconnue {value!r} : choisissez fr ou en.</translation>
+    </message>
+    <message>
+      <source>{value!r} is not a percentage: write a number from 0 to 100.</source>
+      <translation>{value!r} n'est pas un pourcentage : écrivez un nombre de 0 à 100.</translation>
     </message>
   </context>
   <context>

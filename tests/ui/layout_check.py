@@ -10,12 +10,13 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
     QSizePolicy,
+    QTabBar,
     QWidget,
 )
 
 LAPTOP = (1366, 768)
 # Widgets that draw their own insides: their children are theirs to place.
-COMPOUND = (QAbstractScrollArea, QComboBox, QAbstractSpinBox, QDateTimeEdit)
+COMPOUND = (QAbstractScrollArea, QComboBox, QAbstractSpinBox, QDateTimeEdit, QTabBar)
 
 
 def _inside_compound(widget: QWidget, top: QWidget) -> bool:
@@ -34,7 +35,12 @@ def layout_faults(top: QWidget) -> list[str]:
         faults.append(f"{top.objectName()} is {top.width()}×{top.height()}, larger than a laptop")
     area = top.rect()
     for child in top.findChildren(QWidget):
-        if child.isWindow() or not child.isVisibleTo(top) or _inside_compound(child, top):
+        if (
+            child.isWindow()
+            or not child.isVisibleTo(top)
+            or _inside_compound(child, top)
+            or isinstance(child, QTabBar)  # it scrolls or elides its own tabs
+        ):
             continue
         name = f"{type(child).__name__} {child.objectName()!r} {_words(child)!r}"
         width, height = needed(child)

@@ -88,6 +88,7 @@ def states(win: MainWindow, db: Database) -> Iterator[tuple[str, Callable[[], QD
     yield "bulk cancel", win.bulk_cancel
     yield "summary", win.print_summary
     yield "about", lambda: _about(win)
+    yield "preferences", win.preferences
 
 
 def _about(win: MainWindow) -> QDialog:

@@ -6,6 +6,7 @@ Pending order, S9); the seller edits it freely; what is logged is what was sent.
 
 from __future__ import annotations
 
+from contextlib import suppress
 from dataclasses import replace
 from urllib.parse import quote
 
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from app.db import Database
 from app.errors import SellerDeskError
+from app.message_choice import message_language
 from app.messages import (
     CHANNEL_EMAIL,
     CHANNEL_MESSAGING,
@@ -36,6 +38,7 @@ from app.messages import (
     compose,
     log_message,
 )
+from app.order_details import order_details
 from app.settings import LANGUAGE
 from app.settings import get as get_setting
 from ui.dialogs.order_banner import OrderBanner
@@ -74,7 +77,11 @@ class MessageDialog(QDialog):
         self.language_combo = QComboBox()
         self.language_combo.addItem("Français", "fr")
         self.language_combo.addItem("English", "en")
-        self.language_combo.setCurrentIndex(LANGUAGES.index(default_language(db)))
+        language = default_language(db)
+        with suppress(SellerDeskError):
+            # The buyer's language: the order's marketplace (Amazon.fr → French).
+            language = message_language(order_details(db, order_id).sales_channel, language)
+        self.language_combo.setCurrentIndex(LANGUAGES.index(language))
         self.recipient_label = QLabel()
         self.recipient_label.setWordWrap(True)
         self.subject_edit = QLineEdit()

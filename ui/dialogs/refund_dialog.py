@@ -405,7 +405,7 @@ class RefundDialog(QDialog):
             if room is None:
                 row.fee_limit.setText(self.tr("needs a condition"))
             else:
-                percent = self._context.ceilings[condition or ""]
+                percent = self._context.ceiling(condition or "")
                 row.fee_limit.setText(
                     self.tr("at most {amount} ({percent} %)").format(
                         amount=money(room, self._currency),

@@ -127,7 +127,6 @@ class ReturnDialog(QDialog):
 
     def revalidate(self) -> None:
         self.problem.clear()
-        self.carrier.setEnabled(self.step is ReturnStep.REQUESTED)
         self.condition.setEnabled(self.step is ReturnStep.RECEIVED)
         try:
             outlook = preview_return(self._db, self._order_id, self.step)
@@ -156,8 +155,12 @@ class ReturnDialog(QDialog):
                     self._db, self._order_id, carrier_return=self.carrier.isChecked()
                 )
             else:
+                # S16: a parcel the carrier brought back has its own fee ceiling.
                 self.result_of_return = receive_return(
-                    self._db, self._order_id, self.current_condition()
+                    self._db,
+                    self._order_id,
+                    self.current_condition(),
+                    carrier_return=self.carrier.isChecked(),
                 )
         except SellerDeskError as error:
             self.problem.say_error(error)
