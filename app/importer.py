@@ -597,9 +597,13 @@ def _left_out(row: ReportRow, report: Report) -> Text:
     )
 
 
-def _refuse(reports: list[Report], problems: list[LineProblem]) -> BadInput:
+class BadRows(BadInput):
+    """Some lines cannot be read; the other orders can be imported (``skip_bad_rows``)."""
+
+
+def _refuse(reports: list[Report], problems: list[LineProblem]) -> BadRows:
     lines = len({(problem.text.args.get("file"), problem.line) for problem in problems})
-    return BadInput(
+    return BadRows(
         plural(
             CTX,
             QT_TRANSLATE_NOOP(

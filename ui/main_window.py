@@ -669,7 +669,10 @@ class MainWindow(QMainWindow):
 
     # -- actions -------------------------------------------------------------
 
-    def _after_change(self, order_id: str) -> None:
+    def _after_change(self, order_id: str, done: str | None = None) -> None:
+        """Refresh what an action changed; ``done`` confirms it in the status bar."""
+        if done:
+            self.statusBar().showMessage(done.format(order=order_id), 10000)
         self.model.reload()
         if self.model.row_of(order_id) is not None:  # else it left the list: see _list_reset
             self._select(order_id)
@@ -690,10 +693,10 @@ class MainWindow(QMainWindow):
             return None
         return self._details.order_id
 
-    def _open_for_order(self, dialog: QDialog, order_id: str) -> None:
+    def _open_for_order(self, dialog: QDialog, order_id: str, done: str | None = None) -> None:
         """Open ``dialog`` window-modal; once accepted, refresh what it changed."""
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: self._after_change(order_id))
+        dialog.accepted.connect(lambda: self._after_change(order_id, done))
         dialog.open()
 
     def confirm_shipment(self) -> ShipDialog | None:
@@ -702,7 +705,8 @@ class MainWindow(QMainWindow):
         order_id = self._details.order_id
         dialog = ShipDialog(self._db, self._details, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: self._after_change(order_id))
+        done = self.tr("Shipment of order {order} confirmed.")
+        dialog.accepted.connect(lambda: self._after_change(order_id, done))
         dialog.open()
         return dialog
 
@@ -712,7 +716,8 @@ class MainWindow(QMainWindow):
         order_id = self._details.order_id
         dialog = CancelDialog(self._db, self._details, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: self._after_change(order_id))
+        done = self.tr("Order {order} cancelled.")
+        dialog.accepted.connect(lambda: self._after_change(order_id, done))
         dialog.rejected.connect(lambda: self._reply_copied(dialog.copied_reply))
         self._offer_s5_message(dialog)
         dialog.open()
@@ -738,7 +743,7 @@ class MainWindow(QMainWindow):
         if order_id is None:
             return None
         dialog = CancelItemsDialog(self._db, order_id, self)
-        self._open_for_order(dialog, order_id)
+        self._open_for_order(dialog, order_id, self.tr("Items of order {order} cancelled."))
         return dialog
 
     def refund(self) -> RefundDialog | None:
@@ -749,7 +754,7 @@ class MainWindow(QMainWindow):
 
     def _open_refund(self, order_id: str, *, from_return: bool) -> RefundDialog:
         dialog = RefundDialog(self._db, order_id, self, from_return=from_return)
-        self._open_for_order(dialog, order_id)
+        self._open_for_order(dialog, order_id, self.tr("Refund of order {order} recorded."))
         return dialog
 
     def record_return(self) -> ReturnDialog | None:
@@ -790,6 +795,7 @@ class MainWindow(QMainWindow):
     def export_files(self) -> ExportDialog:
         dialog = ExportDialog(self._db, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.told.connect(lambda sentence: self.statusBar().showMessage(sentence, 15000))
         dialog.resize(max(dialog.sizeHint().width(), 860), max(dialog.sizeHint().height(), 600))
         dialog.finished.connect(lambda _result: self.refresh())
         dialog.open()
@@ -807,6 +813,7 @@ class MainWindow(QMainWindow):
         selected = [] if self.health_shown() else self.selected_order_ids()
         dialog = SummaryDialog(self._db, selected if len(selected) > 1 else None, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.told.connect(lambda sentence: self.statusBar().showMessage(sentence, 15000))
         dialog.open()
         return dialog
 

@@ -74,3 +74,56 @@ def test_stopping_the_import_imports_nothing(db, qtbot, monkeypatch, frozen_now)
     assert "cancelled" in window.importer.message.text()
     window.importer.message.close()
     window.shutdown()
+
+
+def test_bad_rows_offer_to_import_the_other_orders_or_cancel(db, qtbot, tmp_path, frozen_now):
+    """Issue 12 item 6: the bad lines are listed and copyable; "Import the other orders"
+    imports the rest as --skip-bad-rows does; Cancel imports nothing."""
+    from PySide6.QtGui import QGuiApplication
+
+    from app.order_list import total_orders
+    from tests.reportfiles import order_line, report
+
+    lines = [
+        order_line(order_id="405-0000001-0000001"),
+        order_line(order_id="405-0000002-0000002", item_price="dix"),
+        order_line(order_id="405-0000003-0000003"),
+    ]
+    path = report(tmp_path / "bad.txt", lines)
+    window = MainWindow(db)
+    qtbot.addWidget(window)
+    window.importer.start([path])
+    qtbot.waitUntil(lambda: window.importer.message is not None, timeout=10000)
+    box = window.importer.message
+    assert box.objectName() == "import_bad_rows"
+    assert '"dix" is not an amount' in box.detailedText()
+    names = {button.objectName() for button in box.buttons()}
+    assert {"import_other_orders", "copy_bad_lines"} <= names
+    assert not has_orders(db)
+    box.findChild(QPushButton, "copy_bad_lines").click()
+    assert '"dix" is not an amount' in QGuiApplication.clipboard().text()
+    with qtbot.waitSignal(window.importer.finished, timeout=10000) as finished:
+        box.findChild(QPushButton, "import_other_orders").click()
+    assert finished.args == [True]
+    assert total_orders(db) == 2
+    window.importer.message.close()
+    window.shutdown()
+
+
+def test_cancel_after_bad_rows_imports_nothing(db, qtbot, tmp_path, frozen_now):
+    from PySide6.QtWidgets import QMessageBox
+
+    from tests.reportfiles import order_line, report
+
+    path = report(
+        tmp_path / "bad.txt", [order_line(order_id="405-0000002-0000002", item_price="?")]
+    )
+    window = MainWindow(db)
+    qtbot.addWidget(window)
+    window.importer.start([path])
+    qtbot.waitUntil(lambda: window.importer.message is not None, timeout=10000)
+    with qtbot.waitSignal(window.importer.finished, timeout=5000) as finished:
+        window.importer.message.button(QMessageBox.StandardButton.Cancel).click()
+    assert finished.args == [False]
+    assert not has_orders(db)
+    window.shutdown()

@@ -18,7 +18,13 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -97,6 +103,8 @@ class RowsModel(QAbstractTableModel):
 
 class ExportDialog(QDialog):
     """Choose a file type, see the new rows, save them as a batch; or write a past batch."""
+
+    told = Signal(str)  # a sentence for the window's status bar (the file written)
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -337,6 +345,7 @@ class ExportDialog(QDialog):
 
     def _saved(self, outcome: Any) -> None:
         self.result_line.setText(tr_text(outcome.message))
+        self.told.emit(self.result_line.text())
         self.refresh()
         self.refresh_history()
 
@@ -357,6 +366,7 @@ class ExportDialog(QDialog):
     def _rewritten(self, outcome: Any) -> None:
         self.problem.clear()
         self.result_line.setText(tr_text(outcome.message))
+        self.told.emit(self.result_line.text())
         self._enable_buttons()
 
     def done(self, result: int) -> None:

@@ -6,12 +6,19 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QFileDialog,
+    QMessageBox,
+    QProgressDialog,
+    QWidget,
+)
 
 from app.db import Database
 from app.errors import SellerDeskError
-from app.importer import import_reports
+from app.importer import BadRows, import_reports
 from ui.dialogs.working import Job
 from ui.i18n import tr_text
 from ui.tasks import Task, TaskRunner
@@ -43,6 +50,8 @@ class ImportRunner(QObject):
         self._parent = parent
         self.job = Job(parent, minimum_duration=300, runner=runner)
         self.message: QMessageBox | None = None
+        self._paths: list[Path] = []
+        self._skipping = False
 
     @property
     def progress(self) -> QProgressDialog | None:
@@ -60,6 +69,8 @@ class ImportRunner(QObject):
 
     def start(self, paths: Sequence[Path], *, skip_bad_rows: bool = False) -> Task:
         db = self._db
+        self._paths = list(paths)
+        self._skipping = skip_bad_rows
 
         def work(task: Task) -> object:
             return import_reports(
@@ -95,6 +106,9 @@ class ImportRunner(QObject):
         self.finished.emit(True)
 
     def _failed(self, error: BaseException) -> None:
+        if isinstance(error, BadRows) and not self._skipping:
+            self._offer_the_other_orders(error)
+            return
         if isinstance(error, SellerDeskError):
             box = QMessageBox(
                 QMessageBox.Icon.Warning,
@@ -119,6 +133,49 @@ class ImportRunner(QObject):
         box.setObjectName("import_result")
         self._show(box)
         self.finished.emit(False)
+
+    def _offer_the_other_orders(self, error: BadRows) -> None:
+        """Bad lines: list them (copyable) and offer to import the other orders, as
+        ``import --skip-bad-rows`` does, or to cancel and correct the file."""
+        lines = "\n".join(tr_text(detail) for detail in error.details)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Some lines cannot be read"),
+            tr_text(error.message),
+            QMessageBox.StandardButton.NoButton,
+            self._parent,
+        )
+        box.setObjectName("import_bad_rows")
+        box.setInformativeText(
+            self.tr(
+                "Import the other orders now and leave out the orders these lines belong "
+                "to, or cancel and correct the file. Nothing has been imported yet."
+            )
+        )
+        box.setDetailedText(lines)
+        self.import_others = box.addButton(
+            self.tr("&Import the other orders"), QMessageBox.ButtonRole.AcceptRole
+        )
+        self.import_others.setObjectName("import_other_orders")
+        self.copy_lines = box.addButton(
+            self.tr("C&opy the bad lines"), QMessageBox.ButtonRole.ActionRole
+        )
+        self.copy_lines.setObjectName("copy_bad_lines")
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(cancel)
+        paths = list(self._paths)
+
+        def clicked(button: QAbstractButton) -> None:
+            if button is self.copy_lines:
+                QGuiApplication.clipboard().setText(lines)
+                QTimer.singleShot(0, box.open)  # a message box closes on any button: reopen it
+            elif button is self.import_others:
+                self.start(paths, skip_bad_rows=True)
+            else:
+                self.finished.emit(False)
+
+        box.buttonClicked.connect(clicked)
+        self._show(box)
 
     def _show(self, box: QMessageBox) -> None:
         self.message = box

@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
@@ -43,6 +43,8 @@ from ui.tasks import Task
 
 
 class SummaryDialog(QDialog):
+    told = Signal(str)  # a sentence for the window's status bar (the PDF saved)
+
     def __init__(
         self, db: Database, order_ids: list[str] | None = None, parent: QWidget | None = None
     ) -> None:
@@ -210,6 +212,7 @@ class SummaryDialog(QDialog):
         self.overview_label.setText(
             self.tr("Saved {path} (%n page(s)).", "", pages).format(path=path)
         )
+        self.told.emit(self.overview_label.text())
         self._enable_outputs()
 
     def _not_saved(self, path: Path, error: BaseException) -> None:
