@@ -1431,6 +1431,22 @@
       <source>SellerDesk hit an unexpected problem; nothing was imported ({error}).</source>
       <translation>SellerDesk a rencontré un problème inattendu ; rien n'a été importé ({error}).</translation>
     </message>
+    <message>
+      <source>Some lines cannot be read</source>
+      <translation>Certaines lignes sont illisibles</translation>
+    </message>
+    <message>
+      <source>Import the other orders now and leave out the orders these lines belong to, or cancel and correct the file. Nothing has been imported yet.</source>
+      <translation>Importez maintenant les autres commandes en laissant de côté celles auxquelles ces lignes appartiennent, ou annulez et corrigez le fichier. Rien n'a encore été importé.</translation>
+    </message>
+    <message>
+      <source>&amp;Import the other orders</source>
+      <translation>&amp;Importer les autres commandes</translation>
+    </message>
+    <message>
+      <source>C&amp;opy the bad lines</source>
+      <translation>C&amp;opier les lignes illisibles</translation>
+    </message>
   </context>
   <context>
     <name>Initiator</name>
@@ -1532,8 +1548,24 @@
       <translation>Recherche en cours…</translation>
     </message>
     <message>
+      <source>Shipment of order {order} confirmed.</source>
+      <translation>Expédition de la commande {order} confirmée.</translation>
+    </message>
+    <message>
+      <source>Order {order} cancelled.</source>
+      <translation>Commande {order} annulée.</translation>
+    </message>
+    <message>
       <source>Write the message from the template…</source>
       <translation>Rédiger le message à partir du modèle…</translation>
+    </message>
+    <message>
+      <source>Items of order {order} cancelled.</source>
+      <translation>Articles de la commande {order} annulés.</translation>
+    </message>
+    <message>
+      <source>Refund of order {order} recorded.</source>
+      <translation>Remboursement de la commande {order} enregistré.</translation>
     </message>
     <message>
       <source>Reply copied: paste it into Buyer-Seller Messages. The order was not cancelled.</source>
