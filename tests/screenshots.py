@@ -1,4 +1,5 @@
-"""Render the main window on demo data, the health page and each dialog to PNG in screenshots/.
+"""Render the main window on demo data (1366×768 and 1920×1080), the health page and
+each dialog to PNG in screenshots/, in English and French.
 
 Run: ``QT_QPA_PLATFORM=offscreen .venv/bin/python tests/screenshots.py``; then
 look at every PNG. ``--docs`` also copies the main window to docs/main-window.png.
@@ -32,7 +33,8 @@ from ui.main_window import MainWindow  # noqa: E402
 from ui.translation import install_translators  # noqa: E402
 
 OUT = ROOT / "screenshots"
-WINDOW_SIZE = (1366, 768)  # a common laptop screen: nothing may be cut at this size
+WINDOW_SIZES = ((1366, 768), (1920, 1080))  # a laptop, then a desktop screen
+WINDOW_SIZE = WINDOW_SIZES[0]  # nothing may be cut at a common laptop's size
 
 
 def grab(widget: QWidget, name: str) -> Path:
@@ -101,6 +103,8 @@ def order_dialogs(window: MainWindow, db: Database, chosen: str, suffix: str = "
         ship.choose_carrier("Other")
         grab_dialog(ship, f"ship-dialog-other{suffix}")
     grab_dialog(window.cancel_items(), f"cancel-items-dialog{suffix}")
+    grab_dialog(window.message_buyer(), f"message-dialog{suffix}")
+    grab_dialog(window.preferences(), f"preferences-dialog{suffix}")
 
     window.select_order(chosen)
     cancel = window.cancel_order()
@@ -149,6 +153,20 @@ def other_dialogs(window: MainWindow, db: Database, folder: Path, suffix: str = 
     about.reject()
 
 
+def windows_at_sizes(window: MainWindow, chosen: str, suffix: str) -> None:
+    """The main window and the health page at a laptop's and a desktop's screen size."""
+    for width, height in WINDOW_SIZES:
+        window.resize(width, height)
+        window.filters.choose(View.ALL)
+        window.select_order(chosen)
+        QApplication.processEvents()
+        grab(window, f"main-window-{width}x{height}{suffix}")
+        window.filters.choose_health()
+        grab(window, f"health-page-{width}x{height}{suffix}")
+    window.resize(*WINDOW_SIZE)
+    window.filters.choose(View.ALL)
+
+
 def main() -> int:
     OUT.mkdir(exist_ok=True)
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -170,6 +188,7 @@ def main() -> int:
         chosen = (late or unshipped)[0].order_id
         window.select_order(chosen)
         main_png = grab(window, "main-window")
+        windows_at_sizes(window, chosen, "")
         window.filters.choose(View.PENDING)
         pending = rows(db, View.PENDING, 1)
         if pending:
@@ -195,6 +214,7 @@ def main() -> int:
         window.select_order(chosen)
         wait_for_counts(window)
         grab(window, "main-window-fr")
+        windows_at_sizes(window, chosen, "-fr")
         window.filters.choose_health()
         grab(window, "health-page-fr")
         order_dialogs(window, db, chosen, suffix="-fr")
