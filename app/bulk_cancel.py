@@ -177,26 +177,31 @@ def _bad(row: ReadCancellationRow, problem: Text) -> PlannedRow:
     )
 
 
-def _check_values(row: ReadCancellationRow) -> tuple[str, str] | Text:
-    """The order id and canonical reason code, or what is wrong with them."""
+def _check_values(row: ReadCancellationRow, default_reason: str | None) -> tuple[str, str] | Text:
+    """The order id and canonical reason code, or what is wrong with them.
+
+    A row without a reason (an order-id-only row) takes ``default_reason``, the one
+    the seller gave for such rows; without it the row is refused.
+    """
     if not row.order_id:
         return text(CTX, QT_TRANSLATE_NOOP("BulkCancel", "The order id is blank."))
     try:
         order_id = check_order_id(row.order_id)
     except BadInput as error:
         return error.message
-    if not row.reason:
+    if not row.reason and not default_reason:
         return text(
             CTX,
             QT_TRANSLATE_NOOP(
                 "BulkCancel",
                 "The reason code is blank: SellerDesk must know whether the cancellation "
-                "counts in your rate. Fill in a code such as {examples}.",
+                "counts in your rate. Fill in a code such as {examples}, or give one reason "
+                "for every row without one.",
             ),
             examples=", ".join(COMMON_CANCELLATION_REASONS),
         )
     try:
-        reason = cancellation_reason(row.reason)
+        reason = cancellation_reason(row.reason or default_reason or "")
     except BadInput as error:
         return error.message
     return order_id, reason
@@ -264,6 +269,7 @@ def _walk(
     actor: str,
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
+    default_reason: str | None = None,
 ) -> list[PlannedRow]:
     """Run every row through the core's cancellation, in file order, in ``session``.
 
@@ -285,7 +291,7 @@ def _walk(
             raise BulkCancelStopped
         if progress is not None and done and done % PROGRESS_EVERY == 0:
             progress(done, total)
-        checked = _check_values(row)
+        checked = _check_values(row, default_reason)
         if isinstance(checked, Text):
             planned.append(_bad(row, checked))
             continue
@@ -369,9 +375,10 @@ def _planned(
     actor: str,
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
+    default_reason: str | None = None,
 ) -> CancellationPlan:
     before = cancellation_rate(session, at)
-    rows = _walk(session, cancellations, at, actor, progress, cancelled)
+    rows = _walk(session, cancellations, at, actor, progress, cancelled, default_reason)
     session.flush()
     return CancellationPlan(rows, before, cancellation_rate(session, at))
 
@@ -390,6 +397,11 @@ def _read(data: bytes) -> CancellationFile:
     return cancellations
 
 
+def _default(reason: str | None) -> str | None:
+    """The seller's reason for rows without one, checked once (BadInput if unknown)."""
+    return cancellation_reason(reason) if reason else None
+
+
 @contextmanager
 def _rolled_back(db: Database) -> Iterator[Session]:
     with db.reading() as session:
@@ -406,14 +418,18 @@ def plan(
     at: datetime | None = None,
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
+    default_reason: str | None = None,
 ) -> CancellationPlan:
     """What each row of the file would do, or why it cannot; changes nothing.
 
-    ``progress(rows done, rows)`` and ``cancelled()`` as for :func:`apply`.
+    ``progress(rows done, rows)``, ``cancelled()`` and ``default_reason`` as for :func:`apply`.
     """
     cancellations = _read(data)
+    reason = _default(default_reason)
     with _rolled_back(db) as session:
-        return _planned(session, cancellations, at or clock.now(), "seller", progress, cancelled)
+        return _planned(
+            session, cancellations, at or clock.now(), "seller", progress, cancelled, reason
+        )
 
 
 def apply(
@@ -426,8 +442,12 @@ def apply(
     file_name: str = "",
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
+    default_reason: str | None = None,
 ) -> BulkResult:
     """Apply all rows in one transaction, or none if any row is refused.
+
+    ``default_reason``: the reason for rows that give none (order-id-only rows, as
+    other tools write them); without it such rows are refused.
 
     With ``skip_invalid`` the valid rows are applied and the others listed.
     Raises BadInput (a malformed row) or RuleRefused (rules refuse rows) with
@@ -436,9 +456,10 @@ def apply(
     rolled back and BulkCancelStopped raised: nothing is cancelled.
     """
     cancellations = _read(data)
+    reason = _default(default_reason)
     at = at or clock.now()
     with db.transaction() as session:
-        result = _planned(session, cancellations, at, actor, progress, cancelled)
+        result = _planned(session, cancellations, at, actor, progress, cancelled, reason)
         if not result.valid_rows or (result.invalid_rows and not skip_invalid):
             error_class = BadInput if result.exit_status == 2 else RuleRefused
             raise error_class(

@@ -28,8 +28,13 @@ USUAL_CARRIERS: tuple[str, ...] = (
 
 @cache
 def marketplace_carrier_codes() -> tuple[str, ...]:
+    """Every code of resources/carrier-codes.txt (its first column; ``#`` lines say why)."""
     raw = files("resources").joinpath("carrier-codes.txt").read_text(encoding="utf-8")
-    return tuple(line.strip() for line in raw.splitlines() if line.strip())
+    return tuple(
+        line.split("\t", 1)[0].strip()
+        for line in raw.splitlines()
+        if line.strip() and not line.startswith("#")
+    )
 
 
 @dataclass(frozen=True)

@@ -32,7 +32,7 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
 
-from sqlalchemy import ColumnElement, exists, insert, select, update
+from sqlalchemy import ColumnElement, exists, func, insert, select, update
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from app import audit, clock, files
@@ -93,6 +93,7 @@ class ExportPreview:
     rows: list[list[str]]
     held_back: list[Text]
     batch_id: int | None = None  # a past batch, or None for what is new
+    warnings: list[Text] = field(default_factory=list)  # rows that lose something (a reason)
 
 
 @dataclass(frozen=True)
@@ -103,6 +104,7 @@ class ExportResult:
     path: Path | None
     message: Text
     held_back: list[Text] = field(default_factory=list)
+    warnings: list[Text] = field(default_factory=list)  # rows that lose something (a reason)
 
 
 @dataclass(frozen=True)
@@ -125,6 +127,7 @@ class _Gathered:
     rows: list[list[str]]
     mark: Callable[[Session, int], None]
     held_back: list[Text]
+    warnings: list[Text] = field(default_factory=list)  # sent, but something is lost
 
 
 def _in_batch(
@@ -167,9 +170,92 @@ def _no_item_id(order_id: str, sku: str, what: str) -> Text:
 # --- cancellation file -------------------------------------------------------------
 
 
-def _gather_cancellations(session: Session, batch_id: int | None) -> _Gathered:
+class _WholeCancellation(NamedTuple):
+    id: int
+    order_pk: int
+    order_id: str
+    reason: str | None
+    sent_without_reason: bool
+
+
+def _no_item_codes(order_id: str, sku: str) -> Text:
+    return text(
+        CTX,
+        QT_TRANSLATE_NOOP(
+            "Exports",
+            "Held back: the cancellation of order {order_id}: item {sku} has no order-item id "
+            "yet, and the marketplace takes a reason only with the item code. Import the "
+            "unshipped orders report or the order report that lists it, then export again; "
+            "or send it without its reason (export cancellations --without-reason "
+            "{order_id}), which may count in your cancellation rate.",
+        ),
+        order_id=order_id,
+        sku=sku,
+    )
+
+
+def _reason_lost(order_id: str, reason: str) -> Text:
+    return text(
+        CTX,
+        QT_TRANSLATE_NOOP(
+            "Exports",
+            "Order {order_id} goes without its reason {reason}: the marketplace records no "
+            "reason, so this cancellation may count in your cancellation rate.",
+        ),
+        order_id=order_id,
+        reason=reason,
+    )
+
+
+def _not_held_back(order_ids: Iterable[str]) -> BadInput:
+    return BadInput(
+        text(
+            CTX,
+            QT_TRANSLATE_NOOP(
+                "Exports",
+                "No cancellation of {orders} waits to be exported: --without-reason names "
+                "orders whose cancellation is held back for want of item codes. "
+                "Nothing was exported.",
+            ),
+            orders=", ".join(sorted(order_ids)),
+        )
+    )
+
+
+def _cancelled_items(
+    session: Session, order_pks: Sequence[int]
+) -> dict[int, list[tuple[str | None, str]]]:
+    """Item codes (or None) and SKUs of each order's cancelled items, in the order's order."""
+    found: dict[int, list[tuple[str | None, str]]] = {}
+    for chunk in _chunks(sorted(set(order_pks))):
+        query = (
+            select(OrderItem.order_pk, OrderItem.order_item_id, OrderItem.sku)
+            .where(OrderItem.order_pk.in_(chunk), OrderItem.quantity_cancelled > 0)
+            .order_by(OrderItem.id)
+        )
+        for order_pk, item_id, sku in session.execute(query):
+            found.setdefault(order_pk, []).append((item_id, sku))
+    return found
+
+
+def _gather_cancellations(
+    session: Session, batch_id: int | None, without_reason: frozenset[str] = frozenset()
+) -> _Gathered:
+    """One row per cancelled item with reason and item code; bare order-id rows when asked.
+
+    An order whose items have no codes yet is held back (its reason could not reach
+    the marketplace) unless the seller names it in ``without_reason``. A past batch is
+    written as it was: bare where it went bare, and, for a batch written before item
+    codes went with reasons, the reason with a blank item code as then.
+    """
     query = (
-        select(Cancellation.id, Order.order_id, Cancellation.reason)
+        select(
+            Cancellation.id,
+            Cancellation.order_pk,
+            Order.order_id,
+            Cancellation.reason,
+            Cancellation.sent_without_reason,
+        )
         .join(Order, Cancellation.order_pk == Order.id)
         .where(seller_fulfilled())  # the marketplace reports its own orders
         .where(Cancellation.whole_order.is_(True), Cancellation.source.in_(UPLOADED_SOURCES))
@@ -178,15 +264,53 @@ def _gather_cancellations(session: Session, batch_id: int | None) -> _Gathered:
     query = query.where(_in_batch(Cancellation.export_batch_id, batch_id))
     if batch_id is None:
         query = query.with_for_update(of=Cancellation)
-    found = session.execute(query).all()
-    rows = [CancellationRow(order_id, reason or "") for _, order_id, reason in found]
-    columns, cells = cancellation_file.table_of(rows)
+    found = [_WholeCancellation._make(row) for row in session.execute(query)]
+    items = _cancelled_items(session, [cancellation.order_pk for cancellation in found])
+    rows: list[CancellationRow] = []
+    ids: list[int] = []
+    bare: list[int] = []
+    held_back: list[Text] = []
+    warnings: list[Text] = []
+    unused = set(without_reason)
+    legacy = False
+    for cancellation in found:
+        order_id, reason = cancellation.order_id, cancellation.reason or ""
+        unused.discard(order_id)
+        codes = items.get(cancellation.order_pk, [])
+        missing = next((sku for code, sku in codes if not code), None)
+        if batch_id is not None and cancellation.sent_without_reason:
+            rows.append(CancellationRow(order_id, ""))
+        elif not reason:
+            rows.append(CancellationRow(order_id, ""))  # nothing to lose
+        elif codes and missing is None:
+            rows.extend(CancellationRow(order_id, reason, code or "") for code, _ in codes)
+        elif batch_id is not None:
+            legacy = True
+            rows.append(CancellationRow(order_id, reason))
+        elif order_id in without_reason:
+            rows.append(CancellationRow(order_id, ""))
+            bare.append(cancellation.id)
+            warnings.append(_reason_lost(order_id, reason))
+        else:
+            held_back.append(_no_item_codes(order_id, missing or "?"))
+            continue
+        ids.append(cancellation.id)
+    if unused:
+        raise _not_held_back(unused)
+    columns, cells = cancellation_file.table_of(rows, legacy=legacy)
+    mark_batch = _marker(Cancellation, ids)
+
+    def mark(session: Session, new_batch: int) -> None:
+        mark_batch(session, new_batch)
+        for chunk in _chunks(bare):
+            session.execute(
+                update(Cancellation)
+                .where(Cancellation.id.in_(chunk))
+                .values(sent_without_reason=True)
+            )
+
     return _Gathered(
-        cancellation_file.encode(columns, cells),
-        columns,
-        cells,
-        _marker(Cancellation, [row[0] for row in found]),
-        [],
+        cancellation_file.encode(columns, cells), columns, cells, mark, held_back, warnings
     )
 
 
@@ -204,9 +328,64 @@ class _ShippedLine(NamedTuple):
     carrier_name: str | None
     tracking_number: str | None
     ship_method: str | None
+    order_pk: int
+    order_item_pk: int
+    sent_as_order_row: bool
+
+
+def _ships_whole_orders(
+    session: Session, by_shipment: dict[int, list[_ShippedLine]], shipment_ids: list[int]
+) -> set[int]:
+    """Which of these shipments sent every item of its order: the order's only shipment,
+    each item's whole quantity not cancelled (then one order-level row may stand for it)."""
+    order_pks = {by_shipment[shipment_id][0].order_pk for shipment_id in shipment_ids}
+    shipments: dict[int, int] = {}
+    wanted: dict[int, dict[int, int]] = {}
+    for chunk in _chunks(sorted(order_pks)):
+        for order_pk, count in session.execute(
+            select(Shipment.order_pk, func.count(Shipment.id))
+            .where(Shipment.order_pk.in_(chunk))
+            .group_by(Shipment.order_pk)
+        ):
+            shipments[order_pk] = int(count)
+        for order_pk, item_pk, quantity, cancelled in session.execute(
+            select(
+                OrderItem.order_pk, OrderItem.id, OrderItem.quantity, OrderItem.quantity_cancelled
+            ).where(OrderItem.order_pk.in_(chunk))
+        ):
+            wanted.setdefault(order_pk, {})[item_pk] = quantity - cancelled
+    whole: set[int] = set()
+    for shipment_id in shipment_ids:
+        lines = by_shipment[shipment_id]
+        order_pk = lines[0].order_pk
+        sent = {line.order_item_pk: line.quantity for line in lines}
+        items = wanted.get(order_pk, {})
+        if shipments.get(order_pk) == 1 and all(
+            sent.get(item_pk, 0) == units for item_pk, units in items.items()
+        ):
+            whole.add(shipment_id)
+    return whole
+
+
+def _order_row(line: _ShippedLine) -> ShippingRow:
+    """One row for a whole order: no item id, no quantity (FORMATS.md §4, updated)."""
+    return ShippingRow(
+        order_id=line.order_id,
+        order_item_id="",
+        quantity=None,
+        ship_date=line.ship_date,
+        carrier_code=line.carrier_code,
+        carrier_name=line.carrier_name or "",
+        tracking_number=line.tracking_number or "",
+        ship_method=line.ship_method or "",
+    )
 
 
 def _gather_shipments(session: Session, batch_id: int | None) -> _Gathered:
+    """One row per shipped item; a whole order whose item ids are not known, one order row.
+
+    A split shipment without item ids is held back until a report brings them.
+    """
     query = (
         select(
             Shipment.id,
@@ -219,6 +398,9 @@ def _gather_shipments(session: Session, batch_id: int | None) -> _Gathered:
             Shipment.carrier_name,
             Shipment.tracking_number,
             Shipment.ship_method,
+            Shipment.order_pk,
+            ShipmentLine.order_item_pk,
+            Shipment.sent_as_order_row,
         )
         .join(Order, Shipment.order_pk == Order.id)
         .where(seller_fulfilled())  # the marketplace reports its own orders
@@ -232,12 +414,23 @@ def _gather_shipments(session: Session, batch_id: int | None) -> _Gathered:
     by_shipment = _grouped([_ShippedLine._make(found) for found in session.execute(query)])
     rows: list[ShippingRow] = []
     ids: list[int] = []
+    order_rows: list[int] = []
     held_back: list[Text] = []
-    what = QT_TRANSLATE_NOOP("Exports", "the shipment")
+    without_ids = [
+        shipment_id
+        for shipment_id, lines in by_shipment.items()
+        if any(not line.order_item_id for line in lines) and batch_id is None
+    ]
+    whole = _ships_whole_orders(session, by_shipment, without_ids) if without_ids else set()
     for shipment_id, lines in by_shipment.items():
+        if lines[0].sent_as_order_row if batch_id is not None else shipment_id in whole:
+            ids.append(shipment_id)
+            order_rows.append(shipment_id)
+            rows.append(_order_row(lines[0]))
+            continue
         missing = next((line for line in lines if not line.order_item_id), None)
         if missing is not None:
-            held_back.append(_no_item_id(missing.order_id, missing.sku, what))
+            held_back.append(_split_without_ids(missing.order_id, missing.sku))
             continue
         ids.append(shipment_id)
         rows.extend(
@@ -254,12 +447,29 @@ def _gather_shipments(session: Session, batch_id: int | None) -> _Gathered:
             for line in lines
         )
     columns, cells = shipping_file.table_of(rows)
-    return _Gathered(
-        shipping_file.encode(columns, cells),
-        columns,
-        cells,
-        _marker(Shipment, ids),
-        held_back,
+    mark_batch = _marker(Shipment, ids)
+
+    def mark(session: Session, new_batch: int) -> None:
+        mark_batch(session, new_batch)
+        for chunk in _chunks(order_rows):
+            session.execute(
+                update(Shipment).where(Shipment.id.in_(chunk)).values(sent_as_order_row=True)
+            )
+
+    return _Gathered(shipping_file.encode(columns, cells), columns, cells, mark, held_back)
+
+
+def _split_without_ids(order_id: str, sku: str) -> Text:
+    return text(
+        CTX,
+        QT_TRANSLATE_NOOP(
+            "Exports",
+            "Held back: the shipment of order {order_id} sends only some of its items, and "
+            "item {sku} has no order-item id yet: a split shipment must name its items. Import "
+            "the unshipped orders report or the order report that lists it, then export again.",
+        ),
+        order_id=order_id,
+        sku=sku,
     )
 
 
@@ -503,16 +713,24 @@ GATHERERS: dict[ExportKind, Callable[[Session, int | None], _Gathered]] = {
 }
 
 
-def _gather(session: Session, kind: ExportKind, batch_id: int | None) -> _Gathered:
+def _gather(
+    session: Session,
+    kind: ExportKind,
+    batch_id: int | None,
+    without_reason: Iterable[str] = (),
+) -> _Gathered:
     """Build the file with the cyclic garbage collector paused.
 
     A 10,000-row file creates a few hundred thousand short-lived objects that
     reference counting frees anyway; letting the collector scan them on the way
-    costs a third of the export's time.
+    costs a third of the export's time. ``without_reason``: orders whose held-back
+    cancellation goes as a bare order-id row (the cancellation file only).
     """
     was_enabled = gc.isenabled()
     gc.disable()
     try:
+        if kind is ExportKind.CANCELLATIONS:
+            return _gather_cancellations(session, batch_id, frozenset(without_reason))
         return GATHERERS[kind](session, batch_id)
     finally:
         if was_enabled:
@@ -522,14 +740,22 @@ def _gather(session: Session, kind: ExportKind, batch_id: int | None) -> _Gather
 # --- public API ----------------------------------------------------------------------
 
 
-def preview(db: Database, kind: ExportKind, batch_id: int | None = None) -> ExportPreview:
+def preview(
+    db: Database,
+    kind: ExportKind,
+    batch_id: int | None = None,
+    *,
+    without_reason: Iterable[str] = (),
+) -> ExportPreview:
     """The rows the next export (or past batch ``batch_id``) holds, before writing."""
     kind = ExportKind(kind)
     with db.reading() as session:
         if batch_id is not None:
             _batch(session, kind, batch_id)
-        gathered = _gather(session, kind, batch_id)
-    return ExportPreview(kind, gathered.columns, gathered.rows, gathered.held_back, batch_id)
+        gathered = _gather(session, kind, batch_id, without_reason)
+    return ExportPreview(
+        kind, gathered.columns, gathered.rows, gathered.held_back, batch_id, gathered.warnings
+    )
 
 
 def batches(db: Database) -> list[BatchInfo]:
@@ -573,6 +799,7 @@ def export_new(
     at: datetime | None = None,
     actor: str = "seller",
     on_batch: BatchHook | None = None,
+    without_reason: Iterable[str] = (),
 ) -> ExportResult:
     """Write what no batch holds yet as a new batch; nothing new writes no file.
 
@@ -586,6 +813,8 @@ def export_new(
     next export offers them again (twice rather than never). On SQLite the
     transaction holds the write lock from its first read, so a second export
     at the same moment waits and then finds nothing new.
+    ``without_reason``: orders whose cancellation, held back for want of item codes,
+    the seller sends as a bare order-id row (its reason is lost).
     """
     kind = ExportKind(kind)
     path = files.check_target(path)
@@ -595,7 +824,7 @@ def export_new(
     try:
         with db.transaction() as session:
             files.remove_leftovers(path)
-            gathered = _gather(session, kind, None)
+            gathered = _gather(session, kind, None, without_reason)
             if not gathered.rows:
                 return ExportResult(
                     kind,
@@ -665,6 +894,7 @@ def export_new(
             path=str(path),
         ),
         gathered.held_back,
+        gathered.warnings,
     )
 
 

@@ -179,8 +179,8 @@ def test_two_exports_at_the_same_moment_never_share_a_row(db, db_path, tmp_path,
     second_done = threading.Event()
     gather = exports._gather
 
-    def slow_gather(session, kind, batch_id):
-        found = gather(session, kind, batch_id)
+    def slow_gather(session, kind, batch_id, *more):
+        found = gather(session, kind, batch_id, *more)
         if threading.current_thread().name == "first":
             first_has_read.set()
             second_done.wait(timeout=1.5)  # without the write lock the second runs meanwhile

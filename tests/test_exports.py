@@ -57,13 +57,24 @@ def body(path: Path) -> list[str]:
 
 
 def test_whole_order_cancellations_go_out_once_and_a_past_batch_comes_back_identical(db, tmp_path):
-    add_order(db, order_id="405-1234567-1234567")
-    add_order(db, order_id="171-0000001-0000002", buyer_requested_cancel=True)
+    two_items = [
+        ItemSpec(order_item_id="11111111111111"),
+        ItemSpec(sku="TOTE-LIN-NAT", order_item_id="11111111111112"),
+    ]
+    add_order(db, OrderSpec(order_id="405-1234567-1234567", items=two_items))
+    add_order(
+        db,
+        OrderSpec(
+            order_id="171-0000001-0000002",
+            buyer_requested_cancel=True,
+            items=[ItemSpec(order_item_id="22222222222222")],
+        ),
+    )
     cancel(db, "405-1234567-1234567", "NoInventory", at=NOW)
     cancel(db, "171-0000001-0000002", "BuyerCanceled", at=NOW + timedelta(minutes=1))
 
     first = export_new(db, ExportKind.CANCELLATIONS, tmp_path / "c1.txt")
-    assert first.batch_id == 1 and first.row_count == 2
+    assert first.batch_id == 1 and first.row_count == 3
     assert (tmp_path / "c1.txt").read_bytes() == (GOLDEN / "cancellations.txt").read_bytes()
 
     again = export_new(db, ExportKind.CANCELLATIONS, tmp_path / "c2.txt")
@@ -75,7 +86,7 @@ def test_whole_order_cancellations_go_out_once_and_a_past_batch_comes_back_ident
     cancel(db, "302-0000003-0000004", "PricingError", at=NOW + timedelta(hours=1))
     second = export_new(db, ExportKind.CANCELLATIONS, tmp_path / "c3.txt")
     assert second.batch_id == 2
-    assert body(tmp_path / "c3.txt")[2:] == ["302-0000003-0000004\tPricingError\t"]
+    assert body(tmp_path / "c3.txt")[2:] == ["302-0000003-0000004\tPricingError\t11111111111111"]
 
     rewrite_batch(db, ExportKind.CANCELLATIONS, 1, tmp_path / "c1-again.txt")
     assert (tmp_path / "c1-again.txt").read_bytes() == (tmp_path / "c1.txt").read_bytes()
@@ -144,14 +155,19 @@ def test_shipments_one_row_per_item_with_date_and_carrier_as_golden(db, tmp_path
 
 
 def test_an_item_without_order_item_id_is_held_back_said_and_not_forgotten(db, tmp_path):
-    add_order(db, OrderSpec(items=[ItemSpec(sku="MUG", order_item_id=None)]))
-    confirm_shipment(db, "405-1234567-1234567", ShipmentRequest(resolve_carrier("UPS")), at=NOW)
+    # A split shipment must name its items; a whole order without ids is one order row
+    # (tests/test_upload_files.py).
+    items = [ItemSpec(sku="MUG", order_item_id=None), ItemSpec(sku="TEA", order_item_id=None)]
+    add_order(db, OrderSpec(items=items))
+    request = ShipmentRequest(resolve_carrier("UPS"), items=[ItemQuantity("MUG")])
+    confirm_shipment(db, "405-1234567-1234567", request, at=NOW)
     result = export_new(db, ExportKind.SHIPMENTS, tmp_path / "s.txt")
     assert result.batch_id is None and not (tmp_path / "s.txt").exists()
     assert "MUG has no order-item id" in result.held_back[0].english()
 
     with db.transaction() as session:  # a later report gives the id
-        session.scalars(select(OrderItem)).one().order_item_id = "99999999999999"
+        mug = session.scalars(select(OrderItem).where(OrderItem.sku == "MUG")).one()
+        mug.order_item_id = "99999999999999"
     result = export_new(db, ExportKind.SHIPMENTS, tmp_path / "s.txt")
     assert result.batch_id == 1 and result.held_back == []
     assert body(tmp_path / "s.txt")[1].startswith("405-1234567-1234567\t99999999999999\t1\t")
@@ -190,7 +206,8 @@ def test_refunds_and_partial_cancellations_as_golden_once_the_rest_ships(db, tmp
     )
     # One unit is still open: the partial cancellation waits, the refund alone goes.
     waiting = preview(db, ExportKind.ADJUSTMENTS)
-    assert len(waiting.rows) == 1 and "quantity-cancelled" not in waiting.columns
+    assert len(waiting.rows) == 1 and waiting.columns[-1] == "quantity-cancelled"
+    assert waiting.rows[0][-1] == "0"
 
     confirm_shipment(
         db,
@@ -243,7 +260,11 @@ def test_partial_cancellation_of_an_order_cancelled_in_the_end_stays_out_of_adju
     cancel(db, "405-1234567-1234567", "NoInventory", items=[ItemQuantity("A")])
     cancel(db, "405-1234567-1234567", "NoInventory")
     assert preview(db, ExportKind.ADJUSTMENTS).rows == []
-    assert len(preview(db, ExportKind.CANCELLATIONS).rows) == 1
+    # The cancellation file covers both items, the one cancelled first included.
+    assert preview(db, ExportKind.CANCELLATIONS).rows == [
+        ["405-1234567-1234567", "NoInventory", "1"],
+        ["405-1234567-1234567", "NoInventory", "2"],
+    ]
 
 
 def test_a_refund_whose_fee_leaves_no_credit_is_held_back(db, tmp_path):
@@ -265,8 +286,9 @@ def test_every_amount_has_two_decimals_and_every_order_id_its_3_7_7_form(db, tmp
     for row in rows:
         cells = dict(zip(header, row, strict=True))
         assert ORDER_ID.match(cells["order-id"])
-        for name in header[4:]:
+        for name in header[4:-1]:
             assert re.fullmatch(r"\d+\.\d{2}", cells[name]), (name, cells[name])
+        assert cells["quantity-cancelled"] == "0"
 
 
 # --- batches -------------------------------------------------------------------------
@@ -350,5 +372,6 @@ def test_a_refund_made_with_the_refund_tool_goes_into_the_adjustment_file(db, tm
             "0.82",
             "0.00",
             "0.00",
+            "0",
         ]
     ]

@@ -20,6 +20,7 @@ from app.flatfiles.adjustment_file import (
 from app.flatfiles.cancellation_file import (
     TEMPLATE_LINE,
     CancellationRow,
+    ReasonWithoutItem,
     read_cancellation_file,
     write_cancellation_file,
 )
@@ -62,17 +63,38 @@ def lines(data: bytes) -> list[list[str]]:
 
 
 def test_cancellation_file_matches_the_golden_bytes():
+    # A two-item whole-order cancellation is one row per item: reason and item code together.
     data = write_cancellation_file(
         [
-            CancellationRow("405-1234567-1234567", "NoInventory"),
-            CancellationRow("171-0000001-0000002", "BuyerCanceled"),
+            CancellationRow("405-1234567-1234567", "NoInventory", "11111111111111"),
+            CancellationRow("405-1234567-1234567", "NoInventory", "11111111111112"),
+            CancellationRow("171-0000001-0000002", "BuyerCanceled", "22222222222222"),
         ]
     )
     assert data == (GOLDEN / "cancellations.txt").read_bytes()
 
 
+@pytest.mark.parametrize(
+    "row",
+    [
+        CancellationRow("405-1234567-1234567", "NoInventory"),
+        CancellationRow("405-1234567-1234567", "", "11111111111111"),
+    ],
+)
+def test_a_reason_is_never_written_without_its_item_code_nor_the_reverse(row):
+    with pytest.raises(ReasonWithoutItem):
+        write_cancellation_file([row])
+
+
+def test_an_order_id_alone_is_a_whole_order_row_without_reason():
+    data = write_cancellation_file([CancellationRow("405-1234567-1234567", "")])
+    assert data.split(b"\n")[2] == b"405-1234567-1234567\t\t"
+
+
 def test_template_line_is_byte_exact_with_its_two_spaces():
-    data = write_cancellation_file([CancellationRow("405-1234567-1234567", "NoInventory")])
+    data = write_cancellation_file(
+        [CancellationRow("405-1234567-1234567", "NoInventory", "11111111111111")]
+    )
     assert data.split(b"\n")[0] == TEMPLATE_BYTES
     assert TEMPLATE_LINE.encode() == TEMPLATE_BYTES
     assert b"only.  Do not" in data
@@ -88,11 +110,11 @@ def test_files_are_utf8_with_lf_and_no_bom():
     assert "Poste é".encode() in data
 
 
-def test_refund_only_adjustment_file_has_no_quantity_or_promotion_columns():
+def test_refund_only_adjustment_file_has_quantity_cancelled_zero_and_no_promotion_columns():
     data = write_adjustment_file([REFUND])
     assert data == (GOLDEN / "adjustments-refund.txt").read_bytes()
-    header = lines(data)[0]
-    assert "quantity-cancelled" not in header
+    header, row = lines(data)
+    assert header[-1] == "quantity-cancelled" and row[-1] == "0"
     assert not [name for name in header if "promotion" in name]
 
 
@@ -205,7 +227,7 @@ def test_adjustment_round_trip_keeps_every_row_and_writes_two_decimals(rows):
             CancellationRow,
             order_id=order_ids,
             reason=st.sampled_from(["NoInventory", "BuyerCanceled", "PricingError"]),
-            item_code=st.just(""),
+            item_code=st.from_regex(r"\A[0-9]{14}\Z"),
         ),
         min_size=1,
         max_size=8,
@@ -242,7 +264,11 @@ def test_reads_utf8_with_bom_and_the_template_line():
     data = b"\xef\xbb\xbf" + (GOLDEN / "cancellations.txt").read_bytes().replace(b"\n", b"\r\n")
     read = read_cancellation_file(data)
     assert read.had_template
-    assert [r.order_id for r in read.rows] == ["405-1234567-1234567", "171-0000001-0000002"]
+    assert [(r.order_id, r.item_code) for r in read.rows] == [
+        ("405-1234567-1234567", "11111111111111"),
+        ("405-1234567-1234567", "11111111111112"),
+        ("171-0000001-0000002", "22222222222222"),
+    ]
 
 
 def test_wrong_template_is_refused_whole():
@@ -252,8 +278,8 @@ def test_wrong_template_is_refused_whole():
 
 
 def test_missing_columns_are_named():
-    with pytest.raises(BadInput, match="cancellation-reason-code"):
-        read_cancellation_file(b"order-id\tsku\n405-1234567-1234567\tX\n")
+    with pytest.raises(BadInput, match="order-id"):
+        read_cancellation_file(b"amazon-order-id\tsku\n405-1234567-1234567\tX\n")
 
 
 def test_a_line_in_another_encoding_is_reported_by_number():

@@ -11,6 +11,7 @@ from app.cli.common import Command, say, warn
 from app.db import Database
 from app.errors import BadInput
 from app.exports import ExportKind
+from app.orders import check_order_id
 from app.text import QT_TRANSLATE_NOOP, text
 
 
@@ -25,18 +26,39 @@ def _configure_export(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--batch", type=int, metavar="N", help="write past batch N again instead of what is new"
     )
+    parser.add_argument(
+        "--without-reason",
+        nargs="+",
+        default=[],
+        metavar="ORDER_ID",
+        help="cancellations only: send these orders, held back because their item codes are "
+        "not known yet, as bare order-id rows; their reason is lost and may count in your rate",
+    )
 
 
 def _run_export(args: argparse.Namespace, db: Database) -> int:
     kind = ExportKind(args.kind)
+    if args.without_reason and (kind is not ExportKind.CANCELLATIONS or args.batch is not None):
+        raise BadInput(
+            text(
+                "Cli",
+                QT_TRANSLATE_NOOP(
+                    "Cli",
+                    "--without-reason goes with a new export of cancellations only.",
+                ),
+            )
+        )
     if args.batch is not None:
         if args.batch < 1:
             raise BadInput(text("Cli", QT_TRANSLATE_NOOP("Cli", "--batch must be 1 or more.")))
         result = exports.rewrite_batch(db, kind, args.batch, args.out)
     else:
-        result = exports.export_new(db, kind, args.out)
+        without_reason = [check_order_id(order_id) for order_id in args.without_reason]
+        result = exports.export_new(db, kind, args.out, without_reason=without_reason)
     for held in result.held_back:
         warn(held.english())
+    for lost in result.warnings:
+        warn(lost.english())
     say(result.message.english())
     return 0
 
@@ -53,6 +75,12 @@ def _configure_import(parser: argparse.ArgumentParser) -> None:
         "--skip-invalid",
         action="store_true",
         help="apply the valid rows and skip the others (default: all rows or none)",
+    )
+    parser.add_argument(
+        "--reason",
+        metavar="CODE",
+        help="reason for the rows that give none (order-id-only rows); without it they are "
+        "refused, because SellerDesk must know whether each cancellation counts in your rate",
     )
 
 
@@ -82,12 +110,16 @@ def _print_plan(plan: CancellationPlan) -> None:
 def _run_import(args: argparse.Namespace, db: Database) -> int:
     data = bulk_cancel.read_file(args.file)
     if args.dry_run:
-        plan = bulk_cancel.plan(db, data)
+        plan = bulk_cancel.plan(db, data, default_reason=args.reason)
         _print_plan(plan)
         say("Dry run: nothing was changed.")
         return plan.exit_status
     result = bulk_cancel.apply(
-        db, data, skip_invalid=args.skip_invalid, file_name=Path(args.file).name
+        db,
+        data,
+        skip_invalid=args.skip_invalid,
+        file_name=Path(args.file).name,
+        default_reason=args.reason,
     )
     for row in result.applied:
         say(_describe(row))

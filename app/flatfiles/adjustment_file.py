@@ -2,8 +2,9 @@
 
 Amounts are line totals, positive when refunded to the buyer, written with a
 dot and two decimals. The promotion columns are left out entirely unless a row
-uses them (the feed fails on empty ones); ``quantity-cancelled`` is written
-only when a row uses it, and plain refund rows then carry ``0`` (DESIGN.md §8).
+uses them (the feed fails on empty ones). Every other column is required, so
+``quantity-cancelled`` is always written, ``0`` on rows that cancel nothing
+(DESIGN.md §8, updated).
 Gift wrap is not tracked by SellerDesk: its two required columns carry 0.00.
 """
 
@@ -49,7 +50,7 @@ ALL_COLUMNS = (
     SHIP_PROMOTION_ID,
     QUANTITY_CANCELLED,
 )
-REQUIRED = ALL_COLUMNS[:10]
+REQUIRED = ALL_COLUMNS[:10]  # what a file read back must have (older files lack the quantity)
 
 
 # Not frozen: a frozen dataclass costs 7 µs per row, most of a 10,000-row export.
@@ -89,14 +90,13 @@ class AdjustmentRow:
 
 
 def columns_for(rows: Sequence[AdjustmentRow]) -> list[str]:
-    """The required columns, plus promotion and quantity columns only when a row uses them."""
+    """Every required column (quantity-cancelled too), promotion ones only when a row uses them."""
     columns = list(REQUIRED)
     if any(row.item_promotion is not None or row.item_promotion_id for row in rows):
         columns += [ITEM_PROMOTION, ITEM_PROMOTION_ID]
     if any(row.ship_promotion is not None or row.ship_promotion_id for row in rows):
         columns += [SHIP_PROMOTION, SHIP_PROMOTION_ID]
-    if any(row.quantity_cancelled is not None for row in rows):
-        columns.append(QUANTITY_CANCELLED)
+    columns.append(QUANTITY_CANCELLED)
     return columns
 
 

@@ -1,7 +1,9 @@
 """The shipping confirmation file (FORMATS.md §4).
 
 One row per shipped item with its quantity, the ship date as ``yyyy-mm-dd``,
-a marketplace carrier code, or ``Other`` with the carrier's name.
+a marketplace carrier code, or ``Other`` with the carrier's name. A shipment
+of every open item of an order may be one row with the order id alone, item
+id and quantity blank (FORMATS.md §4, updated).
 """
 
 from __future__ import annotations
@@ -36,8 +38,8 @@ COLUMNS = (
 @dataclass(slots=True)
 class ShippingRow:
     order_id: str
-    order_item_id: str
-    quantity: int
+    order_item_id: str  # blank on an order-level row
+    quantity: int | None  # None on an order-level row
     ship_date: date
     carrier_code: str
     carrier_name: str = ""
@@ -50,7 +52,7 @@ def table_of(rows: Sequence[ShippingRow]) -> tuple[list[str], list[list[str]]]:
         [
             row.order_id,
             row.order_item_id,
-            str(row.quantity),
+            "" if row.quantity is None else str(row.quantity),
             row.ship_date.isoformat(),
             row.carrier_code,
             row.carrier_name,
@@ -76,7 +78,7 @@ def read_shipping_file(data: bytes) -> list[ShippingRow]:
         ShippingRow(
             order_id=row.get(ORDER_ID),
             order_item_id=row.get(ORDER_ITEM_ID),
-            quantity=int(row.get(QUANTITY) or 0),
+            quantity=int(row.get(QUANTITY)) if row.get(QUANTITY) else None,
             ship_date=date.fromisoformat(row.get(SHIP_DATE)),
             carrier_code=row.get(CARRIER_CODE),
             carrier_name=row.get(CARRIER_NAME),

@@ -105,7 +105,8 @@ def _blank(content: str) -> bool:
 
 
 def _check_template(line: _Line, expected: str | None) -> None:
-    kind = line.content.strip().split("\t", 1)[0].split("=", 1)[1].strip()
+    # Other tools separate the template line's parts by runs of spaces instead of tabs.
+    kind = line.content.split(None, 1)[0].split("=", 1)[1].strip()
     if expected is not None and kind.lower() != expected.lower():
         raise BadInput(
             text(

@@ -224,8 +224,8 @@
       <translation>Le numéro de commande est vide.</translation>
     </message>
     <message>
-      <source>The reason code is blank: SellerDesk must know whether the cancellation counts in your rate. Fill in a code such as {examples}.</source>
-      <translation>Le code Amazon du motif est vide : SellerDesk doit savoir si l'annulation sera comptée dans votre taux d'annulations. Indiquez un code comme {examples}.</translation>
+      <source>The reason code is blank: SellerDesk must know whether the cancellation counts in your rate. Fill in a code such as {examples}, or give one reason for every row without one.</source>
+      <translation>Le code Amazon du motif est vide : SellerDesk doit savoir si l’annulation compte dans votre taux. Indiquez un code comme {examples}, ou donnez un motif pour toutes les lignes qui n’en ont pas.</translation>
     </message>
     <message numerus="yes">
       <source>Cancels the whole order (%n unit(s)); the buyer is notified by e-mail.</source>
@@ -537,6 +537,10 @@
     <message>
       <source>--orders must be between 1 and {most}.</source>
       <translation>--orders doit être compris entre 1 et {most}.</translation>
+    </message>
+    <message>
+      <source>--without-reason goes with a new export of cancellations only.</source>
+      <translation>--without-reason ne s’emploie qu’avec un nouvel export des annulations.</translation>
     </message>
     <message>
       <source>--batch must be 1 or more.</source>
@@ -953,8 +957,20 @@
       <translation>Retenu : {what} de la commande {order_id} : l'article {sku} n'a pas encore d'identifiant d'article de commande et le fichier ne peut pas le désigner par son SKU. Importez un rapport sur les commandes qui le contient, puis exportez à nouveau.</translation>
     </message>
     <message>
-      <source>the shipment</source>
-      <translation>l'expédition</translation>
+      <source>Held back: the cancellation of order {order_id}: item {sku} has no order-item id yet, and the marketplace takes a reason only with the item code. Import the unshipped orders report or the order report that lists it, then export again; or send it without its reason (export cancellations --without-reason {order_id}), which may count in your cancellation rate.</source>
+      <translation>Retenue : l’annulation de la commande {order_id} : l’article {sku} n’a pas encore d’identifiant d’article de commande, et Amazon n’accepte un motif qu’avec le code de l’article. Importez le rapport sur les commandes non expédiées ou le rapport sur les commandes qui le contient, puis exportez à nouveau ; ou envoyez-la sans son motif (export cancellations --without-reason {order_id}), ce qui peut compter dans votre taux d’annulations.</translation>
+    </message>
+    <message>
+      <source>Order {order_id} goes without its reason {reason}: the marketplace records no reason, so this cancellation may count in your cancellation rate.</source>
+      <translation>La commande {order_id} part sans son motif {reason} : Amazon n’enregistre aucun motif, cette annulation peut donc compter dans votre taux d’annulations.</translation>
+    </message>
+    <message>
+      <source>No cancellation of {orders} waits to be exported: --without-reason names orders whose cancellation is held back for want of item codes. Nothing was exported.</source>
+      <translation>Aucune annulation de {orders} n’attend d’être exportée : --without-reason désigne les commandes dont l’annulation est retenue faute de codes d’articles. Rien n’a été exporté.</translation>
+    </message>
+    <message>
+      <source>Held back: the shipment of order {order_id} sends only some of its items, and item {sku} has no order-item id yet: a split shipment must name its items. Import the unshipped orders report or the order report that lists it, then export again.</source>
+      <translation>Retenue : l’expédition de la commande {order_id} n’envoie qu’une partie de ses articles, et l’article {sku} n’a pas encore d’identifiant d’article de commande : une expédition partielle doit nommer ses articles. Importez le rapport sur les commandes non expédiées ou le rapport sur les commandes qui le contient, puis exportez à nouveau.</translation>
     </message>
     <message>
       <source>Held back: {what} of order {order_id}: the order has no currency yet. Import the order report with prices, then export again.</source>

@@ -50,9 +50,10 @@ def test_preview_shows_the_rows_exactly_as_they_will_be_written(dialog, qtmodelt
         for c in range(dialog.rows.columnCount())
     ]
     assert header == ["order-id", "cancellation-reason-code", "amazon-order-item-code"]
+    # Reason and item code together (FORMATS.md §2): one row per item.
     assert cells(dialog.table) == [
-        ["405-1234567-1234567", "NoInventory", ""],
-        ["171-0000001-0000002", "PricingError", ""],
+        ["405-1234567-1234567", "NoInventory", "11111111111111"],
+        ["171-0000001-0000002", "PricingError", "11111111111111"],
     ]
     assert "2 new rows" in dialog.summary.text()
     assert dialog.save.isEnabled()
