@@ -9,6 +9,7 @@ locked or corrupt file, a database newer than this SellerDesk) become
 
 from __future__ import annotations
 
+import glob
 import os
 import sqlite3
 from collections.abc import Iterator
@@ -22,14 +23,24 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from platformdirs import user_data_dir
-from sqlalchemy import Connection, Engine, create_engine, event, inspect
+from sqlalchemy import (
+    Connection,
+    Engine,
+    create_engine,
+    event,
+    inspect,
+    literal,
+    select,
+    table,
+)
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
-from app import faults
+from app import faults, private_files
 from app.errors import DatabaseProblem, SellerDeskError
+from app.models import Base
 from app.text import QT_TRANSLATE_NOOP, text
 
 APP_NAME = "SellerDesk"
@@ -46,6 +57,14 @@ def data_dir() -> Path:
     """The seller's data folder (overridable with SELLERDESK_DATA_DIR for tests)."""
     override = os.environ.get("SELLERDESK_DATA_DIR")
     return Path(override) if override else Path(user_data_dir(APP_NAME, appauthor=False))
+
+
+def data_folder() -> Path:
+    """The data folder, created if needed and kept readable by the seller only."""
+    folder = data_dir()
+    private_files.private_folder(folder)
+    private_files.tighten(folder)
+    return folder
 
 
 def default_location() -> str:
@@ -197,28 +216,80 @@ def _alembic_config() -> Config:
     return config
 
 
-def _backup(path: Path, revision: str | None) -> Path:
+def backup_name(path: Path, revision: str | None) -> Path:
     stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"{path.name}.before-{revision or 'none'}-{stamp}.bak")
-    source = sqlite3.connect(path)
-    try:
-        destination = sqlite3.connect(target)
-        with destination:
-            source.backup(destination)
-        destination.close()
-    finally:
-        source.close()
+    return path.with_name(f"{path.name}.before-{revision or 'none'}-{stamp}.bak")
+
+
+def _backup(path: Path, revision: str | None) -> Path:
+    """A private copy of the database as it is, beside it, before an upgrade."""
+    target = backup_name(path, revision)
+    private_files.copy_database(path, target)
     return target
 
 
+def _first_backup(path: Path, revision: str, made: Path) -> Path:
+    """The oldest copy taken before upgrading from ``revision``: the one before any attempt."""
+    found = sorted(path.parent.glob(f"{glob.escape(path.name)}.before-{revision}-*.bak"))
+    return found[0] if found else made
+
+
+def _half_created(connection: Connection, tables: set[str]) -> bool:
+    """Only SellerDesk's own tables, all empty: a first start that was stopped half-way."""
+    ours = set(Base.metadata.tables)
+    if not tables <= ours:
+        return False
+    return all(
+        connection.execute(select(literal(1)).select_from(table(name)).limit(1)).first() is None
+        for name in tables
+    )
+
+
+def _drop(connection: Connection, tables: set[str]) -> None:
+    """Drop what was left; empty, so no foreign key minds the order (nor the missing ones)."""
+    quote = connection.dialect.identifier_preparer.quote
+    for name in sorted(tables):
+        connection.exec_driver_sql(f"DROP TABLE {quote(name)}")
+
+
+def _driver(connection: Connection) -> Any:
+    return connection.connection.driver_connection
+
+
+def _upgrade_failed(path: Path, backup: Path, error: BaseException) -> DatabaseProblem:
+    return DatabaseProblem(
+        text(
+            "Database",
+            QT_TRANSLATE_NOOP(
+                "Database",
+                "SellerDesk could not upgrade this database ({detail}); it was left as it was. "
+                "Your orders as they were before the upgrade are in the backup {backup}: to go "
+                "back to it, close SellerDesk and copy that file in place of {path}.",
+            ),
+            detail=" ".join(str(getattr(error, "orig", error)).split()),
+            backup=str(backup),
+            path=str(path),
+        )
+    )
+
+
 def migrate(engine: Engine) -> None:
-    """Bring the schema to this SellerDesk's version, refusing a newer database."""
+    """Bring the schema to this SellerDesk's version, refusing a newer database.
+
+    Creating the tables and each upgrade run in one transaction that holds the
+    write lock (on SQLite too, DDL included): a kill leaves the file as it was
+    before, never half-built. A file a stopped first start of an older
+    SellerDesk left half-built (some of our tables, all empty, no version) is
+    built again; a database that still cannot be upgraded is left as it is and
+    the message names the backup taken before the upgrade.
+    """
     config = _alembic_config()
     script = ScriptDirectory.from_config(config)
     head = script.get_current_head()
     with engine.connect() as connection:
         current = MigrationContext.configure(connection).get_current_revision()
-        tables = set(inspect(connection).get_table_names())
+        tables = set(inspect(connection).get_table_names()) - {"alembic_version"}
+        half_created = current is None and bool(tables) and _half_created(connection, tables)
     if current == head:
         return
     if current is not None and current not in {rev.revision for rev in script.walk_revisions()}:
@@ -232,7 +303,7 @@ def migrate(engine: Engine) -> None:
                 ),
             )
         )
-    if current is None and tables - {"alembic_version"}:
+    if current is None and tables and not half_created:
         raise DatabaseProblem(
             text(
                 "Database",
@@ -244,18 +315,38 @@ def migrate(engine: Engine) -> None:
             )
         )
     path = _sqlite_file(engine.url)
+    backup: Path | None = None
     if current is not None and path is not None and path.exists():
-        _backup(path, current)
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "head")
+        backup = _backup(path, current)
+    try:
+        with engine.execution_options(**{WRITING: True}).connect() as connection:
+            if half_created:
+                # Some tables name ones that were never made: no check while they go.
+                _driver(connection).execute("PRAGMA foreign_keys=OFF")
+            try:
+                with connection.begin():
+                    if half_created:
+                        _drop(connection, tables)
+                    config.attributes["connection"] = connection
+                    command.upgrade(config, "head")
+            finally:
+                if half_created:
+                    _driver(connection).execute("PRAGMA foreign_keys=ON")
+    except (OperationalError, DBAPIError) as error:
+        if backup is None or path is None or current is None:
+            raise
+        raise _upgrade_failed(path, _first_backup(path, current, backup), error) from error
 
 
 def _check_sqlite_file(path: Path) -> None:
     try:
+        if path.parent == data_dir():
+            data_folder()
         if not path.exists():
-            path.parent.mkdir(parents=True, exist_ok=True)
+            private_files.private_folder(path.parent)
+            private_files.create_private(path)
             return
+        private_files.tighten_database(path)
         with path.open("rb") as handle:
             header = handle.read(len(SQLITE_MAGIC))
     except OSError as error:  # a folder, no permission, a file in the way of the folder

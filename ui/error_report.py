@@ -16,7 +16,8 @@ from types import TracebackType
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from app.db import data_dir
+from app import private_files
+from app.db import data_dir, data_folder
 from app.errors import SellerDeskError
 from ui.i18n import tr_text
 
@@ -31,8 +32,8 @@ def _write_log(kind: type[BaseException], error: BaseException, tb: TracebackTyp
     path = log_path()
     text = "".join(traceback.format_exception(kind, error, tb))
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with path.open("a", encoding="utf-8") as log:
+        data_folder()
+        with open(private_files.open_log(path), "a", encoding="utf-8") as log:
             log.write(f"--- {datetime.now(UTC).isoformat()}\n{text}\n")
     except OSError:
         pass  # the stderr copy below is all we can keep

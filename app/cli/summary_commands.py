@@ -11,9 +11,8 @@ import argparse
 import importlib
 import os
 from datetime import date
-from pathlib import Path
 
-from app import settings
+from app import files, settings
 from app.cli.common import Command, say
 from app.db import Database
 from app.errors import BadInput
@@ -57,13 +56,13 @@ def _ensure_headless() -> None:
 
 
 def _run_summary(args: argparse.Namespace, db: Database) -> int:
+    out = files.check_target(args.pdf)
     data = summary(
         db,
         start=_day(args.start, "--from"),
         end=_day(args.end, "--to"),
         order_ids=args.order,
     )
-    out = Path(args.pdf)
     if not out.parent.exists():
         raise BadInput(
             text(

@@ -15,7 +15,6 @@ thread (QPrinter and QPrintPreviewDialog need it).
 from __future__ import annotations
 
 import contextlib
-import os
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -33,6 +32,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication, QWidget
 
+from app import files
 from app.summary import Summary
 
 PDF_RESOLUTION = 300
@@ -136,12 +136,12 @@ def document_to_pdf(
     once the last page is written: stopped (OutputStopped) or failed, no file
     is left behind and an earlier file at ``path`` is untouched.
     """
-    path = Path(path)
+    path = files.check_target(path)  # a folder, symlink or device is refused, never replaced
     partial = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.part")
     partial.open("xb").close()  # a folder that cannot be written says so here (OSError)
     try:
         pages = _write_pdf(document, partial, progress, cancelled)
-        os.replace(partial, path)
+        files.move_into_place(partial, path)  # an existing file keeps its permissions
     except BaseException:
         with contextlib.suppress(OSError):
             partial.unlink()

@@ -1,0 +1,117 @@
+"""The files SellerDesk keeps for itself are the seller's alone.
+
+Buyer names and addresses live in the database, its journal files and its
+backups, so the data folder is 0700 and each of those files 0600, whatever
+the umask: another account on the same computer reads none of them. (Files
+the seller saves elsewhere, exports and PDFs, follow app.files instead.)
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import sqlite3
+from pathlib import Path
+
+from app import faults, files
+from app.errors import DatabaseProblem
+from app.text import QT_TRANSLATE_NOOP, text
+
+FOLDER_MODE = 0o700
+FILE_MODE = 0o600
+# SQLite's companions of a database file; SQLite gives them the database's own mode.
+COMPANIONS = ("-wal", "-shm", "-journal")
+BUSY_TIMEOUT_S = 5.0
+
+
+def private_folder(folder: Path) -> None:
+    """Create the folder (and its parents) readable by the seller only."""
+    missing = not folder.exists()
+    folder.mkdir(mode=FOLDER_MODE, parents=True, exist_ok=True)
+    if missing:
+        os.chmod(folder, FOLDER_MODE)  # mkdir's mode is cut by the umask
+
+
+def tighten(path: Path) -> None:
+    """Take away group and others' access to a file of ours (if it exists and is ours)."""
+    with contextlib.suppress(OSError):
+        found = os.stat(path)
+        if found.st_uid == os.getuid() and found.st_mode & 0o077:
+            os.chmod(path, found.st_mode & 0o7700)
+
+
+def tighten_database(path: Path) -> None:
+    for name in (path, *(path.with_name(path.name + suffix) for suffix in COMPANIONS)):
+        tighten(name)
+
+
+def create_private(path: Path) -> None:
+    """Create an empty file only the seller can read (an empty file is an empty database)."""
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
+    os.close(descriptor)
+
+
+def open_log(path: Path) -> int:
+    """A descriptor to append to a private log file, created 0600 if new."""
+    private_folder(path.parent)
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, FILE_MODE)
+    tighten(path)
+    return descriptor
+
+
+def copy_database(source: Path, target: Path) -> None:
+    """A consistent copy of a live SQLite database, private, put in place whole.
+
+    SQLite's online backup copies what is committed even while another program
+    writes, which copying the file would not. The copy is written under a
+    temporary name and moved into place only when complete, so a full disk
+    leaves no empty or half backup behind.
+    """
+    temporary = files.temporary_for(target)
+    temporary.unlink(missing_ok=True)
+    try:
+        create_private(temporary)
+        origin = sqlite3.connect(source, timeout=BUSY_TIMEOUT_S)
+        try:
+            copy = sqlite3.connect(temporary)
+            try:
+                origin.backup(copy)
+                copy.execute("PRAGMA journal_mode=DELETE")  # one self-contained file
+            finally:
+                copy.close()
+        finally:
+            origin.close()
+        faults.step(f"MOVE INTO PLACE {target.name}")
+        os.replace(temporary, target)
+    except (OSError, sqlite3.Error) as error:
+        for leftover in (temporary, *(temporary.with_name(temporary.name + s) for s in COMPANIONS)):
+            leftover.unlink(missing_ok=True)
+        raise cannot_copy(target, error) from None
+
+
+def cannot_copy(target: Path, error: OSError | sqlite3.Error) -> DatabaseProblem:
+    full = isinstance(error, OSError) and error.errno in (errno.ENOSPC, errno.EDQUOT)
+    full = full or "full" in str(error).lower()
+    if full:
+        return DatabaseProblem(
+            text(
+                "Database",
+                QT_TRANSLATE_NOOP(
+                    "Database",
+                    "Cannot make the backup {path}: the disk is full. Free some space and try "
+                    "again; nothing was changed.",
+                ),
+                path=str(target),
+            )
+        )
+    return DatabaseProblem(
+        text(
+            "Database",
+            QT_TRANSLATE_NOOP(
+                "Database", "Cannot make the backup {path} ({detail}); nothing was changed."
+            ),
+            path=str(target),
+            detail=" ".join(str(error).split()),
+        )
+    )
