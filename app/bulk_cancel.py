@@ -25,7 +25,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app import audit, clock
+from app import audit, clock, files
 from app.db import Database
 from app.errors import BadInput, RuleRefused, SellerDeskError
 from app.flatfiles.cancellation_file import (
@@ -159,7 +159,7 @@ def line_problem(row: PlannedRow) -> Text:
 
 def read_file(path: str | Path) -> bytes:
     try:
-        return Path(path).read_bytes()
+        return files.read_input(path)
     except OSError as error:
         raise BadInput(
             text(

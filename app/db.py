@@ -123,6 +123,17 @@ def explain_database_error(error: BaseException) -> SellerDeskError:
                 ),
             )
         )
+    if "unique constraint" in message or "duplicate key" in message:
+        return DatabaseProblem(
+            text(
+                "Database",
+                QT_TRANSLATE_NOOP(
+                    "Database",
+                    "Another SellerDesk window or program added the same orders at the same "
+                    "moment. Try again; nothing was changed.",
+                ),
+            )
+        )
     if "not a database" in message or "malformed" in message or "corrupt" in message:
         return DatabaseProblem(
             text(

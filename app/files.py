@@ -22,6 +22,9 @@ from app.text import QT_TRANSLATE_NOOP, Text, text
 
 CTX = "Files"
 PART_SUFFIX = ".part"
+# A file to read larger than this is refused before it is read (a report of 100,000
+# lines is about 50 MB); a device such as /dev/zero never ends, so it is refused too.
+MAX_INPUT_BYTES = 256 * 1024 * 1024
 
 
 def cannot_write(path: Path, detail: str | Text) -> BadInput:
@@ -57,6 +60,57 @@ def check_target(raw: str | os.PathLike[str]) -> Path:
     else:
         return path
     raise cannot_write(path, text(CTX, detail))
+
+
+def read_input(raw: str | os.PathLike[str]) -> bytes:
+    """The bytes of a file the seller gives to read, or one line saying why not."""
+    path = Path(raw)
+    try:
+        with path.open("rb") as handle:
+            found = os.fstat(handle.fileno())
+            if not stat.S_ISREG(found.st_mode):
+                raise _cannot_read(
+                    path,
+                    text(
+                        CTX,
+                        QT_TRANSLATE_NOOP(
+                            "Files", "it is a device or a special file, not a regular file"
+                        ),
+                    ),
+                )
+            if found.st_size > MAX_INPUT_BYTES:
+                raise _cannot_read(
+                    path,
+                    text(
+                        CTX,
+                        QT_TRANSLATE_NOOP(
+                            "Files", "it is larger than {limit} MB; split it into smaller files"
+                        ),
+                        limit=MAX_INPUT_BYTES // (1024 * 1024),
+                    ),
+                )
+            return handle.read(MAX_INPUT_BYTES + 1)[:MAX_INPUT_BYTES]
+    except FileNotFoundError:
+        raise _cannot_read(
+            path, text(CTX, QT_TRANSLATE_NOOP("Files", "there is no such file"))
+        ) from None
+    except IsADirectoryError:
+        raise _cannot_read(
+            path, text(CTX, QT_TRANSLATE_NOOP("Files", "it is a folder; name a file inside it"))
+        ) from None
+    except OSError as error:
+        raise _cannot_read(path, _reason(error)) from None
+
+
+def _cannot_read(path: Path, detail: str | Text) -> BadInput:
+    return BadInput(
+        text(
+            CTX,
+            QT_TRANSLATE_NOOP("Files", "Cannot read {path}: {detail}. Nothing was changed."),
+            path=str(path),
+            detail=detail,
+        )
+    )
 
 
 def temporary_for(path: Path) -> Path:

@@ -37,7 +37,7 @@ from app.reasons import cancellation_reason, reason_label
 from app.rules import Action, Counting, cancellation_counting, decide, status_from_items
 from app.text import QT_TRANSLATE_NOOP, Day, Text, plural, text
 
-ORDER_ID = re.compile(r"^\d{3}-\d{7}-\d{7}$")
+ORDER_ID = re.compile(r"^[0-9]{3}-[0-9]{7}-[0-9]{7}$")
 CTX = "Orders"
 
 

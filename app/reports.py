@@ -17,14 +17,13 @@ import enum
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from app.clock import parse_timestamp
+from app import files, limits
 from app.errors import BadInput
 from app.models import FulfilledBy, OrderStatus
-from app.money import parse_amount
 from app.orders import ORDER_ID
 from app.text import QT_TRANSLATE_NOOP, Text, plural, text
 
@@ -98,17 +97,17 @@ def _string(raw: str) -> str:
 
 
 def _timestamp(raw: str) -> datetime:
-    return parse_timestamp(raw)
+    return limits.moment(raw)
 
 
 def _amount(raw: str) -> Decimal:
-    """parse_amount, with a shortcut for the usual ``12.34`` (same result)."""
-    if raw[-3:-2] == ".":
-        try:
-            return Decimal(raw)  # ends in .dd: already exact to the cent
-        except InvalidOperation:
-            pass
-    return parse_amount(raw)
+    """A signed amount (a promotion discount) within app.limits' range."""
+    return limits.amount(raw)
+
+
+def _price(raw: str) -> Decimal:
+    """A price or tax: never negative, within app.limits' range."""
+    return limits.amount(raw, signed=False)
 
 
 def _boolean(raw: str) -> bool:
@@ -143,10 +142,7 @@ def order_status(word: str) -> OrderStatus | None:
 
 
 def _units(raw: str) -> int:
-    value = int(raw)
-    if value < 0:
-        raise ValueError(raw)
-    return value
+    return limits.units(raw)
 
 
 @dataclass(frozen=True)
@@ -158,12 +154,14 @@ class Kind:
 
 
 STRING = Kind(_string, "")
+# The ranges (app.limits) are in the README; the messages stay short.
 DATE = Kind(
     _timestamp, QT_TRANSLATE_NOOP("Import", 'line {line}: {column} "{value}" is not a date')
 )
 AMOUNT = Kind(
     _amount, QT_TRANSLATE_NOOP("Import", 'line {line}: {column} "{value}" is not an amount')
 )
+PRICE = Kind(_price, AMOUNT.problem)
 UNITS = Kind(
     _units,
     QT_TRANSLATE_NOOP("Import", 'line {line}: {column} "{value}" is not a whole number of units'),
@@ -223,10 +221,10 @@ ITEM_COLUMNS = (
     Column(("product-name", "item-name"), "title"),
     Column(("asin",), "asin"),
     Column(QUANTITY_COLUMNS, "quantity", UNITS),
-    Column(("item-price",), "item_price", AMOUNT),
-    Column(("item-tax",), "item_tax", AMOUNT),
-    Column(("shipping-price",), "shipping_price", AMOUNT),
-    Column(("shipping-tax",), "shipping_tax", AMOUNT),
+    Column(("item-price",), "item_price", PRICE),
+    Column(("item-tax",), "item_tax", PRICE),
+    Column(("shipping-price",), "shipping_price", PRICE),
+    Column(("shipping-tax",), "shipping_tax", PRICE),
     Column(("item-promotion-discount",), "item_promotion_discount", AMOUNT),
     Column(("ship-promotion-discount",), "ship_promotion_discount", AMOUNT),
     Column(("promotion-ids",), "promotion_ids"),
@@ -347,6 +345,9 @@ BAD_ORDER_ID = QT_TRANSLATE_NOOP(
 BAD_STATUS = QT_TRANSLATE_NOOP(
     "Import", 'line {line}: order-status "{value}" is not a status SellerDesk knows'
 )
+TOO_LONG = QT_TRANSLATE_NOOP(
+    "Import", 'line {line}: {column} "{value}" is longer than 2000 characters'
+)
 ZERO_UNITS = QT_TRANSLATE_NOOP(
     "Import", "line {line}: {column} is 0, but only a cancelled item has no units"
 )
@@ -410,7 +411,7 @@ class _RowReader:
         def cached(raw: str) -> datetime:
             value = dates.get(raw)
             if value is None:
-                value = dates[raw] = parse_timestamp(raw)
+                value = dates[raw] = limits.moment(raw)
             return value
 
         return cached
@@ -428,7 +429,11 @@ class _RowReader:
         elif not ORDER_ID.match(order_id):
             problems.append(
                 self._problem(
-                    line, order_id, BAD_ORDER_ID, column=self.order_id.column, value=order_id
+                    line,
+                    limits.shown(order_id),
+                    BAD_ORDER_ID,
+                    column=self.order_id.column,
+                    value=limits.shown(order_id),
                 )
             )
         key = order_id or None
@@ -440,13 +445,17 @@ class _RowReader:
             else:
                 status = order_status(word)
                 if status is None:
-                    problems.append(self._problem(line, key, BAD_STATUS, value=word))
+                    problems.append(self._problem(line, key, BAD_STATUS, value=limits.shown(word)))
         parts: tuple[dict[str, Any], ...] = ({}, {}, {}, {})
         for position, slot, target, parse, cell in self.plan:
             raw = values[position].strip()
             if not raw:
                 if target in REQUIRED:
                     problems.append(self._problem(line, key, EMPTY, column=cell.column))
+            elif len(raw) > limits.MAX_CELL:
+                problems.append(
+                    self._problem(line, key, TOO_LONG, column=cell.column, value=limits.shown(raw))
+                )
             elif parse is None:
                 parts[slot][target] = raw
             else:
@@ -454,7 +463,9 @@ class _RowReader:
                     parts[slot][target] = parse(raw)
                 except ValueError:
                     problems.append(
-                        self._problem(line, key, cell.problem, column=cell.column, value=raw)
+                        self._problem(
+                            line, key, cell.problem, column=cell.column, value=limits.shown(raw)
+                        )
                     )
         order, contact, item, extra = parts
         item_status = extra.get("item_status")
@@ -524,19 +535,8 @@ def parse_report(data: bytes, name: str) -> Report:
 
 def read_report(path: Path) -> Report:
     """Read a report file from disk; an unreadable file is BadInput."""
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
+    if not path.exists() and not path.is_symlink():
         raise BadInput(
             text(CTX, QT_TRANSLATE_NOOP("Import", "There is no file {file}."), file=str(path))
-        ) from None
-    except OSError as error:
-        raise BadInput(
-            text(
-                CTX,
-                QT_TRANSLATE_NOOP("Import", "{file} cannot be read ({detail})."),
-                file=str(path),
-                detail=error.strerror or str(error),
-            )
-        ) from None
-    return parse_report(data, path.name)
+        )
+    return parse_report(files.read_input(path), path.name)

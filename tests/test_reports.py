@@ -277,11 +277,16 @@ def test_a_cancelled_line_may_have_no_units(tmp_path: Path) -> None:
     assert read_report(path).rows[0].item["quantity"] == 0
 
 
-def test_amounts_with_a_comma_are_read_exactly(tmp_path: Path) -> None:
-    path = report(tmp_path / "comma.txt", [order_line(item_price="14,9", item_tax="2.475")])
+def test_amounts_with_a_comma_are_read_exactly_and_a_third_decimal_is_refused(
+    tmp_path: Path,
+) -> None:
+    path = report(tmp_path / "comma.txt", [order_line(item_price="14,9", item_tax="2,48")])
     item = read_report(path).rows[0].item
     assert item["item_price"] == Decimal("14.90")
     assert item["item_tax"] == Decimal("2.48")
+    path = report(tmp_path / "cents.txt", [order_line(item_tax="2.475")])
+    [problem] = read_report(path).problems
+    assert "item-tax" in problem.text.english()  # refused, never rounded
 
 
 def test_parse_report_names_the_file_in_problems() -> None:

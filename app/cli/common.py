@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from app import clock
+from app import clock, limits
 from app.db import Database
 from app.errors import BadInput
 from app.text import QT_TRANSLATE_NOOP, text
@@ -44,14 +44,16 @@ def parse_moment(raw: str | None) -> datetime:
     if raw is None:
         return clock.now()
     try:
-        return clock.parse_timestamp(raw)
+        return limits.moment(raw)
     except ValueError:
         raise BadInput(
             text(
                 "Cli",
                 QT_TRANSLATE_NOOP(
-                    "Cli", "{raw!r} is not a date or time: use 2026-11-20 or 2026-11-20T12:00:00Z."
+                    "Cli",
+                    "{raw!r} is not a date or time from 2000 to 2100: use 2026-11-20 or "
+                    "2026-11-20T12:00:00Z.",
                 ),
-                raw=raw,
+                raw=limits.shown(raw),
             )
         ) from None

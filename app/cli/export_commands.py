@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from app import bulk_cancel, exports
+from app import bulk_cancel, exports, limits
 from app.bulk_cancel import CancellationPlan, PlannedRow
 from app.cli.common import Command, say, warn
 from app.db import Database
@@ -51,6 +51,14 @@ def _run_export(args: argparse.Namespace, db: Database) -> int:
     if args.batch is not None:
         if args.batch < 1:
             raise BadInput(text("Cli", QT_TRANSLATE_NOOP("Cli", "--batch must be 1 or more.")))
+        if args.batch > limits.MAX_BATCH:
+            raise BadInput(
+                text(
+                    "Cli",
+                    QT_TRANSLATE_NOOP("Cli", "There is no batch {batch} in this database."),
+                    batch=limits.shown(str(args.batch)),
+                )
+            )
         result = exports.rewrite_batch(db, kind, args.batch, args.out)
     else:
         without_reason = [check_order_id(order_id) for order_id in args.without_reason]

@@ -7,7 +7,7 @@ from datetime import date
 
 from sqlalchemy.orm import selectinload
 
-from app import clock
+from app import clock, limits
 from app.carriers import resolve_carrier
 from app.cli.common import Command, parse_moment, print_json, say, warn
 from app.db import Database
@@ -204,6 +204,14 @@ def _configure_health(parser: argparse.ArgumentParser) -> None:
 def _run_health(args: argparse.Namespace, db: Database) -> int:
     if args.days < 1:
         raise BadInput(text("Cli", QT_TRANSLATE_NOOP("Cli", "--days must be 1 or more.")))
+    if args.days > limits.MAX_DAYS:
+        raise BadInput(
+            text(
+                "Cli",
+                QT_TRANSLATE_NOOP("Cli", "--days must be {most} or less."),
+                most=limits.MAX_DAYS,
+            )
+        )
     report = health(db, parse_moment(args.as_of), args.days)
     data = report.to_json()
     if args.json:

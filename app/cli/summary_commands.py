@@ -12,7 +12,7 @@ import importlib
 import os
 from datetime import date
 
-from app import files, settings
+from app import files, limits, settings
 from app.cli.common import Command, say
 from app.db import Database
 from app.errors import BadInput
@@ -25,14 +25,16 @@ def _day(raw: str | None, option: str) -> date | None:
     if raw is None:
         return None
     try:
-        return date.fromisoformat(raw.strip())
+        return limits.day(raw)
     except ValueError:
         raise BadInput(
             text(
                 "Cli",
-                QT_TRANSLATE_NOOP("Cli", "{option} {raw!r} is not a date: use YYYY-MM-DD."),
+                QT_TRANSLATE_NOOP(
+                    "Cli", "{option} {raw!r} is not a date from 2000 to 2100: use YYYY-MM-DD."
+                ),
                 option=option,
-                raw=raw,
+                raw=limits.shown(raw),
             )
         ) from None
 
