@@ -531,10 +531,6 @@
   <context>
     <name>Cli</name>
     <message>
-      <source>{raw!r} is not a date or time: use 2026-11-20 or 2026-11-20T12:00:00Z.</source>
-      <translation>{raw!r} n'est ni une date ni une heure : écrivez 2026-11-20 ou 2026-11-20T12:00:00Z.</translation>
-    </message>
-    <message>
       <source>--orders must be between 1 and {most}.</source>
       <translation>--orders doit être compris entre 1 et {most}.</translation>
     </message>
@@ -547,12 +543,20 @@
       <translation>--batch doit valoir 1 ou plus.</translation>
     </message>
     <message>
+      <source>There is no batch {batch} in this database.</source>
+      <translation>Il n'y a pas de lot {batch} dans cette base de données.</translation>
+    </message>
+    <message>
       <source>{raw!r} is not a date: use YYYY-MM-DD.</source>
       <translation>{raw!r} n'est pas une date : écrivez AAAA-MM-JJ.</translation>
     </message>
     <message>
       <source>--days must be 1 or more.</source>
       <translation>--days doit valoir 1 ou plus.</translation>
+    </message>
+    <message>
+      <source>--days must be {most} or less.</source>
+      <translation>--days doit valoir au plus {most}.</translation>
     </message>
     <message>
       <source>Give either --full or amounts per component, not both.</source>
@@ -571,8 +575,8 @@
       <translation>Avec plusieurs articles, donnez les frais de restockage en pourcentage (par ex. 20 %), ou remboursez les articles un par un.</translation>
     </message>
     <message>
-      <source>{option} {raw!r} is not a date: use YYYY-MM-DD.</source>
-      <translation>{option} {raw!r} n'est pas une date : écrivez AAAA-MM-JJ.</translation>
+      <source>{option} {raw!r} is not a date from 2000 to 2100: use YYYY-MM-DD.</source>
+      <translation>{option} {raw!r} n'est pas une date entre 2000 et 2100 : utilisez AAAA-MM-JJ.</translation>
     </message>
     <message>
       <source>The folder {folder} does not exist.</source>
@@ -581,6 +585,10 @@
     <message>
       <source>Give the client id, client secret and refresh token on standard input, one per line, or in SELLERDESK_LWA_CLIENT_ID, SELLERDESK_LWA_CLIENT_SECRET and SELLERDESK_LWA_REFRESH_TOKEN.</source>
       <translation>Donnez l'identifiant client, le secret client et le jeton d'actualisation sur l'entrée standard, un par ligne, ou dans SELLERDESK_LWA_CLIENT_ID, SELLERDESK_LWA_CLIENT_SECRET et SELLERDESK_LWA_REFRESH_TOKEN.</translation>
+    </message>
+    <message>
+      <source>{raw!r} is not a date or time from 2000 to 2100: use 2026-11-20 or 2026-11-20T12:00:00Z.</source>
+      <translation>{raw!r} n'est pas une date ou une heure entre 2000 et 2100 : utilisez 2026-11-20 ou 2026-11-20T12:00:00Z.</translation>
     </message>
   </context>
   <context>
@@ -613,6 +621,10 @@
       <translation>La base de données est occupée par une autre fenêtre de SellerDesk ou un autre programme. Fermez-la et réessayez ; rien n'a été modifié.</translation>
     </message>
     <message>
+      <source>Another SellerDesk window or program added the same orders at the same moment. Try again; nothing was changed.</source>
+      <translation>Une autre fenêtre SellerDesk ou un autre programme a ajouté les mêmes commandes au même moment. Réessayez ; rien n'a été modifié.</translation>
+    </message>
+    <message>
       <source>The database file is damaged or is not a SellerDesk database. Restore a backup or choose another file; nothing was changed.</source>
       <translation>Le fichier de base de données est endommagé ou n'est pas une base SellerDesk. Restaurez une sauvegarde ou choisissez un autre fichier ; rien n'a été modifié.</translation>
     </message>
@@ -627,6 +639,10 @@
     <message>
       <source>This order was changed elsewhere in the meantime. Reload it and try again; nothing was changed.</source>
       <translation>Cette commande a été modifiée ailleurs entre-temps. Rechargez-la et réessayez ; rien n'a été modifié.</translation>
+    </message>
+    <message>
+      <source>SellerDesk could not upgrade this database ({detail}); it was left as it was. Your orders as they were before the upgrade are in the backup {backup}: to go back to it, close SellerDesk and copy that file in place of {path}.</source>
+      <translation>SellerDesk n'a pas pu mettre à jour cette base de données ({detail}) ; elle est restée telle quelle. Vos commandes d'avant la mise à jour sont dans la sauvegarde {backup} : pour y revenir, fermez SellerDesk et copiez ce fichier à la place de {path}.</translation>
     </message>
     <message>
       <source>This database was written by a newer SellerDesk. Update SellerDesk to open it; nothing was changed.</source>
@@ -647,6 +663,14 @@
     <message>
       <source>Cannot use the database {url}: {detail}</source>
       <translation>Impossible d'utiliser la base de données {url} : {detail}</translation>
+    </message>
+    <message>
+      <source>Cannot make the backup {path}: the disk is full. Free some space and try again; nothing was changed.</source>
+      <translation>Impossible de faire la sauvegarde {path} : le disque est plein. Libérez de la place et réessayez ; rien n'a été modifié.</translation>
+    </message>
+    <message>
+      <source>Cannot make the backup {path} ({detail}); nothing was changed.</source>
+      <translation>Impossible de faire la sauvegarde {path} ({detail}) ; rien n'a été modifié.</translation>
     </message>
   </context>
   <context>
@@ -1045,6 +1069,18 @@
       <translation>c'est un périphérique ou un fichier spécial, pas un fichier ordinaire</translation>
     </message>
     <message>
+      <source>it is larger than {limit} MB; split it into smaller files</source>
+      <translation>il dépasse {limit} Mo ; découpez-le en fichiers plus petits</translation>
+    </message>
+    <message>
+      <source>there is no such file</source>
+      <translation>ce fichier n'existe pas</translation>
+    </message>
+    <message>
+      <source>Cannot read {path}: {detail}. Nothing was changed.</source>
+      <translation>Impossible de lire {path} : {detail}. Rien n'a été modifié.</translation>
+    </message>
+    <message>
       <source>the disk is full</source>
       <translation>le disque est plein</translation>
     </message>
@@ -1374,6 +1410,10 @@
       <translation>ligne {line} : order-status « {value} » n'est pas un état connu de SellerDesk</translation>
     </message>
     <message>
+      <source>line {line}: {column} "{value}" is longer than 2000 characters</source>
+      <translation>ligne {line} : {column} « {value} » dépasse 2000 caractères</translation>
+    </message>
+    <message>
       <source>line {line}: {column} is 0, but only a cancelled item has no units</source>
       <translation>ligne {line} : {column} vaut 0, or seul un article annulé n'a aucune unité</translation>
     </message>
@@ -1391,10 +1431,6 @@
     <message>
       <source>There is no file {file}.</source>
       <translation>Le fichier {file} n'existe pas.</translation>
-    </message>
-    <message>
-      <source>{file} cannot be read ({detail}).</source>
-      <translation>Impossible de lire {file} ({detail}).</translation>
     </message>
   </context>
   <context>
