@@ -12,7 +12,7 @@ latest ship date is never late. Target: under 4 %, over 10 and 30 days.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any
@@ -31,6 +31,7 @@ from app.health import (
     rate_percent,
     window_start,
 )
+from app.marketplace.ledger import RefusedLine, open_refusals
 from app.models import (
     Cancellation,
     Initiator,
@@ -283,6 +284,8 @@ class HealthOverview:
     cancellations: RateCancellations
     late_shipments: list[LateShipmentRate]
     overdue_refunds: list[OverdueRefund]
+    # Lines Seller Central refused that the seller has not dealt with yet (issue 14).
+    refused_by_marketplace: list[RefusedLine] = field(default_factory=list)
 
 
 def overview(db: Database, as_of: datetime | None = None) -> HealthOverview:
@@ -297,4 +300,5 @@ def overview(db: Database, as_of: datetime | None = None) -> HealthOverview:
                 late_shipment_rate(session, as_of, days) for days in LATE_SHIPMENT_WINDOWS
             ],
             overdue_refunds=overdue_returns(session, as_of),
+            refused_by_marketplace=open_refusals(session),
         )

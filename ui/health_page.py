@@ -45,7 +45,8 @@ MARKETPLACE = "marketplace"
 AT_RISK = "at_risk"
 PENDING = "pending"
 OVERDUE_REFUNDS = "overdue_refunds"
-LISTS = (AT_RISK, PENDING, OVERDUE_REFUNDS, COUNTED, NOT_COUNTED, MARKETPLACE)
+REFUSED = "refused_by_marketplace"
+LISTS = (AT_RISK, PENDING, OVERDUE_REFUNDS, COUNTED, NOT_COUNTED, MARKETPLACE, REFUSED)
 
 
 class HealthPage(QWidget):
@@ -139,6 +140,9 @@ class HealthPage(QWidget):
                 self.tr("Days overdue"),
             ]
         )
+        self.lists[REFUSED].setHeaderLabels(
+            [self.tr("Order"), self.tr("Batch"), self.tr("Line"), self.tr("Seller Central said")]
+        )
         self.chart.translate_ui()
         if self.overview is not None:
             self._show(self.overview)
@@ -164,6 +168,9 @@ class HealthPage(QWidget):
             OVERDUE_REFUNDS: self.tr("Refunds overdue ({count})").format(
                 count=len(data.overdue_refunds)
             ),
+            REFUSED: self.tr("Refused by the marketplace ({count})").format(
+                count=len(data.refused_by_marketplace)
+            ),
         }
 
     def _days_left(self, days: int) -> str:
@@ -186,6 +193,10 @@ class HealthPage(QWidget):
             AT_RISK: self.tr("No order at risk: every late order has shipped."),
             PENDING: self.tr("No order has been pending for more than 21 days."),
             OVERDUE_REFUNDS: self.tr("No refund overdue: every received return is refunded."),
+            REFUSED: self.tr(
+                "Seller Central refused nothing SellerDesk sent. A refused line is listed "
+                "here until it is sent again and accepted."
+            ),
         }
 
     # -- data ----------------------------------------------------------------------------
@@ -304,6 +315,13 @@ class HealthPage(QWidget):
                         short_date(refund.due),
                         str(refund.days_overdue),
                     ],
+                )
+            )
+        for refused in data.refused_by_marketplace:
+            rows[REFUSED].append(
+                (
+                    refused.order_id,
+                    [refused.order_id, str(refused.batch_id), str(refused.record), refused.message],
                 )
             )
         empty = self._empty_texts()

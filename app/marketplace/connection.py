@@ -43,6 +43,15 @@ def installed() -> bool:
     )
 
 
+def readiness(db: Database, secrets: SecretStore) -> Text | None:
+    """None when a sync can be tried; else why not, in the seller's words."""
+    if not installed():
+        return errors.NotInstalled().message
+    if config.load(db) is None or secrets.load() is None:
+        return errors.NotConnected().message
+    return None
+
+
 @dataclass
 class Timing:
     """How long to wait between looks at a report or a feed, and how many looks."""
