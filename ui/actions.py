@@ -96,6 +96,26 @@ STANDARD_ACTIONS: tuple[ActionSpec, ...] = (
         "Ctrl+Shift+B",
     ),
     ActionSpec(
+        "sync_now",
+        QT_TRANSLATE_NOOP("Actions", "S&ync with Seller Central"),
+        QT_TRANSLATE_NOOP(
+            "Actions",
+            "Download the order reports and send what is to send through the Seller Central "
+            "connection",
+        ),
+        Menu.FILE,
+        "Ctrl+Shift+Y",
+        separator_before=True,
+    ),
+    ActionSpec(
+        "marketplace_connection",
+        QT_TRANSLATE_NOOP("Actions", "&Marketplace connection…"),
+        QT_TRANSLATE_NOOP(
+            "Actions", "Set up the connection to Seller Central: region, marketplaces, credentials"
+        ),
+        Menu.FILE,
+    ),
+    ActionSpec(
         "print_summary",
         QT_TRANSLATE_NOOP("Actions", "&Print cancellation summary…"),
         QT_TRANSLATE_NOOP(

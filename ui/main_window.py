@@ -52,6 +52,7 @@ from app.queries import View
 from app.rate_effect import current_rate
 from ui.about_dialog import AboutDialog
 from ui.actions import ActionRegistry, Menu
+from ui.connection_settings import ConnectionDialog
 from ui.demo_database import DemoDatabase
 from ui.details_pane import DetailsPane
 from ui.dialogs.bulk_cancel_dialog import BulkCancelDialog
@@ -69,6 +70,7 @@ from ui.filter_list import FilterList
 from ui.health_page import HealthPage
 from ui.i18n import percent, tr_text
 from ui.labels import column_samples, empty_view_text, view_label
+from ui.marketplace_sync import SyncController
 from ui.models.order_table_model import AT_RISK_COLOUR, OrderTableModel
 from ui.tasks import Task, TaskRunner
 from ui.translation import install_translators
@@ -193,6 +195,8 @@ class MainWindow(QMainWindow):
         self.rate_label.setObjectName("rate")
         self.statusBar().addPermanentWidget(self.shown_label)
         self.statusBar().addPermanentWidget(self.rate_label)
+        self.sync = SyncController(self, db, self.tasks)
+        self.sync.synced.connect(lambda _result: self.refresh())
 
         self._build_menus()
         self._build_toolbar()
@@ -263,6 +267,8 @@ class MainWindow(QMainWindow):
         self.registry.connect("message_buyer", self.message_buyer)
         self.registry.connect("export_files", self.export_files)
         self.registry.connect("bulk_cancel", self.bulk_cancel)
+        self.registry.connect("sync_now", self.sync.sync_now)
+        self.registry.connect("marketplace_connection", self.open_connection_settings)
         self.registry.connect("print_summary", self.print_summary)
         self.registry.connect("show_health", self.filters.choose_health)
         self.registry.connect("copy_order_id", self.copy_order_id)
@@ -287,6 +293,7 @@ class MainWindow(QMainWindow):
 
     def retranslate(self) -> None:
         self.registry.retranslate()
+        self.sync.translate_ui()
         self.menus[Menu.FILE].setTitle(self.tr("&File"))
         self.menus[Menu.ORDERS].setTitle(self.tr("&Orders"))
         self.menus[Menu.VIEW].setTitle(self.tr("&View"))
@@ -801,6 +808,13 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
+    def open_connection_settings(self) -> ConnectionDialog:
+        dialog = ConnectionDialog(self._db, self.sync.secrets, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.page.saved.connect(self.sync.apply_settings)
+        dialog.open()
+        return dialog
+
     def bulk_cancel(self) -> BulkCancelDialog:
         dialog = BulkCancelDialog(self._db, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -851,6 +865,7 @@ class MainWindow(QMainWindow):
         self.importer = ImportRunner(db, self.tasks, self)
         self.importer.finished.connect(self._imported)
         self.model.set_database(db)
+        self.sync.switch_database(db)
         self.list_stack.removeWidget(self.health)
         self.health.deleteLater()
         self.health = self._make_health_page()

@@ -317,4 +317,14 @@
       </translation>
     </message>
   </context>
+  <context>
+    <name>SyncController</name>
+    <message numerus="yes">
+      <source>Order {order}: %n day(s) left before the marketplace may cancel it.</source>
+      <translation>
+        <numerusform>Order {order}: %n day left before the marketplace may cancel it.</numerusform>
+        <numerusform>Order {order}: %n days left before the marketplace may cancel it.</numerusform>
+      </translation>
+    </message>
+  </context>
 </TS>

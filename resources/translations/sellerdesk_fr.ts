@@ -70,6 +70,22 @@
       <translation>Lire un fichier d'annulation de commandes, vérifier chaque ligne, puis appliquer les lignes valides</translation>
     </message>
     <message>
+      <source>S&amp;ync with Seller Central</source>
+      <translation>S&amp;ynchroniser avec Seller Central</translation>
+    </message>
+    <message>
+      <source>Download the order reports and send what is to send through the Seller Central connection</source>
+      <translation>Télécharger les rapports de commandes et envoyer ce qui est à envoyer par la connexion à Seller Central</translation>
+    </message>
+    <message>
+      <source>&amp;Marketplace connection…</source>
+      <translation>Connexion à la &amp;place de marché…</translation>
+    </message>
+    <message>
+      <source>Set up the connection to Seller Central: region, marketplaces, credentials</source>
+      <translation>Configurer la connexion à Seller Central : région, places de marché, identifiants</translation>
+    </message>
+    <message>
       <source>&amp;Print cancellation summary…</source>
       <translation>Im&amp;primer le récapitulatif des annulations…</translation>
     </message>
@@ -615,6 +631,76 @@
     </message>
   </context>
   <context>
+    <name>ConnectionDialog</name>
+    <message>
+      <source>Marketplace connection</source>
+      <translation>Connexion à la place de marché</translation>
+    </message>
+  </context>
+  <context>
+    <name>ConnectionSettingsPage</name>
+    <message>
+      <source>Region:</source>
+      <translation>Région :</translation>
+    </message>
+    <message>
+      <source>Marketplaces you sell on:</source>
+      <translation>Places de marché où vous vendez :</translation>
+    </message>
+    <message>
+      <source>Sync while open, every:</source>
+      <translation>Synchroniser, fenêtre ouverte, toutes les :</translation>
+    </message>
+    <message>
+      <source> min</source>
+      <translation> min</translation>
+    </message>
+    <message>
+      <source>Client id:</source>
+      <translation>Identifiant client :</translation>
+    </message>
+    <message>
+      <source>Client secret:</source>
+      <translation>Secret client :</translation>
+    </message>
+    <message>
+      <source>Refresh token:</source>
+      <translation>Jeton d'actualisation :</translation>
+    </message>
+    <message>
+      <source>stored: leave empty to keep it</source>
+      <translation>enregistré : laissez vide pour le garder</translation>
+    </message>
+    <message>
+      <source>Save</source>
+      <translation>Enregistrer</translation>
+    </message>
+    <message>
+      <source>Test connection</source>
+      <translation>Tester la connexion</translation>
+    </message>
+    <message>
+      <source>The client secret and refresh token go to your system's keyring, never into SellerDesk's database or settings.</source>
+      <translation>Le secret client et le jeton d'actualisation vont dans le trousseau de votre système, jamais dans la base ni les réglages de SellerDesk.</translation>
+    </message>
+    <message>
+      <source>No system keyring is available: the credentials are kept for this run only and asked again next time.</source>
+      <translation>Aucun trousseau système n'est disponible : les identifiants sont gardés pour cette session seulement et redemandés la prochaine fois.</translation>
+    </message>
+    <message>
+      <source>Saved.</source>
+      <translation>Enregistré.</translation>
+    </message>
+    <message>
+      <source>Trying Seller Central…</source>
+      <translation>Essai de Seller Central…</translation>
+    </message>
+    <message>
+      <source>The test failed unexpectedly ({error}).</source>
+      <translation>Le test a échoué de façon inattendue ({error}).</translation>
+    </message>
+  </context>
+  <context>
     <name>Database</name>
     <message>
       <source>The database is busy in another SellerDesk window or program. Close it and try again; nothing was changed.</source>
@@ -888,6 +974,10 @@
       <translation>Enregistrer…</translation>
     </message>
     <message>
+      <source>Send to Seller Central</source>
+      <translation>Envoyer à Seller Central</translation>
+    </message>
+    <message>
       <source>Batches already written</source>
       <translation>Lots déjà écrits</translation>
     </message>
@@ -906,6 +996,10 @@
     <message>
       <source>Rows</source>
       <translation>Lignes</translation>
+    </message>
+    <message>
+      <source>Seller Central</source>
+      <translation>Seller Central</translation>
     </message>
     <message>
       <source>Saved as</source>
@@ -928,6 +1022,10 @@
       <translation>Lecture des lignes pas encore exportées…</translation>
     </message>
     <message>
+      <source>Writes the batch as Save does and sends it through your Seller Central connection; its state shows below.</source>
+      <translation>Écrit le lot comme Enregistrer puis l'envoie par votre connexion à Seller Central ; son état s'affiche en dessous.</translation>
+    </message>
+    <message>
       <source>SellerDesk hit an unexpected problem ({error}).</source>
       <translation>SellerDesk a rencontré un problème inattendu ({error}).</translation>
     </message>
@@ -938,12 +1036,20 @@
         <numerusform>%n nouvelles lignes ne sont encore dans aucun fichier. Enregistrez-les, puis chargez le fichier dans Seller Central.</numerusform>
       </translation>
     </message>
+    <message>
+      <source>file only</source>
+      <translation>fichier seulement</translation>
+    </message>
     <message numerus="yes">
       <source>Writing %n row(s)…</source>
       <translation>
         <numerusform>Écriture de %n ligne…</numerusform>
         <numerusform>Écriture de %n lignes…</numerusform>
       </translation>
+    </message>
+    <message>
+      <source>Batch {batch}: {state}.</source>
+      <translation>Lot {batch} : {state}.</translation>
     </message>
     <message>
       <source>Nothing can be exported yet: what is held back, and why, is below.</source>
@@ -1251,6 +1357,18 @@
       <translation>Jours de retard</translation>
     </message>
     <message>
+      <source>Batch</source>
+      <translation>Lot</translation>
+    </message>
+    <message>
+      <source>Line</source>
+      <translation>Ligne</translation>
+    </message>
+    <message>
+      <source>Seller Central said</source>
+      <translation>Réponse de Seller Central</translation>
+    </message>
+    <message>
       <source>Counted in the rate ({count})</source>
       <translation>Comptées dans le taux ({count})</translation>
     </message>
@@ -1273,6 +1391,10 @@
     <message>
       <source>Refunds overdue ({count})</source>
       <translation>Remboursements en retard ({count})</translation>
+    </message>
+    <message>
+      <source>Refused by the marketplace ({count})</source>
+      <translation>Refusé par la place de marché ({count})</translation>
     </message>
     <message>
       <source>none: may be cancelled now</source>
@@ -1301,6 +1423,10 @@
     <message>
       <source>No refund overdue: every received return is refunded.</source>
       <translation>Aucun remboursement en retard : chaque retour reçu est remboursé.</translation>
+    </message>
+    <message>
+      <source>Seller Central refused nothing SellerDesk sent. A refused line is listed here until it is sent again and accepted.</source>
+      <translation>Seller Central n'a rien refusé de ce que SellerDesk a envoyé. Une ligne refusée reste ici jusqu'à ce qu'elle soit renvoyée et acceptée.</translation>
     </message>
     <message>
       <source>As of {moment}</source>
@@ -1656,7 +1782,7 @@
     </message>
     <message>
       <source>Sync every {minutes} minutes at the most often.</source>
-      <translation>La synchronisation ne peut pas avoir lieu plus souvent que toutes les {minutes} minutes.</translation>
+      <translation>Synchronisez au plus souvent toutes les {minutes} minutes.</translation>
     </message>
     <message>
       <source>Offline: {problem}</source>
@@ -1683,7 +1809,7 @@
     </message>
     <message>
       <source>No Seller Central connection is set up yet: run sellerdesk connect, or open Marketplace connection in the window.</source>
-      <translation>Aucune connexion à Seller Central n'est encore configurée : lancez sellerdesk connect, ou ouvrez « Connexion à la place de marché » dans la fenêtre.</translation>
+      <translation>Aucune connexion à Seller Central n'est encore configurée : lancez sellerdesk connect, ou ouvrez Connexion à la place de marché dans la fenêtre.</translation>
     </message>
     <message>
       <source>Seller Central cannot be reached ({detail}): working offline; what is waiting will be sent when the connection is back.</source>
@@ -1739,7 +1865,7 @@
     </message>
     <message>
       <source>{state} ({accepted} accepted, {refused} refused)</source>
-      <translation>{state} (acceptées : {accepted}, refusées : {refused})</translation>
+      <translation>{state} ({accepted} acceptée(s), {refused} refusée(s))</translation>
     </message>
     <message>
       <source>Seller Central refused {action} (batch {batch}, line {line}): {message}. It is back in what is to send.</source>
@@ -2887,6 +3013,68 @@
     <message>
       <source>Totals by reason</source>
       <translation>Totaux par motif</translation>
+    </message>
+  </context>
+  <context>
+    <name>SyncController</name>
+    <message>
+      <source>Last sync {moment}: {added} new, {updated} updated, {sent} sent, {refused} refused</source>
+      <translation>Dernière synchro {moment} : {added} nouvelle(s), {updated} mise(s) à jour, {sent} envoyé(s), {refused} refusée(s)</translation>
+    </message>
+    <message>
+      <source>Seller Central: syncing…</source>
+      <translation>Seller Central : synchronisation…</translation>
+    </message>
+    <message>
+      <source>Seller Central: not synced yet</source>
+      <translation>Seller Central : pas encore synchronisé</translation>
+    </message>
+    <message>
+      <source>Seller Central: offline (last try {moment})</source>
+      <translation>Seller Central : hors ligne (dernier essai {moment})</translation>
+    </message>
+    <message>
+      <source>Synced {moment}: {added} new, {updated} changed</source>
+      <translation>Synchro {moment} : {added} nouvelle(s), {updated} modifiée(s)</translation>
+    </message>
+    <message>
+      <source>Sync with Seller Central</source>
+      <translation>Synchroniser avec Seller Central</translation>
+    </message>
+    <message>
+      <source>Connecting to Seller Central…</source>
+      <translation>Connexion à Seller Central…</translation>
+    </message>
+    <message>
+      <source>Stop</source>
+      <translation>Arrêter</translation>
+    </message>
+    <message>
+      <source>Sending what is to send and following the batches…</source>
+      <translation>Envoi de ce qui est à envoyer et suivi des lots…</translation>
+    </message>
+    <message>
+      <source>Downloading and importing All Orders (by last update)…</source>
+      <translation>Téléchargement et import de Toutes les commandes (par dernière mise à jour)…</translation>
+    </message>
+    <message>
+      <source>Downloading and importing unshipped orders…</source>
+      <translation>Téléchargement et import des commandes non expédiées…</translation>
+    </message>
+    <message>
+      <source>The sync failed unexpectedly ({error}).</source>
+      <translation>La synchronisation a échoué de façon inattendue ({error}).</translation>
+    </message>
+    <message>
+      <source>Order {order}: the buyer asked to cancel it.</source>
+      <translation>Commande {order} : l'acheteur a demandé son annulation.</translation>
+    </message>
+    <message numerus="yes">
+      <source>Order {order}: %n day(s) left before the marketplace may cancel it.</source>
+      <translation>
+        <numerusform>Commande {order} : %n jour avant que la place de marché puisse l'annuler.</numerusform>
+        <numerusform>Commande {order} : %n jours avant que la place de marché puisse l'annuler.</numerusform>
+      </translation>
     </message>
   </context>
   <context>

@@ -56,9 +56,14 @@ from app.exports import (
     rewrite_batch,
 )
 from app.exports import kind_label as app_kind_label
+from app.marketplace.connection import SellerCentral, Timing, readiness
+from app.marketplace.errors import ConnectionFailed
+from app.marketplace.ledger import SubmissionInfo, submissions
+from app.text import Text
 from ui.dialogs.feedback import ProblemLine
 from ui.dialogs.working import Job
 from ui.i18n import date_time, tr_text
+from ui.marketplace_sync import session_secrets
 from ui.tasks import Task
 
 Index = QModelIndex | QPersistentModelIndex
@@ -156,11 +161,15 @@ class ExportDialog(QDialog):
         self.save.setObjectName("save")
         self.save.setDefault(True)
         buttons.addButton(self.save, QDialogButtonBox.ButtonRole.ActionRole)
+        self.send = QPushButton(self.tr("Send to Seller Central"), self)
+        self.send.setObjectName("send_to_seller_central")
+        buttons.addButton(self.send, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
         self.save.clicked.connect(self.save_new)
+        self.send.clicked.connect(self.send_new)
 
         history_box = QGroupBox(self.tr("Batches already written"), self)
-        self.history = QTableWidget(0, 5, self)
+        self.history = QTableWidget(0, 6, self)
         self.history.setObjectName("history")
         self.history.setHorizontalHeaderLabels(
             [
@@ -168,6 +177,7 @@ class ExportDialog(QDialog):
                 self.tr("File type"),
                 self.tr("Written"),
                 self.tr("Rows"),
+                self.tr("Seller Central"),
                 self.tr("Saved as"),
             ]
         )
@@ -237,6 +247,16 @@ class ExportDialog(QDialog):
             not reading and not writing and self.current is not None and bool(self.current.rows)
         )
         self.rewrite.setEnabled(not writing and bool(self.history.selectedItems()))
+        why_not = readiness(self._db, session_secrets())
+        self.send.setEnabled(self.save.isEnabled() and why_not is None)
+        self.send.setToolTip(
+            tr_text(why_not)
+            if why_not is not None
+            else self.tr(
+                "Writes the batch as Save does and sends it through your Seller Central "
+                "connection; its state shows below."
+            )
+        )
 
     def _not_previewed(self, error: BaseException) -> None:
         self.current = None
@@ -284,13 +304,17 @@ class ExportDialog(QDialog):
 
     def refresh_history(self) -> None:
         found = batches(self._db)
+        with self._db.reading() as session:
+            sent = {info.batch_id: info for info in submissions(session)}
         self.history.setRowCount(len(found))
         for row, batch in enumerate(found):
+            info = sent.get(batch.id)
             cells = [
                 str(batch.id),
                 self.kind_label(batch.kind),
                 date_time(batch.created_at),
                 str(batch.row_count),
+                tr_text(info.describe()) if info is not None else self.tr("file only"),
                 batch.file_name or "",
             ]
             for column, value in enumerate(cells):
@@ -342,6 +366,45 @@ class ExportDialog(QDialog):
         return self._write(
             lambda _task: export_new(db, kind, Path(path)), len(self.current.rows), self._saved
         )
+
+    def send_new(self) -> Task | None:
+        """Write what is new as a batch and send it through the connection, on a worker."""
+        if self.current is None or self.writing.busy:
+            return None
+        kind = self.selected_kind()
+        db, secrets = self._db, session_secrets()
+
+        def work(task: Task) -> tuple[int | None, SubmissionInfo | None, Text | None]:
+            # A short look at the feed here; the window's sync follows it to the end.
+            timing = Timing(rounds=3)
+            with SellerCentral(
+                db, secrets=secrets, timing=timing, stopped=task.cancelled
+            ) as central:
+                written = central.queue_export(kind)
+                if written.batch_id is None:
+                    return None, None, written.message
+                try:
+                    central.push(kinds=())
+                except ConnectionFailed as failure:
+                    return written.batch_id, None, failure.message
+                found = [info for info in central.batches() if info.batch_id == written.batch_id]
+                return written.batch_id, found[0] if found else None, None
+
+        return self._write(work, len(self.current.rows), self._sent)
+
+    def _sent(self, outcome: Any) -> None:
+        batch_id, info, message = outcome
+        self.problem.clear()
+        if message is not None:
+            self.result_line.setText(tr_text(message))
+        elif info is not None:
+            self.result_line.setText(
+                self.tr("Batch {batch}: {state}.").format(
+                    batch=batch_id, state=tr_text(info.describe())
+                )
+            )
+        self.refresh()
+        self.refresh_history()
 
     def _saved(self, outcome: Any) -> None:
         self.result_line.setText(tr_text(outcome.message))

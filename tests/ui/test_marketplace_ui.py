@@ -1,0 +1,170 @@
+"""The Seller Central connection in the window: settings page, Sync now, Send, health list.
+
+Every test talks to the local stand-in (tests/marketplace_standin.py), never the
+real marketplace.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("sp_api")
+
+from PySide6.QtCore import Qt
+from sqlalchemy import select
+
+from app.carriers import resolve_carrier
+from app.marketplace import config
+from app.marketplace import connection as connection_module
+from app.marketplace.pull import ALL_ORDERS, UNSHIPPED
+from app.marketplace.secrets import Credentials, SecretStore
+from app.marketplace.transport import Retry
+from app.models import Setting
+from app.orders import ShipmentRequest, confirm_shipment
+from tests import marketplace_standin as standin_module
+from tests.factories import ItemSpec, add_order
+from tests.marketplace_standin import StandIn
+from tests.reportfiles import ALL_ORDERS_REPORT, UNSHIPPED_REPORT
+from ui import marketplace_sync
+from ui.connection_settings import ConnectionSettingsPage
+from ui.dialogs.export_dialog import ExportDialog
+from ui.health_page import REFUSED, HealthPage
+from ui.main_window import MainWindow
+
+GOOD = Credentials(
+    standin_module.CLIENT_ID, standin_module.CLIENT_SECRET, standin_module.REFRESH_TOKEN
+)
+
+
+@pytest.fixture
+def standin(monkeypatch):
+    with StandIn() as server:
+        monkeypatch.setenv(config.ENDPOINT_ENV, server.url)
+        yield server
+
+
+@pytest.fixture(autouse=True)
+def _quick_and_private(monkeypatch):
+    """A store of this run only (never the tester's keyring) and short waits."""
+    monkeypatch.setattr(marketplace_sync, "_SESSION_SECRETS", SecretStore(use_system=False))
+    real = connection_module.Timing
+
+    def quick(*args, **kwargs):
+        timing = real(*args, **kwargs)
+        timing.interval = 0.01
+        timing.rounds = max(timing.rounds, 30) if timing.rounds != 3 else 30
+        timing.retry = Retry(attempts=3, backoff=0.01)
+        return timing
+
+    monkeypatch.setattr(connection_module, "Timing", quick)
+    monkeypatch.setattr("ui.dialogs.export_dialog.Timing", quick)
+
+
+def connected(db) -> None:
+    config.save(db, config.checked("eu", ["FR"], 15))
+    marketplace_sync.session_secrets().save(GOOD)
+
+
+def test_settings_page_saves_the_choice_tests_in_one_line_and_keeps_secrets_out(db, qtbot, standin):
+    page = ConnectionSettingsPage(db, marketplace_sync.session_secrets())
+    qtbot.addWidget(page)
+    page.region.setCurrentIndex(page.region.findData("eu"))
+    page.check_marketplace("FR")
+    page.client_id.setText(GOOD.client_id)
+    page.client_secret.setText(GOOD.client_secret)
+    page.refresh_token.setText(GOOD.refresh_token)
+    qtbot.mouseClick(page.test_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.result.text().startswith("Connected"), timeout=20000)
+    assert "Amazon.fr" in page.result.text()
+    assert page.client_secret.text() == ""  # never shown back
+    with db.reading() as session:
+        stored = " ".join(row.value for row in session.scalars(select(Setting)))
+    assert GOOD.client_secret not in stored and "FR" in stored
+
+    page.client_secret.setText("wrong")
+    qtbot.mouseClick(page.test_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "refused the credentials" in page.result.text(), timeout=20000)
+    page.wait()
+
+
+def test_settings_page_says_what_to_install_without_the_extra(db, qtbot, monkeypatch):
+    monkeypatch.setattr("ui.connection_settings.installed", lambda: False)
+    page = ConnectionSettingsPage(db, marketplace_sync.session_secrets())
+    qtbot.addWidget(page)
+    page.show()
+    assert page.install_note.isVisible()
+    assert "sellerdesk[marketplace]" in page.install_note.text()
+    assert not page.test_button.isEnabled()
+
+
+def test_sync_now_imports_says_what_changed_and_notifies_a_buyer_cancellation(db, qtbot, standin):
+    connected(db)
+    standin.reports[ALL_ORDERS] = ALL_ORDERS_REPORT.read_bytes()
+    standin.reports[UNSHIPPED] = UNSHIPPED_REPORT.read_bytes()
+    window = MainWindow(db)
+    qtbot.addWidget(window)
+    try:
+        qtbot.waitUntil(lambda: not window.sync.job.busy, timeout=20000)
+        window.registry["sync_now"].trigger()
+        assert window.sync.job.busy
+        qtbot.waitUntil(lambda: not window.sync.job.busy, timeout=30000)
+        assert window.sync.last is not None and not window.sync.last.offline
+        assert window.sync.status.text().startswith("Synced")
+        assert "new" in window.sync.status.text()
+        assert "sent" in window.sync.status.toolTip()
+        assert any("asked to cancel" in line for line in window.sync.notified)
+        assert window.model.rowCount() > 0 or window.pages.currentWidget() is window.splitter
+    finally:
+        window.shutdown()
+
+
+def test_the_status_bar_says_offline(db, qtbot, monkeypatch):
+    monkeypatch.setenv(config.ENDPOINT_ENV, "http://127.0.0.1:9")
+    connected(db)
+    window = MainWindow(db)
+    qtbot.addWidget(window)
+    try:
+        qtbot.waitUntil(lambda: not window.sync.job.busy, timeout=20000)
+        window.sync.sync_now(quiet=True)
+        qtbot.waitUntil(lambda: not window.sync.job.busy, timeout=20000)
+        assert "offline" in window.sync.status.text()
+    finally:
+        window.shutdown()
+
+
+def test_send_to_seller_central_shows_the_batch_state_and_the_refused_line(db, qtbot, standin):
+    connected(db)
+    add_order(db, order_id="405-2222222-2222222", items=[ItemSpec(order_item_id="50002")])
+    confirm_shipment(
+        db,
+        "405-2222222-2222222",
+        ShipmentRequest(resolve_carrier("Colissimo"), tracking_number="BAD"),
+    )
+    standin.refuse = lambda _type, _row: "The tracking number is not valid."
+    dialog = ExportDialog(db)
+    qtbot.addWidget(dialog)
+    dialog.reading.wait()
+    dialog.kind.setCurrentIndex(dialog.kind.findData("shipments"))
+    dialog.reading.wait()
+    assert dialog.send.isEnabled(), dialog.send.toolTip()
+    dialog.send_new()
+    dialog.writing.wait()
+    assert "done (0 accepted, 1 refused)" in dialog.result_line.text()
+    assert dialog.history.item(0, 4).text() == "done (0 accepted, 1 refused)"
+
+    page = HealthPage(db)
+    qtbot.addWidget(page)
+    page.refresh()
+    assert page.order_ids(REFUSED) == ["405-2222222-2222222"]
+    assert "Refused by the marketplace (1)" in page.tabs.tabText(page.tabs.count() - 1)
+
+
+def test_send_is_disabled_with_the_reason_when_not_connected(db, qtbot):
+    add_order(db, order_id="405-2222222-2222222", items=[ItemSpec(order_item_id="50002")])
+    confirm_shipment(db, "405-2222222-2222222", ShipmentRequest(resolve_carrier("Colissimo")))
+    dialog = ExportDialog(db)
+    qtbot.addWidget(dialog)
+    dialog.kind.setCurrentIndex(dialog.kind.findData("shipments"))
+    dialog.reading.wait()
+    assert dialog.save.isEnabled() and not dialog.send.isEnabled()
+    assert "sellerdesk connect" in dialog.send.toolTip()
