@@ -12,7 +12,7 @@ from __future__ import annotations
 import importlib.util
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import select
@@ -59,6 +59,8 @@ class Timing:
     interval: float = 15.0
     rounds: int = 40  # ten minutes for a report or a feed
     retry: Retry = field(default_factory=Retry)
+    # How long a createFeed whose answer was lost may take to show in getFeeds.
+    grace: timedelta = push.GRACE
 
 
 @dataclass
@@ -221,7 +223,7 @@ class SellerCentral:
             self.queue_export(kind)
         sent: list[int] = []
         for batch_id in push.waiting(self.db):
-            if push.send(self.db, transport, batch_id) is State.SENT:
+            if push.send(self.db, transport, batch_id, grace=self.timing.grace) is State.SENT:
                 sent.append(batch_id)
         states = self.poll()
         return sent, states
