@@ -140,7 +140,7 @@ def test_push_goes_written_sent_processing_done_with_refused_lines(db, standin):
     assert seen == ["written", "sent", "processing"]
     [batch] = central.batches()
     assert batch.state is State.DONE and (batch.accepted, batch.refused) == (1, 1)
-    assert batch.describe().english() == "done (1 accepted, 1 refused)"
+    assert batch.describe().english() == "done (1 line accepted, 1 line refused)"
     [refused] = result.refused_lines
     assert refused.order_id == "405-2222222-2222222"
     assert "not valid" in refused.message
@@ -271,7 +271,7 @@ def test_cli_sync_and_batches_exit_1_with_the_refused_lines(cli, db, standin, mo
     assert (listed[0]["accepted"], listed[0]["refused"]) == (0, 1)
     assert listed[0]["refused_lines"][0]["line"] == 1
     text_out = cli("batches").out
-    assert "done (0 accepted, 1 refused)" in text_out and "not valid" in text_out
+    assert "done (0 lines accepted, 1 line refused)" in text_out and "not valid" in text_out
 
 
 def _fast_timing() -> Timing:

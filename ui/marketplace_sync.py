@@ -82,15 +82,14 @@ class SyncController(QObject):
         found = last_sync(self._db)
         if found is None or found.finished_at is None:
             return ""
-        return self.tr(
-            "Last sync {moment}: {added} new, {updated} updated, {sent} sent, {refused} refused"
-        ).format(
-            moment=date_time(found.finished_at),
-            added=found.added,
-            updated=found.updated,
-            sent=found.batches_sent,
-            refused=found.lines_refused,
-        )
+        lines = [
+            self.tr("Last sync: {moment}").format(moment=date_time(found.finished_at)),
+            self.tr("%n new order(s)", "", found.added),
+            self.tr("%n order(s) updated", "", found.updated),
+            self.tr("%n file(s) sent", "", found.batches_sent),
+            self.tr("%n line(s) refused by the marketplace", "", found.lines_refused),
+        ]
+        return "\n".join(lines)
 
     def _status_text(self) -> str:
         if self.job.busy:
@@ -104,9 +103,9 @@ class SyncController(QObject):
             return self.tr("Seller Central: offline (last try {moment})").format(
                 moment=time_of_day(found.finished_at)
             )
-        return self.tr("Synced {moment}: {added} new, {updated} changed").format(
-            moment=time_of_day(found.finished_at), added=found.added, updated=found.updated
-        )
+        return self.tr(
+            "Synced {moment}: %n order(s) new or changed", "", found.added + found.updated
+        ).format(moment=time_of_day(found.finished_at))
 
     def sync_now(self, *, quiet: bool = False, resume_only: bool = False) -> Task | None:
         if self.job.busy:
@@ -185,6 +184,6 @@ class SyncController(QObject):
                 style = QApplication.style()
                 self.tray.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning))
                 self.tray.show()
-            self.tray.showMessage("SellerDesk", line)
+            self.tray.showMessage(self.tr("SellerDesk"), line)
         else:
             self._window.statusBar().showMessage(line, 30000)

@@ -79,19 +79,19 @@ class SyncResult:
             return text(
                 CTX, QT_TRANSLATE_NOOP("Marketplace", "Offline: {problem}"), problem=self.problem
             )
-        added = self.pulled.added if self.pulled else 0
-        updated = self.pulled.updated if self.pulled else 0
-        return plural(
+        changed = (self.pulled.added + self.pulled.updated) if self.pulled else 0
+        return text(
             CTX,
-            QT_TRANSLATE_NOOP(
-                "Marketplace",
-                "%n new order(s); orders updated: {updated}; batches sent: {sent}; "
-                "lines refused by the marketplace: {refused}.",
+            QT_TRANSLATE_NOOP("Marketplace", "{orders}; {files}; {refused}."),
+            orders=plural(
+                CTX, QT_TRANSLATE_NOOP("Marketplace", "%n order(s) new or updated"), changed
             ),
-            added,
-            updated=updated,
-            sent=len(self.sent),
-            refused=len(self.refused_lines),
+            files=plural(CTX, QT_TRANSLATE_NOOP("Marketplace", "%n file(s) sent"), len(self.sent)),
+            refused=plural(
+                CTX,
+                QT_TRANSLATE_NOOP("Marketplace", "%n line(s) refused by the marketplace"),
+                len(self.refused_lines),
+            ),
         )
 
 

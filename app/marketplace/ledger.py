@@ -36,7 +36,7 @@ from app.models import (
     Shipment,
     ShipmentLine,
 )
-from app.text import QT_TRANSLATE_NOOP, Text, text
+from app.text import QT_TRANSLATE_NOOP, Text, plural, text
 
 CTX = "Marketplace"
 ACTOR = "sync"
@@ -112,12 +112,14 @@ class SubmissionInfo:
         if self.state is State.DONE:
             return text(
                 CTX,
-                QT_TRANSLATE_NOOP(
-                    "Marketplace", "{state} ({accepted} accepted, {refused} refused)"
-                ),
+                QT_TRANSLATE_NOOP("Marketplace", "{state} ({accepted}, {refused})"),
                 state=label,
-                accepted=self.accepted or 0,
-                refused=self.refused or 0,
+                accepted=plural(
+                    CTX, QT_TRANSLATE_NOOP("Marketplace", "%n line(s) accepted"), self.accepted or 0
+                ),
+                refused=plural(
+                    CTX, QT_TRANSLATE_NOOP("Marketplace", "%n line(s) refused"), self.refused or 0
+                ),
             )
         return label
 

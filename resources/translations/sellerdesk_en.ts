@@ -263,10 +263,38 @@
   <context>
     <name>Marketplace</name>
     <message numerus="yes">
-      <source>%n new order(s); orders updated: {updated}; batches sent: {sent}; lines refused by the marketplace: {refused}.</source>
+      <source>%n order(s) new or updated</source>
       <translation>
-        <numerusform>%n new order; orders updated: {updated}; batches sent: {sent}; lines refused by the marketplace: {refused}.</numerusform>
-        <numerusform>%n new orders; orders updated: {updated}; batches sent: {sent}; lines refused by the marketplace: {refused}.</numerusform>
+        <numerusform>%n order new or updated</numerusform>
+        <numerusform>%n orders new or updated</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n file(s) sent</source>
+      <translation>
+        <numerusform>%n file sent</numerusform>
+        <numerusform>%n files sent</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n line(s) refused by the marketplace</source>
+      <translation>
+        <numerusform>%n line refused by the marketplace</numerusform>
+        <numerusform>%n lines refused by the marketplace</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n line(s) accepted</source>
+      <translation>
+        <numerusform>%n line accepted</numerusform>
+        <numerusform>%n lines accepted</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n line(s) refused</source>
+      <translation>
+        <numerusform>%n line refused</numerusform>
+        <numerusform>%n lines refused</numerusform>
       </translation>
     </message>
   </context>
@@ -319,6 +347,41 @@
   </context>
   <context>
     <name>SyncController</name>
+    <message numerus="yes">
+      <source>%n new order(s)</source>
+      <translation>
+        <numerusform>%n new order</numerusform>
+        <numerusform>%n new orders</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n order(s) updated</source>
+      <translation>
+        <numerusform>%n order updated</numerusform>
+        <numerusform>%n orders updated</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n file(s) sent</source>
+      <translation>
+        <numerusform>%n file sent</numerusform>
+        <numerusform>%n files sent</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n line(s) refused by the marketplace</source>
+      <translation>
+        <numerusform>%n line refused by the marketplace</numerusform>
+        <numerusform>%n lines refused by the marketplace</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>Synced {moment}: %n order(s) new or changed</source>
+      <translation>
+        <numerusform>Synced {moment}: %n order new or changed</numerusform>
+        <numerusform>Synced {moment}: %n orders new or changed</numerusform>
+      </translation>
+    </message>
     <message numerus="yes">
       <source>Order {order}: %n day(s) left before the marketplace may cancel it.</source>
       <translation>

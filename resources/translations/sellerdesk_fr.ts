@@ -1788,11 +1788,29 @@
       <source>Offline: {problem}</source>
       <translation>Hors ligne : {problem}</translation>
     </message>
+    <message>
+      <source>{orders}; {files}; {refused}.</source>
+      <translation>{orders} ; {files} ; {refused}.</translation>
+    </message>
     <message numerus="yes">
-      <source>%n new order(s); orders updated: {updated}; batches sent: {sent}; lines refused by the marketplace: {refused}.</source>
+      <source>%n order(s) new or updated</source>
       <translation>
-        <numerusform>%n nouvelle commande ; commandes mises à jour : {updated} ; lots envoyés : {sent} ; lignes refusées par Amazon : {refused}.</numerusform>
-        <numerusform>%n nouvelles commandes ; commandes mises à jour : {updated} ; lots envoyés : {sent} ; lignes refusées par Amazon : {refused}.</numerusform>
+        <numerusform>%n commande nouvelle ou mise à jour</numerusform>
+        <numerusform>%n commandes nouvelles ou mises à jour</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n file(s) sent</source>
+      <translation>
+        <numerusform>%n fichier envoyé</numerusform>
+        <numerusform>%n fichiers envoyés</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n line(s) refused by the marketplace</source>
+      <translation>
+        <numerusform>%n ligne refusée par la place de marché</numerusform>
+        <numerusform>%n lignes refusées par la place de marché</numerusform>
       </translation>
     </message>
     <message>
@@ -1864,8 +1882,22 @@
       <translation>échoué</translation>
     </message>
     <message>
-      <source>{state} ({accepted} accepted, {refused} refused)</source>
-      <translation>{state} ({accepted} acceptée(s), {refused} refusée(s))</translation>
+      <source>{state} ({accepted}, {refused})</source>
+      <translation>{state} ({accepted}, {refused})</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n line(s) accepted</source>
+      <translation>
+        <numerusform>%n ligne acceptée</numerusform>
+        <numerusform>%n lignes acceptées</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n line(s) refused</source>
+      <translation>
+        <numerusform>%n ligne refusée</numerusform>
+        <numerusform>%n lignes refusées</numerusform>
+      </translation>
     </message>
     <message>
       <source>Seller Central refused {action} (batch {batch}, line {line}): {message}. It is back in what is to send.</source>
@@ -3018,10 +3050,6 @@
   <context>
     <name>SyncController</name>
     <message>
-      <source>Last sync {moment}: {added} new, {updated} updated, {sent} sent, {refused} refused</source>
-      <translation>Dernière synchro {moment} : {added} nouvelle(s), {updated} mise(s) à jour, {sent} envoyé(s), {refused} refusée(s)</translation>
-    </message>
-    <message>
       <source>Seller Central: syncing…</source>
       <translation>Seller Central : synchronisation…</translation>
     </message>
@@ -3034,8 +3062,43 @@
       <translation>Seller Central : hors ligne (dernier essai {moment})</translation>
     </message>
     <message>
-      <source>Synced {moment}: {added} new, {updated} changed</source>
-      <translation>Synchro {moment} : {added} nouvelle(s), {updated} modifiée(s)</translation>
+      <source>Last sync: {moment}</source>
+      <translation>Dernière synchro : {moment}</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n new order(s)</source>
+      <translation>
+        <numerusform>%n nouvelle commande</numerusform>
+        <numerusform>%n nouvelles commandes</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n order(s) updated</source>
+      <translation>
+        <numerusform>%n commande mise à jour</numerusform>
+        <numerusform>%n commandes mises à jour</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n file(s) sent</source>
+      <translation>
+        <numerusform>%n fichier envoyé</numerusform>
+        <numerusform>%n fichiers envoyés</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n line(s) refused by the marketplace</source>
+      <translation>
+        <numerusform>%n ligne refusée par la place de marché</numerusform>
+        <numerusform>%n lignes refusées par la place de marché</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>Synced {moment}: %n order(s) new or changed</source>
+      <translation>
+        <numerusform>Synchro {moment} : %n commande nouvelle ou modifiée</numerusform>
+        <numerusform>Synchro {moment} : %n commandes nouvelles ou modifiées</numerusform>
+      </translation>
     </message>
     <message>
       <source>Sync with Seller Central</source>
@@ -3075,6 +3138,10 @@
         <numerusform>Commande {order} : %n jour avant que la place de marché puisse l'annuler.</numerusform>
         <numerusform>Commande {order} : %n jours avant que la place de marché puisse l'annuler.</numerusform>
       </translation>
+    </message>
+    <message>
+      <source>SellerDesk</source>
+      <translation>SellerDesk</translation>
     </message>
   </context>
   <context>

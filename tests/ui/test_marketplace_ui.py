@@ -110,7 +110,7 @@ def test_sync_now_imports_says_what_changed_and_notifies_a_buyer_cancellation(db
         qtbot.waitUntil(lambda: not window.sync.job.busy, timeout=30000)
         assert window.sync.last is not None and not window.sync.last.offline
         assert window.sync.status.text().startswith("Synced")
-        assert "new" in window.sync.status.text()
+        assert "new or changed" in window.sync.status.text()
         assert "sent" in window.sync.status.toolTip()
         assert any("asked to cancel" in line for line in window.sync.notified)
         assert window.model.rowCount() > 0 or window.pages.currentWidget() is window.splitter
@@ -149,8 +149,8 @@ def test_send_to_seller_central_shows_the_batch_state_and_the_refused_line(db, q
     assert dialog.send.isEnabled(), dialog.send.toolTip()
     dialog.send_new()
     dialog.writing.wait()
-    assert "done (0 accepted, 1 refused)" in dialog.result_line.text()
-    assert dialog.history.item(0, 4).text() == "done (0 accepted, 1 refused)"
+    assert "done (0 lines accepted, 1 line refused)" in dialog.result_line.text()
+    assert dialog.history.item(0, 4).text() == "done (0 lines accepted, 1 line refused)"
 
     page = HealthPage(db)
     qtbot.addWidget(page)
