@@ -37,7 +37,7 @@ PROCESSING_HEADER = (
 class Fault:
     method: str
     path: str  # a prefix of the request path
-    kind: str  # "429", "500", "503", "drop" (close without answering), "drop-after"
+    kind: str  # "429", "500", "503", "drop", "drop-after" (done, no answer), "hang-after"
     times: int = 1
 
 
@@ -82,6 +82,8 @@ class StandIn:
         self._reports: dict[str, dict[str, Any]] = {}
         self._ids = itertools.count(1)
         self.lock = threading.Lock()
+        self.hanging = threading.Event()  # a "hang-after" request arrived and was carried out
+        self.release = threading.Event()
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(self))
         self.server.daemon_threads = True
         self.server.timeout = 5
@@ -97,6 +99,7 @@ class StandIn:
         return self
 
     def __exit__(self, *_: object) -> None:
+        self.release.set()
         self.server.shutdown()
         self.server.server_close()
         self.thread.join(timeout=5)
@@ -333,6 +336,11 @@ def _handler(standin: StandIn) -> type[BaseHTTPRequestHandler]:
                 return
             query = {key: values[0] for key, values in parse_qs(split.query).items()}
             status, answer = standin.handle(method, split.path, query, body, standin.url)
+            if fault == "hang-after":
+                # Done on the marketplace; the answer waits until the test lets it go.
+                standin.hanging.set()
+                standin.release.wait(timeout=20)
+                fault = "drop-after"
             if fault == "drop-after":
                 # Done on the marketplace, but the answer never reaches the client.
                 self.close_connection = True

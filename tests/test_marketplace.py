@@ -276,3 +276,48 @@ def test_cli_sync_and_batches_exit_1_with_the_refused_lines(cli, db, standin, mo
 
 def _fast_timing() -> Timing:
     return Timing(interval=0.01, rounds=30, retry=Retry(attempts=4, backoff=0.01))
+
+
+def test_a_process_killed_while_create_feed_is_on_its_way_is_resumed_by_feed_id(
+    db, db_location, standin, monkeypatch
+):
+    """A real kill (SIGKILL) of `sellerdesk sync --push` after the upload, while createFeed
+    is at the marketplace and its answer has not come back; the next sync adopts that feed."""
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    shippable(db, "405-1111111-1111111", "50001")
+    ship(db, "405-1111111-1111111")
+    config.save(db, config.checked("eu", ["FR"], 15))
+    standin.fail("POST", "/feeds/2021-06-30/feeds", "hang-after")
+    environment = {
+        **os.environ,
+        config.ENDPOINT_ENV: standin.url,
+        "SELLERDESK_LWA_CLIENT_ID": GOOD.client_id,
+        "SELLERDESK_LWA_CLIENT_SECRET": GOOD.client_secret,
+        "SELLERDESK_LWA_REFRESH_TOKEN": GOOD.refresh_token,
+    }
+    process = subprocess.Popen(
+        [sys.executable, "-m", "app.cli.main", "--db", db_location, "sync", "--push"],
+        env=environment,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        assert standin.hanging.wait(timeout=60), "createFeed never reached the stand-in"
+    finally:
+        process.send_signal(signal.SIGKILL)
+        process.wait(timeout=10)
+    standin.release.set()
+    assert len(standin.feeds) == 1
+    with db.reading() as session:
+        [submission] = session.scalars(select(FeedSubmission)).all()
+        assert submission.step == Step.SUBMITTING.value and submission.feed_id is None
+
+    connect(db).sync(pull_orders=False)
+    assert len(standin.feeds) == 1  # adopted by getFeeds, not created again
+    [batch] = connect(db).batches()
+    assert batch.feed_id == next(iter(standin.feeds))
+    assert batch.state is State.DONE and (batch.accepted, batch.refused) == (1, 0)
