@@ -79,7 +79,7 @@
     </message>
     <message>
       <source>&amp;Marketplace connection…</source>
-      <translation>Connexion à la &amp;place de marché…</translation>
+      <translation>Connexion à la place de &amp;marché…</translation>
     </message>
     <message>
       <source>Set up the connection to Seller Central: region, marketplaces, credentials</source>
