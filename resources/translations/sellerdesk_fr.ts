@@ -75,7 +75,7 @@
     </message>
     <message>
       <source>Download the order reports and send what is to send through the Seller Central connection</source>
-      <translation>Télécharger les rapports de commandes et envoyer ce qui est à envoyer par la connexion à Seller Central</translation>
+      <translation>Télécharger les rapports sur les commandes et envoyer ce qui est à envoyer par la connexion à Seller Central</translation>
     </message>
     <message>
       <source>&amp;Marketplace connection…</source>
@@ -1394,7 +1394,7 @@
     </message>
     <message>
       <source>Refused by the marketplace ({count})</source>
-      <translation>Refusé par la place de marché ({count})</translation>
+      <translation>Refusé par Amazon ({count})</translation>
     </message>
     <message>
       <source>none: may be cancelled now</source>
@@ -1809,8 +1809,8 @@
     <message numerus="yes">
       <source>%n line(s) refused by the marketplace</source>
       <translation>
-        <numerusform>%n ligne refusée par la place de marché</numerusform>
-        <numerusform>%n lignes refusées par la place de marché</numerusform>
+        <numerusform>%n ligne refusée par Amazon</numerusform>
+        <numerusform>%n lignes refusées par Amazon</numerusform>
       </translation>
     </message>
     <message>
@@ -3089,8 +3089,8 @@
     <message numerus="yes">
       <source>%n line(s) refused by the marketplace</source>
       <translation>
-        <numerusform>%n ligne refusée par la place de marché</numerusform>
-        <numerusform>%n lignes refusées par la place de marché</numerusform>
+        <numerusform>%n ligne refusée par Amazon</numerusform>
+        <numerusform>%n lignes refusées par Amazon</numerusform>
       </translation>
     </message>
     <message numerus="yes">
