@@ -1,19 +1,24 @@
-"""How fast is a 100,000-line order report imported?
+"""How fast and how lean is a 100,000-line order report imported?
 
 Not part of the test run (pytest collects only ``test_*.py``). Run it with::
 
-    .venv/bin/python tests/benchmarks/bench_import.py [--lines 100000] [--db URL]
+    .venv/bin/python tests/benchmarks/bench_import.py [--lines 100000 [1000000]]
+        [--repeat 3] [--db URL]
 
 It writes an orders report (with prices) of about 60 % as many orders as lines,
-some with several items, then times:
+some with several items, then runs as whole processes, taking turns:
 
-1. the import into a fresh database,
-2. the re-import of the same file into the database that now holds it,
-3. a bare ``csv`` + ``sqlite3.executemany`` load of the same rows into one table,
+1. a bare ``csv`` + ``sqlite3.executemany`` load of the same rows into one table
+   (the baseline),
+2. ``sellerdesk import FILE`` into a fresh (migrated, empty) database,
+3. the same command again on that database (nothing changes),
 
-and prints the times and the ratio of each import to the bare load. ``--db`` imports
-into an empty database at that SQLAlchemy URL instead of a fresh SQLite file (e.g.
-PostgreSQL: ``postgresql+psycopg://user@host/db``); the bare load stays on SQLite.
+and prints the medians, each import's ratio to the bare load (targets ≤ 3× and
+≤ 2×) and each import's peak memory (target ≤ 150 MB whatever the file's
+size: give several ``--lines`` to see it stay flat). ``--db`` imports into the
+database at that SQLAlchemy URL instead of a fresh SQLite file (e.g.
+PostgreSQL: ``postgresql+psycopg://user@host/db``; it is emptied before each
+fresh import); the bare load stays on SQLite.
 """
 
 from __future__ import annotations
@@ -24,13 +29,15 @@ import random
 import sqlite3
 import sys
 import tempfile
-import time
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from app.db import open_database
-from app.importer import import_reports
+import benchkit
+
+# SellerDesk itself is imported only by the helper modes below: the measured
+# commands are children of a small process (a child's peak memory counts its
+# parent's at spawn time).
 
 HEADER = (
     "order-id\torder-item-id\tpurchase-date\tpayments-date\treporting-date\tpromise-date\t"
@@ -124,21 +131,9 @@ def write_report(path: Path, lines: int) -> int:
     return len(orders)
 
 
-Timing = tuple[float, float]  # wall-clock seconds, CPU seconds of this process
-
-
-def _clock() -> Timing:
-    return time.perf_counter(), time.process_time()
-
-
-def _since(started: Timing) -> Timing:
-    wall, cpu = _clock()
-    return wall - started[0], cpu - started[1]
-
-
-def bare_load(report: Path, database: Path) -> Timing:
+def bare_load(report: Path, database: Path) -> None:
     """The floor: csv.reader + one executemany into a single table, one commit."""
-    started = _clock()
+    database.unlink(missing_ok=True)
     connection = sqlite3.connect(database)
     with report.open(encoding="utf-8", newline="") as handle:
         reader = csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
@@ -149,48 +144,75 @@ def bare_load(report: Path, database: Path) -> Timing:
         connection.executemany(f"INSERT INTO report VALUES ({marks})", reader)
     connection.commit()
     connection.close()
-    return _since(started)
 
 
-def timed_import(db_location: str, report: Path) -> tuple[Timing, str]:
-    db = open_database(db_location)
-    try:
-        started = _clock()
-        result = import_reports(db, [report])
-        elapsed = _since(started)
-    finally:
-        db.dispose()
-    return elapsed, f"{result.added} added, {result.updated} updated, {result.unchanged} unchanged"
+def empty_database(location: str) -> None:
+    """A migrated database without orders (the migrations are not part of the import)."""
+    from sqlalchemy import MetaData, create_engine
+
+    if "://" in location:
+        engine = create_engine(location)
+        with engine.begin() as connection:
+            found = MetaData()
+            found.reflect(connection)
+            found.drop_all(connection)
+        engine.dispose()
+    else:
+        Path(location).unlink(missing_ok=True)
+    from app.db import open_database
+
+    open_database(location).dispose()
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--lines", type=int, default=100_000)
+    parser.add_argument("--lines", type=int, nargs="+", default=[100_000])
+    parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--db", help="an empty database's URL (default: a fresh SQLite file)")
+    parser.add_argument("--bare", nargs=2, type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--empty", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.bare:
+        bare_load(*args.bare)
+        return 0
+    if args.empty:
+        empty_database(args.empty)
+        return 0
+    met = True
+    print(benchkit.machine_note())
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)
-        report = work / "orders-report.txt"
-        orders = write_report(report, args.lines)
-        print(f"report: {args.lines} lines, {orders} orders ({report.stat().st_size // 1024} KiB)")
-
-        bare = bare_load(report, work / "bare.sqlite")
-        shop = args.db or str(work / "shop.sqlite")
-        open_database(shop).dispose()  # migrations are not part of the import
-        fresh, fresh_counts = timed_import(shop, report)
-        again, again_counts = timed_import(shop, report)
-
-        print(f"{'':34} {'wall':>8} {'cpu':>8}")
-        print(f"{'bare csv + sqlite3.executemany':34} {bare[0]:7.2f}s {bare[1]:7.2f}s")
-        print(f"{'import into a fresh database':34} {fresh[0]:7.2f}s {fresh[1]:7.2f}s")
-        print(f"{'re-import of the same file':34} {again[0]:7.2f}s {again[1]:7.2f}s")
-        print(f"fresh import: {fresh_counts}; re-import: {again_counts}")
-        for label, timing in (("fresh import", fresh), ("re-import", again)):
-            print(
-                f"ratio {label} / bare load: {timing[0] / bare[0]:5.1f}× wall, "
-                f"{timing[1] / bare[1]:5.1f}× cpu"
-            )
-    return 0
+        for lines in args.lines:
+            report = work / f"orders-report-{lines}.txt"
+            orders = write_report(report, lines)
+            size = report.stat().st_size // 1024
+            print(f"\nreport: {lines} lines, {orders} orders ({size} KiB)")
+            shop = args.db or str(work / "shop.sqlite")
+            me = [benchkit.PYTHON, __file__]
+            runs: dict[str, list[benchkit.Run]] = {"bare": [], "fresh": [], "again": []}
+            for _ in range(args.repeat):
+                runs["bare"].append(benchkit.run([*me, "--bare", str(report), str(work / "b.db")]))
+                benchkit.run([*me, "--empty", shop])
+                command = benchkit.sellerdesk("--db", shop, "import", str(report), "--json")
+                runs["fresh"].append(benchkit.run(command))
+                runs["again"].append(benchkit.run(command))
+            print(f"fresh import: {runs['fresh'][-1].output.strip()[:120]}")
+            print(f"re-import:    {runs['again'][-1].output.strip()[:120]}")
+            bare = runs["bare"]
+            print(benchkit.report("bare csv + sqlite3.executemany (baseline)", bare))
+            print(benchkit.report("import into a fresh database", runs["fresh"], bare))
+            print(benchkit.report("re-import of the same file", runs["again"], bare))
+            for label, key, target in (("fresh import", "fresh", 3.0), ("re-import", "again", 2.0)):
+                ratio = benchkit.median([r.wall for r in runs[key]]) / benchkit.median(
+                    [r.wall for r in bare]
+                )
+                peak = max(r.peak_mb for r in runs[key])
+                met = met and ratio <= target and peak <= 150
+                print(
+                    f"{lines} lines, {label}: {ratio:.2f}× the bare load (target ≤ {target}×), "
+                    f"peak {peak:.0f} MB (target ≤ 150 MB)"
+                )
+    return 0 if met else 1
 
 
 if __name__ == "__main__":

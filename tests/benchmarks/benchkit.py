@@ -1,0 +1,88 @@
+"""What every benchmark script shares: whole-process runs, medians, peak memory.
+
+The machine the figures come from is shared (2 cores, several people), so a
+figure is the median of several runs and each ratio divides by a baseline
+measured in the same run, interleaved with the runs it is compared to.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+PYTHON = sys.executable
+
+
+@dataclass(frozen=True)
+class Run:
+    """One whole process: wall-clock seconds, CPU seconds, peak resident memory (MB)."""
+
+    wall: float
+    cpu: float
+    peak_mb: float
+    output: str
+
+
+def run(command: Sequence[str], *, env: dict[str, str] | None = None, check: bool = True) -> Run:
+    """Run a process to its end and measure it (``os.wait4`` gives that child's own rusage)."""
+    started = time.perf_counter()
+    process = subprocess.Popen(
+        list(command),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        cwd=ROOT,
+        env={**os.environ, **(env or {})},
+    )
+    assert process.stdout is not None
+    output = process.stdout.read().decode("utf-8", "replace")
+    _, status, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - started
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if check and process.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed ({process.returncode}):\n{output}")
+    return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, output)
+
+
+def sellerdesk(*args: str) -> list[str]:
+    return [PYTHON, "-m", "app.cli.main", *args]
+
+
+def median(values: Sequence[float]) -> float:
+    return statistics.median(values)
+
+
+def interleaved(commands: dict[str, Sequence[str]], repeat: int) -> dict[str, list[Run]]:
+    """Each command ``repeat`` times, taking turns, so a busy moment hits all of them alike."""
+    runs: dict[str, list[Run]] = {name: [] for name in commands}
+    for _ in range(repeat):
+        for name, command in commands.items():
+            runs[name].append(run(command))
+    return runs
+
+
+def report(label: str, runs: list[Run], baseline: list[Run] | None = None) -> str:
+    wall = median([r.wall for r in runs])
+    cpu = median([r.cpu for r in runs])
+    peak = max(r.peak_mb for r in runs)
+    line = f"{label:<44} {wall:7.2f}s wall {cpu:7.2f}s cpu {peak:7.0f} MB peak"
+    if baseline:
+        line += (
+            f"   {wall / median([r.wall for r in baseline]):5.2f}× wall"
+            f" {cpu / median([r.cpu for r in baseline]):5.2f}× cpu"
+        )
+    return line
+
+
+def machine_note() -> str:
+    load = os.getloadavg()
+    return (
+        f"medians of whole-process runs; baseline measured in the same run, interleaved; "
+        f"{os.cpu_count()} cores, load {load[0]:.1f} (shared machine)"
+    )
