@@ -6,7 +6,6 @@ import argparse
 
 from app.cli.common import Command, say
 from app.db import Database
-from app.demo import fill_demo
 from app.errors import BadInput
 from app.text import QT_TRANSLATE_NOOP, text
 
@@ -31,6 +30,8 @@ def _run(args: argparse.Namespace, db: Database) -> int:
                 most=MAX_ORDERS,
             )
         )
+    from app.demo import fill_demo  # only this command needs the demo data (slow to import)
+
     added = fill_demo(db, orders=args.orders, seed=args.seed)
     say(f"Added {added} demo orders to {db.location}.")
     return 0

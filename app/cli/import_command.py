@@ -5,12 +5,15 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.cli.common import Command, print_json, say
 from app.db import Database
 from app.errors import BadInput
-from app.importer import ImportResult, import_reports
 from app.text import Text
+
+if TYPE_CHECKING:  # the importer is loaded by the import command only (slow to import)
+    from app.importer import ImportResult
 
 
 def _configure(parser: argparse.ArgumentParser) -> None:
@@ -65,6 +68,8 @@ def _print(result: ImportResult, as_json: bool) -> None:
 
 
 def _run(args: argparse.Namespace, db: Database) -> int:
+    from app.importer import import_reports
+
     try:
         result = import_reports(db, args.files, skip_bad_rows=args.skip_bad_rows)
     except BadInput as error:

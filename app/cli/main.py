@@ -11,7 +11,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-from app import __version__
+import app
 from app.cli import (
     demo_command,
     export_commands,
@@ -40,13 +40,21 @@ def commands() -> list[Command]:
     return [command for module in COMMAND_MODULES for command in module.COMMANDS]
 
 
+class _Version(argparse.Action):
+    """``--version``: the installed version, looked up only when asked (it is slow to find)."""
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
+        print(f"SellerDesk {app.__version__}")
+        parser.exit()
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="sellerdesk",
         description="SellerDesk: orders, cancellations, refunds and returns for "
         "marketplace sellers. Without a command, opens the window.",
     )
-    parser.add_argument("--version", action="version", version=f"SellerDesk {__version__}")
+    parser.add_argument("--version", action=_Version, nargs=0, help="show the version and exit")
     parser.add_argument(
         "--db",
         metavar="PATH_OR_URL",

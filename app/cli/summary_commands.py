@@ -17,7 +17,6 @@ from app.cli.common import Command, say
 from app.db import Database
 from app.errors import BadInput
 from app.messages import CHANNEL_EMAIL, CHANNELS, LANGUAGES, TEMPLATES, compose, log_message
-from app.summary import summary
 from app.text import QT_TRANSLATE_NOOP, text
 
 
@@ -58,6 +57,8 @@ def _ensure_headless() -> None:
 
 
 def _run_summary(args: argparse.Namespace, db: Database) -> int:
+    from app.summary import summary  # loaded by this command only
+
     out = files.check_target(args.pdf)
     data = summary(
         db,

@@ -1,0 +1,40 @@
+"""A command on an up-to-date database starts without Alembic or Qt (issue 13: cheap start)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from alembic.script import ScriptDirectory
+
+from app.db import _alembic_config, head_revision, open_database, schema_version
+
+LOADED = (
+    "import json, sys\n"
+    "from app.cli.main import main\n"
+    "status = main(sys.argv[1:])\n"
+    "print(json.dumps(sorted({m.split('.')[0] for m in sys.modules})))\n"
+    "sys.exit(status)\n"
+)
+
+
+def test_the_head_read_from_the_migration_files_is_alembics_head():
+    assert head_revision() == ScriptDirectory.from_config(_alembic_config()).get_current_head()
+
+
+def test_an_up_to_date_database_answers_its_version_in_one_query(db):
+    assert schema_version(db.engine) == head_revision()
+
+
+def test_a_command_on_an_up_to_date_database_loads_neither_alembic_nor_qt(db_location):
+    open_database(db_location).dispose()  # migrated once, as any database after its first use
+    done = subprocess.run(
+        [sys.executable, "-c", LOADED, "--db", db_location, "list", "--status", "Pending"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    loaded = set(json.loads(done.stdout.splitlines()[-1]))
+    assert "sqlalchemy" in loaded
+    assert not loaded & {"alembic", "mako", "PySide6"}
