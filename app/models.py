@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlalchemy import (
     BigInteger,
+    ColumnElement,
     Date,
     DateTime,
     Enum,
@@ -27,9 +28,11 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    case,
     false,
 )
 from sqlalchemy.engine import Dialect
+from sqlalchemy.ext.hybrid import hybrid_property
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from app.money import from_minor_units, to_minor_units
@@ -131,7 +134,7 @@ class Order(Base):
     order_id: Mapped[str] = mapped_column(String(19), unique=True)
     status: Mapped[OrderStatus] = mapped_column(_enum(OrderStatus), index=True)
     purchase_date: Mapped[datetime] = mapped_column(index=True)
-    payment_date: Mapped[datetime | None]
+    payment_date: Mapped[datetime | None] = mapped_column(index=True)
     earliest_ship_date: Mapped[datetime | None]
     latest_ship_date: Mapped[datetime | None] = mapped_column(index=True)
     currency: Mapped[str | None] = mapped_column(String(3))
@@ -225,10 +228,17 @@ class OrderItem(Base):
         Index("ix_order_items_order_sku", "order_pk", "sku"),
     )
 
-    @property
+    @hybrid_property
     def quantity_open(self) -> int:
         """Units neither shipped nor cancelled: what still has to go."""
         return max(0, self.quantity - self.quantity_shipped - self.quantity_cancelled)
+
+    @quantity_open.inplace.expression
+    @classmethod
+    def _quantity_open_expression(cls) -> ColumnElement[int]:
+        # The same rule in SQL, so lists of many orders add it up in the database.
+        left = cls.quantity - cls.quantity_shipped - cls.quantity_cancelled
+        return case((left > 0, left), else_=0)
 
     @property
     def ref(self) -> str:

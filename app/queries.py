@@ -19,10 +19,9 @@ from sqlalchemy.sql.visitors import InternalTraversal
 
 from app import clock
 from app.health import AT_RISK_NOTICE_DAYS, AUTO_CANCEL_DAYS
+from app.health import OPEN_STATUSES as OPEN_STATUSES
 from app.models import FulfilledBy, Order, OrderStatus
 from app.rules import seller_fulfilled
-
-OPEN_STATUSES = (OrderStatus.UNSHIPPED, OrderStatus.PARTIALLY_SHIPPED)
 
 
 class View(enum.StrEnum):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -27,8 +27,45 @@ class Command:
 
 
 def print_json(value: Any) -> None:
-    json.dump(value, sys.stdout, ensure_ascii=False, indent=2)
+    """Indented JSON, except that a flat object inside a list takes one line.
+
+    Same values and shapes as ``json.dump(indent=2)``; a list of 100,000 late
+    orders is written by the C encoder one line each (a second, not twenty).
+    """
+    sys.stdout.writelines(_json_lines(value, ""))
     sys.stdout.write("\n")
+
+
+def _flat(value: Any) -> bool:
+    return isinstance(value, dict) and not any(isinstance(v, dict | list) for v in value.values())
+
+
+def _json_lines(value: Any, pad: str) -> Iterator[str]:
+    inner = pad + "  "
+    if isinstance(value, dict) and value:
+        yield "{"
+        for number, (key, item) in enumerate(value.items()):
+            yield ("\n" if number == 0 else ",\n") + inner + _compact(key) + ": "
+            yield from _json_lines(item, inner)
+        yield "\n" + pad + "}"
+    elif isinstance(value, list) and value:
+        yield "["
+        for number, item in enumerate(value):
+            yield ("\n" if number == 0 else ",\n") + inner
+            if _flat(item):
+                yield _compact(item)
+            else:
+                yield from _json_lines(item, inner)
+        yield "\n" + pad + "]"
+    else:
+        yield _compact(value)
+
+
+_ONE_LINE = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": "))
+
+
+def _compact(value: Any) -> str:
+    return _ONE_LINE.encode(value)
 
 
 def say(line: str = "") -> None:

@@ -1,0 +1,26 @@
+"""indexes for health and the order list on a million orders (issue 13)
+
+Revision ID: 0007
+Revises: 0003
+Create Date: 2026-12-01
+"""
+
+from __future__ import annotations
+
+from alembic import op
+
+revision = "0007"
+down_revision = "0003"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    with op.batch_alter_table("orders", schema=None) as batch_op:
+        # health: orders paid only after the moment asked about (pending then, S12)
+        batch_op.create_index("ix_orders_payment_date", ["payment_date"], unique=False)
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("orders", schema=None) as batch_op:
+        batch_op.drop_index("ix_orders_payment_date")
