@@ -184,7 +184,9 @@ def late_orders(session: Session, as_of: datetime) -> list[LateOrder]:
         ),
     )
     open_now = rows.execute(
-        select(*columns).where(known_then, Order.status.in_(OPEN_STATUSES))
+        select(*columns)
+        .where(known_then, Order.status.in_(OPEN_STATUSES))
+        .order_by(Order.latest_ship_date, Order.order_id)
     ).all()
     seen = {row[0] for row in open_now}
     changed = [pk for pk in undone if pk not in seen]
@@ -198,7 +200,8 @@ def late_orders(session: Session, as_of: datetime) -> list[LateOrder]:
         for pk, order_id, status, ship_by, open_units in [*open_now, *changed_since]
         if int(open_units) + undone.get(pk, 0) > 0
     ]
-    late.sort(key=lambda order: (order.latest_ship_date, order.order_id))
+    if changed_since:  # rare: a report as of a moment before some shipments
+        late.sort(key=lambda order: (order.latest_ship_date, order.order_id))
     return late
 
 

@@ -48,14 +48,14 @@ def _json_lines(value: Any, pad: str) -> Iterator[str]:
             yield ("\n" if number == 0 else ",\n") + inner + _compact(key) + ": "
             yield from _json_lines(item, inner)
         yield "\n" + pad + "}"
+    elif isinstance(value, list) and value and _flat(value[0]):
+        # A list holds one kind of entry: the first one decides the layout.
+        yield "[\n" + inner + (",\n" + inner).join(map(_compact, value)) + "\n" + pad + "]"
     elif isinstance(value, list) and value:
         yield "["
         for number, item in enumerate(value):
             yield ("\n" if number == 0 else ",\n") + inner
-            if _flat(item):
-                yield _compact(item)
-            else:
-                yield from _json_lines(item, inner)
+            yield from _json_lines(item, inner)
         yield "\n" + pad + "]"
     else:
         yield _compact(value)

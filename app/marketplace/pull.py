@@ -136,8 +136,8 @@ def new_notices(db: Database, now: datetime) -> list[Notice]:
             )
         ):
             current.append(Notice(order_id, True))
-        for order, days_late in late_orders(session, now):
-            days_left = AUTO_CANCEL_DAYS - days_late
+        for order in late_orders(session, now):
+            days_left = AUTO_CANCEL_DAYS - order.days_late
             if 0 <= days_left <= AT_RISK_NOTICE_DAYS:
                 current.append(Notice(order.order_id, False, days_left))
         keys = {f"{notice.order_id}:{int(notice.buyer_requested)}" for notice in current}

@@ -11,6 +11,7 @@ import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -18,6 +19,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 PYTHON = sys.executable
+OUTPUT_KEPT = 20_000  # characters of a command's output kept for the report
 
 
 @dataclass(frozen=True)
@@ -32,18 +34,21 @@ class Run:
 
 def run(command: Sequence[str], *, env: dict[str, str] | None = None, check: bool = True) -> Run:
     """Run a process to its end and measure it (``os.wait4`` gives that child's own rusage)."""
-    started = time.perf_counter()
-    process = subprocess.Popen(
-        list(command),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        cwd=ROOT,
-        env={**os.environ, **(env or {})},
-    )
-    assert process.stdout is not None
-    output = process.stdout.read().decode("utf-8", "replace")
-    _, status, usage = os.wait4(process.pid, 0)
-    wall = time.perf_counter() - started
+    # The output goes to a file, read afterwards and only its start: a child's peak
+    # memory counts its parent's at spawn time, so this process must stay small.
+    with tempfile.TemporaryFile() as captured:
+        started = time.perf_counter()
+        process = subprocess.Popen(
+            list(command),
+            stdout=captured,
+            stderr=subprocess.STDOUT,
+            cwd=ROOT,
+            env={**os.environ, **(env or {})},
+        )
+        _, status, usage = os.wait4(process.pid, 0)
+        wall = time.perf_counter() - started
+        captured.seek(0)
+        output = captured.read(OUTPUT_KEPT).decode("utf-8", "replace")
     process.returncode = os.waitstatus_to_exitcode(status)
     if check and process.returncode != 0:
         raise SystemExit(f"{' '.join(command)} failed ({process.returncode}):\n{output}")
