@@ -198,6 +198,9 @@ class Order(Base):
         Index("ix_orders_status_ship_by", "status", "latest_ship_date"),
         Index("ix_orders_item_count", "item_count"),  # migration 0002: order list sorting
         Index("ix_orders_total", "total"),
+        # migration 0007: each filter walks an index in its default sort (newest first)
+        Index("ix_orders_status_purchased", "status", "purchase_date"),
+        Index("ix_orders_buyer_requested_purchased", "buyer_requested_cancel", "purchase_date"),
     )
 
 

@@ -9,15 +9,16 @@ million orders open as fast as a hundred. Filters are the views of
 from __future__ import annotations
 
 import enum
+import functools
 import itertools
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import ColumnElement, Select, and_, case, func, select
+from sqlalchemy import ColumnElement, Select, and_, case, func, literal, or_, select
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
@@ -166,16 +167,28 @@ class OrderRow:
     buyer_requested_cancel: bool
     deadline: Deadline
     fulfilled_by: FulfilledBy = FulfilledBy.SELLER
+    # Where this row stands in the list's sort: the next page starts after it.
+    cursor: Cursor | None = None
+
+
+# The value of the sorted column and the order's key: the last row shown of a page.
+Cursor = tuple[object, int]
 
 
 @dataclass(frozen=True)
 class ListQuery:
-    """What the list shows: a view, the words searched, the sort."""
+    """What the list shows: a view, the words searched, the sort.
+
+    ``after``: the cursor of the last row already shown; the page starts after
+    it (keyset paging: the 5,000th row comes as fast as the first, where an
+    OFFSET walks past every row before it).
+    """
 
     view: View = View.ALL
     search: str = ""
     sort: Column = Column.PURCHASED
     descending: bool = True
+    after: Cursor | None = None
 
 
 def _where(view: View, search: str, as_of: datetime) -> list[ColumnElement[bool]]:
@@ -201,14 +214,20 @@ _ROW_COLUMNS = (
 )
 
 
-def _row(values: tuple[object, ...], as_of: datetime) -> OrderRow:
+@functools.cache
+def _buyer_hidden(status: OrderStatus) -> bool:
+    # The rule says whether a buyer may be shown (S9); it looks at the status
+    # only, so a bare order answers it once per status, not once per row.
+    return not decide(Order(status=status), Action.SHOW_BUYER).allowed
+
+
+def _row(values: Sequence[object], as_of: datetime) -> OrderRow:
     (key, order_id, purchased, ship_by, status, buyer, count, skus, total, currency, requested) = (
         values[:11]
     )
     status = OrderStatus(str(status))
     fulfilled_by = FulfilledBy(str(values[11] or FulfilledBy.SELLER))
-    # The rule says whether a buyer may be shown (S9); a bare order answers it.
-    hidden = not decide(Order(status=status), Action.SHOW_BUYER).allowed
+    hidden = _buyer_hidden(status)
     return OrderRow(
         key=int(key),  # type: ignore[call-overload]
         order_id=str(order_id),
@@ -224,20 +243,45 @@ def _row(values: tuple[object, ...], as_of: datetime) -> OrderRow:
         buyer_requested_cancel=bool(requested),
         deadline=deadline(status, ship_by, as_of, fulfilled_by),  # type: ignore[arg-type]
         fulfilled_by=fulfilled_by,
+        cursor=(values[len(_ROW_COLUMNS)], int(key)),  # type: ignore[call-overload]
     )
 
 
-def page_query(query: ListQuery, as_of: datetime, offset: int, limit: int) -> Select[tuple[object]]:
+def _after(query: ListQuery, nulls_first_ascending: bool) -> ColumnElement[bool]:
+    """The rows that come after ``query.after`` in the query's sort (keyset paging).
+
+    NULLs sort where the database puts them (first going up on SQLite, last on
+    PostgreSQL), so the order stays the one the sort indexes give for free.
+    """
+    assert query.after is not None
+    value, key = query.after
+    column = SORT_COLUMNS[query.sort]
+    tie = Order.id
+    bound = literal(value, column.type)  # a bool compares with < too, once bound
+    beyond, later = (column < bound, tie < key) if query.descending else (column > bound, tie > key)
+    nulls_come_last = nulls_first_ascending == query.descending
+    if value is None:
+        same = and_(column.is_(None), later)
+        return same if nulls_come_last else or_(column.is_not(None), same)
+    found = or_(beyond, and_(column == bound, later))
+    return or_(found, column.is_(None)) if nulls_come_last else found
+
+
+def page_query(
+    query: ListQuery, as_of: datetime, offset: int, limit: int, *, nulls_first: bool = True
+) -> Select[tuple[object]]:
     column = SORT_COLUMNS[query.sort]
     tie = Order.id
     ordering = (column.desc(), tie.desc()) if query.descending else (column.asc(), tie.asc())
-    return (
-        select(*_ROW_COLUMNS)  # type: ignore[return-value]
+    found = (
+        select(*_ROW_COLUMNS, column.label("sort_value"))
         .where(*_where(query.view, query.search, as_of))
         .order_by(*ordering)
-        .offset(offset)
         .limit(limit)
     )
+    if query.after is not None:
+        return found.where(_after(query, nulls_first))  # type: ignore[return-value]
+    return found.offset(offset)  # type: ignore[return-value]
 
 
 def page(
@@ -255,9 +299,15 @@ def page(
     :class:`Interrupted`: a budget on the GUI thread, or a search typed over.
     """
     moment = as_of or clock.now()
+    nulls_first = db.engine.dialect.name != "postgresql"
     with db.reading() as session, stoppable(session, stop):
-        found = session.execute(page_query(query, moment, offset, limit)).all()
-    return [_row(tuple(values), moment) for values in found]
+        # Plain rows from the connection: no ORM bookkeeping for a list's cells.
+        found = (
+            session.connection()
+            .execute(page_query(query, moment, offset, limit, nulls_first=nulls_first))
+            .all()
+        )
+    return [_row(values, moment) for values in found]
 
 
 def view_counts(

@@ -16,6 +16,7 @@ dropped, and its query is interrupted so the worker is free for the new one.
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import datetime
 from typing import Any
 
@@ -147,7 +148,8 @@ class OrderTableModel(QAbstractTableModel):
         self._forget_pending(announce=False)
         self._generation += 1
         generation = self._generation
-        db, query, as_of = self._db, self._query, self._as_of
+        db, as_of = self._db, self._as_of
+        query = self._next_page() if offset else self._query
         limits = (self._budget_ms, self._budget_steps)
         unlimited = limits == (None, None)
         on_worker = 0 in limits
@@ -232,6 +234,11 @@ class OrderTableModel(QAbstractTableModel):
         if parent.isValid() or self._exhausted or self._pending is not None:
             return
         self._request(len(self._rows), PAGE_SIZE)
+
+    def _next_page(self) -> ListQuery:
+        """The query for the rows after the last one shown (keyset, not OFFSET)."""
+        cursor = self._rows[-1].cursor if self._rows else None
+        return dataclasses.replace(self._query, after=cursor)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(Column):
