@@ -107,6 +107,7 @@ class MainWindow(QMainWindow):
         self._db = db
         self._demo = demo
         self._details: OrderDetails | None = None
+        self._details_read = 0  # how many times the details pane read its order
         self._counts: dict[View, int] = {}
         self._rate: CancellationRate | None = None
         self._counts_generation = 0
@@ -397,8 +398,10 @@ class MainWindow(QMainWindow):
         if selected is None and self.model.rowCount() > 0:
             # Open on the first order so the details pane shows what can be done with it.
             selected = self.model.order_id_at(0)
+        read = self._details_read
         self._select(selected)
-        self._show_details(selected)
+        if self._details_read == read:  # selecting did not read it already (same row)
+            self._show_details(selected)
         self.pages.setCurrentWidget(self.splitter if has_orders(self._db) else self.welcome)
         self.refresh_counts()
         self._health_changed()
@@ -654,6 +657,7 @@ class MainWindow(QMainWindow):
             self._show_details(None)
 
     def _show_details(self, order_id: str | None) -> None:
+        self._details_read += 1
         details = None
         if order_id is not None:
             try:
@@ -682,8 +686,10 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(done.format(order=order_id), 10000)
         self.model.reload()
         if self.model.row_of(order_id) is not None:  # else it left the list: see _list_reset
+            read = self._details_read
             self._select(order_id)
-            self._show_details(order_id)
+            if self._details_read == read:  # selecting did not read it already (same row)
+                self._show_details(order_id)
         self.refresh_counts()
         self._health_changed()
         self.order_changed.emit(order_id)
