@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 import getpass
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app import exports
 from app.cli.common import Command, print_json, say, warn
@@ -19,11 +19,13 @@ from app.clock import iso
 from app.db import Database
 from app.errors import BadInput
 from app.marketplace import config
-from app.marketplace.connection import SellerCentral, SyncResult, installed
 from app.marketplace.errors import NotInstalled
 from app.marketplace.ledger import RefusedLine, SubmissionInfo
 from app.marketplace.secrets import Credentials, SecretStore, from_environment
 from app.text import QT_TRANSLATE_NOOP, text
+
+if TYPE_CHECKING:  # the connection (HTTP client, SP-API) loads only for connect and sync
+    from app.marketplace.connection import SyncResult
 
 
 def _configure_connect(parser: argparse.ArgumentParser) -> None:
@@ -74,6 +76,8 @@ def _read_credentials() -> Credentials:
 
 
 def _run_connect(args: argparse.Namespace, db: Database) -> int:
+    from app.marketplace.connection import SellerCentral, installed
+
     chosen = config.checked(args.region, args.marketplace or [], args.every)
     credentials = _read_credentials()
     config.save(db, chosen)
@@ -136,6 +140,8 @@ def _sync_json(result: SyncResult) -> dict[str, Any]:
 
 
 def _run_sync(args: argparse.Namespace, db: Database) -> int:
+    from app.marketplace.connection import SellerCentral
+
     both = not args.pull and not args.push
     with SellerCentral(db) as central:
         result = central.sync(pull_orders=both or args.pull, push_work=both or args.push)
