@@ -1,7 +1,7 @@
 """indexes for health and the order list on a million orders (issue 13)
 
 Revision ID: 0007
-Revises: 0006
+Revises: 0004
 Create Date: 2026-12-01
 """
 
@@ -10,7 +10,7 @@ from __future__ import annotations
 from alembic import op
 
 revision = "0007"
-down_revision = "0006"
+down_revision = "0004"
 branch_labels = None
 depends_on = None
 
