@@ -19,7 +19,7 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.engine import make_url
 
-from app import exports
+from app import files
 from app.cli.main import main
 from app.db import open_database
 from app.exports import ExportKind, batches, export_new
@@ -32,7 +32,7 @@ from tests.factories import NOW, OrderSpec, add_order
 from tests.test_rules import (  # noqa: F401 - collected by pytest from this module
     test_a_refused_action_says_the_rule_and_changes_nothing,
     test_an_allowed_action_changes_the_order_and_logs_one_event,
-    test_random_actions_keep_the_invariants,
+    test_random_actions_follow_an_independent_model_of_the_rules,
 )
 
 pytestmark = pytest.mark.skipif(not ON_POSTGRES, reason="needs SELLERDESK_TEST_PG_URL")
@@ -91,14 +91,14 @@ def test_two_exports_at_the_same_moment_never_upload_a_cancellation_twice(
     cancel(db, "405-1234567-1234567", "NoInventory", at=NOW)
     first_file, second_file = tmp_path / "first.txt", tmp_path / "second.txt"
     second_waits = threading.Event()
-    write = exports._write
+    write_aside = files.write_aside
 
     def write_once_the_second_waits(path, data):
         # Whichever export gathered first holds its rows here until the other is queued.
         assert second_waits.wait(10)
-        return write(path, data)
+        return write_aside(path, data)
 
-    monkeypatch.setattr(exports, "_write", write_once_the_second_waits)
+    monkeypatch.setattr(files, "write_aside", write_once_the_second_waits)
     with ThreadPoolExecutor(2) as pool:
         first = pool.submit(export_new, db, ExportKind.CANCELLATIONS, first_file)
         second = pool.submit(export_new, db, ExportKind.CANCELLATIONS, second_file)
