@@ -138,7 +138,7 @@ class SellerCentral:
             credentials = self.secrets.load()
             if chosen is None or credentials is None:
                 raise errors.NotConnected()
-            from app.marketplace.transport import SpApiTransport
+            from app.marketplace.sp_api_transport import SpApiTransport
 
             self._transport = SpApiTransport(chosen, credentials, self.timing.retry)
         return self._transport
