@@ -35,6 +35,7 @@ class View(enum.StrEnum):
     AT_RISK = "at-risk"
     SHIPPED = "shipped"
     CANCELED = "canceled"
+    FULFILLED_BY_AMAZON = "fulfilled-by-amazon"  # read-only: the marketplace ships them
 
 
 @dataclass(frozen=True)
@@ -82,6 +83,8 @@ def view_condition(view: View, as_of: datetime) -> ColumnElement[bool]:
             return Order.status == OrderStatus.SHIPPED
         case View.CANCELED:
             return Order.status == OrderStatus.CANCELED
+        case View.FULFILLED_BY_AMAZON:
+            return Order.fulfilled_by == FulfilledBy.MARKETPLACE
     return false()  # pragma: no cover - every view is matched above
 
 

@@ -24,12 +24,19 @@ from PySide6.QtWidgets import (
 )
 
 from app.messages import TEMPLATES
+from app.models import FulfilledBy
 from app.order_details import OrderDetails, TimelineEntry
 from app.order_list import DeadlineKind
 from app.reasons import CANCELLATION_REASONS
 from app.rules import Action, Decision
 from ui.i18n import date_time, money, short_date, tr_text
-from ui.labels import deadline_explanation, deadline_label, status_label
+from ui.labels import (
+    deadline_explanation,
+    deadline_label,
+    fulfilled_by_amazon_explanation,
+    fulfilled_by_amazon_label,
+    status_label,
+)
 from ui.models.order_table_model import AT_RISK_COLOUR, LATE_COLOUR
 
 
@@ -163,12 +170,20 @@ class DetailsPane(QWidget):
             badges.append("<b>" + escape(self.tr("⚑ Buyer requested cancellation")) + "</b>")
         if details.canceled_on_marketplace:
             badges.append(escape(self.tr("cancelled on the marketplace")))
+        if details.fulfilled_by is FulfilledBy.MARKETPLACE:
+            badges.append("<b>" + escape(fulfilled_by_amazon_label()) + "</b>")
         lines = [
             f"<h2 style='margin-bottom:2px'>{escape(details.order_id)}</h2>",
             f"<p style='margin-top:0'>{' · '.join(badges)}</p>",
             "<table cellspacing='0' cellpadding='1'>",
             self._field(self.tr("Purchased"), escape(date_time(details.purchase_date))),
         ]
+        if details.fulfilled_by is FulfilledBy.MARKETPLACE:
+            lines.insert(
+                2,
+                f"<p style='margin-top:0'><small>{escape(fulfilled_by_amazon_explanation())}"
+                "</small></p>",
+            )
         ship_by = escape(short_date(details.latest_ship_date))
         emphasis = deadline_label(details.deadline)
         if emphasis:

@@ -30,6 +30,7 @@ def view_label(view: View) -> str:
         View.AT_RISK: QCoreApplication.translate("View", "At risk of auto-cancellation"),
         View.SHIPPED: QCoreApplication.translate("View", "Shipped"),
         View.CANCELED: QCoreApplication.translate("View", "Canceled"),
+        View.FULFILLED_BY_AMAZON: QCoreApplication.translate("View", "Fulfilled by Amazon"),
     }[view]
 
 
@@ -59,6 +60,12 @@ def view_explanation(view: View) -> str:
         View.SHIPPED: QCoreApplication.translate("View", "Every unit is shipment-confirmed."),
         View.CANCELED: QCoreApplication.translate(
             "View", "Cancelled by you, by the buyer or by Amazon."
+        ),
+        View.FULFILLED_BY_AMAZON: QCoreApplication.translate(
+            "View",
+            "Amazon ships these from its warehouse and handles their cancellations, returns "
+            "and refunds: they are shown here to read only, and are in no work list, upload "
+            "file or cancellation rate of yours.",
         ),
     }[view]
 
@@ -90,7 +97,31 @@ def empty_view_text(view: View, searching: bool) -> str:
             "View", "No shipped orders yet. Confirm a shipment from Unshipped."
         ),
         View.CANCELED: QCoreApplication.translate("View", "No cancelled orders."),
+        View.FULFILLED_BY_AMAZON: QCoreApplication.translate(
+            "View",
+            "No order fulfilled by Amazon. The all-orders report lists them when you use "
+            "Amazon's fulfilment.",
+        ),
     }[view]
+
+
+def fulfilled_by_amazon_label() -> str:
+    """The mark of an order Amazon fulfils, in the list and the details pane."""
+    return QCoreApplication.translate("Fulfilment", "Fulfilled by Amazon")
+
+
+def fulfilled_by_amazon_tag() -> str:
+    """The mark in the order list's narrow Ship by column, after the marketplace's date;
+    the cell's tooltip says it in full (:func:`fulfilled_by_amazon_explanation`)."""
+    return QCoreApplication.translate("Fulfilment", "by Amazon")
+
+
+def fulfilled_by_amazon_explanation() -> str:
+    return QCoreApplication.translate(
+        "Fulfilment",
+        "Amazon ships this order from its own warehouse and handles its cancellation, returns "
+        "and refunds: it is shown here to read only.",
+    )
 
 
 def deadline_label(value: Deadline) -> str:
@@ -152,7 +183,10 @@ def column_samples() -> dict[Column, tuple[str, ...]]:
     return {
         Column.ORDER_ID: ("000-0000000-0000000",),
         Column.PURCHASED: (short_date(SAMPLE_DAY),),
-        Column.SHIP_BY: tuple(f"{short_date(SAMPLE_DAY)} ⚠ {tag}" for tag in tags),
+        Column.SHIP_BY: (
+            *(f"{short_date(SAMPLE_DAY)} ⚠ {tag}" for tag in tags),
+            f"{short_date(SAMPLE_DAY)} · {fulfilled_by_amazon_tag()}",
+        ),
         Column.STATUS: tuple(status_label(status) for status in OrderStatus),
         Column.BUYER: ("Clément Chevalier", hidden_buyer()),
         Column.ITEMS: ("2 × CARNET-A5-PTS MUG",),

@@ -348,6 +348,14 @@
       <translation>Aucun fichier choisi.</translation>
     </message>
     <message>
+      <source>none: refuse those rows</source>
+      <translation>aucun : refuser ces lignes</translation>
+    </message>
+    <message>
+      <source>&amp;Reason for rows without one:</source>
+      <translation>&amp;Motif des lignes qui n'en ont pas :</translation>
+    </message>
+    <message>
       <source>Apply all valid rows</source>
       <translation>Appliquer toutes les lignes valides</translation>
     </message>
@@ -1226,6 +1234,21 @@
     <message>
       <source>Line {line} is not written in UTF-8 like the rest of the file (mixed encodings); save the file as UTF-8 and open it again.</source>
       <translation>La ligne {line} n'est pas en UTF-8 comme le reste du fichier (encodages mélangés) ; enregistrez le fichier en UTF-8 et rouvrez-le.</translation>
+    </message>
+  </context>
+  <context>
+    <name>Fulfilment</name>
+    <message>
+      <source>Fulfilled by Amazon</source>
+      <translation>Expédié par Amazon</translation>
+    </message>
+    <message>
+      <source>by Amazon</source>
+      <translation>par Amazon</translation>
+    </message>
+    <message>
+      <source>Amazon ships this order from its own warehouse and handles its cancellation, returns and refunds: it is shown here to read only.</source>
+      <translation>Amazon expédie cette commande depuis son propre entrepôt et se charge de son annulation, de ses retours et de ses remboursements : elle n'est affichée ici qu'en lecture.</translation>
     </message>
   </context>
   <context>
@@ -3183,6 +3206,10 @@
       <translation>Annulées</translation>
     </message>
     <message>
+      <source>Fulfilled by Amazon</source>
+      <translation>Expédié par Amazon</translation>
+    </message>
+    <message>
       <source>Every order in this database.</source>
       <translation>Toutes les commandes de cette base.</translation>
     </message>
@@ -3215,6 +3242,10 @@
       <translation>Annulées par vous, par l'acheteur ou par Amazon.</translation>
     </message>
     <message>
+      <source>Amazon ships these from its warehouse and handles their cancellations, returns and refunds: they are shown here to read only, and are in no work list, upload file or cancellation rate of yours.</source>
+      <translation>Amazon les expédie depuis son entrepôt et se charge de leurs annulations, retours et remboursements : elles ne sont affichées ici qu'en lecture et n'entrent dans aucune de vos listes de travail, aucun fichier à charger ni votre taux d'annulations.</translation>
+    </message>
+    <message>
       <source>No orders yet. Import an order report from Seller Central.</source>
       <translation>Aucune commande pour l'instant. Importez un rapport sur les commandes depuis Seller Central.</translation>
     </message>
@@ -3245,6 +3276,10 @@
     <message>
       <source>No cancelled orders.</source>
       <translation>Aucune commande annulée.</translation>
+    </message>
+    <message>
+      <source>No order fulfilled by Amazon. The all-orders report lists them when you use Amazon's fulfilment.</source>
+      <translation>Aucune commande expédiée par Amazon. Le rapport sur toutes les commandes les liste si vous utilisez l'expédition par Amazon.</translation>
     </message>
   </context>
   <context>

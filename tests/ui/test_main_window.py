@@ -103,6 +103,7 @@ def test_filters_show_their_counts_and_switch_the_list(every_state, window):
         View.AT_RISK: "⚠ 1",
         View.SHIPPED: "1",
         View.CANCELED: "1",
+        View.FULFILLED_BY_AMAZON: "0",
     }
     win.filters.choose(View.UNSHIPPED)
     assert set(shown(win)) == {UNSHIPPED, LATE, AT_RISK, PARTIAL, REQUESTED}

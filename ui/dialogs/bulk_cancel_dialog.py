@@ -46,6 +46,7 @@ from app.reasons import reason_label
 from ui.dialogs.feedback import ProblemLine
 from ui.dialogs.working import Job
 from ui.i18n import tr_text
+from ui.reason_box import cancellation_reason_box
 from ui.tasks import Task
 
 Index = QModelIndex | QPersistentModelIndex
@@ -169,6 +170,19 @@ class BulkCancelDialog(QDialog):
         chooser = QHBoxLayout()
         chooser.addWidget(self.choose)
         chooser.addWidget(self.file_label, 1)
+        # Rows other tools write with the order id alone need a reason from the seller.
+        self.default_reason = cancellation_reason_box(self)
+        self.default_reason.setObjectName("default_reason")
+        self.default_reason.insertItem(0, self.tr("none: refuse those rows"), None)
+        self.default_reason.insertSeparator(1)
+        self.default_reason.setCurrentIndex(0)
+        self.default_reason.currentIndexChanged.connect(self._default_reason_changed)
+        reason_label = QLabel(self.tr("&Reason for rows without one:"), self)
+        reason_label.setBuddy(self.default_reason)
+        reason_row = QHBoxLayout()
+        reason_row.addWidget(reason_label)
+        reason_row.addWidget(self.default_reason)
+        reason_row.addStretch(1)
 
         self.model = PlanModel(self)
         self.table = QTableView(self)
@@ -209,6 +223,7 @@ class BulkCancelDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(chooser)
+        layout.addLayout(reason_row)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.summary)
         layout.addWidget(self.rate)
@@ -243,9 +258,13 @@ class BulkCancelDialog(QDialog):
         self.show_plan()
         db = self._db
 
+        reason = self.chosen_default_reason()
+
         def work(task: Task) -> tuple[bytes, CancellationPlan]:
             data = bulk_cancel.read_file(path)
-            return data, bulk_cancel.plan(db, data, progress=task.report, cancelled=task.cancelled)
+            return data, bulk_cancel.plan(
+                db, data, progress=task.report, cancelled=task.cancelled, default_reason=reason
+            )
 
         return self._start(
             work,
@@ -253,6 +272,16 @@ class BulkCancelDialog(QDialog):
             self.tr("Checking {path}…").format(path=path.name),
             self.tr("Lines checked: {done} of {total}"),
         )
+
+    def chosen_default_reason(self) -> str | None:
+        """The reason the seller gave for rows without one, or None (they are refused)."""
+        code = self.default_reason.currentData()
+        return str(code) if code else None
+
+    def _default_reason_changed(self) -> None:
+        """Check the file again: rows without a reason now take (or lose) the chosen one."""
+        if self.path is not None and not self.job.busy and self.outcome is None:
+            self.load_file(self.path)
 
     def _start(
         self,
@@ -367,6 +396,7 @@ class BulkCancelDialog(QDialog):
             return None
         db, data = self._db, self.data
         file_name = self.path.name if self.path else ""
+        reason = self.chosen_default_reason()
         self.problem.clear()
 
         def work(task: Task) -> BulkResult:
@@ -377,6 +407,7 @@ class BulkCancelDialog(QDialog):
                 file_name=file_name,
                 progress=task.report,
                 cancelled=task.cancelled,
+                default_reason=reason,
             )
 
         return self._start(

@@ -407,8 +407,9 @@ class ExportDialog(QDialog):
         self.refresh_history()
 
     def _saved(self, outcome: Any) -> None:
-        self.result_line.setText(tr_text(outcome.message))
-        self.told.emit(self.result_line.text())
+        lines = [tr_text(outcome.message), *(tr_text(lost) for lost in outcome.warnings)]
+        self.result_line.setText("\n".join(lines))
+        self.told.emit(tr_text(outcome.message))
         self.refresh()
         self.refresh_history()
 

@@ -31,6 +31,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QPalette
 
 from app import clock
 from app.db import Database
+from app.models import FulfilledBy
 from app.order_list import (
     PAGE_SIZE,
     Column,
@@ -44,7 +45,14 @@ from app.order_list import (
 )
 from app.queries import View
 from ui.i18n import money, short_date
-from ui.labels import deadline_explanation, deadline_tag, hidden_buyer, status_label
+from ui.labels import (
+    deadline_explanation,
+    deadline_tag,
+    fulfilled_by_amazon_explanation,
+    fulfilled_by_amazon_tag,
+    hidden_buyer,
+    status_label,
+)
 from ui.tasks import Task, TaskRunner
 
 Index = QModelIndex | QPersistentModelIndex
@@ -337,6 +345,9 @@ class OrderTableModel(QAbstractTableModel):
             case Column.SHIP_BY:
                 emphasis = deadline_tag(row.deadline)
                 date_text = short_date(row.latest_ship_date)
+                if row.fulfilled_by is FulfilledBy.MARKETPLACE:
+                    # The marketplace's ship-by date, not the seller's: say who ships instead.
+                    return f"{date_text} · {fulfilled_by_amazon_tag()}"
                 return f"{date_text} ⚠ {emphasis}" if emphasis else date_text
             case Column.STATUS:
                 return status_label(row.status)
@@ -378,6 +389,8 @@ class OrderTableModel(QAbstractTableModel):
             DeadlineKind.AT_RISK,
         ):
             return deadline_explanation(row.deadline)
+        if column is Column.SHIP_BY and row.fulfilled_by is FulfilledBy.MARKETPLACE:
+            return fulfilled_by_amazon_explanation()
         if column is Column.BUYER and row.buyer_hidden:
             return self.tr(
                 "Amazon gives no address or buyer contact until it has verified the payment."
