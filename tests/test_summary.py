@@ -131,3 +131,25 @@ def test_setting_command_sets_the_shop_name_and_refuses_an_unknown_language(db, 
     assert refused.status == 2 and "choose fr or en" in refused.err
     assert cli("setting", "language", "fr").status == 0
     assert "language: fr" in cli("setting").out
+
+
+def test_orders_in_two_currencies_are_totalled_per_currency(db):
+    """A GBP order never adds pounds to euros (DESIGN §8, Currency)."""
+    add_order(db, OrderSpec(order_id=oid(1), purchase_date=NOW - timedelta(days=3)))
+    add_order(
+        db,
+        OrderSpec(
+            order_id=oid(2),
+            purchase_date=NOW - timedelta(days=3),
+            currency="GBP",
+            items=[ItemSpec(order_item_id="21", item_price=Decimal("12.50"))],
+        ),
+    )
+    cancel(db, oid(1), "NoInventory", at=NOW)
+    cancel(db, oid(2), "NoInventory", at=NOW)
+    data = summary(db, start=NOW.date(), end=NOW.date(), now=NOW)
+    assert [line.currency for line in data.lines] == ["EUR", "GBP"]
+    # Each line is item price, tax, shipping and shipping tax (14.90 or 12.50, 2.48, 4.90, 0.82).
+    assert data.grand_total == {"EUR": Decimal("23.10"), "GBP": Decimal("20.70")}
+    [no_inventory] = data.totals
+    assert no_inventory.amounts == data.grand_total
