@@ -5,8 +5,12 @@ of the calls SellerDesk makes: the Login with Amazon token, Reports 2021-06-30
 (createReport, getReport, getReportDocument and the document download, gzip
 when asked) and Feeds 2021-06-30 (createFeedDocument, the upload, createFeed,
 getFeeds, getFeed, getFeedDocument and a flat-file processing report with
-refused lines). Faults are queued by the test: 429 with rate headers, 5xx, a
-connection dropped in the middle of an upload or before createFeed answers.
+refused lines) and Tokens 2021-03-01 (createRestrictedDataToken: the
+unshipped-orders report's document, which carries buyers' names and addresses,
+is refused with 403 Unauthorized unless asked with a Restricted Data Token
+naming its exact path, as the real API does). Faults are queued by the test:
+429 with rate headers, 5xx, a connection dropped in the middle of an upload or
+before createFeed answers.
 Point SellerDesk at it with ``SELLERDESK_SPAPI_ENDPOINT=<StandIn.url>``.
 """
 
@@ -27,6 +31,11 @@ CLIENT_ID = "amzn1.application-oa2-client.standin"
 CLIENT_SECRET = "stand-in-secret"
 REFRESH_TOKEN = "Atzr|stand-in-refresh"
 ACCESS_TOKEN = "Atza|stand-in-access"
+# Reports whose documents carry buyers' data (PII): getReportDocument needs an RDT.
+RESTRICTED_REPORTS = frozenset({"GET_FLAT_FILE_ACTIONABLE_ORDER_DATA_SHIPPING"})
+UNAUTHORIZED = {
+    "errors": [{"code": "Unauthorized", "message": "Access to requested resource is denied."}]
+}
 MAX_BODY = 5_000_000  # bounded: a test never sends more
 PROCESSING_HEADER = (
     "original-record-number\torder-id\torder-item-id\terror-code\terror-type\terror-message"
@@ -73,6 +82,9 @@ class StandIn:
         # Which rows the marketplace refuses: row -> message, or None to accept it.
         self.refuse: Callable[[str, dict[str, str]], str | None] = lambda _type, _row: None
         self.missing_role = False
+        self.buyer_data_role = True  # the Direct-to-Consumer Shipping role (PII)
+        self.restricted_tokens: dict[str, set[str]] = {}  # RDT -> the paths it opens
+        self.restricted_requests: list[dict[str, Any]] = []
         self.faults: list[Fault] = []
         self.calls: list[tuple[str, str]] = []
         self.feeds: dict[str, Feed] = {}
@@ -147,6 +159,38 @@ class StandIn:
             "expires_in": 3600,
         }
 
+    def restricted_path(self, method: str, path: str) -> bool:
+        """getReportDocument of a report with buyers' data: only an RDT opens it."""
+        parts = path.strip("/").split("/")
+        if method != "GET" or parts[:3] != ["reports", "2021-06-30", "documents"]:
+            return False
+        with self.lock:
+            return any(
+                f"D{report_id}" == parts[3] and report["type"] in RESTRICTED_REPORTS
+                for report_id, report in self._reports.items()
+            )
+
+    def allowed(self, method: str, path: str, token: str | None) -> bool:
+        if self.missing_role:
+            return False
+        with self.lock:
+            opens = self.restricted_tokens.get(token or "")
+        if self.restricted_path(method, path):
+            return opens is not None and path in opens
+        return token == ACCESS_TOKEN
+
+    def restricted_token(self, payload: dict[str, Any]) -> tuple[int, Any]:
+        self.restricted_requests.append(payload)
+        if not self.buyer_data_role:
+            return 403, UNAUTHORIZED
+        resources = payload.get("restrictedResources") or []
+        paths = {str(found["path"]) for found in resources if found.get("method") == "GET"}
+        if not paths or any(not path.rsplit("/", 1)[1] for path in paths):
+            return 400, {"errors": [{"code": "InvalidInput", "message": "A specific path."}]}
+        token = f"Atz.sprdt|{self.next_id('T')}"
+        self.restricted_tokens[token] = paths
+        return 200, {"restrictedDataToken": token, "expiresIn": 3600}
+
     def handle(
         self, method: str, path: str, query: dict[str, str], body: bytes, base: str
     ) -> tuple[int, Any]:
@@ -160,6 +204,8 @@ class StandIn:
         parts = path.strip("/").split("/")
         payload = json.loads(body) if body else {}
         with self.lock:
+            if parts[:3] == ["tokens", "2021-03-01", "restrictedDataToken"]:
+                return self.restricted_token(payload)
             if parts[:3] == ["reports", "2021-06-30", "reports"]:
                 if method == "POST":
                     report_id = self.next_id("R")
@@ -321,18 +367,10 @@ def _handler(standin: StandIn) -> type[BaseHTTPRequestHandler]:
                     status, data, headers, "application/json" if status == 429 else "text/html"
                 )
                 return
-            if not split.path.startswith(("/auth/", "/download/", "/upload/")) and (
-                standin.missing_role or self.headers.get("x-amz-access-token") != ACCESS_TOKEN
-            ):
-                error = {
-                    "errors": [
-                        {
-                            "code": "Unauthorized",
-                            "message": "Access to requested resource is denied.",
-                        }
-                    ]
-                }
-                self._answer(403, json.dumps(error).encode())
+            if not split.path.startswith(
+                ("/auth/", "/download/", "/upload/")
+            ) and not standin.allowed(method, split.path, self.headers.get("x-amz-access-token")):
+                self._answer(403, json.dumps(UNAUTHORIZED).encode())
                 return
             query = {key: values[0] for key, values in parse_qs(split.query).items()}
             status, answer = standin.handle(method, split.path, query, body, standin.url)

@@ -321,3 +321,66 @@ def test_a_process_killed_while_create_feed_is_on_its_way_is_resumed_by_feed_id(
     [batch] = connect(db).batches()
     assert batch.feed_id == next(iter(standin.feeds))
     assert batch.state is State.DONE and (batch.accepted, batch.refused) == (1, 0)
+
+
+def test_the_unshipped_report_is_downloaded_with_a_restricted_data_token(db, standin):
+    """Its buyers' names and addresses need an RDT for that document; without one, 403."""
+    standin.reports[ALL_ORDERS] = ALL_ORDERS_REPORT.read_bytes()
+    standin.reports[UNSHIPPED] = UNSHIPPED_REPORT.read_bytes()
+    central = connect(db)
+    result = central.sync(push_work=False)
+    assert result.problem is None and result.pulled is not None
+    assert len(result.pulled.reports) == 2
+    # One token, asked for the unshipped report's document by its exact path only.
+    [asked] = standin.restricted_requests
+    [resource] = asked["restrictedResources"]
+    assert resource["method"] == "GET"
+    assert resource["path"].startswith("/reports/2021-06-30/documents/")
+    unshipped_document = resource["path"].rsplit("/", 1)[1]
+    with db.reading() as session:
+        names = set(session.scalars(select(Order.buyer_name)))
+    assert any(names), "the buyers' names came through"
+
+    # The same document asked with the ordinary access token is refused, as the real API does.
+    with pytest.raises(ConnectionFailed, match="Unauthorized"):
+        central.transport().report_document(unshipped_document, restricted=False)
+    assert central.transport().report_document(unshipped_document, restricted=True)
+
+
+def test_without_the_buyer_data_role_test_and_sync_say_so_in_one_line(
+    cli, db, standin, monkeypatch
+):
+    standin.reports[ALL_ORDERS] = ALL_ORDERS_REPORT.read_bytes()
+    standin.reports[UNSHIPPED] = UNSHIPPED_REPORT.read_bytes()
+    standin.buyer_data_role = False
+    with pytest.raises(ConnectionFailed) as refused:
+        connect(db).test()
+    line = refused.value.message.english()
+    assert "Direct-to-Consumer Shipping" in line and "\n" not in line
+
+    result = connect(db).sync(push_work=False)
+    # All Orders still came in; the unshipped report is left out and the sync says why.
+    assert not result.offline and result.pulled is not None
+    assert ["all-orders" in name for name in result.pulled.reports] == [True]
+    assert result.problem is not None
+    assert "Direct-to-Consumer Shipping" in result.problem.english()
+
+    _credentials_in_environment(monkeypatch)
+    monkeypatch.setattr("app.marketplace.connection.Timing", lambda: _fast_timing())
+    done = cli("sync", "--pull")
+    assert done.status == 2
+    [warning] = [line for line in done.err.splitlines() if "Direct-to-Consumer" in line]
+    assert "unshipped-orders report cannot be downloaded" in warning
+
+
+def _credentials_in_environment(monkeypatch) -> None:
+    for name, value in zip(
+        (
+            "SELLERDESK_LWA_CLIENT_ID",
+            "SELLERDESK_LWA_CLIENT_SECRET",
+            "SELLERDESK_LWA_REFRESH_TOKEN",
+        ),
+        (GOOD.client_id, GOOD.client_secret, GOOD.refresh_token),
+        strict=True,
+    ):
+        monkeypatch.setenv(name, value)

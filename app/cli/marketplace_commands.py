@@ -152,9 +152,9 @@ def _run_sync(args: argparse.Namespace, db: Database) -> int:
         for line in result.refused_lines:
             where = f"refused: batch {line.batch_id} line {line.record}"
             say(f"{where}  {line.order_id}  {line.message}")
-    if result.offline:
-        if not args.json and result.problem is not None:
-            warn(result.problem.english())
+    if result.problem is not None and not args.json:
+        warn(result.problem.english())
+    if result.offline or result.problem is not None:
         return 2
     return 1 if result.refused_lines else 0
 

@@ -257,6 +257,7 @@ class SellerCentral:
             if pull_orders:
                 progress("pull")
                 result.pulled = self.pull(progress)
+                result.problem = result.pulled.problem
                 result.notices = pull.new_notices(self.db, clock.now())
         except ConnectionFailed as failure:
             result.offline = failure.offline

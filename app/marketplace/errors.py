@@ -109,6 +109,26 @@ def missing_role(detail: str) -> ConnectionFailed:
     )
 
 
+class NoBuyerData(ConnectionFailed):
+    """The application may not read buyers' names and addresses (no Restricted Data Token)."""
+
+
+def no_buyer_data(detail: str) -> NoBuyerData:
+    return NoBuyerData(
+        text(
+            CTX,
+            QT_TRANSLATE_NOOP(
+                "Marketplace",
+                "Seller Central refused access to buyers' names and addresses ({detail}): "
+                "the private application lacks the Direct-to-Consumer Shipping role, so the "
+                "unshipped-orders report cannot be downloaded; add the role and authorise "
+                "the application again.",
+            ),
+            detail=detail,
+        )
+    )
+
+
 def refused(detail: str) -> ConnectionFailed:
     return ConnectionFailed(
         text(

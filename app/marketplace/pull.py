@@ -32,6 +32,8 @@ from app.text import Text
 ALL_ORDERS = "GET_FLAT_FILE_ALL_ORDERS_DATA_BY_LAST_UPDATE_GENERAL"
 UNSHIPPED = "GET_FLAT_FILE_ACTIONABLE_ORDER_DATA_SHIPPING"
 REPORT_NAMES = {ALL_ORDERS: "all-orders-by-last-update", UNSHIPPED: "unshipped-orders"}
+# Reports carrying buyers' names and addresses: downloaded with a Restricted Data Token.
+WITH_BUYER_DATA = frozenset({UNSHIPPED})
 FIRST_PULL_DAYS = 30
 OVERLAP = timedelta(hours=1)  # reports lag a little: ask again for the last hour
 NOTIFIED_KEY = "marketplace.notified"
@@ -44,6 +46,7 @@ class PullResult:
     reports: list[str] = field(default_factory=list)
     skipped_lines: list[Text] = field(default_factory=list)
     updated_until: datetime | None = None
+    problem: Text | None = None  # a report left out, in one line (no access to buyer data)
 
 
 @dataclass(frozen=True)
@@ -78,7 +81,7 @@ def fetch(
     for round_number in range(rounds):
         status, document_id = transport.report_status(report_id)
         if status == "DONE" and document_id:
-            return transport.report_document(document_id)
+            return transport.report_document(document_id, restricted=report_type in WITH_BUYER_DATA)
         if status == "CANCELLED":
             return None  # the marketplace cancels a report with no data in it
         if status == "FATAL":
@@ -103,7 +106,14 @@ def pull(
     with tempfile.TemporaryDirectory(prefix="sellerdesk-sync-") as folder:
         for report_type, since in ((ALL_ORDERS, start), (UNSHIPPED, None)):
             progress(REPORT_NAMES[report_type])
-            data = fetch(transport, report_type, since, wait=wait, interval=interval, rounds=rounds)
+            try:
+                data = fetch(
+                    transport, report_type, since, wait=wait, interval=interval, rounds=rounds
+                )
+            except errors.NoBuyerData as refused:
+                # The other report still counts: say in one line why this one is missing.
+                result.problem = refused.message
+                continue
             if data is None:
                 continue
             name = f"seller-central-{REPORT_NAMES[report_type]}-{now:%Y%m%dT%H%M%SZ}.txt"

@@ -8,6 +8,11 @@ what a desktop app needs: one ``httpx`` client with timeouts for every call
 marketplace's rate headers say on 429, retries with backoff on network
 errors and 5xx, and plain-words errors (:mod:`app.marketplace.errors`).
 
+The unshipped-orders report carries buyers' names and addresses: its document
+is fetched with a Restricted Data Token (Tokens API createRestrictedDataToken
+for that one document's path), as the Selling Partner API requires; the
+library's own ``restricted_data_token`` client argument carries it.
+
 Calls that must not be repeated blindly (createFeed) are never retried here:
 the caller records what it is about to do first (see :mod:`app.marketplace.push`).
 Imported only when a connection is opened: it needs the ``marketplace`` extra.
@@ -22,7 +27,7 @@ from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
 import httpx
-from sp_api.api import Feeds, Reports
+from sp_api.api import Feeds, Reports, Tokens
 from sp_api.auth import AccessTokenClient
 from sp_api.auth import access_token_client as token_cache
 from sp_api.auth.exceptions import AuthorizationError
@@ -37,6 +42,10 @@ from app.marketplace.transport import LONGEST_WAIT, Retry, ServerTrouble, Thrott
 
 T = TypeVar("T")
 FEED_DOCUMENT_PATH = "/feeds/2021-06-30/documents/{}"
+REPORT_DOCUMENT_PATH = "/reports/2021-06-30/documents/{}"
+# Only asked of the token service by Test connection, to learn whether the application
+# may read buyers' data: a specific path as the Tokens API requires, naming no real report.
+PROBE_DOCUMENT = "amzn1.spdoc.1.4.eu.00000000-0000-0000-0000-000000000000"
 TIMEOUT = httpx.Timeout(30.0, connect=10.0)
 
 
@@ -96,7 +105,8 @@ class SpApiTransport:
         self.retry = retry or Retry()
         self.marketplace_ids = chosen.marketplace_ids
         self.http = httpx.Client(timeout=TIMEOUT, event_hooks={"response": [_check]})
-        arguments: dict[str, Any] = {
+        self.endpoint = config.endpoint(chosen.region)
+        self.arguments: dict[str, Any] = {
             "marketplace": Marketplaces[chosen.marketplaces[0]],
             "refresh_token": credentials.refresh_token,
             "credentials": {
@@ -106,19 +116,30 @@ class SpApiTransport:
             },
             "auth_token_client_class": _token_client(config.token_url(), self.http),
         }
-        self.reports = Reports(**arguments)
-        self.feeds = Feeds(**arguments)
-        for client in (self.reports, self.feeds):
-            client.endpoint = config.endpoint(chosen.region)
-            client._transport.close()
-            client._transport = HttpxTransport(client=self.http)
+        self.reports = self._client(Reports)
+        self.feeds = self._client(Feeds)
+        self.tokens = self._client(Tokens)
+
+    def _client(self, kind: type[T], **extra: Any) -> T:
+        """One of the library's API clients, on our endpoint and our httpx client."""
+        client = kind(**self.arguments, **extra)
+        client.endpoint = self.endpoint  # type: ignore[attr-defined]
+        client._transport.close()  # type: ignore[attr-defined]
+        client._transport = HttpxTransport(client=self.http)  # type: ignore[attr-defined]
+        return client
 
     def close(self) -> None:
         self.http.close()
 
     # --- retries -------------------------------------------------------------------
 
-    def _call(self, call: Callable[[], T], *, repeatable: bool = True) -> T:
+    def _call(
+        self,
+        call: Callable[[], T],
+        *,
+        repeatable: bool = True,
+        denied: Callable[[str], errors.ConnectionFailed] = errors.missing_role,
+    ) -> T:
         """One call with the waits and retries the marketplace asks for, or a clear error."""
         delay = self.retry.backoff
         attempt = 0
@@ -142,7 +163,7 @@ class SpApiTransport:
                 raise errors.bad_secret(str(error.error_code or error.status_code)) from None
             except SellingApiException as error:
                 if error.code in (401, 403):
-                    raise errors.missing_role(_detail(error)) from None
+                    raise denied(_detail(error)) from None
                 raise errors.refused(_detail(error)) from None
             self.retry.wait(delay)
             delay *= 2
@@ -153,6 +174,28 @@ class SpApiTransport:
         """A fresh token and one cheap Reports call: secrets, roles and network in one go."""
         token_cache.cache.clear()
         self._call(lambda: self.reports.get_reports(reportTypes="GET_FLAT_FILE_ORDERS_DATA"))
+        try:
+            self._restricted_token(PROBE_DOCUMENT)
+        except errors.NoBuyerData:
+            raise
+        except errors.ConnectionFailed as failure:
+            if failure.offline:
+                raise
+            # Refused for another reason (the probe names no real document): the role is
+            # not what was refused, and the real download will say more if it fails.
+
+    def _restricted_token(self, document_id: str) -> str:
+        """A Restricted Data Token for downloading one report document with buyers' data."""
+        path = fill_query_params(REPORT_DOCUMENT_PATH, document_id)
+        # Asking again for a token is harmless: repeatable. dataElements is left out: the
+        # Tokens API uses it for the Orders API only, a report document is named by its path.
+        found = self._call(
+            lambda: self.tokens.create_restricted_data_token(
+                restrictedResources=[{"method": "GET", "path": path}]
+            ),
+            denied=errors.no_buyer_data,
+        )
+        return str(found.payload["restrictedDataToken"])
 
     def create_report(self, report_type: str, start: datetime | None) -> str:
         body: dict[str, Any] = {"reportType": report_type, "marketplaceIds": self.marketplace_ids}
@@ -166,8 +209,14 @@ class SpApiTransport:
         found = self._call(lambda: self.reports.get_report(report_id))
         return str(found.payload["processingStatus"]), found.payload.get("reportDocumentId")
 
-    def report_document(self, document_id: str) -> bytes:
-        found = self._call(lambda: self.reports.get_report_document(document_id))
+    def report_document(self, document_id: str, *, restricted: bool = False) -> bytes:
+        reports = self.reports
+        denied = errors.missing_role
+        if restricted:
+            token = self._restricted_token(document_id)
+            reports = self._client(Reports, restricted_data_token=token)
+            denied = errors.no_buyer_data
+        found = self._call(lambda: reports.get_report_document(document_id), denied=denied)
         return self._download(found.payload)
 
     def create_feed_document(self, content_type: str) -> tuple[str, str]:
