@@ -112,9 +112,23 @@ class StandIn:
 
     def __exit__(self, *_: object) -> None:
         self.release.set()
+        if self.thread.is_alive():
+            self.go_down()
+
+    def go_down(self) -> None:
+        """The marketplace is unreachable: nothing listens on its port any more."""
         self.server.shutdown()
         self.server.server_close()
         self.thread.join(timeout=5)
+
+    def come_back(self) -> None:
+        """Listening again on the same address, with everything it knew."""
+        host, port = self.server.server_address[:2]
+        self.server = ThreadingHTTPServer((str(host), int(port)), _handler(self))
+        self.server.daemon_threads = True
+        self.server.timeout = 5
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
 
     def fail(self, method: str, path: str, kind: str, times: int = 1) -> None:
         with self.lock:

@@ -384,3 +384,67 @@ def _credentials_in_environment(monkeypatch) -> None:
         strict=True,
     ):
         monkeypatch.setenv(name, value)
+
+
+def test_work_done_offline_is_queued_and_sent_once_when_the_marketplace_is_back(db, standin):
+    shippable(db, "405-1111111-1111111", "50001")
+    shippable(db, "405-2222222-2222222", "50002")
+    ship(db, "405-1111111-1111111")
+    standin.go_down()
+    first = connect(db).sync()
+    assert first.offline and "cannot be reached" in first.summary().english()
+    ship(db, "405-2222222-2222222")  # more work while still offline
+    assert connect(db).sync().offline
+    assert [batch.state for batch in connect(db).batches()] == [State.WRITTEN, State.WRITTEN]
+    assert standin.calls == []  # nothing reached the marketplace
+
+    standin.come_back()
+    back = connect(db).sync(pull_orders=False)
+    assert not back.offline and len(back.sent) == 2
+    assert [batch.state for batch in connect(db).batches()] == [State.DONE, State.DONE]
+    rows = sorted(row["order-id"] for _type, row in standin.accepted_rows())
+    assert rows == ["405-1111111-1111111", "405-2222222-2222222"]  # each exactly once
+    assert len(standin.feeds) == 2
+    connect(db).sync(pull_orders=False)
+    assert len(standin.feeds) == 2  # and never again
+
+
+def test_a_refused_line_marked_dealt_with_is_listed_no_more_and_not_sent_again(
+    cli, db, standin
+):
+    import json
+
+    shippable(db, "405-2222222-2222222", "50002")
+    ship(db, "405-2222222-2222222", "BAD2")
+    standin.refuse = lambda _type, _row: "The tracking number is not valid."
+    central = connect(db)
+    central.sync(pull_orders=False)
+    [refused] = central.refusals()
+    before = json.loads(cli("batches", "--json").out)
+
+    done = cli("batches", "--dealt-with", f"{refused.batch_id}:{refused.record}")
+    assert done.status == 0, done.err
+    assert "405-2222222-2222222: dealt with" in done.out
+    assert central.refusals() == []
+    with db.reading() as session:
+        [shipment] = session.scalars(select(Shipment)).all()
+        events = session.scalars(
+            select(Event.summary).where(Event.kind == "refusal_dealt_with")
+        ).all()
+    assert shipment.export_batch_id == refused.batch_id  # not back in what is to send
+    assert len(events) == 1 and "not sent again" in events[0]
+
+    standin.refuse = lambda _type, _row: None
+    central.sync(pull_orders=False)
+    assert len(standin.feeds) == 1 and standin.accepted_rows() == []
+
+    after = json.loads(cli("batches", "--json").out)
+    assert set(before[0]) <= set(after[0])  # the shape is only ever extended
+    assert after[0]["refused_lines"][0]["open"] is False
+    assert before[0]["refused_lines"][0]["open"] is True
+
+    again = cli("batches", "--dealt-with", f"{refused.batch_id}:{refused.record}")
+    assert again.status == 1 and "dealt with already" in again.err
+    assert cli("batches", "--dealt-with", "9:9").status == 2
+    unreadable = cli("batches", "--dealt-with", "first")
+    assert unreadable.status == 2 and "BATCH:LINE" in unreadable.err

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.db import Database
+from app.errors import SellerDeskError
 from app.health import RATE_TARGET
 from app.health_history import (
     LATE_SHIPMENT_TARGET,
@@ -33,6 +34,7 @@ from app.health_history import (
     overview,
     reason_label,
 )
+from app.marketplace import ledger
 from ui.health_chart import RateChart
 from ui.i18n import date_time, number, short_date, tr_text
 
@@ -51,6 +53,7 @@ LISTS = (AT_RISK, PENDING, OVERDUE_REFUNDS, COUNTED, NOT_COUNTED, MARKETPLACE, R
 
 class HealthPage(QWidget):
     orderActivated = Signal(str)  # noqa: N815 (Qt signal names are camelCase)
+    told = Signal(str)  # a sentence for the status bar (a refused line marked dealt with)
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -101,6 +104,9 @@ class HealthPage(QWidget):
             tree.header().setStretchLastSection(True)
             tree.itemActivated.connect(self._activated)
             self.lists[key] = tree
+            if key == REFUSED:
+                # The marketplace's message takes the room; the button column fits its button.
+                tree.header().setStretchLastSection(False)
             self.tabs.addTab(tree, "")
 
         splitter = QSplitter(Qt.Orientation.Vertical)
@@ -141,8 +147,15 @@ class HealthPage(QWidget):
             ]
         )
         self.lists[REFUSED].setHeaderLabels(
-            [self.tr("Order"), self.tr("Batch"), self.tr("Line"), self.tr("Seller Central said")]
+            [
+                self.tr("Order"),
+                self.tr("Batch"),
+                self.tr("Line"),
+                self.tr("Seller Central said"),
+                self.tr("When you fixed it"),
+            ]
         )
+        self.lists[REFUSED].header().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.chart.translate_ui()
         if self.overview is not None:
             self._show(self.overview)
@@ -339,6 +352,45 @@ class HealthPage(QWidget):
                 item.setData(0, ORDER_ROLE, order_id)
                 item.setToolTip(0, self.tr("Double-click or press Enter to open the order"))
                 tree.addTopLevelItem(item)
+        for index, refused in enumerate(data.refused_by_marketplace):
+            self._add_dealt_with_button(index, refused.batch_id, refused.record)
+
+    def _add_dealt_with_button(self, row: int, batch_id: int, record: int) -> None:
+        tree = self.lists[REFUSED]
+        button = QPushButton(self.tr("Dealt with"), tree)
+        button.setObjectName(f"dealt_with_{batch_id}_{record}")
+        button.setToolTip(
+            self.tr(
+                "You put it right on Seller Central yourself: the line is listed no more and "
+                "SellerDesk does not send it again. Written on the order's timeline."
+            )
+        )
+        button.clicked.connect(lambda: self.mark_dealt_with(batch_id, record))
+        tree.setItemWidget(tree.topLevelItem(row), 4, button)
+
+    def dealt_with_buttons(self) -> list[QPushButton]:
+        tree = self.lists[REFUSED]
+        found = []
+        for index in range(tree.topLevelItemCount()):
+            button = tree.itemWidget(tree.topLevelItem(index), 4)
+            if isinstance(button, QPushButton):
+                found.append(button)
+        return found
+
+    def mark_dealt_with(self, batch_id: int, record: int) -> None:
+        """One action: the refusal is settled, with its event on the order's timeline."""
+        try:
+            done = ledger.mark_dealt_with(self._db, batch_id, record)
+        except SellerDeskError as error:
+            self.told.emit(tr_text(error.message))
+        else:
+            self.told.emit(
+                self.tr(
+                    "Order {order}: refused line {line} of batch {batch} dealt with; it is not "
+                    "sent again."
+                ).format(order=done.order_id, line=record, batch=batch_id)
+            )
+        self.refresh()
 
     def order_ids(self, key: str) -> list[str]:
         """The orders a list shows, in order (for tests and the window)."""

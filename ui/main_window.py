@@ -543,6 +543,7 @@ class MainWindow(QMainWindow):
         page = HealthPage(self._db, self)
         page.setObjectName("health_page")
         page.orderActivated.connect(self.open_order)
+        page.told.connect(lambda sentence: self.statusBar().showMessage(sentence, 15000))
         self.list_stack.addWidget(page)
         return page
 

@@ -27,6 +27,8 @@ from ui.i18n import date_time, time_of_day, tr_text
 from ui.tasks import Task, TaskRunner
 
 STEPS = {"push": 1, "pull": 2, "all-orders-by-last-update": 2, "unshipped-orders": 3}
+# Offline: what waits is tried again soon, then less often, never less than the sync's N.
+FIRST_RETRY_MS = 60_000
 _SESSION_SECRETS: SecretStore | None = None
 
 
@@ -49,6 +51,11 @@ class SyncController(QObject):
         self.job = Job(window, runner=runner)
         self.timer = QTimer(self)
         self.timer.timeout.connect(lambda: self.sync_now(quiet=True))
+        # While offline, work done meanwhile is sent as soon as Seller Central answers again.
+        self.retry = QTimer(self)
+        self.retry.setSingleShot(True)
+        self.retry.timeout.connect(lambda: self.sync_now(quiet=True))
+        self._retry_ms = FIRST_RETRY_MS
         self.status = QLabel(window)
         self.status.setObjectName("sync_status")
         window.statusBar().addPermanentWidget(self.status)
@@ -59,6 +66,7 @@ class SyncController(QObject):
 
     def switch_database(self, db: Database) -> None:
         self.job.abandon()
+        self.retry.stop()
         self._db = db
         self.last = None
         self.apply_settings()
@@ -72,6 +80,7 @@ class SyncController(QObject):
             QTimer.singleShot(0, lambda: self.sync_now(quiet=True, resume_only=True))
         else:
             self.timer.stop()
+            self.retry.stop()
         self.translate_ui()
 
     def translate_ui(self) -> None:
@@ -149,12 +158,22 @@ class SyncController(QObject):
     def _done(self, outcome: Any) -> None:
         result: SyncResult = outcome
         self.last = result
+        self._retry_when_back(result.offline)
         self.translate_ui()
         if result.problem is not None:
             self._window.statusBar().showMessage(tr_text(result.problem), 15000)
         for notice in result.notices:
             self.notify(notice)
         self.synced.emit(result)
+
+    def _retry_when_back(self, offline: bool) -> None:
+        chosen = config.load(self._db)
+        if not offline or chosen is None:
+            self.retry.stop()
+            self._retry_ms = FIRST_RETRY_MS
+            return
+        self.retry.start(self._retry_ms)
+        self._retry_ms = min(self._retry_ms * 2, chosen.sync_minutes * 60_000)
 
     def _failed(self, error: BaseException) -> None:
         self.translate_ui()

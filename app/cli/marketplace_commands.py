@@ -161,9 +161,42 @@ def _run_sync(args: argparse.Namespace, db: Database) -> int:
 
 def _configure_batches(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print a JSON array")
+    parser.add_argument(
+        "--dealt-with",
+        action="append",
+        metavar="BATCH:LINE",
+        help="a refused line you dealt with on Seller Central: listed no more, not sent again "
+        "(repeat for several)",
+    )
+
+
+def _refused_line(raw: str) -> tuple[int, int]:
+    batch, _, line = raw.partition(":")
+    if not (batch.isascii() and batch.isdigit() and line.isascii() and line.isdigit()):
+        raise BadInput(
+            text(
+                "Cli",
+                QT_TRANSLATE_NOOP(
+                    "Cli", "Name a refused line as BATCH:LINE, e.g. 12:3, not {given}."
+                ),
+                given=repr(raw),
+            )
+        )
+    return int(batch), int(line)
+
+
+def _mark_dealt_with(db: Database, given: list[str], *, quiet: bool) -> None:
+    from app.marketplace import ledger
+
+    for batch_id, record in [_refused_line(raw) for raw in given]:
+        done = ledger.mark_dealt_with(db, batch_id, record)
+        if not quiet:  # --json: the array says it ("open": false)
+            say(f"batch {batch_id} line {record}  {done.order_id}: dealt with, not sent again")
 
 
 def _run_batches(args: argparse.Namespace, db: Database) -> int:
+    if args.dealt_with:
+        _mark_dealt_with(db, args.dealt_with, quiet=args.json)
     with db.reading() as session:
         from app.marketplace import ledger
 
@@ -190,6 +223,8 @@ def _run_batches(args: argparse.Namespace, db: Database) -> int:
         )
     if args.json:
         print_json(listed)
+        return 0
+    if args.dealt_with:
         return 0
     if not listed:
         say("No batch was written yet.")

@@ -29,7 +29,7 @@ from app.marketplace.pull import Notice, PullResult
 from app.marketplace.regions import BY_CODE, REGION_NAMES
 from app.marketplace.secrets import SecretStore
 from app.marketplace.transport import Retry, Stopped, Transport
-from app.models import ExportBatch, FeedSubmission, SyncRun
+from app.models import SyncRun
 from app.text import QT_TRANSLATE_NOOP, Text, plural, text
 
 CTX = "Marketplace"
@@ -203,18 +203,6 @@ class SellerCentral:
             ledger.queue(session, batch_id, kind, data, columns, rows, at)
 
         return exports.export_new(self.db, kind, path, at=at, actor=ledger.ACTOR, on_batch=hook)
-
-    def queue_batch(self, batch_id: int) -> None:
-        """Queue a batch already written to a file (the export dialog's Send)."""
-        with self.db.transaction() as session:
-            batch = session.get(ExportBatch, batch_id)
-            if batch is None or session.get(FeedSubmission, batch_id) is not None:
-                return
-            kind = ExportKind(batch.kind)
-        preview = exports.preview(self.db, kind, batch_id)
-        data = Path(batch.file_name).read_bytes() if batch.file_name else b""
-        with self.db.transaction() as session:
-            ledger.queue(session, batch_id, kind, data, preview.columns, preview.rows, clock.now())
 
     def push(self, kinds: tuple[ExportKind, ...] = KINDS) -> tuple[list[int], dict[int, State]]:
         """Queue what is new, send everything waiting, follow what is in flight."""

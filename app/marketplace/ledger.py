@@ -7,7 +7,8 @@ When the marketplace has processed the feed, each line is accepted or refused.
 A refused action goes back to "to send" (its export mark is cleared, so the
 next file holds it again), the marketplace's words go on the order's timeline
 and the line is listed ("Refused by the marketplace") until a later batch
-carrying the same action is accepted or the seller dismisses it.
+carrying the same action is accepted or the seller marks it dealt with (on Seller
+Central by hand: it is then not sent again).
 """
 
 from __future__ import annotations
@@ -17,11 +18,14 @@ from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import ColumnElement, delete, insert, select, update
 from sqlalchemy.orm import Session
 
-from app import audit
+from app import audit, clock
+from app.db import Database
+from app.errors import BadInput, RuleRefused
 from app.exports import ExportKind
 from app.models import (
     AdjustmentExport,
@@ -129,6 +133,31 @@ class SubmissionInfo:
 Candidate = tuple[int, str, int]  # order pk, action, action id
 
 
+def _item_rows(
+    session: Session,
+    action: str,
+    table: Any,
+    line_table: Any,
+    line_owner: Any,
+    in_batch: ColumnElement[bool],
+    *marks: tuple[Any, ColumnElement[bool]],
+) -> list[tuple[str, str, Candidate]]:
+    """The (order id, item id, action) of each item row an action of ``table`` wrote."""
+    query = (
+        select(Order.id, Order.order_id, OrderItem.order_item_id, table.id)
+        .join(Order, table.order_pk == Order.id)
+        .join(line_table, line_owner == table.id)
+        .join(OrderItem, line_table.order_item_pk == OrderItem.id)
+    )
+    for mark, on in marks:
+        query = query.join(mark, on)
+    query = query.where(in_batch).order_by(table.created_at, table.id, line_table.id)
+    return [
+        (order_id, item_id or "", (order_pk, action, action_id))
+        for order_pk, order_id, item_id, action_id in session.execute(query)
+    ]
+
+
 def _candidates(
     session: Session, batch_id: int, kind: ExportKind
 ) -> dict[tuple[str, str], deque[Candidate]]:
@@ -142,35 +171,31 @@ def _candidates(
         ):
             found.append((order_id, "", (order_pk, "cancellation", action_id)))
     elif kind is ExportKind.SHIPMENTS:
-        for order_pk, order_id, item_id, action_id in session.execute(
-            select(Order.id, Order.order_id, OrderItem.order_item_id, Shipment.id)
-            .join(Order, Shipment.order_pk == Order.id)
-            .join(ShipmentLine, ShipmentLine.shipment_id == Shipment.id)
-            .join(OrderItem, ShipmentLine.order_item_pk == OrderItem.id)
-            .where(Shipment.export_batch_id == batch_id)
-            .order_by(Shipment.created_at, Shipment.id, ShipmentLine.id)
-        ):
-            found.append((order_id, item_id or "", (order_pk, "shipment", action_id)))
+        found = _item_rows(
+            session,
+            "shipment",
+            Shipment,
+            ShipmentLine,
+            ShipmentLine.shipment_id,
+            Shipment.export_batch_id == batch_id,
+        )
     else:
-        for order_pk, order_id, item_id, action_id in session.execute(
-            select(Order.id, Order.order_id, OrderItem.order_item_id, Refund.id)
-            .join(Order, Refund.order_pk == Order.id)
-            .join(RefundLine, RefundLine.refund_id == Refund.id)
-            .join(OrderItem, RefundLine.order_item_pk == OrderItem.id)
-            .where(Refund.export_batch_id == batch_id)
-            .order_by(Refund.created_at, Refund.id, RefundLine.id)
-        ):
-            found.append((order_id, item_id or "", (order_pk, "refund", action_id)))
-        for order_pk, order_id, item_id, action_id in session.execute(
-            select(Order.id, Order.order_id, OrderItem.order_item_id, Cancellation.id)
-            .join(Order, Cancellation.order_pk == Order.id)
-            .join(CancellationLine, CancellationLine.cancellation_id == Cancellation.id)
-            .join(OrderItem, CancellationLine.order_item_pk == OrderItem.id)
-            .join(AdjustmentExport, AdjustmentExport.cancellation_id == Cancellation.id)
-            .where(AdjustmentExport.export_batch_id == batch_id)
-            .order_by(Cancellation.created_at, Cancellation.id, CancellationLine.id)
-        ):
-            found.append((order_id, item_id or "", (order_pk, "cancellation", action_id)))
+        found = _item_rows(
+            session,
+            "refund",
+            Refund,
+            RefundLine,
+            RefundLine.refund_id,
+            Refund.export_batch_id == batch_id,
+        ) + _item_rows(
+            session,
+            "cancellation",
+            Cancellation,
+            CancellationLine,
+            CancellationLine.cancellation_id,
+            AdjustmentExport.export_batch_id == batch_id,
+            (AdjustmentExport, AdjustmentExport.cancellation_id == Cancellation.id),
+        )
     by_key: dict[tuple[str, str], deque[Candidate]] = {}
     for order_id, item_id, candidate in found:
         by_key.setdefault((order_id, item_id), deque()).append(candidate)
@@ -325,18 +350,100 @@ def settle(
     return accepted_rows, refused_rows
 
 
-def dismiss(session: Session, order_pk: int, at: datetime) -> int:
-    """The seller dealt with the order's refusals some other way: stop listing them."""
-    result = session.execute(
-        update(FeedLine)
+def _not_to_send(session: Session, submission: FeedSubmission, action: str, action_id: int) -> None:
+    """Mark a refused action as sent in its batch again, unless it is already on its way."""
+    batch_id = submission.export_batch_id
+    if action == "cancellation" and submission.feed_type == FEED_TYPES[ExportKind.ADJUSTMENTS]:
+        if session.get(AdjustmentExport, action_id) is None:
+            session.execute(
+                insert(AdjustmentExport).values(cancellation_id=action_id, export_batch_id=batch_id)
+            )
+        return
+    table: Any = {"shipment": Shipment, "refund": Refund}.get(action, Cancellation)
+    session.execute(
+        update(table)
+        .where(table.id == action_id, table.export_batch_id.is_(None))
+        .values(export_batch_id=batch_id)
+    )
+
+
+def dismiss(
+    session: Session, batch_id: int, record: int, at: datetime, actor: str = "seller"
+) -> RefusedLine:
+    """The seller dealt with a refused line on Seller Central: listed no more, not sent again.
+
+    Inside the caller's transaction, with its event on the order's timeline.
+    """
+    found = session.execute(
+        select(FeedLine, Order)
+        .join(Order, FeedLine.order_pk == Order.id)
         .where(
-            FeedLine.order_pk == order_pk,
+            FeedLine.export_batch_id == batch_id,
+            FeedLine.record == record,
+            FeedLine.outcome == "refused",
+        )
+    ).first()
+    if found is None:
+        raise BadInput(
+            text(
+                CTX,
+                QT_TRANSLATE_NOOP("Marketplace", "Batch {batch} has no refused line {line}."),
+                batch=batch_id,
+                line=record,
+            )
+        )
+    line, order = found
+    still_open = session.scalars(
+        select(FeedLine).where(
+            FeedLine.action == line.action,
+            FeedLine.action_id == line.action_id,
             FeedLine.outcome == "refused",
             FeedLine.settled_at.is_(None),
         )
-        .values(settled_at=at)
+    ).all()
+    if not still_open:
+        raise RuleRefused(
+            text(
+                CTX,
+                QT_TRANSLATE_NOOP(
+                    "Marketplace",
+                    "Line {line} of batch {batch} is dealt with already: it is no longer "
+                    "listed as refused.",
+                ),
+                batch=batch_id,
+                line=record,
+            )
+        )
+    for listed in still_open:
+        listed.settled_at = at
+    submission = session.get(FeedSubmission, batch_id)
+    assert submission is not None
+    _not_to_send(session, submission, line.action, line.action_id)
+    audit.record(
+        session,
+        order,
+        kind="refusal_dealt_with",
+        summary=text(
+            CTX,
+            QT_TRANSLATE_NOOP(
+                "Marketplace",
+                "Refusal of {action} by Seller Central (batch {batch}, line {line}) marked as "
+                "dealt with: it is no longer listed and is not sent again.",
+            ),
+            action=text(CTX, ACTION_LABELS[line.action]),
+            batch=batch_id,
+            line=record,
+        ),
+        at=at,
+        actor=actor,
     )
-    return int(getattr(result, "rowcount", 0) or 0)
+    return RefusedLine(batch_id, record, order.order_id, line.action, line.message or "", False)
+
+
+def mark_dealt_with(db: Database, batch_id: int, record: int, actor: str = "seller") -> RefusedLine:
+    """:func:`dismiss` as one action: one transaction with its event."""
+    with db.transaction() as session:
+        return dismiss(session, batch_id, record, clock.now(), actor)
 
 
 # --- reading ---------------------------------------------------------------------------

@@ -168,3 +168,55 @@ def test_send_is_disabled_with_the_reason_when_not_connected(db, qtbot):
     dialog.reading.wait()
     assert dialog.save.isEnabled() and not dialog.send.isEnabled()
     assert "sellerdesk connect" in dialog.send.toolTip()
+
+
+def test_a_refused_line_is_dealt_with_by_its_button_on_the_health_page(db, qtbot, standin):
+    connected(db)
+    add_order(db, order_id="405-2222222-2222222", items=[ItemSpec(order_item_id="50002")])
+    confirm_shipment(
+        db,
+        "405-2222222-2222222",
+        ShipmentRequest(resolve_carrier("Colissimo"), tracking_number="BAD"),
+    )
+    standin.refuse = lambda _type, _row: "The tracking number is not valid."
+    with connection_module.SellerCentral(db, secrets=marketplace_sync.session_secrets()) as central:
+        central.sync(pull_orders=False)
+    page = HealthPage(db)
+    qtbot.addWidget(page)
+    page.refresh()
+    page.show()
+    page.tabs.setCurrentWidget(page.lists[REFUSED])
+    [button] = page.dealt_with_buttons()
+    assert button.isVisible() and button.text() == "Dealt with"
+    with qtbot.waitSignal(page.told) as told:
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert told.args[0].startswith("Order 405-2222222-2222222: refused line 1 of batch")
+    assert page.order_ids(REFUSED) == [] and page.dealt_with_buttons() == []
+    assert "Refused by the marketplace (0)" in page.tabs.tabText(page.tabs.count() - 1)
+
+
+def test_work_waiting_offline_is_sent_when_seller_central_answers_again(
+    db, qtbot, standin, monkeypatch
+):
+    monkeypatch.setattr(marketplace_sync, "FIRST_RETRY_MS", 50)
+    connected(db)
+    add_order(db, order_id="405-1111111-1111111", items=[ItemSpec(order_item_id="50001")])
+    confirm_shipment(db, "405-1111111-1111111", ShipmentRequest(resolve_carrier("Colissimo")))
+    standin.go_down()
+    window = MainWindow(db)
+    qtbot.addWidget(window)
+    try:
+        qtbot.waitUntil(lambda: not window.sync.job.busy, timeout=20000)
+        window.sync.sync_now(quiet=True)
+        qtbot.waitUntil(lambda: "offline" in window.sync.status.text(), timeout=20000)
+        assert window.sync.retry.isActive() or window.sync.job.busy
+        standin.come_back()
+        # No click: the retry finds Seller Central back and sends what waited, once.
+        qtbot.waitUntil(lambda: window.sync.status.text().startswith("Synced"), timeout=30000)
+        assert len(standin.feeds) == 1
+        assert [row["order-id"] for _type, row in standin.accepted_rows()] == [
+            "405-1111111-1111111"
+        ]
+        assert not window.sync.retry.isActive()
+    finally:
+        window.shutdown()
