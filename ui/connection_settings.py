@@ -1,7 +1,8 @@
 """The Marketplace connection settings page: region, marketplaces, credentials, test.
 
-A self-contained page (a QWidget) so it can sit in the Preferences dialog as a
-tab or, until then, in its own dialog. It asks :mod:`app.marketplace` for
+A tab of the Preferences dialog (File > Marketplace connection opens Preferences
+on it): OK saves it with the other pages, Test connection saves it and tries
+it. Without the ``marketplace`` extra it says what to install. It asks :mod:`app.marketplace` for
 everything: the regions and marketplaces, whether the extra is installed,
 whether the choice is valid, and what "Test connection" found. Secrets go to
 the shared :class:`~app.marketplace.secrets.SecretStore` (the system keyring,
@@ -16,8 +17,6 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -83,8 +82,6 @@ class ConnectionSettingsPage(QWidget):
         self.where.setObjectName("where")
         self.where.setWordWrap(True)
 
-        self.save_button = QPushButton(self)
-        self.save_button.setObjectName("save_connection")
         self.test_button = QPushButton(self)
         self.test_button.setObjectName("test_connection")
         self.result = QLabel(self)
@@ -108,7 +105,6 @@ class ConnectionSettingsPage(QWidget):
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.test_button)
-        buttons.addWidget(self.save_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.install_note)
         layout.addLayout(self.form)
@@ -118,7 +114,6 @@ class ConnectionSettingsPage(QWidget):
         layout.addStretch(1)
 
         self.region.currentIndexChanged.connect(self._fill_marketplaces)
-        self.save_button.clicked.connect(self.save)
         self.test_button.clicked.connect(self.test)
         self._load()
         self.translate_ui()
@@ -134,18 +129,17 @@ class ConnectionSettingsPage(QWidget):
             self.region.setItemText(
                 index, QCoreApplication.translate("Marketplace", REGION_NAMES[code])
             )
-        self._label(self.region).setText(self.tr("Region:"))
-        self._label(self.marketplaces).setText(self.tr("Marketplaces you sell on:"))
-        self._label(self.every).setText(self.tr("Sync while open, every:"))
+        self._label(self.region).setText(self.tr("&Region:"))
+        self._label(self.marketplaces).setText(self.tr("Market&places you sell on:"))
+        self._label(self.every).setText(self.tr("S&ync while open, every:"))
         self.every.setSuffix(self.tr(" min"))
-        self._label(self.client_id).setText(self.tr("Client id:"))
-        self._label(self.client_secret).setText(self.tr("Client secret:"))
-        self._label(self.refresh_token).setText(self.tr("Refresh token:"))
+        self._label(self.client_id).setText(self.tr("Client &id:"))
+        self._label(self.client_secret).setText(self.tr("Client s&ecret:"))
+        self._label(self.refresh_token).setText(self.tr("Refresh t&oken:"))
         stored = self.tr("stored: leave empty to keep it")
         for field in (self.client_id, self.client_secret, self.refresh_token):
             field.setPlaceholderText(stored if self._secrets.load() is not None else "")
-        self.save_button.setText(self.tr("Save"))
-        self.test_button.setText(self.tr("Test connection"))
+        self.test_button.setText(self.tr("Te&st connection"))
         if self._secrets.has_keyring:
             self.where.setText(
                 self.tr(
@@ -205,33 +199,46 @@ class ConnectionSettingsPage(QWidget):
             if item.data(CODE_ROLE) == code:
                 item.setCheckState(Qt.CheckState.Checked)
 
-    def save(self) -> bool:
-        try:
-            chosen = config.checked(
-                str(self.region.currentData()), self.chosen_codes(), self.every.value()
-            )
-        except SellerDeskError as error:
-            self._say(tr_text(error.message))
-            return False
+    def _typed(self) -> Credentials:
         stored = self._secrets.load()
-        typed = Credentials(
+        return Credentials(
             self.client_id.text().strip() or (stored.client_id if stored else ""),
             self.client_secret.text().strip() or (stored.client_secret if stored else ""),
             self.refresh_token.text().strip() or (stored.refresh_token if stored else ""),
         )
+
+    def untouched(self) -> bool:
+        """Never set up and nothing chosen or typed: OK has nothing to save here."""
+        typed = any(
+            f.text().strip() for f in (self.client_id, self.client_secret, self.refresh_token)
+        )
+        return config.load(self._db) is None and not self.chosen_codes() and not typed
+
+    def save(self) -> None:
+        """Keep the choice and the typed secrets; BadInput (nothing saved) if not valid."""
+        if self.untouched():
+            return
+        chosen = config.checked(
+            str(self.region.currentData()), self.chosen_codes(), self.every.value()
+        )
+        typed = self._typed()
         config.save(self._db, chosen)
-        if typed.complete and typed != stored:
+        if typed.complete and typed != self._secrets.load():
             self._secrets.save(typed)
         for field in (self.client_id, self.client_secret, self.refresh_token):
             field.clear()
         self.translate_ui()
-        self._say(self.tr("Saved."))
         self.saved.emit()
-        return True
 
     def test(self) -> None:
         """Save, then try the connection on a worker; the answer is one line."""
-        if self._testing or not self.save():
+        if self._testing:
+            return
+        try:
+            config.checked(str(self.region.currentData()), self.chosen_codes(), self.every.value())
+            self.save()
+        except SellerDeskError as error:
+            self._say(tr_text(error.message))
             return
         self._testing = True
         self.test_button.setEnabled(False)
@@ -267,23 +274,3 @@ class ConnectionSettingsPage(QWidget):
 
     def wait(self) -> None:
         self._tasks.wait(cancel=False)
-
-
-class ConnectionDialog(QDialog):
-    """The page in a dialog of its own until the Preferences dialog takes it as a tab."""
-
-    def __init__(self, db: Database, secrets: SecretStore, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("connection_dialog")
-        self.setWindowTitle(self.tr("Marketplace connection"))
-        self.page = ConnectionSettingsPage(db, secrets, self)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.page, 1)
-        layout.addWidget(buttons)
-        self.resize(max(self.sizeHint().width(), 560), self.sizeHint().height())
-
-    def done(self, result: int) -> None:
-        self.page.wait()
-        super().done(result)

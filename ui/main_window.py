@@ -52,7 +52,7 @@ from app.queries import View
 from app.rate_effect import current_rate
 from ui.about_dialog import AboutDialog
 from ui.actions import ActionRegistry, Menu
-from ui.connection_settings import ConnectionDialog
+from ui.connection_settings import ConnectionSettingsPage
 from ui.demo_database import DemoDatabase
 from ui.details_pane import DetailsPane
 from ui.dialogs.bulk_cancel_dialog import BulkCancelDialog
@@ -815,11 +815,10 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
-    def open_connection_settings(self) -> ConnectionDialog:
-        dialog = ConnectionDialog(self._db, self.sync.secrets, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.page.saved.connect(self.sync.apply_settings)
-        dialog.open()
+    def open_connection_settings(self) -> PreferencesDialog:
+        """File > Marketplace connection: Preferences, on its Marketplace connection tab."""
+        dialog = self.preferences()
+        dialog.tabs.setCurrentWidget(dialog.findChild(ConnectionSettingsPage))
         return dialog
 
     def bulk_cancel(self) -> BulkCancelDialog:
@@ -885,6 +884,10 @@ class MainWindow(QMainWindow):
     def preferences(self) -> PreferencesDialog:
         dialog = PreferencesDialog(self._db, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        connection = ConnectionSettingsPage(self._db, self.sync.secrets, dialog)
+        connection.saved.connect(self.sync.apply_settings)
+        dialog.finished.connect(lambda _result: connection.wait())
+        dialog.add_page(connection, self.tr("&Marketplace connection"))
         before = settings.get(self._db, settings.LANGUAGE)
         dialog.accepted.connect(lambda: self._preferences_saved(before, dialog.language))
         dialog.open()

@@ -11,6 +11,7 @@ import pytest
 pytest.importorskip("sp_api")
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox
 from sqlalchemy import select
 
 from app.carriers import resolve_carrier
@@ -28,6 +29,7 @@ from tests.reportfiles import ALL_ORDERS_REPORT, UNSHIPPED_REPORT
 from ui import marketplace_sync
 from ui.connection_settings import ConnectionSettingsPage
 from ui.dialogs.export_dialog import ExportDialog
+from ui.dialogs.preferences_dialog import PreferencesDialog
 from ui.health_page import REFUSED, HealthPage
 from ui.main_window import MainWindow
 
@@ -87,14 +89,70 @@ def test_settings_page_saves_the_choice_tests_in_one_line_and_keeps_secrets_out(
     page.wait()
 
 
+def _preferences_on_the_connection_tab(window) -> tuple[PreferencesDialog, ConnectionSettingsPage]:
+    window.registry["marketplace_connection"].trigger()
+    [dialog] = [d for d in window.findChildren(PreferencesDialog) if d.isVisible()]
+    page = dialog.tabs.currentWidget()
+    assert isinstance(page, ConnectionSettingsPage)
+    assert dialog.tabs.tabText(dialog.tabs.currentIndex()) == "&Marketplace connection"
+    return dialog, page
+
+
+def test_file_menu_opens_preferences_on_the_connection_tab_saved_by_ok(db, qtbot):
+    window = MainWindow(db)
+    qtbot.addWidget(window)
+    window.show()
+    try:
+        dialog, page = _preferences_on_the_connection_tab(window)
+        page.region.setCurrentIndex(page.region.findData("eu"))
+        page.check_marketplace("DE")
+        qtbot.keyClicks(page.client_id, GOOD.client_id)
+        qtbot.keyClicks(page.client_secret, GOOD.client_secret)
+        qtbot.keyClicks(page.refresh_token, GOOD.refresh_token)
+        qtbot.mouseClick(
+            dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton
+        )
+        assert not dialog.isVisible()
+        chosen = config.load(db)
+        assert chosen is not None and chosen.marketplaces == ("DE",)
+        assert window.sync.timer.isActive()  # the window now syncs every N minutes
+        assert marketplace_sync.session_secrets().load() == GOOD
+        with db.reading() as session:
+            stored = " ".join(row.value for row in session.scalars(select(Setting)))
+        assert GOOD.client_secret not in stored and GOOD.refresh_token not in stored
+
+        # No marketplace chosen: OK says why in one line and the dialog stays open.
+        dialog, page = _preferences_on_the_connection_tab(window)
+        for index in range(page.marketplaces.count()):
+            page.marketplaces.item(index).setCheckState(Qt.CheckState.Unchecked)
+        qtbot.mouseClick(
+            dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton
+        )
+        assert dialog.isVisible() and dialog.problem.text
+        assert config.load(db).marketplaces == ("DE",)
+        dialog.reject()
+    finally:
+        window.shutdown()
+
+
 def test_settings_page_says_what_to_install_without_the_extra(db, qtbot, monkeypatch):
     monkeypatch.setattr("ui.connection_settings.installed", lambda: False)
-    page = ConnectionSettingsPage(db, marketplace_sync.session_secrets())
-    qtbot.addWidget(page)
-    page.show()
-    assert page.install_note.isVisible()
-    assert "sellerdesk[marketplace]" in page.install_note.text()
-    assert not page.test_button.isEnabled()
+    monkeypatch.setattr("ui.marketplace_sync.installed", lambda: False)
+    window = MainWindow(db)
+    qtbot.addWidget(window)
+    window.show()
+    try:
+        dialog, page = _preferences_on_the_connection_tab(window)
+        assert page.install_note.isVisible()
+        assert "sellerdesk[marketplace]" in page.install_note.text()
+        assert not page.test_button.isEnabled()
+        # The rest of Preferences still saves: an untouched connection page asks nothing.
+        qtbot.mouseClick(
+            dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton
+        )
+        assert not dialog.isVisible()
+    finally:
+        window.shutdown()
 
 
 def test_sync_now_imports_says_what_changed_and_notifies_a_buyer_cancellation(db, qtbot, standin):
