@@ -448,3 +448,28 @@ def test_a_refused_line_marked_dealt_with_is_listed_no_more_and_not_sent_again(
     assert cli("batches", "--dealt-with", "9:9").status == 2
     unreadable = cli("batches", "--dealt-with", "first")
     assert unreadable.status == 2 and "BATCH:LINE" in unreadable.err
+
+
+def test_a_sync_notices_an_order_entering_its_last_3_days_and_a_buyer_cancellation_once(db):
+    from datetime import timedelta
+
+    from app import clock
+    from app.marketplace.pull import new_notices
+
+    now = clock.now()
+    # Ship-by 5 days ago: 2 days left before the marketplace may cancel it (S11: 7 days).
+    add_order(db, order_id="405-1111111-1111111", latest_ship_date=now - timedelta(days=5))
+    # Ship-by 2 days ago: 5 days left, not yet in its last 3.
+    add_order(db, order_id="405-2222222-2222222", latest_ship_date=now - timedelta(days=2))
+    add_order(db, order_id="405-3333333-3333333", buyer_requested_cancel=True)
+    found = {(n.order_id, n.buyer_requested, n.days_left) for n in new_notices(db, now)}
+    assert found == {
+        ("405-1111111-1111111", False, 2),
+        ("405-3333333-3333333", True, None),
+    }
+    assert new_notices(db, now) == []  # told once
+    # Two days on, the second order enters its last 3 days: told now, the others not again.
+    later = now + timedelta(days=2, hours=1)
+    assert [(n.order_id, n.days_left) for n in new_notices(db, later)] == [
+        ("405-2222222-2222222", 3)
+    ]

@@ -611,6 +611,10 @@
       <translation>Donnez l'identifiant client, le secret client et le jeton d'actualisation sur l'entrée standard, un par ligne, ou dans SELLERDESK_LWA_CLIENT_ID, SELLERDESK_LWA_CLIENT_SECRET et SELLERDESK_LWA_REFRESH_TOKEN.</translation>
     </message>
     <message>
+      <source>Name a refused line as BATCH:LINE, e.g. 12:3, not {given}.</source>
+      <translation>Indiquez une ligne refusée sous la forme LOT :LIGNE, par ex. 12:3, et non {given}.</translation>
+    </message>
+    <message>
       <source>{raw!r} is not a date or time from 2000 to 2100: use 2026-11-20 or 2026-11-20T12:00:00Z.</source>
       <translation>{raw!r} n'est pas une date ou une heure entre 2000 et 2100 : utilisez 2026-11-20 ou 2026-11-20T12:00:00Z.</translation>
     </message>
@@ -639,53 +643,42 @@
     </message>
   </context>
   <context>
-    <name>ConnectionDialog</name>
-    <message>
-      <source>Marketplace connection</source>
-      <translation>Connexion à la place de marché</translation>
-    </message>
-  </context>
-  <context>
     <name>ConnectionSettingsPage</name>
-    <message>
-      <source>Region:</source>
-      <translation>Région :</translation>
-    </message>
-    <message>
-      <source>Marketplaces you sell on:</source>
-      <translation>Places de marché où vous vendez :</translation>
-    </message>
-    <message>
-      <source>Sync while open, every:</source>
-      <translation>Synchroniser, fenêtre ouverte, toutes les :</translation>
-    </message>
     <message>
       <source> min</source>
       <translation> min</translation>
-    </message>
-    <message>
-      <source>Client id:</source>
-      <translation>Identifiant client :</translation>
-    </message>
-    <message>
-      <source>Client secret:</source>
-      <translation>Secret client :</translation>
-    </message>
-    <message>
-      <source>Refresh token:</source>
-      <translation>Jeton d'actualisation :</translation>
     </message>
     <message>
       <source>stored: leave empty to keep it</source>
       <translation>enregistré : laissez vide pour le garder</translation>
     </message>
     <message>
-      <source>Save</source>
-      <translation>Enregistrer</translation>
+      <source>&amp;Region:</source>
+      <translation>&amp;Région :</translation>
     </message>
     <message>
-      <source>Test connection</source>
-      <translation>Tester la connexion</translation>
+      <source>Market&amp;places you sell on:</source>
+      <translation>&amp;Places de marché où vous vendez :</translation>
+    </message>
+    <message>
+      <source>S&amp;ync while open, every:</source>
+      <translation>S&amp;ynchroniser, fenêtre ouverte, toutes les :</translation>
+    </message>
+    <message>
+      <source>Client &amp;id:</source>
+      <translation>&amp;Identifiant client :</translation>
+    </message>
+    <message>
+      <source>Client s&amp;ecret:</source>
+      <translation>S&amp;ecret client :</translation>
+    </message>
+    <message>
+      <source>Refresh t&amp;oken:</source>
+      <translation>Jeton d'a&amp;ctualisation :</translation>
+    </message>
+    <message>
+      <source>Te&amp;st connection</source>
+      <translation>Te&amp;ster la connexion</translation>
     </message>
     <message>
       <source>The client secret and refresh token go to your system's keyring, never into SellerDesk's database or settings.</source>
@@ -694,10 +687,6 @@
     <message>
       <source>No system keyring is available: the credentials are kept for this run only and asked again next time.</source>
       <translation>Aucun trousseau système n'est disponible : les identifiants sont gardés pour cette session seulement et redemandés la prochaine fois.</translation>
-    </message>
-    <message>
-      <source>Saved.</source>
-      <translation>Enregistré.</translation>
     </message>
     <message>
       <source>Trying Seller Central…</source>
@@ -1392,6 +1381,10 @@
       <translation>Réponse de Seller Central</translation>
     </message>
     <message>
+      <source>When you fixed it</source>
+      <translation>Une fois corrigé</translation>
+    </message>
+    <message>
       <source>Counted in the rate ({count})</source>
       <translation>Comptées dans le taux ({count})</translation>
     </message>
@@ -1488,6 +1481,18 @@
     <message>
       <source>Double-click or press Enter to open the order</source>
       <translation>Double-cliquez ou appuyez sur Entrée pour ouvrir la commande</translation>
+    </message>
+    <message>
+      <source>Dealt with</source>
+      <translation>Réglé</translation>
+    </message>
+    <message>
+      <source>You put it right on Seller Central yourself: the line is listed no more and SellerDesk does not send it again. Written on the order's timeline.</source>
+      <translation>Vous l'avez corrigé vous-même sur Seller Central : la ligne n'est plus listée et SellerDesk ne l'envoie plus. Noté dans l'historique de la commande.</translation>
+    </message>
+    <message>
+      <source>Order {order}: refused line {line} of batch {batch} dealt with; it is not sent again.</source>
+      <translation>Commande {order} : ligne refusée {line} du lot {batch} réglée ; elle n'est plus envoyée.</translation>
     </message>
   </context>
   <context>
@@ -1777,6 +1782,10 @@
       <translation>{order} copié</translation>
     </message>
     <message>
+      <source>&amp;Marketplace connection</source>
+      <translation>Connexion à la place de &amp;marché</translation>
+    </message>
+    <message>
       <source>Preferences saved.</source>
       <translation>Préférences enregistrées.</translation>
     </message>
@@ -1869,6 +1878,10 @@
       <translation>Seller Central a refusé la demande ({detail}) : il manque sans doute un rôle à l'application privée (Inventory and Order Tracking, Direct-to-Consumer Shipping) ; ajoutez-le et autorisez de nouveau l'application.</translation>
     </message>
     <message>
+      <source>Seller Central refused access to buyers' names and addresses ({detail}): the private application lacks the Direct-to-Consumer Shipping role, so the unshipped-orders report cannot be downloaded; add the role and authorise the application again.</source>
+      <translation>Seller Central a refusé l'accès aux noms et adresses des acheteurs ({detail}) : il manque à l'application privée le rôle Direct-to-Consumer Shipping, le rapport des commandes non expédiées ne peut donc pas être téléchargé ; ajoutez ce rôle et autorisez de nouveau l'application.</translation>
+    </message>
+    <message>
       <source>Seller Central refused the request: {detail}</source>
       <translation>Seller Central a refusé la demande : {detail}</translation>
     </message>
@@ -1925,6 +1938,18 @@
     <message>
       <source>Seller Central refused {action} (batch {batch}, line {line}): {message}. It is back in what is to send.</source>
       <translation>Seller Central a refusé {action} (lot {batch}, ligne {line}) : {message}. C'est de nouveau à envoyer.</translation>
+    </message>
+    <message>
+      <source>Batch {batch} has no refused line {line}.</source>
+      <translation>Le lot {batch} n'a pas de ligne refusée {line}.</translation>
+    </message>
+    <message>
+      <source>Line {line} of batch {batch} is dealt with already: it is no longer listed as refused.</source>
+      <translation>La ligne {line} du lot {batch} est déjà réglée : elle n'est plus listée comme refusée.</translation>
+    </message>
+    <message>
+      <source>Refusal of {action} by Seller Central (batch {batch}, line {line}) marked as dealt with: it is no longer listed and is not sent again.</source>
+      <translation>Refus de {action} par Seller Central (lot {batch}, ligne {line}) marqué comme réglé : il n'est plus listé et n'est plus envoyé.</translation>
     </message>
     <message>
       <source>North America</source>

@@ -11,7 +11,7 @@ import pytest
 pytest.importorskip("sp_api")
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QDialogButtonBox, QLabel
 from sqlalchemy import select
 
 from app.carriers import resolve_carrier
@@ -278,3 +278,23 @@ def test_work_waiting_offline_is_sent_when_seller_central_answers_again(
         assert not window.sync.retry.isActive()
     finally:
         window.shutdown()
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_preferences_with_the_connection_tab_share_no_mnemonic(db, qtbot, qapp, language):
+    from tests.ui.test_mnemonics import clashes, dialog_texts
+    from ui.translation import install_translators
+
+    install_translators(qapp, language)
+    window = MainWindow(db)
+    qtbot.addWidget(window)
+    try:
+        dialog = window.open_connection_settings()
+        assert clashes(dialog_texts(dialog)) == []
+        page = dialog.findChild(ConnectionSettingsPage)
+        labels = [label.text() for label in page.findChildren(QLabel) if label.buddy()]
+        assert len(labels) == 6 and all("&" in text for text in labels), labels
+        dialog.reject()
+    finally:
+        window.shutdown()
+        install_translators(qapp, "en")
