@@ -409,9 +409,7 @@ def test_work_done_offline_is_queued_and_sent_once_when_the_marketplace_is_back(
     assert len(standin.feeds) == 2  # and never again
 
 
-def test_a_refused_line_marked_dealt_with_is_listed_no_more_and_not_sent_again(
-    cli, db, standin
-):
+def test_a_refused_line_marked_dealt_with_is_listed_no_more_and_not_sent_again(cli, db, standin):
     import json
 
     shippable(db, "405-2222222-2222222", "50002")
