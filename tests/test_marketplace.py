@@ -246,16 +246,7 @@ def test_cli_connect_reads_secrets_from_stdin_and_keeps_them_out_of_the_database
 def test_cli_sync_and_batches_exit_1_with_the_refused_lines(cli, db, standin, monkeypatch):
     import json
 
-    for name, value in zip(
-        (
-            "SELLERDESK_LWA_CLIENT_ID",
-            "SELLERDESK_LWA_CLIENT_SECRET",
-            "SELLERDESK_LWA_REFRESH_TOKEN",
-        ),
-        (GOOD.client_id, GOOD.client_secret, GOOD.refresh_token),
-        strict=True,
-    ):
-        monkeypatch.setenv(name, value)
+    _credentials_in_environment(monkeypatch)
     config.save(db, config.checked("eu", ["FR"], 15))
     monkeypatch.setattr("app.marketplace.connection.Timing", lambda: _fast_timing())
     shippable(db, "405-2222222-2222222", "50002")

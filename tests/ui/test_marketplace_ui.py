@@ -67,6 +67,18 @@ def connected(db) -> None:
     marketplace_sync.session_secrets().save(GOOD)
 
 
+def shipped_with_a_bad_tracking_number(db, standin) -> None:
+    """Connected, one shipment to send, which the stand-in will refuse."""
+    connected(db)
+    add_order(db, order_id="405-2222222-2222222", items=[ItemSpec(order_item_id="50002")])
+    confirm_shipment(
+        db,
+        "405-2222222-2222222",
+        ShipmentRequest(resolve_carrier("Colissimo"), tracking_number="BAD"),
+    )
+    standin.refuse = lambda _type, _row: "The tracking number is not valid."
+
+
 def test_settings_page_saves_the_choice_tests_in_one_line_and_keeps_secrets_out(db, qtbot, standin):
     page = ConnectionSettingsPage(db, marketplace_sync.session_secrets())
     qtbot.addWidget(page)
@@ -191,14 +203,7 @@ def test_the_status_bar_says_offline(db, qtbot, monkeypatch):
 
 
 def test_send_to_seller_central_shows_the_batch_state_and_the_refused_line(db, qtbot, standin):
-    connected(db)
-    add_order(db, order_id="405-2222222-2222222", items=[ItemSpec(order_item_id="50002")])
-    confirm_shipment(
-        db,
-        "405-2222222-2222222",
-        ShipmentRequest(resolve_carrier("Colissimo"), tracking_number="BAD"),
-    )
-    standin.refuse = lambda _type, _row: "The tracking number is not valid."
+    shipped_with_a_bad_tracking_number(db, standin)
     dialog = ExportDialog(db)
     qtbot.addWidget(dialog)
     dialog.reading.wait()
@@ -229,14 +234,7 @@ def test_send_is_disabled_with_the_reason_when_not_connected(db, qtbot):
 
 
 def test_a_refused_line_is_dealt_with_by_its_button_on_the_health_page(db, qtbot, standin):
-    connected(db)
-    add_order(db, order_id="405-2222222-2222222", items=[ItemSpec(order_item_id="50002")])
-    confirm_shipment(
-        db,
-        "405-2222222-2222222",
-        ShipmentRequest(resolve_carrier("Colissimo"), tracking_number="BAD"),
-    )
-    standin.refuse = lambda _type, _row: "The tracking number is not valid."
+    shipped_with_a_bad_tracking_number(db, standin)
     with connection_module.SellerCentral(db, secrets=marketplace_sync.session_secrets()) as central:
         central.sync(pull_orders=False)
     page = HealthPage(db)
