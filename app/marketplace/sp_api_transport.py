@@ -20,7 +20,9 @@ Imported only when a connection is opened: it needs the ``marketplace`` extra.
 
 from __future__ import annotations
 
+import functools
 import gzip
+import ssl
 from collections.abc import Callable
 from datetime import datetime
 from typing import Any, TypeVar
@@ -47,6 +49,13 @@ REPORT_DOCUMENT_PATH = "/reports/2021-06-30/documents/{}"
 # may read buyers' data: a specific path as the Tokens API requires, naming no real report.
 PROBE_DOCUMENT = "amzn1.spdoc.1.4.eu.00000000-0000-0000-0000-000000000000"
 TIMEOUT = httpx.Timeout(30.0, connect=10.0)
+
+
+@functools.cache
+def _tls() -> ssl.SSLContext:
+    """One TLS context for every client of the run: each new one reads the certificate
+    store again (about 65 ms), and a sync opens seven of them (the library's clients)."""
+    return httpx.create_ssl_context()
 
 
 def wait_from_headers(headers: httpx.Headers) -> float:
@@ -104,7 +113,7 @@ class SpApiTransport:
     ) -> None:
         self.retry = retry or Retry()
         self.marketplace_ids = chosen.marketplace_ids
-        self.http = httpx.Client(timeout=TIMEOUT, event_hooks={"response": [_check]})
+        self.http = httpx.Client(timeout=TIMEOUT, verify=_tls(), event_hooks={"response": [_check]})
         self.endpoint = config.endpoint(chosen.region)
         self.arguments: dict[str, Any] = {
             "marketplace": Marketplaces[chosen.marketplaces[0]],
@@ -115,6 +124,7 @@ class SpApiTransport:
                 "lwa_client_secret": credentials.client_secret,
             },
             "auth_token_client_class": _token_client(config.token_url(), self.http),
+            "verify": _tls(),
         }
         self.reports = self._client(Reports)
         self.feeds = self._client(Feeds)
