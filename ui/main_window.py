@@ -812,6 +812,7 @@ class MainWindow(QMainWindow):
         dialog.told.connect(lambda sentence: self.statusBar().showMessage(sentence, 15000))
         dialog.resize(max(dialog.sizeHint().width(), 860), max(dialog.sizeHint().height(), 600))
         dialog.finished.connect(lambda _result: self.refresh())
+        dialog.finished.connect(lambda _result: self.sync.send_waiting())
         dialog.open()
         return dialog
 

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStyle, QSystem
 
 from app.db import Database
 from app.errors import SellerDeskError
-from app.marketplace import config
+from app.marketplace import config, push
 from app.marketplace.connection import SellerCentral, SyncResult, installed, last_sync, readiness
 from app.marketplace.pull import Notice
 from app.marketplace.secrets import SecretStore
@@ -147,6 +147,13 @@ class SyncController(QObject):
         )
         self.translate_ui()
         return task
+
+    def send_waiting(self) -> Task | None:
+        """Batches left written (the export dialog's Send while offline) go out now, or on
+        the offline retries."""
+        if readiness(self._db, self.secrets) is not None or not push.waiting(self._db):
+            return None
+        return self.sync_now(quiet=True, resume_only=True)
 
     def _describe(self, done: int, _total: int) -> str:
         return {

@@ -296,3 +296,30 @@ def test_preferences_with_the_connection_tab_share_no_mnemonic(db, qtbot, qapp, 
     finally:
         window.shutdown()
         install_translators(qapp, "en")
+
+
+def test_send_while_offline_waits_and_goes_out_once_the_marketplace_is_back(db, qtbot, standin):
+    shipped_with_a_bad_tracking_number(db, standin)
+    standin.refuse = lambda _type, _row: None
+    standin.go_down()
+    window = MainWindow(db)
+    qtbot.addWidget(window)
+    try:
+        qtbot.waitUntil(lambda: not window.sync.job.busy, timeout=20000)
+        dialog = window.export_files()
+        dialog.reading.wait()
+        dialog.kind.setCurrentIndex(dialog.kind.findData("shipments"))
+        dialog.reading.wait()
+        dialog.send_new()
+        dialog.writing.wait()
+        assert "cannot be reached" in dialog.result_line.text()
+        assert standin.feeds == {}
+        standin.come_back()
+        dialog.reject()  # closing the dialog hands what waits to the window's sync
+        qtbot.waitUntil(lambda: len(standin.feeds) == 1, timeout=20000)
+        qtbot.waitUntil(lambda: not window.sync.job.busy, timeout=20000)
+        assert [row["order-id"] for _type, row in standin.accepted_rows()] == [
+            "405-2222222-2222222"
+        ]
+    finally:
+        window.shutdown()
