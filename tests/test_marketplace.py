@@ -427,6 +427,7 @@ def test_a_refused_line_marked_dealt_with_is_listed_no_more_and_not_sent_again(c
     central.sync(pull_orders=False)
     assert len(standin.feeds) == 1 and standin.accepted_rows() == []
 
+    assert "(18028)  (dealt with)" in cli("batches").out
     after = json.loads(cli("batches", "--json").out)
     assert set(before[0]) <= set(after[0])  # the shape is only ever extended
     assert after[0]["refused_lines"][0]["open"] is False

@@ -235,7 +235,8 @@ def _run_batches(args: argparse.Namespace, db: Database) -> int:
         if submission and submission.problem:
             say(f"  {submission.problem}")
         for line in entry["refused_lines"]:
-            say(f"  line {line['line']}  {line['order_id']}  {line['message']}")
+            settled = "" if line["open"] else "  (dealt with)"
+            say(f"  line {line['line']}  {line['order_id']}  {line['message']}{settled}")
     return 0
 
 
