@@ -50,7 +50,7 @@ class ConnectionFailed(SellerDeskError):
         self.offline = offline
 
 
-def offline(detail: str) -> ConnectionFailed:
+def offline(detail: Text | str) -> ConnectionFailed:
     return ConnectionFailed(
         text(
             CTX,

@@ -41,8 +41,10 @@ from app.marketplace import config, errors
 from app.marketplace.config import ConnectionSettings
 from app.marketplace.secrets import Credentials
 from app.marketplace.transport import LONGEST_WAIT, Retry, ServerTrouble, Throttled
+from app.text import QT_TRANSLATE_NOOP, Text, text
 
 T = TypeVar("T")
+CTX = "Marketplace"
 FEED_DOCUMENT_PATH = "/feeds/2021-06-30/documents/{}"
 REPORT_DOCUMENT_PATH = "/reports/2021-06-30/documents/{}"
 # Only asked of the token service by Test connection, to learn whether the application
@@ -280,9 +282,9 @@ class SpApiTransport:
         return data
 
 
-def _network_words(error: httpx.TransportError) -> str:
+def _network_words(error: httpx.TransportError) -> Text:
     if isinstance(error, httpx.TimeoutException):
-        return "no answer in time"
+        return text(CTX, QT_TRANSLATE_NOOP("Marketplace", "no answer in time"))
     if isinstance(error, httpx.ConnectError):
-        return "no network or server unreachable"
-    return "the connection was cut"
+        return text(CTX, QT_TRANSLATE_NOOP("Marketplace", "no network or server unreachable"))
+    return text(CTX, QT_TRANSLATE_NOOP("Marketplace", "the connection was cut"))

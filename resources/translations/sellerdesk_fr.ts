@@ -1963,6 +1963,18 @@
       <source>Far East</source>
       <translation>Extrême-Orient</translation>
     </message>
+    <message>
+      <source>no answer in time</source>
+      <translation>pas de réponse à temps</translation>
+    </message>
+    <message>
+      <source>no network or server unreachable</source>
+      <translation>pas de réseau ou serveur injoignable</translation>
+    </message>
+    <message>
+      <source>the connection was cut</source>
+      <translation>la connexion a été coupée</translation>
+    </message>
   </context>
   <context>
     <name>MessageDialog</name>
