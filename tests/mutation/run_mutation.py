@@ -84,7 +84,7 @@ def _mutmut_settings(module: str, tests: list[str]) -> str:
         f"pytest_add_cli_args_test_selection = {toml_list(tests)}\n"
         # slow sweeps stay out; the window tests never reach these modules' rules alone
         'pytest_add_cli_args = ["-m", "not slow", "-p", "no:cacheprovider", "-p", "no:xdist", '
-        '"-p", "tests.mutation.fewer_examples"]\n'
+        '"-p", "tests.mutation.fewer_examples", "-p", "tests.mutation.migrated_once"]\n'
         "use_git_change_detection = false\n"
     )
 
