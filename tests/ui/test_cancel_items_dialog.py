@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 
 from app.models import OrderStatus
 from tests.factories import ItemSpec, OrderSpec, add_order
+from tests.ui.by_hand import click
 from ui.dialogs.cancel_items_dialog import CancelItemsDialog
 
 ORDER = "405-1234567-1234567"
@@ -63,7 +64,7 @@ def test_official_buyer_request_does_not_count(qtbot, db, cli):
     dialog.choose_reason("BuyerCanceled")
     assert "Does not count" in dialog.effect.text()
     dialog.quantities["B1"].setValue(1)
-    dialog.confirm()
+    click(qtbot, dialog.ok_button)
     data = json.loads(cli("show", ORDER, "--json").out)
     assert data["cancellations"][0]["counts_in_rate"] is False
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel, QLocale, QUrl
+from PySide6.QtWidgets import QPushButton
 
 from app import settings
 from app.flatfiles.cancellation_file import TEMPLATE_LINE
@@ -22,10 +23,17 @@ from app.models import OrderStatus
 from app.orders import cancel
 from app.queries import View
 from tests.factories import NOW, ItemSpec, OrderSpec, add_order
+from tests.ui.by_hand import click, opened, trigger, visible_dialogs
 from ui import main_window, translation
 from ui.about_dialog import AboutDialog
+from ui.dialogs.bulk_cancel_dialog import BulkCancelDialog
+from ui.dialogs.cancel_dialog import CancelDialog
+from ui.dialogs.cancel_items_dialog import CancelItemsDialog
+from ui.dialogs.export_dialog import ExportDialog
 from ui.dialogs.message_dialog import MessageDialog
 from ui.dialogs.refund_dialog import RefundDialog
+from ui.dialogs.return_dialog import ReturnDialog
+from ui.dialogs.summary_dialog import SummaryDialog
 from ui.health_page import COUNTED
 from ui.i18n import short_date
 from ui.main_window import MainWindow
@@ -141,9 +149,11 @@ def test_without_an_order_the_order_actions_say_select_one(db, qtbot, frozen_now
 
 def test_a_refused_action_opens_nothing(win):
     win.select_order(UNSHIPPED)
-    assert win.refund() is None
+    win.registry["refund"].trigger()  # disabled: the shortcut does nothing either
+    assert visible_dialogs(win) == []
     win.select_order(SHIPPED)
-    assert win.cancel_items() is None
+    win.registry["cancel_items"].trigger()
+    assert visible_dialogs(win) == []
 
 
 # -- dialogs open on the selected order and the window follows --------------------------
@@ -151,29 +161,24 @@ def test_a_refused_action_opens_nothing(win):
 
 def test_refund_from_the_window_lands_on_the_timeline(win, qtbot):
     win.select_order(SHIPPED)
-    dialog = win.refund()
-    assert isinstance(dialog, RefundDialog)
-    dialog.refund_everything()
+    dialog = trigger(win, "refund", RefundDialog)
+    click(qtbot, dialog.full_all)
     with counts_refreshed(win, qtbot):
-        dialog.confirm()
+        click(qtbot, dialog.ok_button)
     assert "Refunded" in win.details.text
     assert win.current_details is not None and win.current_details.order_id == SHIPPED
 
 
 def test_received_return_opens_the_refund_prefilled(win, qtbot):
     win.select_order(SHIPPED)
-    dialog = win.record_return()
-    assert dialog is not None
-    dialog.received.setChecked(True)
+    dialog = trigger(win, "record_return", ReturnDialog)
+    click(qtbot, dialog.received)
     dialog.choose_condition("new")
     with counts_refreshed(win, qtbot):
-        dialog.confirm()
-    refunds = [d for d in win.findChildren(RefundDialog) if d.isVisible()]
-    assert len(refunds) == 1
-    refund = refunds[0]
-    assert refund.ok_button.isEnabled()  # prefilled: a full refund, no fee for "new"
+        click(qtbot, dialog.ok_button)
+    refund = opened(win, RefundDialog)  # prefilled: a full refund, no fee for "new"
     with counts_refreshed(win, qtbot):
-        refund.confirm()
+        click(qtbot, refund.ok_button)
     assert "Refunded" in win.details.text
     assert "Return received (new); refund due by" in win.details.text
 
@@ -181,11 +186,10 @@ def test_received_return_opens_the_refund_prefilled(win, qtbot):
 def test_cancel_items_refreshes_the_list_and_the_counts(win, qtbot):
     win.filters.choose(View.UNSHIPPED)
     win.select_order(TWO_ITEMS)
-    dialog = win.cancel_items()
-    assert dialog is not None
+    dialog = trigger(win, "cancel_items", CancelItemsDialog)
     dialog.quantities["52"].setValue(1)
     with counts_refreshed(win, qtbot):
-        dialog.confirm()
+        click(qtbot, dialog.ok_button)
     assert "1 cancelled" in win.details.text
     assert win.model.row_of(TWO_ITEMS) is not None  # the rest is still to ship
     assert win.registry["confirm_shipment"].isEnabled()
@@ -196,9 +200,9 @@ def test_details_suggest_the_message_the_state_calls_for(win, qtbot):
     html = win.details._browser.toHtml()
     assert "message:s9_contact_customer_service" in html
     win.details._browser.anchorClicked.emit(QUrl("message:s9_contact_customer_service"))
-    (dialog,) = [d for d in win.findChildren(MessageDialog) if d.isVisible()]
+    dialog = opened(win, MessageDialog)
     assert dialog.template_key() == "s9_contact_customer_service"
-    dialog.copy_to_clipboard()
+    click(qtbot, dialog.copy_button)
     assert "Message to the buyer" in win.details.text  # logged on the timeline, shown now
     dialog.reject()
     win.select_order(UNSHIPPED)
@@ -206,15 +210,14 @@ def test_details_suggest_the_message_the_state_calls_for(win, qtbot):
     assert "message:s15_cancel_and_reorder" in win.details._browser.toHtml()
 
 
-def test_s5_path_offers_the_template_and_keeps_the_order(win):
+def test_s5_path_offers_the_template_and_keeps_the_order(win, qtbot):
     win.select_order(UNSHIPPED)
-    dialog = win.cancel_order()
-    assert dialog is not None
+    dialog = trigger(win, "cancel_order", CancelDialog)
     dialog.choose_reason("BuyerCanceled")
-    button = dialog.findChild(object, "s5_message")
+    button = dialog.findChild(QPushButton, "s5_message")
     assert button is not None
-    button.click()
-    (message,) = [d for d in win.findChildren(MessageDialog) if d.isVisible()]
+    click(qtbot, button)
+    message = opened(win, MessageDialog)
     assert message.template_key() == "s5_request_cancellation"
     win.select_order(UNSHIPPED)
     assert win.current_details is not None
@@ -229,13 +232,13 @@ def test_bulk_cancel_from_a_file_refreshes_the_window(win, qtbot, tmp_path: Path
         f"{UNSHIPPED}\tNoInventory\t",
     ]
     path.write_bytes(("\r\n".join(lines) + "\r\n").encode("utf-8"))
-    dialog = win.bulk_cancel()
-    dialog.load_file(path)
+    dialog = trigger(win, "bulk_cancel", BulkCancelDialog)
+    dialog.load_file(path)  # what the file chooser hands over
     dialog.job.wait()  # the plan and the apply run on a worker
-    dialog.apply_valid()
+    click(qtbot, dialog.apply_button)
     dialog.job.wait()
     with counts_refreshed(win, qtbot):
-        dialog.reject()
+        click(qtbot, dialog.close_button)
     assert win.filters.count_text(View.CANCELED) == "2"
     win.select_order(UNSHIPPED)
     assert win.current_details is not None
@@ -243,15 +246,14 @@ def test_bulk_cancel_from_a_file_refreshes_the_window(win, qtbot, tmp_path: Path
 
 
 def test_export_dialog_opens_on_the_window(win):
-    dialog = win.export_files()
-    assert dialog.isVisible()
+    dialog = trigger(win, "export_files", ExportDialog)
     assert dialog.width() >= 860
     dialog.reject()
 
 
 def test_summary_of_the_selected_orders_or_of_a_period(win):
     win.select_order(CANCELED)
-    single = win.print_summary()
+    single = trigger(win, "print_summary", SummaryDialog)
     assert single._order_ids is None  # one order: the period
     single.reject()
     selection = win.table.selectionModel()
@@ -263,7 +265,7 @@ def test_summary_of_the_selected_orders_or_of_a_period(win):
     )
     assert set(win.selected_order_ids()) == {CANCELED, SHIPPED}
     assert win.current_details is not None and win.current_details.order_id == CANCELED
-    several = win.print_summary()
+    several = trigger(win, "print_summary", SummaryDialog)
     assert set(several._order_ids or []) == {CANCELED, SHIPPED}
     several.reject()
 

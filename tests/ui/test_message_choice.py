@@ -15,6 +15,8 @@ from app.models import Order, OrderStatus
 from app.orders import cancel
 from app.returns import request_return
 from tests.factories import NOW, ItemSpec, OrderSpec, add_order
+from tests.ui.by_hand import click, trigger
+from ui.dialogs.cancel_dialog import CancelDialog
 from ui.dialogs.message_dialog import MessageDialog
 from ui.main_window import MainWindow
 
@@ -109,7 +111,7 @@ def test_copy_the_reply_is_in_the_buyers_language(db, qtbot, frozen_now):
     qtbot.addWidget(win)
     qtbot.waitUntil(lambda: bool(win._counts), timeout=5000)
     win.select_order(ORDER)
-    dialog = win.cancel_order()
+    dialog = trigger(win, "cancel_order", CancelDialog)
     dialog.choose_reason("BuyerCanceled")
-    dialog.copy_reply_button.click()
+    click(qtbot, dialog.copy_reply_button)
     assert "Demander une annulation" in QGuiApplication.clipboard().text()

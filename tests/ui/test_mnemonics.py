@@ -15,7 +15,17 @@ from app import clock
 from app.demo import fill_demo
 from app.order_list import ListQuery, page
 from app.queries import View
+from tests.ui.by_hand import trigger
 from ui.about_dialog import AboutDialog
+from ui.dialogs.bulk_cancel_dialog import BulkCancelDialog
+from ui.dialogs.cancel_dialog import CancelDialog
+from ui.dialogs.cancel_items_dialog import CancelItemsDialog
+from ui.dialogs.export_dialog import ExportDialog
+from ui.dialogs.message_dialog import MessageDialog
+from ui.dialogs.refund_dialog import RefundDialog
+from ui.dialogs.return_dialog import ReturnDialog
+from ui.dialogs.ship_dialog import ShipDialog
+from ui.dialogs.summary_dialog import SummaryDialog
 from ui.main_window import MainWindow
 from ui.translation import install_translators
 
@@ -94,16 +104,16 @@ def test_no_two_entries_of_a_menu_or_controls_of_a_dialog_share_an_alt_letter(wi
 
     window.filters.choose(View.ALL)
     window.select_order(first(db, View.UNSHIPPED, more_than_one_item=True))
-    check(window.confirm_shipment(), "ship")
-    check(window.cancel_items(), "cancel items")
-    check(window.cancel_order(), "cancel")
-    check(window.message_buyer("s15_cancel_and_reorder"), "message")
+    check(trigger(window, "confirm_shipment", ShipDialog), "ship")
+    check(trigger(window, "cancel_items", CancelItemsDialog), "cancel items")
+    check(trigger(window, "cancel_order", CancelDialog), "cancel")
+    check(trigger(window, "message_buyer", MessageDialog), "message")
     window.select_order(first(db, View.SHIPPED))
-    check(window.refund(), "refund")
-    check(window.record_return(), "return")
-    check(window.export_files(), "export")
-    check(window.bulk_cancel(), "bulk cancel")
-    summary = window.print_summary()
+    check(trigger(window, "refund", RefundDialog), "refund")
+    check(trigger(window, "record_return", ReturnDialog), "return")
+    check(trigger(window, "export_files", ExportDialog), "export")
+    check(trigger(window, "bulk_cancel", BulkCancelDialog), "bulk cancel")
+    summary = trigger(window, "print_summary", SummaryDialog)
     summary.loading.wait()
     check(summary, "summary")
     check(AboutDialog(window), "about")

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from app.models import OrderStatus
 from app.returns import receive_return
 from tests.factories import ItemSpec, OrderSpec, add_order
+from tests.ui.by_hand import click
 from ui.dialogs.refund_dialog import RefundDialog
 
 ORDER = "405-1234567-1234567"
@@ -68,7 +69,7 @@ def test_fee_needs_condition_is_capped_and_warns_about_the_photo(qtbot, db, cli)
     shipped(db)
     dialog = RefundDialog(db, ORDER)
     qtbot.addWidget(dialog)
-    dialog.refund_everything()
+    click(qtbot, dialog.full_all)
     row = dialog.row(ITEM)
     qtbot.keyClicks(row.fee, "20%")
     assert not dialog.ok_button.isEnabled()
@@ -84,7 +85,7 @@ def test_fee_needs_condition_is_capped_and_warns_about_the_photo(qtbot, db, cli)
     assert dialog.ok_button.isEnabled()
     assert dialog.photo_note.isHidden()  # 2.00 is under 20 % of 29.80
     assert dialog.plan is not None and dialog.plan.net == Decimal("38.48")
-    dialog.confirm()
+    click(qtbot, dialog.ok_button)
     (line,) = refunds(cli)
     assert line["restocking_fee"] == "2.00"
     assert line["condition"] == "opened"
@@ -100,7 +101,7 @@ def test_prefilled_from_a_received_return(qtbot, db, cli):
     assert dialog.reason.currentData() == "CustomerReturn"
     assert dialog.plan is not None and dialog.plan.net == Decimal("25.58")  # 40.48 - 14.90
     assert dialog.ok_button.isEnabled()
-    dialog.confirm()
+    click(qtbot, dialog.ok_button)
     assert refunds(cli)[0]["restocking_fee"] == "14.90"
 
 

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 
 from app.models import OrderStatus
 from tests.factories import ItemSpec, OrderSpec, add_order
+from tests.ui.by_hand import click
 from ui.dialogs.return_dialog import ReturnDialog
 from ui.i18n import short_date
 
@@ -38,7 +39,7 @@ def test_carrier_return_requested_then_received(qtbot, db, cli, frozen_now):
     received.choose_condition("damaged")
     assert received.ok_button.isEnabled()
     assert short_date(date(2026, 11, 24)) in received.consequence.text()  # Fri 20 → Tue 24
-    received.confirm()
+    click(qtbot, received.ok_button)
     assert received.opens_refund
     (row,) = order(cli)["returns"]
     assert (row["status"], row["condition"], row["refund_due"]) == (
@@ -56,7 +57,7 @@ def test_unshipped_return_says_it_cancels_and_whether_it_counts(qtbot, db, cli):
     dialog.choose_condition("new")
     assert "cancelled" in dialog.consequence.text()
     assert "does not count" in dialog.consequence.text()
-    dialog.confirm()
+    click(qtbot, dialog.ok_button)
     assert not dialog.opens_refund
     data = order(cli)
     assert data["status"] == "Canceled"

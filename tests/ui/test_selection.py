@@ -9,7 +9,9 @@ from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox
 
 from app.queries import View
 from tests.ui import test_main_window as base
+from tests.ui.by_hand import click, trigger
 from tests.ui.test_main_window import CANCELED, LATE, SHIPPED, UNSHIPPED, shown
+from ui.dialogs.cancel_dialog import CancelDialog
 from ui.i18n import money
 
 every_state = base.every_state  # the fixtures of the main window tests
@@ -66,8 +68,8 @@ def test_the_order_that_leaves_the_list_after_an_action_hands_over_to_the_next_r
     click_filter(win, qtbot, View.UNSHIPPED)
     click_row(win, qtbot, LATE)
     position = win.model.row_of(LATE)
-    dialog = win.cancel_order()
-    dialog.confirm_button.click()
+    dialog = trigger(win, "cancel_order", CancelDialog)
+    click(qtbot, dialog.confirm_button)
     assert LATE not in shown(win)
     assert win.current_details is not None
     assert win.current_details.order_id == win.model.order_id_at(position)

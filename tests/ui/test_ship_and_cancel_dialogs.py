@@ -1,3 +1,5 @@
+"""Confirm shipment and cancel order as the seller does: the action, then the button."""
+
 from __future__ import annotations
 
 from datetime import timedelta
@@ -10,6 +12,9 @@ from sqlalchemy import select
 from app.models import Cancellation, Event, Order, OrderStatus, Shipment
 from app.orders import cancel
 from tests.factories import NOW, ItemSpec, OrderSpec, add_order
+from tests.ui.by_hand import click, trigger
+from ui.dialogs.cancel_dialog import CancelDialog
+from ui.dialogs.ship_dialog import ShipDialog
 from ui.main_window import MainWindow
 
 ORDER = "405-1234567-1234567"
@@ -49,15 +54,14 @@ def stored(db, order_id):
         return order, list(shipments), list(cancellations), list(events)
 
 
-def test_confirm_shipment_with_colissimo_records_it_and_updates_the_list(db, win):
+def test_confirm_shipment_with_colissimo_records_it_and_updates_the_list(db, win, qtbot):
     win.select_order(ORDER)
-    dialog = win.confirm_shipment()
-    assert dialog is not None
+    dialog = trigger(win, "confirm_shipment", ShipDialog)
     assert dialog.ship_date.date() == QDate(2026, 11, 20)  # today by default
     assert not dialog.quantities  # one single unit: nothing to choose
     dialog.choose_carrier("Colissimo")
     dialog.tracking.setText("6A12345678901")
-    dialog.confirm_button.click()
+    click(qtbot, dialog.confirm_button)
     assert not dialog.isVisible()
     order, shipments, _, events = stored(db, ORDER)
     assert order.status is OrderStatus.SHIPPED
@@ -68,29 +72,29 @@ def test_confirm_shipment_with_colissimo_records_it_and_updates_the_list(db, win
     assert not win.registry["confirm_shipment"].isEnabled()
 
 
-def test_ship_some_units_of_a_multi_item_order(db, win):
+def test_ship_some_units_of_a_multi_item_order(db, win, qtbot):
     win.select_order(TWO_ITEMS)
-    dialog = win.confirm_shipment()
+    dialog = trigger(win, "confirm_shipment", ShipDialog)
     assert set(dialog.quantities) == {"21", "22"}
     dialog.quantities["21"].setValue(1)
     dialog.quantities["22"].setValue(0)
     dialog.choose_carrier("DHL")
-    dialog.confirm_button.click()
+    click(qtbot, dialog.confirm_button)
     order, shipments, _, _ = stored(db, TWO_ITEMS)
     assert order.status is OrderStatus.PARTIALLY_SHIPPED
     assert [line.quantity for line in shipments[0].lines] == [1]
 
 
-def test_a_refused_shipment_stays_open_explains_and_changes_nothing(db, win):
+def test_a_refused_shipment_stays_open_explains_and_changes_nothing(db, win, qtbot):
     win.select_order(ORDER)
-    dialog = win.confirm_shipment()
+    dialog = trigger(win, "confirm_shipment", ShipDialog)
     dialog.ship_date.setDate(QDate(2026, 11, 25))  # in the future
-    dialog.confirm_button.click()
+    click(qtbot, dialog.confirm_button)
     assert dialog.isVisible()
     assert "in the future" in dialog.problem.text
     dialog.ship_date.setDate(QDate(2026, 11, 20))
     dialog.choose_carrier("Other")
-    dialog.confirm_button.click()
+    click(qtbot, dialog.confirm_button)
     assert "give the carrier's name" in dialog.problem.text
     order, shipments, _, events = stored(db, ORDER)
     assert order.status is OrderStatus.UNSHIPPED
@@ -98,12 +102,12 @@ def test_a_refused_shipment_stays_open_explains_and_changes_nothing(db, win):
     dialog.reject()
 
 
-def test_no_unit_chosen_is_refused_inline(db, win):
+def test_no_unit_chosen_is_refused_inline(db, win, qtbot):
     win.select_order(TWO_ITEMS)
-    dialog = win.confirm_shipment()
+    dialog = trigger(win, "confirm_shipment", ShipDialog)
     for spin in dialog.quantities.values():
         spin.setValue(0)
-    dialog.confirm_button.click()
+    click(qtbot, dialog.confirm_button)
     assert dialog.problem.text == "Choose at least one unit to ship."
     assert stored(db, TWO_ITEMS)[1] == []
     dialog.reject()
@@ -112,7 +116,7 @@ def test_no_unit_chosen_is_refused_inline(db, win):
 def test_cancel_shows_the_rate_effect_before_and_cancels(db, win, qtbot):
     # Two orders in the window, none cancelled: cancelling one takes the rate to 50 %.
     win.select_order(ORDER)
-    dialog = win.cancel_order()
+    dialog = trigger(win, "cancel_order", CancelDialog)
     assert dialog.current_code() == "NoInventory"
     assert dialog.code.text() == "Marketplace code: NoInventory"
     # A no-break space keeps each figure with its % sign.
@@ -121,7 +125,7 @@ def test_cancel_shows_the_rate_effect_before_and_cancels(db, win, qtbot):
     )
     assert "notification e-mail" in dialog.findChild(type(dialog.code), "consequence").text()
     assert dialog.s5_box.isHidden()
-    dialog.confirm_button.click()
+    click(qtbot, dialog.confirm_button)
     order, _, cancellations, events = stored(db, ORDER)
     assert order.status is OrderStatus.CANCELED
     assert cancellations[0].reason == "NoInventory" and cancellations[0].counts_in_rate
@@ -129,9 +133,9 @@ def test_cancel_shows_the_rate_effect_before_and_cancels(db, win, qtbot):
     qtbot.waitUntil(lambda: "50.00\u00a0%" in win.rate_label.text(), timeout=3000)
 
 
-def test_the_six_common_reasons_come_first(db, win):
+def test_the_six_common_reasons_come_first(db, win, qtbot):
     win.select_order(ORDER)
-    dialog = win.cancel_order()
+    dialog = trigger(win, "cancel_order", CancelDialog)
     codes = [dialog.reason.itemData(i) for i in range(6)]
     assert codes == [
         "NoInventory",
@@ -144,13 +148,13 @@ def test_the_six_common_reasons_come_first(db, win):
     dialog.reject()
 
 
-def test_buyer_canceled_without_official_request_warns_and_copies_the_s5_reply(db, win):
+def test_buyer_canceled_without_official_request_warns_and_copies_the_s5_reply(db, win, qtbot):
     win.select_order(ORDER)
-    dialog = win.cancel_order()
+    dialog = trigger(win, "cancel_order", CancelDialog)
     dialog.choose_reason("BuyerCanceled")
     assert dialog.s5_box.isVisibleTo(dialog)
     assert dialog.effect_text.startswith("⚠ Counts")
-    dialog.copy_reply_button.click()
+    click(qtbot, dialog.copy_reply_button)
     assert QGuiApplication.clipboard().text() == (
         "You can find the order in your Amazon account under Your Account > Your Orders > "
         "Request cancellation."
@@ -167,22 +171,22 @@ def test_official_buyer_request_does_not_count(db, qtbot, frozen_now):
     window = MainWindow(db)
     qtbot.addWidget(window)
     window.select_order(ORDER)
-    dialog = window.cancel_order()
+    dialog = trigger(window, "cancel_order", CancelDialog)
     assert dialog.current_code() == "BuyerCanceled"
     assert dialog.effect_text == "Does not count: the buyer requested it officially."
     assert dialog.s5_box.isHidden()
-    dialog.confirm_button.click()
+    click(qtbot, dialog.confirm_button)
     _, _, cancellations, _ = stored(db, ORDER)
     assert cancellations[0].counts_in_rate is False
     window.shutdown()
 
 
-def test_rate_already_above_target_before_cancelling(db, win):
+def test_rate_already_above_target_before_cancelling(db, win, qtbot):
     add_order(db, OrderSpec(order_id="405-0000009-0000009", purchase_date=NOW - timedelta(days=1)))
     cancel(db, "405-0000009-0000009", "NoInventory", at=NOW)
     win.refresh()
     win.select_order(ORDER)
-    dialog = win.cancel_order()
+    dialog = trigger(win, "cancel_order", CancelDialog)
     assert dialog.effect_text == (
         "⚠ Counts: 7-day rate 33.33\u00a0% → 66.67\u00a0%, above the 2.50\u00a0% target."
     )
