@@ -32,7 +32,7 @@ from app.orders import (
     verify_payment,
 )
 from app.reasons import BUYER_CANCELED, CANCELLATION_REASONS
-from app.rules import Action, Rule, decide
+from app.rules import Action, Rule, decide, decisions
 from tests.factories import NOW, ItemSpec, OrderSpec, add_order
 
 P, U, PS, S, C = (
@@ -230,6 +230,15 @@ def test_decide_follows_the_table_and_says_which_rule_refused(status, action):
         assert decision.reason is not None
         assert decision.reason.english() == SAYS[rule]
         assert decision.reason.context == "Rules"
+
+
+@pytest.mark.parametrize("status", list(OrderStatus))
+def test_every_action_of_an_order_is_decided_at_once_by_the_table(status):
+    """What the details pane and the action bar show: one decision per action."""
+    decided = decisions(order_in_memory(status))
+    assert {action: decision.rule for action, decision in decided.items()} == {
+        action: TABLE[action][status] for action in Action
+    }
 
 
 # DESIGN.md §8 (updated): an order Amazon fulfils is read-only, whatever its status.

@@ -35,7 +35,12 @@ WORK = ROOT / "build" / "mutation"
 # Module → the fast test files that check its rules. mutmut then runs, for each
 # mutant, only the tests that reached the mutated function.
 MODULES: dict[str, list[str]] = {
-    "rules": ["tests/test_rules.py", "tests/test_money_rules.py"],
+    "rules": [
+        "tests/test_rules.py",
+        "tests/test_money_rules.py",
+        "tests/test_cancellation_counting.py",
+        "tests/test_status_from_quantities.py",
+    ],
     "refunds": [
         "tests/test_refunds.py",
         "tests/test_refund_properties.py",
@@ -44,13 +49,19 @@ MODULES: dict[str, list[str]] = {
         "tests/test_returns.py",
     ],
     "restocking": [
+        "tests/test_restocking_fees.py",
         "tests/test_refunds.py",
         "tests/test_refund_properties.py",
         "tests/test_money_rules.py",
         "tests/test_returns.py",
     ],
     "returns": ["tests/test_returns.py", "tests/test_rule_edges.py", "tests/test_money_rules.py"],
-    "health": ["tests/test_health.py", "tests/test_money_rules.py", "tests/test_rule_edges.py"],
+    "health": [
+        "tests/test_health.py",
+        "tests/test_health_figures.py",
+        "tests/test_money_rules.py",
+        "tests/test_rule_edges.py",
+    ],
     "exports": ["tests/test_exports.py", "tests/test_rule_edges.py"],
 }
 

@@ -1,0 +1,49 @@
+"""The status an order's unit counts imply, written out per case (no database)."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.models import OrderItem, OrderStatus
+from app.rules import open_quantity, shipped_quantity, status_from_items
+
+P, U, PS, S, C = (
+    OrderStatus.PENDING,
+    OrderStatus.UNSHIPPED,
+    OrderStatus.PARTIALLY_SHIPPED,
+    OrderStatus.SHIPPED,
+    OrderStatus.CANCELED,
+)
+
+
+def item(quantity: int, shipped: int = 0, cancelled: int = 0) -> OrderItem:
+    return OrderItem(quantity=quantity, quantity_shipped=shipped, quantity_cancelled=cancelled)
+
+
+@pytest.mark.parametrize(
+    ("current", "items", "status"),
+    [
+        (P, [item(2)], P),  # pending stays pending until the payment is verified
+        (P, [item(1, cancelled=1)], P),
+        (P, [], P),
+        (U, [], U),  # no item lines known (an order-id-only row): left as it is
+        (S, [], S),
+        (U, [item(2)], U),
+        (U, [item(2, shipped=1)], PS),
+        (U, [item(2, shipped=2)], S),
+        (U, [item(2, shipped=1, cancelled=1)], S),  # the rest was cancelled: shipped
+        (U, [item(2, cancelled=2)], C),
+        (PS, [item(1, shipped=1), item(1)], PS),
+        (PS, [item(1, shipped=1), item(1, cancelled=1)], S),
+        (U, [item(1, cancelled=1), item(3)], U),
+        (S, [item(1, shipped=1), item(1, cancelled=1)], S),
+    ],
+)
+def test_the_units_shipped_and_cancelled_decide_the_status(current, items, status):
+    assert status_from_items(current, items) is status
+
+
+def test_open_and_shipped_units_are_counted_over_every_line():
+    lines = [item(3, shipped=1, cancelled=1), item(2), item(4, shipped=4)]
+    assert (open_quantity(lines), shipped_quantity(lines)) == (3, 5)
+    assert (open_quantity([]), shipped_quantity([])) == (0, 0)
