@@ -42,6 +42,7 @@ MODULES: dict[str, list[str]] = {
         "tests/test_status_from_quantities.py",
     ],
     "refunds": [
+        "tests/test_refund_plan.py",
         "tests/test_refunds.py",
         "tests/test_refund_properties.py",
         "tests/test_money_rules.py",
@@ -50,6 +51,7 @@ MODULES: dict[str, list[str]] = {
     ],
     "restocking": [
         "tests/test_restocking_fees.py",
+        "tests/test_refund_plan.py",
         "tests/test_refunds.py",
         "tests/test_refund_properties.py",
         "tests/test_money_rules.py",
