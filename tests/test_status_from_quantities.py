@@ -1,11 +1,11 @@
-"""The status an order's unit counts imply, written out per case (no database)."""
+"""What an order's unit counts imply, its status and the actions left, per case (no database)."""
 
 from __future__ import annotations
 
 import pytest
 
-from app.models import OrderItem, OrderStatus
-from app.rules import open_quantity, shipped_quantity, status_from_items
+from app.models import Order, OrderItem, OrderStatus
+from app.rules import Action, Rule, decide, open_quantity, shipped_quantity, status_from_items
 
 P, U, PS, S, C = (
     OrderStatus.PENDING,
@@ -47,3 +47,33 @@ def test_open_and_shipped_units_are_counted_over_every_line():
     lines = [item(3, shipped=1, cancelled=1), item(2), item(4, shipped=4)]
     assert (open_quantity(lines), shipped_quantity(lines)) == (3, 5)
     assert (open_quantity([]), shipped_quantity([])) == (0, 0)
+
+
+def order(status: OrderStatus, *items: OrderItem) -> Order:
+    made = Order(order_id="405-1234567-1234567", status=status, buyer_requested_cancel=False)
+    made.items.extend(items)
+    return made
+
+
+@pytest.mark.parametrize(
+    ("made", "action", "rule"),
+    [
+        (order(U, item(1)), Action.CONFIRM_SHIPMENT, None),  # one unit left to ship
+        (order(U, item(1)), Action.CANCEL_ORDER, None),
+        (order(U, item(1)), Action.CANCEL_ITEMS, None),
+        (order(PS, item(1, shipped=1), item(1)), Action.CONFIRM_SHIPMENT, None),
+        # the units say everything went, whatever the status says
+        (order(U, item(1, shipped=1)), Action.CONFIRM_SHIPMENT, Rule.ALL_SHIPPED),
+        (order(U, item(2, shipped=1, cancelled=1)), Action.CANCEL_ORDER, Rule.SHIPPED_NO_CANCEL),
+        (order(U, item(1, shipped=1)), Action.CANCEL_ITEMS, Rule.SHIPPED_NO_CANCEL),
+        # the status says shipped, whatever units a report left open
+        (order(S, item(2, shipped=1)), Action.CONFIRM_SHIPMENT, Rule.ALL_SHIPPED),
+        (order(S, item(2, shipped=1)), Action.CANCEL_ORDER, Rule.SHIPPED_NO_CANCEL),
+        (order(S, item(2, shipped=1)), Action.CANCEL_ITEMS, Rule.SHIPPED_NO_CANCEL),
+        # a refund needs one unit shipped, the status aside
+        (order(U, item(2, shipped=1)), Action.REFUND, None),
+        (order(PS, item(1), item(1, cancelled=1)), Action.REFUND, Rule.NOTHING_SHIPPED),
+    ],
+)
+def test_the_units_left_decide_whether_to_ship_cancel_or_refund(made, action, rule):
+    assert decide(made, action).rule is rule
