@@ -58,6 +58,8 @@ def test_a_fee_is_typed_as_an_amount_or_a_percentage(typed, amount, percent):
     [
         ("abc", "'abc' is not an amount: write 14.90 or a percentage like 20%."),
         ("%", "'%' is not an amount: write 14.90 or a percentage like 20%."),
+        ("15X", "'15X' is not an amount: write 14.90 or a percentage like 20%."),
+        ("15X%", "'15X%' is not an amount: write 14.90 or a percentage like 20%."),
         ("", "'' is not an amount: write 14.90 or a percentage like 20%."),
         ("-2", "'-2': an amount cannot be negative."),
         ("-5%", "'-5%': an amount cannot be negative."),
@@ -180,6 +182,11 @@ def test_the_fee_ceiling_is_a_rounded_share_of_the_item_price(price, percent, ce
 )
 def test_a_fee_of_a_fifth_of_the_item_price_or_more_needs_a_photo(fee, photo):
     assert needs_photo(fee, Decimal("29.80")) is photo
+
+
+def test_a_fee_under_one_euro_on_a_cheap_item_needs_a_photo_too():
+    assert needs_photo(Decimal("0.50"), Decimal("2.00")) is True  # 25 %
+    assert needs_photo(Decimal("0.39"), Decimal("2.00")) is False  # 19.5 %
 
 
 def test_no_fee_needs_no_photo_even_on_a_free_item():

@@ -48,6 +48,7 @@ MODULES: dict[str, list[str]] = {
         "tests/test_money_rules.py",
         "tests/test_rule_edges.py",
         "tests/test_returns.py",
+        "tests/test_carrier_return_ceiling.py",
     ],
     "restocking": [
         "tests/test_restocking_fees.py",
@@ -56,15 +57,29 @@ MODULES: dict[str, list[str]] = {
         "tests/test_refund_properties.py",
         "tests/test_money_rules.py",
         "tests/test_returns.py",
+        "tests/test_carrier_return_ceiling.py",
     ],
-    "returns": ["tests/test_returns.py", "tests/test_rule_edges.py", "tests/test_money_rules.py"],
+    "returns": [
+        "tests/test_returns.py",
+        "tests/test_rule_edges.py",
+        "tests/test_money_rules.py",
+        "tests/test_carrier_return_ceiling.py",
+        "tests/test_health_history.py",
+    ],
     "health": [
         "tests/test_health.py",
         "tests/test_health_figures.py",
         "tests/test_money_rules.py",
         "tests/test_rule_edges.py",
+        "tests/test_health_history.py",
+        "tests/test_fulfilled_by_marketplace.py",
     ],
-    "exports": ["tests/test_exports.py", "tests/test_rule_edges.py"],
+    "exports": [
+        "tests/test_exports.py",
+        "tests/test_rule_edges.py",
+        "tests/test_upload_files.py",
+        "tests/test_fulfilled_by_marketplace.py",
+    ],
 }
 
 KILLED = {"killed", "timeout", "caught by type check"}
