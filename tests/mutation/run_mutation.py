@@ -6,6 +6,12 @@ Install the tool with ``pip install -e '.[test,mutation]'``, then, from the repo
     .venv/bin/python tests/mutation/run_mutation.py rules refunds   # some modules
     .venv/bin/python tests/mutation/run_mutation.py                 # all of them
     .venv/bin/python tests/mutation/run_mutation.py --report rules  # last results again
+    .venv/bin/python tests/mutation/run_mutation.py --again rules   # survivors, new tests
+
+On a shared machine run it as ``nice -n 15 ... --max-children 2``, one module at a
+time. mutmut runs, for each mutant, only the tests of the module's list that reached
+the mutated function; the plugins beside this script keep each run short (a migrated
+database copied per test, fewer Hypothesis examples, the cheapest tests first).
 
 Each module is mutated in its own copy of the project under ``build/mutation/<module>``
 (mutmut reads its settings from ``pyproject.toml``, so every copy gets its own
