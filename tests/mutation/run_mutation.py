@@ -162,6 +162,26 @@ def refresh_tests(module: str, source: Path, place: Path) -> None:
     )
 
 
+def _meta(place: Path, module: str) -> Path:
+    return place / "mutants" / "app" / f"{module}.py.meta"
+
+
+def keep_earlier_verdicts(place: Path, module: str, earlier: dict[str, int | None]) -> None:
+    """Put back the verdicts of the mutants ``--again`` did not run.
+
+    mutmut forgets every result once the tests change, though it reruns only the
+    survivors named. A mutant killed before stays killed while tests are only added
+    and app/ is unchanged, which is what ``--again`` is for.
+    """
+    meta = _meta(place, module)
+    data = json.loads(meta.read_text(encoding="utf-8"))
+    codes = data["exit_code_by_key"]
+    for name, code in earlier.items():
+        if codes.get(name) is None and code is not None:
+            codes[name] = code
+    meta.write_text(json.dumps(data), encoding="utf-8")
+
+
 def mutmut(place: Path, *args: str, capture: bool = False) -> str:
     tool = Path(sys.executable).with_name("mutmut")
     result = subprocess.run(
@@ -245,7 +265,7 @@ def results(place: Path, module: str) -> dict[str, str]:
     Reading the record is much cheaper than ``mutmut results`` (which loads every file
     of app/); the exit codes mean what mutmut's ``status_by_exit_code`` says.
     """
-    meta = place / "mutants" / "app" / f"{module}.py.meta"
+    meta = _meta(place, module)
     if not meta.exists():
         return {}
     codes = json.loads(meta.read_text(encoding="utf-8"))["exit_code_by_key"]
@@ -329,8 +349,12 @@ def main(argv: list[str] | None = None) -> int:
         if not options.report:
             started = time.monotonic()
             source, work = options.source.resolve(), options.work.resolve()
+            earlier: dict[str, int | None] = {}
             if options.again:
                 place = work / module
+                earlier = json.loads(_meta(place, module).read_text(encoding="utf-8"))[
+                    "exit_code_by_key"
+                ]
                 names = survivors(place, module)
                 refresh_tests(module, source, place)
             else:
@@ -338,6 +362,8 @@ def main(argv: list[str] | None = None) -> int:
                 names = [f"app.{module}.{SAMPLES[options.sample]}"]
             if names:
                 mutmut(place, "run", "--max-children", str(options.max_children), *names)
+            if earlier:
+                keep_earlier_verdicts(place, module, earlier)
             print(f"{module}: ran in {time.monotonic() - started:.0f} s")
         dealt, total = report(module, options.work.resolve(), options.diffs)
         low = low or (total > 0 and 100 * dealt / total < options.below)
