@@ -142,12 +142,16 @@ def prepare(module: str, source: Path, work: Path) -> Path:
 
 
 def survivors(place: Path, module: str) -> list[str]:
-    """The mutants of the last run no test killed (to run again once tests are added)."""
-    return [
+    """The mutants of the last run no test killed nor shown equivalent (to run again once
+    tests are added)."""
+    listed = equivalents()
+    names = [
         name
         for name, status in results(place, module).items()
-        if status not in KILLED and status not in NOT_RUN
+        if status not in KILLED and status not in NOT_RUN and name not in listed
     ]
+    diffs = mutant_diffs(place, module, names)
+    return [name for name in names if known_equivalent(diffs[name]) is None]
 
 
 def refresh_tests(module: str, source: Path, place: Path) -> None:
