@@ -1,0 +1,168 @@
+"""What the seller reads about an upload file, word for word (FORMATS.md §2–§4).
+
+The held-back reasons, the warning of a cancellation sent without its reason, the
+refusals of a wrong batch and the one-line results are the seller's only way to
+know what is in the file and what is not: each is written out here in full.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from app.carriers import resolve_carrier
+from app.errors import BadInput
+from app.exports import ExportKind, export_new, preview, rewrite_batch
+from app.orders import ItemQuantity, ShipmentRequest, cancel, confirm_shipment
+from tests.factories import NOW, ItemSpec, OrderSpec, add_order
+from tests.test_exports import add_refund, shipped_order
+
+ORDER = "405-1234567-1234567"
+NO_CODES = "171-0000001-0000002"
+
+
+def two_items(db, order_id: str = ORDER, ids: tuple[str | None, str | None] = ("1", "2")) -> None:
+    items = [
+        ItemSpec(sku="MUG", order_item_id=ids[0], quantity=2),
+        ItemSpec(sku="TEA", order_item_id=ids[1]),
+    ]
+    add_order(db, OrderSpec(order_id=order_id, items=items))
+
+
+def refused(call, *args, **options) -> str:
+    with pytest.raises(BadInput) as error:
+        call(*args, **options)
+    return error.value.message.english()
+
+
+def test_a_cancellation_without_item_codes_is_held_back_saying_what_to_do(db):
+    two_items(db, NO_CODES, (None, None))
+    cancel(db, NO_CODES, "BuyerCanceled", at=NOW)
+    shown = preview(db, ExportKind.CANCELLATIONS)
+    assert shown.rows == []
+    assert [held.english() for held in shown.held_back] == [
+        f"Held back: the cancellation of order {NO_CODES}: item MUG has no order-item id yet, "
+        "and the marketplace takes a reason only with the item code. Import the unshipped "
+        "orders report or the order report that lists it, then export again; or send it "
+        f"without its reason (export cancellations --without-reason {NO_CODES}), which may "
+        "count in your cancellation rate."
+    ]
+    assert shown.held_back[0].context == "Exports"
+
+
+def test_a_cancellation_sent_without_its_reason_warns_that_it_may_count(db):
+    two_items(db, NO_CODES, (None, None))
+    cancel(db, NO_CODES, "BuyerCanceled", at=NOW)
+    shown = preview(db, ExportKind.CANCELLATIONS, without_reason=[NO_CODES])
+    assert shown.rows == [[NO_CODES, "", ""]]
+    assert shown.held_back == []
+    assert [warning.english() for warning in shown.warnings] == [
+        f"Order {NO_CODES} goes without its reason BuyerCanceled: the marketplace records no "
+        "reason, so this cancellation may count in your cancellation rate."
+    ]
+
+
+def test_without_reason_naming_an_order_not_held_back_exports_nothing(db, tmp_path):
+    two_items(db)
+    two_items(db, "405-7654321-7654321")
+    says = (
+        "No cancellation of 405-1234567-1234567, 405-7654321-7654321 waits to be exported: "
+        "--without-reason names orders whose cancellation is held back for want of item "
+        "codes. Nothing was exported."
+    )
+    order_ids = ["405-7654321-7654321", ORDER]
+    assert refused(preview, db, ExportKind.CANCELLATIONS, without_reason=order_ids) == says
+    out = tmp_path / "c.txt"
+    assert refused(export_new, db, ExportKind.CANCELLATIONS, out, without_reason=order_ids) == says
+    assert not out.exists()
+
+
+def test_a_split_shipment_of_items_without_ids_is_held_back(db):
+    two_items(db, ids=(None, None))
+    request = ShipmentRequest(resolve_carrier("UPS"), items=[ItemQuantity("TEA")])
+    confirm_shipment(db, ORDER, request, at=NOW)
+    assert [held.english() for held in preview(db, ExportKind.SHIPMENTS).held_back] == [
+        f"Held back: the shipment of order {ORDER} sends only some of its items, and item "
+        "TEA has no order-item id yet: a split shipment must name its items. Import the "
+        "unshipped orders report or the order report that lists it, then export again."
+    ]
+
+
+def test_a_refund_whose_fee_leaves_a_debit_is_held_back_with_the_amount(db):
+    shipped_order(db)
+    add_refund(db, ORDER, "11111111111111", fee="5.00", item_price="2.00", item_tax="0.40")
+    shown = preview(db, ExportKind.ADJUSTMENTS)
+    assert shown.rows == []
+    assert [held.english() for held in shown.held_back] == [
+        f"Held back: the refund of order {ORDER}, item 11111111111111: after the restocking "
+        "fee it gives the buyer -2.60, and an adjustment row must be a credit to the buyer."
+    ]
+
+
+def test_a_refund_the_fee_takes_entirely_sends_no_row_and_holds_nothing_back(db):
+    shipped_order(db)
+    add_refund(db, ORDER, "11111111111111", fee="2.00", item_price="2.00")
+    shown = preview(db, ExportKind.ADJUSTMENTS)
+    assert (shown.rows, shown.held_back) == ([], [])
+
+
+def test_a_refund_with_a_fee_is_one_row_of_what_the_buyer_gets_back(db):
+    shipped_order(db)
+    add_refund(db, ORDER, "11111111111111", fee="1.00", item_price="2.00", shipping_price="0.50")
+    (row,) = preview(db, ExportKind.ADJUSTMENTS).rows
+    assert row[:4] == [ORDER, "11111111111111", "CustomerReturn", "EUR"]
+    assert row[4:8] == ["1.00", "0.00", "0.50", "0.00"]  # the fee comes off the item price
+
+
+def test_a_batch_that_does_not_exist_or_holds_another_file_is_refused(db, tmp_path):
+    two_items(db)
+    cancel(db, ORDER, "NoInventory", at=NOW)
+    export_new(db, ExportKind.CANCELLATIONS, tmp_path / "c.txt", at=NOW)
+    assert refused(preview, db, ExportKind.CANCELLATIONS, 7) == (
+        "There is no batch 7 in this database."
+    )
+    assert refused(preview, db, ExportKind.SHIPMENTS, 1) == (
+        "Batch 1 holds the order cancellation file, not the shipping confirmation file."
+    )
+    assert refused(rewrite_batch, db, ExportKind.ADJUSTMENTS, 1, tmp_path / "a.txt") == (
+        "Batch 1 holds the order cancellation file, not the order adjustment file."
+    )
+    assert not (tmp_path / "a.txt").exists()
+
+
+@pytest.mark.parametrize(
+    ("kind", "label"),
+    [
+        (ExportKind.CANCELLATIONS, "order cancellation file"),
+        (ExportKind.ADJUSTMENTS, "order adjustment file"),
+        (ExportKind.SHIPMENTS, "shipping confirmation file"),
+    ],
+)
+def test_nothing_new_writes_no_file_and_says_so(db, tmp_path, kind, label):
+    out = tmp_path / "f.txt"
+    result = export_new(db, kind, out)
+    assert (result.batch_id, result.row_count, result.path) == (None, 0, None)
+    assert result.message.english() == f"Nothing new for the {label}: no file was written."
+    assert not out.exists()
+
+
+def test_a_written_batch_says_how_many_rows_and_where_and_again_the_same(db, tmp_path):
+    two_items(db)
+    cancel(db, ORDER, "NoInventory", at=NOW)
+    out = tmp_path / "c.txt"
+    result = export_new(db, ExportKind.CANCELLATIONS, out, at=NOW)
+    assert (result.batch_id, result.row_count, result.path) == (1, 2, out)
+    assert result.message.english() == (
+        f"Batch 1: 2 rows written to {out}. Upload this file in Seller Central."
+    )
+    again = rewrite_batch(db, ExportKind.CANCELLATIONS, 1, tmp_path / "again.txt")
+    assert (again.batch_id, again.row_count) == (1, 2)
+    assert again.message.english() == f"Batch 1 written again to {tmp_path / 'again.txt'} (2 rows)."
+
+
+def test_one_row_is_said_in_the_singular(db, tmp_path):
+    add_order(db, OrderSpec(order_id=ORDER))
+    cancel(db, ORDER, "NoInventory", at=NOW)
+    out = tmp_path / "c.txt"
+    assert export_new(db, ExportKind.CANCELLATIONS, out).message.english() == (
+        f"Batch 1: 1 row written to {out}. Upload this file in Seller Central."
+    )
