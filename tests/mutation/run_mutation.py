@@ -75,12 +75,14 @@ MODULES: dict[str, list[str]] = {
     "health": [
         "tests/test_health.py",
         "tests/test_health_figures.py",
+        "tests/test_health_as_of.py",
         "tests/test_money_rules.py",
         "tests/test_rule_edges.py",
         "tests/test_health_history.py",
         "tests/test_fulfilled_by_marketplace.py",
     ],
     "exports": [
+        "tests/test_export_messages.py",
         "tests/test_exports.py",
         "tests/test_rule_edges.py",
         "tests/test_upload_files.py",

@@ -1,0 +1,72 @@
+"""Late orders as of a past moment: units shipped or cancelled later were still open then.
+
+Worked out by hand (DESIGN.md §4): the list of late orders at a moment must not
+change because of what the seller did after it, and what was done at that very
+moment already counts.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from app.carriers import resolve_carrier
+from app.health import health
+from app.orders import ItemQuantity, ShipmentRequest, cancel, confirm_shipment
+from tests.factories import NOW, ItemSpec, OrderSpec, add_order
+
+DAY = timedelta(days=1)
+AS_OF = NOW - DAY
+
+
+def late_order(db, n: int, *items: ItemSpec) -> str:
+    """Bought five days before NOW, to ship two days before NOW: late at AS_OF."""
+    order_id = f"405-{n:07d}-1234567"
+    spec = OrderSpec(order_id=order_id, purchase_date=NOW - 5 * DAY, latest_ship_date=NOW - 2 * DAY)
+    if items:
+        spec.items = list(items)
+    add_order(db, spec)
+    return order_id
+
+
+def late_at(db, moment) -> dict[str, int]:
+    return {entry["order_id"]: entry["days_late"] for entry in health(db, moment).late}
+
+
+def test_an_order_cancelled_after_the_moment_was_still_late_then(db):
+    order = late_order(db, 1)
+    cancel(db, order, "NoInventory", at=NOW)
+    assert late_at(db, AS_OF) == {order: 1}
+    assert late_at(db, NOW) == {}
+
+
+def test_every_order_shipped_after_the_moment_was_late_then(db):
+    first, second = late_order(db, 1), late_order(db, 2)
+    confirm_shipment(db, first, ShipmentRequest(resolve_carrier("UPS")), at=NOW)
+    confirm_shipment(db, second, ShipmentRequest(resolve_carrier("DHL")), at=NOW)
+    assert late_at(db, AS_OF) == {first: 1, second: 1}
+
+
+def test_one_order_shipped_and_another_cancelled_after_the_moment_were_both_late(db):
+    shipped, cancelled = late_order(db, 1), late_order(db, 2)
+    confirm_shipment(db, shipped, ShipmentRequest(resolve_carrier("UPS")), at=NOW)
+    cancel(db, cancelled, "NoInventory", at=NOW)
+    assert late_at(db, AS_OF) == {shipped: 1, cancelled: 1}
+
+
+def test_what_was_shipped_or_cancelled_at_the_moment_itself_is_done(db):
+    shipped, cancelled = late_order(db, 1), late_order(db, 2)
+    confirm_shipment(db, shipped, ShipmentRequest(resolve_carrier("UPS")), at=AS_OF)
+    cancel(db, cancelled, "NoInventory", at=AS_OF)
+    assert late_at(db, AS_OF) == {}
+
+
+def test_an_order_partly_shipped_then_finished_after_the_moment_was_late_then(db):
+    order = late_order(
+        db, 1, ItemSpec(sku="MUG", order_item_id="1"), ItemSpec(sku="TEA", order_item_id="2")
+    )
+    first = ShipmentRequest(resolve_carrier("UPS"), items=[ItemQuantity("MUG")])
+    confirm_shipment(db, order, first, at=NOW - 3 * DAY)
+    assert late_at(db, AS_OF) == {order: 1}  # the tea is still to ship
+    confirm_shipment(db, order, ShipmentRequest(resolve_carrier("UPS")), at=NOW)
+    assert late_at(db, AS_OF) == {order: 1}
+    assert late_at(db, NOW) == {}
