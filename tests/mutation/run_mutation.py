@@ -66,6 +66,7 @@ MODULES: dict[str, list[str]] = {
         "tests/test_carrier_return_ceiling.py",
     ],
     "returns": [
+        "tests/test_return_story.py",
         "tests/test_returns.py",
         "tests/test_rule_edges.py",
         "tests/test_money_rules.py",
