@@ -70,3 +70,10 @@ def test_an_order_partly_shipped_then_finished_after_the_moment_was_late_then(db
     confirm_shipment(db, order, ShipmentRequest(resolve_carrier("UPS")), at=NOW)
     assert late_at(db, AS_OF) == {order: 1}
     assert late_at(db, NOW) == {}
+
+
+def test_every_order_cancelled_after_the_moment_was_late_then(db):
+    first, second = late_order(db, 1), late_order(db, 2)
+    cancel(db, first, "NoInventory", at=NOW)
+    cancel(db, second, "NoInventory", at=NOW)
+    assert late_at(db, AS_OF) == {first: 1, second: 1}
