@@ -7,6 +7,8 @@ know what is in the file and what is not: each is written out here in full.
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 
 from app.carriers import resolve_carrier
@@ -155,7 +157,7 @@ def test_a_written_batch_says_how_many_rows_and_where_and_again_the_same(db, tmp
         f"Batch 1: 2 rows written to {out}. Upload this file in Seller Central."
     )
     again = rewrite_batch(db, ExportKind.CANCELLATIONS, 1, tmp_path / "again.txt")
-    assert (again.batch_id, again.row_count) == (1, 2)
+    assert (again.batch_id, again.row_count, again.path) == (1, 2, tmp_path / "again.txt")
     assert again.message.english() == f"Batch 1 written again to {tmp_path / 'again.txt'} (2 rows)."
 
 
@@ -166,3 +168,51 @@ def test_one_row_is_said_in_the_singular(db, tmp_path):
     assert export_new(db, ExportKind.CANCELLATIONS, out).message.english() == (
         f"Batch 1: 1 row written to {out}. Upload this file in Seller Central."
     )
+
+
+# -- the rows themselves ------------------------------------------------------------------
+
+
+def test_a_refund_that_nets_exactly_nothing_is_held_back(db):
+    shipped_order(db)
+    add_refund(db, ORDER, "11111111111111", fee="2.50", item_price="2.00", shipping_price="0.50")
+    shown = preview(db, ExportKind.ADJUSTMENTS)
+    assert shown.rows == []
+    assert [held.english() for held in shown.held_back] == [
+        f"Held back: the refund of order {ORDER}, item 11111111111111: after the restocking "
+        "fee it gives the buyer 0.00, and an adjustment row must be a credit to the buyer."
+    ]
+
+
+def test_a_partial_cancellation_gives_back_each_component_of_the_cancelled_unit(db):
+    items = [
+        ItemSpec(order_item_id="11111111111111", quantity=2, item_price=Decimal("29.80")),
+        ItemSpec(sku="TOTE-LIN-NAT", order_item_id="22222222222222"),
+    ]
+    add_order(db, OrderSpec(order_id=ORDER, items=items))
+    cancel(db, ORDER, "NoInventory", items=[ItemQuantity("11111111111111", 1)], at=NOW)
+    confirm_shipment(db, ORDER, ShipmentRequest(resolve_carrier("UPS")), at=NOW)
+    (row,) = preview(db, ExportKind.ADJUSTMENTS).rows
+    # Half of each line total of the two mugs: 29.80, 2.48, 4.90 and 0.82.
+    assert row[:8] == [
+        ORDER,
+        "11111111111111",
+        "NoInventory",
+        "EUR",
+        "14.90",
+        "1.24",
+        "2.45",
+        "0.41",
+    ]
+    assert row[-1] == "1"  # quantity-cancelled
+
+
+def test_a_whole_order_of_one_item_without_id_is_one_order_row_without_tracking(db):
+    add_order(db, OrderSpec(order_id=ORDER, items=[ItemSpec(sku="MUG", order_item_id=None)]))
+    confirm_shipment(db, ORDER, ShipmentRequest(resolve_carrier("UPS")), at=NOW)
+    shown = preview(db, ExportKind.SHIPMENTS)
+    assert shown.held_back == []
+    (row,) = shown.rows
+    cells = dict(zip(shown.columns, row, strict=True))
+    assert (cells["order-id"], cells["order-item-id"], cells["quantity"]) == (ORDER, "", "")
+    assert cells["tracking-number"] == ""
