@@ -10,10 +10,12 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from sqlalchemy import select
 
 from app.carriers import resolve_carrier
 from app.errors import BadInput
 from app.exports import ExportKind, export_new, preview, rewrite_batch
+from app.models import Event
 from app.orders import ItemQuantity, ShipmentRequest, cancel, confirm_shipment
 from tests.factories import NOW, ItemSpec, OrderSpec, add_order
 from tests.test_exports import add_refund, shipped_order
@@ -216,3 +218,45 @@ def test_a_whole_order_of_one_item_without_id_is_one_order_row_without_tracking(
     cells = dict(zip(shown.columns, row, strict=True))
     assert (cells["order-id"], cells["order-item-id"], cells["quantity"]) == (ORDER, "", "")
     assert cells["tracking-number"] == ""
+
+
+def partly_cancelled_then_shipped(db, order_id: str) -> None:
+    items = [
+        ItemSpec(order_item_id=f"{order_id[-7:]}1", quantity=2),
+        ItemSpec(sku="TOTE-LIN-NAT", order_item_id=f"{order_id[-7:]}2"),
+    ]
+    add_order(db, OrderSpec(order_id=order_id, items=items))
+    cancel(db, order_id, "NoInventory", items=[ItemQuantity(f"{order_id[-7:]}1", 1)], at=NOW)
+    confirm_shipment(db, order_id, ShipmentRequest(resolve_carrier("UPS")), at=NOW)
+
+
+def test_a_past_adjustment_batch_holds_only_its_own_partial_cancellations(db, tmp_path):
+    partly_cancelled_then_shipped(db, ORDER)
+    export_new(db, ExportKind.ADJUSTMENTS, tmp_path / "1.txt", at=NOW)
+    partly_cancelled_then_shipped(db, "405-7654321-7654321")
+    export_new(db, ExportKind.ADJUSTMENTS, tmp_path / "2.txt", at=NOW)
+    assert [row[0] for row in preview(db, ExportKind.ADJUSTMENTS, 1).rows] == [ORDER]
+    assert [row[0] for row in preview(db, ExportKind.ADJUSTMENTS, 2).rows] == [
+        "405-7654321-7654321"
+    ]
+
+
+def test_the_batch_is_on_the_timeline_and_handed_over_with_its_file(db, tmp_path):
+    two_items(db)
+    cancel(db, ORDER, "NoInventory", at=NOW)
+    handed = []
+    out = tmp_path / "c.txt"
+    export_new(
+        db,
+        ExportKind.CANCELLATIONS,
+        out,
+        at=NOW,
+        on_batch=lambda _session, *batch: handed.append(batch),
+    )
+    ((batch_id, kind, data, columns, rows),) = handed
+    assert (batch_id, kind, data) == (1, ExportKind.CANCELLATIONS, out.read_bytes())
+    assert columns == ["order-id", "cancellation-reason-code", "amazon-order-item-code"]
+    assert rows == [[ORDER, "NoInventory", "1"], [ORDER, "NoInventory", "2"]]
+    with db.reading() as session:
+        (event,) = session.scalars(select(Event).where(Event.kind == "exported"))
+        assert event.summary == f"Batch 1: order cancellation file with 2 rows written to {out}."
