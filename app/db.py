@@ -12,6 +12,7 @@ from __future__ import annotations
 import glob
 import os
 import re
+import shlex
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -278,16 +279,37 @@ def _upgrade_failed(path: Path, backup: Path, error: BaseException) -> DatabaseP
                 "Database",
                 "SellerDesk could not upgrade this database ({detail}); it was left as it was. "
                 "Your orders as they were before the upgrade are in the backup {backup}: to go "
-                "back to it, close SellerDesk and copy that file in place of {path}.",
+                "back to it, close SellerDesk and run: {command}",
             ),
             detail=" ".join(str(getattr(error, "orig", error)).split()),
             backup=str(backup),
-            path=str(path),
+            command=restore_command(path, backup),
         )
     )
 
 
+def restore_command(path: Path, backup: Path) -> str:
+    """The command line that restores ``backup`` into the database at ``path``."""
+    where = [] if str(path) == default_location() else ["--db", str(path)]
+    return shlex.join(["sellerdesk", *where, "restore", str(backup)])
+
+
 _REVISION = re.compile(r"^(down_revision|revision)\s*=\s*['\"]([^'\"]+)['\"]", re.MULTILINE)
+
+
+def known_revisions() -> set[str]:
+    """Every schema revision this SellerDesk knows, read from the migration files."""
+    return {
+        value
+        for script in (MIGRATIONS / "versions").glob("*.py")
+        for name, value in _REVISION.findall(script.read_text(encoding="utf-8"))
+        if name == "revision"
+    }
+
+
+def sqlite_file(db: Database) -> Path | None:
+    """The database's SQLite file, or None for a server database (PostgreSQL)."""
+    return _sqlite_file(db.engine.url)
 
 
 def head_revision() -> str | None:

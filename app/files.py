@@ -131,12 +131,12 @@ def remove_leftovers(path: Path) -> None:
             if not (name.startswith(prefix) and name.endswith(PART_SUFFIX)):
                 continue
             pid = name[len(prefix) : -len(PART_SUFFIX)]
-            if pid.isdecimal() and pid.isascii() and not _running(int(pid)):
+            if pid.isdecimal() and pid.isascii() and not running(int(pid)):
                 with contextlib.suppress(OSError):
                     found.unlink()
 
 
-def _running(pid: int) -> bool:
+def running(pid: int) -> bool:
     if pid == os.getpid():
         return False  # ours, from an earlier attempt in this process that was interrupted
     try:

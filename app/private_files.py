@@ -12,6 +12,7 @@ import contextlib
 import errno
 import os
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 from app import faults, files
@@ -23,14 +24,23 @@ FILE_MODE = 0o600
 # SQLite's companions of a database file; SQLite gives them the database's own mode.
 COMPANIONS = ("-wal", "-shm", "-journal")
 BUSY_TIMEOUT_S = 5.0
+# A copy goes at least this many pages (4 KiB each) at a time.
+MIN_PAGES_PER_STEP = 16
+Progress = Callable[[int, int], None]
 
 
 def private_folder(folder: Path) -> None:
-    """Create the folder (and its parents) readable by the seller only."""
-    missing = not folder.exists()
-    folder.mkdir(mode=FOLDER_MODE, parents=True, exist_ok=True)
-    if missing:
-        os.chmod(folder, FOLDER_MODE)  # mkdir's mode is cut by the umask
+    """Create the folder, and any missing parent, readable by the seller only."""
+    missing: list[Path] = []
+    for candidate in (folder, *folder.parents):
+        if candidate.exists():
+            break
+        missing.append(candidate)
+    for created in reversed(missing):  # mkdir -p would give the parents the umask's mode
+        created.mkdir(mode=FOLDER_MODE, exist_ok=True)
+        os.chmod(created, FOLDER_MODE)  # mkdir's mode is cut by the umask
+    if not folder.is_dir():
+        folder.mkdir(mode=FOLDER_MODE)  # a file in the way: say so as mkdir does
 
 
 def tighten(path: Path) -> None:
@@ -60,13 +70,17 @@ def open_log(path: Path) -> int:
     return descriptor
 
 
-def copy_database(source: Path, target: Path) -> None:
+def copy_database(
+    source: Path, target: Path, *, progress: Progress | None = None, check: bool = False
+) -> None:
     """A consistent copy of a live SQLite database, private, put in place whole.
 
     SQLite's online backup copies what is committed even while another program
     writes, which copying the file would not. The copy is written under a
-    temporary name and moved into place only when complete, so a full disk
-    leaves no empty or half backup behind.
+    temporary name and moved into place only when complete (and, with
+    ``check``, only once SQLite's quick check passed on it), so a full disk or
+    a kill leaves no empty or half backup behind. ``progress(done, total)``
+    counts pages.
     """
     temporary = files.temporary_for(target)
     temporary.unlink(missing_ok=True)
@@ -76,18 +90,44 @@ def copy_database(source: Path, target: Path) -> None:
         try:
             copy = sqlite3.connect(temporary)
             try:
-                origin.backup(copy)
+                copy_pages(origin, copy, progress)
                 copy.execute("PRAGMA journal_mode=DELETE")  # one self-contained file
+                if check:
+                    verdict = copy.execute("PRAGMA quick_check").fetchone()
+                    if verdict != ("ok",):
+                        raise sqlite3.DatabaseError(f"quick check: {verdict}")
             finally:
                 copy.close()
         finally:
             origin.close()
+        with open(temporary, "rb+") as written:
+            os.fsync(written.fileno())
         faults.step(f"MOVE INTO PLACE {target.name}")
         os.replace(temporary, target)
-    except (OSError, sqlite3.Error) as error:
+    except BaseException as error:
         for leftover in (temporary, *(temporary.with_name(temporary.name + s) for s in COMPANIONS)):
             leftover.unlink(missing_ok=True)
-        raise cannot_copy(target, error) from None
+        if isinstance(error, OSError | sqlite3.Error):
+            raise cannot_copy(target, error) from None
+        raise
+
+
+def copy_pages(
+    origin: sqlite3.Connection, copy: sqlite3.Connection, progress: Progress | None = None
+) -> None:
+    """SQLite's online backup of ``origin`` into ``copy``, in about a hundred steps.
+
+    Steps let the window show progress, and each is a kill point of the crash
+    tests (app.faults), so they can stop a copy half-way.
+    """
+    pages = int(origin.execute("PRAGMA page_count").fetchone()[0])
+
+    def step(_status: int, remaining: int, total: int) -> None:
+        if progress is not None:
+            progress(total - remaining, total)
+        faults.step("COPY PAGES")
+
+    origin.backup(copy, pages=max(MIN_PAGES_PER_STEP, pages // 100), progress=step)
 
 
 def cannot_copy(target: Path, error: OSError | sqlite3.Error) -> DatabaseProblem:

@@ -22,8 +22,11 @@ SHOP_NAME = "shop_name"
 LANGUAGE = "language"  # "fr", "en" or absent: follow the system language
 RESTOCKING_CEILING_PREFIX = "restocking_ceiling."
 CARRIER_RETURN_CEILING_PREFIX = "carrier_return_ceiling."
+BACKUPS_KEEP = "backups.keep"  # how many of the latest backups app.backups keeps
 
 DEFAULT_SHOP_NAME = "My shop"
+DEFAULT_BACKUPS_KEEP = 7  # a week of daily backups
+MAX_BACKUPS_KEEP = 365
 LANGUAGES = ("fr", "en")
 # Percent of the item line's charged price, per return condition grade (DESIGN.md §5).
 DEFAULT_RESTOCKING_CEILINGS: dict[str, Decimal] = {
@@ -93,6 +96,36 @@ def check_language(value: str) -> str:
             )
         )
     return value
+
+
+def backups_keep(session: Session) -> int:
+    """How many backups to keep."""
+    return backups_keep_from(read(session, BACKUPS_KEEP))
+
+
+def backups_keep_from(raw: str | None) -> int:
+    """The stored value; absent or hand-edited into nonsense, the default."""
+    try:
+        return check_backups_keep(raw or "")
+    except BadInput:
+        return DEFAULT_BACKUPS_KEEP
+
+
+def check_backups_keep(raw: str) -> int:
+    """A number of backups to keep as typed: 1 to MAX_BACKUPS_KEEP, or BadInput."""
+    cleaned = raw.strip()
+    if cleaned.isascii() and cleaned.isdecimal() and 1 <= int(cleaned) <= MAX_BACKUPS_KEEP:
+        return int(cleaned)
+    raise BadInput(
+        text(
+            "Settings",
+            QT_TRANSLATE_NOOP(
+                "Settings", "{value!r} is not a number of backups: write a number from 1 to {most}."
+            ),
+            value=raw[:40],
+            most=MAX_BACKUPS_KEEP,
+        )
+    )
 
 
 def _percentages(session: Session, prefix: str, defaults: dict[str, Decimal]) -> dict[str, Decimal]:

@@ -16,6 +16,7 @@ from app.errors import BadInput
 from app.text import QT_TRANSLATE_NOOP, text
 
 Handler = Callable[[argparse.Namespace, Database], int]
+Unopened = Callable[[argparse.Namespace], int]
 
 
 @dataclass(frozen=True)
@@ -24,6 +25,8 @@ class Command:
     help: str
     configure: Callable[[argparse.ArgumentParser], None]
     run: Handler
+    # A command that must not open (and so upgrade) the database runs this instead.
+    unopened: Unopened | None = None
 
 
 def print_json(value: Any) -> None:

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 import app
 from app.cli import (
+    backup_commands,
     demo_command,
     export_commands,
     import_command,
@@ -33,6 +34,7 @@ COMMAND_MODULES = [
     summary_commands,
     export_commands,
     marketplace_commands,
+    backup_commands,
 ]
 
 
@@ -70,7 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
     for command in commands():
         sub = subparsers.add_parser(command.name, help=command.help, description=command.help)
         command.configure(sub)
-        sub.set_defaults(handler=command.run)
+        sub.set_defaults(handler=command.run, unopened=command.unopened)
     return parser
 
 
@@ -88,6 +90,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         window = importlib.import_module("ui.application")
         status: int = window.run(database=args.db, demo=args.demo)
         return status
+    if args.unopened is not None:
+        return _run_unopened(args)
     try:
         db = open_database(args.db)
     except SellerDeskError as error:
@@ -107,6 +111,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     finally:
         db.dispose()
+
+
+def _run_unopened(args: argparse.Namespace) -> int:
+    try:
+        return int(args.unopened(args))
+    except SellerDeskError as error:
+        report_error(error)
+        return error.exit_status
+    except KeyboardInterrupt:
+        print("sellerdesk: interrupted; nothing was changed.", file=sys.stderr)
+        return 130
 
 
 def _silence_stdout() -> None:

@@ -18,7 +18,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app import clock, exports
+from app import clock, exports, private_files
 from app.db import Database, data_dir
 from app.exports import ExportKind, ExportResult
 from app.marketplace import config, errors, ledger, pull, push
@@ -189,7 +189,7 @@ class SellerCentral:
         """Write what is new as a batch (the same file ``export`` writes) and queue it."""
         at = clock.now()
         if path is None:
-            self.outbox.mkdir(parents=True, exist_ok=True, mode=0o700)
+            private_files.private_folder(self.outbox)  # it holds buyers' order ids
             path = self.outbox / f"{kind.value}-{at:%Y%m%dT%H%M%S%fZ}.txt"
 
         def hook(
