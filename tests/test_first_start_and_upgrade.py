@@ -153,8 +153,41 @@ def test_an_upgrade_that_cannot_go_on_names_the_backup_and_how_to_restore_it(tmp
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "Traceback" not in err
     [backup] = sorted(tmp_path.glob("shop.sqlite.before-0002-*.bak"))
-    assert str(backup) in err and f"copy that file in place of {path}" in err
+    assert err.endswith(f"close SellerDesk and run: sellerdesk --db {path} restore {backup}\n")
     assert revision_of(path) == "0002" and revision_of(backup) == "0002"
+    # That backup holds the same column, so it cannot be brought up to date either: the
+    # command says so in one line and changes nothing.
+    assert main(["--db", str(path), "restore", str(backup)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "could not be brought up to this SellerDesk's version" in err
+    assert revision_of(path) == "0002"
+
+
+def test_the_command_an_upgrade_failure_gives_restores_the_orders(tmp_path, capsys, monkeypatch):
+    import shlex
+
+    from alembic import command as alembic_command
+    from sqlalchemy.exc import OperationalError
+
+    from app.cli.main import main
+
+    path = tmp_path / "shop.sqlite"
+    at_revision(path, "0002")
+    upgrade = alembic_command.upgrade
+
+    def fails_once(*args, **kwargs):
+        monkeypatch.setattr(alembic_command, "upgrade", upgrade)
+        raise OperationalError("ALTER TABLE", {}, Exception("disk I/O error"))
+
+    monkeypatch.setattr(alembic_command, "upgrade", fails_once)
+    assert main(["--db", str(path), "list"]) == 2
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and err.count("\n") == 1
+    said = shlex.split(err.rsplit("and run: ", 1)[1])
+    assert said[:3] == ["sellerdesk", "--db", str(path)] and said[3] == "restore"
+    assert main(said[1:]) == 0, capsys.readouterr().err
+    assert "Restored 1 order from" in capsys.readouterr().out
+    opens_whole(path, orders=1)
 
 
 def test_a_backup_on_a_full_disk_leaves_no_empty_file_and_says_so(tmp_path, capsys, monkeypatch):

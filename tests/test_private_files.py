@@ -100,3 +100,23 @@ def test_a_saved_pdf_never_loosens_an_existing_files_mode_and_a_folder_is_refuse
     assert pdf.read_bytes().startswith(b"%PDF") and mode(pdf) == 0o600
     folder = cli("summary", "--pdf", str(tmp_path))
     assert folder.status == 2 and folder.err.count("\n") == 1 and "it is a folder" in folder.err
+
+
+def test_the_marketplace_outbox_and_the_folders_above_it_are_private(
+    umask_022, tmp_path, monkeypatch
+):
+    from app.exports import ExportKind
+    from app.marketplace.connection import SellerCentral
+    from app.marketplace.secrets import SecretStore
+
+    data = tmp_path / "home" / "share" / "SellerDesk"  # nothing of it exists yet
+    monkeypatch.setenv("SELLERDESK_DATA_DIR", str(data))
+    db = open_database(str(tmp_path / "shop.sqlite"))
+    try:
+        SellerCentral(db, secrets=SecretStore(use_system=False)).queue_export(
+            ExportKind.CANCELLATIONS
+        )
+    finally:
+        db.dispose()
+    for folder in (data / "sent-to-seller-central", data, data.parent, data.parent.parent):
+        assert mode(folder) == 0o700, folder
