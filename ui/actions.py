@@ -128,6 +128,24 @@ STANDARD_ACTIONS: tuple[ActionSpec, ...] = (
         separator_before=True,
     ),
     ActionSpec(
+        "back_up_now",
+        QT_TRANSLATE_NOOP("Actions", "&Back up now…"),
+        QT_TRANSLATE_NOOP(
+            "Actions", "Save a checked copy of the database in the backups folder, readable by you"
+        ),
+        Menu.FILE,
+        separator_before=True,
+    ),
+    ActionSpec(
+        "restore_backup",
+        QT_TRANSLATE_NOOP("Actions", "Res&tore from backup…"),
+        QT_TRANSLATE_NOOP(
+            "Actions",
+            "Replace the database by a backup; the current database is backed up first",
+        ),
+        Menu.FILE,
+    ),
+    ActionSpec(
         "preferences",
         QT_TRANSLATE_NOOP("Actions", "P&references…"),
         QT_TRANSLATE_NOOP(

@@ -72,6 +72,7 @@ def run(database: str | None, demo: bool) -> int:
     install_translators(app, saved_language(db))
     window = MainWindow(db, demo=demo_database)
     window.show()
+    window.start_daily_backup()
     if quit_after is not None:
         QTimer.singleShot(quit_after, window.close)
     try:

@@ -52,9 +52,11 @@ from app.queries import View
 from app.rate_effect import current_rate
 from ui.about_dialog import AboutDialog
 from ui.actions import ActionRegistry, Menu
+from ui.backup_actions import BackupController
 from ui.connection_settings import ConnectionSettingsPage
 from ui.demo_database import DemoDatabase
 from ui.details_pane import DetailsPane
+from ui.dialogs.backups_page import BackupsPage
 from ui.dialogs.bulk_cancel_dialog import BulkCancelDialog
 from ui.dialogs.cancel_dialog import CancelDialog
 from ui.dialogs.cancel_items_dialog import CancelItemsDialog
@@ -198,6 +200,9 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.rate_label)
         self.sync = SyncController(self, db, self.tasks)
         self.sync.synced.connect(lambda _result: self.refresh())
+        self.backups = BackupController(self, db, self.tasks)
+        self.backups.told.connect(lambda sentence: self.statusBar().showMessage(sentence, 15000))
+        self.backups.restored.connect(self._restored)
 
         self._build_menus()
         self._build_toolbar()
@@ -278,6 +283,8 @@ class MainWindow(QMainWindow):
         self.registry.connect("reload", self.refresh)
         self.registry.connect("about", self.about)
         self.registry.connect("preferences", self.preferences)
+        self.registry.connect("back_up_now", self.backups.back_up_now)
+        self.registry.connect("restore_backup", self.backups.restore_from_backup)
         self.filters.view_chosen.connect(self._view_chosen)
         self.filters.health_chosen.connect(self._show_health)
         self.details.message_requested.connect(self.message_buyer)
@@ -873,6 +880,7 @@ class MainWindow(QMainWindow):
         self.importer.finished.connect(self._imported)
         self.model.set_database(db)
         self.sync.switch_database(db)
+        self.backups.switch_database(db)
         self.list_stack.removeWidget(self.health)
         self.health.deleteLater()
         self.health = self._make_health_page()
@@ -882,6 +890,16 @@ class MainWindow(QMainWindow):
         if old_demo is not None:
             old_demo.close()
 
+    def start_daily_backup(self) -> None:
+        """The day's backup of the seller's database (never of demo data), on a worker."""
+        if self._demo is None:
+            self.backups.start_daily()
+
+    def _restored(self) -> None:
+        self._details = None
+        self._check_saved_language()
+        self.refresh()
+
     def preferences(self) -> PreferencesDialog:
         dialog = PreferencesDialog(self._db, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -889,6 +907,7 @@ class MainWindow(QMainWindow):
         connection.saved.connect(self.sync.apply_settings)
         dialog.finished.connect(lambda _result: connection.wait())
         dialog.add_page(connection, self.tr("&Marketplace connection"))
+        dialog.add_page(BackupsPage(self._db, dialog), self.tr("&Backups"))
         before = settings.get(self._db, settings.LANGUAGE)
         dialog.accepted.connect(lambda: self._preferences_saved(before, dialog.language))
         dialog.open()

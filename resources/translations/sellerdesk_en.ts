@@ -1,6 +1,23 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_GB">
   <context>
+    <name>Backups</name>
+    <message numerus="yes">
+      <source>Backed up %n order(s) to {path}.</source>
+      <translation>
+        <numerusform>Backed up %n order to {path}.</numerusform>
+        <numerusform>Backed up %n orders to {path}.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>Restored %n order(s) from {path}, taken {taken}.</source>
+      <translation>
+        <numerusform>Restored %n order from {path}, taken {taken}.</numerusform>
+        <numerusform>Restored %n orders from {path}, taken {taken}.</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
     <name>BulkCancel</name>
     <message numerus="yes">
       <source>Cancels the whole order (%n unit(s)); the buyer is notified by e-mail.</source>
@@ -315,6 +332,16 @@
       <translation>
         <numerusform>{item} (%n unit shipped)</numerusform>
         <numerusform>{item} (%n units shipped)</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
+    <name>RestoreConfirmation</name>
+    <message numerus="yes">
+      <source>Backup taken {taken}, with %n order(s):</source>
+      <translation>
+        <numerusform>Backup taken {taken}, with %n order:</numerusform>
+        <numerusform>Backup taken {taken}, with %n orders:</numerusform>
       </translation>
     </message>
   </context>

@@ -94,6 +94,22 @@
       <translation>Imprimer ou enregistrer en PDF les annulations d'une période, ou des commandes sélectionnées dans la liste quand vous en sélectionnez plusieurs</translation>
     </message>
     <message>
+      <source>&amp;Back up now…</source>
+      <translation>&amp;Sauvegarder maintenant…</translation>
+    </message>
+    <message>
+      <source>Save a checked copy of the database in the backups folder, readable by you</source>
+      <translation>Enregistrer une copie vérifiée de la base de données dans le dossier des sauvegardes, lisible par vous seul</translation>
+    </message>
+    <message>
+      <source>Res&amp;tore from backup…</source>
+      <translation>Res&amp;taurer une sauvegarde…</translation>
+    </message>
+    <message>
+      <source>Replace the database by a backup; the current database is backed up first</source>
+      <translation>Remplacer la base de données par une sauvegarde ; la base actuelle est d'abord sauvegardée</translation>
+    </message>
+    <message>
       <source>P&amp;references…</source>
       <translation>P&amp;références…</translation>
     </message>
@@ -215,6 +231,149 @@
     <message>
       <source>SellerDesk cannot open the database</source>
       <translation>SellerDesk ne peut pas ouvrir la base de données</translation>
+    </message>
+  </context>
+  <context>
+    <name>BackupController</name>
+    <message>
+      <source>Daily backup saved: {path}</source>
+      <translation>Sauvegarde du jour enregistrée : {path}</translation>
+    </message>
+    <message>
+      <source>Back up</source>
+      <translation>Sauvegarder</translation>
+    </message>
+    <message>
+      <source>Backing up the database…</source>
+      <translation>Sauvegarde de la base de données…</translation>
+    </message>
+    <message>
+      <source>Backup saved</source>
+      <translation>Sauvegarde enregistrée</translation>
+    </message>
+    <message>
+      <source>&amp;Open backups folder</source>
+      <translation>&amp;Ouvrir le dossier des sauvegardes</translation>
+    </message>
+    <message>
+      <source>Restore from backup</source>
+      <translation>Restaurer une sauvegarde</translation>
+    </message>
+    <message>
+      <source>SellerDesk backups (*.sqlite *.bak);;All files (*)</source>
+      <translation>Sauvegardes SellerDesk (*.sqlite *.bak);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+      <source>Checking the backup…</source>
+      <translation>Vérification de la sauvegarde…</translation>
+    </message>
+    <message>
+      <source>Restoring the backup…</source>
+      <translation>Restauration de la sauvegarde…</translation>
+    </message>
+    <message>
+      <source>Backups</source>
+      <translation>Sauvegardes</translation>
+    </message>
+    <message>
+      <source>Something went wrong: {error}</source>
+      <translation>Un problème est survenu : {error}</translation>
+    </message>
+  </context>
+  <context>
+    <name>Backups</name>
+    <message numerus="yes">
+      <source>Backed up %n order(s) to {path}.</source>
+      <translation>
+        <numerusform>%n commande sauvegardée dans {path}.</numerusform>
+        <numerusform>%n commandes sauvegardées dans {path}.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>Restored %n order(s) from {path}, taken {taken}.</source>
+      <translation>
+        <numerusform>%n commande restaurée depuis {path}, sauvegarde du {taken}.</numerusform>
+        <numerusform>%n commandes restaurées depuis {path}, sauvegarde du {taken}.</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>{restored} The database as it was is in {before}.</source>
+      <translation>{restored} La base de données telle qu'elle était se trouve dans {before}.</translation>
+    </message>
+    <message>
+      <source>This database is on a database server (PostgreSQL): backing it up and restoring it are the server's job (pg_dump and pg_restore), not SellerDesk's. Nothing was done.</source>
+      <translation>Cette base de données est sur un serveur (PostgreSQL) : la sauvegarder et la restaurer sont le travail du serveur (pg_dump et pg_restore), pas celui de SellerDesk. Rien n'a été fait.</translation>
+    </message>
+    <message>
+      <source>There is no database at {path} to back up; nothing was done.</source>
+      <translation>Il n'y a pas de base de données à sauvegarder à l'emplacement {path} ; rien n'a été fait.</translation>
+    </message>
+    <message>
+      <source>it is a folder; choose a backup file</source>
+      <translation>c'est un dossier ; choisissez un fichier de sauvegarde</translation>
+    </message>
+    <message>
+      <source>there is no such file</source>
+      <translation>ce fichier n'existe pas</translation>
+    </message>
+    <message>
+      <source>it is not a SellerDesk database</source>
+      <translation>ce n'est pas une base de données SellerDesk</translation>
+    </message>
+    <message>
+      <source>it was written by a newer SellerDesk; update SellerDesk first</source>
+      <translation>le fichier a été écrit par une version plus récente de SellerDesk ; mettez d'abord SellerDesk à jour</translation>
+    </message>
+    <message>
+      <source>it is damaged</source>
+      <translation>le fichier est endommagé</translation>
+    </message>
+    <message>
+      <source>it is the open database</source>
+      <translation>c'est la base de données ouverte</translation>
+    </message>
+    <message>
+      <source>Cannot restore into {path} ({detail}); it was left as it was.</source>
+      <translation>Impossible de restaurer dans {path} ({detail}) ; elle est restée telle quelle.</translation>
+    </message>
+    <message>
+      <source>Cannot restore {path}: it could not be brought up to this SellerDesk's version ({detail}). Nothing was changed.</source>
+      <translation>Impossible de restaurer {path} : le fichier n'a pas pu être mis à niveau pour cette version de SellerDesk ({detail}). Rien n'a été modifié.</translation>
+    </message>
+    <message>
+      <source>Database restored from {path}, taken {taken}</source>
+      <translation>Base de données restaurée depuis {path}, sauvegarde du {taken}</translation>
+    </message>
+    <message>
+      <source>Cannot restore {path}: {reason}. Nothing was changed.</source>
+      <translation>Impossible de restaurer {path} : {reason}. Rien n'a été modifié.</translation>
+    </message>
+  </context>
+  <context>
+    <name>BackupsPage</name>
+    <message>
+      <source>&amp;Open folder</source>
+      <translation>&amp;Ouvrir le dossier</translation>
+    </message>
+    <message>
+      <source>None yet</source>
+      <translation>Aucune pour l'instant</translation>
+    </message>
+    <message>
+      <source>Backups to &amp;keep:</source>
+      <translation>Sauvegardes à conser&amp;ver :</translation>
+    </message>
+    <message>
+      <source>Backups folder:</source>
+      <translation>Dossier des sauvegardes :</translation>
+    </message>
+    <message>
+      <source>Last backup:</source>
+      <translation>Dernière sauvegarde :</translation>
+    </message>
+    <message>
+      <source>SellerDesk backs up the database once a day when its window opens, and before every restore; the oldest backups beyond this number are removed. File &gt; Back up now… takes one at any time.</source>
+      <translation>SellerDesk sauvegarde la base de données une fois par jour à l'ouverture de sa fenêtre, et avant chaque restauration ; les sauvegardes les plus anciennes au-delà de ce nombre sont supprimées. Fichier &gt; Sauvegarder maintenant… en fait une à tout moment.</translation>
     </message>
   </context>
   <context>
@@ -724,8 +883,8 @@
       <translation>Cette commande a été modifiée ailleurs entre-temps. Rechargez-la et réessayez ; rien n'a été modifié.</translation>
     </message>
     <message>
-      <source>SellerDesk could not upgrade this database ({detail}); it was left as it was. Your orders as they were before the upgrade are in the backup {backup}: to go back to it, close SellerDesk and copy that file in place of {path}.</source>
-      <translation>SellerDesk n'a pas pu mettre à jour cette base de données ({detail}) ; elle est restée telle quelle. Vos commandes d'avant la mise à jour sont dans la sauvegarde {backup} : pour y revenir, fermez SellerDesk et copiez ce fichier à la place de {path}.</translation>
+      <source>SellerDesk could not upgrade this database ({detail}); it was left as it was. Your orders as they were before the upgrade are in the backup {backup}: to go back to it, close SellerDesk and run: {command}</source>
+      <translation>SellerDesk n'a pas pu mettre à niveau cette base de données ({detail}) ; elle est restée telle quelle. Vos commandes telles qu'elles étaient avant la mise à niveau se trouvent dans la sauvegarde {backup} : pour y revenir, fermez SellerDesk et lancez : {command}</translation>
     </message>
     <message>
       <source>This database was written by a newer SellerDesk. Update SellerDesk to open it; nothing was changed.</source>
@@ -1786,6 +1945,10 @@
       <translation>Connexion à la place de &amp;marché</translation>
     </message>
     <message>
+      <source>&amp;Backups</source>
+      <translation>S&amp;auvegardes</translation>
+    </message>
+    <message>
       <source>Preferences saved.</source>
       <translation>Préférences enregistrées.</translation>
     </message>
@@ -2636,6 +2799,32 @@
     </message>
   </context>
   <context>
+    <name>RestoreConfirmation</name>
+    <message>
+      <source>Restore from backup</source>
+      <translation>Restaurer une sauvegarde</translation>
+    </message>
+    <message>
+      <source>Replace the orders in SellerDesk by this backup?</source>
+      <translation>Remplacer les commandes de SellerDesk par cette sauvegarde ?</translation>
+    </message>
+    <message numerus="yes">
+      <source>Backup taken {taken}, with %n order(s):</source>
+      <translation>
+        <numerusform>Sauvegarde du {taken}, avec %n commande :</numerusform>
+        <numerusform>Sauvegarde du {taken}, avec %n commandes :</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Everything in the database now open is replaced: {database}. It is backed up first, into {folder}, so you can come back to it.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Restore</source>
+      <translation>&amp;Restaurer</translation>
+    </message>
+  </context>
+  <context>
     <name>ReturnDialog</name>
     <message>
       <source>Return — {order}</source>
@@ -2805,6 +2994,10 @@
     <message>
       <source>Unknown language {value!r}: choose fr or en.</source>
       <translation>Langue inconnue {value!r} : choisissez fr ou en.</translation>
+    </message>
+    <message>
+      <source>{value!r} is not a number of backups: write a number from 1 to {most}.</source>
+      <translation>{value!r} n'est pas un nombre de sauvegardes : écrivez un nombre de 1 à {most}.</translation>
     </message>
     <message>
       <source>{value!r} is not a percentage: write a number from 0 to 100.</source>

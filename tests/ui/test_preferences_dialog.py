@@ -89,7 +89,7 @@ def test_another_page_is_one_more_tab_saved_with_ok(db, win, qtbot):
 
     dialog = open_preferences(win)
     before = dialog.tabs.count()
-    dialog.add_page(Page("backups"), "&Backups")
+    dialog.add_page(Page("another"), "An&other")
     assert dialog.tabs.count() == before + 1
     ok(dialog, qtbot)
     assert saved == [True]
