@@ -153,6 +153,25 @@ def other_dialogs(window: MainWindow, db: Database, folder: Path, suffix: str = 
     about.reject()
 
 
+def backup_dialogs(window: MainWindow, suffix: str = "") -> None:
+    """Preferences > Backups (after one backup) and the restore confirmation."""
+    from app import backups
+    from app.db import sqlite_file
+    from ui.backup_actions import RestoreConfirmation
+    from ui.dialogs.backups_page import BackupsPage
+
+    database = sqlite_file(window.db)
+    assert database is not None
+    made = backups.back_up(database)
+    dialog = window.preferences()
+    (page,) = [p for p in dialog.pages() if isinstance(p, BackupsPage)]
+    dialog.tabs.setCurrentWidget(page)
+    grab_dialog(dialog, f"preferences-backups{suffix}")
+    confirmation = RestoreConfirmation(backups.check(made.path), database, window)
+    confirmation.show()
+    grab_dialog(confirmation, f"restore-confirmation{suffix}")
+
+
 def windows_at_sizes(window: MainWindow, chosen: str, suffix: str) -> None:
     """The main window and the health page at a laptop's and a desktop's screen size."""
     for width, height in WINDOW_SIZES:
@@ -206,6 +225,7 @@ def main() -> int:
 
         order_dialogs(window, db, chosen)
         other_dialogs(window, db, folder)
+        backup_dialogs(window)
         window.filters.choose_health()
         grab(window, "health-page")
 
@@ -219,6 +239,7 @@ def main() -> int:
         grab(window, "health-page-fr")
         order_dialogs(window, db, chosen, suffix="-fr")
         other_dialogs(window, db, folder, suffix="-fr")
+        backup_dialogs(window, suffix="-fr")
         window.set_language(None)
         install_translators(app, "fr")
         welcome(folder, suffix="-fr")

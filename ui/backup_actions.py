@@ -9,11 +9,17 @@ two entries explain that backups are the server's job instead of pretending.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QGridLayout,
+    QMessageBox,
+    QSizePolicy,
+    QSpacerItem,
+    QWidget,
+)
 
 from app import backups
 from app.backups import Checked, Made, Restored
@@ -22,6 +28,8 @@ from app.errors import SellerDeskError
 from ui.dialogs.working import Job
 from ui.i18n import date_time, tr_text
 from ui.tasks import Task, TaskRunner
+
+WIDTH = 600  # the confirmation's width: a backup's path on one line
 
 
 class RestoreConfirmation(QMessageBox):
@@ -40,13 +48,19 @@ class RestoreConfirmation(QMessageBox):
                     taken.format(taken=date_time(checked.taken)),
                     str(checked.path),
                     "",
-                    self.tr(
-                        "Everything in the database now open is replaced: {database}. It is "
-                        "backed up first, into {folder}, so you can come back to it."
-                    ).format(database=database, folder=backups.folder()),
+                    self.tr("It replaces everything in the database now open:"),
+                    str(database),
+                    "",
+                    self.tr("That database is backed up first, so you can come back to it, into:"),
+                    str(backups.folder()),
                 )
             )
         )
+        # A message box is narrow by default: room for a path on one line.
+        layout = self.layout()
+        if isinstance(layout, QGridLayout):
+            room = QSpacerItem(WIDTH, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
+            layout.addItem(room, layout.rowCount(), 0, 1, layout.columnCount())
         self.restore_button = self.addButton(self.tr("&Restore"), QMessageBox.ButtonRole.AcceptRole)
         self.restore_button.setObjectName("restore")
         cancel = self.addButton(QMessageBox.StandardButton.Cancel)
@@ -187,6 +201,3 @@ class BackupController(QObject):
         self.box = box
         box.open()
         return box
-
-
-__all__: list[Any] = ["BackupController", "RestoreConfirmation"]

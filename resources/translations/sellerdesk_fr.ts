@@ -2816,8 +2816,12 @@
       </translation>
     </message>
     <message>
-      <source>Everything in the database now open is replaced: {database}. It is backed up first, into {folder}, so you can come back to it.</source>
-      <translation type="unfinished" />
+      <source>It replaces everything in the database now open:</source>
+      <translation>Elle remplace tout le contenu de la base de données ouverte :</translation>
+    </message>
+    <message>
+      <source>That database is backed up first, so you can come back to it, into:</source>
+      <translation>Cette base est d'abord sauvegardée, pour que vous puissiez y revenir, dans :</translation>
     </message>
     <message>
       <source>&amp;Restore</source>

@@ -80,7 +80,7 @@ def test_restore_asks_first_naming_both_files_then_the_window_shows_the_backup(
     assert isinstance(box, RestoreConfirmation) and box.isVisible()
     said = box.informativeText()
     assert "with 2 orders" in said and str(chosen) in said
-    assert str(live(win)) in said and "backed up first" in said
+    assert str(live(win)) in said and "backed up first" in said and "replaces everything" in said
     assert backups.backups_of(live(win)) == []  # nothing done before the seller says so
     qtbot.mouseClick(box.restore_button, Qt.MouseButton.LeftButton)
     win.backups.job.wait()

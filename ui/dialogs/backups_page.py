@@ -45,6 +45,7 @@ class BackupsPage(QWidget):
         self.keep.setObjectName("backups_keep")
         self.keep.setRange(1, settings.MAX_BACKUPS_KEEP)
         self.keep.setValue(keep)
+        self.keep.setMaximumWidth(self.keep.sizeHint().width() + 24)
 
         self.folder = QLabel(str(backups.folder()), self)
         self.folder.setObjectName("backups_folder")
