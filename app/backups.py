@@ -37,7 +37,7 @@ from app.db import (
     sqlite_file,
 )
 from app.errors import BadInput, DatabaseProblem, SellerDeskError
-from app.private_files import Progress
+from app.private_files import CopyStopped, Progress, Stopped
 from app.text import QT_TRANSLATE_NOOP, Moment, Text, plural, text
 
 CTX = "Backups"
@@ -51,6 +51,10 @@ _NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6}Z)(?:-(?P<n>\d+))?\.sqli
 _PART = re.compile(r"^\..+\.(?P<pid>\d{1,9})\.part")
 # One backup or restore at a time in a process (the window's daily one and Back up now).
 _one_at_a_time = threading.Lock()
+
+
+class BackupStopped(BadInput):
+    """The seller stopped a backup or a restore; nothing was changed."""
 
 
 @dataclass(frozen=True)
@@ -184,6 +188,7 @@ def back_up(
     progress: Progress | None = None,
     prune: bool = True,
     now: datetime | None = None,
+    stopped: Stopped | None = None,
 ) -> Made:
     """Back the database up into the backups folder (or to ``out``), private, checked.
 
@@ -192,7 +197,14 @@ def back_up(
     one is in place and passed its check.
     """
     with _one_at_a_time:
-        return _back_up(database, out, progress, prune, now)
+        try:
+            return _back_up(database, out, progress, prune, now, stopped)
+        except CopyStopped:
+            raise BackupStopped(
+                text(
+                    CTX, QT_TRANSLATE_NOOP("Backups", "The backup was stopped; nothing was saved.")
+                )
+            ) from None
 
 
 def _back_up(
@@ -201,6 +213,7 @@ def _back_up(
     progress: Progress | None,
     prune: bool,
     now: datetime | None,
+    stopped: Stopped | None = None,
 ) -> Made:
     if not database.is_file():
         raise BadInput(
@@ -220,7 +233,7 @@ def _back_up(
         private_files.private_folder(folder())
         _remove_killed_copies(folder())
         target = _free_name(database, at)
-    private_files.copy_database(database, target, progress=progress, check=True)
+    private_files.copy_database(database, target, progress=progress, check=True, stopped=stopped)
     with contextlib.closing(sqlite3.connect(target)) as written:
         orders = _count_orders(written)
         keep = settings.backups_keep_from(_setting(written, settings.BACKUPS_KEEP))
@@ -271,6 +284,7 @@ def restore(
     *,
     progress: Progress | None = None,
     now: datetime | None = None,
+    stopped: Stopped | None = None,
 ) -> Restored:
     """Replace the live database's content by the backup ``source``, backing it up first.
 
@@ -281,11 +295,25 @@ def restore(
     if live.exists() and checked.path.resolve() == live.resolve():
         raise _refused(checked.path, QT_TRANSLATE_NOOP("Backups", "it is the open database"))
     with _one_at_a_time:
-        return _restore(live, checked, progress, now)
+        try:
+            return _restore(live, checked, progress, now, stopped)
+        except CopyStopped:
+            raise BackupStopped(
+                text(
+                    CTX,
+                    QT_TRANSLATE_NOOP(
+                        "Backups", "The restore was stopped; the database was left as it was."
+                    ),
+                )
+            ) from None
 
 
 def _restore(
-    live: Path, checked: Checked, progress: Progress | None, now: datetime | None
+    live: Path,
+    checked: Checked,
+    progress: Progress | None,
+    now: datetime | None,
+    stopped: Stopped | None,
 ) -> Restored:
     private_files.private_folder(folder())
     _remove_killed_copies(folder())
@@ -304,7 +332,7 @@ def _restore(
                 sqlite3.connect(live, timeout=private_files.BUSY_TIMEOUT_S)
             ) as target,
         ):
-            private_files.copy_pages(staged, target, progress)
+            private_files.copy_pages(staged, target, progress, stopped)
         private_files.tighten_database(live)
     except sqlite3.Error as error:
         raise DatabaseProblem(

@@ -27,6 +27,7 @@ BUSY_TIMEOUT_S = 5.0
 # A copy goes at least this many pages (4 KiB each) at a time.
 MIN_PAGES_PER_STEP = 16
 Progress = Callable[[int, int], None]
+Stopped = Callable[[], bool]
 
 
 def private_folder(folder: Path) -> None:
@@ -71,7 +72,12 @@ def open_log(path: Path) -> int:
 
 
 def copy_database(
-    source: Path, target: Path, *, progress: Progress | None = None, check: bool = False
+    source: Path,
+    target: Path,
+    *,
+    progress: Progress | None = None,
+    check: bool = False,
+    stopped: Stopped | None = None,
 ) -> None:
     """A consistent copy of a live SQLite database, private, put in place whole.
 
@@ -80,7 +86,7 @@ def copy_database(
     temporary name and moved into place only when complete (and, with
     ``check``, only once SQLite's quick check passed on it), so a full disk or
     a kill leaves no empty or half backup behind. ``progress(done, total)``
-    counts pages.
+    counts pages; ``stopped()`` True between steps abandons the copy (CopyStopped).
     """
     temporary = files.temporary_for(target)
     temporary.unlink(missing_ok=True)
@@ -90,7 +96,7 @@ def copy_database(
         try:
             copy = sqlite3.connect(temporary)
             try:
-                copy_pages(origin, copy, progress)
+                copy_pages(origin, copy, progress, stopped)
                 copy.execute("PRAGMA journal_mode=DELETE")  # one self-contained file
                 if check:
                     verdict = copy.execute("PRAGMA quick_check").fetchone()
@@ -112,13 +118,22 @@ def copy_database(
         raise
 
 
+class CopyStopped(Exception):
+    """``stopped()`` said to stop: SQLite abandoned the copy, the target is as it was."""
+
+
 def copy_pages(
-    origin: sqlite3.Connection, copy: sqlite3.Connection, progress: Progress | None = None
+    origin: sqlite3.Connection,
+    copy: sqlite3.Connection,
+    progress: Progress | None = None,
+    stopped: Stopped | None = None,
 ) -> None:
     """SQLite's online backup of ``origin`` into ``copy``, in about a hundred steps.
 
     Steps let the window show progress, and each is a kill point of the crash
-    tests (app.faults), so they can stop a copy half-way.
+    tests (app.faults), so they can stop a copy half-way. An exception raised
+    between steps makes SQLite abandon the copy: the target's transaction is
+    rolled back, as if nothing had been copied.
     """
     pages = int(origin.execute("PRAGMA page_count").fetchone()[0])
 
@@ -126,6 +141,8 @@ def copy_pages(
         if progress is not None:
             progress(total - remaining, total)
         faults.step("COPY PAGES")
+        if stopped is not None and stopped():
+            raise CopyStopped
 
     origin.backup(copy, pages=max(MIN_PAGES_PER_STEP, pages // 100), progress=step)
 

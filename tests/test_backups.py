@@ -60,6 +60,7 @@ def umask_022():
 
 OLD = ("405-0000001-0000001", "405-0000001-0000002", "405-0000001-0000003")
 NEW = ("405-0000002-0000001",)
+MANY = tuple(f"405-0000003-{n:07d}" for n in range(300))  # a database copied in several steps
 
 
 # --- backing up -------------------------------------------------------------------------
@@ -119,6 +120,16 @@ def test_a_failed_backup_leaves_no_file_and_removes_no_older_one(tmp_path, monke
     with pytest.raises(DatabaseProblem, match="the disk is full"):
         backups.back_up(path, now=NOW + timedelta(days=1))
     assert sorted(backups.folder().iterdir()) == [older.path]
+
+
+def test_a_stopped_backup_leaves_nothing(tmp_path):
+    path = shop(tmp_path / "shop.sqlite", *OLD)
+    steps: list[int] = []
+    with pytest.raises(backups.BackupStopped, match="nothing was saved"):
+        backups.back_up(
+            path, progress=lambda done, _total: steps.append(done), stopped=lambda: True
+        )
+    assert len(steps) == 1 and list(backups.folder().iterdir()) == []
 
 
 def test_the_daily_backup_is_due_when_the_newest_is_a_day_old(tmp_path):
@@ -275,6 +286,19 @@ def test_restore_refuses_what_is_not_a_backup_it_can_read_and_changes_nothing(
     assert (chosen.read_bytes() if chosen.exists() else None) == before
 
 
+def test_a_restore_stopped_half_way_leaves_the_database_as_it_was(tmp_path):
+    path = shop(tmp_path / "shop.sqlite", *OLD)
+    backup = shop(tmp_path / "backup.sqlite", *NEW, *MANY)
+    steps: list[int] = []
+    with pytest.raises(backups.BackupStopped, match="the database was left as it was"):
+        backups.restore(
+            path, backup, progress=lambda done, _total: steps.append(done), stopped=lambda: True
+        )
+    assert steps and steps[0] > 0
+    assert orders_in(path) == set(OLD)
+    assert [p.name for p in backups.folder().iterdir() if p.name.startswith(".")] == []
+
+
 def test_restore_refuses_the_open_database_itself(tmp_path):
     path = shop(tmp_path / "shop.sqlite", *OLD)
     with pytest.raises(BadInput, match="it is the open database"):
@@ -312,17 +336,12 @@ def test_a_kill_during_a_backup_leaves_no_counted_half_backup(tmp_path):
 @pytest.fixture
 def old_and_backup(tmp_path):
     path = tmp_path / "shop.sqlite"
-    db = open_database(str(path))
-    for number in range(300):  # enough pages that the copy takes several steps
-        add_order(db, order_id=f"405-0000003-{number:07d}")
-    db.dispose()
+    shop(path, *MANY)
     backup = shop(tmp_path / "backup.sqlite", *NEW)
     return path, backup
 
 
-def test_a_kill_at_any_point_of_a_restore_leaves_the_database_whole_old_or_new(
-    old_and_backup, tmp_path
-):
+def test_a_kill_during_a_restore_leaves_the_database_whole_old_or_new(old_and_backup, tmp_path):
     path, backup = old_and_backup
     old = orders_in(path)
     pristine = tmp_path / "pristine.sqlite"
@@ -334,9 +353,7 @@ def test_a_kill_at_any_point_of_a_restore_leaves_the_database_whole_old_or_new(
     assert len(into) >= 3
     start = next(n for n, s in enumerate(steps, 1) if s == "RESTORE INTO THE DATABASE")
     for kill_at in (start, into[0], into[len(into) // 2], into[-1]):
-        for name in (path, *(path.with_name(path.name + s) for s in private_files.COMPANIONS)):
-            name.unlink(missing_ok=True)
-        private_files.copy_database(pristine, path)
+        _fresh_copy(pristine, path)
         assert crash.sellerdesk("--db", str(path), "restore", str(backup), kill_at=kill_at).killed
         # Until SQLite commits the last step, nothing of the backup is in the database.
         assert orders_in(path) == (old if kill_at < into[-1] else orders_in(path)), kill_at
@@ -344,5 +361,33 @@ def test_a_kill_at_any_point_of_a_restore_leaves_the_database_whole_old_or_new(
     run_again = crash.sellerdesk("--db", str(path), "restore", str(backup))
     assert run_again.status == 0, run_again.err
     assert orders_in(path) == set(NEW)
+    kept = re.compile(r"(shop|probe)-\d")
+    assert [p.name for p in backups.folder().iterdir() if not kept.match(p.name)] == []
+
+
+def _fresh_copy(pristine: Path, path: Path) -> None:
+    for name in (path, *(path.with_name(path.name + s) for s in private_files.COMPANIONS)):
+        name.unlink(missing_ok=True)
+    private_files.copy_database(pristine, path)
+
+
+@pytest.mark.slow
+def test_a_kill_at_any_step_of_a_backup_or_a_restore_loses_nothing(old_and_backup, tmp_path):
+    path, backup = old_and_backup
+    old = orders_in(path)
+    pristine = tmp_path / "pristine.sqlite"
+    private_files.copy_database(path, pristine)
+    probe = tmp_path / "probe.sqlite"
+    private_files.copy_database(path, probe)
+    for command in (["backup"], ["restore", str(backup)]):
+        steps = crash.steps(tmp_path, "--db", str(probe), *command)
+        for kill_at in range(1, len(steps) + 1):
+            _fresh_copy(pristine, path)
+            run = crash.sellerdesk("--db", str(path), *command, kill_at=kill_at)
+            assert run.killed, (command, kill_at, run.err)
+            assert orders_in(path) in (old, set(NEW)), (command, kill_at)
+            for made in backups.backups_of(path):  # whatever counts as a backup is whole
+                assert orders_in(made.path) == old, (command, kill_at)
+    assert crash.sellerdesk("--db", str(path), "backup").status == 0
     kept = re.compile(r"(shop|probe)-\d")
     assert [p.name for p in backups.folder().iterdir() if not kept.match(p.name)] == []

@@ -110,11 +110,12 @@ class BackupController(QObject):
         if database is None:
             return
         self.job.start(
-            lambda task: backups.back_up(database, progress=task.report),
+            lambda task: backups.back_up(database, progress=task.report, stopped=task.cancelled),
             self._backed_up,
             self._failed,
             title=self.tr("Back up"),
             label=self.tr("Backing up the database…"),
+            stop_text=self.tr("Stop"),
         )
 
     def _backed_up(self, made: Made) -> None:
@@ -163,11 +164,14 @@ class BackupController(QObject):
 
     def _restore(self, checked: Checked, database: Path) -> None:
         self.job.start(
-            lambda task: backups.restore(database, checked.path, progress=task.report),
+            lambda task: backups.restore(
+                database, checked.path, progress=task.report, stopped=task.cancelled
+            ),
             self._restored,
             self._failed,
             title=self.tr("Restore from backup"),
             label=self.tr("Restoring the backup…"),
+            stop_text=self.tr("Stop"),
         )
 
     def _restored(self, restored: Restored) -> None:
@@ -188,6 +192,9 @@ class BackupController(QObject):
             return None
 
     def _failed(self, error: BaseException) -> None:
+        if isinstance(error, backups.BackupStopped):
+            self.told.emit(self._sentence(error))  # the seller asked for it: no alarm
+            return
         box = self._show(QMessageBox.Icon.Warning, self.tr("Backups"), self._sentence(error))
         box.setObjectName("backup_failed")
 

@@ -248,6 +248,10 @@
       <translation>Sauvegarde de la base de données…</translation>
     </message>
     <message>
+      <source>Stop</source>
+      <translation>Arrêter</translation>
+    </message>
+    <message>
       <source>Backup saved</source>
       <translation>Sauvegarde enregistrée</translation>
     </message>
@@ -305,6 +309,10 @@
       <translation>Cette base de données est sur un serveur (PostgreSQL) : la sauvegarder et la restaurer sont le travail du serveur (pg_dump et pg_restore), pas celui de SellerDesk. Rien n'a été fait.</translation>
     </message>
     <message>
+      <source>The backup was stopped; nothing was saved.</source>
+      <translation>La sauvegarde a été arrêtée ; rien n'a été enregistré.</translation>
+    </message>
+    <message>
       <source>There is no database at {path} to back up; nothing was done.</source>
       <translation>Il n'y a pas de base de données à sauvegarder à l'emplacement {path} ; rien n'a été fait.</translation>
     </message>
@@ -331,6 +339,10 @@
     <message>
       <source>it is the open database</source>
       <translation>c'est la base de données ouverte</translation>
+    </message>
+    <message>
+      <source>The restore was stopped; the database was left as it was.</source>
+      <translation>La restauration a été arrêtée ; la base de données est restée telle quelle.</translation>
     </message>
     <message>
       <source>Cannot restore into {path} ({detail}); it was left as it was.</source>
