@@ -99,6 +99,14 @@ def test_only_the_last_n_are_kept_the_oldest_go_first(tmp_path):
     assert [backup.path for backup in backups.backups_of(path)] == kept
 
 
+def test_the_number_to_keep_is_a_setting_from_1_to_365(cli):
+    assert "backups-keep: 7" in cli("setting").out
+    assert cli("setting", "backups-keep", "14").out == "backups-keep: 14\n"
+    refused = cli("setting", "backups-keep", "0")
+    assert refused.status == 2 and "write a number from 1 to 365" in refused.err
+    assert cli("setting", "backups-keep").out == "14\n"
+
+
 def test_the_default_keeps_a_week(tmp_path):
     path = shop(tmp_path / "shop.sqlite")
     for day in range(settings.DEFAULT_BACKUPS_KEEP + 2):

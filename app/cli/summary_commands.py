@@ -121,6 +121,7 @@ def _run_message(args: argparse.Namespace, db: Database) -> int:
 SETTABLE = {
     "shop-name": settings.SHOP_NAME,
     "language": settings.LANGUAGE,
+    "backups-keep": settings.BACKUPS_KEEP,
 }
 
 
@@ -134,6 +135,7 @@ def _run_setting(args: argparse.Namespace, db: Database) -> int:
         with db.reading() as session:
             say(f"shop-name: {settings.shop_name(session)}")
             say(f"language: {settings.language(session) or 'system'}")
+            say(f"backups-keep: {settings.backups_keep(session)}")
         return 0
     key = SETTABLE[args.key]
     if args.value is None:
@@ -142,6 +144,8 @@ def _run_setting(args: argparse.Namespace, db: Database) -> int:
     value = args.value.strip() or None
     if value is not None and key == settings.LANGUAGE:
         value = settings.check_language(value)
+    if value is not None and key == settings.BACKUPS_KEEP:
+        value = str(settings.check_backups_keep(value))
     settings.put(db, key, value)
     say(f"{args.key}: {value if value is not None else '(default)'}")
     return 0
@@ -159,7 +163,8 @@ COMMANDS = [
     ),
     Command(
         "setting",
-        "show or set the shop name (printed on summaries) and the interface language",
+        "show or set the shop name (printed on summaries), the interface language and how "
+        "many backups to keep",
         _configure_setting,
         _run_setting,
     ),
