@@ -228,6 +228,10 @@ def _back_up(
     at = clock.as_utc(now or clock.now()).replace(microsecond=0)
     if out is not None:
         target = files.check_target(out)
+        if target.exists() and target.resolve() == database.resolve():
+            raise files.cannot_write(
+                target, text(CTX, QT_TRANSLATE_NOOP("Backups", "it is the database itself"))
+            )
         files.remove_leftovers(target)
     else:
         private_files.private_folder(folder())

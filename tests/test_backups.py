@@ -164,7 +164,7 @@ def test_backup_command_says_where_and_how_many(tmp_path, capsys, umask_022):
     assert len(backups.backups_of(path)) == 1  # OUT is not counted among the kept ones
 
 
-@pytest.mark.parametrize("out", ["", "{folder}"])
+@pytest.mark.parametrize("out", ["", "{folder}", "{folder}/shop.sqlite"])
 def test_backup_to_a_bad_place_is_one_line(tmp_path, capsys, out):
     path = shop(tmp_path / "shop.sqlite")
     status, out_text, err = run(

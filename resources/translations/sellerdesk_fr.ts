@@ -317,6 +317,10 @@
       <translation>Il n'y a pas de base de données à sauvegarder à l'emplacement {path} ; rien n'a été fait.</translation>
     </message>
     <message>
+      <source>it is the database itself</source>
+      <translation>c'est la base de données elle-même</translation>
+    </message>
+    <message>
       <source>it is a folder; choose a backup file</source>
       <translation>c'est un dossier ; choisissez un fichier de sauvegarde</translation>
     </message>
