@@ -47,8 +47,6 @@ EVERY = timedelta(days=1)  # the window's automatic backup
 _STAMP = "%Y%m%d-%H%M%SZ"
 # sellerdesk-20261201-093000Z.sqlite, or …Z-2.sqlite for a second one in the same second
 _NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6}Z)(?:-(?P<n>\d+))?\.sqlite$")
-# What files.temporary_for names a file being written, with SQLite's companions after it.
-_PART = re.compile(r"^\..+\.(?P<pid>\d{1,9})\.part")
 # One backup or restore at a time in a process (the window's daily one and Back up now).
 _one_at_a_time = threading.Lock()
 
@@ -235,7 +233,7 @@ def _back_up(
         files.remove_leftovers(target)
     else:
         private_files.private_folder(folder())
-        _remove_killed_copies(folder())
+        files.remove_killed_parts(folder())
         target = _free_name(database, at)
     private_files.copy_database(database, target, progress=progress, check=True, stopped=stopped)
     with contextlib.closing(sqlite3.connect(target)) as written:
@@ -320,7 +318,7 @@ def _restore(
     stopped: Stopped | None,
 ) -> Restored:
     private_files.private_folder(folder())
-    _remove_killed_copies(folder())
+    files.remove_killed_parts(folder())
     staging = files.temporary_for(folder() / "restore.sqlite")
     try:
         private_files.copy_database(checked.path, staging)
@@ -414,20 +412,6 @@ def _prune(database: Path, keep: int) -> list[Path]:
     for backup in old:
         backup.path.unlink(missing_ok=True)
     return [backup.path for backup in old]
-
-
-def _remove_killed_copies(where: Path) -> None:
-    """Half copies a killed SellerDesk left in the backups folder (never counted as backups).
-
-    Only those of processes that no longer run: another SellerDesk may be
-    writing one right now.
-    """
-    with contextlib.suppress(OSError):
-        for found in where.iterdir():
-            match = _PART.match(found.name)
-            pid = int(match["pid"]) if match else os.getpid()
-            if pid != os.getpid() and not files.running(pid):
-                found.unlink(missing_ok=True)
 
 
 def _remove_staging(staging: Path) -> None:

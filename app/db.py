@@ -37,7 +37,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
-from app import faults, private_files
+from app import faults, files, private_files
 from app.errors import DatabaseProblem, SellerDeskError
 from app.models import Base
 from app.text import QT_TRANSLATE_NOOP, text
@@ -239,6 +239,7 @@ def backup_name(path: Path, revision: str | None) -> Path:
 def _backup(path: Path, revision: str | None) -> Path:
     """A private copy of the database as it is, beside it, before an upgrade."""
     target = backup_name(path, revision)
+    files.remove_killed_parts(path.parent, f"{path.name}.before-")  # a killed upgrade's
     private_files.copy_database(path, target)
     return target
 

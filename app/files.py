@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import re
 import stat
 from pathlib import Path
 
@@ -132,6 +133,27 @@ def remove_leftovers(path: Path) -> None:
                 continue
             pid = name[len(prefix) : -len(PART_SUFFIX)]
             if pid.isdecimal() and pid.isascii() and not running(int(pid)):
+                with contextlib.suppress(OSError):
+                    found.unlink()
+
+
+_PART = re.compile(r"^\..+\.(?P<pid>\d{1,9})\.part")
+
+
+def remove_killed_parts(folder: Path, prefix: str = "") -> None:
+    """Remove the half-written files (and SQLite's companions of them) that a killed
+    SellerDesk left in ``folder`` under ``.PREFIX….PID.part``.
+
+    Only those of processes that no longer run, and never this process's own:
+    another SellerDesk, or another thread of this one, may be writing right now.
+    """
+    with contextlib.suppress(OSError):
+        for found in folder.iterdir():
+            match = _PART.match(found.name)
+            if not match or not found.name.startswith("." + prefix):
+                continue
+            pid = int(match["pid"])
+            if pid != os.getpid() and not running(pid):
                 with contextlib.suppress(OSError):
                     found.unlink()
 

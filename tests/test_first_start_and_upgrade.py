@@ -125,18 +125,21 @@ def test_a_kill_during_an_upgrade_leaves_the_database_it_was(tmp_path):
 
 
 @pytest.mark.slow
-def test_a_kill_at_any_step_of_creation_or_of_each_upgrade_loses_nothing(tmp_path):
-    steps = _kill_points(tmp_path, tmp_path / "new.sqlite")
-    for kill_at in range(1, len(steps) + 1):
-        _kill_then_open(None, tmp_path / f"new{kill_at}", kill_at, orders=0)
-    for revision in ("0001", "0002", "0003"):
-        old = tmp_path / f"old-{revision}.sqlite"
-        at_revision(old, revision)
-        probe_dir = tmp_path / f"probe-{revision}"
-        probe_dir.mkdir()
-        steps = _kill_points(probe_dir, old)
+@pytest.mark.parametrize("revision", ["creation", "0001", "0002", "0003"])
+def test_a_kill_at_any_step_of_creation_or_of_each_upgrade_loses_nothing(tmp_path, revision):
+    """One case per starting point, so that ``pytest -n 2`` shares the sweep out."""
+    if revision == "creation":
+        steps = _kill_points(tmp_path, tmp_path / "new.sqlite")
         for kill_at in range(1, len(steps) + 1):
-            _kill_then_open(old, tmp_path / f"{revision}-{kill_at}", kill_at, orders=1)
+            _kill_then_open(None, tmp_path / f"new{kill_at}", kill_at, orders=0)
+        return
+    old = tmp_path / f"old-{revision}.sqlite"
+    at_revision(old, revision)
+    probe_dir = tmp_path / f"probe-{revision}"
+    probe_dir.mkdir()
+    steps = _kill_points(probe_dir, old)
+    for kill_at in range(1, len(steps) + 1):
+        _kill_then_open(old, tmp_path / f"{revision}-{kill_at}", kill_at, orders=1)
 
 
 # --- an upgrade that cannot go on ----------------------------------------------------------
