@@ -368,7 +368,7 @@
   <context>
     <name>BackupsPage</name>
     <message>
-      <source>&amp;Open folder</source>
+      <source>Open &amp;folder</source>
       <translation>&amp;Ouvrir le dossier</translation>
     </message>
     <message>

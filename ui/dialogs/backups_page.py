@@ -51,7 +51,7 @@ class BackupsPage(QWidget):
         self.folder.setObjectName("backups_folder")
         self.folder.setWordWrap(True)
         self.folder.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.open_folder = QPushButton(self.tr("&Open folder"), self)
+        self.open_folder = QPushButton(self.tr("Open &folder"), self)
         self.open_folder.setObjectName("open_backups_folder")
         self.open_folder.clicked.connect(self._open_folder)
         folder_row = QHBoxLayout()
