@@ -3,9 +3,14 @@
 A summary covers a period — cancellations *made* from ``start`` to ``end``, both
 days included, in UTC (DESIGN.md §8 "Summaries") — or the cancellations of chosen
 orders. One line per cancellation with its items, reason, initiator, whether it
-counts in the rate and the amount refunded (the cancelled line amounts); totals
+counts in the rate and its value (the cancelled line amounts, never charged); totals
 by reason; the 7-day rate at the start and at the end of the period. The
 document (``ui/printing``) and the command line both read this.
+
+A cancellation takes only units that were never shipment-confirmed, and the
+buyer is charged for shipment-confirmed units only (DESIGN.md §8 "Refunds",
+"Partial cancellation ... is not a refund"): the value of a cancelled line was
+never charged, so nothing here is a refund. The document says "not charged".
 """
 
 from __future__ import annotations
@@ -53,7 +58,8 @@ class SummaryLine:
     whole_order: bool
 
     @property
-    def amount_refunded(self) -> Decimal:
+    def value(self) -> Decimal:
+        """The cancelled line amounts: what the buyer would have paid, never charged."""
         return sum((item.amount for item in self.items), ZERO)
 
     @property
@@ -98,7 +104,7 @@ class Summary:
     def grand_total(self) -> dict[str, Decimal]:
         amounts: dict[str, Decimal] = defaultdict(lambda: ZERO)
         for line in self.lines:
-            amounts[line.currency or ""] += line.amount_refunded
+            amounts[line.currency or ""] += line.value
         return dict(amounts)
 
     @property
@@ -142,7 +148,7 @@ def _totals(lines: list[SummaryLine]) -> list[ReasonTotal]:
         total.counted += int(line.counts_in_rate)
         total.units += sum(item.quantity for item in line.items)
         currency = line.currency or ""
-        total.amounts[currency] = total.amounts.get(currency, ZERO) + line.amount_refunded
+        total.amounts[currency] = total.amounts.get(currency, ZERO) + line.value
     return sorted(by_reason.values(), key=lambda t: (-t.cancellations, t.reason or ""))
 
 

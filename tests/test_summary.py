@@ -62,13 +62,13 @@ def test_lines_say_items_reason_initiator_rate_and_amount(shop):
     data = summary(shop, start=date(2026, 11, 18), end=date(2026, 11, 20), now=NOW)
     first, official, partial = data.lines
     assert first.counts_in_rate and first.initiator.value == "seller"
-    assert first.amount_refunded == Decimal("23.10")  # 14.90 + 2.48 + 4.90 + 0.82
+    assert first.value == Decimal("23.10")  # 14.90 + 2.48 + 4.90 + 0.82
     assert not official.counts_in_rate and official.initiator.value == "buyer_request"
     assert official.reason_label.english() == "Buyer canceled"
     [item] = partial.items
     assert (item.ref, item.quantity) == ("31", 1)
     # One of two units: half of each line amount (item 20.00, tax 2.48, ship 4.90, 0.82).
-    assert partial.amount_refunded == Decimal("14.10")  # 10.00 + 1.24 + 2.45 + 0.41
+    assert partial.value == Decimal("14.10")  # 10.00 + 1.24 + 2.45 + 0.41
 
 
 def test_totals_by_reason_and_the_rate_before_and_after(shop):

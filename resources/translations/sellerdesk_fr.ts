@@ -3276,8 +3276,12 @@
       <translation>Dans le taux</translation>
     </message>
     <message>
-      <source>Refunded</source>
-      <translation>Remboursé</translation>
+      <source>Value</source>
+      <translation>Valeur</translation>
+    </message>
+    <message>
+      <source>Value, not charged</source>
+      <translation>Valeur non facturée</translation>
     </message>
     <message>
       <source>yes</source>
@@ -3288,8 +3292,16 @@
       <translation>non</translation>
     </message>
     <message>
+      <source>not charged</source>
+      <translation>non facturé</translation>
+    </message>
+    <message>
       <source>Cancellations ({count})</source>
       <translation>Annulations ({count})</translation>
+    </message>
+    <message>
+      <source>A cancellation takes only items that were never shipment-confirmed, and the buyer is charged only for shipment-confirmed items: these values were never charged, so none of them is a refund.</source>
+      <translation>Une annulation ne porte que sur des articles dont l'expédition n'a jamais été confirmée, et l'acheteur n'est débité que des articles expédiés : ces montants n'ont jamais été débités, aucun n'est un remboursement.</translation>
     </message>
     <message>
       <source>Cancellations</source>

@@ -17,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import uuid
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QMarginsF, QObject, QRectF, QSizeF, Qt
@@ -26,9 +27,12 @@ from PySide6.QtGui import (
     QPagedPaintDevice,
     QPageLayout,
     QPageSize,
+    QAbstractTextDocumentLayout,
     QPainter,
     QPdfWriter,
+    QTextBlock,
     QTextDocument,
+    QTextTable,
 )
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -51,6 +55,116 @@ class PageFooter(QObject):
         return self.tr("Page {page} of {pages}").format(page=page, pages=pages)
 
 
+@dataclass(frozen=True)
+class Page:
+    """One page: the document from ``top`` to ``bottom``, under a repeated table header."""
+
+    top: float
+    bottom: float
+    header: tuple[float, float] | None = None  # the header row's span, drawn first
+
+
+def _span(layout: QAbstractTextDocumentLayout, first: QTextBlock, last: QTextBlock) -> QRectF:
+    rect = QRectF()
+    block = first
+    while block.isValid():
+        rect = rect.united(layout.blockBoundingRect(block))
+        if block == last:
+            break
+        block = block.next()
+    return rect
+
+
+@dataclass
+class _Table:
+    rows: list[tuple[float, float]]  # each row's top and bottom
+    header_rows: int
+
+
+def _tables(document: QTextDocument) -> list[_Table]:
+    layout = document.documentLayout()
+    tables = []
+    for frame in document.rootFrame().childFrames():
+        if not isinstance(frame, QTextTable) or frame.rows() == 0:
+            continue
+        rows = []
+        for row in range(frame.rows()):
+            rect = QRectF()
+            for column in range(frame.columns()):
+                cell = frame.cellAt(row, column)
+                rect = rect.united(
+                    _span(
+                        layout,
+                        cell.firstCursorPosition().block(),
+                        cell.lastCursorPosition().block(),
+                    )
+                )
+            rows.append((rect.top(), rect.bottom()))
+        # A page may end half-way between two rows' texts (in their padding and border).
+        spans = [
+            (top if i == 0 else (rows[i - 1][1] + top) / 2, bottom)
+            for i, (top, bottom) in enumerate(rows)
+        ]
+        tables.append(_Table(spans, frame.format().headerRowCount()))
+    return tables
+
+
+def _text_lines(document: QTextDocument) -> list[tuple[float, float]]:
+    """Every line of text outside tables: a page never cuts through one."""
+    layout = document.documentLayout()
+    found = []
+    block = document.begin()
+    while block.isValid():
+        if block.layout() is not None and not isinstance(
+            document.frameAt(block.position()), QTextTable
+        ):
+            top = layout.blockBoundingRect(block).top()
+            for index in range(block.layout().lineCount()):
+                line = block.layout().lineAt(index).rect()
+                found.append((top + line.top(), top + line.bottom()))
+        block = block.next()
+    return found
+
+
+def paginate(document: QTextDocument, width: float, height: float) -> list[Page]:
+    """Cut ``document``, laid out ``width`` wide, into pages ``height`` high.
+
+    A page ends between two table rows or two lines of text, never inside one:
+    an order's row is whole on one page (Qt's own paging splits a tall row). A
+    table that runs on repeats its header rows at the top of the next page.
+    """
+    document.setTextWidth(width)  # one long page: the cuts are chosen here
+    tables = _tables(document)
+    whole = sorted(
+        _text_lines(document)
+        + [row for table in tables for row in table.rows[table.header_rows :]]
+        + [
+            (table.rows[0][0], table.rows[table.header_rows][1])  # a header never ends a page
+            for table in tables
+            if table.header_rows and len(table.rows) > table.header_rows
+        ]
+    )
+    end = document.size().height()
+    pages: list[Page] = []
+    top, header = 0.0, None
+    while top < end - 0.5:
+        room = height - (header[1] - header[0] if header else 0.0)
+        bottom = min(top + room, end)
+        if bottom < end:
+            for first, last in whole:  # sorted by top: the first one cut moves the cut up
+                if first < bottom < last and first > top + 0.5:
+                    bottom = first
+                    break
+        pages.append(Page(top, bottom, header))
+        header = None
+        for table in tables:
+            body = table.rows[table.header_rows :]
+            if table.header_rows and body and body[0][0] < bottom < body[-1][1] - 0.5:
+                header = (table.rows[0][0], table.rows[table.header_rows - 1][1])
+        top = bottom
+    return pages or [Page(0.0, end)]
+
+
 def paint_document(
     document: QTextDocument,
     device: QPagedPaintDevice,
@@ -61,18 +175,18 @@ def paint_document(
 
     The document is laid out at screen resolution and the painter scaled to the
     device's, as ``QTextDocument.print`` does: laying a long table out at 300 dpi
-    or more is several times slower and looks the same. ``progress(pages done,
-    pages)`` is told after each page; ``cancelled()`` answering True before a
-    page raises :class:`OutputStopped` (the pages drawn so far are the caller's
-    to throw away).
+    or more is several times slower and looks the same. The pages are cut by
+    :func:`paginate`. ``progress(pages done, pages)`` is told after each page;
+    ``cancelled()`` answering True before a page raises :class:`OutputStopped`
+    (the pages drawn so far are the caller's to throw away).
     """
     page_rect = device.pageLayout().paintRectPixels(device.resolution())
     copy = document.clone()
     scale = device.resolution() / LAYOUT_DPI
     footer_height = LAYOUT_DPI * 0.35  # about 9 mm
     body = QSizeF(page_rect.width() / scale, page_rect.height() / scale - footer_height)
-    copy.setPageSize(body)
-    pages = copy.pageCount()
+    cuts = paginate(copy, body.width(), body.height())
+    pages = len(cuts)
     footer = PageFooter()
     painter = QPainter()
     if not painter.begin(device):
@@ -83,15 +197,15 @@ def paint_document(
         font.setPixelSize(round(font.pointSizeF() * LAYOUT_DPI / 72))  # in the scaled units
         if progress is not None:
             progress(0, pages)
-        for page in range(pages):
+        for page, cut in enumerate(cuts):
             if cancelled is not None and cancelled():
                 raise OutputStopped
             if page:
                 device.newPage()
-            painter.save()
-            painter.translate(0, -page * body.height())
-            copy.drawContents(painter, QRectF(0, page * body.height(), body.width(), body.height()))
-            painter.restore()
+            offset = 0.0
+            if cut.header is not None:
+                offset = _draw_slice(painter, copy, body.width(), *cut.header, 0.0)
+            _draw_slice(painter, copy, body.width(), cut.top, cut.bottom, offset)
             painter.setFont(font)
             painter.drawText(
                 QRectF(0, body.height(), body.width(), footer_height),
@@ -103,6 +217,18 @@ def paint_document(
     finally:
         painter.end()
     return pages
+
+
+def _draw_slice(
+    painter: QPainter, document: QTextDocument, width: float, top: float, bottom: float, at: float
+) -> float:
+    """Draw the document from ``top`` to ``bottom`` at height ``at`` of the page; its height."""
+    painter.save()
+    painter.translate(0, at - top)
+    # A hair inside the slice: a line touching its edge belongs to the next or last slice.
+    document.drawContents(painter, QRectF(0, top + 0.01, width, bottom - top - 0.02))
+    painter.restore()
+    return bottom - top
 
 
 @contextlib.contextmanager

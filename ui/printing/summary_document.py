@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from datetime import timedelta
 from decimal import Decimal
+import re
 from html import escape
 
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QFont, QTextDocument
+from PySide6.QtGui import QFont, QTextDocument, QTextOption
 
 from app.health import RATE_TARGET, CancellationRate
 from app.summary import Summary, SummaryLine, start_of
@@ -48,6 +49,11 @@ class SummaryDocumentBuilder(QObject):
         document = QTextDocument()
         document.setDefaultFont(QFont("DejaVu Sans", 9))
         document.setDefaultStyleSheet(STYLE)
+        # Lines break between words only: a column is never narrower than its longest word,
+        # so no header is broken letter by letter ("Dans le taux").
+        option = document.defaultTextOption()
+        option.setWrapMode(QTextOption.WrapMode.WordWrap)
+        document.setDefaultTextOption(option)
         document.setHtml(self.html(summary))
         document.setMetaInformation(
             QTextDocument.MetaInformation.DocumentTitle, self.title(summary)
@@ -136,32 +142,44 @@ class SummaryDocumentBuilder(QObject):
             self.tr("Reason"),
             self.tr("Initiated by"),
             self.tr("In the rate"),
-            self.tr("Refunded"),
+            self.tr("Value"),
         ]
-        widths = (15, 12, 24, 15, 12, 8, 14)
+        # Shares of the width; a column whose words need more gets more (lines break
+        # between words only), and the reason codes may break between their words.
+        widths = (16, 11, 25, 17, 12, 7, 12)
         head = "".join(
             f"<th width='{width}%'{' class=num' if i == len(headers) - 1 else ''}>{escape(h)}</th>"
             for i, (h, width) in enumerate(zip(headers, widths, strict=True))
         )
         yes, no = self.tr("yes"), self.tr("no")
-        rows = [self._row(line, yes, no) for line in summary.lines]
+        not_charged = self.tr("not charged")
+        rows = [self._row(line, yes, no, not_charged) for line in summary.lines]
         return (
             "<h2>"
             + escape(self.tr("Cancellations ({count})").format(count=len(summary.lines)))
             + "</h2>"
             "<table width='100%' cellspacing='0' cellpadding='3' border='0.5'>"
             f"<thead><tr>{head}</tr></thead>" + "".join(rows) + "</table>"
+            "<p class='meta'>"
+            + escape(
+                self.tr(
+                    "A cancellation takes only items that were never shipment-confirmed, and "
+                    "the buyer is charged only for shipment-confirmed items: these values were "
+                    "never charged, so none of them is a refund."
+                )
+            )
+            + "</p>"
         )
 
-    def _row(self, line: SummaryLine, yes: str, no: str) -> str:
+    def _row(self, line: SummaryLine, yes: str, no: str, not_charged: str) -> str:
         items = "<br>".join(
             f"{escape(item.title or item.sku)} <span class='code'>({escape(item.ref)})</span>"
-            f" × {item.quantity}"
+            f"\u00a0×\u00a0{item.quantity}"
             for item in line.items
         )
         reason = (
             f"{escape(tr_text(line.reason_label))}<br><span class='code'>"
-            f"{escape(line.reason or '')}</span>"
+            f"{escape(_breakable_code(line.reason or ''))}</span>"
         )
         return (
             "<tr>"
@@ -173,7 +191,8 @@ class SummaryDocumentBuilder(QObject):
             f"<td>{reason}</td>"
             f"<td>{escape(tr_text(line.initiator_label))}</td>"
             f"<td>{escape(yes if line.counts_in_rate else no)}</td>"
-            f"<td class='num'>{escape(money(line.amount_refunded, line.currency))}</td>"
+            f"<td class='num'>{escape(money(line.value, line.currency))}<br>"
+            f"<span class='code'>{escape(not_charged)}</span></td>"
             "</tr>"
         )
 
@@ -185,7 +204,7 @@ class SummaryDocumentBuilder(QObject):
             self.tr("Cancellations"),
             self.tr("Counted in the rate"),
             self.tr("Units"),
-            self.tr("Refunded"),
+            self.tr("Value, not charged"),
         ]
         head = "".join(
             f"<th{' class=num' if i else ''}>{escape(h)}</th>" for i, h in enumerate(headers)
@@ -217,6 +236,13 @@ class SummaryDocumentBuilder(QObject):
             "<table width='100%' cellspacing='0' cellpadding='3' border='0.5'>"
             f"<thead><tr>{head}</tr></thead>" + "".join(rows) + "</table>"
         )
+
+
+def _breakable_code(code: str) -> str:
+    """A long reason code may break between its words (a zero-width space), never inside one."""
+    if len(code) <= 16:
+        return code
+    return re.sub(r"(?<=[a-z])(?=[A-Z])", "\u200b", code)
 
 
 def _keepnumber(sentence: str) -> str:
