@@ -22,12 +22,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QMarginsF, QObject, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
     QFont,
     QGuiApplication,
     QPagedPaintDevice,
     QPageLayout,
     QPageSize,
-    QAbstractTextDocumentLayout,
     QPainter,
     QPdfWriter,
     QTextBlock,

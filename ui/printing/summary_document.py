@@ -6,9 +6,9 @@ what the core computed. Page numbers are drawn by :mod:`ui.printing.output`.
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 from decimal import Decimal
-import re
 from html import escape
 
 from PySide6.QtCore import QObject
