@@ -35,6 +35,7 @@ WINDOW_DAYS = 7
 AUTO_CANCEL_DAYS = 7  # S11
 # The window's At risk filter: late orders this close to the auto-cancellation.
 AT_RISK_NOTICE_DAYS = 3
+AT_RISK_FROM_DAYS_LATE = AUTO_CANCEL_DAYS - AT_RISK_NOTICE_DAYS
 PENDING_LIMIT_DAYS = 21  # S12
 # Units still to ship: the health lists and the order list's Unshipped view.
 OPEN_STATUSES = (OrderStatus.UNSHIPPED, OrderStatus.PARTIALLY_SHIPPED)
@@ -114,6 +115,26 @@ class HealthReport:
             "canceled_on_marketplace": self.canceled_on_marketplace,
             "overdue_refunds": self.overdue_refunds,
         }
+
+    @property
+    def close_to_auto_cancel(self) -> list[dict[str, Any]]:
+        """The late orders of the window's "At risk of auto-cancellation" filter.
+
+        ``at_risk_of_auto_cancel`` (the JSON's name, DESIGN §8) holds every late order
+        with its countdown: the window calls that group "Late".
+        """
+        return [
+            entry
+            for entry in self.at_risk_of_auto_cancel
+            if close_to_auto_cancel(entry["days_late"])
+        ]
+
+
+def close_to_auto_cancel(days_late: int) -> bool:
+    """A late order in the "At risk of auto-cancellation" group: the marketplace may cancel it
+    within AT_RISK_NOTICE_DAYS (S11). The list's filter asks the same in SQL
+    (:func:`app.queries.is_at_risk`), the health page and the list's warning ask here."""
+    return days_late >= AT_RISK_FROM_DAYS_LATE
 
 
 class LateOrder(NamedTuple):

@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 from app import clock
 from app.clock import as_utc, whole_days
 from app.db import Database
-from app.health import AT_RISK_NOTICE_DAYS, AUTO_CANCEL_DAYS
+from app.health import AUTO_CANCEL_DAYS, close_to_auto_cancel
 from app.models import FulfilledBy, Order, OrderStatus
 from app.queries import OPEN_STATUSES, View, search_condition, view_condition
 from app.rules import Action, decide
@@ -145,7 +145,7 @@ def deadline(
         return Deadline(DeadlineKind.ON_TIME)
     days_late = whole_days(as_of, latest_ship_date)
     days_left = AUTO_CANCEL_DAYS - days_late
-    kind = DeadlineKind.AT_RISK if days_left <= AT_RISK_NOTICE_DAYS else DeadlineKind.LATE
+    kind = DeadlineKind.AT_RISK if close_to_auto_cancel(days_late) else DeadlineKind.LATE
     return Deadline(kind, days_late, days_left)
 
 

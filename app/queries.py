@@ -18,7 +18,7 @@ from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.visitors import InternalTraversal
 
 from app import clock
-from app.health import AT_RISK_NOTICE_DAYS, AUTO_CANCEL_DAYS
+from app.health import AT_RISK_FROM_DAYS_LATE
 from app.health import OPEN_STATUSES as OPEN_STATUSES
 from app.models import FulfilledBy, Order, OrderStatus
 from app.rules import seller_fulfilled
@@ -54,8 +54,12 @@ def is_late(as_of: datetime) -> ColumnElement[bool]:
 
 
 def is_at_risk(as_of: datetime) -> ColumnElement[bool]:
-    """Late and within AT_RISK_NOTICE_DAYS of the marketplace's auto-cancellation (S11)."""
-    since = as_of - timedelta(days=AUTO_CANCEL_DAYS - AT_RISK_NOTICE_DAYS)
+    """Late and within AT_RISK_NOTICE_DAYS of the marketplace's auto-cancellation (S11).
+
+    The SQL form of :func:`app.health.close_to_auto_cancel`: whole days late (floored)
+    at least AT_RISK_FROM_DAYS_LATE is a ship-by date that far back or more.
+    """
+    since = as_of - timedelta(days=AT_RISK_FROM_DAYS_LATE)
     return and_(
         Order.status.in_(OPEN_STATUSES), Order.latest_ship_date <= since, seller_fulfilled()
     )

@@ -35,8 +35,10 @@ from app.health_history import (
     reason_label,
 )
 from app.marketplace import ledger
+from app.queries import View
 from ui.health_chart import RateChart
 from ui.i18n import date_time, number, short_date, tr_text
+from ui.labels import empty_view_text, view_label
 
 ORDER_ROLE = Qt.ItemDataRole.UserRole
 
@@ -44,11 +46,12 @@ ORDER_ROLE = Qt.ItemDataRole.UserRole
 COUNTED = "counted"
 NOT_COUNTED = "not_counted"
 MARKETPLACE = "marketplace"
-AT_RISK = "at_risk"
+AT_RISK = "at_risk"  # the list's "At risk of auto-cancellation" filter
+LATE = "late"  # the list's "Late" filter: every late order, with its countdown
 PENDING = "pending"
 OVERDUE_REFUNDS = "overdue_refunds"
 REFUSED = "refused_by_marketplace"
-LISTS = (AT_RISK, PENDING, OVERDUE_REFUNDS, COUNTED, NOT_COUNTED, MARKETPLACE, REFUSED)
+LISTS = (AT_RISK, LATE, PENDING, OVERDUE_REFUNDS, COUNTED, NOT_COUNTED, MARKETPLACE, REFUSED)
 
 
 class HealthPage(QWidget):
@@ -132,9 +135,10 @@ class HealthPage(QWidget):
         self.lists[MARKETPLACE].setHeaderLabels(
             [self.tr("Order"), self.tr("Purchased on"), self.tr("Cancelled on")]
         )
-        self.lists[AT_RISK].setHeaderLabels(
-            [self.tr("Order"), self.tr("Ship by"), self.tr("Days late"), self.tr("Days left")]
-        )
+        for key in (AT_RISK, LATE):
+            self.lists[key].setHeaderLabels(
+                [self.tr("Order"), self.tr("Ship by"), self.tr("Days late"), self.tr("Days left")]
+            )
         self.lists[PENDING].setHeaderLabels(
             [self.tr("Order"), self.tr("Purchased on"), self.tr("Pending for (days)")]
         )
@@ -172,8 +176,12 @@ class HealthPage(QWidget):
             MARKETPLACE: self.tr("Cancelled on the marketplace ({count})").format(
                 count=len(cancellations.marketplace)
             ),
-            AT_RISK: self.tr("Late: countdown to auto-cancellation ({count})").format(
-                count=len(data.report.at_risk_of_auto_cancel)
+            # The order list's filter names: one word, one group, the same count.
+            AT_RISK: self.tr("{group} ({count})").format(
+                group=view_label(View.AT_RISK), count=len(data.report.close_to_auto_cancel)
+            ),
+            LATE: self.tr("{group} ({count})").format(
+                group=view_label(View.LATE), count=len(data.report.at_risk_of_auto_cancel)
             ),
             PENDING: self.tr("Pending over 21 days ({count})").format(
                 count=len(data.report.pending_over_21_days)
@@ -203,7 +211,8 @@ class HealthPage(QWidget):
                 "No order cancelled by the marketplace. "
                 "Import your reports to keep this up to date."
             ),
-            AT_RISK: self.tr("No order at risk: every late order has shipped."),
+            AT_RISK: empty_view_text(View.AT_RISK, searching=False),
+            LATE: empty_view_text(View.LATE, searching=False),
             PENDING: self.tr("No order has been pending for more than 21 days."),
             OVERDUE_REFUNDS: self.tr("No refund overdue: every received return is refunded."),
             REFUSED: self.tr(
@@ -295,18 +304,22 @@ class HealthPage(QWidget):
                     ],
                 )
             )
-        for risk in data.report.at_risk_of_auto_cancel:
-            rows[AT_RISK].append(
-                (
-                    risk["order_id"],
-                    [
-                        risk["order_id"],
-                        short_date(datetime.fromisoformat(risk["latest_ship_date"])),
-                        str(risk["days_late"]),
-                        self._days_left(int(risk["days_left"])),
-                    ],
+        for key, late_orders in (
+            (AT_RISK, data.report.close_to_auto_cancel),
+            (LATE, data.report.at_risk_of_auto_cancel),
+        ):
+            for late in late_orders:
+                rows[key].append(
+                    (
+                        late["order_id"],
+                        [
+                            late["order_id"],
+                            short_date(datetime.fromisoformat(late["latest_ship_date"])),
+                            str(late["days_late"]),
+                            self._days_left(int(late["days_left"])),
+                        ],
+                    )
                 )
-            )
         for pending in data.report.pending_over_21_days:
             rows[PENDING].append(
                 (

@@ -1572,8 +1572,8 @@
       <translation>Annulées sur Amazon ({count})</translation>
     </message>
     <message>
-      <source>Late: countdown to auto-cancellation ({count})</source>
-      <translation>En retard : délai avant annulation automatique ({count})</translation>
+      <source>{group} ({count})</source>
+      <translation>{group} ({count})</translation>
     </message>
     <message>
       <source>Pending over 21 days ({count})</source>
@@ -1602,10 +1602,6 @@
     <message>
       <source>No order cancelled by the marketplace. Import your reports to keep this up to date.</source>
       <translation>Aucune commande annulée par Amazon. Importez vos rapports sur les commandes pour tenir cette liste à jour.</translation>
-    </message>
-    <message>
-      <source>No order at risk: every late order has shipped.</source>
-      <translation>Aucune commande menacée : toutes les commandes en retard sont expédiées.</translation>
     </message>
     <message>
       <source>No order has been pending for more than 21 days.</source>

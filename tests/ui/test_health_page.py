@@ -7,9 +7,14 @@ from datetime import timedelta
 from PySide6.QtCharts import QLineSeries
 from PySide6.QtCore import Qt
 
+from app.order_list import ListQuery
+from app.order_list import page as page_of
 from app.orders import cancel
+from app.queries import View
 from tests.factories import NOW, OrderSpec, add_order
-from ui.health_page import AT_RISK, COUNTED, NOT_COUNTED, PENDING, HealthPage
+from ui.health_page import AT_RISK, COUNTED, LATE, NOT_COUNTED, PENDING, HealthPage
+from ui.labels import view_label
+from ui.main_window import MainWindow
 
 
 def test_lists_show_what_the_core_computed_and_open_orders(qtbot, db):
@@ -32,8 +37,9 @@ def test_lists_show_what_the_core_computed_and_open_orders(qtbot, db):
     qtbot.addWidget(page)
     page.refresh(NOW)
 
-    assert page.order_ids(AT_RISK) == ["405-0000001-0000001"]
-    assert page.lists[AT_RISK].topLevelItem(0).text(3) == "4"  # days left
+    assert page.order_ids(LATE) == ["405-0000001-0000001"]
+    assert page.lists[LATE].topLevelItem(0).text(3) == "4"  # days left
+    assert page.order_ids(AT_RISK) == []  # 3 days late: not yet within 3 days of it
     assert page.order_ids(COUNTED) == ["405-0000002-0000001"]
     assert page.order_ids(NOT_COUNTED) == ["405-0000003-0000001"]
     assert page.order_ids(PENDING) == ["405-0000004-0000001"]
@@ -53,7 +59,7 @@ def test_empty_lists_say_so_and_do_not_open_anything(qtbot, db):
     page.refresh(NOW)
     tree = page.lists[AT_RISK]
     placeholder = tree.topLevelItem(0)
-    assert "No order at risk" in placeholder.text(0)
+    assert placeholder.text(0) == "No order is at risk of being cancelled automatically."
     assert not placeholder.flags() & Qt.ItemFlag.ItemIsEnabled
     with qtbot.assertNotEmitted(page.orderActivated):
         tree.itemActivated.emit(placeholder, 0)
@@ -86,3 +92,31 @@ def test_an_order_past_its_seventh_late_day_says_it_may_be_cancelled_now(qtbot, 
     row = page.lists[AT_RISK].topLevelItem(0)
     assert row.text(2) == "9"  # days late
     assert row.text(3) == "none: may be cancelled now"
+
+
+def test_the_late_groups_have_the_filters_names_and_counts(qtbot, db, qapp, frozen_now):
+    """One meaning per word: "Late" and "At risk of auto-cancellation" on the health page
+    are the order list's filters, with the same orders (issue 12, item 11)."""
+    for days in range(10):  # ship-by 0 to 9 days ago, a few hours earlier
+        add_order(
+            db,
+            OrderSpec(
+                order_id=f"405-000000{days}-0000001",
+                latest_ship_date=NOW - timedelta(days=days, hours=2),
+            ),
+        )
+    add_order(db, OrderSpec(order_id="405-0000010-0000001"))  # on time
+    window = MainWindow(db)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: bool(window._counts), timeout=10000)
+    page = window.health
+    page.refresh(NOW)
+    titles = [page.tabs.tabText(i) for i in range(page.tabs.count())]
+    for key, view in ((LATE, View.LATE), (AT_RISK, View.AT_RISK)):
+        shown = page_of(db, ListQuery(view), 0, 100)
+        assert sorted(page.order_ids(key)) == sorted(row.order_id for row in shown)
+        assert window._counts[view] == len(shown)
+        assert window.filters.count_text(view).endswith(f" {len(shown)}")
+        assert f"{view_label(view)} ({len(shown)})" in titles
+    assert len(page.order_ids(LATE)) == 10 and len(page.order_ids(AT_RISK)) == 6
+    window.shutdown()
