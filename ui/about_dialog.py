@@ -63,7 +63,7 @@ class AboutDialog(QDialog):
         self.data_label.setToolTip(
             self.tr("Your orders and settings are kept here. Back up this folder.")
         )
-        self.open_folder_button = QPushButton(self.tr("Open Data Folder"))
+        self.open_folder_button = QPushButton(self.tr("&Open Data Folder"))
         self.open_folder_button.clicked.connect(self.open_data_folder)
 
         self.licence_label = QLabel(

@@ -99,3 +99,8 @@ def date_time(value: datetime | None) -> str:
         return "—"
     local = QDateTime(value).toTimeZone(QTimeZone.systemTimeZone())
     return QLocale().toString(local, QLocale.FormatType.ShortFormat)
+
+
+def without_mnemonic(text: str) -> str:
+    """``text`` with its Alt+letter marker removed ("&&", a literal &, kept)."""
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&&")

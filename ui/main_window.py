@@ -746,7 +746,7 @@ class MainWindow(QMainWindow):
 
     def _offer_s5_message(self, dialog: CancelDialog) -> None:
         """Beside "copy the reply" (S5), the full template, to edit, e-mail and log."""
-        button = QPushButton(self.tr("Write the message from the template…"), dialog.s5_box)
+        button = QPushButton(self.tr("&Write the message from the template…"), dialog.s5_box)
         button.setObjectName("s5_message")
         order_id = self._details.order_id if self._details else ""
 

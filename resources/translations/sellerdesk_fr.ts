@@ -23,8 +23,8 @@
       <translation>Vos commandes et vos réglages sont conservés ici. Sauvegardez ce dossier.</translation>
     </message>
     <message>
-      <source>Open Data Folder</source>
-      <translation>Ouvrir le dossier de données</translation>
+      <source>&amp;Open Data Folder</source>
+      <translation>&amp;Ouvrir le dossier de données</translation>
     </message>
     <message>
       <source>Free software under the MIT licence. © SellerDesk developers.</source>
@@ -515,10 +515,6 @@
       <translation>Choisissez un fichier d'annulation de commandes (le modèle de Seller Central, avec ou sans sa première ligne). SellerDesk montre ce que fera chaque ligne avant toute annulation ; les acheteurs sont prévenus par e-mail une fois que vous appliquez.</translation>
     </message>
     <message>
-      <source>Choose file…</source>
-      <translation>Choisir un fichier…</translation>
-    </message>
-    <message>
       <source>No file chosen.</source>
       <translation>Aucun fichier choisi.</translation>
     </message>
@@ -529,10 +525,6 @@
     <message>
       <source>&amp;Reason for rows without one:</source>
       <translation>&amp;Motif des lignes qui n'en ont pas :</translation>
-    </message>
-    <message>
-      <source>Apply all valid rows</source>
-      <translation>Appliquer toutes les lignes valides</translation>
     </message>
     <message>
       <source>Choose an order cancellation file</source>
@@ -587,6 +579,14 @@
       <translation>Arrêter</translation>
     </message>
     <message>
+      <source>&amp;Choose file…</source>
+      <translation>C&amp;hoisir un fichier…</translation>
+    </message>
+    <message>
+      <source>&amp;Apply all valid rows</source>
+      <translation>&amp;Appliquer toutes les lignes valides</translation>
+    </message>
+    <message>
       <source>SellerDesk hit an unexpected problem; nothing was cancelled ({error}).</source>
       <translation>SellerDesk a rencontré un problème inattendu ; rien n'a été annulé ({error}).</translation>
     </message>
@@ -626,8 +626,8 @@
       <translation>⚠ L'acheteur n'a pas utilisé « Demander une annulation » : cette annulation sera comptée dans votre taux d'annulations. Mieux vaut répondre à l'acheteur en lui demandant de soumettre une demande d'annulation officielle ; la commande reste telle quelle.</translation>
     </message>
     <message>
-      <source>Copy the reply and keep the order</source>
-      <translation>Copier la réponse et garder la commande</translation>
+      <source>Co&amp;py the reply and keep the order</source>
+      <translation>Co&amp;pier la réponse et garder la commande</translation>
     </message>
     <message>
       <source>Amazon updates the buyer's order and sends the buyer a notification e-mail. The cancellation goes into your next order cancellation file.</source>
@@ -1142,14 +1142,6 @@
       <translation>Annulations : les commandes entières que vous avez annulées. Ajustements : les remboursements et les articles annulés des commandes expédiées. Expéditions : vos confirmations d'expédition.</translation>
     </message>
     <message>
-      <source>Save…</source>
-      <translation>Enregistrer…</translation>
-    </message>
-    <message>
-      <source>Send to Seller Central</source>
-      <translation>Envoyer à Seller Central</translation>
-    </message>
-    <message>
       <source>Batches already written</source>
       <translation>Lots déjà écrits</translation>
     </message>
@@ -1178,16 +1170,8 @@
       <translation>Enregistré sous</translation>
     </message>
     <message>
-      <source>Write this batch again…</source>
-      <translation>Réécrire ce lot…</translation>
-    </message>
-    <message>
       <source>Writes the same file as the first time, for example if the upload failed.</source>
       <translation>Écrit le même fichier que la première fois, par exemple si le chargement a échoué.</translation>
-    </message>
-    <message>
-      <source>File type:</source>
-      <translation>Type de fichier :</translation>
     </message>
     <message>
       <source>Reading the rows not yet exported…</source>
@@ -1226,6 +1210,22 @@
     <message>
       <source>Nothing can be exported yet: what is held back, and why, is below.</source>
       <translation>Rien ne peut encore être exporté : ce qui est retenu, et pourquoi, figure ci-dessous.</translation>
+    </message>
+    <message>
+      <source>&amp;Save…</source>
+      <translation>&amp;Enregistrer…</translation>
+    </message>
+    <message>
+      <source>Se&amp;nd to Seller Central</source>
+      <translation>En&amp;voyer à Seller Central</translation>
+    </message>
+    <message>
+      <source>&amp;Write this batch again…</source>
+      <translation>&amp;Réécrire ce lot…</translation>
+    </message>
+    <message>
+      <source>&amp;File type:</source>
+      <translation>&amp;Type de fichier :</translation>
     </message>
     <message>
       <source>Nothing new to export in this file type: every row is already in a batch.</source>
@@ -1933,8 +1933,8 @@
       <translation>Commande {order} annulée.</translation>
     </message>
     <message>
-      <source>Write the message from the template…</source>
-      <translation>Rédiger le message à partir du modèle…</translation>
+      <source>&amp;Write the message from the template…</source>
+      <translation>&amp;Rédiger le message à partir du modèle…</translation>
     </message>
     <message>
       <source>Items of order {order} cancelled.</source>
@@ -2158,28 +2158,32 @@
       <translation>Message à l'acheteur — {order}</translation>
     </message>
     <message>
-      <source>Template</source>
-      <translation>Modèle</translation>
+      <source>&amp;Template</source>
+      <translation>&amp;Modèle</translation>
     </message>
     <message>
-      <source>Language</source>
-      <translation>Langue</translation>
+      <source>&amp;Language</source>
+      <translation>&amp;Langue</translation>
     </message>
     <message>
-      <source>Subject</source>
-      <translation>Objet</translation>
+      <source>&amp;Subject</source>
+      <translation>&amp;Objet</translation>
     </message>
     <message>
-      <source>Copy to clipboard</source>
-      <translation>Copier dans le presse-papiers</translation>
+      <source>&amp;Copy to clipboard</source>
+      <translation>&amp;Copier dans le presse-papiers</translation>
     </message>
     <message>
-      <source>Open in mail client…</source>
-      <translation>Ouvrir dans la messagerie…</translation>
+      <source>&amp;Open in mail client…</source>
+      <translation>Ou&amp;vrir dans la messagerie…</translation>
     </message>
     <message>
-      <source>Log the message on the order's timeline</source>
-      <translation>Consigner le message dans l'historique de la commande</translation>
+      <source>Lo&amp;g the message on the order's timeline</source>
+      <translation>Consi&amp;gner le message dans l'historique de la commande</translation>
+    </message>
+    <message>
+      <source>&amp;Message</source>
+      <translation>Me&amp;ssage</translation>
     </message>
     <message>
       <source>To: {address}</source>
@@ -2863,8 +2867,8 @@
       <translation>Choisissez l'état…</translation>
     </message>
     <message>
-      <source>Condition:</source>
-      <translation>État :</translation>
+      <source>Con&amp;dition:</source>
+      <translation>Ét&amp;at :</translation>
     </message>
     <message>
       <source>&amp;Record the return</source>
@@ -3120,26 +3124,6 @@
       <translation>Récapitulatif des annulations</translation>
     </message>
     <message>
-      <source>From</source>
-      <translation>Du</translation>
-    </message>
-    <message>
-      <source>To (included)</source>
-      <translation>Au (inclus)</translation>
-    </message>
-    <message>
-      <source>Print preview…</source>
-      <translation>Aperçu avant impression…</translation>
-    </message>
-    <message>
-      <source>Print…</source>
-      <translation>Imprimer…</translation>
-    </message>
-    <message>
-      <source>Save as PDF…</source>
-      <translation>Enregistrer en PDF…</translation>
-    </message>
-    <message>
       <source>Cancellations of the selected orders: {orders}</source>
       <translation>Annulations des commandes sélectionnées : {orders}</translation>
     </message>
@@ -3161,6 +3145,26 @@
     <message>
       <source>SellerDesk hit an unexpected problem ({error}).</source>
       <translation>SellerDesk a rencontré un problème inattendu ({error}).</translation>
+    </message>
+    <message>
+      <source>&amp;From</source>
+      <translation>&amp;Du</translation>
+    </message>
+    <message>
+      <source>&amp;To (included)</source>
+      <translation>&amp;Au (inclus)</translation>
+    </message>
+    <message>
+      <source>Print pre&amp;view…</source>
+      <translation>A&amp;perçu avant impression…</translation>
+    </message>
+    <message>
+      <source>&amp;Print…</source>
+      <translation>&amp;Imprimer…</translation>
+    </message>
+    <message>
+      <source>Save as P&amp;DF…</source>
+      <translation>&amp;Enregistrer en PDF…</translation>
     </message>
     <message>
       <source>Laying out the pages…</source>

@@ -9,13 +9,32 @@ from collections.abc import Iterator
 from datetime import timedelta
 
 import pytest
-from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QMenu, QTabWidget, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPlainTextEdit,
+    QPushButton,
+    QTabWidget,
+    QTextEdit,
+    QWidget,
+)
 
 from app import clock
 from app.demo import fill_demo
 from app.order_list import ListQuery, page
 from app.queries import View
 from tests.ui.by_hand import trigger
+from tests.ui.test_dialog_layout import demo_db as demo_db  # the module's demo database
+from tests.ui.test_dialog_layout import states
 from ui.about_dialog import AboutDialog
 from ui.dialogs.bulk_cancel_dialog import BulkCancelDialog
 from ui.dialogs.cancel_dialog import CancelDialog
@@ -124,3 +143,93 @@ def test_the_check_sees_a_clash():
     assert clashes(["&Rechercher des commandes", "&Recharger"])
     assert clashes(["&Écrire", "&Envoyer"])  # Alt+E for both
     assert not clashes(["&Rechercher", "Rechar&ger", "Fish && chips"])
+
+
+# One field per item, in rows: the first row's box or the table's heading names them and
+# Tab walks the rows; a letter for each would run out at the third item.
+PER_ITEM = re.compile(r"^(quantity|qty|item_price|item_tax|shipping_price|shipping_tax|fee|full)_")
+FIELDS = (QLineEdit, QComboBox, QAbstractSpinBox, QPlainTextEdit, QTextEdit, QAbstractButton)
+
+
+def fields_without_a_letter(dialog: QWidget) -> list[str]:
+    """Fields and buttons of the page shown that no Alt+letter reaches.
+
+    A button or box carries its own letter; any other field needs a label with a
+    letter whose buddy it is. Enter and Escape reach OK, Cancel and Close; lists
+    and tables are read, not filled in.
+    """
+    buddied = {
+        id(label.buddy())
+        for label in dialog.findChildren(QLabel)
+        if label.buddy() is not None and label.isVisibleTo(dialog) and mnemonic(label.text())
+    }
+    found = []
+    for field in dialog.findChildren(QWidget):
+        if not isinstance(field, FIELDS) or not field.isVisibleTo(dialog):
+            continue
+        if PER_ITEM.match(field.objectName()) or isinstance(
+            field.parent(), (QComboBox, QAbstractSpinBox)
+        ):
+            continue
+        if isinstance(field, QAbstractButton):
+            box = field.parent()
+            standard = isinstance(box, QDialogButtonBox) and box.standardButton(field) in (
+                QDialogButtonBox.StandardButton.Ok,
+                QDialogButtonBox.StandardButton.Cancel,
+                QDialogButtonBox.StandardButton.Close,
+            )
+            if field.text() and not standard and mnemonic(field.text()) is None:
+                found.append(f"button {field.text()!r}")
+        elif id(field) not in buddied and not getattr(field, "isReadOnly", lambda: False)():
+            found.append(f"{type(field).__name__} {field.objectName() or field.toolTip()!r}")
+    return found
+
+
+def each_tab(dialog: QWidget) -> Iterator[None]:
+    """Every page of the dialog's tabs in turn (once when it has none)."""
+    tabs = dialog.findChildren(QTabWidget)
+    if not tabs:
+        yield
+        return
+    for index in range(tabs[0].count()):
+        tabs[0].setCurrentIndex(index)
+        yield
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_every_dialog_state_has_a_letter_for_each_field_and_no_letter_twice(
+    demo_db, qtbot, qapp, language
+):
+    """Issue 12 item 10: in each dialog, in each state, in both languages."""
+    install_translators(qapp, language)
+    win = MainWindow(demo_db)
+    qtbot.addWidget(win)
+    win.resize(1366, 768)
+    win.show()
+    found = []
+    try:
+        for name, opener in states(win, demo_db):
+            dialog = opener()
+            assert dialog is not None, f"{name}: did not open"
+            QApplication.processEvents()
+            for _ in each_tab(dialog):
+                found += [f"{name}: {clash}" for clash in clashes(dialog_texts(dialog))]
+                found += [
+                    f"{name}: no letter for {what}" for what in fields_without_a_letter(dialog)
+                ]
+            dialog.reject()
+            QApplication.processEvents()
+    finally:
+        win.shutdown()
+        install_translators(qapp, "en")
+    assert not found, "\n".join(sorted(set(found)))
+
+
+def test_the_check_sees_a_field_without_a_letter(qtbot):
+    dialog = QDialog()
+    qtbot.addWidget(dialog)
+    form = QFormLayout(dialog)
+    form.addRow("Name:", QLineEdit(objectName="name"))  # a label, but no letter
+    form.addRow("&Town:", QLineEdit(objectName="town"))
+    form.addRow(QPushButton("Save"))
+    assert fields_without_a_letter(dialog) == ["QLineEdit 'name'", "button 'Save'"]

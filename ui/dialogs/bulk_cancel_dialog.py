@@ -162,7 +162,7 @@ class BulkCancelDialog(QDialog):
             self,
         )
         intro.setWordWrap(True)
-        self.choose = QPushButton(self.tr("Choose file…"), self)
+        self.choose = QPushButton(self.tr("&Choose file…"), self)
         self.choose.setObjectName("choose")
         self.choose.clicked.connect(self.choose_file)
         self.file_label = QLabel(self.tr("No file chosen."), self)
@@ -212,7 +212,7 @@ class BulkCancelDialog(QDialog):
         self.result_line.setWordWrap(True)
 
         self.buttons = QDialogButtonBox(self)
-        self.apply_button = QPushButton(self.tr("Apply all valid rows"), self)
+        self.apply_button = QPushButton(self.tr("&Apply all valid rows"), self)
         self.apply_button.setObjectName("apply")
         self.apply_button.setEnabled(False)
         self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)

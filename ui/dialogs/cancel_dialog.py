@@ -74,7 +74,7 @@ class CancelDialog(QDialog):
             self.s5_box,
         )
         s5_text.setWordWrap(True)
-        self.copy_reply_button = QPushButton(self.tr("Copy the reply and keep the order"), self)
+        self.copy_reply_button = QPushButton(self.tr("Co&py the reply and keep the order"), self)
         self.copy_reply_button.setObjectName("copy_s5_reply")
         self.copy_reply_button.clicked.connect(self.copy_reply)
         s5_layout = QVBoxLayout(self.s5_box)

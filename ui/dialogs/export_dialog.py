@@ -157,11 +157,11 @@ class ExportDialog(QDialog):
         self.result_line.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        self.save = QPushButton(self.tr("Save…"), self)
+        self.save = QPushButton(self.tr("&Save…"), self)
         self.save.setObjectName("save")
         self.save.setDefault(True)
         buttons.addButton(self.save, QDialogButtonBox.ButtonRole.ActionRole)
-        self.send = QPushButton(self.tr("Send to Seller Central"), self)
+        self.send = QPushButton(self.tr("Se&nd to Seller Central"), self)
         self.send.setObjectName("send_to_seller_central")
         buttons.addButton(self.send, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
@@ -187,7 +187,7 @@ class ExportDialog(QDialog):
         self.history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.history.horizontalHeader().setStretchLastSection(True)
         self.history.setMaximumHeight(150)
-        self.rewrite = QPushButton(self.tr("Write this batch again…"), self)
+        self.rewrite = QPushButton(self.tr("&Write this batch again…"), self)
         self.rewrite.setObjectName("rewrite")
         self.rewrite.setToolTip(
             self.tr("Writes the same file as the first time, for example if the upload failed.")
@@ -200,7 +200,7 @@ class ExportDialog(QDialog):
         history_layout.addWidget(self.rewrite, 0, Qt.AlignmentFlag.AlignRight)
 
         form = QFormLayout()
-        form.addRow(self.tr("File type:"), self.kind)
+        form.addRow(self.tr("&File type:"), self.kind)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.summary)

@@ -109,11 +109,15 @@ class MessageDialog(QDialog):
             strict=True,
         ):
             self.form.addRow(label, field)
+            label.setBuddy(field)
         layout = QVBoxLayout(self)
         self.banner = OrderBanner.of(db, order_id, self)
         layout.addWidget(self.banner)
         layout.addLayout(self.form)
         layout.addWidget(self.recipient_label)
+        self.body_label = QLabel()
+        self.body_label.setBuddy(self.body_edit)
+        layout.addWidget(self.body_label)
         layout.addWidget(self.body_edit, 1)
         layout.addWidget(self.log_check)
         layout.addWidget(self.status_label)
@@ -129,12 +133,13 @@ class MessageDialog(QDialog):
 
     def translate_ui(self) -> None:
         self.setWindowTitle(self.tr("Message to the buyer — {order}").format(order=self._order_id))
-        texts = (self.tr("Template"), self.tr("Language"), self.tr("Subject"))
+        texts = (self.tr("&Template"), self.tr("&Language"), self.tr("&Subject"))
         for label, text in zip(self.form_labels, texts, strict=True):
             label.setText(text)
-        self.copy_button.setText(self.tr("Copy to clipboard"))
-        self.mail_button.setText(self.tr("Open in mail client…"))
-        self.log_check.setText(self.tr("Log the message on the order's timeline"))
+        self.copy_button.setText(self.tr("&Copy to clipboard"))
+        self.mail_button.setText(self.tr("&Open in mail client…"))
+        self.log_check.setText(self.tr("Lo&g the message on the order's timeline"))
+        self.body_label.setText(self.tr("&Message"))
 
     # -- filling -------------------------------------------------------------------------
 

@@ -53,7 +53,7 @@ from app.restocking import GRADES, Share
 from ui.dialogs.feedback import ProblemLine
 from ui.dialogs.order_banner import OrderBanner
 from ui.dialogs.room import fit_scroll_width, make_room
-from ui.i18n import money, number, tr_text
+from ui.i18n import money, number, tr_text, without_mnemonic
 
 DEFAULT_REASON = "GeneralAdjustment"
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -164,8 +164,8 @@ class RefundDialog(QDialog):
         boxes = QWidget(self)
         boxes_layout = QVBoxLayout(boxes)
         boxes_layout.setContentsMargins(0, 0, 0, 0)
-        for item in context.charged_items:
-            boxes_layout.addWidget(self._item_box(item, boxes))
+        for index, item in enumerate(context.charged_items):
+            boxes_layout.addWidget(self._item_box(item, boxes, first=index == 0))
         not_charged = [item.ref for item in context.items if item.quantity_shipped == 0]
         if not_charged:
             note = QLabel(
@@ -234,7 +234,7 @@ class RefundDialog(QDialog):
 
     # -- building ---------------------------------------------------------------------------
 
-    def _item_box(self, item: ItemBalance, parent: QWidget) -> QGroupBox:
+    def _item_box(self, item: ItemBalance, parent: QWidget, first: bool) -> QGroupBox:
         title = f"{item.ref} · {item.sku}" + (f" — {item.title}" if item.title else "")
         box = QGroupBox(
             self.tr("{item} (%n unit(s) shipped)", "", item.quantity_shipped).format(item=title),
@@ -242,7 +242,9 @@ class RefundDialog(QDialog):
         )
         box.setObjectName(f"item_{item.ref}")
         grid = QGridLayout(box)
-        full = QCheckBox(self.tr("Refund &everything still refundable"), box)
+        full_text = self.tr("Refund &everything still refundable")
+        # One Alt+letter per dialog: the first item's box has it, Tab walks on to the others.
+        full = QCheckBox(full_text if first else without_mnemonic(full_text), box)
         full.setObjectName(f"full_{item.ref}")
         grid.addWidget(full, 0, 0, 1, 4)
         for column, heading in enumerate(

@@ -69,7 +69,7 @@ class ReturnDialog(QDialog):
         steps.addButton(self.received)
 
         form = QFormLayout()
-        form.addRow(self.tr("Condition:"), self.condition)
+        form.addRow(self.tr("Con&dition:"), self.condition)
 
         self.consequence = QLabel(self)
         self.consequence.setObjectName("consequence")

@@ -82,6 +82,8 @@ class SummaryDialog(QDialog):
         self.form = QFormLayout()
         self.form.addRow(self.form_labels[0], self.from_edit)
         self.form.addRow(self.form_labels[1], self.to_edit)
+        self.form_labels[0].setBuddy(self.from_edit)
+        self.form_labels[1].setBuddy(self.to_edit)
         layout = QVBoxLayout(self)
         layout.addWidget(self.orders_label)
         layout.addLayout(self.form)
@@ -97,11 +99,11 @@ class SummaryDialog(QDialog):
 
     def translate_ui(self) -> None:
         self.setWindowTitle(self.tr("Cancellation summary"))
-        self.form_labels[0].setText(self.tr("From"))
-        self.form_labels[1].setText(self.tr("To (included)"))
-        self.preview_button.setText(self.tr("Print preview…"))
-        self.print_button.setText(self.tr("Print…"))
-        self.pdf_button.setText(self.tr("Save as PDF…"))
+        self.form_labels[0].setText(self.tr("&From"))
+        self.form_labels[1].setText(self.tr("&To (included)"))
+        self.preview_button.setText(self.tr("Print pre&view…"))
+        self.print_button.setText(self.tr("&Print…"))
+        self.pdf_button.setText(self.tr("Save as P&DF…"))
         if self._order_ids:
             self.orders_label.setText(
                 self.tr("Cancellations of the selected orders: {orders}").format(
