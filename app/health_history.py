@@ -109,6 +109,18 @@ def rate_history(
     return points
 
 
+def since_first_order(points: list[RatePoint]) -> list[RatePoint]:
+    """The points from the first whose window holds an order on.
+
+    Before the shop's first order the rate is a share of nothing: 0 of 0 orders is
+    not 0 %, so the chart draws nothing there rather than a flat line at zero.
+    """
+    for index, point in enumerate(points):
+        if point.orders:
+            return points[index:]
+    return []
+
+
 @dataclass(frozen=True)
 class CancellationEntry:
     order_id: str

@@ -8,7 +8,7 @@ from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
 from app.health import RATE_TARGET
-from app.health_history import RatePoint
+from app.health_history import RatePoint, since_first_order
 from ui.i18n import number
 
 
@@ -56,7 +56,7 @@ class RateChart(QChartView):
         self.target_series.clear()
         if not points:
             return
-        for point in points:
+        for point in since_first_order(points):
             # Plotting needs floats; the figures themselves stay Decimal in app/.
             self.rate_series.append(_msecs(point), float(point.percent))
         target = float(RATE_TARGET)

@@ -1224,12 +1224,28 @@
       <translation>&amp;Réécrire ce lot…</translation>
     </message>
     <message>
+      <source>No batch written yet: each file you save is listed here, to write it again if an upload fails.</source>
+      <translation>Aucun lot écrit pour l'instant : chaque fichier enregistré s'affiche ici, pour le réécrire si un envoi échoue.</translation>
+    </message>
+    <message>
       <source>&amp;File type:</source>
       <translation>&amp;Type de fichier :</translation>
     </message>
     <message>
       <source>Nothing new to export in this file type: every row is already in a batch.</source>
       <translation>Rien de nouveau à exporter pour ce type de fichier : chaque ligne est déjà dans un lot.</translation>
+    </message>
+    <message>
+      <source>No cancellation to export yet: when you cancel a whole order, its rows appear here to save and upload.</source>
+      <translation>Aucune annulation à exporter pour l'instant : quand vous annulez une commande entière, ses lignes apparaissent ici pour être enregistrées et envoyées.</translation>
+    </message>
+    <message>
+      <source>No refund to export yet: refunds, and items cancelled from orders since shipped, appear here to save and upload.</source>
+      <translation>Aucun remboursement à exporter pour l'instant : les remboursements, et les articles annulés de commandes expédiées depuis, apparaissent ici pour être enregistrés et envoyés.</translation>
+    </message>
+    <message>
+      <source>No shipment to export yet: when you confirm a shipment, its rows appear here to save and upload.</source>
+      <translation>Aucune expédition à exporter pour l'instant : quand vous confirmez une expédition, ses lignes apparaissent ici pour être enregistrées et envoyées.</translation>
     </message>
     <message>
       <source>Save upload file</source>

@@ -65,7 +65,7 @@ def test_other_file_types_with_nothing_new_say_so_and_cannot_be_saved(dialog):
     assert not dialog.save.isEnabled()
     settle(dialog)
     assert dialog.rows.rowCount() == 0
-    assert "Nothing new" in dialog.summary.text()
+    assert dialog.summary.text().startswith("No shipment to export yet")  # none ever written
     assert not dialog.save.isEnabled()
 
 
@@ -140,7 +140,7 @@ def test_preview_and_writing_run_off_the_gui_thread_with_a_busy_sign(
     qtbot.waitUntil(lambda: bool(ticked))  # the window answers meanwhile
     release.set()
     settle(dialog)
-    assert not dialog.busy_bar.isVisible() and "Nothing new" in dialog.summary.text()
+    assert not dialog.busy_bar.isVisible() and "No shipment to export yet" in dialog.summary.text()
 
     release.clear()
     dialog.kind.setCurrentIndex(dialog.kind.findData("cancellations"))
@@ -161,3 +161,23 @@ def test_preview_and_writing_run_off_the_gui_thread_with_a_busy_sign(
     assert "Batch 1: 2 rows written" in dialog.result_line.text()
     assert out.read_bytes().startswith(b"TemplateType=OrderCancellation")
     assert dialog.kind.isEnabled() and dialog.writing.progress is None
+
+
+def test_before_the_first_batch_the_dialog_says_what_will_fill_it(db, qtbot, tmp_path):
+    """Issue 12 item 13: "every row is already in a batch" is wrong when there is none."""
+    add_order(db, OrderSpec(order_id="405-1234567-1234567"))
+    window = ExportDialog(db)
+    qtbot.addWidget(window)
+    settle(window)
+    assert window.summary.text().startswith("No cancellation to export yet: when you cancel")
+    assert window.no_batch.isVisibleTo(window) and not window.history.isVisibleTo(window)
+    window.kind.setCurrentIndex(window.kind.findData("shipments"))
+    settle(window)
+    assert window.summary.text().startswith("No shipment to export yet")
+    cancel(db, "405-1234567-1234567", "NoInventory", at=NOW)
+    exports.export_new(db, exports.ExportKind.CANCELLATIONS, tmp_path / "c.txt")
+    window.refresh_history()
+    window.kind.setCurrentIndex(window.kind.findData("cancellations"))
+    settle(window)
+    assert window.summary.text().startswith("Nothing new to export in this file type")
+    assert window.history.isVisibleTo(window) and not window.no_batch.isVisibleTo(window)

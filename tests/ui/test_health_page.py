@@ -75,10 +75,16 @@ def test_chart_has_the_rolling_rate_and_the_target_line(qtbot, db):
     series = page.chart.chart().series()
     assert len(series) == 2 and all(isinstance(s, QLineSeries) for s in series)
     rate, target = page.chart.rate_series, page.chart.target_series
-    assert rate.count() == 60
-    assert rate.at(59).y() == 100.0 and rate.at(57).y() == 0.0
+    # Issue 12 item 13: nothing drawn before the first order (0 of 0 is not 0 %); the
+    # axis still spans the 60 days, so the empty start reads as "no orders yet".
+    history = page.overview.history
+    assert len(history) == 60 and history[56].orders == 0 and history[57].orders == 1
+    assert rate.count() == 3
+    assert rate.at(0).x() == history[57].as_of.timestamp() * 1000
+    assert rate.at(2).y() == 100.0 and rate.at(0).y() == 0.0  # purchased, then cancelled
     assert [target.at(i).y() for i in range(target.count())] == [2.5, 2.5]
-    assert target.at(0).x() == rate.at(0).x() and target.at(1).x() == rate.at(59).x()
+    assert target.at(0).x() == history[0].as_of.timestamp() * 1000
+    assert target.at(1).x() == rate.at(2).x()
 
 
 def test_an_order_past_its_seventh_late_day_says_it_may_be_cancelled_now(qtbot, db):

@@ -191,3 +191,25 @@ def test_rate_already_above_target_before_cancelling(db, win, qtbot):
         "⚠ Counts: 7-day rate 33.33\u00a0% → 66.67\u00a0%, above the 2.50\u00a0% target."
     )
     dialog.reject()
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_a_date_in_a_refusal_is_written_as_the_sellers_locale_writes_it(db, win, qapp, language):
+    """Issue 12 item 13: never "2026-11-25" in a message the seller reads."""
+    from ui.i18n import short_date
+    from ui.translation import install_translators
+
+    install_translators(qapp, language)
+    try:
+        win.select_order(ORDER)
+        dialog = win.confirm_shipment()
+        dialog.ship_date.setDate(QDate(2026, 11, 25))
+        dialog.confirm_button.click()
+        said = dialog.problem.text
+        assert short_date(QDate(2026, 11, 25).toPython()) in said
+        assert "2026-11-25" not in said
+        if language == "fr":
+            assert "25/11/2026" in said
+        dialog.reject()
+    finally:
+        install_translators(qapp, "en")

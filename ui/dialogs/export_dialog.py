@@ -121,6 +121,7 @@ class ExportDialog(QDialog):
         self.setWindowTitle(self.tr("Export upload files"))
         self.resize(860, 600)
 
+        self._written: list[BatchInfo] = []
         self.kind = QComboBox(self)
         self.kind.setObjectName("kind")
         for kind in ExportKind:
@@ -195,7 +196,18 @@ class ExportDialog(QDialog):
         self.rewrite.setEnabled(False)
         self.history.itemSelectionChanged.connect(self._enable_buttons)
         self.rewrite.clicked.connect(self.rewrite_selected)
+        self.no_batch = QLabel(
+            self.tr(
+                "No batch written yet: each file you save is listed here, to write it "
+                "again if an upload fails."
+            ),
+            self,
+        )
+        self.no_batch.setObjectName("no_batch")
+        self.no_batch.setWordWrap(True)
+        self.no_batch.setEnabled(False)
         history_layout = QVBoxLayout(history_box)
+        history_layout.addWidget(self.no_batch)
         history_layout.addWidget(self.history)
         history_layout.addWidget(self.rewrite, 0, Qt.AlignmentFlag.AlignRight)
 
@@ -292,18 +304,41 @@ class ExportDialog(QDialog):
             self.summary.setText(
                 self.tr("Nothing can be exported yet: what is held back, and why, is below.")
             )
-        else:
+        elif any(batch.kind == self.current.kind for batch in self._written):
             self.summary.setText(
                 self.tr("Nothing new to export in this file type: every row is already in a batch.")
             )
+        else:
+            self.summary.setText(self._nothing_yet(self.current.kind))
         if self.current.held_back:
             self.held_back.say("\n".join(tr_text(line) for line in self.current.held_back))
         else:
             self.held_back.clear()
         self._enable_buttons()
 
+    def _nothing_yet(self, kind: ExportKind) -> str:
+        """What an empty file type says before its first batch: what will fill it."""
+        return {
+            ExportKind.CANCELLATIONS: self.tr(
+                "No cancellation to export yet: when you cancel a whole order, its rows "
+                "appear here to save and upload."
+            ),
+            ExportKind.ADJUSTMENTS: self.tr(
+                "No refund to export yet: refunds, and items cancelled from orders since "
+                "shipped, appear here to save and upload."
+            ),
+            ExportKind.SHIPMENTS: self.tr(
+                "No shipment to export yet: when you confirm a shipment, its rows appear "
+                "here to save and upload."
+            ),
+        }[kind]
+
     def refresh_history(self) -> None:
         found = batches(self._db)
+        self._written = found
+        self.no_batch.setVisible(not found)
+        self.history.setVisible(bool(found))
+        self.rewrite.setVisible(bool(found))
         with self._db.reading() as session:
             sent = {info.batch_id: info for info in submissions(session)}
         self.history.setRowCount(len(found))
