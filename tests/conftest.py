@@ -102,6 +102,19 @@ def _isolated_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch) ->
     monkeypatch.setenv("SELLERDESK_DATA_DIR", str(data))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(data / "config"))
     monkeypatch.delenv("SELLERDESK_DB", raising=False)
+    _isolate_qt_settings(data / "qsettings")
+
+
+def _isolate_qt_settings(folder: Path) -> None:
+    """QSettings (window geometry, column layout) in the test's folder, in every format and
+    scope: Qt reads XDG_CONFIG_HOME once per process, so the variable alone is not enough,
+    and a test must never read or write the seller's own ~/.config."""
+    from PySide6.QtCore import QSettings
+
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    for settings_format in (QSettings.Format.IniFormat, QSettings.Format.NativeFormat):
+        for scope in (QSettings.Scope.UserScope, QSettings.Scope.SystemScope):
+            QSettings.setPath(settings_format, scope, str(folder / scope.name))
 
 
 class PostgresDatabases:

@@ -173,7 +173,10 @@ class DetailsPane(QWidget):
         if details.fulfilled_by is FulfilledBy.MARKETPLACE:
             badges.append("<b>" + escape(fulfilled_by_amazon_label()) + "</b>")
         lines = [
-            f"<h2 style='margin-bottom:2px'>{escape(details.order_id)}</h2>",
+            # An order id is read and copied whole: the heading never breaks it at a dash,
+            # in a size that fits the narrowest pane (an h2 was cut there).
+            f"<p style='font-size:large; font-weight:bold; margin-bottom:2px;"
+            f" white-space:nowrap'>{escape(details.order_id)}</p>",
             f"<p style='margin-top:0'>{' · '.join(badges)}</p>",
             "<table cellspacing='0' cellpadding='1'>",
             self._field(self.tr("Purchased"), escape(date_time(details.purchase_date))),

@@ -977,9 +977,24 @@ class MainWindow(QMainWindow):
             value = settings.value(key)
             if isinstance(value, QByteArray) and not value.isEmpty():
                 restore(value)
+        self._keep_first_columns()
         self._fit_columns(grow_only=True)  # saved widths may be from another language
         header = self.table.horizontalHeader()
         self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
+
+    def _keep_first_columns(self) -> None:
+        """A layout saved by an older build (hidden, moved or squashed columns) never hides
+        the columns the list must show without scrolling: id, status, ship-by, buyer, total."""
+        header = self.table.horizontalHeader()
+        for column in FIRST_COLUMNS:
+            header.setSectionHidden(column, False)
+            if header.sectionSize(column) < header.minimumSectionSize():
+                header.resizeSection(column, header.defaultSectionSize())
+        if sorted(header.visualIndex(column) for column in FIRST_COLUMNS) != list(
+            range(len(FIRST_COLUMNS))
+        ):
+            for visual, column in enumerate(FIRST_COLUMNS):
+                header.moveSection(header.visualIndex(column), visual)
 
     def _first_start_size(self) -> QSize:
         # Roomy for the list and the details, no larger than a laptop's screen, and
