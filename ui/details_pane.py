@@ -29,6 +29,7 @@ from app.order_details import OrderDetails, TimelineEntry
 from app.order_list import DeadlineKind
 from app.reasons import CANCELLATION_REASONS
 from app.rules import Action, Decision
+from ui.contrast import make_quiet
 from ui.i18n import date_time, money, short_date, tr_text
 from ui.labels import (
     deadline_explanation,
@@ -61,7 +62,7 @@ class DetailsPane(QWidget):
         self._nothing = QLabel(self)
         self._nothing.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._nothing.setWordWrap(True)
-        self._nothing.setEnabled(False)
+        make_quiet(self._nothing)
         self._browser = QTextBrowser(self)
         self._browser.setObjectName("details_text")
         self._browser.setOpenLinks(False)

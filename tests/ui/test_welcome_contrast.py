@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtGui import QAction, QColor, QPalette
+from PySide6.QtWidgets import QApplication, QLabel
 
+from tests.ui.test_dialog_layout import demo_db as demo_db  # the module's demo database
+from tests.ui.test_dialog_layout import states
 from ui.contrast import contrast_ratio, quiet_colour
+from ui.main_window import MainWindow
 from ui.translation import install_translators
 from ui.welcome import Welcome
 
@@ -36,3 +40,36 @@ def test_the_welcome_hints_are_grey_but_readable(qtbot, qapp, language):
             assert ratio < contrast_ratio(text, background)  # still quieter than the intro
     finally:
         install_translators(qapp, "en")
+
+
+def grey_labels(dialog) -> list[str]:
+    """Visible text drawn in a colour under 4.5:1 on the dialog's background."""
+    background = dialog.palette().color(QPalette.ColorRole.Window)
+    found = []
+    for label in dialog.findChildren(QLabel):
+        if not label.isVisibleTo(dialog) or not label.text().strip() or label.buddy():
+            continue
+        group = QPalette.ColorGroup.Active if label.isEnabled() else QPalette.ColorGroup.Disabled
+        colour = label.palette().color(group, label.foregroundRole())
+        if contrast_ratio(colour, background) < 4.5:
+            found.append(f"{label.text()[:40]!r} {colour.name()} on {background.name()}")
+    return found
+
+
+def test_no_dialog_writes_its_text_in_an_unreadable_grey(demo_db, qtbot):
+    """The grey of a disabled label (1.6:1) was used for hints and headings to be read."""
+    win = MainWindow(demo_db)
+    qtbot.addWidget(win)
+    win.resize(1366, 768)
+    win.show()
+    found = []
+    try:
+        for name, opener in states(win, demo_db):
+            dialog = opener()
+            QApplication.processEvents()
+            found += [f"{name}: {grey}" for grey in grey_labels(dialog)]
+            dialog.reject()
+            QApplication.processEvents()
+    finally:
+        win.shutdown()
+    assert found == []

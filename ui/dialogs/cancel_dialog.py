@@ -27,6 +27,7 @@ from app.order_details import OrderDetails
 from app.orders import cancel
 from app.rate_effect import RateEffect, buyer_language, cancel_effect, s5_reply
 from app.reasons import BUYER_CANCELED
+from ui.contrast import make_quiet
 from ui.dialogs.feedback import ProblemLine
 from ui.dialogs.order_banner import OrderBanner
 from ui.dialogs.room import make_room
@@ -49,7 +50,7 @@ class CancelDialog(QDialog):
         self.reason = cancellation_reason_box(self)
         self.code = QLabel(self)
         self.code.setObjectName("reason_code")
-        self.code.setEnabled(False)
+        make_quiet(self.code)  # grey, yet readable (4.5:1)
 
         form = QFormLayout()
         form.addRow(self.tr("&Reason:"), self.reason)

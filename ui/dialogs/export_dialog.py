@@ -60,6 +60,7 @@ from app.marketplace.connection import SellerCentral, Timing, readiness
 from app.marketplace.errors import ConnectionFailed
 from app.marketplace.ledger import SubmissionInfo, submissions
 from app.text import Text
+from ui.contrast import make_quiet
 from ui.dialogs.feedback import ProblemLine
 from ui.dialogs.working import Job
 from ui.i18n import date_time, tr_text
@@ -205,7 +206,7 @@ class ExportDialog(QDialog):
         )
         self.no_batch.setObjectName("no_batch")
         self.no_batch.setWordWrap(True)
-        self.no_batch.setEnabled(False)
+        make_quiet(self.no_batch)
         history_layout = QVBoxLayout(history_box)
         history_layout.addWidget(self.no_batch)
         history_layout.addWidget(self.history)

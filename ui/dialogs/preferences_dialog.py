@@ -33,6 +33,7 @@ from app.db import Database
 from app.errors import SellerDeskError
 from app.restocking import GRADES
 from app.settings import CARRIER_ANY, CARRIER_DAMAGED, Preferences
+from ui.contrast import make_quiet
 from ui.dialogs.feedback import ProblemLine
 from ui.dialogs.room import make_room
 from ui.i18n import number
@@ -69,7 +70,7 @@ class GeneralPage(QWidget):
             self.tr("Printed on cancellation summaries and signing your buyer messages."), self
         )
         signed.setWordWrap(True)
-        signed.setEnabled(False)
+        make_quiet(signed)
         shop.addRow("", signed)
 
         self.ceilings: dict[str, QLineEdit] = {}

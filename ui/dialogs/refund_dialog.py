@@ -50,6 +50,7 @@ from app.refunds import (
     suggested_refund,
 )
 from app.restocking import GRADES, Share
+from ui.contrast import make_quiet
 from ui.dialogs.feedback import ProblemLine
 from ui.dialogs.order_banner import OrderBanner
 from ui.dialogs.room import fit_scroll_width, make_room
@@ -251,7 +252,7 @@ class RefundDialog(QDialog):
             (self.tr("Component"), self.tr("Charged"), self.tr("Refundable"), self.tr("Refund"))
         ):
             label = QLabel(heading, box)
-            label.setEnabled(False)
+            make_quiet(label)
             if column in (1, 2):
                 label.setAlignment(RIGHT)
             grid.addWidget(label, 1, column)
