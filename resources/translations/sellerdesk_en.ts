@@ -79,24 +79,24 @@
       </translation>
     </message>
     <message numerus="yes">
-      <source>Apply %n valid row(s)</source>
-      <translation>
-        <numerusform>Apply %n valid row</numerusform>
-        <numerusform>Apply %n valid rows</numerusform>
-      </translation>
-    </message>
-    <message numerus="yes">
-      <source>Apply the %n row(s)</source>
-      <translation>
-        <numerusform>Apply the %n row</numerusform>
-        <numerusform>Apply the %n rows</numerusform>
-      </translation>
-    </message>
-    <message numerus="yes">
       <source>Cancelling the orders of %n line(s)…</source>
       <translation>
         <numerusform>Cancelling the orders of %n line…</numerusform>
         <numerusform>Cancelling the orders of %n lines…</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>&amp;Apply %n valid row(s)</source>
+      <translation>
+        <numerusform>&amp;Apply %n valid row</numerusform>
+        <numerusform>&amp;Apply %n valid rows</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>&amp;Apply the %n row(s)</source>
+      <translation>
+        <numerusform>&amp;Apply the %n row</numerusform>
+        <numerusform>&amp;Apply the %n rows</numerusform>
       </translation>
     </message>
   </context>

@@ -550,20 +550,6 @@
       </translation>
     </message>
     <message numerus="yes">
-      <source>Apply %n valid row(s)</source>
-      <translation>
-        <numerusform>Appliquer %n ligne valide</numerusform>
-        <numerusform>Appliquer les %n lignes valides</numerusform>
-      </translation>
-    </message>
-    <message numerus="yes">
-      <source>Apply the %n row(s)</source>
-      <translation>
-        <numerusform>Appliquer %n ligne</numerusform>
-        <numerusform>Appliquer les %n lignes</numerusform>
-      </translation>
-    </message>
-    <message numerus="yes">
       <source>Cancelling the orders of %n line(s)…</source>
       <translation>
         <numerusform>Annulation des commandes : %n ligne…</numerusform>
@@ -593,6 +579,20 @@
     <message>
       <source> Above the target: prefer asking buyers to request the cancellation.</source>
       <translation> Au-dessus de l'objectif : demandez plutôt aux acheteurs de faire la demande d'annulation.</translation>
+    </message>
+    <message numerus="yes">
+      <source>&amp;Apply %n valid row(s)</source>
+      <translation>
+        <numerusform>&amp;Appliquer %n ligne valide</numerusform>
+        <numerusform>&amp;Appliquer les %n lignes valides</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>&amp;Apply the %n row(s)</source>
+      <translation>
+        <numerusform>&amp;Appliquer %n ligne</numerusform>
+        <numerusform>&amp;Appliquer les %n lignes</numerusform>
+      </translation>
     </message>
     <message>
       <source>Close</source>

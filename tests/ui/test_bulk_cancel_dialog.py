@@ -66,7 +66,7 @@ def test_plan_shows_per_line_what_happens_why_not_and_the_rate(
     assert rate == ["Counts", "Does not count", ""]
     assert "2 lines can be applied; left out because they cannot: 1" in dialog.summary.text()
     assert "% after these cancellations" in dialog.rate.text()
-    assert dialog.apply_button.text() == "Apply 2 valid rows"
+    assert dialog.apply_button.text() == "&Apply 2 valid rows"
     assert status(db, "405-0000001-0000001") is OrderStatus.UNSHIPPED
 
 
@@ -173,7 +173,7 @@ def test_a_long_file_is_checked_off_the_gui_thread_with_lines_told(
     dialog.job.wait()
     assert told[-1] == (LINES, LINES)
     assert dialog.model.rowCount() == LINES
-    assert dialog.apply_button.text() == f"Apply the {LINES} rows"
+    assert dialog.apply_button.text() == f"&Apply the {LINES} rows"
     assert dialog.apply_button.isEnabled() and dialog.job.progress is None
 
 

@@ -354,9 +354,9 @@ class BulkCancelDialog(QDialog):
             )
             self.rate.setText(tr_text(summary) + warning)
         self.apply_button.setText(
-            self.tr("Apply %n valid row(s)", "", valid)
+            self.tr("&Apply %n valid row(s)", "", valid)
             if invalid
-            else self.tr("Apply the %n row(s)", "", valid)
+            else self.tr("&Apply the %n row(s)", "", valid)
         )
         self.apply_button.setEnabled(valid > 0)
 
