@@ -153,3 +153,25 @@ def frame_text(frame) -> str:
     cursor = frame.firstCursorPosition()
     cursor.setPosition(frame.lastPosition(), cursor.MoveMode.KeepAnchor)
     return cursor.selectedText()
+
+
+def test_the_command_line_prints_the_same_document_in_french(db, cli, tmp_path, qapp):
+    fill(db, 40)
+    out = tmp_path / "résumé.pdf"
+    try:
+        result = cli("summary", "--from", "2026-10-01", "--pdf", str(out), "--lang", "fr")
+    finally:
+        install_translators(qapp, "en")
+    assert result.status == 0, result.err
+    pages = int(re.search(r"Pages:\s+(\d+)", pdf_info(out)).group(1))
+    texts = page_texts(out, pages)
+    everything = "\n".join(texts)
+    words = everything.split()  # the header's words: whole, never "Da" "ns" "tau" "x"
+    assert {"Dans", "taux"} <= set(words) and not {"Da", "ns", "tau", "x"} & set(words)
+    assert "non facturé" in everything and "Rembours" not in everything
+    for text in texts:
+        assert len(ROW_REASON.findall(text)) == len(ORDER_ID.findall(text))
+
+
+def pdf_info(path: Path) -> str:
+    return subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True).stdout
