@@ -15,7 +15,9 @@ import errno
 import os
 import re
 import stat
+from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from app import faults
 from app.errors import BadInput
@@ -23,8 +25,9 @@ from app.text import QT_TRANSLATE_NOOP, Text, text
 
 CTX = "Files"
 PART_SUFFIX = ".part"
-# A file to read larger than this is refused before it is read (a report of 100,000
-# lines is about 50 MB); a device such as /dev/zero never ends, so it is refused too.
+# A file read whole larger than this is refused before it is read (a report is read
+# as a stream instead, whatever its size); a device such as /dev/zero never ends, so
+# it is refused too.
 MAX_INPUT_BYTES = 256 * 1024 * 1024
 
 
@@ -65,32 +68,23 @@ def check_target(raw: str | os.PathLike[str]) -> Path:
 
 def read_input(raw: str | os.PathLike[str]) -> bytes:
     """The bytes of a file the seller gives to read, or one line saying why not."""
+    with open_input(raw, MAX_INPUT_BYTES) as handle:
+        try:
+            return handle.read(MAX_INPUT_BYTES + 1)[:MAX_INPUT_BYTES]
+        except OSError as error:
+            raise _cannot_read(Path(raw), _reason(error)) from None
+
+
+@contextlib.contextmanager
+def open_input(raw: str | os.PathLike[str], limit: int | None = None) -> Iterator[BinaryIO]:
+    """A file the seller gives to read, opened for reading as a stream, or one line why not.
+
+    Only a regular file is read: a device such as /dev/zero never ends. ``limit``:
+    the most bytes the caller reads whole; a stream reader passes None.
+    """
     path = Path(raw)
     try:
-        with path.open("rb") as handle:
-            found = os.fstat(handle.fileno())
-            if not stat.S_ISREG(found.st_mode):
-                raise _cannot_read(
-                    path,
-                    text(
-                        CTX,
-                        QT_TRANSLATE_NOOP(
-                            "Files", "it is a device or a special file, not a regular file"
-                        ),
-                    ),
-                )
-            if found.st_size > MAX_INPUT_BYTES:
-                raise _cannot_read(
-                    path,
-                    text(
-                        CTX,
-                        QT_TRANSLATE_NOOP(
-                            "Files", "it is larger than {limit} MB; split it into smaller files"
-                        ),
-                        limit=MAX_INPUT_BYTES // (1024 * 1024),
-                    ),
-                )
-            return handle.read(MAX_INPUT_BYTES + 1)[:MAX_INPUT_BYTES]
+        handle = path.open("rb")
     except FileNotFoundError:
         raise _cannot_read(
             path, text(CTX, QT_TRANSLATE_NOOP("Files", "there is no such file"))
@@ -101,6 +95,37 @@ def read_input(raw: str | os.PathLike[str]) -> bytes:
         ) from None
     except OSError as error:
         raise _cannot_read(path, _reason(error)) from None
+    with handle:
+        try:
+            found = os.fstat(handle.fileno())
+        except OSError as error:
+            raise _cannot_read(path, _reason(error)) from None
+        if stat.S_ISDIR(found.st_mode):
+            raise _cannot_read(
+                path, text(CTX, QT_TRANSLATE_NOOP("Files", "it is a folder; name a file inside it"))
+            )
+        if not stat.S_ISREG(found.st_mode):
+            raise _cannot_read(
+                path,
+                text(
+                    CTX,
+                    QT_TRANSLATE_NOOP(
+                        "Files", "it is a device or a special file, not a regular file"
+                    ),
+                ),
+            )
+        if limit is not None and found.st_size > limit:
+            raise _cannot_read(
+                path,
+                text(
+                    CTX,
+                    QT_TRANSLATE_NOOP(
+                        "Files", "it is larger than {limit} MB; split it into smaller files"
+                    ),
+                    limit=limit // (1024 * 1024),
+                ),
+            )
+        yield handle
 
 
 def _cannot_read(path: Path, detail: str | Text) -> BadInput:

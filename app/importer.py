@@ -1,14 +1,19 @@
-"""Merging order reports into the database: in bulk, all or nothing.
+"""Merging order reports into the database: in bulk, all or nothing, as a stream.
 
-One import (one or several files) is one transaction. Files are read and
-checked first (:mod:`app.reports`); a bad row refuses the whole import unless
-the caller asked to skip the orders with bad rows. Then each file is merged in
-turn, in chunks of orders taken oldest purchase first (so the date indexes
-grow at their end): the chunk's orders and items are loaded with two
-queries, merged in memory, and written back with a handful of executemany
-statements (new orders, changed orders, new and changed items, audit events).
-Values cross into and out of the database through :mod:`app.bulk`, which
-converts each distinct date or amount once instead of once per cell.
+One import (one or several files) is one transaction. Each file is checked
+first (readable text, :func:`app.reports.check_file`), then read as a stream
+of chunks of whole orders (:class:`app.reports.ReportStream`), so memory stays
+flat whatever the file's size. For each chunk, the orders it names are looked
+up with two queries, merged in memory on the model's own items
+(:class:`OrderItem`, its rules and :mod:`app.rules`), and written back with a
+handful of executemany statements (new orders, changed orders, new and changed
+items, audit events built by :mod:`app.audit`, as every action's are). Values
+cross into and out of the database through :mod:`app.bulk`, which converts
+each distinct date or amount once instead of once per cell.
+
+A bad line refuses the whole import (the transaction is rolled back) unless the
+caller asked to skip the orders with bad lines: then, once the lines found bad
+are known, the import starts again and leaves those orders out.
 
 Merge rules (DESIGN.md §8, FORMATS.md §1):
 - orders match by order id, items by order-item id, else by SKU within the
@@ -30,32 +35,36 @@ Merge rules (DESIGN.md §8, FORMATS.md §1):
 from __future__ import annotations
 
 import gc
-import json
+from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
-from operator import attrgetter, itemgetter
+from itertools import pairwise
+from operator import itemgetter
 from pathlib import Path
 from typing import Any, cast
 
 from sqlalchemy import Connection, Table
+from sqlalchemy.orm import configure_mappers
+from sqlalchemy.orm.instrumentation import manager_of_class
 
-from app import clock
+from app import audit, clock
 from app.bulk import BulkTable, Row
 from app.db import Database, changed_elsewhere
 from app.errors import BadInput, SellerDeskError
 from app.models import Event, FulfilledBy, Order, OrderItem, OrderStatus
 from app.money import format_amount
 from app.orders import order_summary
-from app.reports import Layout, LineProblem, Report, ReportRow, read_report
+from app.reports import Layout, LineProblem, ReportRow, Source, check_file, open_report
 from app.rules import status_from_items
 from app.status_labels import status_label
-from app.text import QT_TRANSLATE_NOOP, Text, plural, text, to_json
+from app.text import QT_TRANSLATE_NOOP, Text, plural, text
 
 CTX = "Import"
 CHUNK = 500  # orders per round trip; well under every backend's parameter limit
+CHUNK_LINES = 2_000  # report lines read at a time: what an import holds in memory
 ACTOR = "import"
 
 ORDERS = cast(Table, Order.__table__)
@@ -78,7 +87,15 @@ ITEM_FIELDS = (
     "ship_promotion_discount",
     "promotion_ids",
 )
-ITEM_SNAPSHOT = attrgetter(*ITEM_FIELDS)
+# An item's stored fields, read from its __dict__ (cheap to compare).
+ITEM_SNAPSHOT = itemgetter(*ITEM_FIELDS)
+ITEM_DEFAULTS: dict[str, Any] = {
+    "id": None,
+    **dict.fromkeys(ITEM_FIELDS),
+    "quantity": 0,
+    "quantity_shipped": 0,
+    "quantity_cancelled": 0,
+}
 # Order columns an import may rewrite (everything but identity and creation).
 ORDER_FIELDS = tuple(
     column.name for column in ORDERS.columns if column.name not in ("id", "order_id", "created_at")
@@ -92,9 +109,8 @@ CHANGED_ORDER_VALUES = itemgetter(*ORDER_FIELDS)
 BOOKKEEPING = frozenset({"updated_at", "version"})
 COMPARED_FIELDS = tuple(name for name in ORDER_FIELDS if name not in BOOKKEEPING)
 COMPARED_VALUES = itemgetter(*COMPARED_FIELDS)
+# audit.event_values' columns, in its order.
 EVENT_FIELDS = ("order_pk", "at", "actor", "kind", "summary", "summary_text", "before", "after")
-# Same text as json.dumps(value, sort_keys=True), without a new encoder per call.
-TO_JSON = json.JSONEncoder(sort_keys=True).encode
 
 TERMINAL = frozenset({OrderStatus.SHIPPED, OrderStatus.CANCELED})
 RANK = {
@@ -140,41 +156,28 @@ class ImportResult:
     by_file: list[FileResult] = field(default_factory=list)
 
 
-@dataclass(slots=True)
-class ItemState:
-    """An order item while it is merged: what is stored plus what the report says."""
-
-    id: int | None
-    sku: str
-    order_item_id: str | None = None
-    title: str | None = None
-    asin: str | None = None
-    quantity: int = 0
-    quantity_shipped: int = 0
-    quantity_cancelled: int = 0
-    item_price: Decimal | None = None
-    item_tax: Decimal | None = None
-    shipping_price: Decimal | None = None
-    shipping_tax: Decimal | None = None
-    item_promotion_discount: Decimal | None = None
-    ship_promotion_discount: Decimal | None = None
-    promotion_ids: str | None = None
-
-    @property
-    def quantity_open(self) -> int:
-        return max(0, self.quantity - self.quantity_shipped - self.quantity_cancelled)
-
-    @property
-    def ref(self) -> str:
-        return self.order_item_id or self.sku
-
-    def snapshot(self) -> tuple[Any, ...]:
-        """The stored fields, in ITEM_FIELDS order (cheap to compare)."""
-        return ITEM_SNAPSHOT(self)
+_new_item_instance: Callable[[], OrderItem] | None = None
 
 
-# ItemState's fields in its own order: a stored row builds one positionally.
-ITEM_STATE_FIELDS = tuple(item_field.name for item_field in fields(ItemState))
+def _item(values: dict[str, Any]) -> OrderItem:
+    """An :class:`OrderItem` to merge on, with these stored fields.
+
+    It is never added to a session: the import writes rows in bulk, so the
+    cells are put straight into its ``__dict__`` (no change tracking), while
+    its rules (``quantity_open``, ``ref``) are the model's own.
+    """
+    global _new_item_instance
+    if _new_item_instance is None:
+        configure_mappers()
+        _new_item_instance = manager_of_class(OrderItem).new_instance
+    item = _new_item_instance()
+    item.__dict__.update(values)
+    return item
+
+
+def _snapshot(item: OrderItem) -> tuple[Any, ...]:
+    """The stored fields, in ITEM_FIELDS order."""
+    return cast(tuple[Any, ...], ITEM_SNAPSHOT(item.__dict__))
 
 
 BLANK_ORDER: dict[str, Any] = {
@@ -201,7 +204,7 @@ class OrderMerge:
     """One order: its stored state, the report rows applied to it, and the difference."""
 
     def __init__(
-        self, order_id: str, stored: dict[str, Any] | None, items: list[ItemState], at: datetime
+        self, order_id: str, stored: dict[str, Any] | None, items: list[OrderItem], at: datetime
     ) -> None:
         self.at = at
         self.created = stored is None
@@ -210,7 +213,7 @@ class OrderMerge:
         self.values = _blank_order(order_id, at) if stored is None else stored
         self.before = {} if stored is None else dict(stored)
         self.items = items
-        self.items_before = {id(item): item.snapshot() for item in items}
+        self.items_before = {id(item): _snapshot(item) for item in items}
         self.changes: list[str] = []
         self.contact: dict[str, Any] = {}
         self.reported: OrderStatus | None = None
@@ -222,7 +225,7 @@ class OrderMerge:
         """Added by this import (stays True once the insert gave it a key)."""
         return self.created
 
-    def _item_for(self, row: ReportRow) -> ItemState | None:
+    def _item_for(self, row: ReportRow) -> OrderItem | None:
         """The item a line is about, or None when the order does not have it yet."""
         item_id = row.item.get("order_item_id")
         sku = row.item["sku"]
@@ -245,15 +248,14 @@ class OrderMerge:
         self.contact.update(row.contact)
         item = self._item_for(row)
         if item is None:
-            item = ItemState(id=None, **row.item)  # a new item: every filled cell
+            item = _item({**ITEM_DEFAULTS, **row.item})  # a new item: every filled cell
             self.items.append(item)
         else:
             cells = row.item
             if cells.get("quantity") == 0 and (item.id is not None or item.quantity > 0):
                 # A cancelled line shows 0 units: keep what was ordered.
                 cells = {name: value for name, value in cells.items() if name != "quantity"}
-            for name, value in cells.items():
-                setattr(item, name, value)
+            item.__dict__.update(cells)
         if row.quantity_shipped is not None:
             shippable = max(0, item.quantity - item.quantity_cancelled)
             item.quantity_shipped = max(item.quantity_shipped, min(row.quantity_shipped, shippable))
@@ -294,8 +296,7 @@ class OrderMerge:
 
     def _next_status(self, current: OrderStatus) -> OrderStatus:
         reported = self.reported
-        # The rules' status_from_items reads only quantities, which ItemState has too.
-        items = cast(list[OrderItem], self.items)
+        items = self.items
         if current in TERMINAL or reported is None:
             return current  # local actions and earlier reports stand
         if self.line_status:
@@ -333,7 +334,7 @@ class OrderMerge:
                     self.values["canceled_on_marketplace"] = True
             elif status is OrderStatus.SHIPPED:
                 item.quantity_shipped += item.quantity_open
-        items = cast(list[OrderItem], self.items)
+        items = self.items
         if reported is OrderStatus.PENDING and current is OrderStatus.PENDING:
             if self.items and all(item.quantity_open == 0 for item in self.items):
                 self.values["canceled_on_marketplace"] = True
@@ -356,7 +357,7 @@ class OrderMerge:
             if before is None:
                 changed.append(f"{item.ref} (new item)")
                 continue
-            after = item.snapshot()
+            after = _snapshot(item)
             if after != before:
                 changed.extend(
                     f"{item.ref}.{name}"
@@ -376,39 +377,49 @@ def _jsonable(value: Any) -> Any:
     return value
 
 
-def _quantities(snapshots: Iterable[tuple[Any, ...]]) -> dict[str, Any]:
-    """Units of each item (by its ref), from item snapshots in ITEM_FIELDS order."""
-    return {
-        (snapshot[0] or snapshot[1]): {
-            "quantity": snapshot[4],
-            "shipped": snapshot[5],
-            "cancelled": snapshot[6],
-        }
-        for snapshot in snapshots
-    }
+def _stored_items(snapshots: Iterable[tuple[Any, ...]]) -> list[OrderItem]:
+    """Items as they were stored, from their snapshots (what an event calls before)."""
+    return [_item(dict(zip(ITEM_FIELDS, snapshot, strict=True))) for snapshot in snapshots]
 
 
-def _event(merge: OrderMerge, file_name: str, actor: str = ACTOR) -> Row:
-    """The audit event of an added or updated order (EVENT_FIELDS), shaped like audit.snapshot's."""
+class _Sentences:
+    """An added order's summary, rendered once for every order it fits (the file's name,
+    the status and the number of items are all it says)."""
+
+    def __init__(self) -> None:
+        self._rendered: dict[tuple[str, OrderStatus, int], audit.Rendered] = {}
+
+    def new_order(self, file_name: str, status: OrderStatus, items: int) -> audit.Rendered:
+        key = (file_name, status, items)
+        found = self._rendered.get(key)
+        if found is None:
+            found = self._rendered[key] = audit.rendered(
+                plural(
+                    CTX,
+                    QT_TRANSLATE_NOOP(
+                        "Import", "Imported from {file}: new order, {status}, %n item(s)."
+                    ),
+                    items,
+                    file=file_name,
+                    status=status_label(status),
+                )
+            )
+        return found
+
+
+def _event(merge: OrderMerge, file_name: str, sentences: _Sentences, actor: str = ACTOR) -> Row:
+    """The audit event of an added or updated order (EVENT_FIELDS)."""
     status = merge.values["status"]
-    after: dict[str, Any] = {
-        "status": status.value,
-        "items": _quantities(item.snapshot() for item in merge.items),
-    }
-    before: str | None = None
+    after = audit.state(status, merge.items)
+    before: dict[str, Any] | None = None
+    summary: Text | audit.Rendered
     if merge.is_new:
-        sentence = plural(
-            CTX,
-            QT_TRANSLATE_NOOP("Import", "Imported from {file}: new order, {status}, %n item(s)."),
-            len(merge.items),
-            file=file_name,
-            status=status_label(status),
-        )
+        summary = sentences.new_order(file_name, status, len(merge.items))
     else:
         old_status = merge.before["status"]
         changed = merge.changes
         if old_status is not status:
-            sentence = text(
+            summary = text(
                 CTX,
                 QT_TRANSLATE_NOOP(
                     "Import", "Imported from {file}: {old} → {new}; changed {fields}."
@@ -419,36 +430,26 @@ def _event(merge: OrderMerge, file_name: str, actor: str = ACTOR) -> Row:
                 fields=", ".join(changed),
             )
         else:
-            sentence = text(
+            summary = text(
                 CTX,
                 QT_TRANSLATE_NOOP("Import", "Imported from {file}: changed {fields}."),
                 file=file_name,
                 fields=", ".join(changed),
             )
         fields = [name for name in changed if name in merge.values]
-        before = TO_JSON(
-            {
-                "status": old_status.value,
-                "items": _quantities(merge.items_before.values()),
-                "fields": {name: _jsonable(merge.before[name]) for name in fields},
-            }
-        )
+        before = audit.state(old_status, _stored_items(merge.items_before.values()))
+        before["fields"] = {name: _jsonable(merge.before[name]) for name in fields}
         after["fields"] = {name: _jsonable(merge.values[name]) for name in fields}
-    return (
+    values = audit.event_values(
         merge.pk,
-        merge.at,
-        actor,
-        "imported",
-        sentence.english(),
-        to_json(sentence),
-        before,
-        TO_JSON(after),
+        kind="imported",
+        summary=summary,
+        at=merge.at,
+        actor=actor,
+        before=before,
+        after=after,
     )
-
-
-def _chunks(values: list[str], size: int) -> Iterator[list[str]]:
-    for start in range(0, len(values), size):
-        yield values[start : start + size]
+    return tuple(values.values())
 
 
 class _Tables:
@@ -461,38 +462,69 @@ class _Tables:
         self.items = BulkTable(ITEMS, dialect)
         self.events = BulkTable(EVENTS, dialect)
         self.counts_updates = dialect.supports_sane_multi_rowcount
+        self.sentences = _Sentences()
         if dialect.name == "postgresql":
             # The tables grow chunk by chunk inside this transaction: a plan the server
             # cached while they were small would read every row for each later chunk.
             connection.exec_driver_sql("SET LOCAL plan_cache_mode = force_custom_plan")
 
 
+ADDED, UPDATED, UNCHANGED = 2, 1, 0  # an order's outcome; the highest of its merges counts
+
+
+class _Tally:
+    """What happened to each order, counted once however many times it was merged.
+
+    An order is kept as one 8-byte number (its id's digits and its outcome),
+    so a million-line report costs a few megabytes here, not a set of strings.
+    """
+
+    def __init__(self) -> None:
+        self.codes = array("q")
+
+    def note(self, order_id: str, outcome: int) -> None:
+        # A good row's id is 123-1234567-1234567 (reports.ORDER_ID): 17 digits.
+        self.codes.append(int(order_id.replace("-", "")) * 4 + outcome)
+
+    def extend(self, other: _Tally) -> None:
+        self.codes.extend(other.codes)
+
+    def counts(self) -> dict[int, int]:
+        """Orders by outcome (ADDED, UPDATED, UNCHANGED)."""
+        found = dict.fromkeys((ADDED, UPDATED, UNCHANGED), 0)
+        ordered = sorted(self.codes)
+        ordered.append(-4)  # no order's: ends the last group
+        for code, following in pairwise(ordered):
+            if code >> 2 != following >> 2:
+                found[code & 3] += 1  # the last of an order's codes is its highest
+        return found
+
+
 class _FileMerge:
     """Merges one report's rows into the database, chunk by chunk, inside the transaction."""
 
     def __init__(
-        self,
-        tables: _Tables,
-        report: Report,
-        rows: list[ReportRow],
-        at: datetime,
-        actor: str = ACTOR,
+        self, tables: _Tables, name: str, layout: Layout, at: datetime, actor: str = ACTOR
     ) -> None:
         self.tables = tables
         self.actor = actor
-        self.report = report
+        self.name = name
+        self.layout = layout
         self.at = at
-        self.groups: dict[str, list[ReportRow]] = {}
-        for row in rows:
-            self.groups.setdefault(row.order_id, []).append(row)
-        self.added: list[str] = []
-        self.updated: list[str] = []
-        self.unchanged: list[str] = []
+        self.tally = _Tally()
 
-    def in_date_order(self) -> list[str]:
-        """The report's orders, oldest purchase first: the order the date indexes grow in."""
-        groups = self.groups
-        return sorted(groups, key=lambda order_id: groups[order_id][0].order["purchase_date"])
+    def merge(self, rows: list[ReportRow]) -> None:
+        """Merge the rows of a chunk: their orders, CHUNK orders per round trip."""
+        groups: dict[str, list[ReportRow]] = {}
+        for row in rows:
+            group = groups.get(row.order_id)
+            if group is None:
+                groups[row.order_id] = [row]
+            else:
+                group.append(row)
+        order_ids = list(groups)
+        for start in range(0, len(order_ids), CHUNK):
+            self._merge_orders(order_ids[start : start + CHUNK], groups)
 
     def _load(self, order_ids: list[str]) -> dict[str, OrderMerge]:
         tables = self.tables
@@ -501,47 +533,44 @@ class _FileMerge:
         query = orders.select(*ORDER_COLUMNS).where(orders.column("order_id").in_(order_ids))
         decoded = orders.decode(ORDER_COLUMNS, connection.execute(query).all())
         stored = {row[ORDER_ID_AT]: dict(zip(ORDER_COLUMNS, row, strict=True)) for row in decoded}
-        items: dict[int, list[ItemState]] = {}
+        items: dict[int, list[OrderItem]] = {}
         if stored:
             pks = [order["id"] for order in stored.values()]
-            names = ("order_pk", *ITEM_STATE_FIELDS)
+            names = ("order_pk", "id", *ITEM_FIELDS)
             query = (
                 tables.items.select(*names)
                 .where(tables.items.column("order_pk").in_(pks))
                 .order_by(tables.items.column("id"))
             )
             for order_pk, *item in tables.items.decode(names, connection.execute(query).all()):
-                items.setdefault(order_pk, []).append(ItemState(*item))
+                found = _item(dict(zip(names[1:], item, strict=True)))
+                items.setdefault(order_pk, []).append(found)
         merges = {}
         for order_id in order_ids:
             values = stored.get(order_id)
-            found = [] if values is None else items.get(values["id"], [])
-            merges[order_id] = OrderMerge(order_id, values, found, self.at)
+            found_items = [] if values is None else items.get(values["id"], [])
+            merges[order_id] = OrderMerge(order_id, values, found_items, self.at)
         return merges
 
-    def merge_chunk(self, order_ids: list[str]) -> int:
-        """Merge and write one chunk of orders; returns the number of lines applied."""
+    def _merge_orders(self, order_ids: list[str], groups: dict[str, list[ReportRow]]) -> None:
         merges = self._load(order_ids)
-        lines = 0
         new: list[OrderMerge] = []
         changed: list[OrderMerge] = []
-        layout = self.report.layout
+        layout = self.layout
+        note = self.tally.note
         for order_id, merge in merges.items():
-            rows = self.groups[order_id]
-            lines += len(rows)
-            for row in rows:
+            for row in groups[order_id]:
                 merge.apply(row, layout)
             merge.settle()
             if merge.is_new:
                 new.append(merge)
-                self.added.append(order_id)
+                note(order_id, ADDED)
             elif merge.changes:
                 changed.append(merge)
-                self.updated.append(order_id)
+                note(order_id, UPDATED)
             else:
-                self.unchanged.append(order_id)
+                note(order_id, UNCHANGED)
         self._write(new, changed)
-        return lines
 
     def _write(self, new: list[OrderMerge], changed: list[OrderMerge]) -> None:
         tables = self.tables
@@ -569,30 +598,27 @@ class _FileMerge:
         item_updates: list[Row] = []
         for merge in (*new, *changed):
             for item in merge.items:
-                if item.id is None:
-                    item_inserts.append((merge.pk, *item.snapshot()))
-                else:
-                    snapshot = item.snapshot()
-                    if snapshot != merge.items_before[id(item)]:
-                        item_updates.append((item.id, *snapshot))
+                snapshot = _snapshot(item)
+                item_id = item.__dict__["id"]
+                if item_id is None:
+                    item_inserts.append((merge.pk, *snapshot))
+                elif snapshot != merge.items_before[id(item)]:
+                    item_updates.append((item_id, *snapshot))
         tables.items.insert_many(connection, ("order_pk", *ITEM_FIELDS), item_inserts)
         tables.items.update_many(connection, ("id",), ITEM_FIELDS, item_updates)
-        events = [_event(merge, self.report.name, self.actor) for merge in (*new, *changed)]
+        sentences = tables.sentences
+        events = [_event(merge, self.name, sentences, self.actor) for merge in (*new, *changed)]
         tables.events.insert_many(connection, EVENT_FIELDS, events)
 
 
-def _line_text(problem: LineProblem) -> Text:
-    return problem.text
-
-
-def _left_out(row: ReportRow, report: Report) -> Text:
+def _left_out(row: ReportRow, file_name: str) -> Text:
     return text(
         CTX,
         QT_TRANSLATE_NOOP(
             "Import", "line {line}: left out with order {order_id}, which has a bad line"
         ),
         line=row.line,
-        file=report.name,
+        file=file_name,
         order_id=row.order_id,
     )
 
@@ -601,7 +627,7 @@ class BadRows(BadInput):
     """Some lines cannot be read; the other orders can be imported (``skip_bad_rows``)."""
 
 
-def _refuse(reports: list[Report], problems: list[LineProblem]) -> BadRows:
+def _refuse(files: list[str], problems: list[LineProblem]) -> BadRows:
     lines = len({(problem.text.args.get("file"), problem.line) for problem in problems})
     return BadRows(
         plural(
@@ -612,10 +638,18 @@ def _refuse(reports: list[Report], problems: list[LineProblem]) -> BadRows:
                 "Correct them, or skip the orders they belong to.",
             ),
             lines,
-            files=", ".join(report.name for report in reports if report.problems),
+            files=", ".join(files),
         ),
         details=[problem.text for problem in problems],
     )
+
+
+class _BadLinesFound(Exception):
+    """The first reading found bad lines and the caller skips their orders: start again."""
+
+    def __init__(self, tainted: set[str]) -> None:
+        super().__init__()
+        self.tainted = tainted
 
 
 def import_reports(
@@ -633,20 +667,29 @@ def import_reports(
     Raises BadInput (nothing written) for an unreadable file, missing required
     columns, or bad rows unless ``skip_bad_rows``; ImportCancelled when
     ``cancelled()`` returns True (polled between chunks). ``progress(done, total)``
-    counts report lines merged.
+    counts report lines read.
     """
     with _collector_paused():
-        return _import(db, paths, skip_bad_rows, progress, cancelled, at or clock.now(), actor)
+        sources: list[Source] = []
+        for path in paths:
+            if cancelled is not None and cancelled():
+                raise ImportCancelled
+            sources.append(check_file(Path(path)))
+        run = _Import(db, sources, at or clock.now(), actor, progress, cancelled)
+        try:
+            return run.merge(None, skip_bad_rows)
+        except _BadLinesFound as found:
+            return run.merge(found.tainted, skip_bad_rows)
 
 
 @contextmanager
 def _collector_paused() -> Iterator[None]:
     """Pause Python's cycle collector while an import runs.
 
-    An import builds millions of small objects (rows, cells, merges) that all
-    live until it ends; the collector would walk them over and over, which
-    costs a third of a 100,000-line import. They form no cycles, so reference
-    counting frees them as usual; the collector is back on when the import ends.
+    An import builds many small objects (rows, cells, merges) per chunk; the
+    collector would walk them over and over, which costs a third of an import.
+    They form no cycles, so reference counting frees them as usual; the
+    collector is back on when the import ends.
     """
     enabled = gc.isenabled()
     gc.disable()
@@ -657,71 +700,85 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _import(
-    db: Database,
-    paths: Sequence[Path],
-    skip_bad_rows: bool,
-    progress: Callable[[int, int], None] | None,
-    cancelled: Callable[[], bool] | None,
-    at: datetime,
-    actor: str = ACTOR,
-) -> ImportResult:
-    reports: list[Report] = []
-    for path in paths:
-        if cancelled is not None and cancelled():
-            raise ImportCancelled
-        reports.append(read_report(Path(path)))
-    problems = [problem for report in reports for problem in report.problems]
-    if problems and not skip_bad_rows:
-        raise _refuse(reports, problems)
+class _Import:
+    """One import of checked files, in one transaction."""
 
-    tainted = {problem.order_id for problem in problems if problem.order_id}
-    refused: list[Text] = []
-    usable: list[list[ReportRow]] = []
-    for report in reports:
-        keep: list[ReportRow] = report.rows if not tainted else []
-        texts: list[tuple[int, Text]] = [(p.line, _line_text(p)) for p in report.problems]
-        for row in report.rows if tainted else ():
-            if row.order_id in tainted:
-                texts.append((row.line, _left_out(row, report)))
-            else:
-                keep.append(row)
-        texts.sort(key=lambda entry: entry[0])
-        refused.extend(entry[1] for entry in texts)
-        usable.append(keep)
+    def __init__(
+        self,
+        db: Database,
+        sources: list[Source],
+        at: datetime,
+        actor: str,
+        progress: Callable[[int, int], None] | None,
+        cancelled: Callable[[], bool] | None,
+    ) -> None:
+        self.db = db
+        self.sources = sources
+        self.at = at
+        self.actor = actor
+        self.progress = progress or (lambda done, total: None)
+        self.cancelled = cancelled or (lambda: False)
 
-    total = sum(len(rows) for rows in usable)
-    done = 0
-    if progress is not None:
-        progress(done, total)
-    by_file: list[FileResult] = []
-    added: set[str] = set()
-    updated: set[str] = set()
-    seen: set[str] = set()
-    with db.transaction() as session:
-        tables = _Tables(session.connection())
-        for report, rows in zip(reports, usable, strict=True):
-            merge = _FileMerge(tables, report, rows, at, actor)
-            for order_ids in _chunks(merge.in_date_order(), CHUNK):
-                if cancelled is not None and cancelled():
-                    raise ImportCancelled
-                done += merge.merge_chunk(order_ids)
-                if progress is not None:
-                    progress(done, total)
-            by_file.append(
-                FileResult(report.name, len(merge.added), len(merge.updated), len(merge.unchanged))
-            )
-            added.update(merge.added)
-            updated.update(merge.updated)
-            seen.update(merge.groups)
-        if cancelled is not None and cancelled():
-            raise ImportCancelled
-    updated -= added
-    return ImportResult(
-        added=len(added),
-        updated=len(updated),
-        unchanged=len(seen - added - updated),
-        refused=refused,
-        files=[report.name for report in reports],
-        by_file=by_file,
-    )
+    def merge(self, tainted: set[str] | None, skip_bad_rows: bool) -> ImportResult:
+        """Read and merge every file. ``tainted``: None on the first reading; else the
+        orders with a bad line, left out (known from the first reading)."""
+        total = sum(source.lines for source in self.sources)
+        done = 0
+        self.progress(done, total)
+        problems: list[LineProblem] = []
+        bad_files: list[str] = []
+        refused: list[Text] = []
+        by_file: list[FileResult] = []
+        everything = _Tally()
+        with self.db.transaction() as session:
+            tables = _Tables(session.connection())
+            for source in self.sources:
+                with open_report(source) as stream:
+                    merge = _FileMerge(tables, stream.name, stream.layout, self.at, self.actor)
+                    texts: list[tuple[int, Text]] = []
+                    for chunk in stream.chunks(CHUNK_LINES):
+                        if self.cancelled():
+                            raise ImportCancelled
+                        if chunk.problems:
+                            if not problems or bad_files[-1] != stream.name:
+                                bad_files.append(stream.name)
+                            problems.extend(chunk.problems)
+                        if tainted is None:
+                            if not problems:
+                                merge.merge(chunk.rows)
+                            # else: nothing more is merged; the problems are only collected
+                        else:
+                            texts.extend((problem.line, problem.text) for problem in chunk.problems)
+                            keep = [row for row in chunk.rows if row.order_id not in tainted]
+                            if len(keep) < len(chunk.rows):
+                                texts.extend(
+                                    (row.line, _left_out(row, stream.name))
+                                    for row in chunk.rows
+                                    if row.order_id in tainted
+                                )
+                            merge.merge(keep)
+                        self.progress(done + chunk.lines, total)
+                    done += source.lines
+                    self.progress(done, total)
+                texts.sort(key=lambda entry: entry[0])
+                refused.extend(entry[1] for entry in texts)
+                counts = merge.tally.counts()
+                by_file.append(
+                    FileResult(stream.name, counts[ADDED], counts[UPDATED], counts[UNCHANGED])
+                )
+                everything.extend(merge.tally)
+            if problems and tainted is None:
+                if not skip_bad_rows:
+                    raise _refuse(bad_files, problems)
+                raise _BadLinesFound({p.order_id for p in problems if p.order_id})
+            if self.cancelled():
+                raise ImportCancelled
+        counts = everything.counts()
+        return ImportResult(
+            added=counts[ADDED],
+            updated=counts[UPDATED],
+            unchanged=counts[UNCHANGED],
+            refused=refused,
+            files=[source.name for source in self.sources],
+            by_file=by_file,
+        )

@@ -13,13 +13,17 @@ Nothing here touches the database.
 
 from __future__ import annotations
 
+import codecs
 import enum
-from collections.abc import Callable
+import io
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from app import files, limits
 from app.errors import BadInput
@@ -28,6 +32,9 @@ from app.orders import ORDER_ID
 from app.text import QT_TRANSLATE_NOOP, Text, plural, text
 
 CTX = "Import"
+ENCODINGS = ("utf-8-sig", "cp1252")  # a report is UTF-8 (with or without BOM), else Windows-1252
+BLOCK = 1 << 20  # bytes read at a time while a file is checked
+MAX_LINE = 1_000_000  # characters; a longer line is no report line (a cell is at most 2,000)
 
 
 class Layout(enum.StrEnum):
@@ -487,56 +494,187 @@ class _RowReader:
         )
 
 
+def _lines_of(content: str) -> Iterator[tuple[int, str]]:
+    """Numbered lines of a text; any line end (\\r\\n, \\r, \\n) ends a line."""
+    return enumerate(content.replace("\r\n", "\n").replace("\r", "\n").split("\n"), start=1)
+
+
+@dataclass(frozen=True, slots=True)
+class Chunk:
+    """Consecutive report lines, whole orders: the rows read, the problems found."""
+
+    rows: list[ReportRow]
+    problems: list[LineProblem]
+    lines: int  # the file's lines read so far after the header (progress)
+
+
+class ReportStream:
+    """A report read line by line: its layout from the header, then its rows in chunks."""
+
+    def __init__(self, name: str, lines: Iterator[tuple[int, str]]) -> None:
+        self.name = name
+        self._lines = lines
+        header: str | None = None
+        self.header_line = 0
+        for number, raw in lines:
+            if raw.strip():
+                header, self.header_line = raw, number
+                break
+        if header is None:
+            raise BadInput(
+                text(
+                    CTX,
+                    QT_TRANSLATE_NOOP("Import", "{file} is empty: there is nothing to import."),
+                    file=name,
+                )
+            )
+        index: dict[str, int] = {}
+        for position, cell in enumerate(header.split("\t")):
+            index.setdefault(normalise_header(cell), position)
+        self.layout = detect_layout(set(index))
+        missing = _missing_columns(index, self.layout)
+        if missing:
+            raise BadInput(
+                plural(
+                    CTX,
+                    QT_TRANSLATE_NOOP(
+                        "Import",
+                        "{file} lacks %n required column(s): {columns}; nothing was imported.",
+                    ),
+                    len(missing),
+                    file=name,
+                    columns=", ".join(missing),
+                )
+            )
+        self._reader = _RowReader(name, index)
+
+    def chunks(self, size: int) -> Iterator[Chunk]:
+        """The rest of the report, ``size`` lines or a little more at a time.
+
+        A chunk ends where an order's lines end, so an order listed on
+        consecutive lines (as the marketplace writes them) is read in one chunk.
+        """
+        read = self._reader.read
+        rows: list[ReportRow] = []
+        problems: list[LineProblem] = []
+        count = 0
+        last: str | None = None
+        number = self.header_line
+        for number, raw in self._lines:
+            if not raw.strip():
+                continue  # blank lines are ignored
+            result = read(number, raw.split("\t"))
+            if isinstance(result, ReportRow):
+                if count >= size and result.order_id != last:
+                    yield Chunk(rows, problems, number - 1 - self.header_line)
+                    rows, problems, count = [], [], 0
+                rows.append(result)
+                last = result.order_id
+            else:
+                problems.extend(result)
+            count += 1
+        yield Chunk(rows, problems, number - self.header_line)
+
+    def whole(self) -> Report:
+        """The rest of the report at once (a small file, or tests)."""
+        rows: list[ReportRow] = []
+        problems: list[LineProblem] = []
+        for chunk in self.chunks(sys.maxsize):
+            rows.extend(chunk.rows)
+            problems.extend(chunk.problems)
+        return Report(name=self.name, layout=self.layout, rows=rows, problems=problems)
+
+
 def parse_report(data: bytes, name: str) -> Report:
     """Read one report file's bytes; ``name`` is how messages call the file."""
-    content = decode(data, name)
-    lines = content.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    header_at = next((i for i, line in enumerate(lines) if line.strip()), None)
-    if header_at is None:
-        raise BadInput(
-            text(
-                CTX,
-                QT_TRANSLATE_NOOP("Import", "{file} is empty: there is nothing to import."),
-                file=name,
-            )
-        )
-    index: dict[str, int] = {}
-    for position, header in enumerate(lines[header_at].split("\t")):
-        index.setdefault(normalise_header(header), position)
-    layout = detect_layout(set(index))
-    missing = _missing_columns(index, layout)
-    if missing:
-        raise BadInput(
-            plural(
-                CTX,
-                QT_TRANSLATE_NOOP(
-                    "Import",
-                    "{file} lacks %n required column(s): {columns}; nothing was imported.",
-                ),
-                len(missing),
-                file=name,
-                columns=", ".join(missing),
-            )
-        )
-    reader = _RowReader(name, index)
-    rows: list[ReportRow] = []
-    problems: list[LineProblem] = []
-    for number in range(header_at + 1, len(lines)):
-        raw = lines[number]
-        if not raw.strip():
-            continue  # blank lines are ignored
-        result = reader.read(number + 1, raw.split("\t"))
-        if isinstance(result, ReportRow):
-            rows.append(result)
-        else:
-            problems.extend(result)
-    return Report(name=name, layout=layout, rows=rows, problems=problems)
+    return ReportStream(name, _lines_of(decode(data, name))).whole()
 
 
-def read_report(path: Path) -> Report:
-    """Read a report file from disk; an unreadable file is BadInput."""
+@dataclass(frozen=True)
+class Source:
+    """A report file found readable: its text encoding and how many lines follow its header."""
+
+    path: Path
+    encoding: str
+    lines: int
+
+    @property
+    def name(self) -> str:
+        return self.path.name
+
+
+def check_file(path: Path) -> Source:
+    """Check a report file before it is read as a stream; an unreadable one is BadInput.
+
+    The whole file is decoded once, a block at a time (memory stays flat
+    whatever its size): binary data is refused before anything is imported,
+    and the encoding chosen holds for every line.
+    """
     if not path.exists() and not path.is_symlink():
         raise BadInput(
             text(CTX, QT_TRANSLATE_NOOP("Import", "There is no file {file}."), file=str(path))
         )
-    return parse_report(files.read_input(path), path.name)
+    with files.open_input(path) as handle:
+        for encoding in ENCODINGS:
+            handle.seek(0)
+            try:
+                lines = _scan(handle, codecs.getincrementaldecoder(encoding)(), path.name)
+            except UnicodeDecodeError:
+                continue
+            return Source(path, encoding, max(0, lines - 1))
+    raise _not_text(path.name)
+
+
+def _scan(handle: BinaryIO, decoder: codecs.IncrementalDecoder, name: str) -> int:
+    """Decode the file to its end; the number of lines (any line end)."""
+    lines = 0
+    last = b""
+    while block := handle.read(BLOCK):
+        if b"\x00" in block:
+            raise _not_text(name)
+        decoder.decode(block)
+        # A \r\n split between two blocks is one line end, not two.
+        lines += block.count(b"\n") + block.count(b"\r") - block.count(b"\r\n")
+        if last == b"\r" and block[:1] == b"\n":
+            lines -= 1
+        last = block[-1:]
+    decoder.decode(b"", final=True)
+    return lines + (1 if last not in (b"", b"\n", b"\r") else 0)
+
+
+@contextmanager
+def open_report(source: Source) -> Iterator[ReportStream]:
+    """The report in a checked file, read as a stream (see :func:`check_file`)."""
+    with (
+        files.open_input(source.path) as handle,
+        io.TextIOWrapper(handle, encoding=source.encoding, newline=None) as content,
+    ):
+        yield ReportStream(source.name, _file_lines(content, source.name))
+
+
+def _file_lines(content: io.TextIOWrapper, name: str) -> Iterator[tuple[int, str]]:
+    number = 0
+    while raw := content.readline(MAX_LINE + 1):
+        number += 1
+        if raw[-1] == "\n":
+            raw = raw[:-1]
+        elif len(raw) > MAX_LINE:
+            raise BadInput(
+                text(
+                    CTX,
+                    QT_TRANSLATE_NOOP(
+                        "Import",
+                        "{file} is not a report: line {line} is longer than a million "
+                        "characters; nothing was imported.",
+                    ),
+                    file=name,
+                    line=number,
+                )
+            )
+        yield number, raw
+
+
+def read_report(path: Path) -> Report:
+    """Read a report file from disk at once; an unreadable file is BadInput."""
+    with open_report(check_file(path)) as stream:
+        return stream.whole()
