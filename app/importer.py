@@ -37,7 +37,7 @@ from __future__ import annotations
 import gc
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
@@ -46,12 +46,12 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Any, cast
 
-from sqlalchemy import Connection, Table
+from sqlalchemy import Connection, Table, func, select
 from sqlalchemy.orm import configure_mappers
 from sqlalchemy.orm.instrumentation import manager_of_class
 
 from app import audit, clock
-from app.bulk import BulkTable, Row
+from app.bulk import BulkTable, Row, indexes_rebuilt
 from app.db import Database, changed_elsewhere
 from app.errors import BadInput, SellerDeskError
 from app.models import Event, FulfilledBy, Order, OrderItem, OrderStatus
@@ -257,8 +257,10 @@ class OrderMerge:
                 cells = {name: value for name, value in cells.items() if name != "quantity"}
             item.__dict__.update(cells)
         if row.quantity_shipped is not None:
-            shippable = max(0, item.quantity - item.quantity_cancelled)
-            item.quantity_shipped = max(item.quantity_shipped, min(row.quantity_shipped, shippable))
+            cells = item.__dict__
+            shippable = max(0, cells["quantity"] - cells["quantity_cancelled"])
+            shipped = min(row.quantity_shipped, shippable)
+            cells["quantity_shipped"] = max(cells["quantity_shipped"], shipped)
         if row.item_status in TERMINAL:
             self.line_status[id(item)] = row.item_status
         if row.buyer_requested_cancel:
@@ -730,8 +732,12 @@ class _Import:
         refused: list[Text] = []
         by_file: list[FileResult] = []
         everything = _Tally()
-        with self.db.transaction() as session:
+        with self.db.transaction() as session, ExitStack() as loading:
             tables = _Tables(session.connection())
+            stored = tables.connection.scalar(select(func.max(ORDERS.c.id))) or 0
+            loading.enter_context(
+                indexes_rebuilt(tables.connection, (ORDERS, ITEMS, EVENTS), total, stored)
+            )
             for source in self.sources:
                 with open_report(source) as stream:
                     merge = _FileMerge(tables, stream.name, stream.layout, self.at, self.actor)

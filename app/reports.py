@@ -34,6 +34,7 @@ from app.text import QT_TRANSLATE_NOOP, Text, plural, text
 CTX = "Import"
 ENCODINGS = ("utf-8-sig", "cp1252")  # a report is UTF-8 (with or without BOM), else Windows-1252
 BLOCK = 1 << 20  # bytes read at a time while a file is checked
+REMEMBERED = 1_000  # parsed values a column remembers; memory stays bounded
 MAX_LINE = 1_000_000  # characters; a longer line is no report line (a cell is at most 2,000)
 
 
@@ -403,25 +404,15 @@ class _RowReader:
             for column in columns
             if (cell := _found(index, column, slot)) is not None
         ]
-        # Plain tuples: the loop below runs for every cell of every line.
-        self.dates: dict[str, datetime] = {}
-        self.plan = [(c.position, c.slot, c.target, self._parser(c), c) for c in self.cells]
+        # Plain tuples: the loop below runs for every cell of every line. Each parsed
+        # column remembers the values of the texts it has seen (a report repeats its
+        # dates, amounts and words), a bounded number of them.
+        self.plan = [
+            (c.position, c.slot, c.target, c.parse, None if c.parse is None else {}, c)
+            for c in self.cells
+        ]
         self.quantity_column = next(c.column for c in self.cells if c.target == "quantity")
         self.width = max(index.values()) + 1
-
-    def _parser(self, cell: _Cell) -> Callable[[str], Any] | None:
-        if cell.parse is not _timestamp:
-            return cell.parse
-        # Lines of one order repeat its dates: parse each distinct text once.
-        dates = self.dates
-
-        def cached(raw: str) -> datetime:
-            value = dates.get(raw)
-            if value is None:
-                value = dates[raw] = limits.moment(raw)
-            return value
-
-        return cached
 
     def _problem(self, line: int, order_id: str | None, source: str, **args: Any) -> LineProblem:
         return LineProblem(line, order_id, text(CTX, source, line=line, file=self.name, **args))
@@ -454,8 +445,13 @@ class _RowReader:
                 if status is None:
                     problems.append(self._problem(line, key, BAD_STATUS, value=limits.shown(word)))
         parts: tuple[dict[str, Any], ...] = ({}, {}, {}, {})
-        for position, slot, target, parse, cell in self.plan:
+        for position, slot, target, parse, seen, cell in self.plan:
             raw = values[position].strip()
+            if seen is not None:
+                value = seen.get(raw)
+                if value is not None:
+                    parts[slot][target] = value
+                    continue
             if not raw:
                 if target in REQUIRED:
                     problems.append(self._problem(line, key, EMPTY, column=cell.column))
@@ -463,17 +459,22 @@ class _RowReader:
                 problems.append(
                     self._problem(line, key, TOO_LONG, column=cell.column, value=limits.shown(raw))
                 )
-            elif parse is None:
+            elif parse is None or seen is None:
                 parts[slot][target] = raw
             else:
                 try:
-                    parts[slot][target] = parse(raw)
+                    value = parse(raw)
                 except ValueError:
                     problems.append(
                         self._problem(
                             line, key, cell.problem, column=cell.column, value=limits.shown(raw)
                         )
                     )
+                    continue
+                if len(seen) >= REMEMBERED:
+                    seen.clear()
+                seen[raw] = value
+                parts[slot][target] = value
         order, contact, item, extra = parts
         item_status = extra.get("item_status")
         if item.get("quantity") == 0 and OrderStatus.CANCELED not in (status, item_status):

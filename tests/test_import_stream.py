@@ -1,0 +1,95 @@
+"""An import read as a stream: chunk borders, large loads, and files no report can be."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select, text
+
+from app import bulk, importer
+from app.db import Database
+from app.errors import BadInput
+from app.importer import import_reports
+from app.models import Event, Order, OrderItem
+from tests.reportfiles import order_line, report
+
+AT = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)
+
+
+def _order_id(number: int) -> str:
+    return f"405-{number:07d}-{number:07d}"
+
+
+def _indexes(db: Database) -> list[tuple[str, str]]:
+    with db.reading() as session:
+        found = session.execute(
+            text("SELECT name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name")
+        )
+        return [tuple(row) for row in found]
+
+
+def _counts(db: Database) -> tuple[int, int, int]:
+    with db.reading() as session:
+        return tuple(  # type: ignore[return-value]
+            session.scalar(select(func.count()).select_from(model))
+            for model in (Order, OrderItem, Event)
+        )
+
+
+def test_an_order_split_across_chunks_is_one_order_counted_once(
+    db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(importer, "CHUNK_LINES", 2)
+    lines = [order_line(order_id=_order_id(n), order_item_id=f"{n:014d}") for n in range(1, 6)]
+    # The first order's second item comes last, in another chunk.
+    lines.append(order_line(order_id=_order_id(1), order_item_id="9" * 14, sku="SECOND-SKU"))
+    result = import_reports(db, [report(tmp_path / "r.txt", lines)], at=AT)
+    assert (result.added, result.updated, result.unchanged) == (5, 0, 0)
+    assert result.by_file[0].added == 5
+    assert _counts(db)[:2] == (5, 6)
+    again = import_reports(db, [report(tmp_path / "r.txt", lines)], at=AT)
+    assert (again.added, again.updated, again.unchanged) == (0, 0, 5)
+
+
+def test_a_large_load_builds_the_indexes_again_and_a_failed_one_keeps_them(
+    db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if db.engine.dialect.name != "sqlite":
+        pytest.skip("only SQLite sets its indexes aside during a large load")
+    before = _indexes(db)
+    monkeypatch.setattr(bulk, "REBUILD_MIN_ROWS", 1)
+    lines = [order_line(order_id=_order_id(n), order_item_id=f"{n:014d}") for n in range(1, 30)]
+    bad = [*lines, order_line(order_id=_order_id(99), quantity_purchased="many")]
+    with pytest.raises(BadInput):
+        import_reports(db, [report(tmp_path / "bad.txt", bad)], at=AT)
+    assert _indexes(db) == before and _counts(db) == (0, 0, 0)
+    result = import_reports(db, [report(tmp_path / "good.txt", lines)], at=AT)
+    assert result.added == 29 and _indexes(db) == before
+    with db.reading() as session:
+        assert session.execute(text("PRAGMA integrity_check")).scalar() == "ok"
+
+
+def test_a_line_longer_than_any_report_line_refuses_the_file_in_one_line(
+    db: Database, tmp_path: Path
+) -> None:
+    path = report(tmp_path / "r.txt", [order_line()])
+    with path.open("a", encoding="utf-8") as handle:
+        handle.write("x" * 1_200_000)
+    with pytest.raises(BadInput) as refused:
+        import_reports(db, [path], at=AT)
+    message = refused.value.message.english()
+    assert "r.txt" in message and "line 3" in message and "\n" not in message
+    assert _counts(db) == (0, 0, 0)
+
+
+def test_a_file_larger_than_the_old_256_mb_limit_is_not_refused_for_its_size(
+    db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app import files
+
+    monkeypatch.setattr(files, "MAX_INPUT_BYTES", 100)  # what read_input would refuse
+    path = report(tmp_path / "r.txt", [order_line(order_id=_order_id(n)) for n in range(1, 4)])
+    assert path.stat().st_size > 100
+    assert import_reports(db, [path], at=AT).added == 3
