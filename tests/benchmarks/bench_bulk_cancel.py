@@ -88,7 +88,9 @@ def fill(db: Database, rows: int) -> None:
 def cancellation_file(rows: int) -> bytes:
     reasons = ("NoInventory", "BuyerCanceled", "ShippingAddressUndeliverable")
     return write_cancellation_file(
-        CancellationRow(order_id(n), reasons[n % len(reasons)]) for n in range(1, rows + 1)
+        # A reason goes with its item code (the feed refuses one without the other).
+        CancellationRow(order_id(n), reasons[n % len(reasons)], f"{n:014d}")
+        for n in range(1, rows + 1)
     )
 
 
