@@ -407,7 +407,9 @@ class _RowReader:
         # Plain tuples: the loop below runs for every cell of every line. Each parsed
         # column remembers the values of the texts it has seen (a report repeats its
         # dates, amounts and words), a bounded number of them.
-        self.plan = [
+        self.plan: list[
+            tuple[int, int, str, Callable[[str], Any] | None, dict[str, Any] | None, _Cell]
+        ] = [
             (c.position, c.slot, c.target, c.parse, None if c.parse is None else {}, c)
             for c in self.cells
         ]

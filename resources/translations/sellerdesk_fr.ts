@@ -1773,6 +1773,10 @@
       <source>There is no file {file}.</source>
       <translation>Le fichier {file} n'existe pas.</translation>
     </message>
+    <message>
+      <source>{file} is not a report: line {line} is longer than a million characters; nothing was imported.</source>
+      <translation>{file} n'est pas un rapport : la ligne {line} dépasse un million de caractères ; rien n'a été importé.</translation>
+    </message>
   </context>
   <context>
     <name>ImportDialog</name>
