@@ -1,11 +1,14 @@
 """Bulk cancel from an order cancellation file (S2, DESIGN.md §8).
 
 The plan and the application are the same walk through the file: each row
-goes through :func:`app.orders.cancel_in_session`, the one cancellation path,
-inside one transaction, later rows seeing what earlier rows did. A plan rolls
-that transaction back; applying commits it only when every row is valid (or,
-with ``skip_invalid``, keeps the valid rows: a refused row changes nothing,
-because the core checks before it changes anything).
+goes through :func:`app.orders.cancellation_of`, the one cancellation rule,
+inside one transaction, later rows seeing what earlier rows did. The orders
+the file names are loaded with a few queries, the walk changes them in memory,
+and what it changed is written set-based at the end (a handful of executemany
+statements: orders, items, cancellations and their lines, audit events). A plan
+rolls that transaction back; applying commits it only when every row is valid
+(or, with ``skip_invalid``, keeps the valid rows: a refused row changes
+nothing, because the core checks before it changes anything).
 
 A row is *malformed* (exit status 2) when a value is bad: order id, blank or
 unknown reason code, unknown order or item, a repeated row, an unreadable
@@ -21,12 +24,14 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
+from typing import Any, cast
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import Table, bindparam, insert, select, update
+from sqlalchemy.orm import Session, configure_mappers
+from sqlalchemy.orm.instrumentation import manager_of_class
 
 from app import audit, clock, files
-from app.db import Database
+from app.db import Database, changed_elsewhere
 from app.errors import BadInput, RuleRefused, SellerDeskError
 from app.flatfiles.cancellation_file import (
     CancellationFile,
@@ -34,11 +39,11 @@ from app.flatfiles.cancellation_file import (
     read_cancellation_file,
 )
 from app.health import RATE_TARGET, CancellationRate, cancellation_rate
-from app.models import Order
+from app.models import Cancellation, CancellationLine, Event, Order, OrderItem
 from app.orders import (
-    ORDER_CONTENTS,
+    CancellationDone,
     ItemQuantity,
-    cancel_in_session,
+    cancellation_of,
     check_order_id,
     find_item,
     unknown_order,
@@ -238,10 +243,26 @@ def _outcome(whole_order: bool, item_row: bool, item: str, units: int) -> Text:
     )
 
 
-def _orders_named(session: Session, cancellations: CancellationFile) -> dict[str, Order]:
-    """Every order the file names, with all it holds, in a few queries (not one per line).
+ORDERS = cast(Table, Order.__table__)
+ITEMS = cast(Table, OrderItem.__table__)
+CANCELLATIONS = cast(Table, Cancellation.__table__)
+LINES = cast(Table, CancellationLine.__table__)
+EVENTS = cast(Table, Event.__table__)
 
-    Rows see each other's changes because the session keeps one object per order.
+
+def _transient(model: type[Any], values: dict[str, Any]) -> Any:
+    """A model object with these stored values that no session tracks: the walk changes
+    it in memory through the model's own rules, and :func:`_write` stores the changes."""
+    configure_mappers()
+    found = manager_of_class(model).new_instance()
+    found.__dict__.update(values)
+    return found
+
+
+def _orders_named(session: Session, cancellations: CancellationFile) -> dict[str, Order]:
+    """Every order the file names, with its items, in a few queries (not one per line).
+
+    Rows see each other's changes because there is one object per order.
     """
     wanted: set[str] = set()
     for row in cancellations.rows:
@@ -250,16 +271,104 @@ def _orders_named(session: Session, cancellations: CancellationFile) -> dict[str
         except BadInput:
             continue  # the row's own check reports it
     ids = sorted(wanted)
+    connection = session.connection()
     orders: dict[str, Order] = {}
+    by_pk: dict[int, Order] = {}
     for start in range(0, len(ids), LOAD_CHUNK):
         query = (
-            select(Order)
-            .where(Order.order_id.in_(ids[start : start + LOAD_CHUNK]))
-            .options(*ORDER_CONTENTS)
+            select(ORDERS)
+            .where(ORDERS.c.order_id.in_(ids[start : start + LOAD_CHUNK]))
             .with_for_update()
         )
-        orders.update((order.order_id, order) for order in session.scalars(query))
+        for stored in connection.execute(query).mappings():
+            order = _transient(Order, {**stored, "items": []})
+            orders[order.order_id] = by_pk[order.id] = order
+    pks = sorted(by_pk)
+    for start in range(0, len(pks), LOAD_CHUNK):
+        query = (
+            select(ITEMS)
+            .where(ITEMS.c.order_pk.in_(pks[start : start + LOAD_CHUNK]))
+            .order_by(ITEMS.c.id)
+            .with_for_update()
+        )
+        for stored in connection.execute(query).mappings():
+            by_pk[stored["order_pk"]].items.append(_transient(OrderItem, dict(stored)))
     return orders
+
+
+def _write(session: Session, done: list[CancellationDone], orders: dict[str, Order]) -> None:
+    """Store what the walk changed, set-based, in the session's transaction."""
+    if not done:
+        return
+    connection = session.connection()
+    touched = {id(order): order for entry in done if (order := orders[entry.result.order_id])}
+    changed = [
+        {
+            "b_id": order.id,
+            "b_version": order.version,
+            "status": order.status,
+            "updated_at": order.updated_at,
+            "version": order.version + 1,  # once per transaction, as a flush would
+        }
+        for order in touched.values()
+    ]
+    statement = (
+        update(ORDERS)
+        .where(ORDERS.c.id == bindparam("b_id"), ORDERS.c.version == bindparam("b_version"))
+        .values(
+            status=bindparam("status"),
+            updated_at=bindparam("updated_at"),
+            version=bindparam("version"),
+        )
+    )
+    matched = connection.execute(statement, changed).rowcount
+    if connection.dialect.supports_sane_multi_rowcount and matched != len(changed):
+        raise changed_elsewhere()
+    item_ids = {line.order_item_pk for entry in done for line in entry.cancellation.lines}
+    items = [
+        {"b_id": item.id, "quantity_cancelled": item.quantity_cancelled}
+        for order in touched.values()
+        for item in order.items
+        if item.id in item_ids
+    ]
+    connection.execute(
+        update(ITEMS)
+        .where(ITEMS.c.id == bindparam("b_id"))
+        .values(quantity_cancelled=bindparam("quantity_cancelled")),
+        items,
+    )
+    rows = [
+        {
+            "order_pk": orders[entry.result.order_id].id,
+            "created_at": entry.cancellation.created_at,
+            "reason": entry.cancellation.reason,
+            "initiator": entry.cancellation.initiator,
+            "counts_in_rate": entry.cancellation.counts_in_rate,
+            "whole_order": entry.cancellation.whole_order,
+            "source": entry.cancellation.source,
+            "export_batch_id": None,
+            "sent_without_reason": False,
+        }
+        for entry in done
+    ]
+    keys = connection.execute(
+        insert(CANCELLATIONS).returning(CANCELLATIONS.c.id, sort_by_parameter_order=True), rows
+    ).scalars()
+    lines = [
+        {
+            "cancellation_id": key,
+            "order_item_pk": line.order_item_pk,
+            "quantity": line.quantity,
+            "item_price": line.item_price,
+            "item_tax": line.item_tax,
+            "shipping_price": line.shipping_price,
+            "shipping_tax": line.shipping_tax,
+        }
+        for key, entry in zip(keys.all(), done, strict=True)
+        for line in entry.cancellation.lines
+    ]
+    connection.execute(insert(LINES), lines)
+    connection.execute(insert(EVENTS), [entry.event for entry in done])
 
 
 def _walk(
@@ -286,11 +395,12 @@ def _walk(
     if progress is not None:
         progress(0, total)
     orders = _orders_named(session, cancellations)
-    for done, row in enumerate(cancellations.rows):
+    done: list[CancellationDone] = []
+    for count, row in enumerate(cancellations.rows):
         if cancelled is not None and cancelled():
             raise BulkCancelStopped
-        if progress is not None and done and done % PROGRESS_EVERY == 0:
-            progress(done, total)
+        if progress is not None and count and count % PROGRESS_EVERY == 0:
+            progress(count, total)
         checked = _check_values(row, default_reason)
         if isinstance(checked, Text):
             planned.append(_bad(row, checked))
@@ -318,8 +428,7 @@ def _walk(
                 raise unknown_order(order_id)
             before = {item.id: item.quantity_cancelled for item in order.items}
             item_ref = find_item(order, row.item_code).ref if row.item_code else ""
-            result = cancel_in_session(
-                session,
+            entry = cancellation_of(
                 order,
                 reason,
                 items=[ItemQuantity(row.item_code)] if row.item_code else None,
@@ -347,6 +456,8 @@ def _walk(
                 )
             )
             continue
+        done.append(entry)
+        result = entry.result
         touched.setdefault(order_id, row.line)
         units = sum(item.quantity_cancelled - before.get(item.id, 0) for item in order.items)
         planned.append(
@@ -362,6 +473,7 @@ def _walk(
         )
     if cancelled is not None and cancelled():
         raise BulkCancelStopped
+    _write(session, done, orders)
     if progress is not None:
         progress(total, total)
     planned.sort(key=lambda entry: entry.line)

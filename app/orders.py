@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Protocol
+from typing import Any, Protocol
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -25,6 +25,7 @@ from app.errors import BadInput, RuleRefused
 from app.models import (
     Cancellation,
     CancellationLine,
+    Event,
     Order,
     OrderItem,
     OrderStatus,
@@ -489,7 +490,37 @@ def cancel_in_session(
     actor: str,
     source: str,
 ) -> CancellationResult:
-    """The cancellation itself, inside a transaction the caller owns (bulk files)."""
+    """The cancellation itself, inside a transaction the caller owns."""
+    done = cancellation_of(order, reason, items=items, at=at, actor=actor, source=source)
+    order.cancellations.append(done.cancellation)
+    session.add(Event(**done.event))
+    return done.result
+
+
+@dataclass(frozen=True)
+class CancellationDone:
+    """What one cancellation changed: the order and its items (in place), the
+    cancellation to store, its audit event's columns (:func:`audit.event_values`)."""
+
+    cancellation: Cancellation
+    event: dict[str, Any]
+    result: CancellationResult
+
+
+def cancellation_of(
+    order: Order,
+    reason: str,
+    *,
+    items: list[ItemQuantity] | None,
+    at: datetime,
+    actor: str,
+    source: str,
+) -> CancellationDone:
+    """The one cancellation rule (S2, S14): checks, then changes ``order`` and its items.
+
+    Nothing is added to a session: :func:`cancel_in_session` adds the result to
+    its own; a bulk cancel writes many at once.
+    """
     require(order, Action.CANCEL_ITEMS if items else Action.CANCEL_ORDER)
     chosen = _selected_quantities(order, items, "cancel")
     effect = cancellation_counting(order, reason)
@@ -515,11 +546,9 @@ def cancel_in_session(
     # Only an order with nothing shipped that ends fully cancelled goes into the
     # cancellation file; the rest is a partial cancellation for the adjustment file.
     cancellation.whole_order = order.status is OrderStatus.CANCELED
-    order.cancellations.append(cancellation)
     order.updated_at = at
-    audit.record(
-        session,
-        order,
+    event = audit.event_values(
+        order.id,
         kind="cancelled" if cancellation.whole_order else "items-cancelled",
         summary=_cancellation_summary(
             cancellation.whole_order,
@@ -532,4 +561,5 @@ def cancel_in_session(
         before=before,
         after=audit.snapshot(order),
     )
-    return CancellationResult(order.order_id, order.status, effect, cancellation.whole_order)
+    result = CancellationResult(order.order_id, order.status, effect, cancellation.whole_order)
+    return CancellationDone(cancellation, event, result)
