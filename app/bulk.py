@@ -48,6 +48,11 @@ class _Prepared:
     positions: list[int] | None  # row positions in the SQL's parameter order, if positional
 
 
+# Distinct values a converter remembers: a report repeats its amounts and words, while
+# each order has its own dates, and a million-line import must not keep them all.
+REMEMBERED = 10_000
+
+
 class _Remembered(dict[Any, Any]):
     """A converter that converts each distinct value once (its hits stay in C)."""
 
@@ -58,6 +63,8 @@ class _Remembered(dict[Any, Any]):
         self.convert = convert
 
     def __missing__(self, value: Any) -> Any:
+        if len(self) >= REMEMBERED:
+            self.clear()  # memory stays bounded; the values still in use come back
         stored = self[value] = self.convert(value)
         return stored
 
