@@ -15,6 +15,7 @@ from typing import Any, NamedTuple
 
 from sqlalchemy.orm import Session
 
+from app.message_choice import BUYER_MESSAGE_EVENT, note_buyer_message
 from app.models import Event, Order, OrderItem, OrderStatus
 from app.text import Text, to_json
 
@@ -105,4 +106,6 @@ def record(
     )
     event = Event(**values)
     session.add(event)
+    if order is not None and kind == BUYER_MESSAGE_EVENT:
+        note_buyer_message(order, at)
     return event

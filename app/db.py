@@ -38,6 +38,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from app import faults, files, private_files
+from app import search_text as _search_text  # noqa: F401 - keeps orders.search_text written
 from app.errors import DatabaseProblem, SellerDeskError
 from app.models import Base
 from app.text import QT_TRANSLATE_NOOP, text

@@ -59,6 +59,7 @@ from app.money import format_amount
 from app.orders import order_summary
 from app.reports import Layout, LineProblem, ReportRow, Source, check_file, open_report
 from app.rules import status_from_items
+from app.search_text import order_search_text
 from app.status_labels import status_label
 from app.text import QT_TRANSLATE_NOOP, Text, plural, text
 
@@ -106,7 +107,7 @@ NEW_ORDER_FIELDS = tuple(name for name in ORDER_COLUMNS if name != "id")
 NEW_ORDER_VALUES = itemgetter(*NEW_ORDER_FIELDS)
 CHANGED_ORDER_VALUES = itemgetter(*ORDER_FIELDS)
 # Columns whose change is a consequence of another change, not a change itself.
-BOOKKEEPING = frozenset({"updated_at", "version"})
+BOOKKEEPING = frozenset({"updated_at", "version", "search_text"})
 COMPARED_FIELDS = tuple(name for name in ORDER_FIELDS if name not in BOOKKEEPING)
 COMPARED_VALUES = itemgetter(*COMPARED_FIELDS)
 # audit.event_values' columns, in its order.
@@ -189,6 +190,8 @@ BLANK_ORDER: dict[str, Any] = {
     "item_count": 0,
     "skus": "",
     "titles": "",
+    "search_text": "",
+    "asked_to_cancel_by_message": False,
     "version": 1,
 }
 
@@ -288,6 +291,9 @@ class OrderMerge:
             skus=summary.skus,
             titles=summary.titles,
             total=summary.total,
+        )
+        self.values["search_text"] = order_search_text(
+            self.values["status"], self.values["buyer_name"], summary.skus, summary.titles
         )
         if self.is_new:
             return

@@ -12,6 +12,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import ColumnElement, and_
 
 from app.models import Event, Order, OrderStatus, ReturnStatus
 
@@ -37,19 +40,15 @@ def story_of(order: Order, events: Iterable[Event]) -> Story:
     """The story of ``order`` (loaded with its cancellations and returns) and its events."""
     cancelled_at = [c.created_at for c in order.cancellations]
     first_cancel = min(cancelled_at) if cancelled_at else None
-    asked = after = False
-    for event in events:
-        if event.kind != BUYER_MESSAGE_EVENT:
-            continue
-        if first_cancel is not None and event.at >= first_cancel:
-            after = True
-        else:
-            asked = True
+    after = any(
+        event.kind == BUYER_MESSAGE_EVENT and first_cancel is not None and event.at >= first_cancel
+        for event in events
+    )
     latest = order.returns[-1] if order.returns else None
     return Story(
         status=order.status,
         buyer_requested_cancel=order.buyer_requested_cancel,
-        asked_by_message=asked,
+        asked_by_message=order.asked_to_cancel_by_message,
         wrote_after_cancellation=after,
         return_on_its_way=latest is not None and latest.status is ReturnStatus.REQUESTED,
         carrier_return=latest is not None and latest.carrier_return,
@@ -78,6 +77,25 @@ def first_template(story: Story) -> str:
 def asked_only_by_message(story: Story) -> bool:
     """A cancellation request by message only (S5): cancelling it would count."""
     return story.asked_by_message and not story.buyer_requested_cancel and story.status in OPEN
+
+
+def note_buyer_message(order: Order, at: datetime) -> None:
+    """The buyer wrote: before any cancellation, that is a request to cancel by message.
+
+    Kept on the order (``asked_to_cancel_by_message``) so the order list can flag and
+    filter it without reading every order's events.
+    """
+    if not any(cancellation.created_at <= at for cancellation in order.cancellations):
+        order.asked_to_cancel_by_message = True
+
+
+def asked_only_by_message_condition() -> ColumnElement[bool]:
+    """SQL form of :func:`asked_only_by_message`, for the order list's flag and filter."""
+    return and_(
+        Order.asked_to_cancel_by_message.is_(True),
+        Order.buyer_requested_cancel.is_(False),
+        Order.status.in_(OPEN),
+    )
 
 
 def message_language(sales_channel: str | None, fallback: str = "en") -> str:

@@ -164,11 +164,16 @@ class Order(Base):
     buyer_cancel_seen_at: Mapped[datetime | None]
     # Cancelled on the marketplace as a report told us, with no local cancellation.
     canceled_on_marketplace: Mapped[bool] = mapped_column(default=False)
+    # The buyer asked to cancel by message before any cancellation (S5; migration 0008).
+    asked_to_cancel_by_message: Mapped[bool] = mapped_column(default=False, server_default=false())
 
     item_count: Mapped[int] = mapped_column(default=0)
     skus: Mapped[str] = mapped_column(Text, default="")
     titles: Mapped[str] = mapped_column(Text, default="")
     total: Mapped[Decimal | None]
+    # Buyer name (once shown), SKUs and titles without accents or case, for the
+    # search (app.search_text keeps it; migration 0008).
+    search_text: Mapped[str] = mapped_column(Text, default="", server_default="")
 
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
@@ -201,6 +206,10 @@ class Order(Base):
         # migration 0007: each filter walks an index in its default sort (newest first)
         Index("ix_orders_status_purchased", "status", "purchase_date"),
         Index("ix_orders_buyer_requested_purchased", "buyer_requested_cancel", "purchase_date"),
+        # migration 0008: the Buyer requested filter takes requests by message too (S5)
+        Index(
+            "ix_orders_asked_by_message_purchased", "asked_to_cancel_by_message", "purchase_date"
+        ),
     )
 
 

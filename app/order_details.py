@@ -18,7 +18,8 @@ from app.db import Database
 from app.message_choice import asked_only_by_message, first_template, story_of
 from app.models import Event, FulfilledBy, Order, OrderItem, OrderStatus
 from app.order_list import Deadline, deadline
-from app.orders import find_order
+from app.order_money import OrderMoney, RefundInfo, order_money, refunds_of
+from app.orders import find_order, line_total
 from app.rules import Action, Decision, decide
 from app.text import Text, from_json
 
@@ -61,6 +62,7 @@ class CancellationInfo:
     counts_in_rate: bool
     whole_order: bool
     units: tuple[tuple[str, int], ...]
+    amounts: tuple[Decimal, ...] = ()  # what each of ``units`` took, in the order's currency
 
 
 @dataclass(frozen=True)
@@ -105,9 +107,15 @@ class OrderDetails:
     fulfilled_by: FulfilledBy = FulfilledBy.SELLER
     suggested_message: str = "s2_cancellation_notice"  # the template to offer first
     asked_by_message: bool = False  # the buyer asked to cancel by message only (S5)
+    money: OrderMoney | None = None  # charged, cancelled, refunded, net
+    refunds: tuple[RefundInfo, ...] = ()
 
     def decision(self, action: Action) -> Decision:
         return self.decisions[action]
+
+    def item_named(self, ref: str) -> ItemLine | None:
+        """The item a shipment or cancellation names by its ref."""
+        return next((item for item in self.items if item.ref == ref), None)
 
     @property
     def open_units(self) -> int:
@@ -209,6 +217,7 @@ def order_details(db: Database, order_id: str, as_of: datetime | None = None) ->
                         (refs.get(line.order_item_pk, "?"), line.quantity)
                         for line in cancellation.lines
                     ),
+                    amounts=tuple(line_total(line) for line in cancellation.lines),
                 )
                 for cancellation in order.cancellations
             ),
@@ -217,4 +226,6 @@ def order_details(db: Database, order_id: str, as_of: datetime | None = None) ->
             fulfilled_by=order.fulfilled_by,
             suggested_message=first_template(story),
             asked_by_message=asked_only_by_message(story),
+            money=order_money(session, order),
+            refunds=refunds_of(order),
         )

@@ -11,6 +11,7 @@ from __future__ import annotations
 import enum
 import functools
 import itertools
+import re
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -26,6 +27,7 @@ from app import clock
 from app.clock import as_utc, whole_days
 from app.db import Database
 from app.health import AUTO_CANCEL_DAYS, close_to_auto_cancel
+from app.message_choice import asked_only_by_message_condition
 from app.models import FulfilledBy, Order, OrderStatus
 from app.queries import OPEN_STATUSES, View, search_condition, view_condition
 from app.rules import Action, decide
@@ -167,6 +169,7 @@ class OrderRow:
     buyer_requested_cancel: bool
     deadline: Deadline
     fulfilled_by: FulfilledBy = FulfilledBy.SELLER
+    asked_by_message: bool = False  # asked to cancel by message only (S5): cancelling counts
     # Where this row stands in the list's sort: the next page starts after it.
     cursor: Cursor | None = None
 
@@ -211,6 +214,7 @@ _ROW_COLUMNS = (
     Order.currency,
     Order.buyer_requested_cancel,
     Order.fulfilled_by,
+    asked_only_by_message_condition().label("asked_by_message"),
 )
 
 
@@ -243,6 +247,7 @@ def _row(values: Sequence[object], as_of: datetime) -> OrderRow:
         buyer_requested_cancel=bool(requested),
         deadline=deadline(status, ship_by, as_of, fulfilled_by),  # type: ignore[arg-type]
         fulfilled_by=fulfilled_by,
+        asked_by_message=bool(values[12]),
         cursor=(values[len(_ROW_COLUMNS)], int(key)),  # type: ignore[call-overload]
     )
 
@@ -338,6 +343,43 @@ def view_counts(
             select(*sums).select_from(Order).where(search_condition(search))
         ).one()
         return {view: int(value) for view, value in zip(View, values, strict=True)}
+
+
+# The filters a search is offered in when the one shown has none of its orders: each
+# order's own list first (its status), then every order.
+SWITCH_TO = (
+    View.PENDING,
+    View.UNSHIPPED,
+    View.SHIPPED,
+    View.CANCELED,
+    View.FULFILLED_BY_AMAZON,
+    View.ALL,
+)
+WHOLE_ORDER_ID = re.compile(r"\d{3}-\d{7}-\d{7}")
+
+
+@dataclass(frozen=True)
+class FoundElsewhere:
+    """What a search finds outside the filter shown: where, how many, which order."""
+
+    view: View
+    count: int
+    order_id: str | None = None  # the order id typed, when that is what was searched
+
+
+def found_elsewhere(view: View, search: str, counts: dict[View, int]) -> FoundElsewhere | None:
+    """The filter to offer when the search finds nothing in ``view`` but does elsewhere.
+
+    ``counts`` are :func:`view_counts` for the same search. An order id typed while
+    the Shipped filter is on still finds a cancelled order: the window says it is in
+    Canceled and offers to switch.
+    """
+    if not search.strip() or counts.get(view, 0) or not counts.get(View.ALL, 0):
+        return None
+    target = next(v for v in SWITCH_TO if counts.get(v, 0) and v is not view)
+    typed = search.strip()
+    order_id = typed if WHOLE_ORDER_ID.fullmatch(typed) and counts[target] == 1 else None
+    return FoundElsewhere(target, counts[target], order_id)
 
 
 def count(db: Database, query: ListQuery, as_of: datetime | None = None) -> int:

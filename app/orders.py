@@ -9,7 +9,7 @@ rule's reason; bad input raises :class:`BadInput`. Nothing is changed then.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -33,10 +33,10 @@ from app.models import (
     Shipment,
 )
 from app.models import ShipmentLine as ShipmentLineRow
-from app.money import ZERO, pro_rata_after
+from app.money import ZERO, cents, pro_rata_after
 from app.reasons import cancellation_reason, reason_label
 from app.rules import Action, Counting, cancellation_counting, decide, status_from_items
-from app.text import QT_TRANSLATE_NOOP, Day, Text, plural, text
+from app.text import QT_TRANSLATE_NOOP, Amount, Day, Text, plural, text
 
 ORDER_ID = re.compile(r"^[0-9]{3}-[0-9]{7}-[0-9]{7}$")
 CTX = "Orders"
@@ -231,6 +231,30 @@ def refresh_summary(order: Order) -> None:
     order.total = summary.total
 
 
+TITLE_SHOWN = 40  # characters of a product name a timeline sentence quotes
+
+
+def item_name(sku: str, title: str | None) -> Text | str:
+    """How a sentence names an item: its SKU and (shortened) product name, never a raw id."""
+    if not title:
+        return sku
+    short = title if len(title) <= TITLE_SHOWN else title[: TITLE_SHOWN - 1].rstrip() + "…"
+    return text(CTX, QT_TRANSLATE_NOOP("Orders", "{sku} “{title}”"), sku=sku, title=short)
+
+
+def units_text(units: Iterable[tuple[OrderItem, int]]) -> list[Text]:
+    """``SKU “title” × 2`` for each item of a shipment."""
+    return [
+        text(
+            CTX,
+            QT_TRANSLATE_NOOP("Orders", "{item} × {quantity}"),
+            item=item_name(item.sku, item.title),
+            quantity=quantity,
+        )
+        for item, quantity in units
+    ]
+
+
 # What the seller asked to do, inside "you asked to {verb} {asked}".
 VERBS = {
     "ship": QT_TRANSLATE_NOOP("Orders", "ship"),
@@ -282,6 +306,12 @@ def cancelled_share(item: OrderItem, amount: Decimal | None, units: int) -> Deci
         return None
     consumed = item.quantity_shipped + item.quantity_cancelled
     return pro_rata_after(amount, item.quantity, consumed, units)
+
+
+def line_total(line: CancellationLine) -> Decimal:
+    """What one cancellation line took, all components together."""
+    parts = (line.item_price, line.item_tax, line.shipping_price, line.shipping_tax)
+    return cents(sum((part or ZERO for part in parts), ZERO))
 
 
 def verify_payment(
@@ -387,7 +417,7 @@ def confirm_shipment_in_session(
     order.shipments.append(shipment)
     order.status = status_from_items(order.status, order.items)
     order.updated_at = at
-    units = ", ".join(f"{item.ref} × {qty}" for item, qty in chosen.values())
+    units = units_text(chosen.values())
     summary = (
         text(
             CTX,
@@ -445,7 +475,9 @@ CANCELLATION_SUMMARIES: dict[tuple[bool, bool], str] = {
 }
 
 
-def _cancellation_summary(whole_order: bool, counts: bool, *, reason: str, units: str) -> Text:
+def _cancellation_summary(
+    whole_order: bool, counts: bool, *, reason: str, units: list[Text]
+) -> Text:
     source = CANCELLATION_SUMMARIES[(whole_order, counts)]
     if whole_order:
         return text(CTX, source, reason=reason_label(reason))
@@ -554,7 +586,16 @@ def cancellation_of(
             cancellation.whole_order,
             effect.counts,
             reason=reason,
-            units=", ".join(f"{i.ref} × {q}" for i, q in chosen.values()),
+            units=[
+                text(
+                    CTX,
+                    QT_TRANSLATE_NOOP("Orders", "{item} × {quantity}: {amount}"),
+                    item=item_name(item.sku, item.title),
+                    quantity=quantity,
+                    amount=Amount(line_total(line), order.currency),
+                )
+                for (item, quantity), line in zip(chosen.values(), cancellation.lines, strict=True)
+            ],
         ),
         at=at,
         actor=actor,

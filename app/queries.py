@@ -13,15 +13,14 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import ColumnElement, Select, and_, false, func, or_, select, true
-from sqlalchemy.ext.compiler import compiles
-from sqlalchemy.sql.compiler import SQLCompiler
-from sqlalchemy.sql.visitors import InternalTraversal
 
 from app import clock
 from app.health import AT_RISK_FROM_DAYS_LATE
 from app.health import OPEN_STATUSES as OPEN_STATUSES
+from app.message_choice import asked_only_by_message_condition
 from app.models import FulfilledBy, Order, OrderStatus
 from app.rules import seller_fulfilled
+from app.search_text import fold
 
 
 class View(enum.StrEnum):
@@ -76,8 +75,9 @@ def view_condition(view: View, as_of: datetime) -> ColumnElement[bool]:
         case View.LATE:
             return is_late(as_of)
         case View.BUYER_REQUESTED:
+            # The official request (S4) or, still open, a request by message only (S5).
             return and_(
-                Order.buyer_requested_cancel.is_(True),
+                or_(Order.buyer_requested_cancel.is_(True), asked_only_by_message_condition()),
                 Order.status.not_in([OrderStatus.CANCELED, OrderStatus.SHIPPED]),
                 seller_fulfilled(),
             )
@@ -96,32 +96,6 @@ def view_condition(view: View, as_of: datetime) -> ColumnElement[bool]:
 ORDER_ID_START = re.compile(r"\d{3}-\d{7}-\d{0,7}")
 
 
-class _Contains(ColumnElement[bool]):
-    """``column`` contains ``word``, ignoring case (ASCII, as SQLite's LIKE does)."""
-
-    inherit_cache = True
-    _traverse_internals = [  # noqa: RUF012 - what SQLAlchemy puts in its statement cache key
-        ("plain", InternalTraversal.dp_clauseelement),
-        ("folded", InternalTraversal.dp_clauseelement),
-    ]
-
-    def __init__(self, column: ColumnElement[str], word: str) -> None:
-        self.plain = column.like(f"%{word}%")
-        self.folded = column.ilike(f"%{word}%")
-
-
-@compiles(_Contains)
-def _contains(element: _Contains, compiler: SQLCompiler, **kw: object) -> str:
-    return compiler.process(element.folded, **kw)
-
-
-@compiles(_Contains, "sqlite")
-def _contains_sqlite(element: _Contains, compiler: SQLCompiler, **kw: object) -> str:
-    # SQLite's LIKE already ignores ASCII case and its lower() folds nothing
-    # more: plain LIKE finds the same rows three times faster (no lower() per row).
-    return compiler.process(element.plain, **kw)
-
-
 def _starts_with(column: ColumnElement[str], prefix: str) -> ColumnElement[bool]:
     """A prefix match the column's index answers: a range, checked by LIKE."""
     following = prefix[:-1] + chr(ord(prefix[-1]) + 1)
@@ -129,7 +103,8 @@ def _starts_with(column: ColumnElement[str], prefix: str) -> ColumnElement[bool]
 
 
 def word_condition(word: str) -> ColumnElement[bool]:
-    """One searched word: in the order id, buyer name (once shown), SKUs or product names.
+    """One searched word: in the order id, buyer name (once shown), SKUs or product names,
+    whatever its accents and case ("Lemaitre" finds "Lemaître", and the reverse).
 
     A word shaped like the start of an order id up to its second dash
     ("403-1234567-89…", how a seller pastes one) means an order id: it is
@@ -139,12 +114,9 @@ def word_condition(word: str) -> ColumnElement[bool]:
     word = word.replace("%", "").replace("_", "")
     if ORDER_ID_START.fullmatch(word):
         return _starts_with(Order.order_id, word)  # type: ignore[arg-type]
-    return or_(
-        Order.order_id.like(f"%{word}%"),
-        and_(Order.status != OrderStatus.PENDING, _Contains(Order.buyer_name, word)),  # type: ignore[arg-type]
-        _Contains(Order.skus, word),  # type: ignore[arg-type]
-        _Contains(Order.titles, word),  # type: ignore[arg-type]
-    )
+    # The folded copy is lower case already: a plain LIKE on both databases (no
+    # lower() per row; SQLite's LIKE ignores ASCII case anyway).
+    return or_(Order.order_id.like(f"%{word}%"), Order.search_text.like(f"%{fold(word)}%"))
 
 
 def search_condition(search: str) -> ColumnElement[bool]:

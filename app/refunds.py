@@ -24,7 +24,7 @@ from app.db import Database
 from app.errors import BadInput, RuleRefused
 from app.models import Order, OrderItem, Refund, RefundLine, ReturnStatus
 from app.money import ZERO, cents, format_amount, pro_rata
-from app.orders import find_order
+from app.orders import find_order, item_name
 from app.reasons import reason_label, refund_reason
 from app.restocking import (
     Share,
@@ -609,16 +609,16 @@ def record_refund(
         text(
             CTX,
             QT_TRANSLATE_NOOP("Refunds", "{item} {amount} minus restocking fee {fee}"),
-            item=line.item.ref,
-            amount=Amount(line.refund.total),
-            fee=Amount(line.fee),
+            item=item_name(line.item.sku, line.item.title),
+            amount=Amount(line.refund.total, plan.currency or None),
+            fee=Amount(line.fee, plan.currency or None),
         )
         if line.fee
         else text(
             CTX,
             QT_TRANSLATE_NOOP("Refunds", "{item} {amount}"),
-            item=line.item.ref,
-            amount=Amount(line.refund.total),
+            item=item_name(line.item.sku, line.item.title),
+            amount=Amount(line.refund.total, plan.currency or None),
         )
         for line in plan.lines
     ]

@@ -15,8 +15,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.clock import iso
+from app.message_choice import asked_only_by_message, story_of
 from app.models import Event, FulfilledBy, Order, OrderItem, OrderStatus
 from app.money import format_amount
+from app.order_money import order_money
 
 
 def item_json(item: OrderItem) -> dict[str, Any]:
@@ -145,6 +147,9 @@ def order_detail_json(session: Session, order: Order) -> dict[str, Any]:
         for cancellation in order.cancellations
     ]
     data["refunds"] = refunds_json(order)
+    # Added for issue 12 (extend, never rename): the money balance and an S5 request.
+    data["money"] = order_money(session, order).to_json()
+    data["asked_to_cancel_by_message"] = asked_only_by_message(story_of(order, ()))
     data["returns"] = returns_json(order)
     data["events"] = events_json(session, order)
     return data

@@ -43,7 +43,8 @@ def test_a_shipment_keeps_the_english_sentence_and_the_translatable_one(db):
     confirm_shipment(db, ORDER, request, at=NOW)
     event = events(db)[-1]
     assert event.summary == (
-        "Shipment confirmed (Colissimo, tracking 6A12345678901, 2026-11-20): 11111111111111 × 1."
+        "Shipment confirmed (Colissimo, tracking 6A12345678901, 2026-11-20): "
+        "MUG-CERAM-01 “Mug céramique” × 1."
     )
     sentence = from_json(event.summary_text or "")
     assert sentence.context == "Orders"
@@ -67,14 +68,15 @@ def test_a_refund_with_a_fee_is_one_sentence_with_translatable_parts(db):
     event = events(db)[-1]
     assert event.summary == (
         "Refunded 20.12 EUR to the buyer (reason CustomerReturn): "
-        "11111111111111 23.10 minus restocking fee 2.98."
+        "MUG-CERAM-01 “Mug céramique” 23.10 EUR minus restocking fee 2.98 EUR."
     )
     stored = json.loads(event.summary_text or "")
     assert stored["source"] == "Refunded {amount} to the buyer (reason {reason}): {parts}."
     assert stored["args"]["amount"] == {"$amount": "20.12", "currency": "EUR"}
     [part] = stored["args"]["parts"]
     assert part["source"] == "{item} {amount} minus restocking fee {fee}"
-    assert part["args"]["fee"] == {"$amount": "2.98", "currency": None}
+    assert part["args"]["fee"] == {"$amount": "2.98", "currency": "EUR"}
+    assert part["args"]["item"]["args"] == {"sku": "MUG-CERAM-01", "title": "Mug céramique"}
     assert from_json(event.summary_text or "").english() == event.summary
 
 
@@ -129,7 +131,9 @@ def test_a_0002_database_is_migrated_and_its_old_events_keep_their_english(db, d
         confirm_shipment(reopened, ORDER, request, at=NOW)
         new = order_details(reopened, ORDER, NOW).timeline[-1]
         assert new.sentence is not None
-        assert new.summary == "Shipment confirmed (UPS, 2026-11-20): 11111111111111 × 1."
+        assert (
+            new.summary == "Shipment confirmed (UPS, 2026-11-20): MUG-CERAM-01 “Mug céramique” × 1."
+        )
     finally:
         reopened.dispose()
 

@@ -13,8 +13,10 @@ from html import escape
 from PySide6.QtCore import QCoreApplication, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QResizeEvent
 from PySide6.QtWidgets import (
+    QFrame,
     QGridLayout,
     QLabel,
+    QPushButton,
     QSizePolicy,
     QStackedWidget,
     QTextBrowser,
@@ -25,13 +27,15 @@ from PySide6.QtWidgets import (
 
 from app.messages import TEMPLATES
 from app.models import FulfilledBy
-from app.order_details import OrderDetails, TimelineEntry
+from app.order_details import ItemLine, OrderDetails, TimelineEntry
 from app.order_list import DeadlineKind
-from app.reasons import CANCELLATION_REASONS
+from app.order_money import ItemMoney
+from app.reasons import CANCELLATION_REASONS, REFUND_REASONS
 from app.rules import Action, Decision
 from ui.contrast import make_quiet
 from ui.i18n import date_time, money, short_date, tr_text
 from ui.labels import (
+    asked_by_message_tag,
     deadline_explanation,
     deadline_label,
     fulfilled_by_amazon_explanation,
@@ -46,6 +50,7 @@ def _section(title: str) -> str:
 
 
 MESSAGE_SCHEME = "message"
+S5_TEMPLATE = "s5_request_cancellation"
 BUTTON_COLUMNS = 2  # French labels are long: two to a row keeps the pane narrow
 NARROWEST = 220  # the pane gives way to the order list down to this width
 
@@ -69,12 +74,26 @@ class DetailsPane(QWidget):
         self._browser.anchorClicked.connect(self._link_clicked)
         self._stack.addWidget(self._nothing)
         self._stack.addWidget(self._browser)
+        # S5: a request to cancel by message only, above everything, its reply one click away.
+        self.asked_banner = QFrame(self)
+        self.asked_banner.setObjectName("asked_by_message")
+        self.asked_banner.setFrameShape(QFrame.Shape.StyledPanel)
+        self._asked_text = QLabel(self.asked_banner)
+        self._asked_text.setWordWrap(True)
+        self.s5_reply_button = QPushButton(self.asked_banner)
+        self.s5_reply_button.setObjectName("s5_reply")
+        self.s5_reply_button.clicked.connect(lambda: self.message_requested.emit(S5_TEMPLATE))
+        banner_layout = QVBoxLayout(self.asked_banner)
+        banner_layout.addWidget(self._asked_text)
+        banner_layout.addWidget(self.s5_reply_button)
+        self.asked_banner.hide()
         self._buttons = QGridLayout()
         self._buttons.setContentsMargins(0, 4, 0, 0)
         self._button_list: list[QToolButton] = []
         self._columns = BUTTON_COLUMNS
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.asked_banner)
         layout.addWidget(self._stack, 1)
         layout.addLayout(self._buttons)
         self.retranslate()
@@ -129,6 +148,14 @@ class DetailsPane(QWidget):
 
     def retranslate(self) -> None:
         self._nothing.setText(self.tr("Select an order to see its items, buyer and history."))
+        self._asked_text.setText(
+            "✉ "
+            + self.tr(
+                "The buyer asked to cancel by message only. Cancelling now counts in your "
+                "cancellation rate: ask the buyer to use Request cancellation instead."
+            )
+        )
+        self.s5_reply_button.setText(self.tr("&Reply: ask for the official request…"))
         self.show_order(self._details, self._actions)
 
     @property
@@ -144,6 +171,7 @@ class DetailsPane(QWidget):
         self._details = details
         self._actions = actions
         self._arrange_buttons()
+        self.asked_banner.setVisible(details is not None and details.asked_by_message)
         if details is None:
             self._stack.setCurrentWidget(self._nothing)
             self._browser.clear()
@@ -157,11 +185,15 @@ class DetailsPane(QWidget):
 
     def _html(self, details: OrderDetails, actions: list[tuple[QAction, Decision]]) -> str:
         parts = [self._heading(details), self._can_do(actions), self._items(details)]
+        if details.money is not None:
+            parts.append(self._money(details))
         parts.append(self._buyer(details))
         if details.shipments:
             parts.append(self._shipments(details))
         if details.cancellations:
             parts.append(self._cancellations(details))
+        if details.refunds:
+            parts.append(self._refunds(details))
         parts.append(self._timeline(details))
         return "".join(parts)
 
@@ -169,6 +201,8 @@ class DetailsPane(QWidget):
         badges = [escape(status_label(details.status))]
         if details.buyer_requested_cancel:
             badges.append("<b>" + escape(self.tr("⚑ Buyer requested cancellation")) + "</b>")
+        if details.asked_by_message:
+            badges.append("<b>" + escape(asked_by_message_tag()) + "</b>")
         if details.canceled_on_marketplace:
             badges.append(escape(self.tr("cancelled on the marketplace")))
         if details.fulfilled_by is FulfilledBy.MARKETPLACE:
@@ -248,11 +282,93 @@ class DetailsPane(QWidget):
                 cancelled=item.quantity_cancelled,
                 open=item.quantity_open,
             )
+            balance = self._balance(details, item)
             blocks.append(
                 f"<li><b>{escape(item.sku)}</b> × {item.quantity}{title}"
-                f"<br><small>{escape(amounts)}<br>{escape(units)}</small></li>"
+                f"<br><small>{escape(amounts)}<br>{escape(units)}{balance}</small></li>"
             )
         return _section(self.tr("Items")) + "<ul>" + "".join(blocks) + "</ul>"
+
+    def _balance(self, details: OrderDetails, item: ItemLine) -> str:
+        """The item's charged, cancelled, refunded and net, as app/ computed them."""
+        if details.money is None:
+            return ""
+        found = [line for line in details.money.items if line.ref == item.ref]
+        if not found:
+            return ""
+        return "<br>" + escape(self._figures(found[0], details.currency))
+
+    def _figures(self, line: ItemMoney, currency: str | None) -> str:
+        return self.tr(
+            "charged {charged} · cancelled {cancelled} · refunded {refunded} · net {net}"
+        ).format(
+            charged=money(line.charged, currency),
+            cancelled=money(line.cancelled, currency),
+            refunded=money(line.refunded, currency),
+            net=money(line.net, currency),
+        )
+
+    def _money(self, details: OrderDetails) -> str:
+        """The order's balance: what the buyer was charged, what was cancelled or
+        refunded, and what the seller keeps (app.order_money computes every figure)."""
+        figures = details.money
+        assert figures is not None
+        currency = details.currency
+        refunded = money(figures.refunded, currency)
+        if figures.fees:
+            refunded += " " + self.tr("(restocking fees kept: {fees})").format(
+                fees=money(figures.fees, currency)
+            )
+        rows = [
+            self._field(self.tr("Charged"), escape(money(figures.charged, currency))),
+            self._field(self.tr("Cancelled"), escape(money(figures.cancelled, currency))),
+            self._field(self.tr("Refunded"), escape(refunded)),
+            self._field(self.tr("Net"), "<b>" + escape(money(figures.net, currency)) + "</b>"),
+        ]
+        note = self.tr("Charged: the shipped units. Net: charged less refunded.")
+        return (
+            _section(self.tr("Money"))
+            + "<table cellspacing='0' cellpadding='1'>"
+            + "".join(rows)
+            + f"</table><p style='margin-top:2px'><small>{escape(note)}</small></p>"
+        )
+
+    def _refunds(self, details: OrderDetails) -> str:
+        rows = []
+        currency = details.currency
+        for refund in details.refunds:
+            label = REFUND_REASONS.get(refund.reason)
+            reason = self.tr_reason(label) if label else refund.reason
+            lines = []
+            for item in refund.items:
+                if item.fee:
+                    line = self.tr("{item}: {amount} minus restocking fee {fee}").format(
+                        item=self.item_words(item.sku, item.title),
+                        amount=money(item.amount, currency),
+                        fee=money(item.fee, currency),
+                    )
+                else:
+                    line = self.tr("{item}: {amount}").format(
+                        item=self.item_words(item.sku, item.title),
+                        amount=money(item.amount, currency),
+                    )
+                lines.append(escape(line))
+            heading = self.tr("{date} · {amount} · {reason}").format(
+                date=date_time(refund.created_at), amount=money(refund.net, currency), reason=reason
+            )
+            rows.append(f"<li>{escape(heading)}<br><small>{'<br>'.join(lines)}</small></li>")
+        return _section(self.tr("Refunds")) + "<ul>" + "".join(rows) + "</ul>"
+
+    def item_words(self, sku: str, title: str | None) -> str:
+        """An item as a seller names it: SKU and product name."""
+        if not title:
+            return sku
+        return self.tr("{sku} “{title}”").format(sku=sku, title=title)
+
+    def _unit_words(self, details: OrderDetails, ref: str, quantity: int) -> str:
+        item = details.item_named(ref)
+        name = self.item_words(item.sku, item.title) if item else ref
+        return f"{name} × {quantity}"
 
     def _buyer(self, details: OrderDetails) -> str:
         title = _section(self.tr("Buyer and address"))
@@ -286,7 +402,9 @@ class DetailsPane(QWidget):
     def _shipments(self, details: OrderDetails) -> str:
         rows = []
         for shipment in details.shipments:
-            units = ", ".join(f"{escape(ref)} × {qty}" for ref, qty in shipment.units)
+            units = "<br>".join(
+                escape(self._unit_words(details, ref, qty)) for ref, qty in shipment.units
+            )
             tracking = (
                 self.tr("tracking {number}").format(number=shipment.tracking_number)
                 if shipment.tracking_number
@@ -309,7 +427,15 @@ class DetailsPane(QWidget):
                 if cancellation.counts_in_rate
                 else self.tr("does not count in your rate")
             )
-            units = ", ".join(f"{escape(ref)} × {qty}" for ref, qty in cancellation.units)
+            lines = []
+            for number, (ref, qty) in enumerate(cancellation.units):
+                line = self._unit_words(details, ref, qty)
+                if number < len(cancellation.amounts):
+                    line = self.tr("{units}: {amount}").format(
+                        units=line, amount=money(cancellation.amounts[number], details.currency)
+                    )
+                lines.append(escape(line))
+            units = "<br>".join(lines)
             rows.append(
                 f"<li>{escape(date_time(cancellation.created_at))} · {escape(reason_text)} · "
                 f"{escape(counts)}<br><small>{units}</small></li>"

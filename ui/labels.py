@@ -49,8 +49,9 @@ def view_explanation(view: View) -> str:
         ),
         View.BUYER_REQUESTED: QCoreApplication.translate(
             "View",
-            "The buyer used Request cancellation: cancelling with reason Buyer canceled "
-            "does not count in your rate.",
+            "The buyer used Request cancellation (cancelling with reason Buyer canceled "
+            "does not count in your rate), or asked only by message (cancelling counts: "
+            "reply asking for the official request).",
         ),
         View.AT_RISK: QCoreApplication.translate(
             "View",
@@ -193,6 +194,7 @@ def column_samples() -> dict[Column, tuple[str, ...]]:
         Column.TOTAL: (money(Decimal("999.99"), "EUR"),),
         Column.BUYER_REQUESTED: (
             QCoreApplication.translate("OrderTableModel", "⚑ Buyer requested"),
+            asked_by_message_tag(),
         ),
     }
 
@@ -200,3 +202,16 @@ def column_samples() -> dict[Column, tuple[str, ...]]:
 def hidden_buyer() -> str:
     """The list's Buyer cell while Amazon verifies the payment (S9); its tooltip says why."""
     return QCoreApplication.translate("OrderTableModel", "hidden until paid")
+
+
+def asked_by_message_tag() -> str:
+    """The mark of a cancellation asked for by message only (S5), beside "Buyer requested"."""
+    return QCoreApplication.translate("OrderTableModel", "✉ Asked by message")
+
+
+def asked_by_message_explanation() -> str:
+    return QCoreApplication.translate(
+        "OrderTableModel",
+        "The buyer asked to cancel by message only: cancelling counts in your cancellation "
+        "rate. Reply asking the buyer to use Request cancellation.",
+    )

@@ -22,6 +22,7 @@ from PySide6.QtGui import (
     QFont,
     QFontMetrics,
     QGuiApplication,
+    QKeyEvent,
     QKeySequence,
 )
 from PySide6.QtWidgets import (
@@ -39,6 +40,7 @@ from PySide6.QtWidgets import (
     QStyle,
     QTableView,
     QToolBar,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -47,7 +49,15 @@ from app.db import Database
 from app.errors import SellerDeskError
 from app.health import RATE_TARGET, CancellationRate
 from app.order_details import OrderDetails, order_details
-from app.order_list import Column, Interrupted, has_orders, refresh_statistics, view_counts
+from app.order_list import (
+    Column,
+    FoundElsewhere,
+    Interrupted,
+    found_elsewhere,
+    has_orders,
+    refresh_statistics,
+    view_counts,
+)
 from app.queries import View
 from app.rate_effect import current_rate
 from ui.about_dialog import AboutDialog
@@ -159,6 +169,20 @@ class MainWindow(QMainWindow):
         self.list_stack.addWidget(self.table)
         self.list_stack.addWidget(self.empty)
         self.health = self._make_health_page()
+        # A search that finds nothing in this filter but does in another says where (app
+        # decides which) and switches there in one click.
+        self.elsewhere = QPushButton(self)
+        self.elsewhere.setObjectName("found_elsewhere")
+        self.elsewhere.setFlat(True)
+        self.elsewhere.setStyleSheet("text-align: left; font-weight: bold")
+        self.elsewhere.hide()
+        self._elsewhere: FoundElsewhere | None = None
+        self.list_area = QWidget(self)
+        list_layout = QVBoxLayout(self.list_area)
+        list_layout.setContentsMargins(0, 0, 0, 0)
+        list_layout.setSpacing(0)
+        list_layout.addWidget(self.elsewhere)
+        list_layout.addWidget(self.list_stack, 1)
 
         self.details = DetailsPane(self)
         for name in PANE_ACTIONS:
@@ -168,7 +192,7 @@ class MainWindow(QMainWindow):
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("splitter")
         self.splitter.addWidget(self.filters)
-        self.splitter.addWidget(self.list_stack)
+        self.splitter.addWidget(self.list_area)
         self.splitter.addWidget(self.details)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 3)
@@ -188,6 +212,7 @@ class MainWindow(QMainWindow):
         self.search.setClearButtonEnabled(True)
         self.search.setMinimumWidth(280)
         self.search.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self.search.installEventFilter(self)
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
@@ -298,6 +323,7 @@ class MainWindow(QMainWindow):
         self.model.loading_changed.connect(self._loading_changed)
         self.model.load_failed.connect(self._report)
         self.table.doubleClicked.connect(self._double_clicked)
+        self.elsewhere.clicked.connect(self._switch_to_elsewhere)
 
     def retranslate(self) -> None:
         self.registry.retranslate()
@@ -331,6 +357,7 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._update_status()
         self._update_empty_state()
+        self._update_elsewhere()
 
     def _fit_columns(self, *, grow_only: bool = False) -> None:
         """Size the columns to their typical widest cell in the current language (a
@@ -379,7 +406,62 @@ class MainWindow(QMainWindow):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.splitter and event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
             QTimer.singleShot(0, self._give_list_room)
+        if (
+            watched is getattr(self, "search", None)  # events come while the window is built
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and self._search_key(event.key())
+        ):
+            return True
         return super().eventFilter(watched, event)
+
+    def _search_key(self, key: int) -> bool:
+        """Enter or Down go to the results; Escape clears the search. True when handled."""
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Down):
+            self._apply_search_now()
+            self.show_results()
+            return True
+        if key == Qt.Key.Key_Escape and self.search.text():
+            self.search.clear()
+            self._apply_search_now()
+            return True
+        return False
+
+    def show_results(self) -> None:
+        """Focus the list on the selected order, or the first one."""
+        if self.model.rowCount() and not self.table.selectionModel().hasSelection():
+            self.select_order(self.model.order_id_at(0) or "")
+        self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _update_elsewhere(self) -> None:
+        """Say where a search finds what this filter does not, with a way to go there."""
+        query = self.model.query
+        found = (
+            None if self.health_shown() else found_elsewhere(query.view, query.search, self._counts)
+        )
+        self._elsewhere = found
+        if found is None:
+            self.elsewhere.hide()
+            return
+        view = view_label(found.view)
+        if found.order_id is not None:
+            sentence = self.tr(
+                "Order {order} is not in {current}: it is in {view}. Show it there"
+            ).format(order=found.order_id, current=view_label(query.view), view=view)
+        else:
+            sentence = self.tr(
+                "No match in {current}; %n order(s) in {view}. Show them", "", found.count
+            ).format(current=view_label(query.view), view=view)
+        self.elsewhere.setText("➜ " + sentence)
+        self.elsewhere.show()
+
+    def _switch_to_elsewhere(self) -> None:
+        found = self._elsewhere
+        if found is None:
+            return
+        self.filters.choose(found.view)
+        if found.order_id is not None:
+            self._find_and_select(found.order_id)
 
     def _update_title(self) -> None:
         if self._demo is not None:
@@ -445,6 +527,7 @@ class MainWindow(QMainWindow):
             self.filters.set_rate(percent(self._rate.percent), self._rate.above_target)
             self._give_list_room()  # the counts may have widened the filter names
             self._update_status()
+            self._update_elsewhere()
             self.counts_updated.emit()
 
         def failed(error: BaseException) -> None:
@@ -539,6 +622,7 @@ class MainWindow(QMainWindow):
             self.list_stack.setCurrentWidget(self.table)
             self._update_empty_state()
         self.model.set_view(view)
+        self._update_elsewhere()
         self._keep_selection_in_sight()
         if self._details is not None:
             self._show_details(self._details.order_id)  # the actions come back with the list
@@ -563,6 +647,7 @@ class MainWindow(QMainWindow):
             self._refresh_health()
         self.list_stack.setCurrentWidget(self.health)
         self.details.hide()
+        self.elsewhere.hide()
         self.registry.update_for(None)  # order actions need an order in sight
 
     def _refresh_health(self) -> None:
@@ -619,6 +704,7 @@ class MainWindow(QMainWindow):
         self.model.set_search(text)
         self._select(selected)
         self._counts = {}
+        self._update_elsewhere()
         self.filters.set_counts({})
         self._update_status()
         self.refresh_counts()

@@ -91,6 +91,8 @@ def _run_show(args: argparse.Namespace, db: Database) -> int:
         say("  fulfilled by Amazon: Amazon ships, cancels and refunds it (read-only here)")
     if data["buyer_requested_cancel"]:
         say(f"  buyer requested cancellation: {data['buyer_cancel_reason'] or 'no reason given'}")
+    if data["asked_to_cancel_by_message"]:
+        say("  buyer asked to cancel by message only: reply with the S5 message (see 'message')")
     if data["buyer"] is None:
         say("  buyer and address: hidden until payment is verified")
     else:
@@ -113,6 +115,11 @@ def _run_show(args: argparse.Namespace, db: Database) -> int:
     for cancellation in data["cancellations"]:
         counted = "counts" if cancellation["counts_in_rate"] else "does not count"
         say(f"  cancelled {cancellation['created_at']} ({cancellation['reason']}, {counted})")
+    money = data["money"]
+    say(
+        f"  money ({money['currency'] or '-'}): charged {money['charged']}, cancelled "
+        f"{money['cancelled']}, refunded {money['refunded']}, net {money['net']}"
+    )
     say("  timeline:")
     for event in data["events"]:
         say(f"    {event['at']}  {event['summary']}")

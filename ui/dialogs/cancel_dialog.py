@@ -30,9 +30,9 @@ from app.reasons import BUYER_CANCELED
 from ui.contrast import make_quiet
 from ui.dialogs.feedback import ProblemLine
 from ui.dialogs.order_banner import OrderBanner
+from ui.dialogs.rate_effect_label import RateEffectLabel
 from ui.dialogs.room import make_room
-from ui.i18n import percent, tr_text
-from ui.models.order_table_model import AT_RISK_COLOUR
+from ui.i18n import tr_text
 from ui.reason_box import cancellation_reason_box
 
 
@@ -56,9 +56,7 @@ class CancelDialog(QDialog):
         form.addRow(self.tr("&Reason:"), self.reason)
         form.addRow("", self.code)
 
-        self.effect = QLabel(self)
-        self.effect.setObjectName("rate_effect")
-        self.effect.setWordWrap(True)
+        self.effect = RateEffectLabel(self)
         self.why = QLabel(self)
         self.why.setObjectName("rate_why")
         self.why.setWordWrap(True)
@@ -149,25 +147,7 @@ class CancelDialog(QDialog):
         self._show_effect(effect)
 
     def _show_effect(self, effect: RateEffect) -> None:
-        if not effect.counts:
-            self.effect.setText(self.tr("Does not count: the buyer requested it officially."))
-            self.effect.setStyleSheet("")
-        else:
-            sentence = self.tr("Counts: 7-day rate {before} → {after}").format(
-                before=percent(effect.before), after=percent(effect.after)
-            )
-            if effect.above_target_after:
-                sentence += self.tr(", above the {target} target").format(
-                    target=percent(effect.target)
-                )
-                self.effect.setStyleSheet(f"color: {AT_RISK_COLOUR.name()}; font-weight: bold")
-                sentence = "⚠ " + sentence
-            else:
-                sentence += self.tr(", below the {target} target").format(
-                    target=percent(effect.target)
-                )
-                self.effect.setStyleSheet("")
-            self.effect.setText(sentence + ".")
+        self.effect.show_effect(effect)
         self.why.setText(tr_text(effect.why))
         self.s5_box.setVisible(effect.warn_s5)
 

@@ -1,8 +1,10 @@
 """Cancel some items of an order not yet shipped (S14): items, quantities, a reason.
 
 The rest stays to ship. Whether it counts in the cancellation rate is the
-core's answer (:func:`app.rate_effect.cancel_effect`), shown before the
-button; the cancellation itself is :func:`app.orders.cancel` with ``items``.
+core's answer (:func:`app.rate_effect.cancel_effect`), shown as the cancel dialog
+shows it, with the amounts the chosen units take
+(:func:`app.order_money.cancel_preview`) before the button; the cancellation
+itself is :func:`app.orders.cancel` with ``items``.
 """
 
 from __future__ import annotations
@@ -25,12 +27,14 @@ from PySide6.QtWidgets import (
 from app.db import Database
 from app.errors import SellerDeskError
 from app.order_details import ItemLine, order_details
+from app.order_money import CancelPreview, cancel_preview
 from app.orders import ItemQuantity, cancel
 from app.rate_effect import cancel_effect
 from ui.dialogs.feedback import ProblemLine
 from ui.dialogs.order_banner import OrderBanner
+from ui.dialogs.rate_effect_label import RateEffectLabel
 from ui.dialogs.room import make_room
-from ui.i18n import tr_text
+from ui.i18n import money, tr_text
 from ui.reason_box import cancellation_reason_box
 
 
@@ -43,13 +47,20 @@ class CancelItemsDialog(QDialog):
         self._db = db
         self._order_id = order_id
         self.quantities: dict[str, QSpinBox] = {}
+        self._amount_cells: dict[str, QTableWidgetItem] = {}
         self.setWindowTitle(self.tr("Cancel items — {order}").format(order=order_id))
 
         self.problem = ProblemLine(self)
-        self.table = QTableWidget(0, 4, self)
+        self.table = QTableWidget(0, 5, self)
         self.table.setObjectName("items")
         self.table.setHorizontalHeaderLabels(
-            [self.tr("Item"), self.tr("Product"), self.tr("Still to ship"), self.tr("Cancel")]
+            [
+                self.tr("Item"),
+                self.tr("Product"),
+                self.tr("Still to ship"),
+                self.tr("Cancel"),
+                self.tr("Amount"),
+            ]
         )
         self.table.verticalHeader().hide()
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
@@ -78,7 +89,11 @@ class CancelItemsDialog(QDialog):
             spin.setRange(0, item.quantity_open)
             spin.valueChanged.connect(self.revalidate)
             self.table.setCellWidget(row, 3, spin)
+            amount = QTableWidgetItem("")
+            amount.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.table.setItem(row, 4, amount)
             self.quantities[ref] = spin
+            self._amount_cells[ref] = amount
         self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         rows = sum(self.table.rowHeight(row) for row in range(min(self.table.rowCount(), 8)))
         self.table.setFixedHeight(
@@ -91,9 +106,13 @@ class CancelItemsDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("&Reason:"), self.reason)
 
-        self.effect = QLabel(self)
-        self.effect.setObjectName("rate_effect")
-        self.effect.setWordWrap(True)
+        self.amounts = QLabel(self)
+        self.amounts.setObjectName("amounts_cancelled")
+        self.amounts.setWordWrap(True)
+        self.effect = RateEffectLabel(self)
+        self.why = QLabel(self)
+        self.why.setObjectName("rate_why")
+        self.why.setWordWrap(True)
         consequence = QLabel(
             self.tr(
                 "The rest of the order stays to ship. The buyer gets a notification e-mail; "
@@ -121,8 +140,10 @@ class CancelItemsDialog(QDialog):
         self.banner = OrderBanner.of(db, order_id, self)
         layout.addWidget(self.banner)
         layout.addWidget(self.table)
+        layout.addWidget(self.amounts)
         layout.addLayout(form)
         layout.addWidget(self.effect)
+        layout.addWidget(self.why)
         layout.addWidget(consequence)
         layout.addWidget(self.problem)
         layout.addWidget(self.buttons)
@@ -143,20 +164,41 @@ class CancelItemsDialog(QDialog):
         self.problem.clear()
         try:
             effect = cancel_effect(self._db, self._order_id, str(self.reason.currentData()))
+            preview = cancel_preview(self._db, self._order_id, self.chosen())
         except SellerDeskError as error:
             self.problem.say_error(error)
             self.effect.clear()
+            self.why.clear()
             self.ok_button.setEnabled(False)
             return
-        sentence = tr_text(effect.why)
-        if effect.warn_s5:
-            sentence = "⚠ " + sentence
-        self.effect.setText(sentence)
+        self.effect.show_effect(effect)
+        why = tr_text(effect.why)
+        self.why.setText("⚠ " + why if effect.warn_s5 else why)
+        self._show_amounts(preview)
         if not self.chosen():
             self.problem.say(self.tr("Choose how many units of which item to cancel."))
             self.ok_button.setEnabled(False)
             return
         self.ok_button.setEnabled(True)
+
+    def _show_amounts(self, preview: CancelPreview) -> None:
+        """What each chosen quantity takes off the order, as app/ will record it."""
+        taken = {item.ref: item.amount for item in preview.items}
+        for ref, cell in self._amount_cells.items():
+            amount = taken.get(ref)
+            cell.setText(money(amount, preview.currency) if amount is not None else "")
+        if preview.items:
+            self.amounts.setText(
+                self.tr("Amount cancelled: {total}. The buyer is not charged for it.").format(
+                    total=money(preview.total, preview.currency)
+                )
+            )
+        else:
+            self.amounts.setText(self.tr("Amount cancelled: nothing chosen yet."))
+
+    @property
+    def amounts_text(self) -> str:
+        return self.amounts.text()
 
     def confirm(self) -> None:
         self.problem.clear()

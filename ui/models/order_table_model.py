@@ -46,6 +46,8 @@ from app.order_list import (
 from app.queries import View
 from ui.i18n import money, short_date
 from ui.labels import (
+    asked_by_message_explanation,
+    asked_by_message_tag,
     deadline_explanation,
     deadline_tag,
     fulfilled_by_amazon_explanation,
@@ -360,7 +362,9 @@ class OrderTableModel(QAbstractTableModel):
             case Column.TOTAL:
                 return money(row.total, row.currency)
             case Column.BUYER_REQUESTED:
-                return self.tr("⚑ Buyer requested") if row.buyer_requested_cancel else ""
+                if row.buyer_requested_cancel:
+                    return self.tr("⚑ Buyer requested")
+                return asked_by_message_tag() if row.asked_by_message else ""
         return ""  # pragma: no cover
 
     def _raw(self, row: OrderRow, column: Column) -> Any:
@@ -380,7 +384,7 @@ class OrderTableModel(QAbstractTableModel):
             case Column.TOTAL:
                 return str(row.total) if row.total is not None else ""
             case Column.BUYER_REQUESTED:
-                return row.buyer_requested_cancel
+                return row.buyer_requested_cancel or row.asked_by_message
         return None  # pragma: no cover
 
     def _tooltip(self, row: OrderRow, column: Column) -> str | None:
@@ -402,6 +406,8 @@ class OrderTableModel(QAbstractTableModel):
                 "The buyer asked to cancel through the marketplace: cancelling with reason "
                 "Buyer canceled does not count in your cancellation rate."
             )
+        if column is Column.BUYER_REQUESTED and row.asked_by_message:
+            return asked_by_message_explanation()
         return None
 
     def _foreground(self, row: OrderRow, column: Column) -> QBrush | None:
@@ -417,7 +423,8 @@ class OrderTableModel(QAbstractTableModel):
 
     def _font(self, row: OrderRow, column: Column) -> QFont | None:
         emphasised = (column is Column.SHIP_BY and row.deadline.kind is DeadlineKind.AT_RISK) or (
-            column is Column.BUYER_REQUESTED and row.buyer_requested_cancel
+            column is Column.BUYER_REQUESTED
+            and (row.buyer_requested_cancel or row.asked_by_message)
         )
         if emphasised:
             font = QFont()
