@@ -1,0 +1,121 @@
+"""Issue 12 item 8: a buyer who asked to cancel only by message (S5) is flagged in the
+order list beside "Buyer requested", in the same filter, decided once in app/."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from datetime import timedelta
+
+import pytest
+from alembic import command
+from sqlalchemy import create_engine, select
+
+from app import audit
+from app.db import _alembic_config, open_database
+from app.models import Order, OrderStatus
+from app.order_details import order_details
+from app.order_list import ListQuery, page, view_counts
+from app.orders import cancel
+from app.queries import View
+from tests.conftest import ON_POSTGRES
+from tests.factories import NOW, ItemSpec, OrderSpec, add_order
+
+ORDER = "405-1234567-1234567"
+OTHER = "405-7654321-7654321"
+
+
+def buyer_writes(db, at=NOW - timedelta(hours=2), order_id: str = ORDER) -> None:
+    with db.transaction() as session:
+        order = session.scalars(select(Order).where(Order.order_id == order_id)).one()
+        audit.record(
+            session, order, kind="buyer-message", summary="please cancel", at=at, actor="buyer"
+        )
+
+
+def row(db, view: View = View.ALL):
+    return {r.order_id: r for r in page(db, ListQuery(view), as_of=NOW)}
+
+
+def test_a_request_by_message_is_flagged_and_in_the_buyer_requested_filter(db):
+    add_order(db)
+    add_order(db, OrderSpec(order_id=OTHER, buyer_requested_cancel=True))
+    assert view_counts(db, as_of=NOW)[View.BUYER_REQUESTED] == 1
+    buyer_writes(db)
+    rows = row(db, View.BUYER_REQUESTED)
+    assert set(rows) == {ORDER, OTHER}
+    assert rows[ORDER].asked_by_message and not rows[ORDER].buyer_requested_cancel
+    assert rows[OTHER].buyer_requested_cancel and not rows[OTHER].asked_by_message
+    assert view_counts(db, as_of=NOW)[View.BUYER_REQUESTED] == 2
+    details = order_details(db, ORDER, NOW)
+    assert details.asked_by_message
+    assert details.suggested_message == "s5_request_cancellation"
+
+
+def test_the_official_request_wins_over_the_message(db):
+    add_order(db, OrderSpec(buyer_requested_cancel=True))
+    buyer_writes(db)
+    assert not row(db)[ORDER].asked_by_message
+    assert row(db)[ORDER].buyer_requested_cancel
+
+
+def test_once_cancelled_or_shipped_the_request_is_no_longer_flagged(db):
+    add_order(db)
+    add_order(
+        db,
+        OrderSpec(
+            order_id=OTHER,
+            status=OrderStatus.SHIPPED,
+            items=[ItemSpec(quantity_shipped=1)],
+        ),
+    )
+    buyer_writes(db)
+    buyer_writes(db, order_id=OTHER)
+    cancel(db, ORDER, "BuyerCanceled", at=NOW)
+    rows = row(db)
+    assert not rows[ORDER].asked_by_message and not rows[OTHER].asked_by_message
+    assert view_counts(db, as_of=NOW)[View.BUYER_REQUESTED] == 0
+
+
+def test_a_message_after_the_cancellation_is_not_a_request(db):
+    add_order(db)
+    cancel(db, ORDER, "NoInventory", at=NOW - timedelta(hours=3))
+    buyer_writes(db, at=NOW - timedelta(hours=1))
+    with db.reading() as session:
+        assert not session.scalars(select(Order)).one().asked_to_cancel_by_message
+    assert order_details(db, ORDER, NOW).suggested_message == "s8_place_new_order"
+
+
+def test_show_json_says_so_and_keeps_every_earlier_field(db, cli):
+    add_order(db)
+    before = set(json.loads(cli("show", ORDER, "--json").out))
+    buyer_writes(db)
+    data = json.loads(cli("show", ORDER, "--json").out)
+    assert before <= set(data)
+    assert data["asked_to_cancel_by_message"] is True
+    assert "asked to cancel by message" in cli("show", ORDER).out
+
+
+@pytest.mark.skipif(ON_POSTGRES, reason="the file downgrade below is SQLite's")
+def test_a_request_by_message_written_before_0008_is_found_after_the_upgrade(db, db_path):
+    add_order(db)
+    add_order(db, OrderSpec(order_id=OTHER))
+    buyer_writes(db)
+    cancel(db, OTHER, "NoInventory", at=NOW - timedelta(hours=3))
+    buyer_writes(db, at=NOW - timedelta(hours=1), order_id=OTHER)  # after: not a request
+    db.dispose()
+    engine = create_engine(f"sqlite:///{db_path}")
+    config = _alembic_config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0007")
+    engine.dispose()
+    with sqlite3.connect(db_path) as connection:
+        columns = {r[1] for r in connection.execute("PRAGMA table_info(orders)")}
+    assert "asked_to_cancel_by_message" not in columns
+    reopened = open_database(str(db_path))
+    try:
+        rows = row(reopened)
+        assert rows[ORDER].asked_by_message and not rows[OTHER].asked_by_message
+    finally:
+        reopened.dispose()
