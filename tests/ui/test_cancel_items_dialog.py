@@ -16,7 +16,7 @@ from ui.i18n import money
 ORDER = "405-1234567-1234567"
 
 
-def EUR(amount: str) -> str:
+def eur(amount: str) -> str:
     return money(Decimal(amount), "EUR")
 
 
@@ -104,9 +104,9 @@ def test_the_dialog_shows_the_rate_effect_as_the_cancel_dialog_and_the_amounts(q
     qtbot.keyClick(spin, Qt.Key.Key_Up)
     assert spin.value() == 2
     # 2 of 3 units of a 10.00 + 2.48 + 4.90 + 0.82 line: 12.12 (pro rata, to the cent).
-    assert dialog.table.item(0, 4).text() == EUR("12.12")
+    assert dialog.table.item(0, 4).text() == eur("12.12")
     assert dialog.amounts_text == (
-        f"Amount cancelled: {EUR('12.12')}. The buyer is not charged for it."
+        f"Amount cancelled: {eur('12.12')}. The buyer is not charged for it."
     )
     dialog.choose_reason("BuyerCanceled")  # without the official request: counts (S5)
     assert dialog.why.text().startswith("⚠ ")
@@ -127,7 +127,7 @@ def test_after_it_the_details_pane_shows_charged_cancelled_refunded_and_net(qtbo
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     text = win.details.text
     money = " ".join(text.split("Money")[1].split("Buyer and address")[0].split())
-    zero, taken = EUR("0.00"), EUR("12.12")
+    zero, taken = eur("0.00"), eur("12.12")
     assert f"Charged {zero} Cancelled {taken} Refunded {zero} Net {zero}" in money
     assert f"cancelled {taken} · refunded {zero} · net {zero}" in text
     cancellations = text.split("Cancellations")[1]
@@ -156,8 +156,8 @@ def test_the_details_pane_lists_each_refund_by_item_with_its_fee(qtbot, db):
     qtbot.addWidget(pane)
     pane.show_order(order_details(db, ORDER), [])
     refunds = pane.text.split("Refunds")[1].split("Timeline")[0]
-    assert f"B “Mug”: {EUR('23.10')} minus restocking fee {EUR('2.98')}" in refunds
-    assert EUR("20.12") in refunds  # what the buyer got back
+    assert f"B “Mug”: {eur('23.10')} minus restocking fee {eur('2.98')}" in refunds
+    assert eur("20.12") in refunds  # what the buyer got back
     money = " ".join(pane.text.split("Money")[1].split("Buyer and address")[0].split())
-    assert f"Refunded {EUR('20.12')} (restocking fees kept: {EUR('2.98')})" in money
-    assert f"Net {EUR('2.98')}" in money
+    assert f"Refunded {eur('20.12')} (restocking fees kept: {eur('2.98')})" in money
+    assert f"Net {eur('2.98')}" in money
