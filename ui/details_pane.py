@@ -155,7 +155,7 @@ class DetailsPane(QWidget):
                 "cancellation rate: ask the buyer to use Request cancellation instead."
             )
         )
-        self.s5_reply_button.setText(self.tr("&Reply: ask for the official request…"))
+        self.s5_reply_button.setText(self.tr("Reply: ask for the official request…"))
         self.show_order(self._details, self._actions)
 
     @property

@@ -263,6 +263,13 @@
   <context>
     <name>MainWindow</name>
     <message numerus="yes">
+      <source>No match in {current}; %n order(s) in {view}. Show them</source>
+      <translation>
+        <numerusform>No match in {current}; %n order in {view}. Show them</numerusform>
+        <numerusform>No match in {current}; %n orders in {view}. Show them</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
       <source>%n order(s) shown</source>
       <translation>
         <numerusform>%n order shown</numerusform>

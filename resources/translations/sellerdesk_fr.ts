@@ -652,22 +652,6 @@
       <source>Marketplace code: {code}</source>
       <translation>Code Amazon du motif : {code}</translation>
     </message>
-    <message>
-      <source>Does not count: the buyer requested it officially.</source>
-      <translation>Non comptée : l'acheteur l'a demandée officiellement.</translation>
-    </message>
-    <message>
-      <source>Counts: 7-day rate {before} → {after}</source>
-      <translation>Comptée : taux sur 7 jours {before} → {after}</translation>
-    </message>
-    <message>
-      <source>, above the {target} target</source>
-      <translation>, au-dessus de l'objectif de {target}</translation>
-    </message>
-    <message>
-      <source>, below the {target} target</source>
-      <translation>, sous l'objectif de {target}</translation>
-    </message>
   </context>
   <context>
     <name>CancelItemsDialog</name>
@@ -692,6 +676,10 @@
       <translation>Annuler</translation>
     </message>
     <message>
+      <source>Amount</source>
+      <translation>Montant</translation>
+    </message>
+    <message>
       <source>&amp;Reason:</source>
       <translation>&amp;Motif :</translation>
     </message>
@@ -710,6 +698,14 @@
     <message>
       <source>Choose how many units of which item to cancel.</source>
       <translation>Choisissez combien d'unités de quel article annuler.</translation>
+    </message>
+    <message>
+      <source>Amount cancelled: {total}. The buyer is not charged for it.</source>
+      <translation>Montant annulé : {total}. Il n'est pas facturé à l'acheteur.</translation>
+    </message>
+    <message>
+      <source>Amount cancelled: nothing chosen yet.</source>
+      <translation>Montant annulé : rien de choisi pour l'instant.</translation>
     </message>
   </context>
   <context>
@@ -1004,6 +1000,10 @@
       <translation>Sélectionnez une commande pour voir ses articles, son acheteur et son historique.</translation>
     </message>
     <message>
+      <source>The buyer asked to cancel by message only. Cancelling now counts in your cancellation rate: ask the buyer to use Request cancellation instead.</source>
+      <translation>L'acheteur a demandé l'annulation par message seulement. Annuler maintenant compte dans votre taux d'annulations : demandez plutôt à l'acheteur d'utiliser « Demander une annulation ».</translation>
+    </message>
+    <message>
       <source>⚑ Buyer requested cancellation</source>
       <translation>⚑ Annulation demandée par l'acheteur</translation>
     </message>
@@ -1044,6 +1044,58 @@
       <translation>commandés : {quantity} · expédiés : {shipped} · annulés : {cancelled} · à expédier : {open}</translation>
     </message>
     <message>
+      <source>charged {charged} · cancelled {cancelled} · refunded {refunded} · net {net}</source>
+      <translation>facturé {charged} · annulé {cancelled} · remboursé {refunded} · net {net}</translation>
+    </message>
+    <message>
+      <source>(restocking fees kept: {fees})</source>
+      <translation>(frais de restockage retenus : {fees})</translation>
+    </message>
+    <message>
+      <source>Charged</source>
+      <translation>Facturé</translation>
+    </message>
+    <message>
+      <source>Cancelled</source>
+      <translation>Annulé</translation>
+    </message>
+    <message>
+      <source>Refunded</source>
+      <translation>Remboursé</translation>
+    </message>
+    <message>
+      <source>Net</source>
+      <translation>Net</translation>
+    </message>
+    <message>
+      <source>Charged: the shipped units. Net: charged less refunded.</source>
+      <translation>Facturé : les unités expédiées. Net : facturé moins remboursé.</translation>
+    </message>
+    <message>
+      <source>Money</source>
+      <translation>Montants</translation>
+    </message>
+    <message>
+      <source>{item}: {amount} minus restocking fee {fee}</source>
+      <translation>{item} : {amount} moins {fee} de frais de restockage</translation>
+    </message>
+    <message>
+      <source>{item}: {amount}</source>
+      <translation>{item} : {amount}</translation>
+    </message>
+    <message>
+      <source>{date} · {amount} · {reason}</source>
+      <translation>{date} · {amount} · {reason}</translation>
+    </message>
+    <message>
+      <source>Refunds</source>
+      <translation>Remboursements</translation>
+    </message>
+    <message>
+      <source>{sku} “{title}”</source>
+      <translation>{sku} « {title} »</translation>
+    </message>
+    <message>
       <source>Reply to a buyer who writes: contact Amazon customer service…</source>
       <translation>Répondre à un acheteur qui vous écrit : contacter le Service client Amazon…</translation>
     </message>
@@ -1076,6 +1128,10 @@
       <translation>ne compte pas dans votre taux</translation>
     </message>
     <message>
+      <source>{units}: {amount}</source>
+      <translation>{units} : {amount}</translation>
+    </message>
+    <message>
       <source>Nothing done in SellerDesk yet.</source>
       <translation>Rien n'a encore été fait dans SellerDesk.</translation>
     </message>
@@ -1098,6 +1154,10 @@
     <message>
       <source>What you can do</source>
       <translation>Ce que vous pouvez faire</translation>
+    </message>
+    <message>
+      <source>Reply: ask for the official request…</source>
+      <translation>Répondre : inviter à faire la demande officielle…</translation>
     </message>
     <message>
       <source>Items</source>
@@ -1907,6 +1967,17 @@
       <translation>Affiche les commandes dont le numéro, le nom de l'acheteur, le SKU ou le nom du produit contiennent tous les mots</translation>
     </message>
     <message>
+      <source>Order {order} is not in {current}: it is in {view}. Show it there</source>
+      <translation>La commande {order} n'est pas dans « {current} » : elle est dans « {view} ». L'afficher là</translation>
+    </message>
+    <message numerus="yes">
+      <source>No match in {current}; %n order(s) in {view}. Show them</source>
+      <translation>
+        <numerusform>Aucun résultat dans « {current} » ; %n commande dans « {view} ». L'afficher</numerusform>
+        <numerusform>Aucun résultat dans « {current} » ; %n commandes dans « {view} ». Les afficher</numerusform>
+      </translation>
+    </message>
+    <message>
       <source>demo data (thrown away when you quit)</source>
       <translation>données de démonstration (effacées à la fermeture)</translation>
     </message>
@@ -2379,6 +2450,14 @@
       <translation>masqué (paiement)</translation>
     </message>
     <message>
+      <source>✉ Asked by message</source>
+      <translation>✉ Demandée par message</translation>
+    </message>
+    <message>
+      <source>The buyer asked to cancel by message only: cancelling counts in your cancellation rate. Reply asking the buyer to use Request cancellation.</source>
+      <translation>L'acheteur a demandé l'annulation par message seulement : annuler compte dans votre taux d'annulations. Répondez-lui en demandant d'utiliser « Demander une annulation ».</translation>
+    </message>
+    <message>
       <source>Amazon gives no address or buyer contact until it has verified the payment.</source>
       <translation>Amazon ne donne ni adresse ni coordonnées de l'acheteur tant que le paiement n'est pas vérifié.</translation>
     </message>
@@ -2416,6 +2495,14 @@
     <message>
       <source>Order {order_id} has no item {ref}. Its items: {known}.</source>
       <translation>La commande {order_id} n'a pas d'article {ref}. Ses articles : {known}.</translation>
+    </message>
+    <message>
+      <source>{sku} “{title}”</source>
+      <translation>{sku} « {title} »</translation>
+    </message>
+    <message>
+      <source>{item} × {quantity}</source>
+      <translation>{item} × {quantity}</translation>
     </message>
     <message>
       <source>ship</source>
@@ -2468,6 +2555,10 @@
       <source>Items cancelled: {units} (reason {reason}; does not count in the rate). The marketplace notifies the buyer by e-mail.</source>
       <translation>Articles annulés : {units} (motif « {reason} » ; non comptés dans le taux d'annulations). Amazon prévient l'acheteur par e-mail.</translation>
     </message>
+    <message>
+      <source>{item} × {quantity}: {amount}</source>
+      <translation>{item} × {quantity} : {amount}</translation>
+    </message>
   </context>
   <context>
     <name>PageFooter</name>
@@ -2509,6 +2600,25 @@
     <message>
       <source>%</source>
       <translation>%</translation>
+    </message>
+  </context>
+  <context>
+    <name>RateEffectLabel</name>
+    <message>
+      <source>Does not count: the buyer requested it officially.</source>
+      <translation>Non comptée : l'acheteur l'a demandée officiellement.</translation>
+    </message>
+    <message>
+      <source>Counts: 7-day rate {before} → {after}</source>
+      <translation>Comptée : taux sur 7 jours {before} → {after}</translation>
+    </message>
+    <message>
+      <source>, above the {target} target</source>
+      <translation>, au-dessus de l'objectif de {target}</translation>
+    </message>
+    <message>
+      <source>, below the {target} target</source>
+      <translation>, sous l'objectif de {target}</translation>
     </message>
   </context>
   <context>
@@ -3508,8 +3618,8 @@
       <translation>Unités encore à expédier alors que la date limite d'expédition est passée.</translation>
     </message>
     <message>
-      <source>The buyer used Request cancellation: cancelling with reason Buyer canceled does not count in your rate.</source>
-      <translation>L'acheteur a utilisé « Demander une annulation » : annuler avec le motif « Annulé par l'acheteur » ne compte pas dans votre taux d'annulations.</translation>
+      <source>The buyer used Request cancellation (cancelling with reason Buyer canceled does not count in your rate), or asked only by message (cancelling counts: reply asking for the official request).</source>
+      <translation>L'acheteur a utilisé « Demander une annulation » (annuler avec le motif « Annulé par l'acheteur » ne compte pas dans votre taux), ou a seulement demandé par message (annuler compte : répondez en demandant la demande officielle).</translation>
     </message>
     <message>
       <source>Late orders Amazon may cancel automatically within a few days (7 days after the ship-by date).</source>

@@ -55,13 +55,14 @@ def test_the_french_window_shows_the_timeline_in_french(
             shown = window.details.text.replace("\u00a0", " ")
             assert (
                 "Expédition confirmée (Colissimo, suivi 6A12345678901, 20/11/2026) : "
-                "11111111111111 × 1." in shown
+                "MUG-CERAM-01 « Mug céramique » × 1." in shown
             )
             assert "Shipment confirmed (Colissimo" not in shown
             # Amounts as a French seller writes them, not the file form "20.12 EUR".
             assert (
                 "Remboursement de 20,12 € à l'acheteur (motif « Retour client ») : "
-                "11111111111111 23,10 moins 2,98 de frais de restockage." in shown
+                "MUG-CERAM-01 « Mug céramique » 23,10 € moins 2,98 € de frais de restockage."
+                in shown
             )
             assert "20.12" not in shown and "2026-11-20" not in shown
             assert OLD_SENTENCE in shown  # no translatable form: shown as it was stored
@@ -82,11 +83,11 @@ def test_the_english_window_shows_the_stored_english(shipped_with_an_old_event, 
         assert f"Shipment confirmed (Colissimo, tracking 6A12345678901, {day})" in shown
         paid, price, fee = (
             money(Decimal(v), c).replace("\u00a0", " ")
-            for v, c in (("20.12", "EUR"), ("23.10", None), ("2.98", None))
+            for v, c in (("20.12", "EUR"), ("23.10", "EUR"), ("2.98", "EUR"))
         )
         assert (
             f"Refunded {paid} to the buyer (reason Customer return): "
-            f"11111111111111 {price} minus restocking fee {fee}." in shown
+            f"MUG-CERAM-01 “Mug céramique” {price} minus restocking fee {fee}." in shown
         )
         assert OLD_SENTENCE in shown and "(seller)" in shown
     finally:
