@@ -21,11 +21,13 @@ sys.path.insert(0, str(ROOT))
 
 from PySide6.QtCore import QCoreApplication, QSettings  # noqa: E402
 from PySide6.QtWidgets import QApplication, QDialog, QWidget  # noqa: E402
+from sqlalchemy import select  # noqa: E402
 
 from app import clock  # noqa: E402
 from app.db import Database, open_database  # noqa: E402
 from app.demo import fill_demo  # noqa: E402
 from app.flatfiles.cancellation_file import TEMPLATE_LINE  # noqa: E402
+from app.models import Order  # noqa: E402
 from app.order_list import ListQuery, OrderRow, page  # noqa: E402
 from app.queries import View  # noqa: E402
 from ui.about_dialog import AboutDialog  # noqa: E402
@@ -172,6 +174,43 @@ def backup_dialogs(window: MainWindow, suffix: str = "") -> None:
     grab_dialog(confirmation, f"restore-confirmation{suffix}")
 
 
+def issue_12_items_7_to_9(window: MainWindow, db: Database, suffix: str = "") -> None:
+    """A partial cancellation's cost, the money of a refunded order, a request by message
+    (S5) and an order id searched in another filter."""
+    window.resize(*WINDOW_SIZE)
+    window.filters.choose(View.ALL)
+    multi = [row for row in rows(db, View.UNSHIPPED) if row.item_count > 1]
+    if multi:
+        window.select_order(multi[0].order_id)
+        dialog = window.cancel_items()
+        if dialog is not None:
+            next(iter(dialog.quantities.values())).setValue(1)
+            grab_dialog(dialog, f"cancel-items-dialog-chosen{suffix}")
+    asked = [row for row in rows(db, View.BUYER_REQUESTED) if row.asked_by_message]
+    if asked:
+        window.filters.choose(View.BUYER_REQUESTED)
+        window.select_order(asked[0].order_id)
+        grab(window, f"asked-by-message{suffix}")
+    window.filters.choose(View.ALL)
+    with db.reading() as session:
+        refunded = session.scalar(select(Order.order_id).join(Order.refunds).limit(1))
+    if refunded:
+        window.select_order(refunded)
+        QApplication.processEvents()
+        window.details.scroll_to("money")
+        grab(window, f"details-money{suffix}")
+    shipped = rows(db, View.SHIPPED, 1)
+    if shipped:
+        window.filters.choose(View.CANCELED)
+        window.search.setText(shipped[0].order_id)
+        window._apply_search_now()
+        wait_for_counts(window)
+        grab(window, f"search-found-elsewhere{suffix}")
+        window.search.clear()
+        window._apply_search_now()
+        window.filters.choose(View.ALL)
+
+
 def windows_at_sizes(window: MainWindow, chosen: str, suffix: str) -> None:
     """The main window and the health page at a laptop's and a desktop's screen size."""
     for width, height in WINDOW_SIZES:
@@ -226,6 +265,7 @@ def main() -> int:
         order_dialogs(window, db, chosen)
         other_dialogs(window, db, folder)
         backup_dialogs(window)
+        issue_12_items_7_to_9(window, db)
         window.filters.choose_health()
         grab(window, "health-page")
 
@@ -240,6 +280,7 @@ def main() -> int:
         order_dialogs(window, db, chosen, suffix="-fr")
         other_dialogs(window, db, folder, suffix="-fr")
         backup_dialogs(window, suffix="-fr")
+        issue_12_items_7_to_9(window, db, suffix="-fr")
         window.set_language(None)
         install_translators(app, "fr")
         welcome(folder, suffix="-fr")

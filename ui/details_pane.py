@@ -45,8 +45,9 @@ from ui.labels import (
 from ui.models.order_table_model import AT_RISK_COLOUR, LATE_COLOUR
 
 
-def _section(title: str) -> str:
-    return "<h3>" + escape(title) + "</h3>"
+def _section(title: str, anchor: str = "") -> str:
+    named = f"<a name='{anchor}'></a>" if anchor else ""
+    return f"<h3>{named}{escape(title)}</h3>"
 
 
 MESSAGE_SCHEME = "message"
@@ -122,7 +123,8 @@ class DetailsPane(QWidget):
 
     def minimumSizeHint(self) -> QSize:
         hint = super().minimumSizeHint()
-        widest = max((b.sizeHint().width() for b in self._button_list), default=0)
+        buttons = [*self._button_list, self.s5_reply_button]
+        widest = max(b.sizeHint().width() for b in buttons) + 2 * self.asked_banner.frameWidth()
         return QSize(max(NARROWEST, widest), hint.height())
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -155,7 +157,10 @@ class DetailsPane(QWidget):
                 "cancellation rate: ask the buyer to use Request cancellation instead."
             )
         )
-        self.s5_reply_button.setText(self.tr("Reply: ask for the official request…"))
+        self.s5_reply_button.setText(self.tr("Reply to the buyer…"))
+        self.s5_reply_button.setToolTip(
+            self.tr("Opens the S5 message asking the buyer to use Request cancellation.")
+        )
         self.show_order(self._details, self._actions)
 
     @property
@@ -327,7 +332,7 @@ class DetailsPane(QWidget):
         ]
         note = self.tr("Charged: the shipped units. Net: charged less refunded.")
         return (
-            _section(self.tr("Money"))
+            _section(self.tr("Money"), "money")
             + "<table cellspacing='0' cellpadding='1'>"
             + "".join(rows)
             + f"</table><p style='margin-top:2px'><small>{escape(note)}</small></p>"
@@ -357,7 +362,7 @@ class DetailsPane(QWidget):
                 date=date_time(refund.created_at), amount=money(refund.net, currency), reason=reason
             )
             rows.append(f"<li>{escape(heading)}<br><small>{'<br>'.join(lines)}</small></li>")
-        return _section(self.tr("Refunds")) + "<ul>" + "".join(rows) + "</ul>"
+        return _section(self.tr("Refunds"), "refunds") + "<ul>" + "".join(rows) + "</ul>"
 
     def item_words(self, sku: str, title: str | None) -> str:
         """An item as a seller names it: SKU and product name."""
@@ -472,3 +477,7 @@ class DetailsPane(QWidget):
             "import": self.tr("import"),
         }
         return labels.get(actor, actor)
+
+    def scroll_to(self, anchor: str) -> None:
+        """Bring a section (``money``, ``refunds``) into view."""
+        self._browser.scrollToAnchor(anchor)

@@ -174,7 +174,10 @@ class MainWindow(QMainWindow):
         self.elsewhere = QPushButton(self)
         self.elsewhere.setObjectName("found_elsewhere")
         self.elsewhere.setFlat(True)
-        self.elsewhere.setStyleSheet("text-align: left; font-weight: bold")
+        self.elsewhere.setStyleSheet(
+            "text-align: left; font-weight: bold; color: palette(link); padding: 4px"
+        )
+        self.elsewhere.setCursor(Qt.CursorShape.PointingHandCursor)
         self.elsewhere.hide()
         self._elsewhere: FoundElsewhere | None = None
         self.list_area = QWidget(self)

@@ -1004,6 +1004,14 @@
       <translation>L'acheteur a demandé l'annulation par message seulement. Annuler maintenant compte dans votre taux d'annulations : demandez plutôt à l'acheteur d'utiliser « Demander une annulation ».</translation>
     </message>
     <message>
+      <source>Reply to the buyer…</source>
+      <translation>Répondre à l'acheteur…</translation>
+    </message>
+    <message>
+      <source>Opens the S5 message asking the buyer to use Request cancellation.</source>
+      <translation>Ouvre le message S5 qui demande à l'acheteur d'utiliser « Demander une annulation ».</translation>
+    </message>
+    <message>
       <source>⚑ Buyer requested cancellation</source>
       <translation>⚑ Annulation demandée par l'acheteur</translation>
     </message>
@@ -1154,10 +1162,6 @@
     <message>
       <source>What you can do</source>
       <translation>Ce que vous pouvez faire</translation>
-    </message>
-    <message>
-      <source>Reply: ask for the official request…</source>
-      <translation>Répondre : inviter à faire la demande officielle…</translation>
     </message>
     <message>
       <source>Items</source>

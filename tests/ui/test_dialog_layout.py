@@ -69,6 +69,16 @@ def states(win: MainWindow, db: Database) -> Iterator[tuple[str, Callable[[], QD
         then(on(unshipped[0], win.cancel_order), lambda d: d.choose_reason("BuyerCanceled")),
     )
     yield "cancel items", on(multi, win.cancel_items)
+    yield (
+        "cancel items, units chosen (amounts and rate effect)",
+        then(
+            on(multi, win.cancel_items),
+            lambda d: (
+                next(iter(d.quantities.values())).setValue(1),
+                d.choose_reason("BuyerCanceled"),
+            ),
+        ),
+    )
     yield "refund", on(shipped[0], win.refund)
     yield "refund, several items", then(on(several, win.refund), lambda d: d.refund_everything())
     yield (
