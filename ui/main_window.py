@@ -127,6 +127,7 @@ class MainWindow(QMainWindow):
         self._statistics_stale = False  # set after an import: re-analyse for the planner
         self._health_stale = True  # the health page recomputes when it is next shown
         self._wanted_selection: str | None = None  # select it once the list's rows arrive
+        self._results_wanted = False  # Enter in the search: go to the rows once they arrive
         self._last_row = 0  # where the selected order was, to stay near it when it leaves
         self.tasks = TaskRunner(self)
         self.registry = ActionRegistry(self)
@@ -431,7 +432,9 @@ class MainWindow(QMainWindow):
         return False
 
     def show_results(self) -> None:
-        """Focus the list on the selected order, or the first one."""
+        """Focus the list on the selected order, or the first one (once a search still
+        running on a worker has given its rows)."""
+        self._results_wanted = self.model.loading
         if self.model.rowCount() and not self.table.selectionModel().hasSelection():
             self.select_order(self.model.order_id_at(0) or "")
         self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -611,6 +614,9 @@ class MainWindow(QMainWindow):
             self._find_and_select(wanted)
         else:
             self._keep_selection_in_sight()
+        if self._results_wanted:
+            self._results_wanted = False
+            self.show_results()
 
     def _loading_changed(self, loading: bool) -> None:
         searching = self.tr("Searching…")

@@ -121,7 +121,7 @@ def test_typing_a_name_without_its_accents_finds_it(db, window, qtbot, stored, t
     win.search.setFocus()
     win.search.insert(typed)  # as a keyboard layout with î types it (QTest sends Latin-1 only)
     qtbot.keyClick(win.search, Qt.Key.Key_Return)
-    assert shown(win) == [ORDER]
+    qtbot.waitUntil(lambda: shown(win) == [ORDER], timeout=3000)  # PostgreSQL: on a worker
 
 
 def test_an_order_id_typed_in_another_filter_says_where_it_is_and_switches(db, window, qtbot):
@@ -142,8 +142,11 @@ def test_an_order_id_typed_in_another_filter_says_where_it_is_and_switches(db, w
     assert not win.registry["refund"].isEnabled()  # nothing acts on an order out of sight
     qtbot.mouseClick(win.elsewhere, Qt.MouseButton.LeftButton)
     assert win.model.query.view is View.CANCELED
-    assert shown(win) == [ORDER]
-    assert win.current_details is not None and win.current_details.order_id == ORDER
+    qtbot.waitUntil(lambda: shown(win) == [ORDER], timeout=3000)
+    qtbot.waitUntil(
+        lambda: win.current_details is not None and win.current_details.order_id == ORDER,
+        timeout=3000,
+    )
     assert not win.elsewhere.isVisible()
 
 
@@ -155,17 +158,20 @@ def test_enter_and_down_move_to_the_results_and_escape_clears(db, window, qtbot)
     win.search.setFocus()
     qtbot.keyClicks(win.search, "lemaitre")
     qtbot.keyClick(win.search, Qt.Key.Key_Return)
-    assert shown(win) == [OTHER]
+    qtbot.waitUntil(lambda: shown(win) == [OTHER], timeout=3000)  # PostgreSQL: on a worker
     assert win.focusWidget() is win.table
-    assert win.current_details is not None and win.current_details.order_id == OTHER
+    qtbot.waitUntil(
+        lambda: win.current_details is not None and win.current_details.order_id == OTHER,
+        timeout=3000,
+    )
 
     win.search.setFocus()
     qtbot.keyClick(win.search, Qt.Key.Key_Escape)
     assert win.search.text() == ""
-    assert sorted(shown(win)) == [ORDER, OTHER]
+    qtbot.waitUntil(lambda: sorted(shown(win)) == [ORDER, OTHER], timeout=3000)
     assert win.focusWidget() is win.search
 
     qtbot.keyClicks(win.search, "lemaitre")
     qtbot.keyClick(win.search, Qt.Key.Key_Down)
     assert win.focusWidget() is win.table
-    assert shown(win) == [OTHER]
+    qtbot.waitUntil(lambda: shown(win) == [OTHER], timeout=3000)
