@@ -36,8 +36,10 @@ from PySide6.QtCore import QEventLoop, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from app.db import open_database
+from app.models import OrderStatus
 from app.order_list import Column, refresh_statistics, view_counts
 from app.queries import View
+from app.search_text import order_search_text
 from ui.models.order_table_model import GUI_BUDGET_MS, OrderTableModel
 
 NOW = datetime.now(UTC).replace(tzinfo=None, microsecond=0)
@@ -57,6 +59,8 @@ def rows(count: int) -> Iterator[tuple[object, ...]]:
         status = rng.choice(STATUSES)
         pending = status == "Pending"
         items = rng.randint(1, 4)
+        buyer = None if pending else f"Buyer {number}"
+        skus = " ".join(f"SKU-{rng.randint(1, 500)}" for _ in range(min(items, 2)))
         yield (
             f"{100 + number % 900:03d}-{number:07d}-{rng.randint(0, 9_999_999):07d}",
             status,
@@ -64,23 +68,25 @@ def rows(count: int) -> Iterator[tuple[object, ...]]:
             None if pending else purchased + timedelta(hours=1),
             purchased + timedelta(days=2),
             "EUR",
-            None if pending else f"Buyer {number}",
+            buyer,
             rng.random() < 0.01,
             False,
             items,
-            " ".join(f"SKU-{rng.randint(1, 500)}" for _ in range(min(items, 2))),
+            skus,
             "Mug | Tote",
             rng.randint(500, 20000),
             purchased,
             purchased,
             1,
+            # What the app keeps for the search (migration 0008), as it writes it.
+            order_search_text(OrderStatus(status), buyer, skus, "Mug | Tote"),
         )
 
 
 INSERT = (
     "INSERT INTO orders (order_id, status, purchase_date, payment_date, latest_ship_date,"
     " currency, buyer_name, buyer_requested_cancel, canceled_on_marketplace, item_count,"
-    " skus, titles, total, created_at, updated_at, version)"
+    " skus, titles, total, created_at, updated_at, version, search_text)"
     " VALUES ({marks})"
 )
 
@@ -96,7 +102,7 @@ def build(path: Path | str, count: int) -> float:
         cursor = raw.cursor()
         batch = list(itertools.islice(found := rows(count), 20_000))
         while batch:
-            cursor.executemany(INSERT.format(marks=", ".join(["%s"] * 16)), batch)
+            cursor.executemany(INSERT.format(marks=", ".join(["%s"] * 17)), batch)
             batch = list(itertools.islice(found, 20_000))
         raw.commit()
         raw.close()
@@ -109,7 +115,7 @@ def build(path: Path | str, count: int) -> float:
     connection.execute("PRAGMA journal_mode=OFF")
     connection.execute("PRAGMA synchronous=OFF")
     with connection:
-        connection.executemany(INSERT.format(marks=", ".join(["?"] * 16)), rows(count))
+        connection.executemany(INSERT.format(marks=", ".join(["?"] * 17)), rows(count))
     connection.close()
     return time.perf_counter() - started
 
