@@ -38,7 +38,10 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from app import faults, files, private_files
-from app import search_text as _search_text  # noqa: F401 - keeps orders.search_text written
+
+# Imported for the columns they keep written with every change of an order.
+from app import message_choice as _message_choice  # noqa: F401 - orders.cancel_requested
+from app import search_text as _search_text  # noqa: F401 - orders.search_text
 from app.errors import DatabaseProblem, SellerDeskError
 from app.models import Base
 from app.text import QT_TRANSLATE_NOOP, text

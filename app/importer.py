@@ -54,6 +54,7 @@ from app import audit, clock
 from app.bulk import BulkTable, Row, indexes_rebuilt
 from app.db import Database, changed_elsewhere
 from app.errors import BadInput, SellerDeskError
+from app.message_choice import cancel_requested
 from app.models import Event, FulfilledBy, Order, OrderItem, OrderStatus
 from app.money import format_amount
 from app.orders import order_summary
@@ -107,7 +108,7 @@ NEW_ORDER_FIELDS = tuple(name for name in ORDER_COLUMNS if name != "id")
 NEW_ORDER_VALUES = itemgetter(*NEW_ORDER_FIELDS)
 CHANGED_ORDER_VALUES = itemgetter(*ORDER_FIELDS)
 # Columns whose change is a consequence of another change, not a change itself.
-BOOKKEEPING = frozenset({"updated_at", "version", "search_text"})
+BOOKKEEPING = frozenset({"updated_at", "version", "search_text", "cancel_requested"})
 COMPARED_FIELDS = tuple(name for name in ORDER_FIELDS if name not in BOOKKEEPING)
 COMPARED_VALUES = itemgetter(*COMPARED_FIELDS)
 # audit.event_values' columns, in its order.
@@ -192,6 +193,7 @@ BLANK_ORDER: dict[str, Any] = {
     "titles": "",
     "search_text": "",
     "asked_to_cancel_by_message": False,
+    "cancel_requested": False,
     "version": 1,
 }
 
@@ -294,6 +296,9 @@ class OrderMerge:
         )
         self.values["search_text"] = order_search_text(
             self.values["status"], self.values["buyer_name"], summary.skus, summary.titles
+        )
+        self.values["cancel_requested"] = cancel_requested(
+            self.values["buyer_requested_cancel"], self.values["asked_to_cancel_by_message"]
         )
         if self.is_new:
             return

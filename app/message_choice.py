@@ -13,8 +13,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import ColumnElement, and_
+from sqlalchemy import ColumnElement, and_, event
+from sqlalchemy.orm import Mapper
 
 from app.models import Event, Order, OrderStatus, ReturnStatus
 
@@ -95,6 +97,20 @@ def asked_only_by_message_condition() -> ColumnElement[bool]:
         Order.asked_to_cancel_by_message.is_(True),
         Order.buyer_requested_cancel.is_(False),
         Order.status.in_(OPEN),
+    )
+
+
+def cancel_requested(buyer_requested_cancel: bool, asked_to_cancel_by_message: bool) -> bool:
+    """``orders.cancel_requested``: either request was made (the Buyer requested filter's
+    index; the filter itself applies :func:`asked_only_by_message_condition`)."""
+    return bool(buyer_requested_cancel or asked_to_cancel_by_message)
+
+
+@event.listens_for(Order, "before_insert")
+@event.listens_for(Order, "before_update")
+def _keep_cancel_requested(_mapper: Mapper[Any], _connection: Any, order: Order) -> None:
+    order.cancel_requested = cancel_requested(
+        order.buyer_requested_cancel, order.asked_to_cancel_by_message
     )
 
 

@@ -166,6 +166,9 @@ class Order(Base):
     canceled_on_marketplace: Mapped[bool] = mapped_column(default=False)
     # The buyer asked to cancel by message before any cancellation (S5; migration 0008).
     asked_to_cancel_by_message: Mapped[bool] = mapped_column(default=False, server_default=false())
+    # Either request (official or by message): one index walks the Buyer requested filter
+    # newest first (app.message_choice keeps it; migration 0008).
+    cancel_requested: Mapped[bool] = mapped_column(default=False, server_default=false())
 
     item_count: Mapped[int] = mapped_column(default=0)
     skus: Mapped[str] = mapped_column(Text, default="")
@@ -207,9 +210,7 @@ class Order(Base):
         Index("ix_orders_status_purchased", "status", "purchase_date"),
         Index("ix_orders_buyer_requested_purchased", "buyer_requested_cancel", "purchase_date"),
         # migration 0008: the Buyer requested filter takes requests by message too (S5)
-        Index(
-            "ix_orders_asked_by_message_purchased", "asked_to_cancel_by_message", "purchase_date"
-        ),
+        Index("ix_orders_cancel_requested_purchased", "cancel_requested", "purchase_date"),
     )
 
 

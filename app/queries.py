@@ -75,8 +75,10 @@ def view_condition(view: View, as_of: datetime) -> ColumnElement[bool]:
         case View.LATE:
             return is_late(as_of)
         case View.BUYER_REQUESTED:
-            # The official request (S4) or, still open, a request by message only (S5).
+            # The official request (S4) or, still open, a request by message only (S5);
+            # cancel_requested (either was made) lets one index walk it newest first.
             return and_(
+                Order.cancel_requested.is_(True),
                 or_(Order.buyer_requested_cancel.is_(True), asked_only_by_message_condition()),
                 Order.status.not_in([OrderStatus.CANCELED, OrderStatus.SHIPPED]),
                 seller_fulfilled(),

@@ -13,6 +13,7 @@ from sqlalchemy import create_engine, select
 
 from app import audit
 from app.db import _alembic_config, open_database
+from app.importer import import_reports
 from app.models import Order, OrderStatus
 from app.order_details import order_details
 from app.order_list import ListQuery, page, view_counts
@@ -20,6 +21,7 @@ from app.orders import cancel
 from app.queries import View
 from tests.conftest import ON_POSTGRES
 from tests.factories import NOW, ItemSpec, OrderSpec, add_order
+from tests.reportfiles import ORDERS_REPORT
 
 ORDER = "405-1234567-1234567"
 OTHER = "405-7654321-7654321"
@@ -119,3 +121,19 @@ def test_a_request_by_message_written_before_0008_is_found_after_the_upgrade(db,
         assert rows[ORDER].asked_by_message and not rows[OTHER].asked_by_message
     finally:
         reopened.dispose()
+
+
+def test_an_imported_official_request_is_in_the_buyer_requested_filter(db):
+    import_reports(db, [ORDERS_REPORT], at=NOW)
+    with db.reading() as session:
+        requested = set(
+            session.scalars(select(Order.order_id).where(Order.buyer_requested_cancel.is_(True)))
+        )
+    assert requested  # the report flags some
+    shown = {r.order_id for r in page(db, ListQuery(View.BUYER_REQUESTED), as_of=NOW)}
+    open_ones = {
+        r.order_id
+        for r in page(db, ListQuery(View.ALL), as_of=NOW)
+        if r.order_id in requested and r.status in (OrderStatus.UNSHIPPED, OrderStatus.PENDING)
+    }
+    assert open_ones and open_ones <= shown

@@ -2438,8 +2438,8 @@
       <translation>Articles, taxes et livraison, promotions déduites</translation>
     </message>
     <message>
-      <source>The buyer used Request cancellation on the marketplace</source>
-      <translation>L'acheteur a utilisé « Demander une annulation » sur Amazon</translation>
+      <source>⚑ The buyer used Request cancellation on the marketplace; ✉ the buyer asked to cancel by message only</source>
+      <translation>⚑ L'acheteur a utilisé « Demander une annulation » sur Amazon ; ✉ l'acheteur a demandé l'annulation par message seulement</translation>
     </message>
     <message>
       <source>{count} × {skus}</source>

@@ -69,7 +69,7 @@ def rows(count: int) -> Iterator[tuple[object, ...]]:
             purchased + timedelta(days=2),
             "EUR",
             buyer,
-            rng.random() < 0.01,
+            requested := rng.random() < 0.01,
             False,
             items,
             skus,
@@ -80,13 +80,14 @@ def rows(count: int) -> Iterator[tuple[object, ...]]:
             1,
             # What the app keeps for the search (migration 0008), as it writes it.
             order_search_text(OrderStatus(status), buyer, skus, "Mug | Tote"),
+            requested,  # cancel_requested: no request by message among these
         )
 
 
 INSERT = (
     "INSERT INTO orders (order_id, status, purchase_date, payment_date, latest_ship_date,"
     " currency, buyer_name, buyer_requested_cancel, canceled_on_marketplace, item_count,"
-    " skus, titles, total, created_at, updated_at, version, search_text)"
+    " skus, titles, total, created_at, updated_at, version, search_text, cancel_requested)"
     " VALUES ({marks})"
 )
 
@@ -102,7 +103,7 @@ def build(path: Path | str, count: int) -> float:
         cursor = raw.cursor()
         batch = list(itertools.islice(found := rows(count), 20_000))
         while batch:
-            cursor.executemany(INSERT.format(marks=", ".join(["%s"] * 17)), batch)
+            cursor.executemany(INSERT.format(marks=", ".join(["%s"] * 18)), batch)
             batch = list(itertools.islice(found, 20_000))
         raw.commit()
         raw.close()
@@ -115,7 +116,7 @@ def build(path: Path | str, count: int) -> float:
     connection.execute("PRAGMA journal_mode=OFF")
     connection.execute("PRAGMA synchronous=OFF")
     with connection:
-        connection.executemany(INSERT.format(marks=", ".join(["?"] * 17)), rows(count))
+        connection.executemany(INSERT.format(marks=", ".join(["?"] * 18)), rows(count))
     connection.close()
     return time.perf_counter() - started
 
@@ -209,10 +210,14 @@ RAW_VIEWS = {
     View.PENDING: "status = 'Pending'",
     View.UNSHIPPED: OPEN,
     View.LATE: f"{OPEN} AND latest_ship_date < '{NOW.isoformat(' ')}'",
-    View.BUYER_REQUESTED: "buyer_requested_cancel AND status NOT IN ('Canceled','Shipped')",
+    View.BUYER_REQUESTED: (
+        "cancel_requested AND (buyer_requested_cancel OR (asked_to_cancel_by_message"
+        f" AND NOT buyer_requested_cancel AND {OPEN})) AND status NOT IN ('Canceled','Shipped')"
+    ),
     View.AT_RISK: f"{OPEN} AND latest_ship_date <= '{(NOW - timedelta(days=4)).isoformat(' ')}'",
     View.SHIPPED: "status = 'Shipped'",
     View.CANCELED: "status = 'Canceled'",
+    View.FULFILLED_BY_AMAZON: "fulfilled_by = 'marketplace'",
 }
 BARE_WINDOW = (
     "import sys; from PySide6.QtCore import QTimer;"

@@ -298,7 +298,8 @@ class OrderTableModel(QAbstractTableModel):
             Column.ITEMS: self.tr("Units ordered and their SKUs"),
             Column.TOTAL: self.tr("Items, tax and shipping, less promotions"),
             Column.BUYER_REQUESTED: self.tr(
-                "The buyer used Request cancellation on the marketplace"
+                "⚑ The buyer used Request cancellation on the marketplace; ✉ the buyer asked "
+                "to cancel by message only"
             ),
         }[column]
 

@@ -37,11 +37,9 @@ def upgrade() -> None:
             "asked_to_cancel_by_message", sa.Boolean(), nullable=False, server_default=sa.false()
         ),
     )
-    op.create_index(
-        "ix_orders_asked_by_message_purchased",
+    op.add_column(
         "orders",
-        ["asked_to_cancel_by_message", "purchase_date"],
-        unique=False,
+        sa.Column("cancel_requested", sa.Boolean(), nullable=False, server_default=sa.false()),
     )
     connection = op.get_bind()
     orders = sa.table(
@@ -53,6 +51,8 @@ def upgrade() -> None:
         sa.column("titles", sa.Text),
         sa.column("search_text", sa.Text),
         sa.column("asked_to_cancel_by_message", sa.Boolean),
+        sa.column("buyer_requested_cancel", sa.Boolean),
+        sa.column("cancel_requested", sa.Boolean),
     )
     last = 0
     while True:
@@ -109,9 +109,26 @@ def upgrade() -> None:
     connection.execute(
         orders.update().where(orders.c.id.in_(asked)).values(asked_to_cancel_by_message=True)
     )
+    connection.execute(
+        orders.update()
+        .where(
+            sa.or_(
+                orders.c.buyer_requested_cancel.is_(True),
+                orders.c.asked_to_cancel_by_message.is_(True),
+            )
+        )
+        .values(cancel_requested=True)
+    )
+    op.create_index(
+        "ix_orders_cancel_requested_purchased",
+        "orders",
+        ["cancel_requested", "purchase_date"],
+        unique=False,
+    )
 
 
 def downgrade() -> None:
-    op.drop_index("ix_orders_asked_by_message_purchased", table_name="orders")
+    op.drop_index("ix_orders_cancel_requested_purchased", table_name="orders")
+    op.drop_column("orders", "cancel_requested")
     op.drop_column("orders", "asked_to_cancel_by_message")  # SQLite 3.35+ drops in place
     op.drop_column("orders", "search_text")
