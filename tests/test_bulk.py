@@ -11,6 +11,7 @@ from sqlalchemy import Table, select
 from app.bulk import BulkTable
 from app.db import Database
 from app.models import Order, OrderStatus
+from app.search_text import order_search_text
 
 ORDERS = cast(Table, Order.__table__)
 PARIS = timezone(timedelta(hours=1))
@@ -33,6 +34,11 @@ VALUES = {
     "updated_at": AT,
     "version": 1,
 }
+# Columns the app derives on every write (the ORM by its hooks, the importer by hand).
+VALUES["search_text"] = order_search_text(
+    VALUES["status"], VALUES["buyer_name"], VALUES["skus"], VALUES["titles"]
+)
+VALUES["cancel_requested"] = False
 
 
 def _stored(db: Database, order_id: str) -> tuple[object, ...]:
