@@ -25,6 +25,7 @@ from tests.factories import NOW, ItemSpec, OrderSpec, add_order
 
 ORDER = "405-1234567-1234567"
 ITEM = "11111111111111"
+NAMED = "MUG-CERAM-01 “Mug céramique”"  # how the timeline names the factories' item
 
 
 def shipped_order(db, quantity: int = 2, shipped: int = 2, cancelled: int = 0) -> str:
@@ -190,10 +191,11 @@ def test_each_refund_is_on_the_timeline_with_what_the_buyer_gets_back(db, cli):
     )
     events = json.loads(cli("show", ORDER, "--json").out)["events"]
     assert [e["summary"] for e in events if e["summary"].startswith("Refunded")] == [
-        f"Refunded 10.00 EUR to the buyer (reason CustomerReturn): {ITEM} 10.00.",
+        # Items by SKU and title (issue 12), amounts with their currency.
+        f"Refunded 10.00 EUR to the buyer (reason CustomerReturn): {NAMED} 10.00 EUR.",
         # 19.80 + 4.96 + 4.90 + 0.82 = 30.48, minus the fee
-        f"Refunded 24.52 EUR to the buyer (reason CustomerReturn): {ITEM} 30.48 minus "
-        "restocking fee 5.96.",
+        f"Refunded 24.52 EUR to the buyer (reason CustomerReturn): {NAMED} 30.48 EUR minus "
+        "restocking fee 5.96 EUR.",
     ]
 
 
@@ -206,7 +208,8 @@ def test_the_refund_on_the_timeline_is_translatable_piece_by_piece(db, cli):
     sentence = from_json(stored)
     shown = sentence.render(lambda piece: f"<{piece.context}>{piece.source}")
     assert shown == (
-        f"<Refunds>Refunded 10.00 EUR to the buyer (reason CustomerReturn): <Refunds>{ITEM} 10.00."
+        "<Refunds>Refunded 10.00 EUR to the buyer (reason CustomerReturn): "
+        "<Refunds><Orders>MUG-CERAM-01 “Mug céramique” 10.00 EUR."
     )
 
 
