@@ -1522,6 +1522,10 @@
       <translation>Plafonds des frais de restockage, en % du prix de l'article</translation>
     </message>
     <message>
+      <source>&amp;{number} {condition}:</source>
+      <translation>&amp;{number} {condition} :</translation>
+    </message>
+    <message>
       <source>Parcel brought back by the carrier (S16)</source>
       <translation>Colis retourné par le transporteur (S16)</translation>
     </message>

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtWidgets import QTextBrowser
+from sqlalchemy import update
 
+from app.models import Order
 from app.order_details import order_details
 from tests.factories import OrderSpec, add_order
 from ui.details_pane import NARROWEST, DetailsPane
@@ -36,3 +38,26 @@ def test_the_heading_keeps_the_order_id_on_one_line_in_the_narrowest_pane(
         assert browser.horizontalScrollBar().maximum() == 0, "the order id is cut"
     finally:
         install_translators(qapp, "en")
+
+
+def test_a_long_buyer_email_wraps_inside_the_narrowest_pane(db, qtbot):
+    """A marketplace e-mail has no space to wrap at: it breaks (Qt's wrap-anywhere default), never
+    runs off the pane."""
+    email = "2175df0d2c8e4b1f9a6c3e7d5b0a1f2c@marketplace.amazon.fr"
+    add_order(db, OrderSpec(order_id=ORDER_ID))
+    with db.transaction() as session:
+        session.execute(update(Order).where(Order.order_id == ORDER_ID).values(buyer_email=email))
+    pane = DetailsPane()
+    qtbot.addWidget(pane)
+    pane.resize(NARROWEST, 700)
+    pane.show()
+    pane.show_order(order_details(db, ORDER_ID), [])
+    browser = pane.findChild(QTextBrowser, "details_text")
+    document = browser.document()
+    document.setTextWidth(browser.viewport().width())
+    room = document.textWidth() - 2 * document.documentMargin()
+    block = document.findBlock(document.toPlainText().index(email[:10]))
+    layout = block.layout()
+    assert layout.lineCount() >= 2, "the e-mail did not fit yet was not broken"
+    assert all(layout.lineAt(i).naturalTextWidth() <= room for i in range(layout.lineCount()))
+    assert browser.horizontalScrollBar().maximum() == 0, "the e-mail runs off the pane"

@@ -106,3 +106,19 @@ def test_no_two_controls_share_a_mnemonic(db, win, qapp, language):
     finally:
         install_translators(qapp, "en")
         QApplication.processEvents()
+
+
+def test_french_ceiling_labels_put_a_space_before_their_colon(db, win, qapp):
+    install_translators(qapp, "fr")
+    try:
+        dialog = PreferencesDialog(db, win)
+        labels = {
+            label.text()
+            for label in dialog.general.findChildren(QLabel)
+            if label.buddy() in dialog.general.ceilings.values()
+        }
+        assert "&1 Neuf — retourné à l'état neuf dans les délais\u00a0:" in labels
+        assert len(labels) == 5 and all(text.endswith("\u00a0:") for text in labels), labels
+    finally:
+        install_translators(qapp, "en")
+        QApplication.processEvents()

@@ -81,7 +81,9 @@ class GeneralPage(QWidget):
             edit = self._percent_edit(f"ceiling_{grade}", saved.ceilings[grade])
             self.ceilings[grade] = edit
             name = QCoreApplication.translate("Restocking", label)
-            grade_form.addRow(f"&{next(mnemonic)} {name}:", edit)
+            # "&1 New — …:" as one sentence, so French puts its space before the colon.
+            row = self.tr("&{number} {condition}:").format(number=next(mnemonic), condition=name)
+            grade_form.addRow(row, edit)
 
         carrier = QGroupBox(self.tr("Parcel brought back by the carrier (S16)"), self)
         carrier_form = QFormLayout(carrier)
