@@ -375,3 +375,58 @@ def test_a_refund_made_with_the_refund_tool_goes_into_the_adjustment_file(db, tm
             "0",
         ]
     ]
+
+
+def test_a_cancellation_recorded_without_a_reason_goes_out_as_a_bare_order_row(db, tmp_path):
+    # A database from before reasons were required holds cancellations without one.
+    add_order(db, OrderSpec(items=[ItemSpec(order_item_id="11111111111111")]))
+    cancel(db, "405-1234567-1234567", "NoInventory", at=NOW)
+    with db.transaction() as session:
+        session.execute(select(Cancellation)).scalar_one().reason = None
+
+    result = export_new(db, ExportKind.CANCELLATIONS, tmp_path / "c.txt")
+    assert result.row_count == 1
+    assert body(tmp_path / "c.txt")[2:] == ["405-1234567-1234567\t\t"]
+
+
+def test_a_batch_written_before_reasons_took_item_codes_comes_back_with_its_reason(db, tmp_path):
+    add_order(db, OrderSpec(items=[ItemSpec(order_item_id="11111111111111")]))
+    cancel(db, "405-1234567-1234567", "NoInventory", at=NOW)
+    first = export_new(db, ExportKind.CANCELLATIONS, tmp_path / "c.txt")
+    assert body(tmp_path / "c.txt")[2:] == ["405-1234567-1234567\tNoInventory\t11111111111111"]
+    # Then the file held the reason without an item code: the item had none yet.
+    with db.transaction() as session:
+        session.execute(select(OrderItem)).scalar_one().order_item_id = None
+
+    rewrite_batch(db, ExportKind.CANCELLATIONS, first.batch_id, tmp_path / "again.txt")
+    assert body(tmp_path / "again.txt")[2:] == ["405-1234567-1234567\tNoInventory\t"]
+
+
+def test_an_item_the_marketplace_listed_with_no_units_gets_no_cancellation_row(db, tmp_path):
+    items = [
+        ItemSpec(order_item_id="11111111111111"),
+        ItemSpec(sku="TOTE-LIN-NAT", quantity=0, order_item_id="11111111111112"),
+    ]
+    add_order(db, OrderSpec(items=items))
+    cancel(db, "405-1234567-1234567", "NoInventory", at=NOW)
+
+    export_new(db, ExportKind.CANCELLATIONS, tmp_path / "c.txt")
+    assert body(tmp_path / "c.txt")[2:] == ["405-1234567-1234567\tNoInventory\t11111111111111"]
+
+
+def test_a_partial_cancellation_lists_its_items_in_the_order_the_seller_named_them(db, tmp_path):
+    items = [
+        ItemSpec(order_item_id="11111111111111", quantity=2),
+        ItemSpec(sku="TOTE-LIN-NAT", order_item_id="11111111111112", quantity=2),
+    ]
+    add_order(db, OrderSpec(items=items))
+    cancel(
+        db,
+        "405-1234567-1234567",
+        "NoInventory",
+        items=[ItemQuantity("11111111111112", 1), ItemQuantity("11111111111111", 1)],
+        at=NOW,
+    )
+    confirm_shipment(db, "405-1234567-1234567", ShipmentRequest(resolve_carrier("UPS")), at=NOW)
+    rows = preview(db, ExportKind.ADJUSTMENTS).rows
+    assert [row[1] for row in rows] == ["11111111111112", "11111111111111"]
