@@ -152,19 +152,39 @@ def _marker(table: Any, ids: list[int]) -> Callable[[Session, int], None]:
     return mark
 
 
+# Held back for want of an item id or a currency: one whole sentence per kind of row,
+# so a translation can make its words agree (French: "Retenu : le remboursement",
+# "Retenue : l'annulation partielle").
+_NO_ITEM_ID = {
+    "refund": QT_TRANSLATE_NOOP(
+        "Exports",
+        "Held back: the refund of order {order_id}: item {sku} has no order-item id yet and "
+        "the file cannot name it by SKU. Import an order report that lists it, then "
+        "export again.",
+    ),
+    "partial": QT_TRANSLATE_NOOP(
+        "Exports",
+        "Held back: the partial cancellation of order {order_id}: item {sku} has no "
+        "order-item id yet and the file cannot name it by SKU. Import an order report "
+        "that lists it, then export again.",
+    ),
+}
+_NO_CURRENCY = {
+    "refund": QT_TRANSLATE_NOOP(
+        "Exports",
+        "Held back: the refund of order {order_id}: the order has no currency yet. Import "
+        "the order report with prices, then export again.",
+    ),
+    "partial": QT_TRANSLATE_NOOP(
+        "Exports",
+        "Held back: the partial cancellation of order {order_id}: the order has no currency "
+        "yet. Import the order report with prices, then export again.",
+    ),
+}
+
+
 def _no_item_id(order_id: str, sku: str, what: str) -> Text:
-    return text(
-        CTX,
-        QT_TRANSLATE_NOOP(
-            "Exports",
-            "Held back: {what} of order {order_id}: item {sku} has no order-item id yet and "
-            "the file cannot name it by SKU. Import an order report that lists it, then "
-            "export again.",
-        ),
-        what=what,
-        order_id=order_id,
-        sku=sku,
-    )
+    return text(CTX, _NO_ITEM_ID[what], order_id=order_id, sku=sku)
 
 
 # --- cancellation file -------------------------------------------------------------
@@ -580,23 +600,14 @@ def _grouped(found: Sequence[Line]) -> dict[int, list[Line]]:
 
 
 def _no_currency(order_id: str, what: str) -> Text:
-    return text(
-        CTX,
-        QT_TRANSLATE_NOOP(
-            "Exports",
-            "Held back: {what} of order {order_id}: the order has no currency yet. Import "
-            "the order report with prices, then export again.",
-        ),
-        what=what,
-        order_id=order_id,
-    )
+    return text(CTX, _NO_CURRENCY[what], order_id=order_id)
 
 
 def _refund_adjustments(
     lines: list[_RefundLine], held_back: list[Text]
 ) -> list[AdjustmentRow] | None:
     first = lines[0]
-    what = QT_TRANSLATE_NOOP("Exports", "the refund")
+    what = "refund"
     if not first.currency:
         held_back.append(_no_currency(first.order_id, what))
         return None
@@ -643,7 +654,7 @@ def _partial_adjustments(
     lines: list[_CancelledLine], held_back: list[Text]
 ) -> list[AdjustmentRow] | None:
     first = lines[0]
-    what = QT_TRANSLATE_NOOP("Exports", "the partial cancellation")
+    what = "partial"
     if not first.currency:
         held_back.append(_no_currency(first.order_id, what))
         return None

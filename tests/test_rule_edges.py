@@ -8,9 +8,11 @@ are written out here.
 from __future__ import annotations
 
 import json
+import re
 from datetime import timedelta
 from decimal import Decimal
 
+import pytest
 from sqlalchemy import select
 
 from app.carriers import resolve_carrier
@@ -131,6 +133,62 @@ def test_a_partial_cancellation_of_an_item_without_order_item_id_is_held_back(db
         "order-item id yet and the file cannot name it by SKU. Import an order report that "
         "lists it, then export again."
     ]
+
+
+def _refund_without_currency(db) -> None:
+    shipped(db, ItemSpec(order_item_id=ITEM), currency=None)
+    full_refund(db)
+
+
+def _refund_without_item_id(db) -> None:
+    shipped(db, ItemSpec(sku="MUG-CERAM-01", order_item_id=None))
+    full_refund(db, "MUG-CERAM-01")
+
+
+def _partial_without_currency(db) -> None:
+    partial_cancel_then_ship(db)
+    give_currency(db, "")
+
+
+def _partial_without_item_id(db) -> None:
+    partial_cancel_then_ship(db)
+    with db.transaction() as session:
+        find_order(session, ORDER).items[0].order_item_id = None
+
+
+ENGLISH = {"held", "back", "the", "refund", "partial", "cancellation", "of", "order", "item"}
+ENGLISH |= {"has", "no", "yet", "currency", "import", "export", "again", "then", "with"}
+
+
+@pytest.mark.parametrize(
+    ("held_back_by", "french_start"),
+    [
+        (_refund_without_currency, "Retenu\u00a0: le remboursement de la commande"),
+        (_refund_without_item_id, "Retenu\u00a0: le remboursement de la commande"),
+        (_partial_without_currency, "Retenue\u00a0: l’annulation partielle de la commande"),
+        (_partial_without_item_id, "Retenue\u00a0: l’annulation partielle de la commande"),
+    ],
+)
+def test_a_held_back_row_is_said_wholly_in_french_in_the_french_window(
+    db, qapp, held_back_by, french_start
+):
+    from PySide6.QtCore import QLocale
+
+    from ui.i18n import tr_text
+    from ui.translation import install_translators
+
+    held_back_by(db)
+    (held,) = preview(db, ExportKind.ADJUSTMENTS).held_back
+    previous = QLocale()
+    try:
+        assert install_translators(qapp, "fr") == "fr"
+        french = tr_text(held)
+    finally:
+        install_translators(qapp, "en")
+        QLocale.setDefault(previous)
+    assert french.startswith(f"{french_start} {ORDER}\u00a0: ")
+    words = {word.lower() for word in re.findall(r"[A-Za-z]+", french.replace(ORDER, ""))}
+    assert not words & ENGLISH, french
 
 
 # --- a return on an order already refunded in full -------------------------------------

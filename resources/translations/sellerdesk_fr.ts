@@ -1335,10 +1335,6 @@
       <translation>fichier de confirmation d'expédition</translation>
     </message>
     <message>
-      <source>Held back: {what} of order {order_id}: item {sku} has no order-item id yet and the file cannot name it by SKU. Import an order report that lists it, then export again.</source>
-      <translation>Retenu : {what} de la commande {order_id} : l'article {sku} n'a pas encore d'identifiant d'article de commande et le fichier ne peut pas le désigner par son SKU. Importez un rapport sur les commandes qui le contient, puis exportez à nouveau.</translation>
-    </message>
-    <message>
       <source>Held back: the cancellation of order {order_id}: item {sku} has no order-item id yet, and the marketplace takes a reason only with the item code. Import the unshipped orders report or the order report that lists it, then export again; or send it without its reason (export cancellations --without-reason {order_id}), which may count in your cancellation rate.</source>
       <translation>Retenue : l’annulation de la commande {order_id} : l’article {sku} n’a pas encore d’identifiant d’article de commande, et Amazon n’accepte un motif qu’avec le code de l’article. Importez le rapport sur les commandes non expédiées ou le rapport sur les commandes qui le contient, puis exportez à nouveau ; ou envoyez-la sans son motif (export cancellations --without-reason {order_id}), ce qui peut compter dans votre taux d’annulations.</translation>
     </message>
@@ -1355,20 +1351,24 @@
       <translation>Retenue : l’expédition de la commande {order_id} n’envoie qu’une partie de ses articles, et l’article {sku} n’a pas encore d’identifiant d’article de commande : une expédition partielle doit nommer ses articles. Importez le rapport sur les commandes non expédiées ou le rapport sur les commandes qui le contient, puis exportez à nouveau.</translation>
     </message>
     <message>
-      <source>Held back: {what} of order {order_id}: the order has no currency yet. Import the order report with prices, then export again.</source>
-      <translation>Retenu : {what} de la commande {order_id} : la commande n'a pas encore de devise. Importez le rapport sur les commandes avec les prix, puis exportez à nouveau.</translation>
-    </message>
-    <message>
-      <source>the refund</source>
-      <translation>le remboursement</translation>
-    </message>
-    <message>
       <source>Held back: the refund of order {order_id}, item {item}: after the restocking fee it gives the buyer {net}, and an adjustment row must be a credit to the buyer.</source>
       <translation>Retenu : le remboursement de la commande {order_id}, article {item} : après déduction des frais de restockage, l'acheteur recevrait {net}, alors qu'une ligne d'ajustement doit être un crédit en faveur de l'acheteur.</translation>
     </message>
     <message>
-      <source>the partial cancellation</source>
-      <translation>l'annulation partielle</translation>
+      <source>Held back: the refund of order {order_id}: item {sku} has no order-item id yet and the file cannot name it by SKU. Import an order report that lists it, then export again.</source>
+      <translation>Retenu : le remboursement de la commande {order_id} : l’article {sku} n’a pas encore d’identifiant d’article de commande et le fichier ne peut pas le désigner par son SKU. Importez un rapport sur les commandes qui le contient, puis exportez à nouveau.</translation>
+    </message>
+    <message>
+      <source>Held back: the partial cancellation of order {order_id}: item {sku} has no order-item id yet and the file cannot name it by SKU. Import an order report that lists it, then export again.</source>
+      <translation>Retenue : l’annulation partielle de la commande {order_id} : l’article {sku} n’a pas encore d’identifiant d’article de commande et le fichier ne peut pas le désigner par son SKU. Importez un rapport sur les commandes qui le contient, puis exportez à nouveau.</translation>
+    </message>
+    <message>
+      <source>Held back: the refund of order {order_id}: the order has no currency yet. Import the order report with prices, then export again.</source>
+      <translation>Retenu : le remboursement de la commande {order_id} : la commande n’a pas encore de devise. Importez le rapport sur les commandes avec les prix, puis exportez à nouveau.</translation>
+    </message>
+    <message>
+      <source>Held back: the partial cancellation of order {order_id}: the order has no currency yet. Import the order report with prices, then export again.</source>
+      <translation>Retenue : l’annulation partielle de la commande {order_id} : la commande n’a pas encore de devise. Importez le rapport sur les commandes avec les prix, puis exportez à nouveau.</translation>
     </message>
     <message>
       <source>There is no batch {batch} in this database.</source>
