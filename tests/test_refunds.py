@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
 import pytest
@@ -11,6 +12,7 @@ from app.errors import BadInput, RuleRefused
 from app.models import OrderStatus, Setting
 from app.refunds import ItemRefund, RefundRequest, load_refund_context, plan_refund, refund
 from app.restocking import Share
+from app.returns import overdue_refunds, receive_return, request_return
 from tests.factories import ItemSpec, OrderSpec, add_order
 
 ORDER = "405-1234567-1234567"
@@ -489,3 +491,18 @@ def test_cancelled_and_charged_parts_of_a_line_add_up_to_what_the_buyer_paid(
     balance = load_refund_context(db, ORDER).item("11111111111111")
     assert str(balance.charged.item_price) == charged
     assert Decimal(cancelled) + balance.charged.item_price == Decimal("10.00")
+
+
+def test_a_refund_that_names_the_return_settles_it_even_dated_before_the_parcel_came(db):
+    shipped_order(db)
+    monday = datetime(2026, 11, 2, 9, tzinfo=UTC)
+    request_return(db, ORDER, at=monday)
+    receive_return(db, ORDER, "new", at=monday + timedelta(days=3))
+    # Refunded on the day the parcel came, entered with an hour earlier than its receipt.
+    refund(
+        db,
+        ORDER,
+        RefundRequest((ItemRefund.full("11111111111111"),), "CustomerReturn"),
+        at=monday + timedelta(days=3, hours=-1),
+    )
+    assert overdue_refunds(db, monday + timedelta(days=30)) == []
