@@ -7,9 +7,10 @@ from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
 import pytest
+from sqlalchemy import select
 
 from app.errors import BadInput, RuleRefused
-from app.models import OrderStatus, Setting
+from app.models import Event, OrderStatus, Setting
 from app.refunds import ItemRefund, RefundRequest, load_refund_context, plan_refund, refund
 from app.restocking import Share
 from app.returns import overdue_refunds, receive_return, request_return
@@ -506,3 +507,12 @@ def test_a_refund_that_names_the_return_settles_it_even_dated_before_the_parcel_
         at=monday + timedelta(days=3, hours=-1),
     )
     assert overdue_refunds(db, monday + timedelta(days=30)) == []
+
+
+def test_the_refund_event_names_who_made_it(db):
+    shipped_order(db)
+    request = RefundRequest((ItemRefund.full("11111111111111"),), "CustomerReturn")
+    refund(db, ORDER, request, actor="assistant")
+    with db.reading() as session:
+        found = session.execute(select(Event.actor).where(Event.kind == "refunded")).all()
+    assert found == [("assistant",)]
