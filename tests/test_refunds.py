@@ -9,8 +9,10 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import select
 
+from app.carriers import resolve_carrier
 from app.errors import BadInput, RuleRefused
 from app.models import Event, OrderStatus, Setting
+from app.orders import ItemQuantity, ShipmentRequest, cancel, confirm_shipment
 from app.refunds import ItemRefund, RefundRequest, load_refund_context, plan_refund, refund
 from app.restocking import Share
 from app.returns import overdue_refunds, receive_return, request_return
@@ -516,3 +518,26 @@ def test_the_refund_event_names_who_made_it(db):
     with db.reading() as session:
         found = session.execute(select(Event.actor).where(Event.kind == "refunded")).all()
     assert found == [("assistant",)]
+
+
+def test_an_item_cancelled_in_two_steps_then_shipped_refunds_exactly_its_shipped_unit(db):
+    item = ItemSpec(
+        order_item_id="11111111111111",
+        quantity=3,
+        item_price=Decimal("30.00"),
+        item_tax=Decimal("6.00"),
+        shipping_price=Decimal("9.00"),
+        shipping_tax=Decimal("1.80"),
+    )
+    add_order(db, OrderSpec(items=[item]))
+    for _ in range(2):
+        cancel(db, ORDER, "NoInventory", items=[ItemQuantity("11111111111111", 1)])
+    confirm_shipment(db, ORDER, ShipmentRequest(resolve_carrier("UPS")))
+    request = RefundRequest((ItemRefund.full("11111111111111"),), "CustomerReturn")
+    (line,) = refund(db, ORDER, request).lines
+    assert line.refund.to_json() == {
+        "item_price": "10.00",
+        "item_tax": "2.00",
+        "shipping_price": "3.00",
+        "shipping_tax": "0.60",
+    }
