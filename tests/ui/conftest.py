@@ -42,3 +42,19 @@ def frozen_now(monkeypatch) -> object:
     """The window's clock stands at the factories' NOW."""
     monkeypatch.setattr(clock, "now", lambda: NOW)
     return NOW
+
+
+@pytest.fixture
+def win(db, qtbot, frozen_now):
+    """The main window on one open order, its counts loaded (files with other orders define
+    their own ``win``)."""
+    from tests.factories import OrderSpec, add_order
+    from ui.main_window import MainWindow
+
+    add_order(db, OrderSpec())
+    window = MainWindow(db)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: bool(window._counts), timeout=5000)
+    window.show()
+    yield window
+    window.shutdown()

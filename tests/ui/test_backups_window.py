@@ -18,23 +18,11 @@ from ui.actions import Menu
 from ui.backup_actions import RestoreConfirmation
 from ui.dialogs.backups_page import BackupsPage
 from ui.dialogs.preferences_dialog import PreferencesDialog
-from ui.main_window import MainWindow
 from ui.translation import install_translators
 
 sqlite_only = pytest.mark.skipif(ON_POSTGRES, reason="SQLite only: backups of the SQLite file")
 ORDER = OrderSpec().order_id
 RESTORED = ("405-7777777-0000001", "405-7777777-0000002")
-
-
-@pytest.fixture
-def win(db, qtbot, frozen_now):
-    add_order(db, OrderSpec())
-    window = MainWindow(db)
-    qtbot.addWidget(window)
-    qtbot.waitUntil(lambda: bool(window._counts), timeout=5000)
-    window.show()
-    yield window
-    window.shutdown()
 
 
 def live(win) -> Path:

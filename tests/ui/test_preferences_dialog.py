@@ -10,22 +10,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel
 
 from app import settings
-from tests.factories import OrderSpec, add_order
 from tests.ui.test_mnemonics import clashes, dialog_texts
 from ui.dialogs.preferences_dialog import PreferencesDialog
-from ui.main_window import MainWindow
 from ui.translation import install_translators
-
-
-@pytest.fixture
-def win(db, qtbot, frozen_now):
-    add_order(db, OrderSpec())
-    window = MainWindow(db)
-    qtbot.addWidget(window)
-    qtbot.waitUntil(lambda: bool(window._counts), timeout=5000)
-    window.show()
-    yield window
-    window.shutdown()
 
 
 def open_preferences(win) -> PreferencesDialog:
