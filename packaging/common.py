@@ -17,9 +17,9 @@ ENTRY = str(ROOT / "packaging" / "sellerdesk_entry.py")
 APP_ID = "io.github.sellerdesk.SellerDesk"
 VERSION = version("sellerdesk")  # the one place: pyproject.toml, through the installed metadata
 
-# Imported by name at run time, so PyInstaller cannot see them: the window
-# (``importlib.import_module("ui.application")``), every command module, and the
-# Alembic scripts, which are loaded from disk by path but import from the bundle.
+# Imported inside functions or by path at run time: the window and the summary's printing
+# (``ui/launcher.py`` imports them only when used), every command module, and the Alembic
+# scripts, which are loaded from disk by path but import from the bundle.
 HIDDEN_IMPORTS = [
     *collect_submodules("app"),
     *collect_submodules("ui"),

@@ -22,8 +22,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy.engine import URL, make_url
 
-from app.cli.main import main
 from app.db import Database, open_database
+from ui.launcher import main
 
 PG_URL = os.environ.get("SELLERDESK_TEST_PG_URL", "")
 ON_POSTGRES = bool(PG_URL)

@@ -13,13 +13,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from app import limits
-from app.cli.main import main
 from app.errors import BadInput
 from app.exports import batches
 from app.orders import cancel
 from app.reports import parse_report
 from tests.factories import add_order
 from tests.reportfiles import ORDERS_COLUMNS, order_line, render
+from ui.launcher import main
 
 COLUMNS_READ = [*ORDERS_COLUMNS, "item-promotion-discount"]
 

@@ -12,7 +12,7 @@ from app.db import _alembic_config, head_revision, open_database, schema_version
 
 LOADED = (
     "import json, sys\n"
-    "from app.cli.main import main\n"
+    "from ui.launcher import main\n"
     "status = main(sys.argv[1:])\n"
     "print(json.dumps(sorted({m.split('.')[0] for m in sys.modules})))\n"
     "sys.exit(status)\n"

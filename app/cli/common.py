@@ -8,12 +8,16 @@ import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
 
 from app import clock, limits
 from app.db import Database
 from app.errors import BadInput
 from app.text import QT_TRANSLATE_NOOP, text
+
+if TYPE_CHECKING:
+    from app.summary import Summary
 
 Handler = Callable[[argparse.Namespace, Database], int]
 Unopened = Callable[[argparse.Namespace], int]
@@ -27,6 +31,22 @@ class Command:
     run: Handler
     # A command that must not open (and so upgrade) the database runs this instead.
     unopened: Unopened | None = None
+
+
+class OpenWindow(Protocol):
+    """What ``sellerdesk`` with no command does: opens the window, returns the exit status."""
+
+    def __call__(self, *, database: str | None, demo: bool) -> int: ...
+
+
+class PrintSummary(Protocol):
+    """Writes a cancellation summary to a PDF file; returns its number of pages.
+
+    The document is drawn by the window's printing code, so the launcher above app/
+    hands it to the command line (app/ draws nothing itself).
+    """
+
+    def __call__(self, summary: Summary, path: Path, language: str | None = None) -> int: ...
 
 
 def print_json(value: Any) -> None:

@@ -1,4 +1,10 @@
-"""Entry point of ``sellerdesk``: the window with no command, else one command.
+"""The command line: parses ``sellerdesk``'s arguments and runs one command.
+
+The program's entry point is above app/ and ui/ (``ui/launcher.py``): it calls
+:func:`main` with what only the window's code can do (open the window, draw a PDF),
+so app/ never imports ui/ or Qt. Run alone (``python -m app.cli.main``, as the
+tests' subprocesses do) every command works but ``summary``, and no command is
+refused instead of opening the window.
 
 Exit status: 0 done; 1 refused by a business rule; 2 bad usage or bad input.
 """
@@ -6,7 +12,6 @@ Exit status: 0 done; 1 refused by a business rule; 2 bad usage or bad input.
 from __future__ import annotations
 
 import argparse
-import importlib
 import os
 import sys
 from collections.abc import Sequence
@@ -22,7 +27,7 @@ from app.cli import (
     refund_commands,
     summary_commands,
 )
-from app.cli.common import Command
+from app.cli.common import Command, OpenWindow, PrintSummary
 from app.db import open_database
 from app.errors import SellerDeskError
 
@@ -82,14 +87,19 @@ def report_error(error: SellerDeskError) -> None:
         print(f"  {detail.english()}", file=sys.stderr)
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(
+    argv: Sequence[str] | None = None,
+    *,
+    open_window: OpenWindow | None = None,
+    print_summary: PrintSummary | None = None,
+) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
-        # The window lives in ui/; imported only here so the commands never load Qt.
-        window = importlib.import_module("ui.application")
-        status: int = window.run(database=args.db, demo=args.demo)
-        return status
+        if open_window is None:
+            parser.error("a COMMAND is needed: the window opens from the sellerdesk launcher")
+        return open_window(database=args.db, demo=args.demo)
+    args.print_summary = print_summary
     if args.unopened is not None:
         return _run_unopened(args)
     try:

@@ -1,19 +1,16 @@
 """``summary`` (a printed cancellation summary as PDF) and ``message`` (a buyer message).
 
-The PDF is drawn by the window's own document builder (``ui.printing``), loaded
-only inside the handler so every other command runs without Qt; with no display
-Qt is told to draw offscreen.
+The PDF is drawn by the window's own document builder, which the launcher above
+app/ hands over as ``args.print_summary`` (see :class:`app.cli.common.PrintSummary`).
 """
 
 from __future__ import annotations
 
 import argparse
-import importlib
-import os
 from datetime import date
 
 from app import files, limits, settings
-from app.cli.common import Command, say
+from app.cli.common import Command, PrintSummary, say
 from app.db import Database
 from app.errors import BadInput
 from app.messages import CHANNEL_EMAIL, CHANNELS, LANGUAGES, TEMPLATES, compose, log_message
@@ -51,11 +48,6 @@ def _configure_summary(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--lang", choices=LANGUAGES, help="language of the document")
 
 
-def _ensure_headless() -> None:
-    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
-
 def _run_summary(args: argparse.Namespace, db: Database) -> int:
     from app.summary import summary  # loaded by this command only
 
@@ -74,9 +66,11 @@ def _run_summary(args: argparse.Namespace, db: Database) -> int:
                 folder=str(out.parent),
             )
         )
-    _ensure_headless()
-    printing = importlib.import_module("ui.printing.output")
-    printing.summary_to_pdf(data, out, language=args.lang)
+    print_summary: PrintSummary | None = args.print_summary
+    if print_summary is None:
+        # A caller bug, not the seller's: only the launcher runs commands for a seller.
+        raise RuntimeError("summary needs print_summary: run it through ui.launcher.main")
+    print_summary(data, out, language=args.lang)
     say(
         f"Summary written to {out}: {len(data.lines)} cancellation(s) from "
         f"{data.start.isoformat()} to {data.end.isoformat()}; 7-day cancellation rate at the "

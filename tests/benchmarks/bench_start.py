@@ -24,7 +24,7 @@ TARGET_RATIO = 2.0
 
 def slowest_imports(db: str, count: int = 10) -> list[tuple[int, str]]:
     found = benchkit.run(
-        [benchkit.PYTHON, "-X", "importtime", "-m", "app.cli.main", "--db", db, "list"]
+        [benchkit.PYTHON, "-X", "importtime", "-m", "ui.launcher", "--db", db, "list"]
     )
     rows = []
     for line in found.output.splitlines():

@@ -234,7 +234,7 @@ def window_start(path: Path | str, repeat: int) -> dict[str, float]:
     runs = benchkit.interleaved(
         {
             "baseline": [benchkit.PYTHON, "-c", BARE_WINDOW],
-            "window": [benchkit.PYTHON, "-m", "app.cli.main", "--db", str(path)],
+            "window": [benchkit.PYTHON, "-m", "ui.launcher", "--db", str(path)],
         },
         repeat,
     )

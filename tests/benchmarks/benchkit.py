@@ -56,7 +56,7 @@ def run(command: Sequence[str], *, env: dict[str, str] | None = None, check: boo
 
 
 def sellerdesk(*args: str) -> list[str]:
-    return [PYTHON, "-m", "app.cli.main", *args]
+    return [PYTHON, "-m", "ui.launcher", *args]
 
 
 def median(values: Sequence[float]) -> float:

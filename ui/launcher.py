@@ -1,0 +1,42 @@
+"""The program's entry point, above app/ and ui/: ``sellerdesk`` and the desktop bundle.
+
+With no command it opens the window; otherwise it hands the arguments to app/'s command
+line, giving it what only the window's code can do (draw the summary PDF). Qt is imported
+only when one of those is used, so every other command starts without it.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from app.cli import main as command_line
+
+if TYPE_CHECKING:
+    from app.summary import Summary
+
+
+def open_window(*, database: str | None, demo: bool) -> int:
+    from ui.application import run
+
+    return run(database=database, demo=demo)
+
+
+def print_summary(summary: Summary, path: Path, language: str | None = None) -> int:
+    # With no display (a server, a script over SSH) Qt draws offscreen.
+    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from ui.printing.output import summary_to_pdf
+
+    return summary_to_pdf(summary, path, language=language)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    return command_line.main(argv, open_window=open_window, print_summary=print_summary)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
