@@ -42,6 +42,7 @@ from app import faults, files, private_files
 # Imported for the columns they keep written with every change of an order.
 from app import message_choice as _message_choice  # noqa: F401 - orders.cancel_requested
 from app import search_text as _search_text  # noqa: F401 - orders.search_text
+from app.database_errors import explain_database_error
 from app.errors import DatabaseProblem, SellerDeskError
 from app.models import Base
 from app.text import QT_TRANSLATE_NOOP, text
@@ -115,65 +116,6 @@ def _on_sqlite_begin(connection: Connection) -> None:
     connection.exec_driver_sql("BEGIN IMMEDIATE" if writing else "BEGIN")
 
 
-def explain_database_error(error: BaseException) -> SellerDeskError:
-    """Turn a driver error into the sentence a seller can act on."""
-    message = str(getattr(error, "orig", error)).lower()
-    if "locked" in message or "busy" in message:
-        return DatabaseProblem(
-            text(
-                "Database",
-                QT_TRANSLATE_NOOP(
-                    "Database",
-                    "The database is busy in another SellerDesk window or program. "
-                    "Close it and try again; nothing was changed.",
-                ),
-            )
-        )
-    if "unique constraint" in message or "duplicate key" in message:
-        return DatabaseProblem(
-            text(
-                "Database",
-                QT_TRANSLATE_NOOP(
-                    "Database",
-                    "Another SellerDesk window or program added the same orders at the same "
-                    "moment. Try again; nothing was changed.",
-                ),
-            )
-        )
-    if "not a database" in message or "malformed" in message or "corrupt" in message:
-        return DatabaseProblem(
-            text(
-                "Database",
-                QT_TRANSLATE_NOOP(
-                    "Database",
-                    "The database file is damaged or is not a SellerDesk database. "
-                    "Restore a backup or choose another file; nothing was changed.",
-                ),
-            )
-        )
-    if "disk" in message or "readonly" in message or "read-only" in message:
-        return DatabaseProblem(
-            text(
-                "Database",
-                QT_TRANSLATE_NOOP(
-                    "Database",
-                    "The database cannot be written (disk full or read-only). "
-                    "Free some space or check the folder's permissions; nothing was changed.",
-                ),
-            )
-        )
-    return DatabaseProblem(
-        text(
-            "Database",
-            QT_TRANSLATE_NOOP(
-                "Database", "The database could not be used ({detail}); nothing was changed."
-            ),
-            # One line: a server's message may run over several ("Is the server running…").
-            detail=" ".join(str(getattr(error, "orig", error)).split()),
-        )
-    )
-
-
 def changed_elsewhere() -> DatabaseProblem:
     """Another window or program changed the order between reading and writing."""
     return DatabaseProblem(
@@ -186,6 +128,18 @@ def changed_elsewhere() -> DatabaseProblem:
             ),
         )
     )
+
+
+@contextmanager
+def _explained() -> Iterator[None]:
+    """A driver error becomes the seller's sentence; a bug goes on to the error report."""
+    try:
+        yield
+    except DBAPIError as error:
+        problem = explain_database_error(error)
+        if problem is None:
+            raise
+        raise problem from error
 
 
 class Database:
@@ -207,21 +161,16 @@ class Database:
     def transaction(self) -> Iterator[Session]:
         """One user action: everything in the block is committed together or not at all."""
         try:
-            with self._writes.begin() as session:
+            with _explained(), self._writes.begin() as session:
                 yield session
         except StaleDataError:
             raise changed_elsewhere() from None
-        except (OperationalError, DBAPIError) as error:
-            raise explain_database_error(error) from error
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
         """A read-only look; nothing is committed."""
-        try:
-            with self.sessions() as session:
-                yield session
-        except (OperationalError, DBAPIError) as error:
-            raise explain_database_error(error) from error
+        with _explained(), self.sessions() as session:
+            yield session
 
     def dispose(self) -> None:
         self.engine.dispose()
@@ -482,11 +431,9 @@ def open_database(location: str | None = None) -> Database:
         event.listen(engine, "begin", _on_sqlite_begin)
     faults.install(engine)
     try:
-        migrate(engine)
-    except (OperationalError, DBAPIError) as error:
-        engine.dispose()
-        raise explain_database_error(error) from error
-    except SellerDeskError:
+        with _explained():
+            migrate(engine)
+    except (SellerDeskError, DBAPIError):
         engine.dispose()
         raise
     return Database(engine)

@@ -127,11 +127,19 @@ def test_a_bad_command_line_value_is_one_line_exit_2_nothing_written(
 
 
 def test_the_same_new_order_added_by_two_imports_at_once_is_said_in_words():
-    from sqlalchemy.exc import IntegrityError
+    import sqlite3
+
+    from sqlalchemy.exc import DBAPIError
 
     from app.db import explain_database_error
 
-    error = IntegrityError("INSERT", {}, Exception("UNIQUE constraint failed: orders.order_id"))
+    driver = sqlite3.connect(":memory:")
+    driver.execute("CREATE TABLE orders (order_id TEXT UNIQUE)")
+    driver.execute("INSERT INTO orders VALUES ('405-1234567-1234567')")
+    try:
+        driver.execute("INSERT INTO orders VALUES ('405-1234567-1234567')")
+    except sqlite3.IntegrityError as raw:  # the driver's own, with its error code
+        error = DBAPIError.instance("INSERT", {}, raw, sqlite3.Error)
     message = explain_database_error(error).message.english()
     assert "UNIQUE" not in message and "at the same moment" in message
 
