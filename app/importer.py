@@ -59,7 +59,7 @@ from app.models import Event, FulfilledBy, Order, OrderItem, OrderStatus
 from app.money import format_amount
 from app.orders import order_summary
 from app.reports import Layout, LineProblem, ReportRow, Source, check_file, open_report
-from app.rules import status_from_items
+from app.rules import buyer_disclosed, status_from_items
 from app.search_text import order_search_text
 from app.status_labels import status_label
 from app.text import QT_TRANSLATE_NOOP, Text, plural, text
@@ -285,7 +285,7 @@ class OrderMerge:
         """Move the status forward as the report says, then the contact and summary."""
         current: OrderStatus = self.values["status"]
         self.values["status"] = self._next_status(current)
-        if self.values["status"] is not OrderStatus.PENDING:
+        if buyer_disclosed(self.values["status"]):
             self.values.update(self.contact)
         summary = order_summary(self.items)
         self.values.update(

@@ -22,8 +22,9 @@ from sqlalchemy.orm import Session
 from app import audit, clock
 from app.db import Database, data_dir
 from app.errors import BadInput
-from app.models import Message, Order, OrderStatus
+from app.models import Message, Order
 from app.orders import find_order
+from app.rules import buyer_disclosed
 from app.settings import SHOP_NAME, read
 from app.text import QT_TRANSLATE_NOOP, text
 
@@ -191,8 +192,7 @@ def _items(order: Order) -> str:
 
 def values_for(session: Session, order: Order, language: str) -> dict[str, str]:
     """What each placeholder becomes for this order; no buyer data while Pending (S9)."""
-    pending = order.status is OrderStatus.PENDING
-    name = None if pending else (order.buyer_name or "").strip() or None
+    name = ((order.buyer_name or "").strip() or None) if buyer_disclosed(order.status) else None
     greeting_named, greeting_plain = GREETINGS[language]
     last_shipment = order.shipments[-1] if order.shipments else None
     carrier = (
@@ -260,14 +260,13 @@ def compose(db: Database, order_id: str, key: str, language: str) -> FilledMessa
     with db.reading() as session:
         order = find_order(session, order_id)
         subject, body = fill(template, values_for(session, order, language))
-        pending = order.status is OrderStatus.PENDING
         return FilledMessage(
             order_id=order.order_id,
             template=template.key,
             language=language,
             subject=subject,
             body=body,
-            to=None if pending else order.buyer_email,
+            to=order.buyer_email if buyer_disclosed(order.status) else None,
         )
 
 

@@ -30,7 +30,7 @@ from app.health import AUTO_CANCEL_DAYS, close_to_auto_cancel
 from app.message_choice import asked_only_by_message_condition
 from app.models import FulfilledBy, Order, OrderStatus
 from app.queries import OPEN_STATUSES, View, search_condition, view_condition
-from app.rules import Action, decide
+from app.rules import buyer_disclosed
 
 PAGE_SIZE = 200
 CHECK_EVERY = 5_000  # SQLite virtual-machine steps (under 1 ms) between two looks at a stop test
@@ -220,9 +220,7 @@ _ROW_COLUMNS = (
 
 @functools.cache
 def _buyer_hidden(status: OrderStatus) -> bool:
-    # The rule says whether a buyer may be shown (S9); it looks at the status
-    # only, so a bare order answers it once per status, not once per row.
-    return not decide(Order(status=status), Action.SHOW_BUYER).allowed
+    return not buyer_disclosed(status)  # S9
 
 
 def _row(values: Sequence[object], as_of: datetime) -> OrderRow:

@@ -155,13 +155,20 @@ def status_from_items(current: OrderStatus, items: list[OrderItem]) -> OrderStat
     return OrderStatus.PARTIALLY_SHIPPED if shipped else OrderStatus.UNSHIPPED
 
 
+def buyer_disclosed(status: OrderStatus) -> bool:
+    """S9: the buyer's name, contact and address exist for SellerDesk only once the
+    payment is verified: never stored, shown, searched or written into a message while
+    the order is Pending."""
+    return status is not OrderStatus.PENDING
+
+
 def decide(order: Order, action: Action) -> Decision:
     """May ``action`` be done to ``order`` now? If not, why, in the seller's words."""
     status = order.status
     if action is Action.EDIT_ADDRESS:
         return _no(Rule.NEVER_EDIT_ADDRESS, NEVER_EDIT_ADDRESS)
     if action is Action.SHOW_BUYER:
-        if status is OrderStatus.PENDING:
+        if not buyer_disclosed(status):
             return _no(Rule.PENDING_HIDDEN, PENDING_HIDDEN)
         return ALLOWED
     if action in MARKETPLACE_FULFILS and fulfilled_by_marketplace(order):

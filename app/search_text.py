@@ -11,7 +11,6 @@ for orders written before.
 
 from __future__ import annotations
 
-import functools
 import unicodedata
 from typing import Any
 
@@ -19,7 +18,7 @@ from sqlalchemy import event
 from sqlalchemy.orm import Mapper
 
 from app.models import Order, OrderStatus
-from app.rules import Action, decide
+from app.rules import buyer_disclosed
 
 # Letters NFKD leaves whole that a seller types as two (Œuvre → oeuvre).
 LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "ø": "o", "ł": "l", "đ": "d", "ı": "i"})
@@ -33,17 +32,12 @@ def fold(words: str) -> str:
     return bare.translate(LIGATURES)
 
 
-@functools.cache
-def buyer_searchable(status: OrderStatus) -> bool:
-    """The buyer's name is searched only once the window may show it (S9)."""
-    return decide(Order(status=status), Action.SHOW_BUYER).allowed
-
-
 def order_search_text(
     status: OrderStatus, buyer_name: str | None, skus: str | None, titles: str | None
 ) -> str:
     """The folded buyer name (once shown), SKUs and product names of one order."""
-    buyer = buyer_name if buyer_name and buyer_searchable(OrderStatus(status)) else ""
+    # The buyer's name is searched only once the window may show it (S9).
+    buyer = buyer_name if buyer_name and buyer_disclosed(OrderStatus(status)) else ""
     return fold(SEPARATOR.join((buyer, skus or "", titles or "")))
 
 

@@ -16,9 +16,10 @@ from sqlalchemy.orm import Session
 
 from app.clock import iso
 from app.message_choice import asked_only_by_message, story_of
-from app.models import Event, FulfilledBy, Order, OrderItem, OrderStatus
+from app.models import Event, FulfilledBy, Order, OrderItem
 from app.money import format_amount
 from app.order_money import order_money
+from app.rules import buyer_disclosed
 
 
 def item_json(item: OrderItem) -> dict[str, Any]:
@@ -62,13 +63,13 @@ def order_json(order: Order) -> dict[str, Any]:
 
 
 def buyer_json(order: Order) -> dict[str, Any] | None:
-    if order.status is OrderStatus.PENDING:
+    if not buyer_disclosed(order.status):
         return None
     return {"name": order.buyer_name, "email": order.buyer_email, "phone": order.buyer_phone}
 
 
 def address_json(order: Order) -> dict[str, Any] | None:
-    if order.status is OrderStatus.PENDING:
+    if not buyer_disclosed(order.status):
         return None
     return {
         "recipient_name": order.recipient_name,
