@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -40,6 +40,8 @@ from app.text import QT_TRANSLATE_NOOP, Amount, Day, Text, plural, text
 
 ORDER_ID = re.compile(r"^[0-9]{3}-[0-9]{7}-[0-9]{7}$")
 CTX = "Orders"
+# Any kind of item a seller names (:func:`item_named`).
+Named = TypeVar("Named", bound="NamedItem")
 
 
 @dataclass(frozen=True)
@@ -132,13 +134,27 @@ def find_order(session: Session, order_id: str, *, for_update: bool = False) -> 
     return order
 
 
-def find_item(order: Order, ref: str) -> OrderItem:
-    """An item by order-item id, else by SKU within the order (DESIGN.md §8)."""
+class NamedItem(Protocol):
+    """An item as a seller names it: an order row's item, or its refund balance."""
+
+    @property
+    def order_item_id(self) -> str | None: ...
+
+    @property
+    def sku(self) -> str: ...
+
+    @property
+    def ref(self) -> str: ...
+
+
+def item_named(items: Sequence[Named], order_id: str, ref: str) -> Named:
+    """The item ``ref`` names: its order-item id, else its SKU if only one item has it
+    (DESIGN.md §8); an unknown or ambiguous name is refused, listing the order's items."""
     ref = ref.strip()
-    for item in order.items:
+    for item in items:
         if item.order_item_id and item.order_item_id == ref:
             return item
-    by_sku = [item for item in order.items if item.sku == ref]
+    by_sku = [item for item in items if item.sku == ref]
     if len(by_sku) == 1:
         return by_sku[0]
     if len(by_sku) > 1:
@@ -149,7 +165,7 @@ def find_item(order: Order, ref: str) -> OrderItem:
                     "Orders",
                     "Order {order_id} has several items with SKU {ref}: name the order-item id.",
                 ),
-                order_id=order.order_id,
+                order_id=order_id,
                 ref=ref,
             )
         )
@@ -157,11 +173,16 @@ def find_item(order: Order, ref: str) -> OrderItem:
         text(
             CTX,
             QT_TRANSLATE_NOOP("Orders", "Order {order_id} has no item {ref}. Its items: {known}."),
-            order_id=order.order_id,
+            order_id=order_id,
             ref=ref,
-            known=", ".join(item.ref for item in order.items),
+            known=", ".join(item.ref for item in items),
         )
     )
+
+
+def find_item(order: Order, ref: str) -> OrderItem:
+    """An item of ``order`` by order-item id, else by SKU (:func:`item_named`)."""
+    return item_named(order.items, order.order_id, ref)
 
 
 def require(order: Order, action: Action) -> None:

@@ -24,7 +24,7 @@ from app.db import Database
 from app.errors import BadInput, RuleRefused
 from app.models import Order, OrderItem, Refund, RefundLine, ReturnStatus
 from app.money import ZERO, cents, format_amount, pro_rata
-from app.orders import find_order, item_name
+from app.orders import find_order, item_name, item_named
 from app.reasons import reason_label, refund_reason
 from app.restocking import (
     Share,
@@ -195,32 +195,7 @@ class RefundContext:
 
     def item(self, ref: str) -> ItemBalance:
         """An item by order-item id, else by SKU (DESIGN.md §8)."""
-        ref = ref.strip()
-        for item in self.items:
-            if item.order_item_id and item.order_item_id == ref:
-                return item
-        by_sku = [item for item in self.items if item.sku == ref]
-        if len(by_sku) == 1:
-            return by_sku[0]
-        source = (
-            QT_TRANSLATE_NOOP(
-                "Refunds",
-                "Order {order_id} has several items with SKU {ref}: name the order-item id.",
-            )
-            if by_sku
-            else QT_TRANSLATE_NOOP(
-                "Refunds", "Order {order_id} has no item {ref}. Its items: {known}."
-            )
-        )
-        raise BadInput(
-            text(
-                CTX,
-                source,
-                order_id=self.order_id,
-                ref=ref,
-                known=", ".join(item.ref for item in self.items),
-            )
-        )
+        return item_named(self.items, self.order_id, ref)
 
 
 def refund_context(session: Session, order: Order) -> RefundContext:

@@ -112,7 +112,8 @@ def test_an_unknown_item_lists_the_items_of_the_order():
     assert error.value.message.english() == (
         f"Order {ORDER} has no item NOPE. Its items: 111, TOTE, 333."
     )
-    assert error.value.message.context == "Refunds"
+    # Named the same way as by every other action: one sentence, in the orders' context.
+    assert error.value.message.context == "Orders"
 
 
 # -- what the buyer gets back ------------------------------------------------------------

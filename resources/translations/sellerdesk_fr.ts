@@ -2845,14 +2845,6 @@
       <translation>taxe sur la livraison</translation>
     </message>
     <message>
-      <source>Order {order_id} has several items with SKU {ref}: name the order-item id.</source>
-      <translation>La commande {order_id} a plusieurs articles de SKU {ref} : indiquez l'identifiant de l'article de commande.</translation>
-    </message>
-    <message>
-      <source>Order {order_id} has no item {ref}. Its items: {known}.</source>
-      <translation>La commande {order_id} n'a pas d'article {ref}. Ses articles : {known}.</translation>
-    </message>
-    <message>
       <source>A restocking fee of 20 % or more of the item price needs a photo of the item: keep one in case the buyer disputes it.</source>
       <translation>Des frais de restockage de 20 % ou plus du prix de l'article exigent une photo de l'article : gardez-en une au cas où l'acheteur les contesterait.</translation>
     </message>
