@@ -133,8 +133,18 @@ class HealthReport:
 def close_to_auto_cancel(days_late: int) -> bool:
     """A late order in the "At risk of auto-cancellation" group: the marketplace may cancel it
     within AT_RISK_NOTICE_DAYS (S11). The list's filter asks the same in SQL
-    (:func:`app.queries.is_at_risk`), the health page and the list's warning ask here."""
+    (:func:`app.queries.is_close_to_auto_cancel`), the health page and the list's warning
+    ask here.
+
+    Not what the health JSON calls ``at_risk_of_auto_cancel``: that list holds every late
+    order with its countdown (the window's "Late" group); this is its last days."""
     return days_late >= AT_RISK_FROM_DAYS_LATE
+
+
+def days_before_auto_cancel(days_late: int) -> int:
+    """Whole days before the marketplace may cancel a late order itself (S11);
+    zero or less: it may do so now."""
+    return AUTO_CANCEL_DAYS - days_late
 
 
 class LateOrder(NamedTuple):
@@ -269,7 +279,7 @@ def health(db: Database, as_of: datetime | None = None, days: int = WINDOW_DAYS)
             report.at_risk_of_auto_cancel.append(
                 {
                     **entry,
-                    "days_left": AUTO_CANCEL_DAYS - order.days_late,
+                    "days_left": days_before_auto_cancel(order.days_late),
                     "auto_cancel_from": iso(
                         order.latest_ship_date + timedelta(days=AUTO_CANCEL_DAYS)
                     ),

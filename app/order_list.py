@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session
 from app import clock
 from app.clock import as_utc, whole_days
 from app.db import Database
-from app.health import AUTO_CANCEL_DAYS, close_to_auto_cancel
+from app.health import close_to_auto_cancel, days_before_auto_cancel
 from app.message_choice import asked_only_by_message_condition
 from app.models import FulfilledBy, Order, OrderStatus
 from app.queries import OPEN_STATUSES, View, search_condition, view_condition
@@ -146,7 +146,7 @@ def deadline(
     if as_utc(latest_ship_date) >= as_of:
         return Deadline(DeadlineKind.ON_TIME)
     days_late = whole_days(as_of, latest_ship_date)
-    days_left = AUTO_CANCEL_DAYS - days_late
+    days_left = days_before_auto_cancel(days_late)
     kind = DeadlineKind.AT_RISK if close_to_auto_cancel(days_late) else DeadlineKind.LATE
     return Deadline(kind, days_late, days_left)
 

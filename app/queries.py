@@ -52,7 +52,7 @@ def is_late(as_of: datetime) -> ColumnElement[bool]:
     return and_(Order.status.in_(OPEN_STATUSES), Order.latest_ship_date < as_of, seller_fulfilled())
 
 
-def is_at_risk(as_of: datetime) -> ColumnElement[bool]:
+def is_close_to_auto_cancel(as_of: datetime) -> ColumnElement[bool]:
     """Late and within AT_RISK_NOTICE_DAYS of the marketplace's auto-cancellation (S11).
 
     The SQL form of :func:`app.health.close_to_auto_cancel`: whole days late (floored)
@@ -84,7 +84,7 @@ def view_condition(view: View, as_of: datetime) -> ColumnElement[bool]:
                 seller_fulfilled(),
             )
         case View.AT_RISK:
-            return is_at_risk(as_of)
+            return is_close_to_auto_cancel(as_of)
         case View.SHIPPED:
             return Order.status == OrderStatus.SHIPPED
         case View.CANCELED:

@@ -21,7 +21,7 @@ from sqlalchemy import select
 
 from app import settings
 from app.db import Database
-from app.health import AT_RISK_NOTICE_DAYS, AUTO_CANCEL_DAYS, late_orders
+from app.health import close_to_auto_cancel, days_before_auto_cancel, late_orders
 from app.importer import ImportResult, import_reports
 from app.marketplace import errors
 from app.marketplace.ledger import ACTOR
@@ -147,8 +147,8 @@ def new_notices(db: Database, now: datetime) -> list[Notice]:
         ):
             current.append(Notice(order_id, True))
         for order in late_orders(session, now):
-            days_left = AUTO_CANCEL_DAYS - order.days_late
-            if 0 <= days_left <= AT_RISK_NOTICE_DAYS:
+            days_left = days_before_auto_cancel(order.days_late)
+            if close_to_auto_cancel(order.days_late) and days_left >= 0:
                 current.append(Notice(order.order_id, False, days_left))
         keys = {f"{notice.order_id}:{int(notice.buyer_requested)}" for notice in current}
         fresh = [n for n in current if f"{n.order_id}:{int(n.buyer_requested)}" not in told]
