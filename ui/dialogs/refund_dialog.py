@@ -2,9 +2,10 @@
 
 One box per charged item shows, per component, what was charged and what is
 still refundable; the seller ticks a full refund or types an amount or a
-percentage. Every change is checked by :func:`app.refunds.plan_refund`, the
-same function the command line uses: its answer fills the live total and the
-reason the Refund button is disabled. No money rule lives in this widget.
+percentage. Every change asks :func:`app.refund_form.refund_form` once: its answer
+(each item's fee limit, the plan checked by the same function the command line uses,
+or why not) fills the limits, the live total and the reason the Refund button is
+disabled. No money rule lives in this widget.
 """
 
 from __future__ import annotations
@@ -35,21 +36,19 @@ from PySide6.QtWidgets import (
 from app.db import Database
 from app.errors import SellerDeskError
 from app.reasons import REFUND_REASONS, reason_label
+from app.refund_form import FeeLimit, RefundForm, TypedItem, refund_form, refund_request
 from app.refunds import (
     COMPONENT_LABELS,
     Component,
     ItemBalance,
-    ItemRefund,
     RefundContext,
     RefundPlan,
     RefundRequest,
-    fee_room,
     load_refund_context,
-    plan_refund,
     refund,
     suggested_refund,
 )
-from app.restocking import GRADES, Share
+from app.restocking import GRADES
 from ui.contrast import make_quiet
 from ui.dialogs.feedback import ProblemLine
 from ui.dialogs.order_banner import OrderBanner
@@ -341,46 +340,46 @@ class RefundDialog(QDialog):
         grade = self.condition.currentData()
         return str(grade) if grade else None
 
+    def typed(self) -> list[TypedItem]:
+        """Each item's box as the seller left it, text as typed."""
+        return [
+            TypedItem(
+                row.item.ref,
+                row.full.isChecked(),
+                {component: edit.text() for component, edit in row.amounts.items()},
+                row.fee.text(),
+            )
+            for row in self.rows
+        ]
+
     def request(self) -> RefundRequest:
         """What the seller asks for; BadInput when something typed is not an amount."""
-        wanted = []
-        for row in self.rows:
-            fee_text = row.fee.text().strip()
-            fee = Share.parse(fee_text) if fee_text else None
-            if row.full.isChecked():
-                wanted.append(ItemRefund.full(row.item.ref, fee))
-                continue
-            shares = {
-                component: Share.parse(edit.text())
-                for component, edit in row.amounts.items()
-                if edit.text().strip()
-            }
-            if shares or fee is not None:
-                wanted.append(ItemRefund(row.item.ref, shares, fee))
-        return RefundRequest(
-            tuple(wanted), str(self.reason.currentData()), self.current_condition()
+        return refund_request(
+            self.typed(), str(self.reason.currentData()), self.current_condition()
         )
 
     def revalidate(self) -> None:
-        """Ask app/ whether the refund as typed is valid; show its total or why not."""
+        """Ask app/ what the refund as typed gives and allows; show it, or why not."""
         if self._context is None:
             return
         self.plan = None
         self.problem.clear()
-        if self._context.refused is not None:
-            self.problem.say(tr_text(self._context.refused))
+        form = refund_form(
+            self._context, self.typed(), str(self.reason.currentData()), self.current_condition()
+        )
+        if form.refused is not None:
+            self.problem.say(tr_text(form.refused))
             self.full_all.setEnabled(False)
             self.ok_button.setEnabled(False)
             return
-        self._show_fee_limits()
-        try:
-            request = self.request()
-            if not request.items:
-                self._nothing_chosen()
-                return
-            plan = plan_refund(self._context, request)
-        except SellerDeskError as error:
-            self.problem.say_error(error)
+        self._show_fee_limits(form)
+        if form.nothing_chosen:
+            self._nothing_chosen()
+            return
+        plan = form.plan
+        if plan is None:
+            assert form.problem is not None
+            self.problem.say_error(form.problem)
             self.total.setText(self.tr("The buyer gets back: —"))
             self.hint.clear()
             for row in self.rows:
@@ -400,21 +399,18 @@ class RefundDialog(QDialog):
         self.photo_note.hide()
         self.ok_button.setEnabled(False)
 
-    def _show_fee_limits(self) -> None:
-        assert self._context is not None
-        condition = self.current_condition() or self._context.recorded_condition
+    def _show_fee_limits(self, form: RefundForm) -> None:
         for row in self.rows:
-            room = fee_room(self._context, row.item, condition)
-            if room is None:
-                row.fee_limit.setText(self.tr("needs a condition"))
-            else:
-                percent = self._context.ceiling(condition or "")
-                row.fee_limit.setText(
-                    self.tr("at most {amount} ({percent} %)").format(
-                        amount=money(room, self._currency),
-                        percent=number(percent, 0 if percent == percent.to_integral() else 2),
-                    )
-                )
+            row.fee_limit.setText(self._fee_limit_text(form.fee_limit(row.item.ref)))
+
+    def _fee_limit_text(self, limit: FeeLimit) -> str:
+        if limit.amount is None or limit.percent is None:
+            return self.tr("needs a condition")
+        percent = limit.percent
+        return self.tr("at most {amount} ({percent} %)").format(
+            amount=money(limit.amount, self._currency),
+            percent=number(percent, 0 if percent == percent.to_integral() else 2),
+        )
 
     def _show_plan(self, plan: RefundPlan) -> None:
         planned = {line.item.ref: line for line in plan.lines}
