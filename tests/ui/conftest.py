@@ -28,6 +28,17 @@ def _english_plural_forms(qapp) -> Iterator[None]:
 
 
 @pytest.fixture(autouse=True)
+def _page_budget_that_load_cannot_trip(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The list tries each page on the GUI thread within 25 ms before handing it to a
+    worker; on a loaded test machine a small page can take longer, and a test reading
+    the rows at once would then see none. Tests keep the same path with a budget only a
+    hung query exceeds; the hand-over is tested with explicit budgets (steps or 0)."""
+    from ui.models import order_table_model
+
+    monkeypatch.setattr(order_table_model, "GUI_BUDGET_MS", 10_000.0)
+
+
+@pytest.fixture(autouse=True)
 def _temporary_settings(tmp_path: Path, qapp) -> Iterator[None]:
     """QSettings write into the test's folder, never the seller's own settings."""
     QCoreApplication.setOrganizationName("SellerDeskTests")

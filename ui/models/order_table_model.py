@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import dataclasses
 from datetime import datetime
+from enum import Enum, auto
 from typing import Any
 
 from PySide6.QtCore import (
@@ -71,6 +72,10 @@ AT_RISK_COLOUR = QColor(190, 20, 20)  # red, always with "auto-cancel in N days"
 GUI_BUDGET_MS = 25.0
 
 
+class _Budget(Enum):
+    DEFAULT = auto()  # GUI_BUDGET_MS as it is when the model is made
+
+
 class OrderTableModel(QAbstractTableModel):
     """Rows of :class:`OrderRow` for one :class:`ListQuery`, loaded page by page."""
 
@@ -84,7 +89,7 @@ class OrderTableModel(QAbstractTableModel):
         db: Database,
         parent: Any = None,
         *,
-        budget_ms: float | None = GUI_BUDGET_MS,
+        budget_ms: float | _Budget | None = _Budget.DEFAULT,
         budget_steps: int | None = None,
     ) -> None:
         """``budget_ms``/``budget_steps``: the GUI thread's budget per page (time or
@@ -96,7 +101,7 @@ class OrderTableModel(QAbstractTableModel):
         self._rows: list[OrderRow] = []
         self._exhausted = True
         self._as_of: datetime = clock.now()
-        self._budget_ms = budget_ms
+        self._budget_ms = GUI_BUDGET_MS if budget_ms is _Budget.DEFAULT else budget_ms
         self._budget_steps = budget_steps
         self._tasks = TaskRunner(self)
         self._generation = 0  # the request whose answer the list waits for
