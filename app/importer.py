@@ -517,7 +517,13 @@ class _FileMerge:
     """Merges one report's rows into the database, chunk by chunk, inside the transaction."""
 
     def __init__(
-        self, tables: _Tables, name: str, layout: Layout, at: datetime, actor: str = ACTOR
+        self,
+        tables: _Tables,
+        name: str,
+        layout: Layout,
+        at: datetime,
+        actor: str = ACTOR,
+        held: frozenset[str] = frozenset(),
     ) -> None:
         self.tables = tables
         self.actor = actor
@@ -525,6 +531,44 @@ class _FileMerge:
         self.layout = layout
         self.at = at
         self.tally = _Tally()
+        # Orders whose lines are not consecutive in the file: merged once, at its end.
+        self.held = held
+        self.held_rows: list[ReportRow] = []
+        # The last event before this file's: its events are the ones after.
+        self.events_before = tables.connection.scalar(select(func.max(EVENTS.c.id))) or 0
+        # An order merged again in this file was written by this import (updated_at).
+        self.revisited = False
+
+    def take(self, rows: list[ReportRow]) -> None:
+        """Merge a chunk's rows, but keep the held orders' rows for :meth:`finish`."""
+        held = self.held
+        if held:
+            self.held_rows.extend(row for row in rows if row.order_id in held)
+            rows = [row for row in rows if row.order_id not in held]
+        self.merge(rows)
+
+    def finish(self) -> set[str]:
+        """Merge the held orders; the orders this file gave two events (empty normally).
+
+        The stream keeps an order's consecutive lines in one chunk; an order
+        whose lines are apart in the file is merged once per chunk it is in,
+        and each merge that changes it records an event. Those orders are found
+        here (only when an order was merged twice at all), and the import starts
+        again holding them back to the end of the file: one order, one event,
+        as when a file was merged at once.
+        """
+        rows, self.held_rows = self.held_rows, []
+        self.merge(rows)
+        if not self.revisited:
+            return set()
+        query = (
+            select(ORDERS.c.order_id)
+            .join(EVENTS, EVENTS.c.order_pk == ORDERS.c.id)
+            .where(EVENTS.c.id > self.events_before, EVENTS.c.kind == "imported")
+            .group_by(ORDERS.c.order_id)
+            .having(func.count() > 1)
+        )
+        return set(self.tables.connection.scalars(query))
 
     def merge(self, rows: list[ReportRow]) -> None:
         """Merge the rows of a chunk: their orders, CHUNK orders per round trip."""
@@ -567,6 +611,11 @@ class _FileMerge:
 
     def _merge_orders(self, order_ids: list[str], groups: dict[str, list[ReportRow]]) -> None:
         merges = self._load(order_ids)
+        if not self.revisited:
+            at = self.at
+            self.revisited = any(
+                not merge.created and merge.before["updated_at"] == at for merge in merges.values()
+            )
         new: list[OrderMerge] = []
         changed: list[OrderMerge] = []
         layout = self.layout
@@ -657,12 +706,18 @@ def _refuse(files: list[str], problems: list[LineProblem]) -> BadRows:
     )
 
 
-class _BadLinesFound(Exception):
-    """The first reading found bad lines and the caller skips their orders: start again."""
+class _ReadAgain(Exception):
+    """A reading found what the next one must leave out or hold back: start again.
 
-    def __init__(self, tainted: set[str]) -> None:
+    ``tainted``: orders with a bad line, left out (the caller skips them), or
+    None; ``scattered``: orders whose lines are apart in their file, merged at
+    the file's end.
+    """
+
+    def __init__(self, tainted: set[str] | None, scattered: set[str]) -> None:
         super().__init__()
         self.tainted = tainted
+        self.scattered = scattered
 
 
 def import_reports(
@@ -689,10 +744,17 @@ def import_reports(
                 raise ImportCancelled
             sources.append(check_file(Path(path)))
         run = _Import(db, sources, at or clock.now(), actor, progress, cancelled)
-        try:
-            return run.merge(None, skip_bad_rows)
-        except _BadLinesFound as found:
-            return run.merge(found.tainted, skip_bad_rows)
+        tainted: set[str] | None = None
+        held: frozenset[str] = frozenset()
+        while True:
+            try:
+                return run.merge(tainted, held, skip_bad_rows)
+            except _ReadAgain as again:
+                if again.tainted is not None:
+                    tainted = again.tainted
+                elif again.scattered <= held:  # holding them back cannot give one event
+                    raise AssertionError("an order merged twice in one file") from None
+                held = held | again.scattered
 
 
 @contextmanager
@@ -732,9 +794,12 @@ class _Import:
         self.progress = progress or (lambda done, total: None)
         self.cancelled = cancelled or (lambda: False)
 
-    def merge(self, tainted: set[str] | None, skip_bad_rows: bool) -> ImportResult:
+    def merge(
+        self, tainted: set[str] | None, held: frozenset[str], skip_bad_rows: bool
+    ) -> ImportResult:
         """Read and merge every file. ``tainted``: None on the first reading; else the
-        orders with a bad line, left out (known from the first reading)."""
+        orders with a bad line, left out (known from the first reading). ``held``:
+        orders merged at the end of their file (see :meth:`_FileMerge.finish`)."""
         total = sum(source.lines for source in self.sources)
         done = 0
         self.progress(done, total)
@@ -743,6 +808,7 @@ class _Import:
         refused: list[Text] = []
         by_file: list[FileResult] = []
         everything = _Tally()
+        scattered: set[str] = set()
         with self.db.transaction() as session, ExitStack() as loading:
             tables = _Tables(session.connection())
             stored = tables.connection.scalar(select(func.max(ORDERS.c.id))) or 0
@@ -751,7 +817,9 @@ class _Import:
             )
             for source in self.sources:
                 with open_report(source) as stream:
-                    merge = _FileMerge(tables, stream.name, stream.layout, self.at, self.actor)
+                    merge = _FileMerge(
+                        tables, stream.name, stream.layout, self.at, self.actor, held
+                    )
                     texts: list[tuple[int, Text]] = []
                     for chunk in stream.chunks(CHUNK_LINES):
                         if self.cancelled():
@@ -762,7 +830,7 @@ class _Import:
                             problems.extend(chunk.problems)
                         if tainted is None:
                             if not problems:
-                                merge.merge(chunk.rows)
+                                merge.take(chunk.rows)
                             # else: nothing more is merged; the problems are only collected
                         else:
                             texts.extend((problem.line, problem.text) for problem in chunk.problems)
@@ -773,8 +841,10 @@ class _Import:
                                     for row in chunk.rows
                                     if row.order_id in tainted
                                 )
-                            merge.merge(keep)
+                            merge.take(keep)
                         self.progress(done + chunk.lines, total)
+                    if not problems or tainted is not None:
+                        scattered |= merge.finish()
                     done += source.lines
                     self.progress(done, total)
                 texts.sort(key=lambda entry: entry[0])
@@ -787,7 +857,9 @@ class _Import:
             if problems and tainted is None:
                 if not skip_bad_rows:
                     raise _refuse(bad_files, problems)
-                raise _BadLinesFound({p.order_id for p in problems if p.order_id})
+                raise _ReadAgain({p.order_id for p in problems if p.order_id}, scattered)
+            if scattered:
+                raise _ReadAgain(None, scattered)
             if self.cancelled():
                 raise ImportCancelled
         counts = everything.counts()

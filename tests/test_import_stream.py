@@ -53,6 +53,47 @@ def test_an_order_split_across_chunks_is_one_order_counted_once(
     assert (again.added, again.updated, again.unchanged) == (0, 0, 5)
 
 
+def _imported_events(db: Database, order_id: str) -> list[Event]:
+    with db.reading() as session:
+        return list(
+            session.scalars(
+                select(Event)
+                .join(Order, Order.id == Event.order_pk)
+                .where(Order.order_id == order_id, Event.kind == "imported")
+                .order_by(Event.id)
+            )
+        )
+
+
+def test_an_order_whose_lines_are_apart_gets_one_event_per_file(
+    db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(importer, "CHUNK_LINES", 2)
+    lines = [order_line(order_id=_order_id(n), order_item_id=f"{n:014d}") for n in range(1, 6)]
+    lines.append(order_line(order_id=_order_id(1), order_item_id="9" * 14, sku="SECOND-SKU"))
+    import_reports(db, [report(tmp_path / "r.txt", lines)], at=AT)
+    [added] = _imported_events(db, _order_id(1))
+    assert "new order, Unshipped, 2 items" in added.summary
+    assert [len(_imported_events(db, _order_id(n))) for n in range(2, 6)] == [1, 1, 1, 1]
+    # A later file changes both items, on lines five lines apart: one event names both.
+    later = [
+        order_line(order_id=_order_id(1), order_item_id=f"{1:014d}", quantity_shipped="1"),
+        *lines[1:5],
+        order_line(
+            order_id=_order_id(1), order_item_id="9" * 14, sku="SECOND-SKU", quantity_shipped="1"
+        ),
+    ]
+    result = import_reports(db, [report(tmp_path / "later.txt", later)], at=AT)
+    assert (result.added, result.updated, result.unchanged) == (0, 1, 4)
+    _added, update = _imported_events(db, _order_id(1))
+    assert "Unshipped → Shipped" in update.summary
+    assert "00000000000001.quantity_shipped" in update.summary
+    assert "99999999999999.quantity_shipped" in update.summary
+    with db.reading() as session:
+        order = session.scalar(select(Order).where(Order.order_id == _order_id(1)))
+        assert order is not None and order.version == 2
+
+
 def test_a_large_load_builds_the_indexes_again_and_a_failed_one_keeps_them(
     db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
