@@ -107,6 +107,14 @@ def test_any_accented_word_is_found_by_its_bare_spelling(word):
     assert fold(word.upper()) in stored
 
 
+@given(st.lists(st.text(max_size=8), min_size=3, max_size=3))
+def test_an_order_is_folded_a_field_at_a_time_as_a_whole(fields):
+    # The importer folds each field on its own (and remembers repeated ones).
+    buyer, skus, titles = fields
+    whole = fold("\n".join((buyer, skus, titles)))
+    assert order_search_text(OrderStatus.UNSHIPPED, buyer, skus, titles) == whole
+
+
 @pytest.mark.skipif(ON_POSTGRES, reason="the file downgrade below is SQLite's")
 def test_orders_written_before_0008_are_searchable_after_the_upgrade(db, db_path):
     named(db, "Lemaître")
