@@ -111,6 +111,8 @@ CHANGED_ORDER_VALUES = itemgetter(*ORDER_FIELDS)
 BOOKKEEPING = frozenset({"updated_at", "version", "search_text", "cancel_requested"})
 COMPARED_FIELDS = tuple(name for name in ORDER_FIELDS if name not in BOOKKEEPING)
 COMPARED_VALUES = itemgetter(*COMPARED_FIELDS)
+# What orders.search_text is made of (app.search_text.order_search_text).
+SEARCHED_FIELDS = ("status", "buyer_name", "skus", "titles")
 # audit.event_values' columns, in its order.
 EVENT_FIELDS = ("order_pk", "at", "actor", "kind", "summary", "summary_text", "before", "after")
 
@@ -285,18 +287,25 @@ class OrderMerge:
         """Move the status forward as the report says, then the contact and summary."""
         current: OrderStatus = self.values["status"]
         self.values["status"] = self._next_status(current)
-        if buyer_disclosed(self.values["status"]):
-            self.values.update(self.contact)
-        summary = order_summary(self.items)
-        self.values.update(
-            item_count=summary.item_count,
-            skus=summary.skus,
-            titles=summary.titles,
-            total=summary.total,
-        )
-        self.values["search_text"] = order_search_text(
-            self.values["status"], self.values["buyer_name"], summary.skus, summary.titles
-        )
+        values = self.values
+        if buyer_disclosed(values["status"]):
+            values.update(self.contact)
+        # What follows from the items and the status is worked out again only when they
+        # changed: a stored order's columns already say it (re-importing a file is mostly that).
+        before = self.items_before
+        if self.is_new or any(_snapshot(item) != before.get(id(item)) for item in self.items):
+            summary = order_summary(self.items)
+            values.update(
+                item_count=summary.item_count,
+                skus=summary.skus,
+                titles=summary.titles,
+                total=summary.total,
+            )
+        old = self.before
+        if self.is_new or any(values[name] != old[name] for name in SEARCHED_FIELDS):
+            values["search_text"] = order_search_text(
+                values["status"], values["buyer_name"], values["skus"], values["titles"]
+            )
         self.values["cancel_requested"] = cancel_requested(
             self.values["buyer_requested_cancel"], self.values["asked_to_cancel_by_message"]
         )
