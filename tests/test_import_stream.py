@@ -6,6 +6,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from sqlalchemy import func, select, text
 
 from app import bulk, importer
@@ -134,3 +136,15 @@ def test_a_file_larger_than_the_old_256_mb_limit_is_not_refused_for_its_size(
     path = report(tmp_path / "r.txt", [order_line(order_id=_order_id(n)) for n in range(1, 4)])
     assert path.stat().st_size > 100
     assert import_reports(db, [path], at=AT).added == 3
+
+
+@given(st.lists(st.tuples(st.integers(1, 60), st.sampled_from([0, 1, 2])), max_size=80))
+def test_each_order_is_counted_once_by_its_highest_outcome(merges):
+    tally = importer._Tally()
+    for number, outcome in merges:
+        tally.note(_order_id(number), outcome)
+    highest: dict[int, int] = {}
+    for number, outcome in merges:
+        highest[number] = max(outcome, highest.get(number, 0))
+    expected = {outcome: list(highest.values()).count(outcome) for outcome in (0, 1, 2)}
+    assert tally.counts() == expected
