@@ -73,7 +73,7 @@ def test_an_order_whose_lines_are_apart_gets_one_event_per_file(
     monkeypatch.setattr(importer, "CHUNK_LINES", 2)
     lines = [order_line(order_id=_order_id(n), order_item_id=f"{n:014d}") for n in range(1, 6)]
     lines.append(order_line(order_id=_order_id(1), order_item_id="9" * 14, sku="SECOND-SKU"))
-    import_reports(db, [report(tmp_path / "r.txt", lines)], at=AT)
+    import_reports(db, [report(tmp_path / "r.txt", lines)])  # now, to the microsecond
     [added] = _imported_events(db, _order_id(1))
     assert "new order, Unshipped, 2 items" in added.summary
     assert [len(_imported_events(db, _order_id(n))) for n in range(2, 6)] == [1, 1, 1, 1]
