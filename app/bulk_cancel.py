@@ -18,6 +18,7 @@ already shipped, already cancelled.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -26,7 +27,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, cast
 
-from sqlalchemy import Table, bindparam, insert, select, update
+from sqlalchemy import Connection, Table, bindparam, insert, select, update
 from sqlalchemy.orm import Session, configure_mappers
 from sqlalchemy.orm.instrumentation import manager_of_class
 
@@ -253,7 +254,6 @@ EVENTS = cast(Table, Event.__table__)
 def _transient(model: type[Any], values: dict[str, Any]) -> Any:
     """A model object with these stored values that no session tracks: the walk changes
     it in memory through the model's own rules, and :func:`_write` stores the changes."""
-    configure_mappers()
     found = manager_of_class(model).new_instance()
     found.__dict__.update(values)
     return found
@@ -271,6 +271,7 @@ def _orders_named(session: Session, cancellations: CancellationFile) -> dict[str
         except BadInput:
             continue  # the row's own check reports it
     ids = sorted(wanted)
+    configure_mappers()  # before new_instance(), once
     connection = session.connection()
     orders: dict[str, Order] = {}
     by_pk: dict[int, Order] = {}
@@ -280,8 +281,10 @@ def _orders_named(session: Session, cancellations: CancellationFile) -> dict[str
             .where(ORDERS.c.order_id.in_(ids[start : start + LOAD_CHUNK]))
             .with_for_update()
         )
-        for stored in connection.execute(query).mappings():
-            order = _transient(Order, {**stored, "items": []})
+        found = connection.execute(query)
+        names = list(found.keys())
+        for stored in found:
+            order = _transient(Order, {**dict(zip(names, stored, strict=True)), "items": []})
             orders[order.order_id] = by_pk[order.id] = order
     pks = sorted(by_pk)
     for start in range(0, len(pks), LOAD_CHUNK):
@@ -291,8 +294,11 @@ def _orders_named(session: Session, cancellations: CancellationFile) -> dict[str
             .order_by(ITEMS.c.id)
             .with_for_update()
         )
-        for stored in connection.execute(query).mappings():
-            by_pk[stored["order_pk"]].items.append(_transient(OrderItem, dict(stored)))
+        found = connection.execute(query)
+        names = list(found.keys())
+        for stored in found:
+            item = _transient(OrderItem, dict(zip(names, stored, strict=True)))
+            by_pk[item.order_pk].items.append(item)
     return orders
 
 
@@ -337,38 +343,37 @@ def _write(session: Session, done: list[CancellationDone], orders: dict[str, Ord
         .values(quantity_cancelled=bindparam("quantity_cancelled")),
         items,
     )
-    rows = [
-        {
-            "order_pk": orders[entry.result.order_id].id,
-            "created_at": entry.cancellation.created_at,
-            "reason": entry.cancellation.reason,
-            "initiator": entry.cancellation.initiator,
-            "counts_in_rate": entry.cancellation.counts_in_rate,
-            "whole_order": entry.cancellation.whole_order,
-            "source": entry.cancellation.source,
-            "export_batch_id": None,
-            "sent_without_reason": False,
-        }
-        for entry in done
-    ]
-    keys = connection.execute(
-        insert(CANCELLATIONS).returning(CANCELLATIONS.c.id, sort_by_parameter_order=True), rows
-    ).scalars()
     lines = [
-        {
-            "cancellation_id": key,
-            "order_item_pk": line.order_item_pk,
-            "quantity": line.quantity,
-            "item_price": line.item_price,
-            "item_tax": line.item_tax,
-            "shipping_price": line.shipping_price,
-            "shipping_tax": line.shipping_tax,
-        }
-        for key, entry in zip(keys.all(), done, strict=True)
+        {"cancellation_id": key, **vars(line)}
+        for key, entry in _inserted_cancellations(connection, done, orders)
         for line in entry.cancellation.lines
     ]
     connection.execute(insert(LINES), lines)
     connection.execute(insert(EVENTS), [entry.event for entry in done])
+
+
+def _inserted_cancellations(
+    connection: Connection, done: list[CancellationDone], orders: dict[str, Order]
+) -> Iterator[tuple[int, CancellationDone]]:
+    """Insert the cancellations, each with its new key.
+
+    RETURNING gives rows in no promised order, and asking SQLAlchemy to sort them
+    costs a statement per row on SQLite; so each statement holds at most one
+    cancellation per order (a file rarely cancels one order twice) and the keys
+    come back matched by order.
+    """
+    rounds: list[dict[int, CancellationDone]] = []
+    for entry in done:
+        order_pk = orders[entry.result.order_id].id
+        free = next((batch for batch in rounds if order_pk not in batch), None)
+        if free is None:
+            rounds.append(free := {})
+        free[order_pk] = entry
+    statement = insert(CANCELLATIONS).returning(CANCELLATIONS.c.id, CANCELLATIONS.c.order_pk)
+    for batch in rounds:
+        rows = [{"order_pk": pk, **entry.cancellation.columns()} for pk, entry in batch.items()]
+        for key, order_pk in connection.execute(statement, rows).all():
+            yield key, batch[order_pk]
 
 
 def _walk(
@@ -515,6 +520,23 @@ def _default(reason: str | None) -> str | None:
 
 
 @contextmanager
+def _collector_paused() -> Iterator[None]:
+    """No cyclic garbage collection while a file is walked.
+
+    The walk keeps every order, item and event it builds until the end, so each
+    collection would rescan them all for nothing (a fifth of the time at 5,000
+    lines); what is left over is collected right after.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+@contextmanager
 def _rolled_back(db: Database) -> Iterator[Session]:
     with db.reading() as session:
         try:
@@ -538,7 +560,7 @@ def plan(
     """
     cancellations = _read(data)
     reason = _default(default_reason)
-    with _rolled_back(db) as session:
+    with _collector_paused(), _rolled_back(db) as session:
         return _planned(
             session, cancellations, at or clock.now(), "seller", progress, cancelled, reason
         )
@@ -570,7 +592,7 @@ def apply(
     cancellations = _read(data)
     reason = _default(default_reason)
     at = at or clock.now()
-    with db.transaction() as session:
+    with _collector_paused(), db.transaction() as session:
         result = _planned(session, cancellations, at, actor, progress, cancelled, reason)
         if not result.valid_rows or (result.invalid_rows and not skip_invalid):
             error_class = BadInput if result.exit_status == 2 else RuleRefused

@@ -8,8 +8,9 @@ rule's reason; bad input raises :class:`BadInput`. Nothing is changed then.
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -26,6 +27,7 @@ from app.models import (
     Cancellation,
     CancellationLine,
     Event,
+    Initiator,
     Order,
     OrderItem,
     OrderStatus,
@@ -329,7 +331,7 @@ def cancelled_share(item: OrderItem, amount: Decimal | None, units: int) -> Deci
     return pro_rata_after(amount, item.quantity, consumed, units)
 
 
-def line_total(line: CancellationLine) -> Decimal:
+def line_total(line: CancellationLine | CancelledLine) -> Decimal:
     """What one cancellation line took, all components together."""
     parts = (line.item_price, line.item_tax, line.shipping_price, line.shipping_tax)
     return cents(sum((part or ZERO for part in parts), ZERO))
@@ -497,12 +499,21 @@ CANCELLATION_SUMMARIES: dict[tuple[bool, bool], str] = {
 
 
 def _cancellation_summary(
-    whole_order: bool, counts: bool, *, reason: str, units: list[Text]
-) -> Text:
-    source = CANCELLATION_SUMMARIES[(whole_order, counts)]
+    whole_order: bool, counts: bool, *, reason: str, units: Callable[[], list[Text]]
+) -> Text | audit.Rendered:
+    """The timeline's sentence; ``units`` is asked only when items are named."""
     if whole_order:
-        return text(CTX, source, reason=reason_label(reason))
-    return text(CTX, source, reason=reason_label(reason), units=units)
+        return _whole_order_summary(counts, reason)
+    source = CANCELLATION_SUMMARIES[(whole_order, counts)]
+    return text(CTX, source, reason=reason_label(reason), units=units())
+
+
+@functools.cache
+def _whole_order_summary(counts: bool, reason: str) -> audit.Rendered:
+    """Rendered once per reason: a file cancels thousands of whole orders alike."""
+    return audit.rendered(
+        text(CTX, CANCELLATION_SUMMARIES[(True, counts)], reason=reason_label(reason))
+    )
 
 
 @dataclass(frozen=True)
@@ -545,9 +556,59 @@ def cancel_in_session(
 ) -> CancellationResult:
     """The cancellation itself, inside a transaction the caller owns."""
     done = cancellation_of(order, reason, items=items, at=at, actor=actor, source=source)
-    order.cancellations.append(done.cancellation)
+    order.cancellations.append(done.cancellation.model())
     session.add(Event(**done.event))
     return done.result
+
+
+@dataclass(frozen=True)
+class CancelledLine:
+    """What one item gave up in a cancellation: units and their share of each amount."""
+
+    order_item_pk: int
+    quantity: int
+    item_price: Decimal | None
+    item_tax: Decimal | None
+    shipping_price: Decimal | None
+    shipping_tax: Decimal | None
+
+
+@dataclass(frozen=True)
+class NewCancellation:
+    """A cancellation as plain values: one action stores it as a model object
+    (:meth:`model`), a bulk cancel writes thousands as rows (no ORM object each)."""
+
+    created_at: datetime
+    reason: str
+    initiator: Initiator
+    counts_in_rate: bool
+    whole_order: bool
+    source: str
+    lines: tuple[CancelledLine, ...]
+
+    def columns(self) -> dict[str, Any]:
+        """The cancellation's own columns, as a row to insert (lines apart)."""
+        return {
+            "created_at": self.created_at,
+            "reason": self.reason,
+            "initiator": self.initiator,
+            "counts_in_rate": self.counts_in_rate,
+            "whole_order": self.whole_order,
+            "source": self.source,
+            "export_batch_id": None,
+            "sent_without_reason": False,
+        }
+
+    def model(self) -> Cancellation:
+        return Cancellation(
+            created_at=self.created_at,
+            reason=self.reason,
+            initiator=self.initiator,
+            counts_in_rate=self.counts_in_rate,
+            whole_order=self.whole_order,
+            source=self.source,
+            lines=[CancellationLine(**vars(line)) for line in self.lines],
+        )
 
 
 @dataclass(frozen=True)
@@ -555,7 +616,7 @@ class CancellationDone:
     """What one cancellation changed: the order and its items (in place), the
     cancellation to store, its audit event's columns (:func:`audit.event_values`)."""
 
-    cancellation: Cancellation
+    cancellation: NewCancellation
     event: dict[str, Any]
     result: CancellationResult
 
@@ -578,36 +639,37 @@ def cancellation_of(
     chosen = _selected_quantities(order, items, "cancel")
     effect = cancellation_counting(order, reason)
     before = audit.snapshot(order)
-    cancellation = Cancellation(
-        created_at=at,
-        reason=reason,
-        initiator=effect.initiator,
-        counts_in_rate=effect.counts,
-        whole_order=False,
-        source=source,
-    )
+    lines = []
     for item, quantity in chosen.values():
-        shares = {
-            name: cancelled_share(item, getattr(item, name), quantity)
-            for name in ("item_price", "item_tax", "shipping_price", "shipping_tax")
-        }
-        cancellation.lines.append(
-            CancellationLine(order_item_pk=item.id, quantity=quantity, **shares)
+        lines.append(
+            CancelledLine(
+                item.id,
+                quantity,
+                *(
+                    cancelled_share(item, amount, quantity)
+                    for amount in (
+                        item.item_price,
+                        item.item_tax,
+                        item.shipping_price,
+                        item.shipping_tax,
+                    )
+                ),
+            )
         )
         item.quantity_cancelled += quantity
     order.status = status_from_items(order.status, order.items)
     # Only an order with nothing shipped that ends fully cancelled goes into the
     # cancellation file; the rest is a partial cancellation for the adjustment file.
-    cancellation.whole_order = order.status is OrderStatus.CANCELED
+    whole_order = order.status is OrderStatus.CANCELED
     order.updated_at = at
     event = audit.event_values(
         order.id,
-        kind="cancelled" if cancellation.whole_order else "items-cancelled",
+        kind="cancelled" if whole_order else "items-cancelled",
         summary=_cancellation_summary(
-            cancellation.whole_order,
+            whole_order,
             effect.counts,
             reason=reason,
-            units=[
+            units=lambda: [
                 text(
                     CTX,
                     QT_TRANSLATE_NOOP("Orders", "{item} × {quantity}: {amount}"),
@@ -615,7 +677,7 @@ def cancellation_of(
                     quantity=quantity,
                     amount=Amount(line_total(line), order.currency),
                 )
-                for (item, quantity), line in zip(chosen.values(), cancellation.lines, strict=True)
+                for (item, quantity), line in zip(chosen.values(), lines, strict=True)
             ],
         ),
         at=at,
@@ -623,5 +685,8 @@ def cancellation_of(
         before=before,
         after=audit.snapshot(order),
     )
-    result = CancellationResult(order.order_id, order.status, effect, cancellation.whole_order)
+    cancellation = NewCancellation(
+        at, reason, effect.initiator, effect.counts, whole_order, source, tuple(lines)
+    )
+    result = CancellationResult(order.order_id, order.status, effect, whole_order)
     return CancellationDone(cancellation, event, result)

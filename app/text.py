@@ -222,11 +222,15 @@ def _restored(value: Any) -> Any:
     return value
 
 
+# json.dumps(value, ensure_ascii=False, sort_keys=True), without a new encoder per call.
+_ENCODE = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
+
+
 def to_json(value: Text) -> str:
     """``{"context", "source", "args"}`` as JSON; arguments are JSON values, Texts or
     typed values (``{"$amount": "17.32", "currency": "EUR"}``, ``{"$day": "2026-11-13"}``,
     ``{"$moment": "2026-11-13T09:00:00+00:00"}``)."""
-    return json.dumps(_plain(value), ensure_ascii=False, sort_keys=True)
+    return _ENCODE(_plain(value))
 
 
 def from_json(raw: str) -> Text:

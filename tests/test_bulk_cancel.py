@@ -246,3 +246,26 @@ def test_cli_dry_run_apply_and_exit_statuses(shop, cli, tmp_path: Path):
     done = cli("import-cancellations", str(good))
     assert done.status == 0 and "1 cancellation applied" in done.out
     assert status(shop, "405-0000001-0000001") is OrderStatus.CANCELED
+
+
+def test_two_item_rows_of_one_order_each_keep_their_own_units_and_amounts(shop):
+    data = cancellation_file(
+        "405-0000005-0000005\tNoInventory\t51",
+        "405-0000001-0000001\tNoInventory\t",
+        "405-0000005-0000005\tBuyerCanceled\t52",
+    )
+    bulk_cancel.apply(shop, data, at=NOW)
+    with shop.reading() as session:
+        order = find_order(session, "405-0000005-0000005")
+        assert order.status is OrderStatus.CANCELED
+        items = {item.id: item.order_item_id for item in order.items}
+        found = [
+            (
+                c.reason,
+                c.whole_order,
+                [(items[line.order_item_pk], line.quantity) for line in c.lines],
+            )
+            for c in sorted(order.cancellations, key=lambda c: c.reason)
+        ]
+    # The second row takes the order's last unit: only it is the whole order's end.
+    assert found == [("BuyerCanceled", True, [("52", 1)]), ("NoInventory", False, [("51", 2)])]

@@ -10,8 +10,8 @@ then times the plan (what each line will do, nothing changed) and the
 application (every row in one transaction), and a bare baseline in the same
 run: ``csv`` reading the file and one ``sqlite3`` executemany setting the 5,000
 orders' status, one commit. It prints each time's ratio to the baseline. The
-target is ≤ 1 s to apply (issue 13); the exit status is 1 when either takes
-longer than TARGET_SECONDS.
+target is ≤ 1 s to apply (issue 13); the exit status is 1 when applying
+takes longer than TARGET_SECONDS.
 """
 
 from __future__ import annotations
@@ -38,8 +38,8 @@ from app.flatfiles.cancellation_file import CancellationRow, write_cancellation_
 from app.models import Cancellation, Order, OrderItem, OrderStatus
 
 START = datetime(2026, 11, 20, tzinfo=UTC)
-# "A few seconds" for 5,000 lines; it took 21 s each when every line loaded its own order.
-TARGET_SECONDS = 8.0
+# Issue 13: apply ≤ 1 s (21 s when every line loaded its own order, 5.8 s with ORM rows).
+TARGET_SECONDS = 1.0
 
 
 def order_id(n: int) -> str:
@@ -150,7 +150,8 @@ def main() -> int:
         f"{apply_s / bare_s:.1f}× wall, {apply_cpu / max(bare_cpu, 1e-6):.1f}× cpu "
         f"(target: apply ≤ 1 s)"
     )
-    return 0 if max(plan_s, apply_s) < TARGET_SECONDS else 1
+    print(f"apply: {apply_s:.2f} s wall, {apply_cpu:.2f} s CPU (target ≤ {TARGET_SECONDS} s)")
+    return 0 if apply_s <= TARGET_SECONDS else 1
 
 
 if __name__ == "__main__":
