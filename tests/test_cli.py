@@ -346,3 +346,26 @@ def test_a_database_that_is_not_sellerdesks_exits_2(tmp_path, capsys):
     err = capsys.readouterr().err
     assert "not a SellerDesk database" in err and "Traceback" not in err
     assert junk.read_bytes() == b"shopping list: milk, eggs\n"
+
+
+def test_each_command_is_found_in_the_module_the_start_table_names() -> None:
+    from app.cli.main import COMMAND_MODULES, commands
+
+    # The table lets a command import only its own module; a command missing from
+    # it, or named under the wrong module, would be unknown to `sellerdesk`.
+    for module, names in COMMAND_MODULES.items():
+        assert tuple(c.name for c in __import__(module, fromlist=["_"]).COMMANDS) == names
+    assert [c.name for c in commands("refund")] == ["refund", "return"]
+    assert len(commands()) == sum(len(names) for names in COMMAND_MODULES.values())
+
+
+def test_help_lists_every_command_and_an_unknown_one_is_bad_usage(capsys) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(["--help"])
+    assert exited.value.code == 0
+    listed = capsys.readouterr().out
+    assert all(name in listed for name in ("list", "import-cancellations", "backup", "sync"))
+    with pytest.raises(SystemExit) as exited:
+        main(["--db", "list", "frobnicate"])
+    assert exited.value.code == 2
+    assert "invalid choice: 'frobnicate'" in capsys.readouterr().err

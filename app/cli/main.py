@@ -12,39 +12,53 @@ Exit status: 0 done; 1 refused by a business rule; 2 bad usage or bad input.
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import sys
 from collections.abc import Sequence
 
 import app
-from app.cli import (
-    backup_commands,
-    demo_command,
-    export_commands,
-    import_command,
-    marketplace_commands,
-    order_commands,
-    refund_commands,
-    summary_commands,
-)
 from app.cli.common import Command, OpenWindow, PrintSummary
 from app.db import open_database
 from app.errors import SellerDeskError
 
-COMMAND_MODULES = [
-    order_commands,
-    demo_command,
-    refund_commands,
-    import_command,
-    summary_commands,
-    export_commands,
-    marketplace_commands,
-    backup_commands,
-]
+# Each command module and the commands it declares. Only the module of the command
+# being run is imported: importing them all (exports, backups, the marketplace...)
+# cost a third of a small command's start. tests/test_cli.py checks this list.
+COMMAND_MODULES: dict[str, tuple[str, ...]] = {
+    "app.cli.order_commands": ("list", "show", "verify-payment", "ship", "cancel", "health"),
+    "app.cli.demo_command": ("demo",),
+    "app.cli.refund_commands": ("refund", "return"),
+    "app.cli.import_command": ("import",),
+    "app.cli.summary_commands": ("summary", "message", "setting"),
+    "app.cli.export_commands": ("export", "import-cancellations"),
+    "app.cli.marketplace_commands": ("connect", "sync", "batches"),
+    "app.cli.backup_commands": ("backup", "restore"),
+}
+# Global options that take a value (the command name is the first word after them).
+VALUED_OPTIONS = ("--db",)
 
 
-def commands() -> list[Command]:
-    return [command for module in COMMAND_MODULES for command in module.COMMANDS]
+def commands(named: str | None = None) -> list[Command]:
+    """Every command, or only those of the module declaring the command ``named``."""
+    wanted = [module for module, names in COMMAND_MODULES.items() if named in names]
+    return [
+        command
+        for module in wanted or COMMAND_MODULES
+        for command in importlib.import_module(module).COMMANDS
+    ]
+
+
+def _command_named(argv: Sequence[str]) -> str | None:
+    skip = False
+    for word in argv:
+        if skip:
+            skip = False
+        elif word in VALUED_OPTIONS:
+            skip = True
+        elif not word.startswith("-"):
+            return word
+    return None
 
 
 class _Version(argparse.Action):
@@ -55,7 +69,8 @@ class _Version(argparse.Action):
         parser.exit()
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The command line's parser; with ``argv``, only the named command's module is loaded."""
     parser = argparse.ArgumentParser(
         prog="sellerdesk",
         description="SellerDesk: orders, cancellations, refunds and returns for "
@@ -74,7 +89,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="open the window on a fresh demo database in a temporary folder",
     )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for command in commands():
+    for command in commands(None if argv is None else _command_named(argv)):
         sub = subparsers.add_parser(command.name, help=command.help, description=command.help)
         command.configure(sub)
         sub.set_defaults(handler=command.run, unopened=command.unopened)
@@ -93,7 +108,8 @@ def main(
     open_window: OpenWindow | None = None,
     print_summary: PrintSummary | None = None,
 ) -> int:
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else argv
+    parser = build_parser(argv)
     args = parser.parse_args(argv)
     if args.command is None:
         if open_window is None:
