@@ -211,6 +211,8 @@ class Order(Base):
         Index("ix_orders_buyer_requested_purchased", "buyer_requested_cancel", "purchase_date"),
         # migration 0008: the Buyer requested filter takes requests by message too (S5)
         Index("ix_orders_cancel_requested_purchased", "cancel_requested", "purchase_date"),
+        # migration 0010: the Fulfilled by Amazon filter, newest first
+        Index("ix_orders_fulfilled_by_purchased", "fulfilled_by", "purchase_date"),
     )
 
 

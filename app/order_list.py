@@ -12,15 +12,17 @@ import enum
 import functools
 import itertools
 import re
+import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_, case, func, literal, or_, select
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session
 
 from app import clock
@@ -42,9 +44,15 @@ class Interrupted(Exception):
     """A list query was stopped before it finished: over its budget, or no longer wanted."""
 
 
+# How often a PostgreSQL query's stop test is asked (a cancel then reaches the server).
+CANCEL_POLL_S = 0.004
+QUERY_CANCELED = "57014"  # PostgreSQL's SQLSTATE for a statement stopped by a cancel
+
+
 def can_interrupt(db: Database) -> bool:
-    """Whether a running list query can be stopped (SQLite's progress handler)."""
-    return db.engine.dialect.name == "sqlite"
+    """Whether a running list query can be stopped: SQLite's progress handler, or a
+    cancel sent to the PostgreSQL server."""
+    return db.engine.dialect.name in ("sqlite", "postgresql")
 
 
 def within(*, steps: int | None = None, ms: float | None = None) -> Stop:
@@ -70,12 +78,23 @@ def within(*, steps: int | None = None, ms: float | None = None) -> Stop:
 def stoppable(session: Session, stop: Stop | None) -> Iterator[None]:
     """Run the block's statements so that ``stop()`` answering True ends them with Interrupted.
 
-    SQLite asks ``stop`` every CHECK_EVERY steps; on other databases the
-    statements run to their end (see :func:`can_interrupt`).
+    SQLite asks ``stop`` every CHECK_EVERY steps; on PostgreSQL a watcher asks it
+    every few milliseconds and cancels the running statement on the server. Other
+    databases run the statements to their end (see :func:`can_interrupt`).
     """
-    if stop is None or session.get_bind().dialect.name != "sqlite":
+    dialect = session.get_bind().dialect.name if stop is not None else ""
+    if stop is not None and dialect == "sqlite":
+        with _progress_handler(session, stop):
+            yield
+    elif stop is not None and dialect == "postgresql":
+        with _cancelled_on_server(session, stop):
+            yield
+    else:
         yield
-        return
+
+
+@contextmanager
+def _progress_handler(session: Session, stop: Stop) -> Iterator[None]:
     raw = session.connection().connection.driver_connection
     raw.set_progress_handler(lambda: 1 if stop() else 0, CHECK_EVERY)  # type: ignore[union-attr]
     try:
@@ -86,6 +105,33 @@ def stoppable(session: Session, stop: Stop | None) -> Iterator[None]:
         raise
     finally:
         raw.set_progress_handler(None, 0)  # type: ignore[union-attr]
+
+
+@contextmanager
+def _cancelled_on_server(session: Session, stop: Stop) -> Iterator[None]:
+    """PostgreSQL: a watcher thread cancels the statement running when ``stop()`` says so."""
+    raw: Any = session.connection().connection.driver_connection
+    finished = threading.Event()
+    sent: list[bool] = []
+
+    def watch() -> None:
+        while not finished.wait(CANCEL_POLL_S):
+            if stop():
+                sent.append(True)
+                raw.cancel_safe()
+                return
+
+    watcher = threading.Thread(target=watch, name="list-query-cancel", daemon=True)
+    watcher.start()
+    try:
+        yield
+    except DBAPIError as error:
+        if sent or getattr(error.orig, "sqlstate", None) == QUERY_CANCELED:
+            raise Interrupted from None
+        raise
+    finally:
+        finished.set()
+        watcher.join()
 
 
 class Column(enum.IntEnum):
@@ -223,7 +269,14 @@ def _buyer_hidden(status: OrderStatus) -> bool:
     return not buyer_disclosed(status)  # S9
 
 
-def _row(values: Sequence[object], as_of: datetime) -> OrderRow:
+# Where each sort column's value is in a row: the cursor reads it there (no second copy).
+_SORT_POSITION = {
+    sort: next(n for n, shown in enumerate(_ROW_COLUMNS) if shown is column)
+    for sort, column in SORT_COLUMNS.items()
+}
+
+
+def _row(values: Sequence[object], as_of: datetime, sort: Column = Column.PURCHASED) -> OrderRow:
     (key, order_id, purchased, ship_by, status, buyer, count, skus, total, currency, requested) = (
         values[:11]
     )
@@ -246,7 +299,7 @@ def _row(values: Sequence[object], as_of: datetime) -> OrderRow:
         deadline=deadline(status, ship_by, as_of, fulfilled_by),  # type: ignore[arg-type]
         fulfilled_by=fulfilled_by,
         asked_by_message=bool(values[12]),
-        cursor=(values[len(_ROW_COLUMNS)], int(key)),  # type: ignore[call-overload]
+        cursor=(values[_SORT_POSITION[sort]], int(key)),  # type: ignore[call-overload]
     )
 
 
@@ -277,7 +330,7 @@ def page_query(
     tie = Order.id
     ordering = (column.desc(), tie.desc()) if query.descending else (column.asc(), tie.asc())
     found = (
-        select(*_ROW_COLUMNS, column.label("sort_value"))
+        select(*_ROW_COLUMNS)
         .where(*_where(query.view, query.search, as_of))
         .order_by(*ordering)
         .limit(limit)
@@ -310,7 +363,7 @@ def page(
             .execute(page_query(query, moment, offset, limit, nulls_first=nulls_first))
             .all()
         )
-    return [_row(values, moment) for values in found]
+    return [_row(values, moment, query.sort) for values in found]
 
 
 def view_counts(

@@ -114,3 +114,20 @@ def test_two_exports_at_the_same_moment_never_upload_a_cancellation_twice(
     [nothing] = [result for result in results if result.batch_id is None]
     assert nothing.message.english().startswith("Nothing new")
     assert len(batches(db)) == 1
+
+
+def test_a_slow_list_query_is_cancelled_on_the_server_and_the_database_stays_usable(shared_db):
+    from sqlalchemy import text
+
+    from app.order_list import Interrupted, ListQuery, page, stoppable, within
+
+    started = time.perf_counter()
+    with (
+        pytest.raises(Interrupted),
+        shared_db.reading() as session,
+        stoppable(session, within(ms=30)),
+    ):
+        session.execute(text("SELECT pg_sleep(5)"))
+    # The window's budget is 25 ms: a page over it must come back, not hold the window.
+    assert time.perf_counter() - started < 1.0
+    assert isinstance(page(shared_db, ListQuery(), stop=within(ms=5_000)), list)

@@ -89,7 +89,10 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
         help="open the window on a fresh demo database in a temporary folder",
     )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for command in commands(None if argv is None else _command_named(argv)):
+    named = None if argv is None else _command_named(argv)
+    # The window (no command) needs no command module, unless the seller asks for help.
+    window_only = argv is not None and named is None and not {"-h", "--help"} & set(argv)
+    for command in [] if window_only else commands(named):
         sub = subparsers.add_parser(command.name, help=command.help, description=command.help)
         command.configure(sub)
         sub.set_defaults(handler=command.run, unopened=command.unopened)

@@ -58,8 +58,17 @@ class SecretStore:
     """Where the credentials live; ``remembered`` says whether they outlive this run."""
 
     def __init__(self, keyring: Any | None = None, *, use_system: bool = True) -> None:
-        self._keyring = keyring if keyring is not None else (_keyring() if use_system else None)
+        # The system keyring is looked for when first needed: finding its backend loads
+        # plugins, a quarter of a second the window would otherwise pay on every start.
+        self._found: Any | None = keyring
+        self._look_up = keyring is None and use_system
         self._this_run: Credentials | None = None
+
+    @property
+    def _keyring(self) -> Any | None:
+        if self._look_up:
+            self._found, self._look_up = _keyring(), False
+        return self._found
 
     @property
     def has_keyring(self) -> bool:
