@@ -213,6 +213,8 @@ class Order(Base):
         Index("ix_orders_cancel_requested_purchased", "cancel_requested", "purchase_date"),
         # migration 0010: the Fulfilled by Amazon filter, newest first
         Index("ix_orders_fulfilled_by_purchased", "fulfilled_by", "purchase_date"),
+        # migration 0010: a rare searched word is looked for in this narrow copy (SQLite)
+        Index("ix_orders_search", "search_text", "order_id").ddl_if(dialect="sqlite"),
     )
 
 

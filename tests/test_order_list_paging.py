@@ -36,6 +36,7 @@ def orders(db):
                 "item_count": rng.randrange(3),
                 "total": None if rng.random() < 0.3 else Decimal(rng.randrange(5)) / 2,
                 "buyer_requested_cancel": rng.random() < 0.5,
+                "search_text": f"sku-{n % 7} mug",
                 "created_at": NOW,
                 "updated_at": NOW,
             }
@@ -61,3 +62,29 @@ def test_every_sort_pages_through_the_same_orders_as_one_long_page(orders, view)
                 after = more[-1].cursor
             assert shown == whole, (column, descending)
             assert len(set(shown)) == len(shown)
+
+
+@pytest.mark.parametrize("words", ["sku-3", "SKU-3 MUG", "400-0000300-", "zzz", "mug"])
+def test_a_search_looked_for_first_pages_through_the_same_orders(orders, words):
+    # The worker looks for a search's orders first (a rare word, in the search's own
+    # index) where the GUI thread walks the sort: the seller must see the same list.
+    for column in (Column.PURCHASED, Column.BUYER, Column.TOTAL):
+        query = ListQuery(view=View.ALL, search=words, sort=column)
+        walked = [row.order_id for row in page(orders, query, 0, 1000, as_of=NOW)]
+        query = dataclasses.replace(query, search_first=True)
+        found: list[str] = []
+        after = None
+        while True:
+            more = page(
+                orders,
+                dataclasses.replace(query, after=after),
+                0,
+                23,
+                as_of=NOW,
+            )
+            found += [row.order_id for row in more]
+            if len(more) < 23:
+                break
+            after = more[-1].cursor
+        assert found == walked
+    assert (len(walked) > 0) is (words != "zzz")

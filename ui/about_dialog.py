@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import __version__
+import app
 from app.db import data_dir
 
 APP_NAME = "SellerDesk"
@@ -47,7 +47,7 @@ class AboutDialog(QDialog):
         self.icon_label.setAlignment(Qt.AlignmentFlag.AlignTop)
 
         self.name_label = QLabel(f"<h2>{APP_NAME}</h2>")
-        self.version_label = QLabel(self.tr("Version {version}").format(version=__version__))
+        self.version_label = QLabel(self.tr("Version {version}").format(version=app.__version__))
         self.summary_label = QLabel(
             self.tr(
                 "Orders, payments, shipments, cancellations, refunds and returns "

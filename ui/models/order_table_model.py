@@ -184,8 +184,11 @@ class OrderTableModel(QAbstractTableModel):
                     self.loading_changed.emit(False)
                 return
 
+        # A search that did not answer within the budget is most likely a rare word.
+        looked_for = dataclasses.replace(query, search_first=True)
+
         def work(task: Task) -> list[OrderRow]:
-            return page(db, query, offset, limit, as_of=as_of, stop=task.cancelled)
+            return page(db, looked_for, offset, limit, as_of=as_of, stop=task.cancelled)
 
         def done(rows: Any) -> None:
             if generation == self._generation:
