@@ -14,6 +14,7 @@ import itertools
 import re
 import threading
 import time
+import weakref
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -21,7 +22,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, case, func, literal, or_, select
+from sqlalchemy import ColumnElement, Select, and_, case, func, literal, or_, select, text
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session
 
@@ -73,7 +74,14 @@ def within(*, steps: int | None = None, ms: float | None = None) -> Stop:
             return True
         return deadline is not None and time.perf_counter() > deadline
 
+    if deadline is not None:
+        BUDGETS[stop] = deadline
     return stop
+
+
+# The deadline of each time budget made by within(): PostgreSQL enforces it on the
+# server (statement_timeout), without waiting for a cancel to travel there.
+BUDGETS: weakref.WeakKeyDictionary[Stop, float] = weakref.WeakKeyDictionary()
 
 
 @contextmanager
@@ -113,6 +121,10 @@ def _progress_handler(session: Session, stop: Stop) -> Iterator[None]:
 def _cancelled_on_server(session: Session, stop: Stop) -> Iterator[None]:
     """PostgreSQL: a watcher thread cancels the statement running when ``stop()`` says so."""
     raw: Any = session.connection().connection.driver_connection
+    deadline = BUDGETS.get(stop)
+    if deadline is not None:  # for this transaction only (a reading is rolled back)
+        left_ms = max(1, int((deadline - time.perf_counter()) * 1000))
+        session.execute(text(f"SET LOCAL statement_timeout = {left_ms}"))
     finished = threading.Event()
     sent: list[bool] = []
 
