@@ -91,6 +91,16 @@ def note_buyer_message(order: Order, at: datetime) -> None:
         order.asked_to_cancel_by_message = True
 
 
+def order_asked_only_by_message(order: Order) -> bool:
+    """:func:`asked_only_by_message` from the order's own columns (no events or
+    cancellations to load): what a list row says."""
+    return bool(
+        order.asked_to_cancel_by_message
+        and not order.buyer_requested_cancel
+        and order.status in OPEN
+    )
+
+
 def asked_only_by_message_condition() -> ColumnElement[bool]:
     """SQL form of :func:`asked_only_by_message`, for the order list's flag and filter."""
     return and_(

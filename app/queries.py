@@ -132,7 +132,8 @@ def conditions(criteria: OrderFilter, as_of: datetime | None = None) -> list[Col
     if criteria.status is not None:
         found.append(Order.status == criteria.status)
     if criteria.buyer_requested:
-        found.append(Order.buyer_requested_cancel.is_(True))
+        # The official request (S4), or one by message only (S5) still to answer.
+        found.append(or_(Order.buyer_requested_cancel.is_(True), asked_only_by_message_condition()))
     if criteria.late_as_of is not None:
         found.append(is_late(criteria.late_as_of))
     if criteria.fulfilled_by is not None:

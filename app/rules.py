@@ -30,6 +30,7 @@ class Action(enum.StrEnum):
     RETURN_RECEIVED = "return-received"
     SHOW_BUYER = "show-buyer"
     EDIT_ADDRESS = "edit-address"
+    RECORD_ASKED_BY_MESSAGE = "record-asked-by-message"  # S5: the buyer wrote to cancel
 
 
 class Rule(enum.StrEnum):
@@ -46,6 +47,9 @@ class Rule(enum.StrEnum):
     SHIPPED_NO_CANCEL = "shipped-no-cancel"
     NOTHING_SHIPPED = "nothing-shipped"
     MARKETPLACE_FULFILS = "marketplace-fulfils"  # DESIGN.md §8: Amazon-fulfilled, read-only
+    PENDING_ASK_SERVICE = "pending-ask-service"  # S9: a pending order's buyer asks Amazon
+    ALREADY_REQUESTED = "already-requested"  # S4: the official request is there already
+    ALREADY_ASKED = "already-asked"  # S5: the request by message is noted already
 
 
 @dataclass(frozen=True)
@@ -79,6 +83,11 @@ PENDING_HIDDEN = QT_TRANSLATE_NOOP(
     "Rules",
     "Hidden until payment is verified: Amazon gives no address or buyer contact "
     "for a pending order. Send a buyer who writes to Amazon customer service.",
+)
+SHIPPED_NO_CANCEL = QT_TRANSLATE_NOOP(
+    "Rules",
+    "The order is shipped, so it can no longer be cancelled: refund the buyer "
+    "instead (after the return if the buyer sends the parcel back).",
 )
 CANCELED_NOTHING = QT_TRANSLATE_NOOP("Rules", "This order is cancelled.")
 NEVER_EDIT_ADDRESS = QT_TRANSLATE_NOOP(
@@ -124,6 +133,8 @@ MARKETPLACE_FULFILS: dict[Action, str] = {
         "and Amazon handles them.",
     ),
 }
+# A buyer asking to cancel it by message is Amazon's to answer, as cancelling it is.
+MARKETPLACE_FULFILS[Action.RECORD_ASKED_BY_MESSAGE] = MARKETPLACE_FULFILS[Action.CANCEL_ORDER]
 
 
 def fulfilled_by_marketplace(order: Order) -> bool:
@@ -200,14 +211,7 @@ def decide(order: Order, action: Action) -> Decision:
         if status is OrderStatus.PENDING:
             return _no(Rule.PENDING_NO_CANCEL, PENDING_NO_CANCEL)
         if status is OrderStatus.SHIPPED or open_quantity(order.items) == 0:
-            return _no(
-                Rule.SHIPPED_NO_CANCEL,
-                QT_TRANSLATE_NOOP(
-                    "Rules",
-                    "The order is shipped, so it can no longer be cancelled: refund the buyer "
-                    "instead (after the return if the buyer sends the parcel back).",
-                ),
-            )
+            return _no(Rule.SHIPPED_NO_CANCEL, SHIPPED_NO_CANCEL)
         return ALLOWED
 
     if action is Action.REFUND:
@@ -229,6 +233,9 @@ def decide(order: Order, action: Action) -> Decision:
             )
         return ALLOWED
 
+    if action is Action.RECORD_ASKED_BY_MESSAGE:
+        return _asked_by_message(order)
+
     if action is Action.RETURN_REQUESTED:
         if status is OrderStatus.PENDING:
             return _no(Rule.PENDING_NO_SHIP, PENDING_NO_SHIP)
@@ -240,6 +247,41 @@ def decide(order: Order, action: Action) -> Decision:
         return ALLOWED
 
     raise AssertionError(f"unhandled action {action}")  # pragma: no cover
+
+
+def _asked_by_message(order: Order) -> Decision:
+    """S5: a request to cancel by message is worth noting while cancelling is still the
+    seller's to do and the official request (S4) is not there yet."""
+    if order.status is OrderStatus.PENDING:
+        return _no(
+            Rule.PENDING_ASK_SERVICE,
+            QT_TRANSLATE_NOOP(
+                "Rules",
+                "Amazon is still verifying the payment: send a buyer who wants to cancel a "
+                "pending order to Amazon customer service.",
+            ),
+        )
+    if order.status is OrderStatus.SHIPPED or open_quantity(order.items) == 0:
+        return _no(Rule.SHIPPED_NO_CANCEL, SHIPPED_NO_CANCEL)
+    if order.buyer_requested_cancel:
+        return _no(
+            Rule.ALREADY_REQUESTED,
+            QT_TRANSLATE_NOOP(
+                "Rules",
+                "The buyer already requested cancellation officially: cancel with the reason "
+                "Buyer Canceled and it will not count in your cancellation rate.",
+            ),
+        )
+    if order.asked_to_cancel_by_message:
+        return _no(
+            Rule.ALREADY_ASKED,
+            QT_TRANSLATE_NOOP(
+                "Rules",
+                "Already noted: the buyer asked to cancel by message. Reply with the message "
+                "asking for the official request.",
+            ),
+        )
+    return ALLOWED
 
 
 def decisions(order: Order) -> dict[Action, Decision]:

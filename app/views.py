@@ -15,7 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.clock import iso
-from app.message_choice import asked_only_by_message, story_of
+from app.message_choice import asked_only_by_message, order_asked_only_by_message, story_of
 from app.models import Event, FulfilledBy, Order, OrderItem
 from app.money import format_amount
 from app.order_money import order_money
@@ -59,6 +59,8 @@ def order_json(order: Order) -> dict[str, Any]:
         "ship_service_level": order.ship_service_level,
         "total": format_amount(order.total),
         "items": [item_json(item) for item in order.items],
+        # Added for issue 12 (extend, never rename): a request by message only (S5).
+        "asked_to_cancel_by_message": order_asked_only_by_message(order),
     }
 
 

@@ -69,6 +69,10 @@ TABLE: dict[Action, dict[OrderStatus, Rule | None]] = {
     Action.RETURN_RECEIVED: {P: R.PENDING_NO_SHIP, U: None, PS: None, S: None, C: R.CANCELED},
     Action.SHOW_BUYER: {P: R.PENDING_HIDDEN, U: None, PS: None, S: None, C: None},  # S9
     Action.EDIT_ADDRESS: dict.fromkeys(OrderStatus, R.NEVER_EDIT_ADDRESS),  # S15
+    # S5: noted while cancelling is still the seller's to do (S9: pending asks Amazon)
+    Action.RECORD_ASKED_BY_MESSAGE: {
+        P: R.PENDING_ASK_SERVICE, U: None, PS: None, S: R.SHIPPED_NO_CANCEL, C: R.CANCELED,
+    },
 }  # fmt: skip
 ALLOWED_IN: dict[Action, set[OrderStatus]] = {
     action: {status for status, rule in row.items() if rule is None}
@@ -103,6 +107,18 @@ SAYS: dict[Rule, str] = {
     R.NOTHING_SHIPPED: (
         "Nothing is shipment-confirmed yet, so nothing was charged: "
         "cancel the order or items instead of refunding."
+    ),
+    R.PENDING_ASK_SERVICE: (
+        "Amazon is still verifying the payment: send a buyer who wants to cancel a "
+        "pending order to Amazon customer service."
+    ),
+    R.ALREADY_REQUESTED: (
+        "The buyer already requested cancellation officially: cancel with the reason "
+        "Buyer Canceled and it will not count in your cancellation rate."
+    ),
+    R.ALREADY_ASKED: (
+        "Already noted: the buyer asked to cancel by message. Reply with the message "
+        "asking for the official request."
     ),
 }
 
@@ -244,7 +260,7 @@ def test_every_action_of_an_order_is_decided_at_once_by_the_table(status):
 # DESIGN.md §8 (updated): an order Amazon fulfils is read-only, whatever its status.
 READ_ONLY = [Action.VERIFY_PAYMENT, Action.CONFIRM_SHIPMENT, Action.CANCEL_ORDER,
              Action.CANCEL_ITEMS, Action.REFUND, Action.RETURN_REQUESTED,
-             Action.RETURN_RECEIVED]  # fmt: skip
+             Action.RETURN_RECEIVED, Action.RECORD_ASKED_BY_MESSAGE]  # fmt: skip
 
 
 @pytest.mark.parametrize("action", READ_ONLY)

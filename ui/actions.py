@@ -229,6 +229,18 @@ STANDARD_ACTIONS: tuple[ActionSpec, ...] = (
         separator_before=True,
     ),
     ActionSpec(
+        "note_asked_by_message",
+        QT_TRANSLATE_NOOP("Actions", "Buyer &asked to cancel by message…"),
+        QT_TRANSLATE_NOOP(
+            "Actions",
+            "Note that the buyer wrote asking to cancel: the order is flagged and the reply "
+            "asking for the official request is one click away",
+        ),
+        Menu.ORDERS,
+        "Ctrl+Shift+K",
+        rule=Action.RECORD_ASKED_BY_MESSAGE,
+    ),
+    ActionSpec(
         "copy_order_id",
         QT_TRANSLATE_NOOP("Actions", "Copy order i&d"),
         QT_TRANSLATE_NOOP("Actions", "Copy the selected order's id to the clipboard"),

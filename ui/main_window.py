@@ -10,6 +10,7 @@ from PySide6.QtCore import (
     QItemSelectionModel,
     QModelIndex,
     QObject,
+    QPoint,
     QSettings,
     QSize,
     Qt,
@@ -66,6 +67,7 @@ from ui.backup_actions import BackupController
 from ui.connection_settings import ConnectionSettingsPage
 from ui.demo_database import DemoDatabase
 from ui.details_pane import DetailsPane
+from ui.dialogs.asked_by_message_dialog import AskedByMessageDialog
 from ui.dialogs.backups_page import BackupsPage
 from ui.dialogs.bulk_cancel_dialog import BulkCancelDialog
 from ui.dialogs.cancel_dialog import CancelDialog
@@ -300,6 +302,7 @@ class MainWindow(QMainWindow):
         self.registry.connect("refund", self.refund)
         self.registry.connect("record_return", self.record_return)
         self.registry.connect("message_buyer", self.message_buyer)
+        self.registry.connect("note_asked_by_message", self.note_asked_by_message)
         self.registry.connect("export_files", self.export_files)
         self.registry.connect("bulk_cancel", self.bulk_cancel)
         self.registry.connect("sync_now", self.sync.sync_now)
@@ -327,6 +330,8 @@ class MainWindow(QMainWindow):
         self.model.loading_changed.connect(self._loading_changed)
         self.model.load_failed.connect(self._report)
         self.table.doubleClicked.connect(self._double_clicked)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._orders_menu_at)
         self.elsewhere.clicked.connect(self._switch_to_elsewhere)
 
     def retranslate(self) -> None:
@@ -903,6 +908,26 @@ class MainWindow(QMainWindow):
         dialog.messageLogged.connect(self._message_logged)
         dialog.open()
         return dialog
+
+    def note_asked_by_message(self) -> AskedByMessageDialog | None:
+        """S5: note that the buyer asked by message to cancel; the list flags it."""
+        if self._details is None or self._order_for("note_asked_by_message") is None:
+            return None
+        order_id = self._details.order_id
+        dialog = AskedByMessageDialog(self._db, self._details, self)
+        self._open_for_order(
+            dialog, order_id, self.tr("Order {order}: the buyer's request by message is noted.")
+        )
+        return dialog
+
+    def _orders_menu_at(self, position: QPoint) -> None:
+        """Right-click in the list: the Orders menu, for the order under the pointer."""
+        index = self.table.indexAt(position)
+        if index.isValid():
+            order_id = self.model.order_id_at(index.row())
+            if order_id is not None and order_id not in self.selected_order_ids():
+                self.select_order(order_id)
+        self.menus[Menu.ORDERS].popup(self.table.viewport().mapToGlobal(position))
 
     def _message_logged(self, order_id: str) -> None:
         if self._details is not None and self._details.order_id == order_id:

@@ -34,6 +34,7 @@ COMMAND_MODULES: dict[str, tuple[str, ...]] = {
     "app.cli.export_commands": ("export", "import-cancellations"),
     "app.cli.marketplace_commands": ("connect", "sync", "batches"),
     "app.cli.backup_commands": ("backup", "restore"),
+    "app.cli.asked_command": ("buyer-asked-to-cancel",),
 }
 # Global options that take a value (the command name is the first word after them).
 VALUED_OPTIONS = ("--db",)

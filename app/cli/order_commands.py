@@ -16,6 +16,7 @@ from app import clock, limits
 from app.cli.common import Command, parse_moment, print_json, say, warn
 from app.db import Database
 from app.errors import BadInput
+from app.message_choice import order_asked_only_by_message
 from app.models import FulfilledBy, Order, OrderStatus
 from app.queries import OrderFilter, filtered_orders
 from app.text import QT_TRANSLATE_NOOP, text
@@ -27,7 +28,9 @@ FULFILLERS = [fulfiller.value for fulfiller in FulfilledBy]
 def _configure_list(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--status", choices=STATUSES, help="only orders in this status")
     parser.add_argument(
-        "--buyer-requested", action="store_true", help="only orders the buyer asked to cancel"
+        "--buyer-requested",
+        action="store_true",
+        help="only orders the buyer asked to cancel (officially, or by message while open)",
     )
     parser.add_argument("--late", action="store_true", help="only orders past their ship-by date")
     parser.add_argument(
@@ -59,6 +62,8 @@ def _run_list(args: argparse.Namespace, db: Database) -> int:
         for order in orders:
             ship_by = order.latest_ship_date.date().isoformat() if order.latest_ship_date else "-"
             flag = "  buyer requested cancellation" if order.buyer_requested_cancel else ""
+            if order_asked_only_by_message(order):
+                flag += "  buyer asked to cancel by message"
             if order.fulfilled_by is FulfilledBy.MARKETPLACE:
                 flag += "  fulfilled by Amazon"
             say(

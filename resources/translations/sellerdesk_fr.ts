@@ -174,6 +174,14 @@
       <translation>Écrire à l'acheteur à partir d'un modèle, le copier ou l'envoyer par e-mail, le garder dans l'historique</translation>
     </message>
     <message>
+      <source>Buyer &amp;asked to cancel by message…</source>
+      <translation>L'acheteur a &amp;demandé d'annuler par message…</translation>
+    </message>
+    <message>
+      <source>Note that the buyer wrote asking to cancel: the order is flagged and the reply asking for the official request is one click away</source>
+      <translation>Noter que l'acheteur a écrit pour annuler : la commande est signalée et la réponse demandant la demande officielle est à un clic</translation>
+    </message>
+    <message>
       <source>Copy order i&amp;d</source>
       <translation>Copier le &amp;numéro de commande</translation>
     </message>
@@ -223,7 +231,7 @@
     </message>
     <message>
       <source>Select an order first.</source>
-      <translation>Sélectionnez d'abord une commande.</translation>
+      <translation type="unfinished" />
     </message>
   </context>
   <context>
@@ -231,6 +239,60 @@
     <message>
       <source>SellerDesk cannot open the database</source>
       <translation>SellerDesk ne peut pas ouvrir la base de données</translation>
+    </message>
+  </context>
+  <context>
+    <name>AskedByMessage</name>
+    <message>
+      <source>The buyer asked by message to cancel: "{message}"</source>
+      <translation>L'acheteur a demandé l'annulation par message : « {message} »</translation>
+    </message>
+    <message>
+      <source>The buyer asked by message to cancel.</source>
+      <translation>L'acheteur a demandé l'annulation par message.</translation>
+    </message>
+    <message>
+      <source>The message is too long: keep it under {most} characters.</source>
+      <translation>Le message est trop long : pas plus de {most} caractères.</translation>
+    </message>
+    <message>
+      <source>{when} is in the future: say when the buyer wrote.</source>
+      <translation>{when} est dans le futur : indiquez quand l'acheteur a écrit.</translation>
+    </message>
+    <message>
+      <source>{when} is before the order was placed ({purchased}): say when the buyer wrote.</source>
+      <translation>{when} est avant la commande ({purchased}) : indiquez quand l'acheteur a écrit.</translation>
+    </message>
+  </context>
+  <context>
+    <name>AskedByMessageDialog</name>
+    <message>
+      <source>Buyer asked to cancel by message — {order}</source>
+      <translation>Demande d'annulation par message — {order}</translation>
+    </message>
+    <message>
+      <source>Optional: paste what the buyer wrote</source>
+      <translation>Facultatif : collez ce que l'acheteur a écrit</translation>
+    </message>
+    <message>
+      <source>The buyer &amp;wrote on:</source>
+      <translation>L'acheteur a &amp;écrit le :</translation>
+    </message>
+    <message>
+      <source>&amp;Message:</source>
+      <translation>&amp;Message :</translation>
+    </message>
+    <message>
+      <source>The order is flagged under Buyer requested cancellation. Cancelling it now would count in your cancellation rate: reply asking the buyer to use Request cancellation, and it will not count.</source>
+      <translation>La commande est signalée sous « Annulation demandée par l'acheteur ». L'annuler maintenant compterait dans votre taux d'annulations : répondez en demandant à l'acheteur d'utiliser « Demander une annulation », et elle ne comptera pas.</translation>
+    </message>
+    <message>
+      <source>&amp;Note the request</source>
+      <translation>&amp;Noter la demande</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>Fermer</translation>
     </message>
   </context>
   <context>
@@ -288,16 +350,16 @@
     <name>Backups</name>
     <message numerus="yes">
       <source>Backed up %n order(s) to {path}.</source>
-      <translation>
+      <translation type="unfinished">
         <numerusform>%n commande sauvegardée dans {path}.</numerusform>
-        <numerusform>%n commandes sauvegardées dans {path}.</numerusform>
+        <numerusform>%n commande sauvegardée dans {path}.</numerusform>
       </translation>
     </message>
     <message numerus="yes">
       <source>Restored %n order(s) from {path}, taken {taken}.</source>
-      <translation>
+      <translation type="unfinished">
         <numerusform>%n commande restaurée depuis {path}, sauvegarde du {taken}.</numerusform>
-        <numerusform>%n commandes restaurées depuis {path}, sauvegarde du {taken}.</numerusform>
+        <numerusform>%n commande restaurée depuis {path}, sauvegarde du {taken}.</numerusform>
       </translation>
     </message>
     <message>
@@ -420,23 +482,23 @@
     </message>
     <message numerus="yes">
       <source>Cancels the whole order (%n unit(s)); the buyer is notified by e-mail.</source>
-      <translation>
+      <translation type="unfinished">
         <numerusform>Annule toute la commande (%n unité) ; Amazon prévient l'acheteur par e-mail.</numerusform>
-        <numerusform>Annule toute la commande (%n unités) ; Amazon prévient l'acheteur par e-mail.</numerusform>
+        <numerusform>Annule toute la commande (%n unité) ; Amazon prévient l'acheteur par e-mail.</numerusform>
       </translation>
     </message>
     <message numerus="yes">
       <source>Cancels item {item} (%n unit(s)); it goes into the order adjustment file once the rest of the order is shipped.</source>
-      <translation>
+      <translation type="unfinished">
         <numerusform>Annule l'article {item} (%n unité) ; il ira dans le fichier d'ajustement de commandes une fois le reste de la commande expédié.</numerusform>
-        <numerusform>Annule l'article {item} (%n unités) ; il ira dans le fichier d'ajustement de commandes une fois le reste de la commande expédié.</numerusform>
+        <numerusform>Annule l'article {item} (%n unité) ; il ira dans le fichier d'ajustement de commandes une fois le reste de la commande expédié.</numerusform>
       </translation>
     </message>
     <message numerus="yes">
       <source>Cancels the %n unit(s) not yet shipped; they go into the order adjustment file.</source>
-      <translation>
+      <translation type="unfinished">
         <numerusform>Annule %n unité pas encore expédiée ; elle ira dans le fichier d'ajustement de commandes.</numerusform>
-        <numerusform>Annule les %n unités pas encore expédiées ; elles iront dans le fichier d'ajustement de commandes.</numerusform>
+        <numerusform>Annule %n unité pas encore expédiée ; elle ira dans le fichier d'ajustement de commandes.</numerusform>
       </translation>
     </message>
     <message>
@@ -453,30 +515,30 @@
     </message>
     <message numerus="yes">
       <source>Nothing was cancelled: %n line(s) of the file cannot be applied.</source>
-      <translation>
+      <translation type="unfinished">
         <numerusform>Rien n'a été annulé : %n ligne du fichier ne peut pas être appliquée.</numerusform>
-        <numerusform>Rien n'a été annulé : %n lignes du fichier ne peuvent pas être appliquées.</numerusform>
+        <numerusform>Rien n'a été annulé : %n ligne du fichier ne peut pas être appliquée.</numerusform>
       </translation>
     </message>
     <message numerus="yes">
       <source>Cancellation file {file} applied: %n row(s); rows skipped: {skipped}.</source>
-      <translation>
+      <translation type="unfinished">
         <numerusform>Fichier d'annulation {file} appliqué : %n ligne ; lignes ignorées : {skipped}.</numerusform>
-        <numerusform>Fichier d'annulation {file} appliqué : %n lignes ; lignes ignorées : {skipped}.</numerusform>
+        <numerusform>Fichier d'annulation {file} appliqué : %n ligne ; lignes ignorées : {skipped}.</numerusform>
       </translation>
     </message>
     <message numerus="yes">
       <source>Cancellation file {file} applied: %n row(s).</source>
-      <translation>
+      <translation type="unfinished">
         <numerusform>Fichier d'annulation {file} appliqué : %n ligne.</numerusform>
-        <numerusform>Fichier d'annulation {file} appliqué : %n lignes.</numerusform>
+        <numerusform>Fichier d'annulation {file} appliqué : %n ligne.</numerusform>
       </translation>
     </message>
     <message numerus="yes">
       <source>%n cancellation(s) applied; lines skipped: {skipped}; counted in your cancellation rate: {counted}.</source>
-      <translation>
+      <translation type="unfinished">
         <numerusform>%n annulation appliquée ; lignes ignorées : {skipped} ; comptées dans votre taux d'annulations : {counted}.</numerusform>
-        <numerusform>%n annulations appliquées ; lignes ignorées : {skipped} ; comptées dans votre taux d'annulations : {counted}.</numerusform>
+        <numerusform>%n annulation appliquée ; lignes ignorées : {skipped} ; comptées dans votre taux d'annulations : {counted}.</numerusform>
       </translation>
     </message>
   </context>
@@ -600,15 +662,15 @@
     </message>
     <message>
       <source>Counts</source>
-      <translation>Comptée</translation>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>Does not count</source>
-      <translation>Non comptée</translation>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>whole order</source>
-      <translation>commande entière</translation>
+      <translation type="unfinished" />
     </message>
   </context>
   <context>
@@ -1384,23 +1446,23 @@
     </message>
     <message numerus="yes">
       <source>Batch {batch}: {file} with %n row(s) written to {path}.</source>
-      <translation>
+      <translation type="unfinished">
         <numerusform>Lot {batch} : {file} de %n ligne écrit dans {path}.</numerusform>
-        <numerusform>Lot {batch} : {file} de %n lignes écrit dans {path}.</numerusform>
+        <numerusform>Lot {batch} : {file} de %n ligne écrit dans {path}.</numerusform>
       </translation>
     </message>
     <message numerus="yes">
       <source>Batch {batch}: %n row(s) written to {path}. Upload this file in Seller Central.</source>
-      <translation>
+      <translation type="unfinished">
         <numerusform>Lot {batch} : %n ligne écrite dans {path}. Chargez ce fichier dans Seller Central.</numerusform>
-        <numerusform>Lot {batch} : %n lignes écrites dans {path}. Chargez ce fichier dans Seller Central.</numerusform>
+        <numerusform>Lot {batch} : %n ligne écrite dans {path}. Chargez ce fichier dans Seller Central.</numerusform>
       </translation>
     </message>
     <message numerus="yes">
       <source>Batch {batch} written again to {path} (%n row(s)).</source>
-      <translation>
+      <translation type="unfinished">
         <numerusform>Lot {batch} réécrit dans {path} (%n ligne).</numerusform>
-        <numerusform>Lot {batch} réécrit dans {path} (%n lignes).</numerusform>
+        <numerusform>Lot {batch} réécrit dans {path} (%n ligne).</numerusform>
       </translation>
     </message>
   </context>
@@ -1470,9 +1532,9 @@
     </message>
     <message numerus="yes">
       <source>Line {line}: the header lacks %n column(s): {missing}; nothing was read.</source>
-      <translation>
+      <translation type="unfinished">
         <numerusform>Ligne {line} : il manque %n colonne à l'en-tête : {missing} ; rien n'a été lu.</numerusform>
-        <numerusform>Ligne {line} : il manque %n colonnes à l'en-tête : {missing} ; rien n'a été lu.</numerusform>
+        <numerusform>Ligne {line} : il manque %n colonne à l'en-tête : {missing} ; rien n'a été lu.</numerusform>
       </translation>
     </message>
     <message>
@@ -1758,9 +1820,9 @@
     </message>
     <message numerus="yes">
       <source>Imported from {file}: new order, {status}, %n item(s).</source>
-      <translation>
+      <translation type="unfinished">
         <numerusform>Importée depuis {file} : nouvelle commande (état « {status} »), %n article.</numerusform>
-        <numerusform>Importée depuis {file} : nouvelle commande (état « {status} »), %n articles.</numerusform>
+        <numerusform>Importée depuis {file} : nouvelle commande (état « {status} »), %n article.</numerusform>
       </translation>
     </message>
     <message>
@@ -1777,9 +1839,9 @@
     </message>
     <message numerus="yes">
       <source>%n line(s) of {files} cannot be read, so nothing was imported. Correct them, or skip the orders they belong to.</source>
-      <translation>
+      <translation type="unfinished">
         <numerusform>%n ligne de {files} est illisible : rien n'a été importé. Corrigez-la, ou écartez la commande à laquelle elle appartient.</numerusform>
-        <numerusform>%n lignes de {files} sont illisibles : rien n'a été importé. Corrigez-les, ou écartez les commandes auxquelles elles appartiennent.</numerusform>
+        <numerusform>%n ligne de {files} est illisible : rien n'a été importé. Corrigez-la, ou écartez la commande à laquelle elle appartient.</numerusform>
       </translation>
     </message>
     <message>
@@ -1832,9 +1894,9 @@
     </message>
     <message numerus="yes">
       <source>{file} lacks %n required column(s): {columns}; nothing was imported.</source>
-      <translation>
+      <translation type="unfinished">
         <numerusform>Il manque à {file} %n colonne obligatoire : {columns} ; rien n'a été importé.</numerusform>
-        <numerusform>Il manque à {file} %n colonnes obligatoires : {columns} ; rien n'a été importé.</numerusform>
+        <numerusform>Il manque à {file} %n colonne obligatoire : {columns} ; rien n'a été importé.</numerusform>
       </translation>
     </message>
     <message>
@@ -2044,6 +2106,10 @@
       <translation>Remboursement de la commande {order} enregistré.</translation>
     </message>
     <message>
+      <source>Order {order}: the buyer's request by message is noted.</source>
+      <translation>Commande {order} : la demande d'annulation par message est notée.</translation>
+    </message>
+    <message>
       <source>Reply copied: paste it into Buyer-Seller Messages. The order was not cancelled.</source>
       <translation>Réponse copiée : collez-la dans le service de messagerie Acheteurs - Vendeurs. La commande n'a pas été annulée.</translation>
     </message>
@@ -2100,23 +2166,23 @@
     </message>
     <message numerus="yes">
       <source>%n order(s) new or updated</source>
-      <translation>
+      <translation type="unfinished">
         <numerusform>%n commande nouvelle ou mise à jour</numerusform>
-        <numerusform>%n commandes nouvelles ou mises à jour</numerusform>
+        <numerusform>%n commande nouvelle ou mise à jour</numerusform>
       </translation>
     </message>
     <message numerus="yes">
       <source>%n file(s) sent</source>
-      <translation>
+      <translation type="unfinished">
         <numerusform>%n fichier envoyé</numerusform>
-        <numerusform>%n fichiers envoyés</numerusform>
+        <numerusform>%n fichier envoyé</numerusform>
       </translation>
     </message>
     <message numerus="yes">
       <source>%n line(s) refused by the marketplace</source>
-      <translation>
+      <translation type="unfinished">
         <numerusform>%n ligne refusée par Amazon</numerusform>
-        <numerusform>%n lignes refusées par Amazon</numerusform>
+        <numerusform>%n ligne refusée par Amazon</numerusform>
       </translation>
     </message>
     <message>
@@ -2197,16 +2263,16 @@
     </message>
     <message numerus="yes">
       <source>%n line(s) accepted</source>
-      <translation>
+      <translation type="unfinished">
         <numerusform>%n ligne acceptée</numerusform>
-        <numerusform>%n lignes acceptées</numerusform>
+        <numerusform>%n ligne acceptée</numerusform>
       </translation>
     </message>
     <message numerus="yes">
       <source>%n line(s) refused</source>
-      <translation>
+      <translation type="unfinished">
         <numerusform>%n ligne refusée</numerusform>
-        <numerusform>%n lignes refusées</numerusform>
+        <numerusform>%n ligne refusée</numerusform>
       </translation>
     </message>
     <message>
@@ -2522,9 +2588,9 @@
     </message>
     <message numerus="yes">
       <source>Item {ref} has %n unit(s) left to ship or cancel; you asked to {verb} {asked}.</source>
-      <translation>
+      <translation type="unfinished">
         <numerusform>Il ne reste à l'article {ref} que %n unité à expédier ou annuler ; vous avez demandé d'en {verb} {asked}.</numerusform>
-        <numerusform>Il ne reste à l'article {ref} que %n unités à expédier ou annuler ; vous avez demandé d'en {verb} {asked}.</numerusform>
+        <numerusform>Il ne reste à l'article {ref} que %n unité à expédier ou annuler ; vous avez demandé d'en {verb} {asked}.</numerusform>
       </translation>
     </message>
     <message>
@@ -3127,6 +3193,18 @@
       <translation>Aucune expédition n'est encore confirmée, donc rien n'a été facturé : annulez la commande ou des articles au lieu de rembourser.</translation>
     </message>
     <message>
+      <source>Amazon is still verifying the payment: send a buyer who wants to cancel a pending order to Amazon customer service.</source>
+      <translation>Amazon vérifie encore le paiement : adressez l'acheteur qui veut annuler une commande en attente au service client d'Amazon.</translation>
+    </message>
+    <message>
+      <source>The buyer already requested cancellation officially: cancel with the reason Buyer Canceled and it will not count in your cancellation rate.</source>
+      <translation>L'acheteur a déjà demandé l'annulation officiellement : annulez avec le motif « Annulé par l'acheteur » et elle ne comptera pas dans votre taux d'annulations.</translation>
+    </message>
+    <message>
+      <source>Already noted: the buyer asked to cancel by message. Reply with the message asking for the official request.</source>
+      <translation>Déjà noté : l'acheteur a demandé l'annulation par message. Répondez avec le message demandant la demande officielle.</translation>
+    </message>
+    <message>
       <source>Does not count in your cancellation rate: the buyer requested it officially.</source>
       <translation>Non comptée dans votre taux d'annulations : l'acheteur l'a demandée officiellement.</translation>
     </message>
@@ -3447,19 +3525,19 @@
     </message>
     <message>
       <source>Cancellation summary</source>
-      <translation>Récapitulatif des annulations</translation>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>No cancellation in this period.</source>
-      <translation>Aucune annulation sur cette période.</translation>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>Total</source>
-      <translation>Total</translation>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>Totals by reason</source>
-      <translation>Totaux par motif</translation>
+      <translation type="unfinished" />
     </message>
   </context>
   <context>

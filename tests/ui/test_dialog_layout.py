@@ -94,6 +94,15 @@ def states(win: MainWindow, db: Database) -> Iterator[tuple[str, Callable[[], QD
         ),
     )
     yield "message", on(unshipped[0], win.message_buyer)
+    unasked = next(r for r in unshipped if not (r.buyer_requested_cancel or r.asked_by_message))
+    yield "buyer asked by message", on(unasked, win.note_asked_by_message)
+    yield (
+        "buyer asked by message, refused",
+        then(
+            on(unasked, win.note_asked_by_message),
+            lambda d: (d.note.setPlainText("x" * 2001), d.save_button.click()),
+        ),
+    )
     yield "export", win.export_files
     yield "bulk cancel", win.bulk_cancel
     yield "summary", win.print_summary
