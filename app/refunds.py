@@ -344,6 +344,7 @@ def fee_room(context: RefundContext, item: ItemBalance, condition: str | None) -
 
 def _plan_item(context: RefundContext, wanted: ItemRefund, condition: str | None) -> PlannedLine:
     item = context.item(wanted.ref)
+    currency = context.currency or None  # every amount a refusal names says its currency
     if item.quantity_shipped == 0:
         raise _refuse(
             QT_TRANSLATE_NOOP(
@@ -383,10 +384,10 @@ def _plan_item(context: RefundContext, wanted: ItemRefund, condition: str | None
                 ),
                 ref=item.ref,
                 component=text(CTX, COMPONENT_LABELS[component]),
-                left=Amount(left.get(component)),
-                charged=Amount(item.charged.get(component)),
-                refunded=Amount(item.refunded.get(component)),
-                asked=Amount(amount),
+                left=Amount(left.get(component), currency),
+                charged=Amount(item.charged.get(component), currency),
+                refunded=Amount(item.refunded.get(component), currency),
+                asked=Amount(amount, currency),
             )
         asked[component.value] = amount
     refund = Amounts(**asked)
@@ -428,18 +429,18 @@ def _plan_item(context: RefundContext, wanted: ItemRefund, condition: str | None
                     "{earlier}); at most {limit}.",
                 ),
                 ref=item.ref,
-                fee=Amount(fee),
+                fee=Amount(fee, currency),
                 condition=condition_label(condition),
                 percent=Number(context.ceiling(condition).normalize()),
-                price=Amount(item.charged.item_price),
+                price=Amount(item.charged.item_price, currency),
                 earlier=text(
                     CTX,
                     QT_TRANSLATE_NOOP("Refunds", ", {fees} already deducted"),
-                    fees=Amount(item.fees),
+                    fees=Amount(item.fees, currency),
                 )
                 if item.fees
                 else "",
-                limit=Amount(limit),
+                limit=Amount(limit, currency),
             )
         if fee > refund.item_price:
             raise _refuse(
@@ -449,8 +450,8 @@ def _plan_item(context: RefundContext, wanted: ItemRefund, condition: str | None
                     "{refund}; the fee is deducted from the item price only.",
                 ),
                 ref=item.ref,
-                fee=Amount(fee),
-                refund=Amount(refund.item_price),
+                fee=Amount(fee, currency),
+                refund=Amount(refund.item_price, currency),
             )
     return PlannedLine(item=item, refund=refund, fee=fee, fee_limit=limit)
 
