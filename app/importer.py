@@ -54,6 +54,7 @@ from app import audit, clock
 from app.bulk import BulkTable, Row, indexes_rebuilt
 from app.db import Database, changed_elsewhere
 from app.errors import BadInput, SellerDeskError
+from app.import_changes import what_changed
 from app.message_choice import cancel_requested
 from app.models import Event, FulfilledBy, Order, OrderItem, OrderStatus
 from app.money import format_amount
@@ -440,6 +441,11 @@ def _event(merge: OrderMerge, file_name: str, sentences: _Sentences, actor: str 
     else:
         old_status = merge.before["status"]
         changed = merge.changes
+        fields = [name for name in changed if name in merge.values]
+        # Items by SKU and title, amounts with their currency (issue 12).
+        said = what_changed(
+            fields, merge.before, merge.values, merge.items, merge.items_before, ITEM_FIELDS
+        )
         if old_status is not status:
             summary = text(
                 CTX,
@@ -449,16 +455,15 @@ def _event(merge: OrderMerge, file_name: str, sentences: _Sentences, actor: str 
                 file=file_name,
                 old=status_label(old_status),
                 new=status_label(status),
-                fields=", ".join(changed),
+                fields=said,
             )
         else:
             summary = text(
                 CTX,
                 QT_TRANSLATE_NOOP("Import", "Imported from {file}: changed {fields}."),
                 file=file_name,
-                fields=", ".join(changed),
+                fields=said,
             )
-        fields = [name for name in changed if name in merge.values]
         before = audit.state(old_status, _stored_items(merge.items_before.values()))
         before["fields"] = {name: _jsonable(merge.before[name]) for name in fields}
         after["fields"] = {name: _jsonable(merge.values[name]) for name in fields}

@@ -1907,6 +1907,94 @@
       <source>{file} is not a report: line {line} is longer than a million characters; nothing was imported.</source>
       <translation>{file} n'est pas un rapport : la ligne {line} dépasse un million de caractères ; rien n'a été importé.</translation>
     </message>
+    <message>
+      <source>shipping address</source>
+      <translation>adresse de livraison</translation>
+    </message>
+    <message>
+      <source>buyer contact</source>
+      <translation>coordonnées de l'acheteur</translation>
+    </message>
+    <message>
+      <source>ship-by date</source>
+      <translation>date d'expédition prévue</translation>
+    </message>
+    <message>
+      <source>purchase date</source>
+      <translation>date d'achat</translation>
+    </message>
+    <message>
+      <source>payment date</source>
+      <translation>date de paiement</translation>
+    </message>
+    <message>
+      <source>buyer's cancellation request</source>
+      <translation>demande d'annulation de l'acheteur</translation>
+    </message>
+    <message>
+      <source>cancelled on the marketplace</source>
+      <translation>annulée sur Amazon</translation>
+    </message>
+    <message>
+      <source>order details</source>
+      <translation>détails de la commande</translation>
+    </message>
+    <message>
+      <source>quantity</source>
+      <translation>quantité</translation>
+    </message>
+    <message>
+      <source>shipped</source>
+      <translation>expédiés</translation>
+    </message>
+    <message>
+      <source>cancelled</source>
+      <translation>annulés</translation>
+    </message>
+    <message>
+      <source>item promotion</source>
+      <translation>promotion sur l'article</translation>
+    </message>
+    <message>
+      <source>shipping promotion</source>
+      <translation>promotion sur la livraison</translation>
+    </message>
+    <message>
+      <source>item id</source>
+      <translation>numéro d'article</translation>
+    </message>
+    <message>
+      <source>SKU</source>
+      <translation>SKU</translation>
+    </message>
+    <message>
+      <source>product name</source>
+      <translation>nom du produit</translation>
+    </message>
+    <message>
+      <source>ASIN</source>
+      <translation>ASIN</translation>
+    </message>
+    <message>
+      <source>promotions</source>
+      <translation>promotions</translation>
+    </message>
+    <message>
+      <source>{what} {old} → {new}</source>
+      <translation>{what} {old} → {new}</translation>
+    </message>
+    <message>
+      <source>{item} (new item)</source>
+      <translation>{item} (nouvel article)</translation>
+    </message>
+    <message>
+      <source>{item} ({changes})</source>
+      <translation>{item} ({changes})</translation>
+    </message>
+    <message>
+      <source>total</source>
+      <translation>total</translation>
+    </message>
   </context>
   <context>
     <name>ImportDialog</name>
