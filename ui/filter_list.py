@@ -76,10 +76,19 @@ class FilterList(QTreeWidget):
         hint = super().sizeHint()
         font = QFont(self.font())
         font.setBold(True)
-        metrics = QFontMetrics(font)
+        bold = QFontMetrics(font)
+        plain = QFontMetrics(self.font())
+        # A name is measured in the font it can be drawn in: only the health entry and a
+        # warning are bold (every pixel counts for the order list at laptop size).
+        names = max(
+            bold.horizontalAdvance(self.health_item.text(0)),
+            *(
+                (bold if view in WARNING_COLOURS else plain).horizontalAdvance(item.text(0))
+                for view, item in self._items.items()
+            ),
+        )
         items = [self.health_item, *self._items.values()]
-        names = max(metrics.horizontalAdvance(item.text(0)) for item in items)
-        counts = max(metrics.horizontalAdvance(item.text(1) or "⚠ 0000") for item in items)
+        counts = max(bold.horizontalAdvance(item.text(1) or "⚠ 0000") for item in items)
         return QSize(names + counts + 40, hint.height())
 
     def current_view(self) -> View:

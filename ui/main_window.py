@@ -107,7 +107,16 @@ PANE_ACTIONS = (
 LANGUAGE_CHOICES = (None, "en", "fr")  # None: follow the system
 # What a seller must see at laptop size without scrolling, in this order; the other
 # columns follow. The details pane gives way before these are cut.
-FIRST_COLUMNS = (Column.ORDER_ID, Column.STATUS, Column.SHIP_BY, Column.BUYER, Column.TOTAL)
+FIRST_COLUMNS = (
+    Column.ORDER_ID,
+    Column.STATUS,
+    Column.SHIP_BY,
+    Column.BUYER,
+    Column.TOTAL,
+    Column.BUYER_REQUESTED,  # the request flag (S4/S5), a narrow column of marks
+)
+# Always as narrow as their marks, even when a layout saved by an older build had them wide.
+MARK_COLUMNS = (Column.BUYER_REQUESTED,)
 BOLD_COLUMNS = (Column.SHIP_BY, Column.BUYER_REQUESTED)  # their warnings are drawn bold
 
 
@@ -380,7 +389,7 @@ class MainWindow(QMainWindow):
             metrics = QFontMetrics(font)
             wanted = max(metrics.horizontalAdvance(sample) for sample in samples) + margin
             wanted = max(wanted, header.sectionSizeHint(column))
-            if not grow_only or header.sectionSize(column) < wanted:
+            if not grow_only or header.sectionSize(column) < wanted or column in MARK_COLUMNS:
                 header.resizeSection(column, wanted)
 
     def list_needs(self) -> int:

@@ -2564,10 +2564,6 @@
       <translation>Total</translation>
     </message>
     <message>
-      <source>Cancel request</source>
-      <translation>Demande d'annulation</translation>
-    </message>
-    <message>
       <source>The marketplace's order id</source>
       <translation>Le numéro de commande Amazon</translation>
     </message>
@@ -2604,10 +2600,6 @@
       <translation>{count} × {skus}</translation>
     </message>
     <message>
-      <source>⚑ Buyer requested</source>
-      <translation>⚑ Demandée par l'acheteur</translation>
-    </message>
-    <message>
       <source>hidden until paid</source>
       <translation>masqué (paiement)</translation>
     </message>
@@ -2626,6 +2618,10 @@
     <message>
       <source>The buyer asked to cancel through the marketplace: cancelling with reason Buyer canceled does not count in your cancellation rate.</source>
       <translation>L'acheteur a demandé l'annulation sur Amazon : annuler avec le motif « Annulé par l'acheteur » ne compte pas dans votre taux d'annulations.</translation>
+    </message>
+    <message>
+      <source>⚑ Buyer requested</source>
+      <translation>⚑ Demandée par l'acheteur</translation>
     </message>
   </context>
   <context>

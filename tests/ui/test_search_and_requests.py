@@ -79,7 +79,15 @@ def test_a_request_by_message_is_flagged_in_the_list_and_the_details(db, window,
         win.model.order_id_at(r): win.model.index(r, Column.BUYER_REQUESTED).data()
         for r in range(win.model.rowCount())
     }
-    assert cells == {ORDER: "✉ Asked by message", OTHER: "⚑ Buyer requested"}
+    assert cells == {ORDER: "✉", OTHER: "⚑"}  # marks, their words in the tooltips
+    tips = {
+        win.model.order_id_at(r): win.model.index(r, Column.BUYER_REQUESTED).data(
+            Qt.ItemDataRole.ToolTipRole
+        )
+        for r in range(win.model.rowCount())
+    }
+    assert tips[ORDER].startswith("✉ Asked by message — ")
+    assert tips[OTHER].startswith("⚑ Buyer requested — ")
     win.select_order(OTHER)
     assert not win.details.asked_banner.isVisible()
     win.select_order(ORDER)

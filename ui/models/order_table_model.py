@@ -65,6 +65,9 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 2  # the raw value a column sorts on
 EMPHASIS_ROLE = Qt.ItemDataRole.UserRole + 3  # DeadlineKind of the row
 
 LATE_COLOUR = QColor(176, 96, 0)  # amber, always with the word "late"
+# The list's marks of a cancellation request: official (S4), by message only (S5).
+OFFICIAL_MARK = "⚑"
+BY_MESSAGE_MARK = "✉"
 AT_RISK_COLOUR = QColor(190, 20, 20)  # red, always with "auto-cancel in N days"
 
 # How long the database may look for a page on the GUI thread before the
@@ -293,7 +296,9 @@ class OrderTableModel(QAbstractTableModel):
             Column.BUYER: self.tr("Buyer"),
             Column.ITEMS: self.tr("Items"),
             Column.TOTAL: self.tr("Total"),
-            Column.BUYER_REQUESTED: self.tr("Cancel request"),
+            # A mark, not a word: the column stays in sight at laptop size (its tooltip
+            # and each cell's say what the marks mean).
+            Column.BUYER_REQUESTED: OFFICIAL_MARK,
         }[column]
 
     def column_tooltip(self, column: Column) -> str:
@@ -372,8 +377,8 @@ class OrderTableModel(QAbstractTableModel):
                 return money(row.total, row.currency)
             case Column.BUYER_REQUESTED:
                 if row.buyer_requested_cancel:
-                    return self.tr("⚑ Buyer requested")
-                return asked_by_message_tag() if row.asked_by_message else ""
+                    return OFFICIAL_MARK
+                return BY_MESSAGE_MARK if row.asked_by_message else ""
         return ""  # pragma: no cover
 
     def _raw(self, row: OrderRow, column: Column) -> Any:
@@ -411,12 +416,13 @@ class OrderTableModel(QAbstractTableModel):
         if column is Column.ITEMS:
             return row.skus
         if column is Column.BUYER_REQUESTED and row.buyer_requested_cancel:
-            return self.tr(
+            why = self.tr(
                 "The buyer asked to cancel through the marketplace: cancelling with reason "
                 "Buyer canceled does not count in your cancellation rate."
             )
+            return f"{self.tr('⚑ Buyer requested')} — {why}"
         if column is Column.BUYER_REQUESTED and row.asked_by_message:
-            return asked_by_message_explanation()
+            return f"{asked_by_message_tag()} — {asked_by_message_explanation()}"
         return None
 
     def _foreground(self, row: OrderRow, column: Column) -> QBrush | None:
