@@ -80,6 +80,7 @@ from ui.dialogs.refund_dialog import RefundDialog
 from ui.dialogs.return_dialog import ReturnDialog
 from ui.dialogs.ship_dialog import ShipDialog
 from ui.dialogs.summary_dialog import SummaryDialog
+from ui.elided_label import ElidedLabel
 from ui.filter_list import FilterList
 from ui.health_page import HealthPage
 from ui.i18n import percent, tr_text
@@ -234,7 +235,9 @@ class MainWindow(QMainWindow):
 
         self.shown_label = QLabel(self)
         self.shown_label.setObjectName("orders_shown")
-        self.rate_label = QLabel(self)
+        # The rate sentence is long (French): it gives way, whole in its tooltip, so the
+        # sync state beside it stays in the window.
+        self.rate_label = ElidedLabel(self)
         self.rate_label.setObjectName("rate")
         self.statusBar().addPermanentWidget(self.shown_label)
         self.statusBar().addPermanentWidget(self.rate_label)

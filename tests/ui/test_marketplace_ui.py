@@ -323,3 +323,59 @@ def test_send_while_offline_waits_and_goes_out_once_the_marketplace_is_back(db, 
         ]
     finally:
         window.shutdown()
+
+
+@pytest.mark.parametrize(("language", "width"), [("fr", 1366), ("fr", 1100), ("en", 1366)])
+def test_at_1366_px_the_sync_state_stays_in_the_status_bar(db, qtbot, standin, language, width):
+    """Issue 12: orders shown, the rate sentence (above its target) and the sync state fit
+    a 1366 px window in French too; narrower (1100 px, the smallest first window), the
+    rate sentence gives way, whole in its tooltip, and the sync state stays whole."""
+    from datetime import timedelta
+
+    from PySide6.QtCore import QCoreApplication
+
+    from app import clock
+    from app.demo import fill_demo
+    from ui.translation import install_translators
+
+    fill_demo(db, orders=80, seed=5, now=clock.now() - timedelta(hours=1))
+    connected(db)
+    standin.reports[ALL_ORDERS] = ALL_ORDERS_REPORT.read_bytes()
+    standin.reports[UNSHIPPED] = UNSHIPPED_REPORT.read_bytes()
+    app = QCoreApplication.instance()
+    install_translators(app, language)
+    window = MainWindow(db)
+    qtbot.addWidget(window)
+    try:
+        window.resize(width, 740)
+        window.show()
+        qtbot.waitUntil(lambda: not window.sync.job.busy, timeout=20000)
+        qtbot.waitUntil(lambda: bool(window.rate_label.text()), timeout=5000)
+        assert window.rate_label.text().startswith("⚠")  # the long sentence, above target
+        bar = window.statusBar()
+
+        def fits() -> bool:
+            status = window.sync.status
+            right = status.mapTo(bar, status.rect().topRight()).x()
+            return (
+                status.isVisible()
+                and status.width() >= status.sizeHint().width()  # whole
+                and right <= bar.width()
+                and window.shown_label.width() >= window.shown_label.sizeHint().width()
+            )
+
+        window.registry["sync_now"].trigger()
+        assert window.sync.job.busy
+        sentence = window.sync.status.text()
+        assert sentence.endswith("…") and "Seller Central" in sentence  # syncing
+        qtbot.waitUntil(fits, timeout=3000)
+        qtbot.waitUntil(lambda: not window.sync.job.busy, timeout=30000)
+        qtbot.waitUntil(lambda: window.sync.status.text() != sentence, timeout=5000)
+        qtbot.waitUntil(fits, timeout=3000)
+        rate = window.rate_label
+        if rate.is_cut():  # it gave way: the whole sentence is one hover away
+            assert rate.shown_text().endswith("…")
+            assert rate.toolTip().startswith(rate.text())
+    finally:
+        window.shutdown()
+        install_translators(app, "en")
