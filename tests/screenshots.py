@@ -1,13 +1,19 @@
 """Render the main window on demo data (1366×768 and 1920×1080), the health page and
 each dialog to PNG in screenshots/, in English and French.
 
-Run: ``QT_QPA_PLATFORM=offscreen .venv/bin/python tests/screenshots.py``; then
-look at every PNG. ``--docs`` also copies the main window to docs/main-window.png.
-The last shots are the French window and a few French dialogs.
+The offscreen screen is a laptop's, 1366×768 (Qt's offscreen default is 800×800): each
+dialog is grabbed at the size Qt gives it on that screen when it opens and as it grows
+(never at a natural size no screen would allow), and one more shot shows it over the
+window as the seller sees it (``…-on-screen``).
+
+Run: ``.venv/bin/python tests/screenshots.py``; then look at every PNG. ``--docs`` also
+copies the main window to docs/main-window.png. The last shots are the French window
+and a few French dialogs.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import sys
@@ -15,11 +21,27 @@ import tempfile
 from datetime import timedelta
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[1]
+SCREEN = (1366, 768)  # the laptop screen the dialogs are shown on
+
+
+def _laptop_screen() -> None:
+    """Qt's offscreen platform with one 1366×768 screen at 96 dpi (its config file)."""
+    if os.environ.get("QT_QPA_PLATFORM", "offscreen") != "offscreen":
+        return  # a real display was asked for: its own screen
+    width, height = SCREEN
+    screen = {"name": "laptop", "x": 0, "y": 0, "width": width, "height": height}
+    screen |= {"logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}
+    config = Path(tempfile.mkdtemp(prefix="sellerdesk-screen-")) / "screen.json"
+    config.write_text(json.dumps({"screens": [screen]}), encoding="utf-8")
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
+
+
+_laptop_screen()
 sys.path.insert(0, str(ROOT))
 
 from PySide6.QtCore import QCoreApplication, QSettings  # noqa: E402
+from PySide6.QtGui import QPainter  # noqa: E402
 from PySide6.QtWidgets import QApplication, QDialog, QWidget  # noqa: E402
 from sqlalchemy import select  # noqa: E402
 
@@ -47,14 +69,34 @@ def grab(widget: QWidget, name: str) -> Path:
     return path
 
 
-def grab_dialog(dialog: QDialog | None, name: str, *, adjust: bool = True) -> None:
+def grab_dialog(dialog: QDialog | None, name: str) -> None:
+    """The dialog at the size it has on the laptop screen, then over the window."""
     if dialog is None:
         print(f"(no {name}: the action was not available)")
         return
-    if adjust:
-        dialog.adjustSize()
+    QApplication.processEvents()
+    screen = dialog.screen().availableGeometry()
+    if dialog.width() > screen.width() or dialog.height() > screen.height():
+        print(f"  {name}: {dialog.width()}×{dialog.height()} is larger than the screen")
     grab(dialog, name)
+    parent = dialog.parentWidget()
+    if parent is not None and parent.isVisible():
+        grab_over(parent.window(), dialog, f"{name}-on-screen")
     dialog.reject()
+
+
+def grab_over(window: QWidget, dialog: QDialog, name: str) -> Path:
+    """The window with ``dialog`` centred over it, as a window manager would place it."""
+    picture = window.grab()
+    painter = QPainter(picture)
+    x = max(0, (window.width() - dialog.width()) // 2)
+    y = max(0, (window.height() - dialog.height()) // 2)
+    painter.drawPixmap(x, y, dialog.grab())
+    painter.end()
+    path = OUT / f"{name}.png"
+    picture.save(str(path))
+    print(path)
+    return path
 
 
 def wait_for_counts(window: MainWindow) -> None:
@@ -100,7 +142,7 @@ def order_dialogs(window: MainWindow, db: Database, chosen: str, suffix: str = "
     window.select_order(multi[0].order_id)
     ship = window.confirm_shipment()
     if ship is not None:
-        ship.adjustSize()
+        QApplication.processEvents()
         grab(ship, f"ship-dialog{suffix}")
         ship.choose_carrier("Other")
         grab_dialog(ship, f"ship-dialog-other{suffix}")
@@ -111,7 +153,7 @@ def order_dialogs(window: MainWindow, db: Database, chosen: str, suffix: str = "
     window.select_order(chosen)
     cancel = window.cancel_order()
     if cancel is not None:
-        cancel.adjustSize()
+        QApplication.processEvents()
         grab(cancel, f"cancel-dialog{suffix}")
         cancel.choose_reason("BuyerCanceled")
         grab_dialog(cancel, f"cancel-dialog-s5{suffix}")
@@ -139,20 +181,17 @@ def other_dialogs(window: MainWindow, db: Database, folder: Path, suffix: str = 
     unshipped = rows(db, View.UNSHIPPED, 1)
     window.select_order(unshipped[0].order_id)
     grab_dialog(window.message_buyer("s15_cancel_and_reorder"), f"message-dialog-s15{suffix}")
-    grab_dialog(window.export_files(), f"export-dialog{suffix}", adjust=False)
+    grab_dialog(window.export_files(), f"export-dialog{suffix}")
     bulk = window.bulk_cancel()
     bulk.load_file(cancellation_file(folder, db))
     bulk.job.wait()  # the plan is worked out on a worker
-    bulk.resize(900, 420)
-    grab(bulk, f"bulk-cancel-dialog{suffix}")
-    bulk.reject()
+    grab_dialog(bulk, f"bulk-cancel-dialog{suffix}")
     summary = window.print_summary()
     summary.loading.wait()  # the summary is read on a worker
     grab_dialog(summary, f"summary-dialog{suffix}")
     about = AboutDialog(window)
-    about.adjustSize()
-    grab(about, f"about-dialog{suffix}")
-    about.reject()
+    about.open()
+    grab_dialog(about, f"about-dialog{suffix}")
 
 
 def backup_dialogs(window: MainWindow, suffix: str = "") -> None:
@@ -186,6 +225,14 @@ def issue_12_items_7_to_9(window: MainWindow, db: Database, suffix: str = "") ->
         if dialog is not None:
             next(iter(dialog.quantities.values())).setValue(1)
             grab_dialog(dialog, f"cancel-items-dialog-chosen{suffix}")
+    unasked = [
+        row
+        for row in rows(db, View.UNSHIPPED)
+        if not (row.buyer_requested_cancel or row.asked_by_message)
+    ]
+    if unasked:
+        window.select_order(unasked[0].order_id)
+        grab_dialog(window.note_asked_by_message(), f"asked-by-message-dialog{suffix}")
     asked = [row for row in rows(db, View.BUYER_REQUESTED) if row.asked_by_message]
     if asked:
         window.filters.choose(View.BUYER_REQUESTED)
@@ -230,6 +277,8 @@ def main() -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     QCoreApplication.setOrganizationName("SellerDeskScreenshots")
     folder = Path(tempfile.mkdtemp(prefix="sellerdesk-shots-"))
+    # Backups and the rest of the data folder go into the throw-away folder, never yours.
+    os.environ["SELLERDESK_DATA_DIR"] = str(folder / "data")
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
     install_translators(app, "en")
