@@ -20,7 +20,7 @@ from ui.translation import install_translators
 
 def older_build_layout(db) -> None:
     """What an older build saved: Status and Buyer hidden, columns moved, Total squashed,
-    and a narrow filter list."""
+    the request column as wide as its old title, and a narrow filter list."""
     table = QTableView()
     model = OrderTableModel(db)
     table.setModel(model)
@@ -31,6 +31,7 @@ def older_build_layout(db) -> None:
     header.moveSection(header.visualIndex(Column.TOTAL), len(Column) - 1)
     header.moveSection(header.visualIndex(Column.ITEMS), 0)
     header.resizeSection(Column.TOTAL, 2)
+    header.resizeSection(Column.BUYER_REQUESTED, 200)  # its old title, "Cancel request"
     settings = QSettings()
     settings.setValue("table/header", header.saveState())
     settings.sync()
