@@ -89,8 +89,8 @@ def test_fees_of_earlier_refunds_of_the_item_count_against_its_ceiling(db, cli):
     )  # fmt: skip
     assert over.status == 1
     assert over.err.strip() == "sellerdesk: " + (
-        f"Item {ITEM}: a restocking fee of 5.00 is above the ceiling for a used return "
-        "(50 % of the item price 29.80, 10.00 already deducted); at most 4.90."
+        f"Item {ITEM}: a restocking fee of 5.00 EUR is above the ceiling for a used return "
+        "(50 % of the item price 29.80 EUR, 10.00 EUR already deducted); at most 4.90 EUR."
     )
     rest = refund(
         cli,
@@ -108,7 +108,7 @@ def test_units_cancelled_on_the_marketplace_are_not_refundable(db, cli):
     shipped_order(db, quantity=3, shipped=2, cancelled=1)
     too_much = refund(cli, "--item", ITEM, "--item-price", "19.88")
     assert too_much.status == 1
-    assert "only 19.87 of the item price is left to refund (charged 19.87" in too_much.err
+    assert "only 19.87 EUR of the item price is left to refund (charged 19.87 EUR" in too_much.err
     full = refund(cli, "--item", ITEM, "--full")
     assert full.status == 0, full.err
     # The cancelled unit's share of each component stays with the cancellation:
@@ -147,8 +147,8 @@ def test_a_percentage_refund_is_a_share_of_what_was_charged(db, cli):
     ]
     beyond = refund(cli, "--item", ITEM, "--item-price", "20%")
     assert beyond.status == 1  # 5.96 asked, 4.90 left
-    assert "only 4.90 of the item price is left to refund" in beyond.err
-    assert "you asked 5.96" in beyond.err
+    assert "only 4.90 EUR of the item price is left to refund" in beyond.err
+    assert "you asked 5.96 EUR" in beyond.err
 
 
 def test_health_as_of_a_moment_ignores_a_payment_verified_after_it(db):

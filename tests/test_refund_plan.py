@@ -224,12 +224,12 @@ def test_an_item_with_nothing_asked_says_what_to_ask():
 
 def test_more_than_is_left_is_refused_with_the_figures():
     assert refused(RuleRefused, amount("TOTE", Component.ITEM_PRICE, "7.01")) == (
-        "Item TOTE: only 7.00 of the item price is left to refund (charged 12.00, already "
-        "refunded 5.00); you asked 7.01."
+        "Item TOTE: only 7.00 EUR of the item price is left to refund (charged 12.00 EUR, "
+        "already refunded 5.00 EUR); you asked 7.01 EUR."
     )
     assert refused(RuleRefused, amount("111", Component.SHIPPING_TAX, "0.83")) == (
-        "Item 111: only 0.82 of the shipping tax is left to refund (charged 0.82, already "
-        "refunded 0.00); you asked 0.83."
+        "Item 111: only 0.82 EUR of the shipping tax is left to refund (charged 0.82 EUR, "
+        "already refunded 0.00 EUR); you asked 0.83 EUR."
     )
 
 
@@ -262,8 +262,8 @@ def test_a_fee_above_the_ceiling_says_the_ceiling():
     assert refused(
         RuleRefused, ItemRefund.full("111", Share(amount=D("5.97"))), condition="opened"
     ) == (
-        "Item 111: a restocking fee of 5.97 is above the ceiling for a opened return "
-        "(20 % of the item price 29.80); at most 5.96."
+        "Item 111: a restocking fee of 5.97 EUR is above the ceiling for a opened return "
+        "(20 % of the item price 29.80 EUR); at most 5.96 EUR."
     )
 
 
@@ -271,16 +271,16 @@ def test_a_fee_above_what_earlier_fees_left_says_what_was_deducted():
     assert refused(
         RuleRefused, ItemRefund.full("TOTE", Share(amount=D("1.41"))), condition="opened"
     ) == (
-        "Item TOTE: a restocking fee of 1.41 is above the ceiling for a opened return "
-        "(20 % of the item price 12.00, 1.00 already deducted); at most 1.40."
+        "Item TOTE: a restocking fee of 1.41 EUR is above the ceiling for a opened return "
+        "(20 % of the item price 12.00 EUR, 1.00 EUR already deducted); at most 1.40 EUR."
     )
 
 
 def test_a_fee_is_deducted_from_the_item_price_only():
     wanted = ItemRefund("111", {Component.ITEM_TAX: Share(everything=True)}, Share(amount=D("1")))
     assert refused(RuleRefused, wanted, condition="used") == (
-        "Item 111: the restocking fee 1.00 is more than the item-price refund 0.00; the fee "
-        "is deducted from the item price only."
+        "Item 111: the restocking fee 1.00 EUR is more than the item-price refund 0.00 EUR; "
+        "the fee is deducted from the item price only."
     )
 
 
