@@ -231,7 +231,7 @@
     </message>
     <message>
       <source>Select an order first.</source>
-      <translation type="unfinished" />
+      <translation>Sélectionnez d'abord une commande.</translation>
     </message>
   </context>
   <context>
@@ -350,16 +350,16 @@
     <name>Backups</name>
     <message numerus="yes">
       <source>Backed up %n order(s) to {path}.</source>
-      <translation type="unfinished">
+      <translation>
         <numerusform>%n commande sauvegardée dans {path}.</numerusform>
-        <numerusform>%n commande sauvegardée dans {path}.</numerusform>
+        <numerusform>%n commandes sauvegardées dans {path}.</numerusform>
       </translation>
     </message>
     <message numerus="yes">
       <source>Restored %n order(s) from {path}, taken {taken}.</source>
-      <translation type="unfinished">
+      <translation>
         <numerusform>%n commande restaurée depuis {path}, sauvegarde du {taken}.</numerusform>
-        <numerusform>%n commande restaurée depuis {path}, sauvegarde du {taken}.</numerusform>
+        <numerusform>%n commandes restaurées depuis {path}, sauvegarde du {taken}.</numerusform>
       </translation>
     </message>
     <message>
@@ -482,23 +482,23 @@
     </message>
     <message numerus="yes">
       <source>Cancels the whole order (%n unit(s)); the buyer is notified by e-mail.</source>
-      <translation type="unfinished">
+      <translation>
         <numerusform>Annule toute la commande (%n unité) ; Amazon prévient l'acheteur par e-mail.</numerusform>
-        <numerusform>Annule toute la commande (%n unité) ; Amazon prévient l'acheteur par e-mail.</numerusform>
+        <numerusform>Annule toute la commande (%n unités) ; Amazon prévient l'acheteur par e-mail.</numerusform>
       </translation>
     </message>
     <message numerus="yes">
       <source>Cancels item {item} (%n unit(s)); it goes into the order adjustment file once the rest of the order is shipped.</source>
-      <translation type="unfinished">
+      <translation>
         <numerusform>Annule l'article {item} (%n unité) ; il ira dans le fichier d'ajustement de commandes une fois le reste de la commande expédié.</numerusform>
-        <numerusform>Annule l'article {item} (%n unité) ; il ira dans le fichier d'ajustement de commandes une fois le reste de la commande expédié.</numerusform>
+        <numerusform>Annule l'article {item} (%n unités) ; il ira dans le fichier d'ajustement de commandes une fois le reste de la commande expédié.</numerusform>
       </translation>
     </message>
     <message numerus="yes">
       <source>Cancels the %n unit(s) not yet shipped; they go into the order adjustment file.</source>
-      <translation type="unfinished">
+      <translation>
         <numerusform>Annule %n unité pas encore expédiée ; elle ira dans le fichier d'ajustement de commandes.</numerusform>
-        <numerusform>Annule %n unité pas encore expédiée ; elle ira dans le fichier d'ajustement de commandes.</numerusform>
+        <numerusform>Annule les %n unités pas encore expédiées ; elles iront dans le fichier d'ajustement de commandes.</numerusform>
       </translation>
     </message>
     <message>
@@ -515,30 +515,30 @@
     </message>
     <message numerus="yes">
       <source>Nothing was cancelled: %n line(s) of the file cannot be applied.</source>
-      <translation type="unfinished">
+      <translation>
         <numerusform>Rien n'a été annulé : %n ligne du fichier ne peut pas être appliquée.</numerusform>
-        <numerusform>Rien n'a été annulé : %n ligne du fichier ne peut pas être appliquée.</numerusform>
+        <numerusform>Rien n'a été annulé : %n lignes du fichier ne peuvent pas être appliquées.</numerusform>
       </translation>
     </message>
     <message numerus="yes">
       <source>Cancellation file {file} applied: %n row(s); rows skipped: {skipped}.</source>
-      <translation type="unfinished">
+      <translation>
         <numerusform>Fichier d'annulation {file} appliqué : %n ligne ; lignes ignorées : {skipped}.</numerusform>
-        <numerusform>Fichier d'annulation {file} appliqué : %n ligne ; lignes ignorées : {skipped}.</numerusform>
+        <numerusform>Fichier d'annulation {file} appliqué : %n lignes ; lignes ignorées : {skipped}.</numerusform>
       </translation>
     </message>
     <message numerus="yes">
       <source>Cancellation file {file} applied: %n row(s).</source>
-      <translation type="unfinished">
+      <translation>
         <numerusform>Fichier d'annulation {file} appliqué : %n ligne.</numerusform>
-        <numerusform>Fichier d'annulation {file} appliqué : %n ligne.</numerusform>
+        <numerusform>Fichier d'annulation {file} appliqué : %n lignes.</numerusform>
       </translation>
     </message>
     <message numerus="yes">
       <source>%n cancellation(s) applied; lines skipped: {skipped}; counted in your cancellation rate: {counted}.</source>
-      <translation type="unfinished">
+      <translation>
         <numerusform>%n annulation appliquée ; lignes ignorées : {skipped} ; comptées dans votre taux d'annulations : {counted}.</numerusform>
-        <numerusform>%n annulation appliquée ; lignes ignorées : {skipped} ; comptées dans votre taux d'annulations : {counted}.</numerusform>
+        <numerusform>%n annulations appliquées ; lignes ignorées : {skipped} ; comptées dans votre taux d'annulations : {counted}.</numerusform>
       </translation>
     </message>
   </context>
@@ -662,15 +662,15 @@
     </message>
     <message>
       <source>Counts</source>
-      <translation type="unfinished" />
+      <translation>Comptée</translation>
     </message>
     <message>
       <source>Does not count</source>
-      <translation type="unfinished" />
+      <translation>Non comptée</translation>
     </message>
     <message>
       <source>whole order</source>
-      <translation type="unfinished" />
+      <translation>commande entière</translation>
     </message>
   </context>
   <context>
@@ -1446,23 +1446,23 @@
     </message>
     <message numerus="yes">
       <source>Batch {batch}: {file} with %n row(s) written to {path}.</source>
-      <translation type="unfinished">
+      <translation>
         <numerusform>Lot {batch} : {file} de %n ligne écrit dans {path}.</numerusform>
-        <numerusform>Lot {batch} : {file} de %n ligne écrit dans {path}.</numerusform>
+        <numerusform>Lot {batch} : {file} de %n lignes écrit dans {path}.</numerusform>
       </translation>
     </message>
     <message numerus="yes">
       <source>Batch {batch}: %n row(s) written to {path}. Upload this file in Seller Central.</source>
-      <translation type="unfinished">
+      <translation>
         <numerusform>Lot {batch} : %n ligne écrite dans {path}. Chargez ce fichier dans Seller Central.</numerusform>
-        <numerusform>Lot {batch} : %n ligne écrite dans {path}. Chargez ce fichier dans Seller Central.</numerusform>
+        <numerusform>Lot {batch} : %n lignes écrites dans {path}. Chargez ce fichier dans Seller Central.</numerusform>
       </translation>
     </message>
     <message numerus="yes">
       <source>Batch {batch} written again to {path} (%n row(s)).</source>
-      <translation type="unfinished">
+      <translation>
         <numerusform>Lot {batch} réécrit dans {path} (%n ligne).</numerusform>
-        <numerusform>Lot {batch} réécrit dans {path} (%n ligne).</numerusform>
+        <numerusform>Lot {batch} réécrit dans {path} (%n lignes).</numerusform>
       </translation>
     </message>
   </context>
@@ -1532,9 +1532,9 @@
     </message>
     <message numerus="yes">
       <source>Line {line}: the header lacks %n column(s): {missing}; nothing was read.</source>
-      <translation type="unfinished">
+      <translation>
         <numerusform>Ligne {line} : il manque %n colonne à l'en-tête : {missing} ; rien n'a été lu.</numerusform>
-        <numerusform>Ligne {line} : il manque %n colonne à l'en-tête : {missing} ; rien n'a été lu.</numerusform>
+        <numerusform>Ligne {line} : il manque %n colonnes à l'en-tête : {missing} ; rien n'a été lu.</numerusform>
       </translation>
     </message>
     <message>
@@ -1820,9 +1820,9 @@
     </message>
     <message numerus="yes">
       <source>Imported from {file}: new order, {status}, %n item(s).</source>
-      <translation type="unfinished">
+      <translation>
         <numerusform>Importée depuis {file} : nouvelle commande (état « {status} »), %n article.</numerusform>
-        <numerusform>Importée depuis {file} : nouvelle commande (état « {status} »), %n article.</numerusform>
+        <numerusform>Importée depuis {file} : nouvelle commande (état « {status} »), %n articles.</numerusform>
       </translation>
     </message>
     <message>
@@ -1839,9 +1839,9 @@
     </message>
     <message numerus="yes">
       <source>%n line(s) of {files} cannot be read, so nothing was imported. Correct them, or skip the orders they belong to.</source>
-      <translation type="unfinished">
+      <translation>
         <numerusform>%n ligne de {files} est illisible : rien n'a été importé. Corrigez-la, ou écartez la commande à laquelle elle appartient.</numerusform>
-        <numerusform>%n ligne de {files} est illisible : rien n'a été importé. Corrigez-la, ou écartez la commande à laquelle elle appartient.</numerusform>
+        <numerusform>%n lignes de {files} sont illisibles : rien n'a été importé. Corrigez-les, ou écartez les commandes auxquelles elles appartiennent.</numerusform>
       </translation>
     </message>
     <message>
@@ -1894,9 +1894,9 @@
     </message>
     <message numerus="yes">
       <source>{file} lacks %n required column(s): {columns}; nothing was imported.</source>
-      <translation type="unfinished">
+      <translation>
         <numerusform>Il manque à {file} %n colonne obligatoire : {columns} ; rien n'a été importé.</numerusform>
-        <numerusform>Il manque à {file} %n colonne obligatoire : {columns} ; rien n'a été importé.</numerusform>
+        <numerusform>Il manque à {file} %n colonnes obligatoires : {columns} ; rien n'a été importé.</numerusform>
       </translation>
     </message>
     <message>
@@ -2254,23 +2254,23 @@
     </message>
     <message numerus="yes">
       <source>%n order(s) new or updated</source>
-      <translation type="unfinished">
+      <translation>
         <numerusform>%n commande nouvelle ou mise à jour</numerusform>
-        <numerusform>%n commande nouvelle ou mise à jour</numerusform>
+        <numerusform>%n commandes nouvelles ou mises à jour</numerusform>
       </translation>
     </message>
     <message numerus="yes">
       <source>%n file(s) sent</source>
-      <translation type="unfinished">
+      <translation>
         <numerusform>%n fichier envoyé</numerusform>
-        <numerusform>%n fichier envoyé</numerusform>
+        <numerusform>%n fichiers envoyés</numerusform>
       </translation>
     </message>
     <message numerus="yes">
       <source>%n line(s) refused by the marketplace</source>
-      <translation type="unfinished">
+      <translation>
         <numerusform>%n ligne refusée par Amazon</numerusform>
-        <numerusform>%n ligne refusée par Amazon</numerusform>
+        <numerusform>%n lignes refusées par Amazon</numerusform>
       </translation>
     </message>
     <message>
@@ -2351,16 +2351,16 @@
     </message>
     <message numerus="yes">
       <source>%n line(s) accepted</source>
-      <translation type="unfinished">
+      <translation>
         <numerusform>%n ligne acceptée</numerusform>
-        <numerusform>%n ligne acceptée</numerusform>
+        <numerusform>%n lignes acceptées</numerusform>
       </translation>
     </message>
     <message numerus="yes">
       <source>%n line(s) refused</source>
-      <translation type="unfinished">
+      <translation>
         <numerusform>%n ligne refusée</numerusform>
-        <numerusform>%n ligne refusée</numerusform>
+        <numerusform>%n lignes refusées</numerusform>
       </translation>
     </message>
     <message>
@@ -2672,9 +2672,9 @@
     </message>
     <message numerus="yes">
       <source>Item {ref} has %n unit(s) left to ship or cancel; you asked to {verb} {asked}.</source>
-      <translation type="unfinished">
+      <translation>
         <numerusform>Il ne reste à l'article {ref} que %n unité à expédier ou annuler ; vous avez demandé d'en {verb} {asked}.</numerusform>
-        <numerusform>Il ne reste à l'article {ref} que %n unité à expédier ou annuler ; vous avez demandé d'en {verb} {asked}.</numerusform>
+        <numerusform>Il ne reste à l'article {ref} que %n unités à expédier ou annuler ; vous avez demandé d'en {verb} {asked}.</numerusform>
       </translation>
     </message>
     <message>
@@ -3617,19 +3617,19 @@
     </message>
     <message>
       <source>Cancellation summary</source>
-      <translation type="unfinished" />
+      <translation>Récapitulatif des annulations</translation>
     </message>
     <message>
       <source>No cancellation in this period.</source>
-      <translation type="unfinished" />
+      <translation>Aucune annulation sur cette période.</translation>
     </message>
     <message>
       <source>Total</source>
-      <translation type="unfinished" />
+      <translation>Total</translation>
     </message>
     <message>
       <source>Totals by reason</source>
-      <translation type="unfinished" />
+      <translation>Totaux par motif</translation>
     </message>
   </context>
   <context>
