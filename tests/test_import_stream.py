@@ -89,8 +89,9 @@ def test_an_order_whose_lines_are_apart_gets_one_event_per_file(
     assert (result.added, result.updated, result.unchanged) == (0, 1, 4)
     _added, update = _imported_events(db, _order_id(1))
     assert "Unshipped → Shipped" in update.summary
-    assert "00000000000001.quantity_shipped" in update.summary
-    assert "99999999999999.quantity_shipped" in update.summary
+    # Both items' shipments are in the one event, named by SKU (issue 12's wording).
+    assert "MUG-CERAM-01 “Mug céramique” (shipped 0 → 1)" in update.summary
+    assert "SECOND-SKU “Mug céramique” (shipped 0 → 1)" in update.summary
     with db.reading() as session:
         order = session.scalar(select(Order).where(Order.order_id == _order_id(1)))
         assert order is not None and order.version == 2
