@@ -2698,14 +2698,6 @@
       <translation>Expédition confirmée ({carrier}, {date}) : {units}.</translation>
     </message>
     <message>
-      <source>Order cancelled: {amount} (reason {reason}; counts in the cancellation rate). The marketplace notifies the buyer by e-mail.</source>
-      <translation>Commande annulée : {amount} (motif « {reason} » ; comptée dans le taux d'annulations). Amazon prévient l'acheteur par e-mail.</translation>
-    </message>
-    <message>
-      <source>Order cancelled: {amount} (reason {reason}; does not count in the rate). The marketplace notifies the buyer by e-mail.</source>
-      <translation>Commande annulée : {amount} (motif « {reason} » ; non comptée dans le taux d'annulations). Amazon prévient l'acheteur par e-mail.</translation>
-    </message>
-    <message>
       <source>Order cancelled (reason {reason}; counts in the cancellation rate). The marketplace notifies the buyer by e-mail.</source>
       <translation>Commande annulée (motif « {reason} » ; comptée dans le taux d'annulations). Amazon prévient l'acheteur par e-mail.</translation>
     </message>
