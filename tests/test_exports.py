@@ -430,3 +430,27 @@ def test_a_partial_cancellation_lists_its_items_in_the_order_the_seller_named_th
     confirm_shipment(db, "405-1234567-1234567", ShipmentRequest(resolve_carrier("UPS")), at=NOW)
     rows = preview(db, ExportKind.ADJUSTMENTS).rows
     assert [row[1] for row in rows] == ["11111111111112", "11111111111111"]
+
+
+def test_a_partial_cancellation_keeps_the_order_its_items_were_named_whatever_index_is_read(db):
+    # Without ORDER BY a database returns rows in the order of whatever index it reads;
+    # PostgreSQL's planner may pick any. This index, by item and covering every column
+    # the export reads, makes SQLite read a cancellation's lines by item, not as named.
+    items = [
+        ItemSpec(order_item_id="11111111111111", quantity=2),
+        ItemSpec(sku="TOTE-LIN-NAT", order_item_id="11111111111112", quantity=2),
+        ItemSpec(sku="CANDLE-SOJA", order_item_id="11111111111113", quantity=2),
+    ]
+    add_order(db, OrderSpec(items=items))
+    named = ["11111111111113", "11111111111111", "11111111111112"]
+    cancel(
+        db, "405-1234567-1234567", "NoInventory", items=[ItemQuantity(r, 1) for r in named], at=NOW
+    )
+    confirm_shipment(db, "405-1234567-1234567", ShipmentRequest(resolve_carrier("UPS")), at=NOW)
+    with db.engine.begin() as connection:
+        connection.exec_driver_sql(
+            "CREATE INDEX lines_by_item ON cancellation_lines (cancellation_id, order_item_pk DESC,"
+            " quantity, item_price, item_tax, shipping_price, shipping_tax)"
+        )
+    rows = preview(db, ExportKind.ADJUSTMENTS).rows
+    assert [row[1] for row in rows] == ["11111111111113", "11111111111111", "11111111111112"]

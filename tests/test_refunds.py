@@ -415,6 +415,17 @@ def test_plan_refund_is_what_the_window_validates_with(db):
     assert load_refund_context(db, ORDER).items[0].refundable.total == Decimal("0.00")
 
 
+def test_the_refund_window_names_each_item_by_its_sku_and_title(db):
+    # The refund dialog heads each item's box with what it reads here.
+    shipped_order(db)
+    item = load_refund_context(db, ORDER).items[0]
+    assert (item.order_item_id, item.sku, item.title) == (
+        "11111111111111",
+        "MUG-CERAM-01",
+        "Mug céramique",
+    )
+
+
 def test_partial_cancellation_from_the_command_line(db, cli):
     add_order(
         db,
