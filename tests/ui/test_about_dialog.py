@@ -10,6 +10,7 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialogButtonBox, QLabel
 
+from tests.ui.by_hand import click
 from ui.about_dialog import ICON_SIZES, AboutDialog, application_icon
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -48,7 +49,7 @@ def test_open_data_folder_asks_the_desktop_to_show_it(qtbot, monkeypatch):
     dialog = AboutDialog()
     qtbot.addWidget(dialog)
 
-    dialog.open_folder_button.click()
+    click(qtbot, dialog.open_folder_button)
 
     assert [url.toLocalFile() for url in opened] == [_env_data_dir()]
 
@@ -59,7 +60,7 @@ def test_close_button_closes_the_dialog(qtbot):
     close = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Close)
 
     with qtbot.waitSignal(dialog.rejected, timeout=1000):
-        close.click()
+        click(qtbot, close)
 
 
 def _env_data_dir() -> str:

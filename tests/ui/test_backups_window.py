@@ -13,6 +13,7 @@ from app import backups, settings
 from app.db import open_database, sqlite_file
 from tests.conftest import ON_POSTGRES
 from tests.factories import NOW, OrderSpec, add_order
+from tests.ui.by_hand import click
 from tests.ui.test_mnemonics import clashes, dialog_texts
 from ui.actions import Menu
 from ui.backup_actions import RestoreConfirmation
@@ -79,14 +80,14 @@ def test_restore_asks_first_naming_both_files_then_the_window_shows_the_backup(
 
 
 @sqlite_only
-def test_cancelling_the_restore_changes_nothing(win, tmp_path, monkeypatch):
+def test_cancelling_the_restore_changes_nothing(qtbot, win, tmp_path, monkeypatch):
     chosen = a_backup_of_two_other_orders(tmp_path)
     monkeypatch.setattr(win.backups, "choose_file", lambda: str(chosen))
     win.registry["restore_backup"].trigger()
     win.backups.job.wait()
     box = win.backups.confirmation
     assert box is not None
-    box.button(QMessageBox.StandardButton.Cancel).click()
+    click(qtbot, box.button(QMessageBox.StandardButton.Cancel))
     assert not win.backups.job.busy
     assert shown_orders(win) == {ORDER} and backups.backups_of(live(win)) == []
 

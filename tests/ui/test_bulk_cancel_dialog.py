@@ -15,6 +15,7 @@ from app.flatfiles.cancellation_file import TEMPLATE_LINE
 from app.models import Cancellation, Event, OrderStatus
 from app.orders import find_order
 from tests.factories import ItemSpec, OrderSpec, add_order
+from tests.ui.by_hand import click
 from ui.dialogs.bulk_cancel_dialog import BulkCancelDialog, PlanModel
 
 
@@ -51,10 +52,10 @@ def status(db, order_id):
 
 
 def test_plan_shows_per_line_what_happens_why_not_and_the_rate(
-    dialog, db, cancellation_file, qtmodeltester, monkeypatch
+    qtbot, dialog, db, cancellation_file, qtmodeltester, monkeypatch
 ):
     monkeypatch.setattr(dialog, "choose_open_path", lambda: str(cancellation_file))
-    dialog.choose.click()
+    click(qtbot, dialog.choose)
     dialog.job.wait()
     qtmodeltester.check(dialog.model)
     model = dialog.model
@@ -70,10 +71,12 @@ def test_plan_shows_per_line_what_happens_why_not_and_the_rate(
     assert status(db, "405-0000001-0000001") is OrderStatus.UNSHIPPED
 
 
-def test_apply_cancels_the_valid_rows_and_says_so_in_plain_words(dialog, db, cancellation_file):
+def test_apply_cancels_the_valid_rows_and_says_so_in_plain_words(
+    qtbot, dialog, db, cancellation_file
+):
     dialog.load_file(cancellation_file)
     dialog.job.wait()
-    dialog.apply_button.click()
+    click(qtbot, dialog.apply_button)
     dialog.job.wait()
     assert "2 cancellations applied; lines skipped: 1" in dialog.result_line.text()
     assert status(db, "405-0000001-0000001") is OrderStatus.CANCELED
@@ -82,10 +85,10 @@ def test_apply_cancels_the_valid_rows_and_says_so_in_plain_words(dialog, db, can
     assert dialog.close_button.text() == "Close"
 
 
-def test_cancel_changes_nothing(dialog, db, cancellation_file):
+def test_cancel_changes_nothing(qtbot, dialog, db, cancellation_file):
     dialog.load_file(cancellation_file)
     dialog.job.wait()
-    dialog.close_button.click()
+    click(qtbot, dialog.close_button)
     assert dialog.result() == 0  # rejected
     assert status(db, "405-0000001-0000001") is OrderStatus.UNSHIPPED
 
@@ -184,18 +187,18 @@ def test_stopping_an_apply_half_way_cancels_nothing(dialog, db, long_file, monke
     before = counts(db)
     dialog.job.minimum_duration = 0
     held = Held(monkeypatch, "apply", "done")
-    dialog.apply_button.click()
+    click(qtbot, dialog.apply_button)
     held_at_25(qtbot, dialog, held)  # 25 orders cancelled in the open transaction
     stop = dialog.job.progress.findChild(QPushButton)
     assert stop.text() == "Stop"
-    stop.click()
+    click(qtbot, stop)
     held.release.set()
     dialog.job.wait()
     assert "Stopped before the end of the file; nothing was cancelled." in dialog.problem.text
     assert counts(db) == before
     assert status(db, "406-0000000-0000001") is OrderStatus.UNSHIPPED
     assert dialog.outcome is None and dialog.apply_button.isEnabled()
-    dialog.apply_button.click()  # the seller changes their mind: it applies in full
+    click(qtbot, dialog.apply_button)  # the seller changes their mind: it applies in full
     dialog.job.wait()
     assert f"{LINES} cancellations applied" in dialog.result_line.text()
     assert status(db, "406-0000000-0000001") is OrderStatus.CANCELED

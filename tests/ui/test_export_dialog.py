@@ -12,6 +12,7 @@ from app import exports
 from app.exports import batches
 from app.orders import cancel
 from tests.factories import NOW, OrderSpec, add_order
+from tests.ui.by_hand import click
 from ui.dialogs import export_dialog
 from ui.dialogs.export_dialog import ExportDialog
 
@@ -70,11 +71,11 @@ def test_other_file_types_with_nothing_new_say_so_and_cannot_be_saved(dialog):
 
 
 def test_save_writes_a_batch_then_nothing_is_new_and_history_rewrites_it(
-    dialog, db, tmp_path: Path, monkeypatch
+    qtbot, dialog, db, tmp_path: Path, monkeypatch
 ):
     first = tmp_path / "cancellations.txt"
     monkeypatch.setattr(dialog, "choose_save_path", lambda suggested: str(first))
-    dialog.save.click()
+    click(qtbot, dialog.save)
     settle(dialog)
     assert first.read_bytes().startswith(b"TemplateType=OrderCancellation\t")
     assert "Batch 1: 2 rows written" in dialog.result_line.text()
@@ -86,27 +87,27 @@ def test_save_writes_a_batch_then_nothing_is_new_and_history_rewrites_it(
     assert dialog.rewrite.isEnabled()
     again = tmp_path / "again.txt"
     monkeypatch.setattr(dialog, "choose_save_path", lambda suggested: str(again))
-    dialog.rewrite.click()
+    click(qtbot, dialog.rewrite)
     settle(dialog)
     assert again.read_bytes() == first.read_bytes()
     assert "Batch 1 written again" in dialog.result_line.text()
 
 
-def test_choosing_no_file_writes_nothing(dialog, db, monkeypatch):
+def test_choosing_no_file_writes_nothing(qtbot, dialog, db, monkeypatch):
     monkeypatch.setattr(dialog, "choose_save_path", lambda suggested: None)
-    dialog.save.click()
+    click(qtbot, dialog.save)
     assert not dialog.writing.busy
     assert batches(db) == []
     assert dialog.rows.rowCount() == 2
 
 
 def test_a_file_that_cannot_be_written_is_explained_and_nothing_is_exported(
-    dialog, db, tmp_path, monkeypatch
+    qtbot, dialog, db, tmp_path, monkeypatch
 ):
     monkeypatch.setattr(
         dialog, "choose_save_path", lambda suggested: str(tmp_path / "no" / "such" / "c.txt")
     )
-    dialog.save.click()
+    click(qtbot, dialog.save)
     settle(dialog)
     assert "Cannot write" in dialog.problem.text
     assert batches(db) == []
@@ -150,7 +151,7 @@ def test_preview_and_writing_run_off_the_gui_thread_with_a_busy_sign(
     dialog.writing.minimum_duration = 0
     out = tmp_path / "c.txt"
     monkeypatch.setattr(dialog, "choose_save_path", lambda suggested: str(out))
-    dialog.save.click()
+    click(qtbot, dialog.save)
     progress = dialog.writing.progress
     qtbot.waitUntil(lambda: len(threads) == 3 and progress.isVisible())
     assert threads[-1] != threading.get_ident()

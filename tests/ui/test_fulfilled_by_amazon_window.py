@@ -15,6 +15,7 @@ from app.models import FulfilledBy, OrderStatus
 from app.orders import find_order
 from app.queries import View
 from tests.factories import NOW, OrderSpec, add_order
+from tests.ui.by_hand import click
 from ui.dialogs.bulk_cancel_dialog import BulkCancelDialog, PlanModel
 from ui.main_window import FIRST_COLUMNS, MainWindow
 from ui.models.order_table_model import Column
@@ -90,7 +91,7 @@ def test_the_bulk_cancel_dialog_takes_a_reason_for_order_id_only_rows(
     dialog.default_reason.setCurrentIndex(dialog.default_reason.findData("NoInventory"))
     dialog.job.wait()
     assert "Cancels the whole order" in dialog.model.index(0, PlanModel.OUTCOME).data()
-    dialog.apply_button.click()
+    click(qtbot, dialog.apply_button)
     dialog.job.wait()
     with db.reading() as session:
         order = find_order(session, SELLERS)

@@ -6,6 +6,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QMessageBox, QPushButton
 
 from app.order_list import has_orders
+from tests.ui.by_hand import click
 from ui.main_window import MainWindow
 
 SAMPLES = Path("/work/shared/samples")
@@ -68,7 +69,7 @@ def test_stopping_the_import_imports_nothing(db, qtbot, monkeypatch, frozen_now)
     qtbot.addWidget(window)
     with qtbot.waitSignal(window.importer.finished, timeout=10000) as finished:
         task = window.importer.start([_report()])
-        window.importer.progress.findChild(QPushButton).click()  # Stop
+        click(qtbot, window.importer.progress.findChild(QPushButton))  # Stop
     assert task.cancelled()
     assert finished.args == [False]
     assert "cancelled" in window.importer.message.text()
@@ -100,10 +101,10 @@ def test_bad_rows_offer_to_import_the_other_orders_or_cancel(db, qtbot, tmp_path
     names = {button.objectName() for button in box.buttons()}
     assert {"import_other_orders", "copy_bad_lines"} <= names
     assert not has_orders(db)
-    box.findChild(QPushButton, "copy_bad_lines").click()
+    click(qtbot, box.findChild(QPushButton, "copy_bad_lines"))
     assert '"dix" is not an amount' in QGuiApplication.clipboard().text()
     with qtbot.waitSignal(window.importer.finished, timeout=10000) as finished:
-        box.findChild(QPushButton, "import_other_orders").click()
+        click(qtbot, box.findChild(QPushButton, "import_other_orders"))
     assert finished.args == [True]
     assert total_orders(db) == 2
     window.importer.message.close()
@@ -123,7 +124,7 @@ def test_cancel_after_bad_rows_imports_nothing(db, qtbot, tmp_path, frozen_now):
     window.importer.start([path])
     qtbot.waitUntil(lambda: window.importer.message is not None, timeout=10000)
     with qtbot.waitSignal(window.importer.finished, timeout=5000) as finished:
-        window.importer.message.button(QMessageBox.StandardButton.Cancel).click()
+        click(qtbot, window.importer.message.button(QMessageBox.StandardButton.Cancel))
     assert finished.args == [False]
     assert not has_orders(db)
     window.shutdown()

@@ -8,6 +8,7 @@ from PySide6.QtCore import QSettings, Qt
 from app.models import OrderStatus
 from app.queries import View
 from tests.factories import NOW, ItemSpec, OrderSpec, add_order
+from tests.ui.by_hand import click
 from ui.main_window import MainWindow
 
 PENDING = "405-0000001-0000001"
@@ -197,7 +198,7 @@ def test_empty_database_shows_the_welcome_with_two_choices(db, window):
 
 def test_try_demo_data_opens_a_throwaway_database(db, window, qtbot):
     win = window(db)
-    win.welcome.demo_button.click()
+    click(qtbot, win.welcome.demo_button)
     assert win.pages.currentWidget() is win.splitter
     assert win.model.rowCount() > 0
     assert win.db is not db

@@ -8,6 +8,7 @@ from sqlalchemy import select
 
 from app.models import Event, Message, OrderStatus
 from tests.factories import OrderSpec, add_order
+from tests.ui.by_hand import click
 from ui.dialogs.message_dialog import MessageDialog
 
 ORDER = "405-1234567-1234567"
@@ -30,7 +31,7 @@ def test_edit_copy_and_log_on_the_timeline(qtbot, db):
     )
     dialog.body_edit.setPlainText(dialog.body_edit.toPlainText() + "\nPS : merci !\n")
     with qtbot.waitSignal(dialog.messageLogged) as logged:
-        dialog.copy_button.click()
+        click(qtbot, dialog.copy_button)
     assert logged.args == [ORDER]
     assert QGuiApplication.clipboard().text().endswith("PS : merci !\n")
     [row], [event] = _messages(db)
@@ -47,7 +48,7 @@ def test_mail_client_gets_a_mailto_url(qtbot, db):
     dialog.language_combo.setCurrentIndex(1)  # English
     opened: list[QUrl] = []
     dialog.open_url = lambda url: opened.append(url) or True
-    dialog.mail_button.click()
+    click(qtbot, dialog.mail_button)
     [url] = opened
     assert url.scheme() == "mailto" and url.path() == "abc@marketplace.amazon.fr"
     assert "place%20a%20new%20order" in url.toString(QUrl.ComponentFormattingOption.FullyEncoded)
@@ -60,7 +61,7 @@ def test_no_log_when_unticked(qtbot, db):
     dialog = MessageDialog(db, ORDER, "s2_cancellation_notice")
     qtbot.addWidget(dialog)
     dialog.log_check.setChecked(False)
-    dialog.copy_button.click()
+    click(qtbot, dialog.copy_button)
     assert _messages(db) == ([], [])
 
 

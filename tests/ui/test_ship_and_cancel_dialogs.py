@@ -194,7 +194,9 @@ def test_rate_already_above_target_before_cancelling(db, win, qtbot):
 
 
 @pytest.mark.parametrize("language", ["en", "fr"])
-def test_a_date_in_a_refusal_is_written_as_the_sellers_locale_writes_it(db, win, qapp, language):
+def test_a_date_in_a_refusal_is_written_as_the_sellers_locale_writes_it(
+    qtbot, db, win, qapp, language
+):
     """Issue 12 item 13: never "2026-11-25" in a message the seller reads."""
     from ui.i18n import short_date
     from ui.translation import install_translators
@@ -202,9 +204,9 @@ def test_a_date_in_a_refusal_is_written_as_the_sellers_locale_writes_it(db, win,
     install_translators(qapp, language)
     try:
         win.select_order(ORDER)
-        dialog = win.confirm_shipment()
+        dialog = trigger(win, "confirm_shipment", ShipDialog)
         dialog.ship_date.setDate(QDate(2026, 11, 25))
-        dialog.confirm_button.click()
+        click(qtbot, dialog.confirm_button)
         said = dialog.problem.text
         assert short_date(QDate(2026, 11, 25).toPython()) in said
         assert "2026-11-25" not in said

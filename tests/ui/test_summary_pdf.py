@@ -16,6 +16,7 @@ from app.orders import cancel
 from app.summary import summary
 from tests.benchmarks.bench_summary import fill
 from tests.factories import NOW, OrderSpec, add_order
+from tests.ui.by_hand import click
 from ui.dialogs import summary_dialog
 from ui.dialogs.summary_dialog import SummaryDialog
 from ui.printing.output import document_to_pdf
@@ -166,7 +167,7 @@ def test_stopping_a_pdf_half_way_leaves_no_file(qtbot, busy_shop, folder, monkey
     assert list(folder.glob(".summary.pdf.*.part"))  # the pages go to a temporary file
     stop = progress.findChild(QPushButton)
     assert stop.text() == "Stop"
-    stop.click()
+    click(qtbot, stop)
     held.release.set()
     dialog.writing.wait()
     assert dialog.overview_label.text() == "Stopped: no PDF was saved."
