@@ -317,6 +317,15 @@ def test_the_suggested_refund_is_everything_less_the_largest_fee_allowed():
     )
 
 
+def test_an_item_refunded_in_full_first_in_the_order_still_leaves_the_others_suggested():
+    done = replace(TEE_S, refunded=TEE_S.charged)
+    suggestion = suggested_refund(context(done, MUG, TOTE, recorded="used"))
+    assert suggestion.items == (
+        ItemRefund.full("111", Share(amount=D("14.90"))),
+        ItemRefund.full("TOTE", Share(amount=D("5.00"))),
+    )
+
+
 def test_the_suggested_fee_never_takes_more_than_the_item_price_left():
     suggestion = suggested_refund(context(TOTE), "Damaged")
     assert suggestion.condition == "damaged"

@@ -13,7 +13,14 @@ from app.carriers import resolve_carrier
 from app.errors import BadInput, RuleRefused
 from app.models import Event, OrderStatus, Setting
 from app.orders import ItemQuantity, ShipmentRequest, cancel, confirm_shipment
-from app.refunds import ItemRefund, RefundRequest, load_refund_context, plan_refund, refund
+from app.refunds import (
+    Component,
+    ItemRefund,
+    RefundRequest,
+    load_refund_context,
+    plan_refund,
+    refund,
+)
 from app.restocking import Share
 from app.returns import overdue_refunds, receive_return, request_return
 from tests.factories import ItemSpec, OrderSpec, add_order
@@ -399,6 +406,23 @@ def test_refund_is_one_transaction_with_its_audit_event(db, cli):
     assert event["kind"] == "refunded"
     assert event["before"]["refunded"]["11111111111111"]["item_tax"] == "0.00"
     assert event["after"]["refunded"]["11111111111111"]["item_tax"] == "1.00"
+
+
+def test_a_refund_event_says_the_restocking_fees_kept_before_and_after_it(db, cli):
+    shipped_order(db)  # two mugs: 29.80 + 4.96 + 4.90 + 0.82 = 40.48 EUR
+    for price, fee in (("10.00", "3.00"), ("5.00", "2.50")):
+        item = ItemRefund(
+            "11111111111111",
+            {Component.ITEM_PRICE: Share(amount=Decimal(price))},
+            Share(amount=Decimal(fee)),
+        )
+        refund(db, ORDER, RefundRequest((item,), "CustomerReturn", "used"))
+    event = show(cli)["events"][-1]
+    assert event["kind"] == "refunded"
+    before = event["before"]["refunded"]["11111111111111"]
+    after = event["after"]["refunded"]["11111111111111"]
+    assert (before["item_price"], before["restocking_fee"]) == ("10.00", "3.00")
+    assert (after["item_price"], after["restocking_fee"]) == ("15.00", "5.50")
 
 
 def test_plan_refund_is_what_the_window_validates_with(db):

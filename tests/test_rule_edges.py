@@ -255,3 +255,34 @@ def test_a_refund_naming_a_sku_that_two_items_share_asks_for_the_order_item_id(d
     assert named.status == 0, named.err
     (only,) = json.loads(cli("show", ORDER, "--json").out)["refunds"]
     assert (only["order_item_id"], only["item_price"]) == ("22222222222222", "14.90")
+
+
+# --- a refund's line on the timeline, in French --------------------------------------------
+
+
+def test_a_refund_with_a_restocking_fee_is_told_wholly_in_french_on_the_french_timeline(db, qapp):
+    from PySide6.QtCore import QLocale
+
+    from app.models import Event
+    from app.restocking import Share
+    from app.text import from_json
+    from ui.i18n import tr_text
+    from ui.translation import install_translators
+
+    shipped(db, ItemSpec(order_item_id=ITEM))  # 14.90 + 2.48 + 4.90 + 0.82 = 23.10 EUR
+    with_fee = ItemRefund.full(ITEM, Share(amount=Decimal("3.00")))
+    refund(db, ORDER, RefundRequest((with_fee,), "CustomerReturn", "used"), at=NOW)
+    with db.reading() as session:
+        (event,) = session.scalars(select(Event).where(Event.kind == "refunded"))
+    previous = QLocale()
+    try:
+        assert install_translators(qapp, "fr") == "fr"
+        french = tr_text(from_json(event.summary_text))
+    finally:
+        install_translators(qapp, "en")
+        QLocale.setDefault(previous)
+    assert french == (
+        "Remboursement de 20,10\u00a0€ à l'acheteur (motif «\u00a0Retour client\u00a0»)\u00a0: "
+        "MUG-CERAM-01 «\u00a0Mug céramique\u00a0» 23,10\u00a0€ moins 3,00\u00a0€ de frais de "
+        "restockage."
+    )
