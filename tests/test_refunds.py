@@ -418,7 +418,7 @@ def test_a_refund_event_says_the_restocking_fees_kept_before_and_after_it(db, cl
         )
         refund(db, ORDER, RefundRequest((item,), "CustomerReturn", "used"))
     event = show(cli)["events"][-1]
-    assert event["kind"] == "refunded"
+    assert (event["kind"], event["actor"]) == ("refunded", "seller")
     before = event["before"]["refunded"]["11111111111111"]
     after = event["after"]["refunded"]["11111111111111"]
     assert (before["item_price"], before["restocking_fee"]) == ("10.00", "3.00")
