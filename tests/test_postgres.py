@@ -6,7 +6,7 @@ other test file then runs on PostgreSQL through the ``db``, ``db_path`` and
 database, runs on PostgreSQL too; a server that cannot be reached is
 explained in one line, without the password of the URL; and two desks exporting
 at the same moment (which SQLite's one writer at a time never shows) do not
-put the same row in two batches.
+put the same row in two batches, nor refund or receive the same return twice.
 """
 
 from __future__ import annotations
@@ -14,19 +14,22 @@ from __future__ import annotations
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
+from decimal import Decimal
 
 import pytest
 from sqlalchemy import func, select
 from sqlalchemy.engine import make_url
 
-from app import files
+from app import files, refunds, returns
 from app.cli.main import main
 from app.db import open_database
+from app.errors import RuleRefused
 from app.exports import ExportKind, batches, export_new
-from app.models import Order
+from app.models import Order, OrderStatus, Refund, Return, ReturnStatus
 from app.orders import cancel
+from app.refunds import ItemRefund, RefundRequest
 from tests.conftest import ON_POSTGRES, PG_URL
-from tests.factories import NOW, OrderSpec, add_order
+from tests.factories import NOW, ItemSpec, OrderSpec, add_order
 
 # The table tests of test_rules, collected here again with ``shared_db`` on PostgreSQL.
 from tests.test_rules import (  # noqa: F401 - collected by pytest from this module
@@ -131,3 +134,98 @@ def test_a_slow_list_query_is_cancelled_on_the_server_and_the_database_stays_usa
     # The window's budget is 25 ms: a page over it must come back, not hold the window.
     assert time.perf_counter() - started < 1.0
     assert isinstance(page(shared_db, ListQuery(), stop=within(ms=5_000)), list)
+
+
+ORDER = "405-1234567-1234567"
+
+
+def _shipped(db) -> None:
+    item = ItemSpec(order_item_id="11111111111111", quantity_shipped=1)  # 23.10 EUR charged
+    add_order(db, OrderSpec(order_id=ORDER, status=OrderStatus.SHIPPED, items=[item]))
+
+
+def _at_once(db, monkeypatch, module, name: str, action) -> list[object]:
+    """``action`` from two desks at the same moment. Whichever reads the order first
+    writes (``module.name``) only once the other is queued behind its lock; without
+    the lock both would read the same balances and write twice."""
+    other_waits = threading.Event()
+    real = getattr(module, name)
+
+    def once_the_other_waits(*args, **kwargs):
+        assert other_waits.wait(10)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(module, name, once_the_other_waits)
+    outcomes: list[object] = []
+    with ThreadPoolExecutor(2) as pool:
+        runs = [pool.submit(action) for _ in range(2)]
+        deadline = time.monotonic() + 10
+        while not _waiting_for_a_lock(db):
+            assert time.monotonic() < deadline, "neither desk waited for the other"
+        other_waits.set()
+        for run in runs:
+            try:
+                outcomes.append(run.result(10))
+            except RuleRefused as refused:
+                outcomes.append(refused)
+    return outcomes
+
+
+def _count(db, table) -> int:
+    with db.reading() as session:
+        return session.scalar(select(func.count(table.id)))
+
+
+def _refused(outcomes: list[object]) -> list[str]:
+    return [str(o) for o in outcomes if isinstance(o, RuleRefused)]
+
+
+def test_two_desks_refunding_the_same_item_at_once_refund_it_once(db, monkeypatch):
+    _shipped(db)
+    full = RefundRequest((ItemRefund.full("11111111111111"),), "GeneralAdjustment")
+    outcomes = _at_once(
+        db, monkeypatch, refunds, "record_refund", lambda: refunds.refund(db, ORDER, full, at=NOW)
+    )
+    assert [o.net for o in outcomes if isinstance(o, refunds.RefundPlan)] == [Decimal("23.10")]
+    assert _refused(outcomes) == [
+        "Item 11111111111111 is already refunded in full: nothing is left."
+    ]
+    assert _count(db, Refund) == 1
+
+
+def test_two_desks_receiving_a_return_at_once_record_two_parcels_as_one_after_the_other(
+    db, monkeypatch
+):
+    _shipped(db)
+    returns.request_return(db, ORDER, at=NOW)
+    outcomes = _at_once(
+        db,
+        monkeypatch,
+        returns,
+        "receive_return_in_session",
+        lambda: returns.receive_return(db, ORDER, "new", at=NOW),
+    )
+    assert [o.outlook.outcome for o in outcomes] == [returns.Outcome.REFUND_DUE] * 2
+    with db.reading() as session:
+        found = session.scalars(select(Return).order_by(Return.id)).all()
+    # The expected parcel, then a second one nobody announced: never the same one twice.
+    assert [(r.status, r.requested_at) for r in found] == [
+        (ReturnStatus.RECEIVED, NOW),
+        (ReturnStatus.RECEIVED, None),
+    ]
+
+
+def test_two_desks_asking_for_the_same_return_at_once_ask_once(db, monkeypatch):
+    _shipped(db)
+    outcomes = _at_once(
+        db,
+        monkeypatch,
+        returns,
+        "request_return_in_session",
+        lambda: returns.request_return(db, ORDER, at=NOW),
+    )
+    assert _refused(outcomes) == [
+        "A return is already expected for this order (recorded 2026-11-20T12:00:00+00:00): "
+        "record it as received when the parcel is back."
+    ]
+    assert _count(db, Return) == 1
