@@ -7,6 +7,7 @@ Install the tool with ``pip install -e '.[test,mutation]'``, then, from the repo
     .venv/bin/python tests/mutation/run_mutation.py                 # all of them
     .venv/bin/python tests/mutation/run_mutation.py --report rules  # last results again
     .venv/bin/python tests/mutation/run_mutation.py --again rules   # survivors, new tests
+    .venv/bin/python tests/mutation/run_mutation.py --rest rules    # what a sample left out
 
 On a shared machine run it as ``nice -n 15 ... --max-children 2``, one module at a
 time. mutmut runs, for each mutant, only the tests of the module's list that reached
@@ -340,6 +341,11 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="run the last run's survivors again with the current tests",
     )
+    parser.add_argument(
+        "--rest",
+        action="store_true",
+        help="run the mutants the last run left unchecked (a sample's or a stopped run's rest)",
+    )
     parser.add_argument("--report", action="store_true", help="only print the last results")
     parser.add_argument("--diffs", action="store_true", help="print each survivor's diff")
     parser.add_argument("--max-children", type=int, default=1, help="parallel workers")
@@ -357,12 +363,16 @@ def main(argv: list[str] | None = None) -> int:
             started = time.monotonic()
             source, work = options.source.resolve(), options.work.resolve()
             earlier: dict[str, int | None] = {}
-            if options.again:
+            if options.again or options.rest:
                 place = work / module
                 earlier = json.loads(_meta(place, module).read_text(encoding="utf-8"))[
                     "exit_code_by_key"
                 ]
-                names = survivors(place, module)
+                names = (
+                    [name for name, code in earlier.items() if code is None]
+                    if options.rest
+                    else survivors(place, module)
+                )
                 refresh_tests(module, source, place)
             else:
                 place = prepare(module, source, work)
