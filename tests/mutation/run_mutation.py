@@ -8,6 +8,7 @@ Install the tool with ``pip install -e '.[test,mutation]'``, then, from the repo
     .venv/bin/python tests/mutation/run_mutation.py --report rules  # last results again
     .venv/bin/python tests/mutation/run_mutation.py --again rules   # survivors, new tests
     .venv/bin/python tests/mutation/run_mutation.py --rest rules    # what a sample left out
+    .venv/bin/python tests/mutation/run_mutation.py --update rules  # app/ changed since
 
 On a shared machine run it as ``nice -n 15 ... --max-children 2``, one module at a
 time. mutmut runs, for each mutant, only the tests of the module's list that reached
@@ -170,6 +171,36 @@ def refresh_tests(module: str, source: Path, place: Path) -> None:
     )
 
 
+def changed_functions(place: Path, source: Path, module: str) -> list[str]:
+    """mutmut's names for the mutants of the functions ``source`` changed or added since
+    the copy was made (the code, not its place in the file, compared)."""
+
+    def functions(path: Path) -> dict[str, str]:
+        found = {}
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                found[f"x_{node.name}"] = ast.dump(node)
+            elif isinstance(node, ast.ClassDef):
+                for item in node.body:
+                    if isinstance(item, ast.FunctionDef | ast.AsyncFunctionDef):
+                        found[f"x\u01c1{node.name}\u01c1{item.name}"] = ast.dump(item)
+        return found
+
+    before = functions(place / "app" / f"{module}.py")
+    after = functions(source / "app" / f"{module}.py")
+    return [
+        f"app.{module}.{name}__mutmut_*" for name, code in after.items() if before.get(name) != code
+    ]
+
+
+def refresh_code(source: Path, place: Path) -> None:
+    """Give an earlier copy the checkout's current app/ (mutmut then re-tests changed functions)."""
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
+    for folder in ("app", "ui", "resources"):
+        shutil.rmtree(place / folder)
+        shutil.copytree(source / folder, place / folder, ignore=ignore)
+
+
 def _meta(place: Path, module: str) -> Path:
     return place / "mutants" / "app" / f"{module}.py.meta"
 
@@ -185,7 +216,8 @@ def keep_earlier_verdicts(place: Path, module: str, earlier: dict[str, int | Non
     data = json.loads(meta.read_text(encoding="utf-8"))
     codes = data["exit_code_by_key"]
     for name, code in earlier.items():
-        if codes.get(name) is None and code is not None:
+        # a mutant of a function since removed is gone from the record: not put back
+        if name in codes and codes[name] is None and code is not None:
             codes[name] = code
     meta.write_text(json.dumps(data), encoding="utf-8")
 
@@ -346,6 +378,11 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="run the mutants the last run left unchecked (a sample's or a stopped run's rest)",
     )
+    parser.add_argument(
+        "--update",
+        action="store_true",
+        help="give the last run the checkout's current code and tests; run the changed functions",
+    )
     parser.add_argument("--report", action="store_true", help="only print the last results")
     parser.add_argument("--diffs", action="store_true", help="print each survivor's diff")
     parser.add_argument("--max-children", type=int, default=1, help="parallel workers")
@@ -363,7 +400,15 @@ def main(argv: list[str] | None = None) -> int:
             started = time.monotonic()
             source, work = options.source.resolve(), options.work.resolve()
             earlier: dict[str, int | None] = {}
-            if options.again or options.rest:
+            if options.update:
+                place = work / module
+                earlier = json.loads(_meta(place, module).read_text(encoding="utf-8"))[
+                    "exit_code_by_key"
+                ]
+                names = changed_functions(place, source, module)
+                refresh_code(source, place)
+                refresh_tests(module, source, place)
+            elif options.again or options.rest:
                 place = work / module
                 earlier = json.loads(_meta(place, module).read_text(encoding="utf-8"))[
                     "exit_code_by_key"
