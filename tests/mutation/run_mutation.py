@@ -34,6 +34,7 @@ import subprocess
 import sys
 import time
 from collections import Counter
+from fnmatch import fnmatch
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -400,25 +401,28 @@ def main(argv: list[str] | None = None) -> int:
             started = time.monotonic()
             source, work = options.source.resolve(), options.work.resolve()
             earlier: dict[str, int | None] = {}
-            if options.update:
+            if options.again or options.rest or options.update:
                 place = work / module
                 earlier = json.loads(_meta(place, module).read_text(encoding="utf-8"))[
                     "exit_code_by_key"
                 ]
-                names = changed_functions(place, source, module)
+                if options.rest:
+                    names = [name for name, code in earlier.items() if code is None]
+                elif options.again:
+                    names = survivors(place, module)
+                else:
+                    names = []
+                # The copy gets the checkout's code too, so its tests run against the code
+                # they were written for; the functions changed since are run again whole.
+                changed = changed_functions(place, source, module)
                 refresh_code(source, place)
                 refresh_tests(module, source, place)
-            elif options.again or options.rest:
-                place = work / module
-                earlier = json.loads(_meta(place, module).read_text(encoding="utf-8"))[
-                    "exit_code_by_key"
-                ]
-                names = (
-                    [name for name, code in earlier.items() if code is None]
-                    if options.rest
-                    else survivors(place, module)
-                )
-                refresh_tests(module, source, place)
+                names = list(dict.fromkeys([*names, *changed]))
+                earlier = {
+                    name: code
+                    for name, code in earlier.items()
+                    if not any(fnmatch(name, pattern) for pattern in changed)
+                }
             else:
                 place = prepare(module, source, work)
                 names = [f"app.{module}.{SAMPLES[options.sample]}"]
