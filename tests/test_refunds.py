@@ -12,7 +12,7 @@ from sqlalchemy import select
 from app.carriers import resolve_carrier
 from app.errors import BadInput, RuleRefused
 from app.models import Event, OrderStatus, Setting
-from app.orders import ItemQuantity, ShipmentRequest, cancel, confirm_shipment
+from app.orders import ItemQuantity, ShipmentRequest, cancel, confirm_shipment, find_order
 from app.refunds import (
     Component,
     ItemRefund,
@@ -410,7 +410,7 @@ def test_refund_is_one_transaction_with_its_audit_event(db, cli):
 
 def test_a_refund_event_says_the_restocking_fees_kept_before_and_after_it(db, cli):
     shipped_order(db)  # two mugs: 29.80 + 4.96 + 4.90 + 0.82 = 40.48 EUR
-    for price, fee in (("10.00", "3.00"), ("5.00", "2.50")):
+    for price, fee in (("10.00", "3.00"), ("5.00", "2.50"), ("4.00", "1.00")):
         item = ItemRefund(
             "11111111111111",
             {Component.ITEM_PRICE: Share(amount=Decimal(price))},
@@ -421,8 +421,8 @@ def test_a_refund_event_says_the_restocking_fees_kept_before_and_after_it(db, cl
     assert (event["kind"], event["actor"]) == ("refunded", "seller")
     before = event["before"]["refunded"]["11111111111111"]
     after = event["after"]["refunded"]["11111111111111"]
-    assert (before["item_price"], before["restocking_fee"]) == ("10.00", "3.00")
-    assert (after["item_price"], after["restocking_fee"]) == ("15.00", "5.50")
+    assert (before["item_price"], before["restocking_fee"]) == ("15.00", "5.50")
+    assert (after["item_price"], after["restocking_fee"]) == ("19.00", "6.50")
 
 
 def test_plan_refund_is_what_the_window_validates_with(db):
@@ -544,6 +544,58 @@ def test_a_refund_that_names_the_return_settles_it_even_dated_before_the_parcel_
         at=monday + timedelta(days=3, hours=-1),
     )
     assert overdue_refunds(db, monday + timedelta(days=30)) == []
+
+
+def test_a_second_return_is_settled_by_its_own_refund_not_by_the_first_returns(db):
+    shipped_order(db)  # two mugs, each sent back in its own parcel
+    one_mug = RefundRequest(
+        (ItemRefund("11111111111111", {Component.ITEM_PRICE: Share(amount=Decimal("14.90"))}),),
+        "CustomerReturn",
+    )
+    monday = datetime(2026, 11, 2, 9, tzinfo=UTC)
+    for week in (0, 1):
+        start = monday + timedelta(weeks=week)
+        request_return(db, ORDER, at=start)
+        receive_return(db, ORDER, "new", at=start + timedelta(days=3))
+        # Each refunded on the day its parcel came, entered an hour before its receipt.
+        refund(db, ORDER, one_mug, at=start + timedelta(days=3, hours=-1))
+    assert overdue_refunds(db, monday + timedelta(days=30)) == []
+
+
+def test_units_worth_under_a_cent_refunded_before_the_marketplace_cancelled_the_rest(db):
+    # Five units for 0.03: three shipped are charged 0.03 (0.01 each, never more than the
+    # line) and refunded; the marketplace then cancels the other two (no cancellation line),
+    # which take their pro-rata 0.02. The charge stays at what was refunded: 0.03, not 0.01.
+    nothing = Decimal("0.00")
+    item = ItemSpec(
+        order_item_id="11111111111111",
+        quantity=5,
+        quantity_shipped=3,
+        item_price=Decimal("0.03"),
+        item_tax=nothing,
+        shipping_price=nothing,
+        shipping_tax=nothing,
+    )
+    add_order(db, OrderSpec(status=OrderStatus.PARTIALLY_SHIPPED, items=[item]))
+    refund(db, ORDER, RefundRequest((ItemRefund.full("11111111111111"),), "GeneralAdjustment"))
+    with db.transaction() as session:
+        order = find_order(session, ORDER)
+        order.items[0].quantity_cancelled = 2
+        order.status = OrderStatus.SHIPPED
+    balance = load_refund_context(db, ORDER).item("11111111111111")
+    assert (balance.charged.item_price, balance.refundable.total) == (
+        Decimal("0.03"),
+        Decimal("0.00"),
+    )
+
+
+def test_an_item_the_marketplace_listed_with_no_units_charges_nothing_to_refund(db):
+    mug = ItemSpec(order_item_id="11111111111111", quantity_shipped=1)
+    tote = ItemSpec(sku="TOTE-LIN-NAT", order_item_id="11111111111112", quantity=0)
+    add_order(db, OrderSpec(status=OrderStatus.SHIPPED, items=[mug, tote]))
+    context = load_refund_context(db, ORDER)
+    assert context.item("11111111111112").charged.total == Decimal("0.00")
+    assert context.item("11111111111111").charged.total == Decimal("23.10")
 
 
 def test_the_refund_event_names_who_made_it(db):
