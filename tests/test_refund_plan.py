@@ -276,6 +276,22 @@ def test_a_fee_above_what_earlier_fees_left_says_what_was_deducted():
     )
 
 
+def test_a_fee_as_large_as_the_item_price_refunded_leaves_the_buyer_the_rest():
+    # 10.00 of the mug's item price, a 10.00 fee (a used return allows 14.90): the buyer
+    # gets the tax and shipping named, 4.96 + 4.90 + 0.82, nothing of the item price.
+    wanted = ItemRefund(
+        "111",
+        {
+            Component.ITEM_PRICE: Share(amount=D("10.00")),
+            Component.ITEM_TAX: Share(everything=True),
+            Component.SHIPPING_PRICE: Share(everything=True),
+            Component.SHIPPING_TAX: Share(everything=True),
+        },
+        Share(amount=D("10.00")),
+    )
+    assert plan(wanted, condition="used").net == D("10.68")
+
+
 def test_a_fee_is_deducted_from_the_item_price_only():
     wanted = ItemRefund("111", {Component.ITEM_TAX: Share(everything=True)}, Share(amount=D("1")))
     assert refused(RuleRefused, wanted, condition="used") == (

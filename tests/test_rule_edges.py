@@ -19,7 +19,8 @@ from app.carriers import resolve_carrier
 from app.exports import ExportKind, export_new, preview
 from app.models import Order, OrderItem, OrderStatus, ReturnStatus
 from app.orders import ItemQuantity, ShipmentRequest, cancel, confirm_shipment, find_order
-from app.refunds import ItemRefund, RefundRequest, refund
+from app.refunds import Component, ItemRefund, RefundRequest, refund
+from app.restocking import Share
 from app.returns import Outcome, receive_return
 from tests.factories import NOW, ItemSpec, OrderSpec, add_order
 
@@ -257,32 +258,88 @@ def test_a_refund_naming_a_sku_that_two_items_share_asks_for_the_order_item_id(d
     assert (only["order_item_id"], only["item_price"]) == ("22222222222222", "14.90")
 
 
-# --- a refund's line on the timeline, in French --------------------------------------------
+# --- a refund told in French: the timeline, the refusals --------------------------------------
+
+
+def in_french(qapp, said) -> str:
+    from PySide6.QtCore import QLocale
+
+    from ui.i18n import tr_text
+    from ui.translation import install_translators
+
+    previous = QLocale()
+    try:
+        assert install_translators(qapp, "fr") == "fr"
+        return tr_text(said)
+    finally:
+        install_translators(qapp, "en")
+        QLocale.setDefault(previous)
 
 
 def test_a_refund_with_a_restocking_fee_is_told_wholly_in_french_on_the_french_timeline(db, qapp):
-    from PySide6.QtCore import QLocale
-
     from app.models import Event
-    from app.restocking import Share
     from app.text import from_json
-    from ui.i18n import tr_text
-    from ui.translation import install_translators
 
     shipped(db, ItemSpec(order_item_id=ITEM))  # 14.90 + 2.48 + 4.90 + 0.82 = 23.10 EUR
     with_fee = ItemRefund.full(ITEM, Share(amount=Decimal("3.00")))
     refund(db, ORDER, RefundRequest((with_fee,), "CustomerReturn", "used"), at=NOW)
     with db.reading() as session:
         (event,) = session.scalars(select(Event).where(Event.kind == "refunded"))
-    previous = QLocale()
-    try:
-        assert install_translators(qapp, "fr") == "fr"
-        french = tr_text(from_json(event.summary_text))
-    finally:
-        install_translators(qapp, "en")
-        QLocale.setDefault(previous)
-    assert french == (
+    assert in_french(qapp, from_json(event.summary_text)) == (
         "Remboursement de 20,10\u00a0€ à l'acheteur (motif «\u00a0Retour client\u00a0»)\u00a0: "
         "MUG-CERAM-01 «\u00a0Mug céramique\u00a0» 23,10\u00a0€ moins 3,00\u00a0€ de frais de "
         "restockage."
     )
+
+
+def _too_much_item_price(db) -> RefundRequest:
+    return RefundRequest(
+        (ItemRefund(ITEM, {Component.ITEM_PRICE: Share(amount=Decimal("20"))}),),
+        "GeneralAdjustment",
+    )
+
+
+def _a_second_fee_above_the_ceiling(db) -> RefundRequest:
+    first = ItemRefund(
+        ITEM, {Component.ITEM_PRICE: Share(amount=Decimal("5"))}, Share(amount=Decimal("3"))
+    )
+    refund(db, ORDER, RefundRequest((first,), "CustomerReturn", "used"), at=NOW)
+    second = ItemRefund(
+        ITEM, {Component.ITEM_PRICE: Share(amount=Decimal("9.90"))}, Share(amount=Decimal("5"))
+    )
+    return RefundRequest((second,), "CustomerReturn", "used")
+
+
+def _the_item_named_twice(db) -> RefundRequest:
+    return RefundRequest((ItemRefund.full(ITEM), ItemRefund.full("MUG-CERAM-01")), "CustomerReturn")
+
+
+@pytest.mark.parametrize(
+    ("asked", "french"),
+    [
+        (
+            _too_much_item_price,
+            "Article 11111111111111\u00a0: il ne reste que 14,90 à rembourser sur «\u00a0prix de "
+            "l'article\u00a0» (facturé 14,90, déjà remboursé 0,00)\u202f; vous avez demandé 20,00.",
+        ),
+        (
+            _a_second_fee_above_the_ceiling,
+            "Article 11111111111111\u00a0: des frais de restockage de 5,00 dépassent le plafond "
+            "pour un retour à l'état «\u00a0utilisé\u00a0» (50\u00a0% du prix de l'article, 14,90, "
+            "dont 3,00 déjà déduits)\u202f; au plus 4,45.",
+        ),
+        (
+            _the_item_named_twice,
+            "L'article 11111111111111 est indiqué deux fois.",
+        ),
+    ],
+)
+def test_a_refused_refund_is_said_wholly_in_french(db, qapp, asked, french):
+    from app.errors import SellerDeskError
+    from app.refunds import load_refund_context, plan_refund
+
+    shipped(db, ItemSpec(order_item_id=ITEM))
+    request = asked(db)
+    with pytest.raises(SellerDeskError) as refused:
+        plan_refund(load_refund_context(db, ORDER), request)
+    assert in_french(qapp, refused.value.message) == french
