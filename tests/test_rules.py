@@ -32,7 +32,7 @@ from app.orders import (
     verify_payment,
 )
 from app.reasons import BUYER_CANCELED, CANCELLATION_REASONS
-from app.rules import Action, Rule, decide, decisions
+from app.rules import Action, Rule, buyer_disclosed, decide, decisions
 from tests.factories import NOW, ItemSpec, OrderSpec, add_order
 
 P, U, PS, S, C = (
@@ -519,3 +519,9 @@ def test_a_verified_order_never_goes_back_to_pending(db):
         verify_payment(db, order_id)
     with db.reading() as session:
         assert session.scalar(select(Order.status).where(Order.order_id == order_id)) is U
+
+
+def test_the_buyer_exists_for_sellerdesk_once_the_payment_is_verified():
+    # S9: name, contact and address only after Pending, whatever the order became since.
+    hidden = [status for status in OrderStatus if not buyer_disclosed(status)]
+    assert hidden == [OrderStatus.PENDING]
