@@ -7,7 +7,7 @@ from datetime import timedelta
 from sqlalchemy import select
 
 from app.carriers import resolve_carrier
-from app.health import health
+from app.health import close_to_auto_cancel, days_before_auto_cancel, health
 from app.models import Order, OrderStatus
 from app.orders import ItemQuantity, ShipmentRequest, cancel, confirm_shipment
 from app.reasons import BUYER_CANCELED
@@ -221,3 +221,10 @@ def test_health_json_on_a_shop_with_one_of_everything(db):
             }
         ],
     }
+
+
+def test_a_late_order_is_at_risk_in_its_last_three_days_before_the_marketplace_may_cancel_it():
+    # S11: the marketplace may cancel an order 7 days late; the warning starts 3 days before.
+    at_risk = [days for days in range(10) if close_to_auto_cancel(days)]
+    assert at_risk == [4, 5, 6, 7, 8, 9]
+    assert [days_before_auto_cancel(days) for days in (4, 6, 7, 9)] == [3, 1, 0, -2]

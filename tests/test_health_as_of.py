@@ -11,7 +11,7 @@ from datetime import timedelta
 
 from app.carriers import resolve_carrier
 from app.health import health
-from app.orders import ItemQuantity, ShipmentRequest, cancel, confirm_shipment
+from app.orders import ItemQuantity, ShipmentRequest, cancel, confirm_shipment, find_order
 from tests.factories import NOW, ItemSpec, OrderSpec, add_order
 
 DAY = timedelta(days=1)
@@ -77,3 +77,13 @@ def test_every_order_cancelled_after_the_moment_was_late_then(db):
     cancel(db, first, "NoInventory", at=NOW)
     cancel(db, second, "NoInventory", at=NOW)
     assert late_at(db, AS_OF) == {first: 1, second: 1}
+
+
+def test_an_unshipped_order_whose_report_gave_no_payment_date_is_late_all_the_same(db):
+    # Only Pending waits for the payment; an Unshipped order without a payment date
+    # (a report that left the column empty) is late like any other.
+    order = late_order(db, 1)
+    with db.transaction() as session:
+        find_order(session, order).payment_date = None
+    assert late_at(db, AS_OF) == {order: 1}
+    assert late_at(db, NOW) == {order: 2}
