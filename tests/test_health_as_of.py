@@ -87,3 +87,26 @@ def test_an_unshipped_order_whose_report_gave_no_payment_date_is_late_all_the_sa
         find_order(session, order).payment_date = None
     assert late_at(db, AS_OF) == {order: 1}
     assert late_at(db, NOW) == {order: 2}
+
+
+def test_an_order_paid_at_the_moment_itself_was_known_and_late_then(db):
+    order = late_order(db, 1)
+    with db.transaction() as session:
+        find_order(session, order).payment_date = AS_OF
+    assert late_at(db, AS_OF) == {order: 1}
+
+
+def test_late_orders_due_the_same_day_are_listed_by_order_id(db):
+    # Entered and bought in the opposite order: the list still reads by order id.
+    for n, bought in ((3, 6), (2, 5), (1, 4)):
+        spec = OrderSpec(
+            order_id=f"405-{n:07d}-1234567",
+            purchase_date=NOW - bought * DAY,
+            latest_ship_date=NOW - 2 * DAY,
+        )
+        add_order(db, spec)
+    assert [entry["order_id"] for entry in health(db, NOW).late] == [
+        "405-0000001-1234567",
+        "405-0000002-1234567",
+        "405-0000003-1234567",
+    ]
