@@ -110,3 +110,18 @@ def test_late_orders_due_the_same_day_are_listed_by_order_id(db):
         "405-0000002-1234567",
         "405-0000003-1234567",
     ]
+
+
+def test_a_past_moment_lists_each_late_order_once_and_none_that_was_not_late_yet(db):
+    # Half shipped since (still open now), wholly shipped since, and one due only after
+    # the moment that was shipped since: the first two were late then, once each.
+    half = late_order(db, 1, ItemSpec(sku="MUG", order_item_id="1", quantity=2))
+    whole = late_order(db, 2)
+    not_yet = "405-0000003-1234567"
+    add_order(db, OrderSpec(order_id=not_yet, purchase_date=NOW - 5 * DAY, latest_ship_date=NOW))
+    one_mug = ShipmentRequest(resolve_carrier("UPS"), items=[ItemQuantity("MUG", 1)])
+    confirm_shipment(db, half, one_mug, at=NOW)
+    for order in (whole, not_yet):
+        confirm_shipment(db, order, ShipmentRequest(resolve_carrier("UPS")), at=NOW)
+    late = [(entry["order_id"], entry["days_late"]) for entry in health(db, AS_OF).late]
+    assert late == [("405-0000001-1234567", 1), ("405-0000002-1234567", 1)]
