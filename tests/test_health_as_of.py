@@ -125,3 +125,49 @@ def test_a_past_moment_lists_each_late_order_once_and_none_that_was_not_late_yet
         confirm_shipment(db, order, ShipmentRequest(resolve_carrier("UPS")), at=NOW)
     late = [(entry["order_id"], entry["days_late"]) for entry in health(db, AS_OF).late]
     assert late == [("405-0000001-1234567", 1), ("405-0000002-1234567", 1)]
+
+
+def pending_at(db, moment) -> dict[str, int]:
+    return {
+        entry["order_id"]: entry["age_days"] for entry in health(db, moment).pending_over_21_days
+    }
+
+
+def test_an_order_paid_after_the_moment_was_pending_too_long_then(db):
+    order = "405-0000001-1234567"
+    add_order(db, OrderSpec(order_id=order, purchase_date=NOW - 30 * DAY))
+    with db.transaction() as session:
+        find_order(session, order).payment_date = NOW - 2 * DAY
+    assert pending_at(db, NOW - 3 * DAY) == {order: 27}
+    assert pending_at(db, NOW) == {}
+
+
+def test_an_order_cancelled_after_the_moment_was_still_pending_too_long_then(db):
+    # Paid two days ago, then cancelled by the seller yesterday: three days ago it was
+    # pending, bought 27 days before, and nothing had cancelled it yet.
+    order = "405-0000001-1234567"
+    add_order(db, OrderSpec(order_id=order, purchase_date=NOW - 30 * DAY))
+    with db.transaction() as session:
+        find_order(session, order).payment_date = NOW - 2 * DAY
+    cancel(db, order, "NoInventory", at=NOW - DAY)
+    assert pending_at(db, NOW - 3 * DAY) == {order: 27}
+
+
+def test_late_orders_of_a_past_moment_read_by_ship_by_date_then_order_id(db):
+    # Order 1 was due a day after order 2; order 2 was shipped since, order 1 not.
+    first = late_order(db, 1)
+    second = "405-0000002-1234567"
+    add_order(
+        db,
+        OrderSpec(order_id=second, purchase_date=NOW - 6 * DAY, latest_ship_date=NOW - 3 * DAY),
+    )
+    confirm_shipment(db, second, ShipmentRequest(resolve_carrier("UPS")), at=NOW)
+    late = [(entry["order_id"], entry["days_late"]) for entry in health(db, AS_OF).late]
+    assert late == [(second, 2), (first, 1)]
+
+
+def test_an_open_order_with_no_unit_left_to_ship_is_not_late(db):
+    # The marketplace listed its only line with no units: nothing to ship, nothing late.
+    order = late_order(db, 1, ItemSpec(order_item_id="1", quantity=0))
+    assert late_at(db, NOW) == {}
+    assert order not in late_at(db, AS_OF)
