@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from app import clock
 from app.carriers import resolve_carrier
 from app.health import health
 from app.orders import ItemQuantity, ShipmentRequest, cancel, confirm_shipment, find_order
@@ -171,3 +172,18 @@ def test_an_open_order_with_no_unit_left_to_ship_is_not_late(db):
     order = late_order(db, 1, ItemSpec(order_item_id="1", quantity=0))
     assert late_at(db, NOW) == {}
     assert order not in late_at(db, AS_OF)
+
+
+def test_an_order_paid_at_the_moment_itself_was_no_longer_pending_then(db):
+    order = "405-0000001-1234567"
+    add_order(db, OrderSpec(order_id=order, purchase_date=NOW - 30 * DAY))
+    with db.transaction() as session:
+        find_order(session, order).payment_date = AS_OF
+    assert pending_at(db, AS_OF) == {}
+    assert pending_at(db, AS_OF - timedelta(seconds=1)) == {order: 28}
+
+
+def test_health_without_a_moment_is_health_now(db, monkeypatch):
+    monkeypatch.setattr(clock, "now", lambda: NOW)
+    order = late_order(db, 1)
+    assert {entry["order_id"]: entry["days_late"] for entry in health(db).late} == {order: 2}
