@@ -12,6 +12,7 @@ from datetime import timedelta
 from app import clock
 from app.carriers import resolve_carrier
 from app.health import health
+from app.models import OrderStatus
 from app.orders import ItemQuantity, ShipmentRequest, cancel, confirm_shipment, find_order
 from tests.factories import NOW, ItemSpec, OrderSpec, add_order
 
@@ -187,3 +188,15 @@ def test_health_without_a_moment_is_health_now(db, monkeypatch):
     monkeypatch.setattr(clock, "now", lambda: NOW)
     order = late_order(db, 1)
     assert {entry["order_id"]: entry["days_late"] for entry in health(db).late} == {order: 2}
+
+
+def test_an_order_bought_at_the_moment_itself_and_cancelled_by_the_marketplace_counts_then(db):
+    order = "405-0000001-1234567"
+    add_order(db, OrderSpec(order_id=order, purchase_date=AS_OF, status=OrderStatus.CANCELED))
+    with db.transaction() as session:
+        find_order(session, order).canceled_on_marketplace = True
+    listed = health(db, AS_OF).canceled_on_marketplace
+    assert listed == [
+        {"order_id": order, "purchase_date": "2026-11-19T12:00:00+00:00", "whole_order": True}
+    ]
+    assert health(db, AS_OF - timedelta(seconds=1)).canceled_on_marketplace == []
