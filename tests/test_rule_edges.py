@@ -319,14 +319,15 @@ def _the_item_named_twice(db) -> RefundRequest:
     [
         (
             _too_much_item_price,
-            "Article 11111111111111\u00a0: il ne reste que 14,90 à rembourser sur «\u00a0prix de "
-            "l'article\u00a0» (facturé 14,90, déjà remboursé 0,00)\u202f; vous avez demandé 20,00.",
+            "Article 11111111111111\u00a0: il ne reste que 14,90\u00a0€ à rembourser sur "
+            "«\u00a0prix de l'article\u00a0» (facturé 14,90\u00a0€, déjà remboursé "
+            "0,00\u00a0€)\u202f; vous avez demandé 20,00\u00a0€.",
         ),
         (
             _a_second_fee_above_the_ceiling,
-            "Article 11111111111111\u00a0: des frais de restockage de 5,00 dépassent le plafond "
-            "pour un retour à l'état «\u00a0utilisé\u00a0» (50\u00a0% du prix de l'article, 14,90, "
-            "dont 3,00 déjà déduits)\u202f; au plus 4,45.",
+            "Article 11111111111111\u00a0: des frais de restockage de 5,00\u00a0€ dépassent le "
+            "plafond pour un retour à l'état «\u00a0utilisé\u00a0» (50\u00a0% du prix de "
+            "l'article, 14,90\u00a0€, dont 3,00\u00a0€ déjà déduits)\u202f; au plus 4,45\u00a0€.",
         ),
         (
             _the_item_named_twice,
