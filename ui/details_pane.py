@@ -44,6 +44,11 @@ from ui.labels import (
 )
 from ui.models.order_table_model import AT_RISK_COLOUR, LATE_COLOUR
 
+# "What you can do" marks each line ✔ or ✖ itself: no bullet beside the mark, and a
+# wrapped line hangs under the text, not under the mark (the pane is narrow).
+_MARKED_LIST = "<ul style='list-style-type:none; -qt-list-indent:0'>"
+_MARKED_ITEM = "style='margin-left:14px; text-indent:-14px'"
+
 
 def _section(title: str, anchor: str = "") -> str:
     named = f"<a name='{anchor}'></a>" if anchor else ""
@@ -259,12 +264,12 @@ class DetailsPane(QWidget):
             name = action.text().replace("&", "").rstrip("…")
             if decision.allowed:
                 line = self.tr("{action}: available").format(action=name)
-                rows.append(f"<li>✔ {escape(line)}</li>")
+                rows.append(f"<li {_MARKED_ITEM}>✔ {escape(line)}</li>")
             else:
                 why = tr_text(decision.reason) if decision.reason else ""
                 line = self.tr("{action}: not available — {why}").format(action=name, why=why)
-                rows.append(f"<li>✖ {escape(line)}</li>")
-        return _section(self.tr("What you can do")) + "<ul>" + "".join(rows) + "</ul>"
+                rows.append(f"<li {_MARKED_ITEM}>✖ {escape(line)}</li>")
+        return _section(self.tr("What you can do")) + _MARKED_LIST + "".join(rows) + "</ul>"
 
     def _items(self, details: OrderDetails) -> str:
         blocks = []

@@ -4,6 +4,7 @@ from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QTextListFormat
 
 from app.models import OrderStatus
 from app.queries import View
@@ -150,6 +151,23 @@ def test_pending_order_details_say_why_the_address_is_hidden(every_state, window
     win.select_order(UNSHIPPED)
     assert "Clermont-Ferrand" in win.details.text
     assert "MUG-CERAM-01" in win.details.text
+
+
+def test_what_you_can_do_shows_one_mark_per_line_and_no_bullet(every_state, window):
+    """Each line is marked ✔ or ✖; a list bullet before the mark read "• ✖" twice."""
+    win = window(every_state)
+    win.select_order(UNSHIPPED)
+    document = win.details._browser.document()
+    marked = []
+    block = document.begin()
+    while block.isValid():
+        if block.text()[:1] in ("✔", "✖"):
+            text_list = block.textList()
+            style = text_list.format().style() if text_list else None
+            marked.append((block.text()[:1], style))
+        block = block.next()
+    assert {mark for mark, _ in marked} == {"✔", "✖"}
+    assert {style for _, style in marked} <= {None, QTextListFormat.Style.ListStyleUndefined}
 
 
 def test_the_window_opens_on_the_first_order_of_the_list(every_state, window):
