@@ -136,7 +136,7 @@ def test_a_message_that_reads_like_the_environment_does_not_decide(shop):
 
 
 def test_a_bug_in_an_action_reaches_the_error_report_with_its_traceback(db):
-    with pytest.raises(OperationalError) as raised, db.transaction() as session:
+    with pytest.raises(DBAPIError) as raised, db.transaction() as session:
         session.execute(sql("INSERT INTO no_such_table VALUES (1)"))
     assert not isinstance(raised.value, DatabaseProblem)
     assert raised.traceback  # the report shows where it happened
