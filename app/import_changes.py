@@ -12,6 +12,7 @@ from typing import Any
 from app.models import OrderItem
 from app.orders import item_name
 from app.refunds import COMPONENT_LABELS, Component
+from app.reports import ADDRESS_FIELDS
 from app.text import QT_TRANSLATE_NOOP, Amount, Text, text
 
 CTX = "Import"
@@ -19,19 +20,7 @@ CTX = "Import"
 # Order columns, grouped as a seller thinks of them; the status is in the sentence
 # itself, and the list's summary columns follow from the items.
 ORDER_LABELS: dict[str, str] = {
-    **dict.fromkeys(
-        (
-            "recipient_name",
-            "ship_address_1",
-            "ship_address_2",
-            "ship_address_3",
-            "ship_city",
-            "ship_state",
-            "ship_postal_code",
-            "ship_country",
-        ),
-        QT_TRANSLATE_NOOP("Import", "shipping address"),
-    ),
+    **dict.fromkeys(ADDRESS_FIELDS, QT_TRANSLATE_NOOP("Import", "shipping address")),
     **dict.fromkeys(
         ("buyer_name", "buyer_email", "buyer_phone"), QT_TRANSLATE_NOOP("Import", "buyer contact")
     ),

@@ -80,11 +80,8 @@ CHANNEL_WORDS: dict[str, FulfilledBy] = {
 TRUE_WORDS = frozenset({"true", "yes", "y", "1"})
 FALSE_WORDS = frozenset({"false", "no", "n", "0"})
 
-# Buyer contact and address: never stored for a Pending order (S9).
-CONTACT_FIELDS = (
-    "buyer_name",
-    "buyer_email",
-    "buyer_phone",
+# The shipping address's columns.
+ADDRESS_FIELDS = (
     "recipient_name",
     "ship_address_1",
     "ship_address_2",
@@ -94,6 +91,9 @@ CONTACT_FIELDS = (
     "ship_postal_code",
     "ship_country",
 )
+
+# Buyer contact and address: never stored for a Pending order (S9).
+CONTACT_FIELDS = ("buyer_name", "buyer_email", "buyer_phone", *ADDRESS_FIELDS)
 
 ORDER_ID_COLUMNS = ("order-id", "amazon-order-id")
 QUANTITY_COLUMNS = ("quantity-purchased", "quantity")
