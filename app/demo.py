@@ -2,9 +2,9 @@
 
 ``fill_demo`` inserts orders as the marketplace's reports would bring them,
 then walks each one through its life with the same actions a seller uses
-(:func:`app.orders.verify_payment`, :func:`app.orders.confirm_shipment`,
-:func:`app.orders.cancel`, returns of :mod:`app.returns` and refunds of
-:mod:`app.refunds`) at moments in the past, so the timelines, audit events,
+(:func:`app.order_actions.orders.verify_payment`, :func:`app.order_actions.orders.confirm_shipment`,
+:func:`app.order_actions.orders.cancel`, returns of :mod:`app.order_actions.returns` and refunds of
+:mod:`app.order_actions.refunds`) at moments in the past, so the timelines, audit events,
 refund history and health figures (refunds overdue too) look like a real
 shop's. Everything is added in one transaction: either all the demo orders are
 there or none.
@@ -25,12 +25,10 @@ from decimal import ROUND_HALF_UP, Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app import audit, clock
-from app.carriers import resolve_carrier
-from app.db import Database
-from app.models import Order, OrderItem, OrderStatus
+from app import clock
+from app.marketplace_files.carriers import resolve_carrier
 from app.money import cents
-from app.orders import (
+from app.order_actions.orders import (
     ItemQuantity,
     ShipmentRequest,
     cancel_in_session,
@@ -38,8 +36,8 @@ from app.orders import (
     refresh_summary,
     verify_payment_in_session,
 )
-from app.reasons import BUYER_CANCELED
-from app.refunds import (
+from app.order_actions.reasons import BUYER_CANCELED
+from app.order_actions.refunds import (
     Component,
     ItemRefund,
     RefundRequest,
@@ -48,8 +46,11 @@ from app.refunds import (
     refund_context,
     suggested_refund,
 )
-from app.restocking import Share
-from app.returns import receive_return_in_session, request_return_in_session
+from app.order_actions.restocking import Share
+from app.order_actions.returns import receive_return_in_session, request_return_in_session
+from app.storage import audit
+from app.storage.db import Database
+from app.storage.models import Order, OrderItem, OrderStatus
 from app.text import QT_TRANSLATE_NOOP, text
 
 CTX = "Demo"

@@ -20,7 +20,7 @@ class RuleRefused(SellerDeskError):
     """A business rule forbids the action (exit status 1).
 
     ``rule`` is the stable code of the states × actions rule that refused it
-    (``app.rules.Rule``), when one did.
+    (``app.order_actions.rules.Rule``), when one did.
     """
 
     exit_status = 1

@@ -13,16 +13,16 @@ from decimal import Decimal, InvalidOperation
 
 from sqlalchemy.orm import Session
 
-from app.db import Database
 from app.errors import BadInput
-from app.models import Setting
+from app.storage.db import Database
+from app.storage.models import Setting
 from app.text import QT_TRANSLATE_NOOP, text
 
 SHOP_NAME = "shop_name"
 LANGUAGE = "language"  # "fr", "en" or absent: follow the system language
 RESTOCKING_CEILING_PREFIX = "restocking_ceiling."
 CARRIER_RETURN_CEILING_PREFIX = "carrier_return_ceiling."
-BACKUPS_KEEP = "backups.keep"  # how many of the latest backups app.backups keeps
+BACKUPS_KEEP = "backups.keep"  # how many of the latest backups app.storage.backups keeps
 
 DEFAULT_SHOP_NAME = "My shop"
 DEFAULT_BACKUPS_KEEP = 7  # a week of daily backups

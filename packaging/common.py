@@ -126,7 +126,7 @@ def data_files() -> list[tuple[str, str]]:
     """(source, folder in the bundle) pairs: files read from disk at run time."""
     pairs: list[tuple[str, str]] = []
     # Alembic reads env.py and versions/*.py by path: they must be real files in
-    # the bundle, at app/migrations beside where app/db.py says they are.
+    # the bundle, at app/migrations beside where app/storage/db.py says they are.
     for path in sorted((ROOT / "app" / "migrations").rglob("*")):
         if path.is_file() and "__pycache__" not in path.parts and path.suffix in {".py", ".mako"}:
             pairs.append((str(path), str(path.parent.relative_to(ROOT))))

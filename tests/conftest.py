@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy.engine import URL, make_url
 
-from app.db import Database, open_database
+from app.storage.db import Database, open_database
 from ui.launcher import main
 
 PG_URL = os.environ.get("SELLERDESK_TEST_PG_URL", "")
@@ -63,7 +63,7 @@ SQLITE_ONLY: dict[str, str] = {
         "downgrades the SQLite file with its own engine"
     ),
     # The list answers a search on the GUI thread only where a running query can be
-    # stopped (SQLite's progress handler, app.order_list.can_interrupt); elsewhere a
+    # stopped (SQLite's progress handler, app.order_views.order_list.can_interrupt); elsewhere a
     # search goes to a worker, so these synchronous expectations do not hold.
     "tests/ui/test_order_table_model.py::test_view_and_search_filter_in_the_database": (
         "a search answers on the GUI thread only where a query can be stopped"

@@ -1,6 +1,6 @@
 """Run the real ``sellerdesk`` in a child process and kill it (SIGKILL) at a chosen step.
 
-A step is one SQL statement sent to the database or one commit (app.faults).
+A step is one SQL statement sent to the database or one commit (app.storage.faults).
 ``steps()`` runs a command once to list its steps, so a test can kill it just
 before each one, or before the ones that matter.
 """
@@ -14,7 +14,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from app import faults
+from app.storage import faults
 
 
 @dataclass(frozen=True)

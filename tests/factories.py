@@ -6,9 +6,9 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
-from app.db import Database
-from app.models import FulfilledBy, Order, OrderItem, OrderStatus
-from app.orders import refresh_summary
+from app.order_actions.orders import refresh_summary
+from app.storage.db import Database
+from app.storage.models import FulfilledBy, Order, OrderItem, OrderStatus
 
 NOW = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)
 

@@ -46,12 +46,12 @@ from PySide6.QtWidgets import QApplication, QDialog, QWidget  # noqa: E402
 from sqlalchemy import select  # noqa: E402
 
 from app import clock  # noqa: E402
-from app.db import Database, open_database  # noqa: E402
 from app.demo import fill_demo  # noqa: E402
-from app.flatfiles.cancellation_file import TEMPLATE_LINE  # noqa: E402
-from app.models import Order  # noqa: E402
-from app.order_list import ListQuery, OrderRow, page  # noqa: E402
-from app.queries import View  # noqa: E402
+from app.marketplace_files.flatfiles.cancellation_file import TEMPLATE_LINE  # noqa: E402
+from app.order_views.order_list import ListQuery, OrderRow, page  # noqa: E402
+from app.order_views.queries import View  # noqa: E402
+from app.storage.db import Database, open_database  # noqa: E402
+from app.storage.models import Order  # noqa: E402
 from ui.about_dialog import AboutDialog  # noqa: E402
 from ui.main_window import MainWindow  # noqa: E402
 from ui.translation import install_translators  # noqa: E402
@@ -196,8 +196,8 @@ def other_dialogs(window: MainWindow, db: Database, folder: Path, suffix: str = 
 
 def backup_dialogs(window: MainWindow, suffix: str = "") -> None:
     """Preferences > Backups (after one backup) and the restore confirmation."""
-    from app import backups
-    from app.db import sqlite_file
+    from app.storage import backups
+    from app.storage.db import sqlite_file
     from ui.backup_actions import RestoreConfirmation
     from ui.dialogs.backups_page import BackupsPage
 

@@ -8,8 +8,8 @@ from decimal import Decimal
 import pytest
 
 from app.errors import RuleRefused
-from app.refunds import Component, ItemRefund, RefundRequest, refund
-from app.restocking import Share
+from app.order_actions.refunds import Component, ItemRefund, RefundRequest, refund
+from app.order_actions.restocking import Share
 from tests.factories import ItemSpec, OrderSpec, add_order
 
 ORDER = "405-1234567-1234567"

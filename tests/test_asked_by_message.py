@@ -11,14 +11,14 @@ import pytest
 from alembic import command
 from sqlalchemy import create_engine, select
 
-from app import audit
-from app.db import _alembic_config, open_database
-from app.importer import import_reports
-from app.models import Order, OrderStatus
-from app.order_details import order_details
-from app.order_list import ListQuery, page, view_counts
-from app.orders import cancel
-from app.queries import View
+from app.marketplace_files.importer import import_reports
+from app.order_actions.orders import cancel
+from app.order_views.order_details import order_details
+from app.order_views.order_list import ListQuery, page, view_counts
+from app.order_views.queries import View
+from app.storage import audit
+from app.storage.db import _alembic_config, open_database
+from app.storage.models import Order, OrderStatus
 from tests.conftest import ON_POSTGRES
 from tests.factories import NOW, ItemSpec, OrderSpec, add_order
 from tests.reportfiles import ORDERS_REPORT

@@ -12,10 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from app import backups, private_files, settings
+from app import settings
 from app.cli.main import main
-from app.db import head_revision, open_database
 from app.errors import BadInput, DatabaseProblem
+from app.storage import backups, private_files
+from app.storage.db import head_revision, open_database
 from tests import crash
 from tests.conftest import ON_POSTGRES
 from tests.factories import add_order
@@ -207,7 +208,7 @@ def test_restore_puts_the_backup_back_after_backing_up_the_current_one(tmp_path,
     )
     assert orders_in(path) == set(NEW) and orders_in(before.path) == set(NEW + OLD)
     with db.reading() as session:  # the open connection sees the restored orders
-        from app.models import Event, Order
+        from app.storage.models import Event, Order
 
         assert {order.order_id for order in session.query(Order)} == set(NEW)
         assert session.query(Event).filter_by(kind="restored").count() == 1

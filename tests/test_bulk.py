@@ -8,10 +8,10 @@ from typing import cast
 
 from sqlalchemy import Table, select
 
-from app.bulk import BulkTable
-from app.db import Database
-from app.models import Order, OrderStatus
-from app.search_text import order_search_text
+from app.order_views.search_text import order_search_text
+from app.storage.bulk import BulkTable
+from app.storage.db import Database
+from app.storage.models import Order, OrderStatus
 
 ORDERS = cast(Table, Order.__table__)
 PARIS = timezone(timedelta(hours=1))

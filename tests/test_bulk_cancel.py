@@ -7,12 +7,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from app import bulk_cancel
 from app.errors import BadInput, RuleRefused
-from app.exports import ExportKind, preview
-from app.flatfiles.cancellation_file import TEMPLATE_LINE
-from app.models import Cancellation, Event, OrderStatus
-from app.orders import find_order
+from app.marketplace_files import bulk_cancel
+from app.marketplace_files.exports import ExportKind, preview
+from app.marketplace_files.flatfiles.cancellation_file import TEMPLATE_LINE
+from app.order_actions.orders import find_order
+from app.storage.models import Cancellation, Event, OrderStatus
 from tests.factories import NOW, ItemSpec, OrderSpec, add_order
 
 HEADER = "order-id\tcancellation-reason-code\tamazon-order-item-code"

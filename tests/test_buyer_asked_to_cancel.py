@@ -10,14 +10,14 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import func, select
 
-from app.asked_by_message import record_asked_by_message
 from app.errors import RuleRefused
-from app.models import Event, FulfilledBy, Order, OrderStatus
-from app.order_details import order_details
-from app.order_list import ListQuery, page
-from app.orders import ItemQuantity, cancel
-from app.queries import View
-from app.rules import Action, Rule
+from app.order_actions.asked_by_message import record_asked_by_message
+from app.order_actions.orders import ItemQuantity, cancel
+from app.order_actions.rules import Action, Rule
+from app.order_views.order_details import order_details
+from app.order_views.order_list import ListQuery, page
+from app.order_views.queries import View
+from app.storage.models import Event, FulfilledBy, Order, OrderStatus
 from tests.factories import NOW, ItemSpec, OrderSpec, add_order
 
 ORDER = "405-1234567-1234567"

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from app.models import Initiator, Order
-from app.rules import cancellation_counting
+from app.order_actions.rules import cancellation_counting
+from app.storage.models import Initiator, Order
 
 OFFICIAL = (
     False,

@@ -11,9 +11,9 @@ from hypothesis import strategies as st
 
 from app import settings
 from app.errors import BadInput, RuleRefused
-from app.refunds import ItemRefund, RefundRequest, load_refund_context, plan_refund
-from app.restocking import GRADES, Share, ceiling_percent
-from app.returns import receive_return, request_return
+from app.order_actions.refunds import ItemRefund, RefundRequest, load_refund_context, plan_refund
+from app.order_actions.restocking import GRADES, Share, ceiling_percent
+from app.order_actions.returns import receive_return, request_return
 from tests.test_refunds import ORDER, shipped_order
 
 ITEM = "11111111111111"  # item price charged: 29.80

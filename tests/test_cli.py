@@ -14,8 +14,8 @@ import pytest
 from sqlalchemy import select
 
 from app.cli.main import main
-from app.db import open_database
-from app.models import Order, OrderStatus
+from app.storage.db import open_database
+from app.storage.models import Order, OrderStatus
 from tests.factories import NOW, ItemSpec, OrderSpec, add_order
 
 PENDING = "405-1111111-1111111"

@@ -9,8 +9,8 @@ import pytest
 from sqlalchemy import text as sql
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 
-from app.database_errors import explain_database_error
 from app.errors import DatabaseProblem
+from app.storage.database_errors import explain_database_error
 
 BUSY = "busy in another SellerDesk window or program"
 AT_ONCE = "added the same orders at the same moment"

@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from alembic.script import ScriptDirectory
 
-from app import db as db_module
 from app.cli.main import main
-from app.db import _alembic_config, _backup, open_database
 from app.errors import DatabaseProblem
-from app.models import OrderStatus
+from app.storage import db as db_module
+from app.storage.db import _alembic_config, _backup, open_database
+from app.storage.models import OrderStatus
 from tests.factories import OrderSpec, add_order
 
 HEAD = ScriptDirectory.from_config(_alembic_config()).get_current_head()

@@ -11,11 +11,11 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from app.db import open_database
+from app.account_health.health import health
 from app.demo import fill_demo
-from app.health import health
-from app.models import Event, Order, OrderStatus, Refund, Return, ReturnStatus
-from app.orders import ORDER_ID
+from app.order_actions.orders import ORDER_ID
+from app.storage.db import open_database
+from app.storage.models import Event, Order, OrderStatus, Refund, Return, ReturnStatus
 from tests.factories import NOW
 
 

@@ -12,11 +12,11 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import select
 
-from app.carriers import resolve_carrier
 from app.errors import BadInput
-from app.exports import ExportKind, export_new, preview, rewrite_batch
-from app.models import Event
-from app.orders import ItemQuantity, ShipmentRequest, cancel, confirm_shipment
+from app.marketplace_files.carriers import resolve_carrier
+from app.marketplace_files.exports import ExportKind, export_new, preview, rewrite_batch
+from app.order_actions.orders import ItemQuantity, ShipmentRequest, cancel, confirm_shipment
+from app.storage.models import Event
 from tests.factories import NOW, ItemSpec, OrderSpec, add_order
 from tests.test_exports import add_refund, shipped_order
 

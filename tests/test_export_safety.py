@@ -16,11 +16,11 @@ from pathlib import Path
 
 import pytest
 
-from app import exports
-from app.db import open_database
 from app.errors import BadInput, DatabaseProblem
-from app.exports import ExportKind, batches, export_new, preview, rewrite_batch
-from app.orders import cancel
+from app.marketplace_files import exports
+from app.marketplace_files.exports import ExportKind, batches, export_new, preview, rewrite_batch
+from app.order_actions.orders import cancel
+from app.storage.db import open_database
 from tests import crash
 from tests.conftest import ON_POSTGRES
 from tests.factories import add_order

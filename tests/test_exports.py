@@ -9,10 +9,9 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from app.carriers import resolve_carrier
-from app.exports import ExportKind, batches, export_new, preview, rewrite_batch
-from app.models import Cancellation, Event, Initiator, OrderItem, OrderStatus, Refund, RefundLine
-from app.orders import (
+from app.marketplace_files.carriers import resolve_carrier
+from app.marketplace_files.exports import ExportKind, batches, export_new, preview, rewrite_batch
+from app.order_actions.orders import (
     ItemQuantity,
     ShipmentRequest,
     cancel,
@@ -20,7 +19,16 @@ from app.orders import (
     find_item,
     find_order,
 )
-from app.refunds import ItemRefund, RefundRequest, refund
+from app.order_actions.refunds import ItemRefund, RefundRequest, refund
+from app.storage.models import (
+    Cancellation,
+    Event,
+    Initiator,
+    OrderItem,
+    OrderStatus,
+    Refund,
+    RefundLine,
+)
 from tests.factories import NOW, ItemSpec, OrderSpec, add_order
 
 GOLDEN = Path(__file__).with_name("golden")

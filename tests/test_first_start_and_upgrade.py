@@ -10,9 +10,9 @@ import pytest
 from alembic import command
 from sqlalchemy import create_engine
 
-from app import private_files
-from app.db import _alembic_config, open_database
 from app.errors import DatabaseProblem
+from app.storage import private_files
+from app.storage.db import _alembic_config, open_database
 from tests import crash
 from tests.conftest import ON_POSTGRES
 from tests.factories import OrderSpec, add_order

@@ -12,19 +12,23 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from app.errors import BadInput
-from app.flatfiles.adjustment_file import (
+from app.marketplace_files.flatfiles.adjustment_file import (
     AdjustmentRow,
     read_adjustment_file,
     write_adjustment_file,
 )
-from app.flatfiles.cancellation_file import (
+from app.marketplace_files.flatfiles.cancellation_file import (
     TEMPLATE_LINE,
     CancellationRow,
     ReasonWithoutItem,
     read_cancellation_file,
     write_cancellation_file,
 )
-from app.flatfiles.shipping_file import ShippingRow, read_shipping_file, write_shipping_file
+from app.marketplace_files.flatfiles.shipping_file import (
+    ShippingRow,
+    read_shipping_file,
+    write_shipping_file,
+)
 
 GOLDEN = Path(__file__).with_name("golden")
 ORDER_ID = re.compile(r"^\d{3}-\d{7}-\d{7}$")

@@ -12,16 +12,16 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select, update
 
-from app.carriers import resolve_carrier
-from app.db import Database
-from app.exports import ExportKind, preview
-from app.health import health
-from app.health_history import rate_cancellations
-from app.models import Cancellation, FulfilledBy, Initiator, Order, OrderStatus
-from app.order_list import DeadlineKind, ListQuery, page, view_counts
-from app.orders import ShipmentRequest, cancel, confirm_shipment, find_order
-from app.queries import View
-from app.rules import MARKETPLACE_FULFILS, Action, decide
+from app.account_health.health import health
+from app.account_health.health_history import rate_cancellations
+from app.marketplace_files.carriers import resolve_carrier
+from app.marketplace_files.exports import ExportKind, preview
+from app.order_actions.orders import ShipmentRequest, cancel, confirm_shipment, find_order
+from app.order_actions.rules import MARKETPLACE_FULFILS, Action, decide
+from app.order_views.order_list import DeadlineKind, ListQuery, page, view_counts
+from app.order_views.queries import View
+from app.storage.db import Database
+from app.storage.models import Cancellation, FulfilledBy, Initiator, Order, OrderStatus
 from tests.factories import NOW, ItemSpec, OrderSpec, add_order
 
 SELLERS = "405-1000000-0000001"

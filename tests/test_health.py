@@ -6,12 +6,12 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
-from app.carriers import resolve_carrier
-from app.health import close_to_auto_cancel, days_before_auto_cancel, health
-from app.models import Order, OrderStatus
-from app.orders import ItemQuantity, ShipmentRequest, cancel, confirm_shipment
-from app.reasons import BUYER_CANCELED
-from app.returns import receive_return
+from app.account_health.health import close_to_auto_cancel, days_before_auto_cancel, health
+from app.marketplace_files.carriers import resolve_carrier
+from app.order_actions.orders import ItemQuantity, ShipmentRequest, cancel, confirm_shipment
+from app.order_actions.reasons import BUYER_CANCELED
+from app.order_actions.returns import receive_return
+from app.storage.models import Order, OrderStatus
 from tests.factories import NOW, ItemSpec, OrderSpec, add_order
 
 DAY = timedelta(days=1)

@@ -10,10 +10,16 @@ from __future__ import annotations
 from datetime import timedelta
 
 from app import clock
-from app.carriers import resolve_carrier
-from app.health import health
-from app.models import OrderStatus
-from app.orders import ItemQuantity, ShipmentRequest, cancel, confirm_shipment, find_order
+from app.account_health.health import health
+from app.marketplace_files.carriers import resolve_carrier
+from app.order_actions.orders import (
+    ItemQuantity,
+    ShipmentRequest,
+    cancel,
+    confirm_shipment,
+    find_order,
+)
+from app.storage.models import OrderStatus
 from tests.factories import NOW, ItemSpec, OrderSpec, add_order
 
 DAY = timedelta(days=1)

@@ -10,7 +10,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from app.health import CancellationRate, HealthReport, rate_percent, window_start
+from app.account_health.health import CancellationRate, HealthReport, rate_percent, window_start
 
 AS_OF = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)
 

@@ -7,17 +7,17 @@ from decimal import Decimal
 
 from sqlalchemy import update
 
-from app.carriers import resolve_carrier
-from app.health import cancellation_rate
-from app.health_history import (
+from app.account_health.health import cancellation_rate
+from app.account_health.health_history import (
     late_shipment_rate,
     overview,
     rate_cancellations,
     rate_history,
 )
-from app.models import Initiator, Order, Refund, Return, ReturnStatus
-from app.orders import ShipmentRequest, cancel, confirm_shipment
-from app.returns import overdue_returns, refund_due_date
+from app.marketplace_files.carriers import resolve_carrier
+from app.order_actions.orders import ShipmentRequest, cancel, confirm_shipment
+from app.order_actions.returns import overdue_returns, refund_due_date
+from app.storage.models import Initiator, Order, Refund, Return, ReturnStatus
 from tests.factories import NOW, OrderSpec, add_order
 
 

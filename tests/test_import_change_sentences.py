@@ -9,10 +9,10 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from app.db import Database
-from app.importer import import_reports
-from app.models import Event
-from app.order_details import order_details
+from app.marketplace_files.importer import import_reports
+from app.order_views.order_details import order_details
+from app.storage.db import Database
+from app.storage.models import Event
 from tests.reportfiles import order_line, report
 
 AT = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)

@@ -10,11 +10,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 from sqlalchemy import func, select, text
 
-from app import bulk, importer
-from app.db import Database
 from app.errors import BadInput
-from app.importer import import_reports
-from app.models import Event, Order, OrderItem
+from app.marketplace_files import importer
+from app.marketplace_files.importer import import_reports
+from app.storage import bulk
+from app.storage.db import Database
+from app.storage.models import Event, Order, OrderItem
 from tests.reportfiles import order_line, report
 
 AT = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)
@@ -131,7 +132,7 @@ def test_a_line_longer_than_any_report_line_refuses_the_file_in_one_line(
 def test_a_file_larger_than_the_old_256_mb_limit_is_not_refused_for_its_size(
     db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from app import files
+    from app.storage import files
 
     monkeypatch.setattr(files, "MAX_INPUT_BYTES", 100)  # what read_input would refuse
     path = report(tmp_path / "r.txt", [order_line(order_id=_order_id(n)) for n in range(1, 4)])

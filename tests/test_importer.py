@@ -11,11 +11,11 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
-from app.db import Database
 from app.errors import BadInput
-from app.importer import ImportCancelled, import_reports
-from app.models import Cancellation, Event, Order, OrderItem, OrderStatus
-from app.orders import cancel
+from app.marketplace_files.importer import ImportCancelled, import_reports
+from app.order_actions.orders import cancel
+from app.storage.db import Database
+from app.storage.models import Cancellation, Event, Order, OrderItem, OrderStatus
 from tests.factories import ItemSpec, OrderSpec, add_order
 from tests.reportfiles import (
     ALL_ORDERS_COLUMNS,

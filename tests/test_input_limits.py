@@ -14,9 +14,9 @@ from hypothesis import strategies as st
 
 from app import limits
 from app.errors import BadInput
-from app.exports import batches
-from app.orders import cancel
-from app.reports import parse_report
+from app.marketplace_files.exports import batches
+from app.marketplace_files.reports import parse_report
+from app.order_actions.orders import cancel
 from tests.factories import add_order
 from tests.reportfiles import ORDERS_COLUMNS, order_line, render
 from ui.launcher import main
@@ -131,7 +131,7 @@ def test_the_same_new_order_added_by_two_imports_at_once_is_said_in_words():
 
     from sqlalchemy.exc import DBAPIError
 
-    from app.db import explain_database_error
+    from app.storage.db import explain_database_error
 
     driver = sqlite3.connect(":memory:")
     driver.execute("CREATE TABLE orders (order_id TEXT UNIQUE)")

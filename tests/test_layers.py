@@ -65,7 +65,7 @@ def test_the_scan_sees_every_way_of_importing():
         "import_module('ui')\n"
         "from app import rules\n"
         "from . import rules\n"
-        "import_module('app.summary')\n"
+        "import_module('app.account_health.summary')\n"
     )
     assert reaches_above(source) == [
         "1: ui.application",

@@ -8,8 +8,6 @@ pytest.importorskip("sp_api")
 
 from sqlalchemy import select
 
-from app.carriers import resolve_carrier
-from app.exports import ExportKind
 from app.marketplace import config, push
 from app.marketplace.connection import SellerCentral, Timing
 from app.marketplace.errors import ConnectionFailed
@@ -17,8 +15,10 @@ from app.marketplace.ledger import State, Step
 from app.marketplace.pull import ALL_ORDERS, UNSHIPPED
 from app.marketplace.secrets import Credentials, SecretStore
 from app.marketplace.transport import Retry
-from app.models import Event, FeedSubmission, Order, Shipment
-from app.orders import ShipmentRequest, confirm_shipment
+from app.marketplace_files.carriers import resolve_carrier
+from app.marketplace_files.exports import ExportKind
+from app.order_actions.orders import ShipmentRequest, confirm_shipment
+from app.storage.models import Event, FeedSubmission, Order, Shipment
 from tests import marketplace_standin as standin_module
 from tests.factories import ItemSpec, add_order
 from tests.marketplace_standin import StandIn
@@ -224,7 +224,7 @@ def test_cli_connect_reads_secrets_from_stdin_and_keeps_them_out_of_the_database
 ):
     import io
 
-    from app.models import Setting
+    from app.storage.models import Setting
 
     secret_lines = f"{GOOD.client_id}\n{GOOD.client_secret}\n{GOOD.refresh_token}\n"
     monkeypatch.setattr("sys.stdin", io.StringIO(secret_lines))

@@ -24,14 +24,14 @@ pytest.importorskip("sp_api")
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from app.carriers import resolve_carrier
-from app.db import open_database
 from app.errors import RuleRefused
 from app.marketplace import config, ledger
 from app.marketplace.connection import SellerCentral, Timing
 from app.marketplace.secrets import Credentials, SecretStore
 from app.marketplace.transport import Retry
-from app.orders import ShipmentRequest, cancel, confirm_shipment
+from app.marketplace_files.carriers import resolve_carrier
+from app.order_actions.orders import ShipmentRequest, cancel, confirm_shipment
+from app.storage.db import open_database
 from tests import marketplace_standin as standin_module
 from tests.factories import ItemSpec, add_order
 from tests.marketplace_standin import StandIn
@@ -146,7 +146,7 @@ def _to_send_or_queued(db) -> set[str]:
     """Orders whose refused action already sits in a newer batch (written, not yet done)."""
     from sqlalchemy import select
 
-    from app.models import FeedLine, FeedSubmission, Order
+    from app.storage.models import FeedLine, FeedSubmission, Order
 
     with db.reading() as session:
         return set(

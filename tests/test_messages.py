@@ -8,8 +8,8 @@ import pytest
 from sqlalchemy import select
 
 from app.errors import BadInput
-from app.message_choice import Story, first_template
-from app.messages import (
+from app.order_actions.message_choice import Story, first_template
+from app.order_actions.messages import (
     LANGUAGES,
     TEMPLATES,
     compose,
@@ -18,7 +18,7 @@ from app.messages import (
     placeholders_in,
     user_templates_dir,
 )
-from app.models import Event, Message, OrderStatus
+from app.storage.models import Event, Message, OrderStatus
 from tests.factories import OrderSpec, add_order
 
 ORDER = "405-1234567-1234567"
@@ -123,8 +123,8 @@ def test_the_message_an_order_state_calls_for(status, template):
 
 
 def _ship(db, tracking: str | None) -> None:
-    from app.carriers import resolve_carrier
-    from app.orders import ShipmentRequest, confirm_shipment
+    from app.marketplace_files.carriers import resolve_carrier
+    from app.order_actions.orders import ShipmentRequest, confirm_shipment
     from tests.factories import NOW
 
     request = ShipmentRequest(resolve_carrier("Colissimo"), tracking, NOW.date())

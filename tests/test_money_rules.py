@@ -14,12 +14,18 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import select
 
+from app.account_health.health import health
 from app.errors import BadInput, RuleRefused
-from app.health import health
-from app.models import Event, OrderStatus
-from app.orders import verify_payment
-from app.refunds import Component, ItemRefund, RefundRequest, load_refund_context, plan_refund
-from app.restocking import Share, condition_grade
+from app.order_actions.orders import verify_payment
+from app.order_actions.refunds import (
+    Component,
+    ItemRefund,
+    RefundRequest,
+    load_refund_context,
+    plan_refund,
+)
+from app.order_actions.restocking import Share, condition_grade
+from app.storage.models import Event, OrderStatus
 from app.text import from_json
 from tests.factories import NOW, ItemSpec, OrderSpec, add_order
 

@@ -8,16 +8,20 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from app.account_health.health import (
+    AUTO_CANCEL_DAYS,
+    close_to_auto_cancel,
+    days_before_auto_cancel,
+)
 from app.errors import BadInput
-from app.health import AUTO_CANCEL_DAYS, close_to_auto_cancel, days_before_auto_cancel
-from app.messages import values_for
-from app.models import Order, OrderStatus
-from app.order_list import DeadlineKind, deadline
-from app.orders import find_item, find_order
-from app.refunds import load_refund_context
-from app.rules import Action, buyer_disclosed, decide
-from app.search_text import order_search_text
-from app.views import address_json, buyer_json
+from app.order_actions.messages import values_for
+from app.order_actions.orders import find_item, find_order
+from app.order_actions.refunds import load_refund_context
+from app.order_actions.rules import Action, buyer_disclosed, decide
+from app.order_views.order_list import DeadlineKind, deadline
+from app.order_views.search_text import order_search_text
+from app.order_views.views import address_json, buyer_json
+from app.storage.models import Order, OrderStatus
 from tests.factories import NOW, ItemSpec, OrderSpec, add_order
 
 ORDER = "405-1234567-1234567"

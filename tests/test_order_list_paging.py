@@ -10,9 +10,9 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import insert
 
-from app.models import Order, OrderStatus
-from app.order_list import Column, ListQuery, page
-from app.queries import View
+from app.order_views.order_list import Column, ListQuery, page
+from app.order_views.queries import View
+from app.storage.models import Order, OrderStatus
 
 NOW = datetime(2026, 12, 1, tzinfo=UTC)
 

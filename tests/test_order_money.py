@@ -11,14 +11,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
 
-from app.carriers import resolve_carrier
-from app.db import open_database
-from app.models import Event, OrderStatus
-from app.order_details import order_details
-from app.order_money import cancel_preview
-from app.orders import ItemQuantity, ShipmentRequest, cancel, confirm_shipment
-from app.refunds import ItemRefund, RefundRequest, refund
-from app.restocking import Share
+from app.marketplace_files.carriers import resolve_carrier
+from app.order_actions.order_money import cancel_preview
+from app.order_actions.orders import ItemQuantity, ShipmentRequest, cancel, confirm_shipment
+from app.order_actions.refunds import ItemRefund, RefundRequest, refund
+from app.order_actions.restocking import Share
+from app.order_views.order_details import order_details
+from app.storage.db import open_database
+from app.storage.models import Event, OrderStatus
 from tests.factories import NOW, ItemSpec, OrderSpec, add_order
 
 ORDER = "405-1234567-1234567"

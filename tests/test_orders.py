@@ -9,10 +9,9 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import select
 
-from app.carriers import resolve_carrier
 from app.errors import BadInput, RuleRefused
-from app.models import Event, OrderStatus
-from app.orders import (
+from app.marketplace_files.carriers import resolve_carrier
+from app.order_actions.orders import (
     ItemQuantity,
     ShipmentRequest,
     cancel,
@@ -20,6 +19,7 @@ from app.orders import (
     find_order,
     verify_payment,
 )
+from app.storage.models import Event, OrderStatus
 from tests.factories import NOW, ItemSpec, OrderSpec, add_order
 
 ORDER = "405-1234567-1234567"

@@ -20,14 +20,15 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.engine import make_url
 
-from app import files, refunds, returns
 from app.cli.main import main
-from app.db import open_database
 from app.errors import RuleRefused
-from app.exports import ExportKind, batches, export_new
-from app.models import Order, OrderStatus, Refund, Return, ReturnStatus
-from app.orders import cancel
-from app.refunds import ItemRefund, RefundRequest
+from app.marketplace_files.exports import ExportKind, batches, export_new
+from app.order_actions import refunds, returns
+from app.order_actions.orders import cancel
+from app.order_actions.refunds import ItemRefund, RefundRequest
+from app.storage import files
+from app.storage.db import open_database
+from app.storage.models import Order, OrderStatus, Refund, Return, ReturnStatus
 from tests.conftest import ON_POSTGRES, PG_URL
 from tests.factories import NOW, ItemSpec, OrderSpec, add_order
 
@@ -122,7 +123,7 @@ def test_two_exports_at_the_same_moment_never_upload_a_cancellation_twice(
 def test_a_slow_list_query_is_cancelled_on_the_server_and_the_database_stays_usable(shared_db):
     from sqlalchemy import text
 
-    from app.order_list import Interrupted, ListQuery, page, stoppable, within
+    from app.order_views.order_list import Interrupted, ListQuery, page, stoppable, within
 
     started = time.perf_counter()
     with (

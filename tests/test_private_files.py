@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from app.cli.main import main
-from app.db import data_dir, open_database
+from app.storage.db import data_dir, open_database
 from tests.conftest import ON_POSTGRES
 
 pytestmark = pytest.mark.skipif(ON_POSTGRES, reason="SQLite only: about the files themselves")
@@ -105,9 +105,9 @@ def test_a_saved_pdf_never_loosens_an_existing_files_mode_and_a_folder_is_refuse
 def test_the_marketplace_outbox_and_the_folders_above_it_are_private(
     umask_022, tmp_path, monkeypatch
 ):
-    from app.exports import ExportKind
     from app.marketplace.connection import SellerCentral
     from app.marketplace.secrets import SecretStore
+    from app.marketplace_files.exports import ExportKind
 
     data = tmp_path / "home" / "share" / "SellerDesk"  # nothing of it exists yet
     monkeypatch.setenv("SELLERDESK_DATA_DIR", str(data))

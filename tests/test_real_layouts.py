@@ -16,11 +16,11 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from app.db import Database
-from app.health import health
-from app.importer import import_reports
-from app.models import FulfilledBy, Order, OrderStatus
-from app.reports import Layout, read_report
+from app.account_health.health import health
+from app.marketplace_files.importer import import_reports
+from app.marketplace_files.reports import Layout, read_report
+from app.storage.db import Database
+from app.storage.models import FulfilledBy, Order, OrderStatus
 from tests.reportfiles import REPORTS, write
 
 ALL_ORDERS_33 = REPORTS / "all-orders-33-columns.txt"

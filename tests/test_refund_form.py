@@ -7,8 +7,8 @@ from decimal import Decimal
 import pytest
 
 from app.errors import BadInput, RuleRefused
-from app.refund_form import FeeLimit, TypedItem, refund_form, refund_request
-from app.refunds import Component
+from app.order_actions.refund_form import FeeLimit, TypedItem, refund_form, refund_request
+from app.order_actions.refunds import Component
 from app.text import text
 from tests.test_refund_plan import LAMP, MUG, TOTE, context
 

@@ -12,8 +12,7 @@ from decimal import Decimal
 import pytest
 
 from app.errors import BadInput, RuleRefused
-from app.models import OrderItem
-from app.refunds import (
+from app.order_actions.refunds import (
     Amounts,
     Component,
     ItemBalance,
@@ -26,7 +25,8 @@ from app.refunds import (
     plan_refund,
     suggested_refund,
 )
-from app.restocking import Share
+from app.order_actions.restocking import Share
+from app.storage.models import OrderItem
 from app.text import text
 
 D = Decimal

@@ -10,10 +10,9 @@ from hypothesis import event, given, settings
 from hypothesis import strategies as st
 
 from app.errors import SellerDeskError
-from app.models import OrderItem
 from app.money import ZERO, cents
-from app.orders import cancelled_share
-from app.refunds import (
+from app.order_actions.orders import cancelled_share
+from app.order_actions.refunds import (
     Amounts,
     Component,
     ItemBalance,
@@ -24,7 +23,8 @@ from app.refunds import (
     charged,
     plan_refund,
 )
-from app.restocking import DEFAULT_CEILINGS, GRADES, Share
+from app.order_actions.restocking import DEFAULT_CEILINGS, GRADES, Share
+from app.storage.models import OrderItem
 
 CENTS = st.integers(min_value=0, max_value=50_000).map(lambda c: Decimal(c) / 100)
 PERCENT = st.integers(min_value=0, max_value=15_000).map(lambda c: Decimal(c) / 100)

@@ -9,11 +9,16 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import select
 
-from app.carriers import resolve_carrier
 from app.errors import BadInput, RuleRefused
-from app.models import Event, OrderStatus, Setting
-from app.orders import ItemQuantity, ShipmentRequest, cancel, confirm_shipment, find_order
-from app.refunds import (
+from app.marketplace_files.carriers import resolve_carrier
+from app.order_actions.orders import (
+    ItemQuantity,
+    ShipmentRequest,
+    cancel,
+    confirm_shipment,
+    find_order,
+)
+from app.order_actions.refunds import (
     Component,
     ItemRefund,
     RefundRequest,
@@ -21,8 +26,9 @@ from app.refunds import (
     plan_refund,
     refund,
 )
-from app.restocking import Share
-from app.returns import overdue_refunds, receive_return, request_return
+from app.order_actions.restocking import Share
+from app.order_actions.returns import overdue_refunds, receive_return, request_return
+from app.storage.models import Event, OrderStatus, Setting
 from tests.factories import ItemSpec, OrderSpec, add_order
 
 ORDER = "405-1234567-1234567"

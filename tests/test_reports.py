@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from app.errors import BadInput
-from app.models import OrderStatus
-from app.reports import Layout, parse_report, read_report
+from app.marketplace_files.reports import Layout, parse_report, read_report
+from app.storage.models import OrderStatus
 from tests.reportfiles import (
     ALL_ORDERS_COLUMNS,
     ALL_ORDERS_REPORT,

@@ -11,7 +11,7 @@ from decimal import Decimal
 import pytest
 
 from app.errors import BadInput
-from app.restocking import (
+from app.order_actions.restocking import (
     GRADES,
     Share,
     ceiling_percent,

@@ -13,10 +13,10 @@ import pytest
 from sqlalchemy import select
 
 from app.errors import BadInput, RuleRefused
-from app.models import Event, OrderStatus
-from app.refunds import Component, ItemRefund, RefundRequest, refund
-from app.restocking import Share
-from app.returns import Outcome, overdue_refunds, receive_return, request_return
+from app.order_actions.refunds import Component, ItemRefund, RefundRequest, refund
+from app.order_actions.restocking import Share
+from app.order_actions.returns import Outcome, overdue_refunds, receive_return, request_return
+from app.storage.models import Event, OrderStatus
 from tests.factories import ItemSpec, OrderSpec, add_order
 
 ORDER = "405-1234567-1234567"

@@ -8,12 +8,11 @@ from decimal import Decimal
 
 import pytest
 
+from app.account_health.health import health
 from app.errors import BadInput, RuleRefused
-from app.health import health
-from app.models import OrderStatus
-from app.orders import find_order
-from app.refunds import refund
-from app.returns import (
+from app.order_actions.orders import find_order
+from app.order_actions.refunds import refund
+from app.order_actions.returns import (
     Outcome,
     ReturnStep,
     overdue_refunds,
@@ -22,7 +21,8 @@ from app.returns import (
     refund_due_date,
     request_return,
 )
-from app.rules import Action, decide
+from app.order_actions.rules import Action, decide
+from app.storage.models import OrderStatus
 from tests.factories import ItemSpec, OrderSpec, add_order
 
 ORDER = "405-1234567-1234567"

@@ -15,13 +15,19 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import select
 
-from app.carriers import resolve_carrier
-from app.exports import ExportKind, export_new, preview
-from app.models import Order, OrderItem, OrderStatus, ReturnStatus
-from app.orders import ItemQuantity, ShipmentRequest, cancel, confirm_shipment, find_order
-from app.refunds import Component, ItemRefund, RefundRequest, refund
-from app.restocking import Share
-from app.returns import Outcome, receive_return
+from app.marketplace_files.carriers import resolve_carrier
+from app.marketplace_files.exports import ExportKind, export_new, preview
+from app.order_actions.orders import (
+    ItemQuantity,
+    ShipmentRequest,
+    cancel,
+    confirm_shipment,
+    find_order,
+)
+from app.order_actions.refunds import Component, ItemRefund, RefundRequest, refund
+from app.order_actions.restocking import Share
+from app.order_actions.returns import Outcome, receive_return
+from app.storage.models import Order, OrderItem, OrderStatus, ReturnStatus
 from tests.factories import NOW, ItemSpec, OrderSpec, add_order
 
 ORDER = "405-1234567-1234567"
@@ -277,7 +283,7 @@ def in_french(qapp, said) -> str:
 
 
 def test_a_refund_with_a_restocking_fee_is_told_wholly_in_french_on_the_french_timeline(db, qapp):
-    from app.models import Event
+    from app.storage.models import Event
     from app.text import from_json
 
     shipped(db, ItemSpec(order_item_id=ITEM))  # 14.90 + 2.48 + 4.90 + 0.82 = 23.10 EUR
@@ -337,7 +343,7 @@ def _the_item_named_twice(db) -> RefundRequest:
 )
 def test_a_refused_refund_is_said_wholly_in_french(db, qapp, asked, french):
     from app.errors import SellerDeskError
-    from app.refunds import load_refund_context, plan_refund
+    from app.order_actions.refunds import load_refund_context, plan_refund
 
     shipped(db, ItemSpec(order_item_id=ITEM))
     request = asked(db)

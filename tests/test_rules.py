@@ -11,10 +11,20 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select
 
-from app.carriers import resolve_carrier
-from app.db import open_database
 from app.errors import RuleRefused
-from app.models import (
+from app.marketplace_files.carriers import resolve_carrier
+from app.order_actions.orders import (
+    ItemQuantity,
+    ShipmentRequest,
+    cancel,
+    confirm_shipment,
+    find_order,
+    verify_payment,
+)
+from app.order_actions.reasons import BUYER_CANCELED, CANCELLATION_REASONS
+from app.order_actions.rules import Action, Rule, buyer_disclosed, decide, decisions
+from app.storage.db import open_database
+from app.storage.models import (
     Cancellation,
     Event,
     FulfilledBy,
@@ -23,16 +33,6 @@ from app.models import (
     OrderStatus,
     Shipment,
 )
-from app.orders import (
-    ItemQuantity,
-    ShipmentRequest,
-    cancel,
-    confirm_shipment,
-    find_order,
-    verify_payment,
-)
-from app.reasons import BUYER_CANCELED, CANCELLATION_REASONS
-from app.rules import Action, Rule, buyer_disclosed, decide, decisions
 from tests.factories import NOW, ItemSpec, OrderSpec, add_order
 
 P, U, PS, S, C = (

@@ -11,13 +11,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 from sqlalchemy import create_engine, select
 
-from app.db import _alembic_config, open_database
-from app.importer import import_reports
-from app.models import Order, OrderStatus
-from app.order_list import FoundElsewhere, ListQuery, found_elsewhere, page, view_counts
-from app.orders import cancel, verify_payment
-from app.queries import View
-from app.search_text import fold, order_search_text
+from app.marketplace_files.importer import import_reports
+from app.order_actions.orders import cancel, verify_payment
+from app.order_views.order_list import FoundElsewhere, ListQuery, found_elsewhere, page, view_counts
+from app.order_views.queries import View
+from app.order_views.search_text import fold, order_search_text
+from app.storage.db import _alembic_config, open_database
+from app.storage.models import Order, OrderStatus
 from tests.conftest import ON_POSTGRES
 from tests.factories import NOW, ItemSpec, OrderSpec, add_order
 from tests.reportfiles import ORDERS_REPORT

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.models import OrderStatus
+from app.storage.models import OrderStatus
 from tests.factories import OrderSpec, add_order
 
 

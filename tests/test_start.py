@@ -8,7 +8,7 @@ import sys
 
 from alembic.script import ScriptDirectory
 
-from app.db import _alembic_config, head_revision, open_database, schema_version
+from app.storage.db import _alembic_config, head_revision, open_database, schema_version
 
 LOADED = (
     "import json, sys\n"

@@ -4,8 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from app.models import Order, OrderItem, OrderStatus
-from app.rules import Action, Rule, decide, open_quantity, shipped_quantity, status_from_items
+from app.order_actions.rules import (
+    Action,
+    Rule,
+    decide,
+    open_quantity,
+    shipped_quantity,
+    status_from_items,
+)
+from app.storage.models import Order, OrderItem, OrderStatus
 
 P, U, PS, S, C = (
     OrderStatus.PENDING,

@@ -10,9 +10,9 @@ from decimal import Decimal
 import pytest
 
 from app import settings
+from app.account_health.summary import summary
 from app.errors import BadInput
-from app.orders import ItemQuantity, cancel
-from app.summary import summary
+from app.order_actions.orders import ItemQuantity, cancel
 from tests.factories import NOW, ItemSpec, OrderSpec, add_order
 
 

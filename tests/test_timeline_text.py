@@ -10,16 +10,16 @@ from decimal import Decimal
 from alembic import command
 from sqlalchemy import create_engine, select
 
-from app import audit
-from app.carriers import resolve_carrier
-from app.db import _alembic_config, open_database
-from app.importer import import_reports
-from app.models import Event, OrderStatus
-from app.order_details import order_details
-from app.orders import ShipmentRequest, confirm_shipment, find_order, verify_payment
-from app.refunds import ItemRefund, RefundRequest, refund
-from app.restocking import Share
-from app.returns import receive_return, request_return
+from app.marketplace_files.carriers import resolve_carrier
+from app.marketplace_files.importer import import_reports
+from app.order_actions.orders import ShipmentRequest, confirm_shipment, find_order, verify_payment
+from app.order_actions.refunds import ItemRefund, RefundRequest, refund
+from app.order_actions.restocking import Share
+from app.order_actions.returns import receive_return, request_return
+from app.order_views.order_details import order_details
+from app.storage import audit
+from app.storage.db import _alembic_config, open_database
+from app.storage.models import Event, OrderStatus
 from app.text import QT_TRANSLATE_NOOP, Amount, Day, Moment, Text, from_json, text, to_json
 from tests.factories import NOW, ItemSpec, OrderSpec, add_order
 from tests.reportfiles import ORDERS_REPORT

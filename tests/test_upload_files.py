@@ -17,15 +17,21 @@ from pathlib import Path
 import pytest
 from sqlalchemy import update
 
-from app import bulk_cancel
-from app.carriers import marketplace_carrier_codes, resolve_carrier
-from app.db import Database, open_database
-from app.exports import ExportKind, export_new, preview, rewrite_batch
-from app.flatfiles.adjustment_file import read_adjustment_file
-from app.flatfiles.cancellation_file import read_cancellation_file
-from app.flatfiles.shipping_file import read_shipping_file
-from app.models import OrderItem, OrderStatus
-from app.orders import ItemQuantity, ShipmentRequest, cancel, confirm_shipment, find_order
+from app.marketplace_files import bulk_cancel
+from app.marketplace_files.carriers import marketplace_carrier_codes, resolve_carrier
+from app.marketplace_files.exports import ExportKind, export_new, preview, rewrite_batch
+from app.marketplace_files.flatfiles.adjustment_file import read_adjustment_file
+from app.marketplace_files.flatfiles.cancellation_file import read_cancellation_file
+from app.marketplace_files.flatfiles.shipping_file import read_shipping_file
+from app.order_actions.orders import (
+    ItemQuantity,
+    ShipmentRequest,
+    cancel,
+    confirm_shipment,
+    find_order,
+)
+from app.storage.db import Database, open_database
+from app.storage.models import OrderItem, OrderStatus
 from tests.factories import NOW, ItemSpec, OrderSpec, add_order
 
 TWO_ITEMS = "405-1234567-1234567"

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 import app
-from app.db import data_dir
+from app.storage.db import data_dir
 
 APP_NAME = "SellerDesk"
 ICON_SIZES = (16, 32, 48, 64, 128, 256, 512)

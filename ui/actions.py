@@ -1,7 +1,7 @@
 """The window's actions, created in one place (Frescobaldi's action collection).
 
 Each action is an :class:`ActionSpec`: its name, menu, shortcut, toolbar
-place and, for actions on the selected order, the :class:`app.rules.Action`
+place and, for actions on the selected order, the :class:`app.order_actions.rules.Action`
 whose decision enables it. The window only connects ``triggered``. Adding an
 action (Refund…, Return…, Print…) is one spec here plus one handler::
 
@@ -19,8 +19,8 @@ from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QStyle, QWidget
 
-from app.order_details import OrderDetails
-from app.rules import Action
+from app.order_actions.rules import Action
+from app.order_views.order_details import OrderDetails
 from app.text import QT_TRANSLATE_NOOP
 from ui.i18n import tr_text
 
@@ -44,7 +44,9 @@ class ActionSpec:
     tip: str | Callable[[], str]
     menu: Menu
     shortcut: Shortcut = None
-    rule: Action | None = None  # enabled only when app.rules allows it for the selected order
+    rule: Action | None = (
+        None  # enabled only when app.order_actions.rules allows it for the selected order
+    )
     toolbar: bool = False
     icon: QStyle.StandardPixmap | None = None
     separator_before: bool = False

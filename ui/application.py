@@ -9,8 +9,8 @@ from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from app.db import Database, open_database
 from app.errors import SellerDeskError
+from app.storage.db import Database, open_database
 from ui import error_report
 from ui.about_dialog import application_icon
 from ui.demo_database import DemoDatabase

@@ -1,6 +1,6 @@
 """File > Back up now… and File > Restore from backup…, and the daily backup.
 
-The work is app.backups' (no rule lives here); this module runs it on a
+The work is app.storage.backups' (no rule lives here); this module runs it on a
 worker with a progress window, asks before a restore (naming what is replaced
 and that it is backed up first) and tells the result. On a database server the
 two entries explain that backups are the server's job instead of pretending.
@@ -21,10 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import backups
-from app.backups import Checked, Made, Restored
-from app.db import Database, sqlite_file
 from app.errors import SellerDeskError
+from app.storage import backups
+from app.storage.backups import Checked, Made, Restored
+from app.storage.db import Database, sqlite_file
 from ui.dialogs.working import Job
 from ui.i18n import date_time, tr_text
 from ui.tasks import Task, TaskRunner

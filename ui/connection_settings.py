@@ -29,13 +29,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.db import Database
 from app.errors import SellerDeskError
 from app.marketplace import config
 from app.marketplace.connection import SellerCentral, installed
 from app.marketplace.errors import NotInstalled
 from app.marketplace.regions import REGION_NAMES, in_region
 from app.marketplace.secrets import Credentials, SecretStore
+from app.storage.db import Database
 from ui.i18n import tr_text
 from ui.tasks import TaskRunner
 
@@ -116,14 +116,14 @@ class ConnectionSettingsPage(QWidget):
         self.region.currentIndexChanged.connect(self._fill_marketplaces)
         self.test_button.clicked.connect(self.test)
         self._load()
-        self.translate_ui()
+        self.retranslate()
 
     # -- texts ---------------------------------------------------------------------------
 
     def _label(self, field: QWidget) -> QLabel:
         return self._labels[field]
 
-    def translate_ui(self) -> None:
+    def retranslate(self) -> None:
         for index in range(self.region.count()):
             code = self.region.itemData(index)
             self.region.setItemText(
@@ -227,7 +227,7 @@ class ConnectionSettingsPage(QWidget):
             self._secrets.save(typed)
         for field in (self.client_id, self.client_secret, self.refresh_token):
             field.clear()
-        self.translate_ui()
+        self.retranslate()
         self.saved.emit()
 
     def test(self) -> None:
@@ -254,7 +254,7 @@ class ConnectionSettingsPage(QWidget):
     def _tested(self, line: Any) -> None:
         self._testing = False
         self._say(str(line))
-        self.translate_ui()
+        self.retranslate()
 
     def _not_tested(self, error: BaseException) -> None:
         self._testing = False
@@ -266,7 +266,7 @@ class ConnectionSettingsPage(QWidget):
                     error=type(error).__name__
                 )
             )
-        self.translate_ui()
+        self.retranslate()
 
     def _say(self, line: str) -> None:
         self.result.setText(line)

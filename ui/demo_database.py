@@ -5,8 +5,8 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from app.db import Database, open_database
 from app.demo import fill_demo
+from app.storage.db import Database, open_database
 
 
 class DemoDatabase:

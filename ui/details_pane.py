@@ -1,6 +1,6 @@
 """The selected order beside the list: items, buyer, shipments, cancellations, timeline.
 
-It shows an :class:`app.order_details.OrderDetails` (plain data) and, for every
+It shows an :class:`app.order_views.order_details.OrderDetails` (plain data) and, for every
 order action, whether the rules allow it and why not. The action buttons are
 the window's own QActions, so their state and tooltip are the same everywhere.
 """
@@ -25,13 +25,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.messages import TEMPLATES
-from app.models import FulfilledBy
-from app.order_details import ItemLine, OrderDetails, TimelineEntry
-from app.order_list import DeadlineKind
-from app.order_money import ItemMoney
-from app.reasons import CANCELLATION_REASONS, REFUND_REASONS
-from app.rules import Action, Decision
+from app.order_actions.messages import TEMPLATES
+from app.order_actions.order_money import ItemMoney
+from app.order_actions.reasons import CANCELLATION_REASONS, REFUND_REASONS
+from app.order_actions.rules import Action, Decision
+from app.order_views.order_details import ItemLine, OrderDetails, TimelineEntry
+from app.order_views.order_list import DeadlineKind
+from app.storage.models import FulfilledBy
 from ui.contrast import make_quiet
 from ui.i18n import date_time, money, short_date, tr_text
 from ui.labels import (
@@ -320,7 +320,8 @@ class DetailsPane(QWidget):
 
     def _money(self, details: OrderDetails) -> str:
         """The order's balance: what the buyer was charged, what was cancelled or
-        refunded, and what the seller keeps (app.order_money computes every figure)."""
+        refunded, and what the seller keeps (app.order_actions.order_money computes every
+        figure)."""
         figures = details.money
         assert figures is not None
         currency = details.currency

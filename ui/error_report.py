@@ -16,9 +16,9 @@ from types import TracebackType
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from app import private_files
-from app.db import data_dir, data_folder
 from app.errors import SellerDeskError
+from app.storage import private_files
+from app.storage.db import data_dir, data_folder
 from ui.i18n import tr_text
 
 LOG_NAME = "sellerdesk-errors.log"

@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QFont, QFontMetrics
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
-from app.queries import View
+from app.order_views.queries import View
 from ui.labels import view_explanation, view_label
 from ui.models.order_table_model import AT_RISK_COLOUR, LATE_COLOUR
 

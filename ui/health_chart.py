@@ -7,8 +7,8 @@ from PySide6.QtCore import QDateTime, QMargins, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
-from app.health import RATE_TARGET
-from app.health_history import RatePoint, since_first_order
+from app.account_health.health import RATE_TARGET
+from app.account_health.health_history import RatePoint, since_first_order
 from ui.i18n import number
 
 
@@ -40,9 +40,9 @@ class RateChart(QChartView):
             series.attachAxis(self.x_axis)
             series.attachAxis(self.y_axis)
         self.setChart(chart)
-        self.translate_ui()
+        self.retranslate()
 
-    def translate_ui(self) -> None:
+    def retranslate(self) -> None:
         self.chart().setTitle(self.tr("7-day cancellation rate, last 60 days"))
         self.rate_series.setName(self.tr("Cancellation rate (%)"))
         self.target_series.setName(

@@ -1,7 +1,7 @@
 """The account health page (S6, S11, S12; DESIGN.md §4): figures, chart, and the lists behind them.
 
-Everything shown is computed by :mod:`app.health_history` at one moment; this
-page only lays it out. Activating a row emits :attr:`HealthPage.orderActivated`
+Everything shown is computed by :mod:`app.account_health.health_history` at one moment; this
+page only lays it out. Activating a row emits :attr:`HealthPage.order_activated`
 with the order id so the window can open the order.
 """
 
@@ -24,18 +24,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.db import Database
-from app.errors import SellerDeskError
-from app.health import RATE_TARGET
-from app.health_history import (
+from app.account_health.health import RATE_TARGET
+from app.account_health.health_history import (
     LATE_SHIPMENT_TARGET,
     HealthOverview,
     initiator_label,
     overview,
     reason_label,
 )
+from app.errors import SellerDeskError
 from app.marketplace import ledger
-from app.queries import View
+from app.order_views.queries import View
+from app.storage.db import Database
 from ui.health_chart import RateChart
 from ui.i18n import date_time, number, short_date, tr_text
 from ui.labels import empty_view_text, view_label
@@ -55,7 +55,7 @@ LISTS = (AT_RISK, LATE, PENDING, OVERDUE_REFUNDS, COUNTED, NOT_COUNTED, MARKETPL
 
 
 class HealthPage(QWidget):
-    orderActivated = Signal(str)  # noqa: N815 (Qt signal names are camelCase)
+    order_activated = Signal(str)
     told = Signal(str)  # a sentence for the status bar (a refused line marked dealt with)
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
@@ -119,11 +119,11 @@ class HealthPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
-        self.translate_ui()
+        self.retranslate()
 
     # -- texts ---------------------------------------------------------------------------
 
-    def translate_ui(self) -> None:
+    def retranslate(self) -> None:
         self.refresh_button.setText(self.tr("Refresh"))
         self.figures_box.setTitle(self.tr("Account health"))
         self.lists[COUNTED].setHeaderLabels(
@@ -160,7 +160,7 @@ class HealthPage(QWidget):
             ]
         )
         self.lists[REFUSED].header().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        self.chart.translate_ui()
+        self.chart.retranslate()
         if self.overview is not None:
             self._show(self.overview)
 
@@ -418,4 +418,4 @@ class HealthPage(QWidget):
     def _activated(self, item: QTreeWidgetItem, _column: int) -> None:
         order_id = item.data(0, ORDER_ROLE)
         if order_id:
-            self.orderActivated.emit(str(order_id))
+            self.order_activated.emit(str(order_id))

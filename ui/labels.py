@@ -7,10 +7,10 @@ from decimal import Decimal
 
 from PySide6.QtCore import QCoreApplication
 
-from app.models import OrderStatus
-from app.order_list import Column, Deadline, DeadlineKind
-from app.queries import View
-from app.status_labels import STATUS_LABELS
+from app.order_views.order_list import Column, Deadline, DeadlineKind
+from app.order_views.queries import View
+from app.order_views.status_labels import STATUS_LABELS
+from app.storage.models import OrderStatus
 from ui.i18n import money, short_date
 
 SAMPLE_DAY = date(2026, 12, 28)

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from app.cli import main as command_line
 
 if TYPE_CHECKING:
-    from app.summary import Summary
+    from app.account_health.summary import Summary
 
 
 def open_window(*, database: str | None, demo: bool) -> int:

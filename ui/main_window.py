@@ -46,11 +46,11 @@ from PySide6.QtWidgets import (
 )
 
 from app import settings
-from app.db import Database
+from app.account_health.health import RATE_TARGET, CancellationRate
+from app.account_health.rate_effect import current_rate
 from app.errors import SellerDeskError
-from app.health import RATE_TARGET, CancellationRate
-from app.order_details import OrderDetails, order_details
-from app.order_list import (
+from app.order_views.order_details import OrderDetails, order_details
+from app.order_views.order_list import (
     Column,
     FoundElsewhere,
     Interrupted,
@@ -59,8 +59,8 @@ from app.order_list import (
     refresh_statistics,
     view_counts,
 )
-from app.queries import View
-from app.rate_effect import current_rate
+from app.order_views.queries import View
+from app.storage.db import Database
 from ui.about_dialog import AboutDialog
 from ui.actions import ActionRegistry, Menu
 from ui.backup_actions import BackupController
@@ -348,7 +348,7 @@ class MainWindow(QMainWindow):
 
     def retranslate(self) -> None:
         self.registry.retranslate()
-        self.sync.translate_ui()
+        self.sync.retranslate()
         self.menus[Menu.FILE].setTitle(self.tr("&File"))
         self.menus[Menu.ORDERS].setTitle(self.tr("&Orders"))
         self.menus[Menu.VIEW].setTitle(self.tr("&View"))
@@ -374,7 +374,7 @@ class MainWindow(QMainWindow):
         self._give_list_room()
         self.details.retranslate()
         self.welcome.retranslate()
-        self.health.translate_ui()
+        self.health.retranslate()
         self._update_title()
         self._update_status()
         self._update_empty_state()
@@ -659,7 +659,7 @@ class MainWindow(QMainWindow):
     def _make_health_page(self) -> HealthPage:
         page = HealthPage(self._db, self)
         page.setObjectName("health_page")
-        page.orderActivated.connect(self.open_order)
+        page.order_activated.connect(self.open_order)
         page.told.connect(lambda sentence: self.statusBar().showMessage(sentence, 15000))
         self.list_stack.addWidget(page)
         return page
@@ -917,7 +917,7 @@ class MainWindow(QMainWindow):
             template_key = self._details.suggested_message  # app/ chose it from the story
         dialog = MessageDialog(self._db, order_id, template_key, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.messageLogged.connect(self._message_logged)
+        dialog.message_logged.connect(self._message_logged)
         dialog.open()
         return dialog
 

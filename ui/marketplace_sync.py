@@ -16,12 +16,12 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStyle, QSystemTrayIcon
 
-from app.db import Database
 from app.errors import SellerDeskError
 from app.marketplace import config, push
 from app.marketplace.connection import SellerCentral, SyncResult, installed, last_sync, readiness
 from app.marketplace.pull import Notice
 from app.marketplace.secrets import SecretStore
+from app.storage.db import Database
 from ui.dialogs.working import Job
 from ui.i18n import date_time, time_of_day, tr_text
 from ui.tasks import Task, TaskRunner
@@ -81,9 +81,9 @@ class SyncController(QObject):
         else:
             self.timer.stop()
             self.retry.stop()
-        self.translate_ui()
+        self.retranslate()
 
-    def translate_ui(self) -> None:
+    def retranslate(self) -> None:
         self.status.setText(self._status_text())
         self.status.setToolTip(self._status_detail())
 
@@ -145,7 +145,7 @@ class SyncController(QObject):
             stop_text=self.tr("Stop"),
             show_progress=not quiet,
         )
-        self.translate_ui()
+        self.retranslate()
         return task
 
     def send_waiting(self) -> Task | None:
@@ -166,7 +166,7 @@ class SyncController(QObject):
         result: SyncResult = outcome
         self.last = result
         self._retry_when_back(result.offline)
-        self.translate_ui()
+        self.retranslate()
         if result.problem is not None:
             self._window.statusBar().showMessage(tr_text(result.problem), 15000)
         for notice in result.notices:
@@ -183,7 +183,7 @@ class SyncController(QObject):
         self._retry_ms = min(self._retry_ms * 2, chosen.sync_minutes * 60_000)
 
     def _failed(self, error: BaseException) -> None:
-        self.translate_ui()
+        self.retranslate()
         if isinstance(error, SellerDeskError):
             message = tr_text(error.message)
         else:

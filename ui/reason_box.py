@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QWidget
 
-from app.reasons import CANCELLATION_REASONS, COMMON_CANCELLATION_REASONS
+from app.order_actions.reasons import CANCELLATION_REASONS, COMMON_CANCELLATION_REASONS
 
 
 def cancellation_reason_box(parent: QWidget) -> QComboBox:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import argparse
 
-from app.asked_by_message import record_asked_by_message
 from app.cli.common import Command, parse_moment, print_json, say
 from app.clock import iso
-from app.db import Database
+from app.order_actions.asked_by_message import record_asked_by_message
+from app.storage.db import Database
 
 
 def _configure(parser: argparse.ArgumentParser) -> None:

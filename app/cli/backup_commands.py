@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import argparse
 
-from app import backups
 from app.cli.common import Command, print_json, say
+from app.storage import backups
 from app.text import Moment
 
 

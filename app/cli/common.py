@@ -12,12 +12,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from app import clock, limits
-from app.db import Database
 from app.errors import BadInput
+from app.storage.db import Database
 from app.text import QT_TRANSLATE_NOOP, text
 
 if TYPE_CHECKING:
-    from app.summary import Summary
+    from app.account_health.summary import Summary
 
 Handler = Callable[[argparse.Namespace, Database], int]
 Unopened = Callable[[argparse.Namespace], int]

@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 
 from app.cli.common import Command, say
-from app.db import Database
 from app.errors import BadInput
+from app.storage.db import Database
 from app.text import QT_TRANSLATE_NOOP, text
 
 MAX_ORDERS = 1_000_000

@@ -5,13 +5,14 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from app import bulk_cancel, exports, limits
-from app.bulk_cancel import CancellationPlan, PlannedRow
+from app import limits
 from app.cli.common import Command, say, warn
-from app.db import Database
 from app.errors import BadInput
-from app.exports import ExportKind
-from app.orders import check_order_id
+from app.marketplace_files import bulk_cancel, exports
+from app.marketplace_files.bulk_cancel import CancellationPlan, PlannedRow
+from app.marketplace_files.exports import ExportKind
+from app.order_actions.orders import check_order_id
+from app.storage.db import Database
 from app.text import QT_TRANSLATE_NOOP, text
 
 

@@ -8,12 +8,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.cli.common import Command, print_json, say
-from app.db import Database
 from app.errors import BadInput
+from app.storage.db import Database
 from app.text import Text
 
 if TYPE_CHECKING:  # the importer is loaded by the import command only (slow to import)
-    from app.importer import ImportResult
+    from app.marketplace_files.importer import ImportResult
 
 
 def _configure(parser: argparse.ArgumentParser) -> None:
@@ -68,7 +68,7 @@ def _print(result: ImportResult, as_json: bool) -> None:
 
 
 def _run(args: argparse.Namespace, db: Database) -> int:
-    from app.importer import import_reports
+    from app.marketplace_files.importer import import_reports
 
     try:
         result = import_reports(db, args.files, skip_bad_rows=args.skip_bad_rows)

@@ -19,8 +19,8 @@ from collections.abc import Sequence
 
 import app
 from app.cli.common import Command, OpenWindow, PrintSummary
-from app.db import open_database
 from app.errors import SellerDeskError
+from app.storage.db import open_database
 
 # Each command module and the commands it declares. Only the module of the command
 # being run is imported: importing them all (exports, backups, the marketplace...)

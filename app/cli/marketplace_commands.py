@@ -13,15 +13,15 @@ import getpass
 import sys
 from typing import TYPE_CHECKING, Any
 
-from app import exports
 from app.cli.common import Command, print_json, say, warn
 from app.clock import iso
-from app.db import Database
 from app.errors import BadInput
 from app.marketplace import config
 from app.marketplace.errors import NotInstalled
 from app.marketplace.ledger import RefusedLine, SubmissionInfo
 from app.marketplace.secrets import Credentials, SecretStore, from_environment
+from app.marketplace_files import exports
+from app.storage.db import Database
 from app.text import QT_TRANSLATE_NOOP, text
 
 if TYPE_CHECKING:  # the connection (HTTP client, SP-API) loads only for connect and sync

@@ -14,11 +14,11 @@ from sqlalchemy.orm import selectinload
 
 from app import clock, limits
 from app.cli.common import Command, parse_moment, print_json, say, warn
-from app.db import Database
 from app.errors import BadInput
-from app.message_choice import order_asked_only_by_message
-from app.models import FulfilledBy, Order, OrderStatus
-from app.queries import OrderFilter, filtered_orders
+from app.order_actions.message_choice import order_asked_only_by_message
+from app.order_views.queries import OrderFilter, filtered_orders
+from app.storage.db import Database
+from app.storage.models import FulfilledBy, Order, OrderStatus
 from app.text import QT_TRANSLATE_NOOP, text
 
 STATUSES = [status.value for status in OrderStatus]
@@ -52,7 +52,7 @@ def _run_list(args: argparse.Namespace, db: Database) -> int:
         query = filtered_orders(criteria).options(selectinload(Order.items))
         orders = session.scalars(query).all()
         if args.json:
-            from app.views import order_json
+            from app.order_views.views import order_json
 
             print_json([order_json(order) for order in orders])
             return 0
@@ -80,8 +80,8 @@ def _configure_show(parser: argparse.ArgumentParser) -> None:
 
 
 def _run_show(args: argparse.Namespace, db: Database) -> int:
-    from app.orders import find_order
-    from app.views import order_detail_json
+    from app.order_actions.orders import find_order
+    from app.order_views.views import order_detail_json
 
     with db.reading() as session:
         order = find_order(session, args.order_id)
@@ -135,7 +135,7 @@ def _configure_order_id(parser: argparse.ArgumentParser) -> None:
 
 
 def _run_verify(args: argparse.Namespace, db: Database) -> int:
-    from app.orders import verify_payment
+    from app.order_actions.orders import verify_payment
 
     verify_payment(db, args.order_id)
     say(f"Payment verified: {args.order_id} is now Unshipped and must be shipped.")
@@ -173,8 +173,8 @@ def _configure_ship(parser: argparse.ArgumentParser) -> None:
 
 
 def _run_ship(args: argparse.Namespace, db: Database) -> int:
-    from app.carriers import resolve_carrier
-    from app.orders import ItemQuantity, ShipmentRequest, confirm_shipment, find_order
+    from app.marketplace_files.carriers import resolve_carrier
+    from app.order_actions.orders import ItemQuantity, ShipmentRequest, confirm_shipment, find_order
 
     request = ShipmentRequest(
         carrier=resolve_carrier(args.carrier, args.carrier_name),
@@ -202,7 +202,7 @@ def _configure_cancel(parser: argparse.ArgumentParser) -> None:
 
 
 def _run_cancel(args: argparse.Namespace, db: Database) -> int:
-    from app.orders import ItemQuantity, cancel
+    from app.order_actions.orders import ItemQuantity, cancel
 
     items = [ItemQuantity.parse(raw) for raw in args.item] if args.item else None
     result = cancel(db, args.order_id, args.reason, items=items)
@@ -220,7 +220,7 @@ def _configure_health(parser: argparse.ArgumentParser) -> None:
 
 
 def _run_health(args: argparse.Namespace, db: Database) -> int:
-    from app.health import RATE_TARGET, health
+    from app.account_health.health import RATE_TARGET, health
 
     if args.days < 1:
         raise BadInput(text("Cli", QT_TRANSLATE_NOOP("Cli", "--days must be 1 or more.")))

@@ -5,12 +5,18 @@ from __future__ import annotations
 import argparse
 
 from app.cli.common import Command, say, warn
-from app.db import Database
 from app.errors import BadInput
 from app.money import format_amount
-from app.refunds import Component, ItemRefund, RefundPlan, RefundRequest, refund
-from app.restocking import Share
-from app.returns import Outcome, ReturnResult, ReturnStep, receive_return, request_return
+from app.order_actions.refunds import Component, ItemRefund, RefundPlan, RefundRequest, refund
+from app.order_actions.restocking import Share
+from app.order_actions.returns import (
+    Outcome,
+    ReturnResult,
+    ReturnStep,
+    receive_return,
+    request_return,
+)
+from app.storage.db import Database
 from app.text import QT_TRANSLATE_NOOP, text
 
 COMPONENT_OPTIONS = {

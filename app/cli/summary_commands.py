@@ -9,11 +9,19 @@ from __future__ import annotations
 import argparse
 from datetime import date
 
-from app import files, limits, settings
+from app import limits, settings
 from app.cli.common import Command, PrintSummary, say
-from app.db import Database
 from app.errors import BadInput
-from app.messages import CHANNEL_EMAIL, CHANNELS, LANGUAGES, TEMPLATES, compose, log_message
+from app.order_actions.messages import (
+    CHANNEL_EMAIL,
+    CHANNELS,
+    LANGUAGES,
+    TEMPLATES,
+    compose,
+    log_message,
+)
+from app.storage import files
+from app.storage.db import Database
 from app.text import QT_TRANSLATE_NOOP, text
 
 
@@ -49,7 +57,7 @@ def _configure_summary(parser: argparse.ArgumentParser) -> None:
 
 
 def _run_summary(args: argparse.Namespace, db: Database) -> int:
-    from app.summary import summary  # loaded by this command only
+    from app.account_health.summary import summary  # loaded by this command only
 
     out = files.check_target(args.pdf)
     data = summary(

@@ -12,9 +12,9 @@ import os
 from dataclasses import dataclass
 
 from app import settings
-from app.db import Database
 from app.errors import BadInput
 from app.marketplace.regions import BY_CODE, ENDPOINTS, LWA_TOKEN_URL, REGION_NAMES
+from app.storage.db import Database
 from app.text import QT_TRANSLATE_NOOP, text
 
 CTX = "Marketplace"

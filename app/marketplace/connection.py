@@ -18,9 +18,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app import clock, exports, private_files
-from app.db import Database, data_dir
-from app.exports import ExportKind, ExportResult
+from app import clock
 from app.marketplace import config, errors, ledger, pull, push
 from app.marketplace.config import ConnectionSettings
 from app.marketplace.errors import ConnectionFailed
@@ -29,7 +27,11 @@ from app.marketplace.pull import Notice, PullResult
 from app.marketplace.regions import BY_CODE, REGION_NAMES
 from app.marketplace.secrets import SecretStore
 from app.marketplace.transport import Retry, Stopped, Transport
-from app.models import SyncRun
+from app.marketplace_files import exports
+from app.marketplace_files.exports import ExportKind, ExportResult
+from app.storage import private_files
+from app.storage.db import Database, data_dir
+from app.storage.models import SyncRun
 from app.text import QT_TRANSLATE_NOOP, Text, plural, text
 
 CTX = "Marketplace"

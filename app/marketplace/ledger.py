@@ -23,11 +23,12 @@ from typing import Any
 from sqlalchemy import ColumnElement, delete, insert, select, update
 from sqlalchemy.orm import Session
 
-from app import audit, clock
-from app.db import Database
+from app import clock
 from app.errors import BadInput, RuleRefused
-from app.exports import ExportKind
-from app.models import (
+from app.marketplace_files.exports import ExportKind
+from app.storage import audit
+from app.storage.db import Database
+from app.storage.models import (
     AdjustmentExport,
     Cancellation,
     CancellationLine,

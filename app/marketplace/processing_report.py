@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
-from app.reports import decode
+from app.marketplace_files.reports import decode
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,7 @@
 
 The two reports SellerDesk already reads are requested (All Orders by last
 update, since the last pull; unshipped orders), waited for, downloaded (gzip
-included) and imported one by one through :func:`app.importer.import_reports`:
+included) and imported one by one through :func:`app.marketplace_files.importer.import_reports`:
 the same rules and audit events (actor ``sync``), one transaction per report,
 moving orders forward only.
 """
@@ -20,13 +20,13 @@ from pathlib import Path
 from sqlalchemy import select
 
 from app import settings
-from app.db import Database
-from app.health import close_to_auto_cancel, days_before_auto_cancel, late_orders
-from app.importer import ImportResult, import_reports
+from app.account_health.health import close_to_auto_cancel, days_before_auto_cancel, late_orders
 from app.marketplace import errors
 from app.marketplace.ledger import ACTOR
 from app.marketplace.transport import Transport
-from app.models import Order, OrderStatus, SyncRun
+from app.marketplace_files.importer import ImportResult, import_reports
+from app.storage.db import Database
+from app.storage.models import Order, OrderStatus, SyncRun
 from app.text import Text
 
 ALL_ORDERS = "GET_FLAT_FILE_ALL_ORDERS_DATA_BY_LAST_UPDATE_GENERAL"

@@ -29,12 +29,12 @@ from datetime import timedelta
 from sqlalchemy import select
 
 from app import clock
-from app.db import Database
 from app.marketplace import ledger
 from app.marketplace.ledger import CONTENT_TYPE, State, Step
 from app.marketplace.processing_report import parse
 from app.marketplace.transport import Transport
-from app.models import FeedSubmission
+from app.storage.db import Database
+from app.storage.models import FeedSubmission
 
 # How long a createFeed we lost the answer of may take to show in getFeeds.
 GRACE = timedelta(minutes=2)

@@ -1,10 +1,10 @@
-"""Alembic environment: always run from app.db with a live connection."""
+"""Alembic environment: always run from app.storage.db with a live connection."""
 
 from __future__ import annotations
 
 from alembic import context
 
-from app.models import Base
+from app.storage.models import Base
 
 config = context.config
 connection = config.attributes["connection"]

@@ -16,8 +16,8 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
-from app.db import open_database
 from app.demo import fill_demo
+from app.storage.db import open_database
 
 NOW = datetime(2026, 11, 20, 12, tzinfo=UTC)
 

@@ -24,9 +24,9 @@ from typing import Any
 
 from sqlalchemy import insert
 
-from app.db import Database, open_database
-from app.exports import ExportKind, export_new, preview, rewrite_batch
-from app.models import (
+from app.marketplace_files.exports import ExportKind, export_new, preview, rewrite_batch
+from app.storage.db import Database, open_database
+from app.storage.models import (
     Cancellation,
     Initiator,
     Order,

@@ -34,7 +34,7 @@ CHUNK = 20_000
 
 
 def orders(count: int, late: int) -> Iterator[tuple[dict[str, Any], dict[str, Any]]]:
-    from app.models import OrderStatus
+    from app.storage.models import OrderStatus
 
     pending = min(5_000, max(0, count - late) // 100)
     for n in range(1, count + 1):
@@ -78,8 +78,8 @@ def orders(count: int, late: int) -> Iterator[tuple[dict[str, Any], dict[str, An
 def build(location: str, count: int, late: int) -> float:
     from sqlalchemy import insert
 
-    from app.db import open_database
-    from app.models import Order, OrderItem
+    from app.storage.db import open_database
+    from app.storage.models import Order, OrderItem
 
     started = time.perf_counter()
     db = open_database(location)

@@ -165,7 +165,7 @@ def empty_database(location: str) -> None:
         engine.dispose()
     else:
         Path(location).unlink(missing_ok=True)
-    from app.db import open_database
+    from app.storage.db import open_database
 
     open_database(location).dispose()
 

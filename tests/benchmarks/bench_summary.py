@@ -24,8 +24,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from sqlalchemy import insert, select
 
-from app.db import Database, open_database
-from app.models import (
+from app.account_health.summary import summary
+from app.storage.db import Database, open_database
+from app.storage.models import (
     Cancellation,
     CancellationLine,
     Initiator,
@@ -33,7 +34,6 @@ from app.models import (
     OrderItem,
     OrderStatus,
 )
-from app.summary import summary
 
 NOW = datetime(2026, 11, 20, 12, tzinfo=UTC)
 REASONS = ["NoInventory", "BuyerCanceled", "PricingError", "ShippingAddressUndeliverable"]

@@ -35,11 +35,11 @@ import benchkit
 from PySide6.QtCore import QEventLoop, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
-from app.db import open_database
-from app.models import OrderStatus
-from app.order_list import Column, refresh_statistics, view_counts
-from app.queries import View
-from app.search_text import order_search_text
+from app.order_views.order_list import Column, refresh_statistics, view_counts
+from app.order_views.queries import View
+from app.order_views.search_text import order_search_text
+from app.storage.db import open_database
+from app.storage.models import OrderStatus
 from ui.models.order_table_model import GUI_BUDGET_MS, OrderTableModel
 
 NOW = datetime.now(UTC).replace(tzinfo=None, microsecond=0)
@@ -208,7 +208,7 @@ def raw_first_page(path: Path | str, where: str, order: str) -> Callable[[], obj
 RAW: dict[str, Any] = {}  # a server database's URL -> its Database, for the bare driver
 
 
-# Each view's filter as plain SQL (the views' meaning lives in app.queries; this
+# Each view's filter as plain SQL (the views' meaning lives in app.order_views.queries; this
 # is only the yardstick the model's page is compared to).
 OPEN = "status IN ('Unshipped','PartiallyShipped')"
 RAW_VIEWS = {

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from app.db import MIGRATIONS, open_database
+from app.storage.db import MIGRATIONS, open_database
 
 
 def _template() -> Path:

@@ -94,6 +94,27 @@ MODULES: dict[str, list[str]] = {
     ],
 }
 
+# Module → the package of app/ it lives in (mutmut names a mutant by its dotted path).
+PACKAGES = {
+    "rules": "order_actions",
+    "refunds": "order_actions",
+    "restocking": "order_actions",
+    "returns": "order_actions",
+    "health": "account_health",
+    "exports": "marketplace_files",
+}
+
+
+def source_file(module: str) -> str:
+    """The module's file, relative to the repository: ``app/<package>/<module>.py``."""
+    return f"app/{PACKAGES[module]}/{module}.py"
+
+
+def dotted(module: str) -> str:
+    """The module's import path, the prefix of its mutants' names."""
+    return f"app.{PACKAGES[module]}.{module}"
+
+
 KILLED = {"killed", "timeout", "caught by type check"}
 STATUS_BY_EXIT_CODE: dict[int | None, str] = {
     **dict.fromkeys((1, 3), "killed"),
@@ -119,7 +140,7 @@ def _mutmut_settings(module: str, tests: list[str]) -> str:
     return (
         "\n[tool.mutmut]\n"
         'source_paths = ["app"]\n'
-        f'only_mutate = ["app/{module}.py"]\n'
+        f'only_mutate = ["{source_file(module)}"]\n'
         'also_copy = ["ui", "resources"]\n'
         f"pytest_add_cli_args_test_selection = {toml_list(tests)}\n"
         # slow sweeps stay out; the window tests never reach these modules' rules alone
@@ -187,10 +208,12 @@ def changed_functions(place: Path, source: Path, module: str) -> list[str]:
                         found[f"x\u01c1{node.name}\u01c1{item.name}"] = ast.dump(item)
         return found
 
-    before = functions(place / "app" / f"{module}.py")
-    after = functions(source / "app" / f"{module}.py")
+    before = functions(place / source_file(module))
+    after = functions(source / source_file(module))
     return [
-        f"app.{module}.{name}__mutmut_*" for name, code in after.items() if before.get(name) != code
+        f"{dotted(module)}.{name}__mutmut_*"
+        for name, code in after.items()
+        if before.get(name) != code
     ]
 
 
@@ -203,7 +226,7 @@ def refresh_code(source: Path, place: Path) -> None:
 
 
 def _meta(place: Path, module: str) -> Path:
-    return place / "mutants" / "app" / f"{module}.py.meta"
+    return place / "mutants" / f"{source_file(module)}.meta"
 
 
 def keep_earlier_verdicts(place: Path, module: str, earlier: dict[str, int | None]) -> None:
@@ -255,7 +278,7 @@ def mutant_diffs(place: Path, module: str, names: list[str]) -> dict[str, str]:
     Cheaper than one ``mutmut show`` per mutant: mutmut keeps every mutant as a
     function ``<name>__mutmut_<n>`` beside ``<name>__mutmut_orig``.
     """
-    source = (place / "mutants" / "app" / f"{module}.py").read_text(encoding="utf-8")
+    source = (place / "mutants" / source_file(module)).read_text(encoding="utf-8")
     lines = source.splitlines()
     functions = {
         node.name: "\n".join(lines[node.lineno - 1 : node.end_lineno])
@@ -264,7 +287,7 @@ def mutant_diffs(place: Path, module: str, names: list[str]) -> dict[str, str]:
     }
     diffs = {}
     for name in names:
-        function = name.removeprefix(f"app.{module}.")
+        function = name.removeprefix(f"{dotted(module)}.")
         original = functions.get(function.rsplit("__mutmut_", 1)[0] + "__mutmut_orig", "")
         mutated = functions.get(function, "").replace(function, "", 1)
         original = original.replace(function.rsplit("__mutmut_", 1)[0] + "__mutmut_orig", "", 1)
@@ -349,7 +372,7 @@ def report(module: str, work: Path, show_diffs: bool) -> tuple[int, int]:
                     ]
                 )
             )
-    stale = [n for n in listed if n.startswith(f"app.{module}.") and statuses.get(n) in KILLED]
+    stale = [n for n in listed if n.startswith(f"{dotted(module)}.") and statuses.get(n) in KILLED]
     for name in stale:
         print(f"  note: {name} is listed as equivalent but is now killed")
     return dealt, total
@@ -425,7 +448,7 @@ def main(argv: list[str] | None = None) -> int:
                 }
             else:
                 place = prepare(module, source, work)
-                names = [f"app.{module}.{SAMPLES[options.sample]}"]
+                names = [f"{dotted(module)}.{SAMPLES[options.sample]}"]
             if names:
                 mutmut(place, "run", "--max-children", str(options.max_children), *names)
             if earlier:

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QTimer
 
-from app.queries import View
+from app.order_views.queries import View
 from ui import application
 
 

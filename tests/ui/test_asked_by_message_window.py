@@ -11,8 +11,8 @@ from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtWidgets import QApplication, QLabel, QMenu
 
-from app.order_list import Column
-from app.queries import View
+from app.order_views.order_list import Column
+from app.order_views.queries import View
 from tests.factories import NOW, OrderSpec, add_order
 from ui.dialogs.asked_by_message_dialog import AskedByMessageDialog
 from ui.dialogs.message_dialog import MessageDialog

@@ -9,8 +9,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
-from app import backups, settings
-from app.db import open_database, sqlite_file
+from app import settings
+from app.storage import backups
+from app.storage.db import open_database, sqlite_file
 from tests.conftest import ON_POSTGRES
 from tests.factories import NOW, OrderSpec, add_order
 from tests.ui.by_hand import click

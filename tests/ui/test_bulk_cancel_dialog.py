@@ -10,10 +10,10 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QPushButton
 from sqlalchemy import func, select
 
-from app import bulk_cancel
-from app.flatfiles.cancellation_file import TEMPLATE_LINE
-from app.models import Cancellation, Event, OrderStatus
-from app.orders import find_order
+from app.marketplace_files import bulk_cancel
+from app.marketplace_files.flatfiles.cancellation_file import TEMPLATE_LINE
+from app.order_actions.orders import find_order
+from app.storage.models import Cancellation, Event, OrderStatus
 from tests.factories import ItemSpec, OrderSpec, add_order
 from tests.ui.by_hand import click
 from ui.dialogs.bulk_cancel_dialog import BulkCancelDialog, PlanModel

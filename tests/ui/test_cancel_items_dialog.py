@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from PySide6.QtCore import Qt
 
-from app.models import OrderStatus
+from app.storage.models import OrderStatus
 from tests.factories import ItemSpec, OrderSpec, add_order
 from tests.ui.by_hand import click
 from ui.dialogs.cancel_items_dialog import CancelItemsDialog
@@ -87,7 +87,7 @@ def test_shipped_order_offers_nothing_to_cancel(qtbot, db):
 
 
 def test_the_dialog_shows_the_rate_effect_as_the_cancel_dialog_and_the_amounts(qtbot, db):
-    from app.order_details import order_details
+    from app.order_views.order_details import order_details
     from ui.dialogs.cancel_dialog import CancelDialog
 
     two_items(db)
@@ -138,9 +138,9 @@ def test_after_it_the_details_pane_shows_charged_cancelled_refunded_and_net(qtbo
 
 
 def test_the_details_pane_lists_each_refund_by_item_with_its_fee(qtbot, db):
-    from app.order_details import order_details
-    from app.refunds import ItemRefund, RefundRequest, refund
-    from app.restocking import Share
+    from app.order_actions.refunds import ItemRefund, RefundRequest, refund
+    from app.order_actions.restocking import Share
+    from app.order_views.order_details import order_details
     from ui.details_pane import DetailsPane
 
     add_order(

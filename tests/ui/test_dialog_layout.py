@@ -12,10 +12,10 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QDialog
 
 from app import clock
-from app.db import Database, open_database
 from app.demo import fill_demo
-from app.order_list import ListQuery, OrderRow, page
-from app.queries import View
+from app.order_views.order_list import ListQuery, OrderRow, page
+from app.order_views.queries import View
+from app.storage.db import Database, open_database
 from tests.ui.layout_check import layout_faults
 from ui.about_dialog import AboutDialog
 from ui.main_window import MainWindow

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt, QTimer
 
-from app import exports
-from app.exports import batches
-from app.orders import cancel
+from app.marketplace_files import exports
+from app.marketplace_files.exports import batches
+from app.order_actions.orders import cancel
 from tests.factories import NOW, OrderSpec, add_order
 from tests.ui.by_hand import click
 from ui.dialogs import export_dialog

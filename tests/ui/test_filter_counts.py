@@ -6,8 +6,8 @@ import threading
 
 import pytest
 
-from app.order_list import Interrupted
-from app.queries import View
+from app.order_views.order_list import Interrupted
+from app.order_views.queries import View
 from tests.factories import ItemSpec, OrderSpec, add_order
 from ui import main_window
 from ui.main_window import MainWindow

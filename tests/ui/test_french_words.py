@@ -11,12 +11,12 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import select
 
+from app.account_health.summary import summary
 from app.errors import SellerDeskError
-from app.models import Event
-from app.orders import cancel
-from app.refunds import Component, ItemRefund, RefundRequest, refund
-from app.restocking import Share
-from app.summary import summary
+from app.order_actions.orders import cancel
+from app.order_actions.refunds import Component, ItemRefund, RefundRequest, refund
+from app.order_actions.restocking import Share
+from app.storage.models import Event
 from app.text import Number, from_json, text
 from tests.factories import NOW, OrderSpec, add_order
 from tests.test_refunds import ORDER, shipped_order
@@ -73,7 +73,7 @@ def test_the_timeline_shows_the_reason_label_not_its_code(db, french):
 
 
 def test_too_many_units_says_the_verb_in_french(db, french):
-    from app.orders import ItemQuantity
+    from app.order_actions.orders import ItemQuantity
 
     add_order(db, OrderSpec(order_id=ORDER))
     message = refused(

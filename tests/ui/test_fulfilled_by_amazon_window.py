@@ -11,9 +11,9 @@ from PySide6.QtCore import QCoreApplication
 
 from app import clock
 from app.demo import fill_demo
-from app.models import FulfilledBy, OrderStatus
-from app.orders import find_order
-from app.queries import View
+from app.order_actions.orders import find_order
+from app.order_views.queries import View
+from app.storage.models import FulfilledBy, OrderStatus
 from tests.factories import NOW, OrderSpec, add_order
 from tests.ui.by_hand import click
 from ui.dialogs.bulk_cancel_dialog import BulkCancelDialog, PlanModel

@@ -7,10 +7,10 @@ from datetime import timedelta
 from PySide6.QtCharts import QLineSeries
 from PySide6.QtCore import Qt
 
-from app.order_list import ListQuery
-from app.order_list import page as page_of
-from app.orders import cancel
-from app.queries import View
+from app.order_actions.orders import cancel
+from app.order_views.order_list import ListQuery
+from app.order_views.order_list import page as page_of
+from app.order_views.queries import View
 from tests.factories import NOW, OrderSpec, add_order
 from ui.health_page import AT_RISK, COUNTED, LATE, NOT_COUNTED, PENDING, HealthPage
 from ui.labels import view_label
@@ -48,7 +48,7 @@ def test_lists_show_what_the_core_computed_and_open_orders(qtbot, db):
     assert "Counted in the rate (1)" in [page.tabs.tabText(i) for i in range(page.tabs.count())]
 
     tree = page.lists[COUNTED]
-    with qtbot.waitSignal(page.orderActivated) as signal:
+    with qtbot.waitSignal(page.order_activated) as signal:
         tree.itemActivated.emit(tree.topLevelItem(0), 0)
     assert signal.args == ["405-0000002-0000001"]
 
@@ -61,7 +61,7 @@ def test_empty_lists_say_so_and_do_not_open_anything(qtbot, db):
     placeholder = tree.topLevelItem(0)
     assert placeholder.text(0) == "No order is at risk of being cancelled automatically."
     assert not placeholder.flags() & Qt.ItemFlag.ItemIsEnabled
-    with qtbot.assertNotEmitted(page.orderActivated):
+    with qtbot.assertNotEmitted(page.order_activated):
         tree.itemActivated.emit(placeholder, 0)
     assert page.order_ids(AT_RISK) == []
 

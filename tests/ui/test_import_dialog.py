@@ -5,7 +5,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QMessageBox, QPushButton
 
-from app.order_list import has_orders
+from app.order_views.order_list import has_orders
 from tests.ui.by_hand import click
 from ui.main_window import MainWindow
 
@@ -55,7 +55,7 @@ def test_unreadable_report_is_explained_and_nothing_is_imported(db, qtbot, tmp_p
 
 def test_stopping_the_import_imports_nothing(db, qtbot, monkeypatch, frozen_now):
     import ui.dialogs.import_dialog as dialog_module
-    from app.importer import ImportCancelled
+    from app.marketplace_files.importer import ImportCancelled
 
     def slow_import(db, paths, *, skip_bad_rows, progress, cancelled):
         progress(0, 10)
@@ -82,7 +82,7 @@ def test_bad_rows_offer_to_import_the_other_orders_or_cancel(db, qtbot, tmp_path
     imports the rest as --skip-bad-rows does; Cancel imports nothing."""
     from PySide6.QtGui import QGuiApplication
 
-    from app.order_list import total_orders
+    from app.order_views.order_list import total_orders
     from tests.reportfiles import order_line, report
 
     lines = [

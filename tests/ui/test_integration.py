@@ -18,10 +18,10 @@ from PySide6.QtCore import QItemSelectionModel, QLocale, QUrl
 from PySide6.QtWidgets import QPushButton
 
 from app import settings
-from app.flatfiles.cancellation_file import TEMPLATE_LINE
-from app.models import OrderStatus
-from app.orders import cancel
-from app.queries import View
+from app.marketplace_files.flatfiles.cancellation_file import TEMPLATE_LINE
+from app.order_actions.orders import cancel
+from app.order_views.queries import View
+from app.storage.models import OrderStatus
 from tests.factories import NOW, ItemSpec, OrderSpec, add_order
 from tests.ui.by_hand import click, opened, trigger, visible_dialogs
 from ui import main_window, translation
@@ -281,7 +281,7 @@ def test_health_page_in_one_click_opens_an_order_and_follows_changes(win, qtbot,
     assert not win.registry["refund"].isEnabled()  # no order in sight
     assert win.health.order_ids(COUNTED) == []
 
-    win.health.orderActivated.emit(SHIPPED)
+    win.health.order_activated.emit(SHIPPED)
     assert not win.health_shown()
     assert win.filters.current_view() is View.ALL
     assert win.search.text() == ""
@@ -306,7 +306,7 @@ def test_opening_an_order_waits_for_rows_loaded_on_a_worker(shop, qtbot, frozen_
     window._apply_search_now()
     qtbot.waitUntil(lambda: window.model.rowCount() == 1, timeout=5000)
     window.filters.choose_health()
-    window.health.orderActivated.emit(SHIPPED)
+    window.health.order_activated.emit(SHIPPED)
     assert window.current_details is not None and window.current_details.order_id == SHIPPED
     qtbot.waitUntil(
         lambda: window.model.order_id_at(window.table.currentIndex().row()) == SHIPPED,

@@ -12,7 +12,7 @@ from PySide6.QtGui import QFont, QFontMetrics
 
 from app import clock
 from app.demo import fill_demo
-from app.order_list import Column
+from app.order_views.order_list import Column
 from ui.main_window import FIRST_COLUMNS, MainWindow
 from ui.translation import install_translators
 

@@ -6,8 +6,8 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QTextListFormat
 
-from app.models import OrderStatus
-from app.queries import View
+from app.order_views.queries import View
+from app.storage.models import OrderStatus
 from tests.factories import NOW, ItemSpec, OrderSpec, add_order
 from tests.ui.by_hand import click
 from ui.main_window import MainWindow
@@ -224,7 +224,7 @@ def test_try_demo_data_opens_a_throwaway_database(db, window, qtbot):
     with db.reading() as session:
         from sqlalchemy import func, select
 
-        from app.models import Order
+        from app.storage.models import Order
 
         assert session.scalar(select(func.count(Order.id))) == 0  # the real database untouched
 

@@ -14,14 +14,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QLabel
 from sqlalchemy import select
 
-from app.carriers import resolve_carrier
 from app.marketplace import config
 from app.marketplace import connection as connection_module
 from app.marketplace.pull import ALL_ORDERS, UNSHIPPED
 from app.marketplace.secrets import Credentials, SecretStore
 from app.marketplace.transport import Retry
-from app.models import Setting
-from app.orders import ShipmentRequest, confirm_shipment
+from app.marketplace_files.carriers import resolve_carrier
+from app.order_actions.orders import ShipmentRequest, confirm_shipment
+from app.storage.models import Setting
 from tests import marketplace_standin as standin_module
 from tests.factories import ItemSpec, add_order
 from tests.marketplace_standin import StandIn

@@ -10,10 +10,10 @@ import pytest
 from PySide6.QtGui import QGuiApplication
 from sqlalchemy import select
 
-from app import audit
-from app.models import Order, OrderStatus
-from app.orders import cancel
-from app.returns import request_return
+from app.order_actions.orders import cancel
+from app.order_actions.returns import request_return
+from app.storage import audit
+from app.storage.models import Order, OrderStatus
 from tests.factories import NOW, ItemSpec, OrderSpec, add_order
 from tests.ui.by_hand import click, trigger
 from ui.dialogs.cancel_dialog import CancelDialog

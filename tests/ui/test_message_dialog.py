@@ -6,7 +6,7 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QGuiApplication
 from sqlalchemy import select
 
-from app.models import Event, Message, OrderStatus
+from app.storage.models import Event, Message, OrderStatus
 from tests.factories import OrderSpec, add_order
 from tests.ui.by_hand import click
 from ui.dialogs.message_dialog import MessageDialog
@@ -30,7 +30,7 @@ def test_edit_copy_and_log_on_the_timeline(qtbot, db):
         "Votre compte > Vos commandes > Demander une annulation" in dialog.body_edit.toPlainText()
     )
     dialog.body_edit.setPlainText(dialog.body_edit.toPlainText() + "\nPS : merci !\n")
-    with qtbot.waitSignal(dialog.messageLogged) as logged:
+    with qtbot.waitSignal(dialog.message_logged) as logged:
         click(qtbot, dialog.copy_button)
     assert logged.args == [ORDER]
     assert QGuiApplication.clipboard().text().endswith("PS : merci !\n")

@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
 
 from app import clock
 from app.demo import fill_demo
-from app.order_list import ListQuery, page
-from app.queries import View
+from app.order_views.order_list import ListQuery, page
+from app.order_views.queries import View
 from tests.screenshots import cancellation_file
 from tests.ui.by_hand import trigger
 from tests.ui.test_dialog_layout import demo_db as demo_db  # the module's demo database

@@ -15,7 +15,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QDialog, QRadioButton
 
-from app.models import OrderStatus
+from app.storage.models import OrderStatus
 from tests.factories import NOW, ItemSpec, OrderSpec, add_order
 from ui.dialogs.cancel_dialog import CancelDialog
 from ui.dialogs.cancel_items_dialog import CancelItemsDialog

@@ -6,8 +6,8 @@ import pytest
 from PySide6.QtWidgets import QTextBrowser
 from sqlalchemy import update
 
-from app.models import Order
-from app.order_details import order_details
+from app.order_views.order_details import order_details
+from app.storage.models import Order
 from tests.factories import OrderSpec, add_order
 from ui.details_pane import NARROWEST, DetailsPane
 from ui.translation import install_translators

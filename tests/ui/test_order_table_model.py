@@ -6,10 +6,10 @@ from datetime import timedelta
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt
 
-from app import order_list
-from app.models import OrderStatus
-from app.order_list import PAGE_SIZE, Column, Interrupted, ListQuery, page, view_counts
-from app.queries import View
+from app.order_views import order_list
+from app.order_views.order_list import PAGE_SIZE, Column, Interrupted, ListQuery, page, view_counts
+from app.order_views.queries import View
+from app.storage.models import OrderStatus
 from tests.factories import NOW, OrderSpec, add_order
 from ui.models.order_table_model import KEY_ROLE, OrderTableModel
 

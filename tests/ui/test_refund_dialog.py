@@ -7,8 +7,8 @@ from decimal import Decimal
 
 from PySide6.QtCore import Qt
 
-from app.models import OrderStatus
-from app.returns import receive_return
+from app.order_actions.returns import receive_return
+from app.storage.models import OrderStatus
 from tests.factories import ItemSpec, OrderSpec, add_order
 from tests.ui.by_hand import click
 from ui.dialogs.refund_dialog import RefundDialog

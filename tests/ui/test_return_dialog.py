@@ -7,7 +7,7 @@ from datetime import date
 
 from PySide6.QtCore import Qt
 
-from app.models import OrderStatus
+from app.storage.models import OrderStatus
 from tests.factories import ItemSpec, OrderSpec, add_order
 from tests.ui.by_hand import click
 from ui.dialogs.return_dialog import ReturnDialog

@@ -10,11 +10,11 @@ import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
-from app import audit
-from app.models import Order, OrderStatus
-from app.order_list import Column
-from app.orders import cancel
-from app.queries import View
+from app.order_actions.orders import cancel
+from app.order_views.order_list import Column
+from app.order_views.queries import View
+from app.storage import audit
+from app.storage.models import Order, OrderStatus
 from tests.factories import NOW, ItemSpec, OrderSpec, add_order
 from ui.dialogs.message_dialog import MessageDialog
 from ui.main_window import MainWindow

@@ -7,7 +7,7 @@ from decimal import Decimal
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox
 
-from app.queries import View
+from app.order_views.queries import View
 from tests.ui import test_main_window as base
 from tests.ui.by_hand import click, trigger
 from tests.ui.test_main_window import CANCELED, LATE, SHIPPED, UNSHIPPED, shown

@@ -9,8 +9,8 @@ from PySide6.QtCore import QDate
 from PySide6.QtGui import QGuiApplication
 from sqlalchemy import select
 
-from app.models import Cancellation, Event, Order, OrderStatus, Shipment
-from app.orders import cancel
+from app.order_actions.orders import cancel
+from app.storage.models import Cancellation, Event, Order, OrderStatus, Shipment
 from tests.factories import NOW, ItemSpec, OrderSpec, add_order
 from tests.ui.by_hand import click, trigger
 from ui.dialogs.cancel_dialog import CancelDialog

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QTextTable
 
-from app.orders import ItemQuantity, cancel
-from app.summary import summary
+from app.account_health.summary import summary
+from app.order_actions.orders import ItemQuantity, cancel
 from tests.benchmarks.bench_summary import fill
 from tests.factories import NOW, ItemSpec, OrderSpec, add_order
 from ui.printing.output import document_to_pdf, paginate

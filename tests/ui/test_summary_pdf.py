@@ -12,8 +12,8 @@ import pytest
 from PySide6.QtCore import QDate, QLocale, QTimer
 from PySide6.QtWidgets import QPushButton
 
-from app.orders import cancel
-from app.summary import summary
+from app.account_health.summary import summary
+from app.order_actions.orders import cancel
 from tests.benchmarks.bench_summary import fill
 from tests.factories import NOW, OrderSpec, add_order
 from tests.ui.by_hand import click

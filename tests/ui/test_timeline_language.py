@@ -8,11 +8,11 @@ from decimal import Decimal
 import pytest
 from PySide6.QtCore import QLocale
 
-from app import audit
-from app.carriers import resolve_carrier
-from app.orders import ShipmentRequest, confirm_shipment, find_order
-from app.refunds import ItemRefund, RefundRequest, refund
-from app.restocking import Share
+from app.marketplace_files.carriers import resolve_carrier
+from app.order_actions.orders import ShipmentRequest, confirm_shipment, find_order
+from app.order_actions.refunds import ItemRefund, RefundRequest, refund
+from app.order_actions.restocking import Share
+from app.storage import audit
 from tests.factories import NOW, OrderSpec, add_order
 from ui import translation
 from ui.i18n import money, short_date

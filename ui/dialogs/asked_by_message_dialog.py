@@ -1,6 +1,6 @@
 """Note that the buyer asked to cancel by message (S5): when, and what they wrote.
 
-Calls :func:`app.asked_by_message.record_asked_by_message`; a refusal stays inline
+Calls :func:`app.order_actions.asked_by_message.record_asked_by_message`; a refusal stays inline
 and changes nothing. Once noted, the list flags the order and the details pane puts
 the S5 reply one click away.
 """
@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
 )
 
 from app import clock
-from app.asked_by_message import record_asked_by_message
-from app.db import Database
 from app.errors import SellerDeskError
-from app.order_details import OrderDetails
+from app.order_actions.asked_by_message import record_asked_by_message
+from app.order_views.order_details import OrderDetails
+from app.storage.db import Database
 from ui.dialogs.feedback import ProblemLine
 from ui.dialogs.order_banner import OrderBanner
 from ui.dialogs.room import make_room

@@ -18,8 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import backups, settings
-from app.db import Database, sqlite_file
+from app import settings
+from app.storage import backups
+from app.storage.db import Database, sqlite_file
 from ui.i18n import date_time, tr_text
 
 

@@ -1,8 +1,8 @@
 """Bulk cancel from an order cancellation file (S2): the plan per row, then apply.
 
-The plan comes from :func:`app.bulk_cancel.plan` (what each line will do, or
+The plan comes from :func:`app.marketplace_files.bulk_cancel.plan` (what each line will do, or
 why it cannot, and what it does to the cancellation rate); applying calls
-:func:`app.bulk_cancel.apply` with the valid rows only, in one transaction.
+:func:`app.marketplace_files.bulk_cancel.apply` with the valid rows only, in one transaction.
 Both run on a worker thread (a file of thousands of lines takes seconds) with
 a progress window telling the lines done that can stop them: a stopped apply
 cancels nothing.
@@ -38,11 +38,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import bulk_cancel
-from app.bulk_cancel import BulkResult, CancellationPlan, PlannedRow
-from app.db import Database
 from app.errors import SellerDeskError
-from app.reasons import reason_label
+from app.marketplace_files import bulk_cancel
+from app.marketplace_files.bulk_cancel import BulkResult, CancellationPlan, PlannedRow
+from app.order_actions.reasons import reason_label
+from app.storage.db import Database
 from ui.dialogs.feedback import ProblemLine
 from ui.dialogs.working import Job
 from ui.i18n import tr_text

@@ -1,6 +1,6 @@
 """Cancel an order: the reason, what it does to the rate, and the S5 alternative.
 
-The rate effect is computed by :func:`app.rate_effect.cancel_effect` before the
+The rate effect is computed by :func:`app.account_health.rate_effect.cancel_effect` before the
 seller confirms. Buyer canceled without the official request (S5) counts:
 the dialog warns and offers to copy the reply asking the buyer to use
 Request cancellation instead, leaving the order as it is.
@@ -21,12 +21,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.db import Database
+from app.account_health.rate_effect import RateEffect, buyer_language, cancel_effect, s5_reply
 from app.errors import SellerDeskError
-from app.order_details import OrderDetails
-from app.orders import cancel
-from app.rate_effect import RateEffect, buyer_language, cancel_effect, s5_reply
-from app.reasons import BUYER_CANCELED
+from app.order_actions.orders import cancel
+from app.order_actions.reasons import BUYER_CANCELED
+from app.order_views.order_details import OrderDetails
+from app.storage.db import Database
 from ui.contrast import make_quiet
 from ui.dialogs.feedback import ProblemLine
 from ui.dialogs.order_banner import OrderBanner
@@ -37,7 +37,7 @@ from ui.reason_box import cancellation_reason_box
 
 
 class CancelDialog(QDialog):
-    """Calls :func:`app.orders.cancel` for the whole order (the unshipped rest)."""
+    """Calls :func:`app.order_actions.orders.cancel` for the whole order (the unshipped rest)."""
 
     def __init__(self, db: Database, details: OrderDetails, parent: QWidget | None = None) -> None:
         super().__init__(parent)

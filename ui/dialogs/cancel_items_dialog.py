@@ -1,10 +1,10 @@
 """Cancel some items of an order not yet shipped (S14): items, quantities, a reason.
 
 The rest stays to ship. Whether it counts in the cancellation rate is the
-core's answer (:func:`app.rate_effect.cancel_effect`), shown as the cancel dialog
+core's answer (:func:`app.account_health.rate_effect.cancel_effect`), shown as the cancel dialog
 shows it, with the amounts the chosen units take
-(:func:`app.order_money.cancel_preview`) before the button; the cancellation
-itself is :func:`app.orders.cancel` with ``items``.
+(:func:`app.order_actions.order_money.cancel_preview`) before the button; the cancellation
+itself is :func:`app.order_actions.orders.cancel` with ``items``.
 """
 
 from __future__ import annotations
@@ -24,12 +24,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.db import Database
+from app.account_health.rate_effect import cancel_effect
 from app.errors import SellerDeskError
-from app.order_details import ItemLine, order_details
-from app.order_money import CancelPreview, cancel_preview
-from app.orders import ItemQuantity, cancel
-from app.rate_effect import cancel_effect
+from app.order_actions.order_money import CancelPreview, cancel_preview
+from app.order_actions.orders import ItemQuantity, cancel
+from app.order_views.order_details import ItemLine, order_details
+from app.storage.db import Database
 from ui.dialogs.feedback import ProblemLine
 from ui.dialogs.order_banner import OrderBanner
 from ui.dialogs.rate_effect_label import RateEffectLabel

@@ -1,9 +1,9 @@
 """Export upload files for Seller Central: preview the rows, save a batch, write one again.
 
-The rows come from :func:`app.exports.preview`, exactly as they will be
-written; saving calls :func:`app.exports.export_new`, which numbers the batch
+The rows come from :func:`app.marketplace_files.exports.preview`, exactly as they will be
+written; saving calls :func:`app.marketplace_files.exports.export_new`, which numbers the batch
 and marks what it holds; the history re-writes a past batch with
-:func:`app.exports.rewrite_batch`. The dialog holds no rule of its own.
+:func:`app.marketplace_files.exports.rewrite_batch`. The dialog holds no rule of its own.
 
 Preview and writing run on a worker thread (10,000 rows take a few tenths of a
 second): the preview shows a busy bar in the dialog, a file being written a
@@ -44,9 +44,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.db import Database
 from app.errors import SellerDeskError
-from app.exports import (
+from app.marketplace.connection import SellerCentral, Timing, readiness
+from app.marketplace.errors import ConnectionFailed
+from app.marketplace.ledger import SubmissionInfo, submissions
+from app.marketplace_files.exports import (
     BatchInfo,
     ExportKind,
     ExportPreview,
@@ -55,10 +57,8 @@ from app.exports import (
     preview,
     rewrite_batch,
 )
-from app.exports import kind_label as app_kind_label
-from app.marketplace.connection import SellerCentral, Timing, readiness
-from app.marketplace.errors import ConnectionFailed
-from app.marketplace.ledger import SubmissionInfo, submissions
+from app.marketplace_files.exports import kind_label as app_kind_label
+from app.storage.db import Database
 from app.text import Text
 from ui.contrast import make_quiet
 from ui.dialogs.feedback import ProblemLine

@@ -16,9 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.db import Database
 from app.errors import SellerDeskError
-from app.importer import BadRows, import_reports
+from app.marketplace_files.importer import BadRows, import_reports
+from app.storage.db import Database
 from ui.dialogs.working import Job
 from ui.i18n import tr_text
 from ui.tasks import Task, TaskRunner

@@ -1,6 +1,6 @@
 """A buyer message from a template: pick, edit, copy or e-mail it, and log it on the timeline.
 
-The text comes filled from :func:`app.messages.compose` (no buyer data for a
+The text comes filled from :func:`app.order_actions.messages.compose` (no buyer data for a
 Pending order, S9); the seller edits it freely; what is logged is what was sent.
 """
 
@@ -26,10 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.db import Database
 from app.errors import SellerDeskError
-from app.message_choice import message_language
-from app.messages import (
+from app.order_actions.message_choice import message_language
+from app.order_actions.messages import (
     CHANNEL_EMAIL,
     CHANNEL_MESSAGING,
     LANGUAGES,
@@ -38,9 +37,10 @@ from app.messages import (
     compose,
     log_message,
 )
-from app.order_details import order_details
+from app.order_views.order_details import order_details
 from app.settings import LANGUAGE
 from app.settings import get as get_setting
+from app.storage.db import Database
 from ui.dialogs.order_banner import OrderBanner
 from ui.i18n import tr_text
 
@@ -53,7 +53,7 @@ def default_language(db: Database) -> str:
 
 
 class MessageDialog(QDialog):
-    messageLogged = Signal(str)  # noqa: N815 (Qt signal names are camelCase)
+    message_logged = Signal(str)
 
     def __init__(
         self,
@@ -125,13 +125,13 @@ class MessageDialog(QDialog):
 
         self.template_combo.currentIndexChanged.connect(self.refill)
         self.language_combo.currentIndexChanged.connect(self.refill)
-        self.translate_ui()
+        self.retranslate()
         self.refill()
 
     def _label(self, source: str) -> str:
         return QCoreApplication.translate("Messages", source)
 
-    def translate_ui(self) -> None:
+    def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Message to the buyer — {order}").format(order=self._order_id))
         texts = (self.tr("&Template"), self.tr("&Language"), self.tr("&Subject"))
         for label, text in zip(self.form_labels, texts, strict=True):
@@ -223,4 +223,4 @@ class MessageDialog(QDialog):
             self.status_label.setText(tr_text(error.message))
             return
         self.status_label.setText(done + " " + self.tr("Logged on the order's timeline."))
-        self.messageLogged.emit(message.order_id)
+        self.message_logged.emit(message.order_id)

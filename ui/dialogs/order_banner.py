@@ -6,9 +6,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
-from app.db import Database
 from app.errors import SellerDeskError
-from app.order_details import OrderDetails, order_details
+from app.order_views.order_details import OrderDetails, order_details
+from app.storage.db import Database
 from ui.i18n import money
 
 

@@ -29,10 +29,10 @@ from PySide6.QtWidgets import (
 )
 
 from app import settings
-from app.db import Database
 from app.errors import SellerDeskError
-from app.restocking import GRADES
+from app.order_actions.restocking import GRADES
 from app.settings import CARRIER_ANY, CARRIER_DAMAGED, Preferences
+from app.storage.db import Database
 from ui.contrast import make_quiet
 from ui.dialogs.feedback import ProblemLine
 from ui.dialogs.room import make_room

@@ -1,11 +1,12 @@
 """The sentence both cancel dialogs show before the button: what the cancellation does
-to the 7-day rate (:func:`app.rate_effect.cancel_effect`), red when it ends above target."""
+to the 7-day rate (:func:`app.account_health.rate_effect.cancel_effect`), red when it ends
+above target."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QWidget
 
-from app.rate_effect import RateEffect
+from app.account_health.rate_effect import RateEffect
 from ui.i18n import percent
 from ui.models.order_table_model import AT_RISK_COLOUR
 

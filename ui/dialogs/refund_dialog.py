@@ -2,7 +2,7 @@
 
 One box per charged item shows, per component, what was charged and what is
 still refundable; the seller ticks a full refund or types an amount or a
-percentage. Every change asks :func:`app.refund_form.refund_form` once: its answer
+percentage. Every change asks :func:`app.order_actions.refund_form.refund_form` once: its answer
 (each item's fee limit, the plan checked by the same function the command line uses,
 or why not) fills the limits, the live total and the reason the Refund button is
 disabled. No money rule lives in this widget.
@@ -33,11 +33,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.db import Database
 from app.errors import SellerDeskError
-from app.reasons import REFUND_REASONS, reason_label
-from app.refund_form import FeeLimit, RefundForm, TypedItem, refund_form, refund_request
-from app.refunds import (
+from app.order_actions.reasons import REFUND_REASONS, reason_label
+from app.order_actions.refund_form import (
+    FeeLimit,
+    RefundForm,
+    TypedItem,
+    refund_form,
+    refund_request,
+)
+from app.order_actions.refunds import (
     COMPONENT_LABELS,
     Component,
     ItemBalance,
@@ -48,7 +53,8 @@ from app.refunds import (
     refund,
     suggested_refund,
 )
-from app.restocking import GRADES
+from app.order_actions.restocking import GRADES
+from app.storage.db import Database
 from ui.contrast import make_quiet
 from ui.dialogs.feedback import ProblemLine
 from ui.dialogs.order_banner import OrderBanner

@@ -1,6 +1,6 @@
 """Record a return: the parcel is coming back, or it is back with its condition (S3, S16).
 
-Before the button, the dialog says what will happen, as :mod:`app.returns`
+Before the button, the dialog says what will happen, as :mod:`app.order_actions.returns`
 decides it: a refund due within two business days, or, if shipment was never
 confirmed, the cancellation of the order and whether it counts in the rate.
 After a received return that calls for a refund, ``opens_refund`` tells the
@@ -23,10 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.db import Database
 from app.errors import SellerDeskError
-from app.restocking import GRADES
-from app.returns import (
+from app.order_actions.restocking import GRADES
+from app.order_actions.returns import (
     Outcome,
     ReturnResult,
     ReturnStep,
@@ -34,6 +33,7 @@ from app.returns import (
     receive_return,
     request_return,
 )
+from app.storage.db import Database
 from ui.dialogs.feedback import ProblemLine
 from ui.dialogs.order_banner import OrderBanner
 from ui.dialogs.room import make_room
@@ -41,7 +41,8 @@ from ui.i18n import tr_text
 
 
 class ReturnDialog(QDialog):
-    """Calls :func:`app.returns.request_return` or :func:`app.returns.receive_return`."""
+    """Calls :func:`app.order_actions.returns.request_return` or
+    :func:`app.order_actions.returns.receive_return`."""
 
     def __init__(self, db: Database, order_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)

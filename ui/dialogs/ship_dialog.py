@@ -18,18 +18,24 @@ from PySide6.QtWidgets import (
 )
 
 from app import clock
-from app.carriers import OTHER, USUAL_CARRIERS, marketplace_carrier_codes, resolve_carrier
-from app.db import Database
 from app.errors import SellerDeskError
-from app.order_details import OrderDetails
-from app.orders import ItemQuantity, ShipmentRequest, confirm_shipment
+from app.marketplace_files.carriers import (
+    OTHER,
+    USUAL_CARRIERS,
+    marketplace_carrier_codes,
+    resolve_carrier,
+)
+from app.order_actions.orders import ItemQuantity, ShipmentRequest, confirm_shipment
+from app.order_views.order_details import OrderDetails
+from app.storage.db import Database
 from ui.dialogs.feedback import ProblemLine
 from ui.dialogs.order_banner import OrderBanner
 from ui.dialogs.room import make_room
 
 
 class ShipDialog(QDialog):
-    """Calls :func:`app.orders.confirm_shipment`; a refusal stays inline and changes nothing."""
+    """Calls :func:`app.order_actions.orders.confirm_shipment`; a refusal stays inline and
+    changes nothing."""
 
     def __init__(self, db: Database, details: OrderDetails, parent: QWidget | None = None) -> None:
         super().__init__(parent)

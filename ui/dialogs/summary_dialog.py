@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
 )
 
 from app import clock
-from app.db import Database
+from app.account_health.summary import Summary, summary
 from app.errors import SellerDeskError
-from app.summary import Summary, summary
+from app.storage.db import Database
 from ui.dialogs.working import Job
 from ui.i18n import number, tr_text
 from ui.printing.output import (
@@ -94,10 +94,10 @@ class SummaryDialog(QDialog):
             # The selected orders' cancellations, whatever their date.
             for edit in (self.from_edit, self.to_edit):
                 edit.setEnabled(False)
-        self.translate_ui()
+        self.retranslate()
         self.reload()
 
-    def translate_ui(self) -> None:
+    def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Cancellation summary"))
         self.form_labels[0].setText(self.tr("&From"))
         self.form_labels[1].setText(self.tr("&To (included)"))

@@ -2,7 +2,7 @@
 
 Only the rows scrolled into view are loaded, a page at a time
 (``canFetchMore``/``fetchMore``); sorting and filtering re-run the query in
-the database (:mod:`app.order_list`), never in a proxy model.
+the database (:mod:`app.order_views.order_list`), never in a proxy model.
 
 The GUI thread never waits long for the database: each page is first asked
 for with a small budget of database work (``budget_ms``, 25 ms). A page
@@ -31,9 +31,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QPalette
 
 from app import clock
-from app.db import Database
-from app.models import FulfilledBy
-from app.order_list import (
+from app.order_views.order_list import (
     PAGE_SIZE,
     Column,
     DeadlineKind,
@@ -44,7 +42,9 @@ from app.order_list import (
     page,
     within,
 )
-from app.queries import View
+from app.order_views.queries import View
+from app.storage.db import Database
+from app.storage.models import FulfilledBy
 from ui.i18n import money, short_date
 from ui.labels import (
     asked_by_message_explanation,

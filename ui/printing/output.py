@@ -36,8 +36,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication, QWidget
 
-from app import files
-from app.summary import Summary
+from app.account_health.summary import Summary
+from app.storage import files
 
 PDF_RESOLUTION = 300
 LAYOUT_DPI = 96  # QTextDocument's own resolution when it has no paint device

@@ -1,4 +1,4 @@
-"""The cancellation summary as a QTextDocument, built from :mod:`app.summary` data.
+"""The cancellation summary as a QTextDocument, built from :mod:`app.account_health.summary` data.
 
 One builder serves the print preview, the printer and the PDF: it only lays out
 what the core computed. Page numbers are drawn by :mod:`ui.printing.output`.
@@ -14,8 +14,8 @@ from html import escape
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QFont, QTextDocument, QTextOption
 
-from app.health import RATE_TARGET, CancellationRate
-from app.summary import Summary, SummaryLine, start_of
+from app.account_health.health import RATE_TARGET, CancellationRate
+from app.account_health.summary import Summary, SummaryLine, start_of
 from ui.i18n import date_time, money, number, short_date, time_of_day, tr_text
 
 STYLE = """

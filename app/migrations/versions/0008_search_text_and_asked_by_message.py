@@ -18,7 +18,8 @@ branch_labels = None
 depends_on = None
 
 BATCH = 2_000
-# As app.search_text folds them at the time of writing (a migration never changes later).
+# As app.order_views.search_text folds them at the time of writing
+# (a migration never changes later).
 LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "ø": "o", "ł": "l", "đ": "d", "ı": "i"})
 
 

@@ -1,0 +1,1 @@
+"""Account health: the marketplace's rates, their history, and the printed summaries."""

@@ -1,0 +1,316 @@
+"""Account health as of a moment (DESIGN.md §4, §8; FORMATS.md §5).
+
+Figures "as of" a moment count only what had happened by then: orders
+purchased by then, cancellations made by then, shipments confirmed by then.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any, NamedTuple
+
+from sqlalchemy import ColumnElement, Select, and_, exists, func, or_, select, union_all
+from sqlalchemy.orm import Session
+
+from app import clock
+from app.clock import iso, whole_days
+from app.order_actions.rules import seller_fulfilled
+from app.storage.db import Database
+from app.storage.models import (
+    Cancellation,
+    CancellationLine,
+    Order,
+    OrderItem,
+    OrderStatus,
+    Shipment,
+    ShipmentLine,
+)
+
+RATE_TARGET = Decimal("2.50")
+WINDOW_DAYS = 7
+AUTO_CANCEL_DAYS = 7  # S11
+# The window's At risk filter: late orders this close to the auto-cancellation.
+AT_RISK_NOTICE_DAYS = 3
+AT_RISK_FROM_DAYS_LATE = AUTO_CANCEL_DAYS - AT_RISK_NOTICE_DAYS
+PENDING_LIMIT_DAYS = 21  # S12
+# Units still to ship: the health lists and the order list's Unshipped view.
+OPEN_STATUSES = (OrderStatus.UNSHIPPED, OrderStatus.PARTIALLY_SHIPPED)
+
+
+@dataclass(frozen=True)
+class CancellationRate:
+    as_of: datetime
+    window_days: int
+    orders: int
+    seller_cancellations: int
+
+    @property
+    def percent(self) -> Decimal:
+        return rate_percent(self.seller_cancellations, self.orders)
+
+    @property
+    def above_target(self) -> bool:
+        return self.percent >= RATE_TARGET
+
+
+def rate_percent(cancelled: int, orders: int) -> Decimal:
+    if orders == 0:
+        return Decimal("0.00")
+    return (Decimal(cancelled) * 100 / Decimal(orders)).quantize(
+        Decimal("0.01"), rounding=ROUND_HALF_UP
+    )
+
+
+def window_start(as_of: datetime, days: int) -> datetime:
+    return as_of - timedelta(days=days)
+
+
+def cancellation_rate(
+    session: Session, as_of: datetime, days: int = WINDOW_DAYS
+) -> CancellationRate:
+    """Orders purchased in (as_of − days, as_of]; those with a counting cancellation by as_of.
+
+    Only orders the seller fulfils: the marketplace's rate leaves its own out of both figures.
+    """
+    in_window = and_(
+        Order.purchase_date > window_start(as_of, days),
+        Order.purchase_date <= as_of,
+        seller_fulfilled(),
+    )
+    orders = session.scalar(select(func.count(Order.id)).where(in_window)) or 0
+    counted = exists().where(
+        Cancellation.order_pk == Order.id,
+        Cancellation.counts_in_rate.is_(True),
+        Cancellation.created_at <= as_of,
+    )
+    cancelled = session.scalar(select(func.count(Order.id)).where(in_window, counted)) or 0
+    return CancellationRate(as_of, days, orders, cancelled)
+
+
+@dataclass
+class HealthReport:
+    rate: CancellationRate
+    late: list[dict[str, Any]] = field(default_factory=list)
+    at_risk_of_auto_cancel: list[dict[str, Any]] = field(default_factory=list)
+    pending_over_21_days: list[dict[str, Any]] = field(default_factory=list)
+    canceled_on_marketplace: list[dict[str, Any]] = field(default_factory=list)
+    overdue_refunds: list[dict[str, Any]] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "as_of": iso(self.rate.as_of),
+            "window_days": self.rate.window_days,
+            "orders": self.rate.orders,
+            "seller_cancellations": self.rate.seller_cancellations,
+            "cancellation_rate": f"{self.rate.percent:.2f}",
+            "cancellation_rate_target": f"{RATE_TARGET:.2f}",
+            "above_target": self.rate.above_target,
+            "late": self.late,
+            "at_risk_of_auto_cancel": self.at_risk_of_auto_cancel,
+            "pending_over_21_days": self.pending_over_21_days,
+            "canceled_on_marketplace": self.canceled_on_marketplace,
+            "overdue_refunds": self.overdue_refunds,
+        }
+
+    @property
+    def close_to_auto_cancel(self) -> list[dict[str, Any]]:
+        """The late orders of the window's "At risk of auto-cancellation" filter.
+
+        ``at_risk_of_auto_cancel`` (the JSON's name, DESIGN §8) holds every late order
+        with its countdown: the window calls that group "Late".
+        """
+        return [
+            entry
+            for entry in self.at_risk_of_auto_cancel
+            if close_to_auto_cancel(entry["days_late"])
+        ]
+
+
+def close_to_auto_cancel(days_late: int) -> bool:
+    """A late order in the "At risk of auto-cancellation" group: the marketplace may cancel it
+    within AT_RISK_NOTICE_DAYS (S11). The list's filter asks the same in SQL
+    (:func:`app.order_views.queries.is_close_to_auto_cancel`), the health page and
+    the list's warning ask here.
+
+    Not what the health JSON calls ``at_risk_of_auto_cancel``: that list holds every late
+    order with its countdown (the window's "Late" group); this is its last days."""
+    return days_late >= AT_RISK_FROM_DAYS_LATE
+
+
+def days_before_auto_cancel(days_late: int) -> int:
+    """Whole days before the marketplace may cancel a late order itself (S11);
+    zero or less: it may do so now."""
+    return AUTO_CANCEL_DAYS - days_late
+
+
+class LateOrder(NamedTuple):
+    order_id: str
+    status: OrderStatus
+    latest_ship_date: datetime
+    days_late: int
+
+
+class PendingOrder(NamedTuple):
+    order_id: str
+    purchase_date: datetime
+    age_days: int
+
+
+def _units_undone_after(session: Session, as_of: datetime) -> dict[int, int]:
+    """Units shipped or cancelled after ``as_of``, by order: they were still open at that moment.
+
+    Read from the shipments and cancellations made after ``as_of`` (their date's
+    index), never from the list of candidate orders, however long it is.
+    """
+    undone: dict[int, int] = defaultdict(int)
+    shipped = session.execute(
+        select(Shipment.order_pk, func.sum(ShipmentLine.quantity))
+        .join(ShipmentLine, ShipmentLine.shipment_id == Shipment.id)
+        .where(Shipment.created_at > as_of)
+        .group_by(Shipment.order_pk)
+    )
+    cancelled = session.execute(
+        select(Cancellation.order_pk, func.sum(CancellationLine.quantity))
+        .join(CancellationLine, CancellationLine.cancellation_id == Cancellation.id)
+        .where(Cancellation.created_at > as_of)
+        .group_by(Cancellation.order_pk)
+    )
+    for order_pk, units in [*shipped, *cancelled]:
+        undone[order_pk] += int(units or 0)
+    return undone
+
+
+def late_orders(session: Session, as_of: datetime) -> list[LateOrder]:
+    """Orders with units still to ship past their latest ship date, with days late.
+
+    Two index walks instead of one pass over every order: the orders open now
+    (status and ship-by index), and those shipped or cancelled since ``as_of``
+    (a report as of a past moment). Rows, not ORM objects: 100,000 late orders
+    are listed in a fraction of a second.
+    """
+    undone = _units_undone_after(session, as_of)
+    rows = session.connection()  # plain rows: no ORM bookkeeping per row
+    known_then = and_(
+        seller_fulfilled(),
+        Order.latest_ship_date.is_not(None),
+        Order.latest_ship_date < as_of,
+        Order.purchase_date <= as_of,
+        or_(Order.payment_date.is_(None), Order.payment_date <= as_of),
+        Order.status != OrderStatus.PENDING,
+    )
+    columns = (
+        Order.id,
+        Order.order_id,
+        Order.status,
+        Order.latest_ship_date,
+        func.coalesce(
+            select(func.sum(OrderItem.quantity_open))
+            .where(OrderItem.order_pk == Order.id)
+            .scalar_subquery(),
+            0,
+        ),
+    )
+    # Sorted here, not by the database: asked for in ship-by order, SQLite walks the
+    # ship-by index through every order shipped long ago (seconds at 1M) instead of
+    # the open orders' status index.
+    found = rows.execute(select(*columns).where(known_then, Order.status.in_(OPEN_STATUSES)))
+    open_now = sorted(found, key=lambda row: (row[3], row[1]))
+    seen = {row[0] for row in open_now}
+    changed = [pk for pk in undone if pk not in seen]
+    changed_since = (
+        rows.execute(select(*columns).where(known_then, Order.id.in_(changed))).all()
+        if changed
+        else []
+    )
+    late = [
+        LateOrder(order_id, status, ship_by, whole_days(as_of, ship_by))
+        for pk, order_id, status, ship_by, open_units in [*open_now, *changed_since]
+        if int(open_units) + undone.get(pk, 0) > 0
+    ]
+    if changed_since:  # rare: a report as of a moment before some shipments
+        late.sort(key=lambda order: (order.latest_ship_date, order.order_id))
+    return late
+
+
+def pending_too_long(session: Session, as_of: datetime) -> list[PendingOrder]:
+    """S12: orders still pending at ``as_of`` more than 21 days after purchase."""
+    limit = as_of - timedelta(days=PENDING_LIMIT_DAYS)
+    not_cancelled = ~exists().where(
+        Cancellation.order_pk == Order.id, Cancellation.created_at <= as_of
+    )
+
+    def old_orders(pending_then: ColumnElement[bool]) -> Select[str, datetime]:
+        return select(Order.order_id, Order.purchase_date).where(
+            seller_fulfilled(), Order.purchase_date < limit, pending_then, not_cancelled
+        )
+
+    # Pending now, or paid only after as_of: two index walks (status, payment date)
+    # rather than one look at every order older than 21 days.
+    rows = session.connection().execute(
+        union_all(
+            old_orders(Order.status == OrderStatus.PENDING),
+            old_orders(and_(Order.status != OrderStatus.PENDING, Order.payment_date > as_of)),
+        )
+    )
+    found = [
+        PendingOrder(order_id, purchased, whole_days(as_of, purchased))
+        for order_id, purchased in rows
+    ]
+    found.sort(key=lambda order: (order.purchase_date, order.order_id))
+    return found
+
+
+def health(db: Database, as_of: datetime | None = None, days: int = WINDOW_DAYS) -> HealthReport:
+    as_of = clock.as_utc(as_of) if as_of else clock.now()
+    with db.reading() as session:
+        report = HealthReport(cancellation_rate(session, as_of, days))
+        for order in late_orders(session, as_of):
+            entry = {
+                "order_id": order.order_id,
+                "status": order.status.value,
+                "latest_ship_date": iso(order.latest_ship_date),
+                "days_late": order.days_late,
+            }
+            report.late.append(entry)
+            report.at_risk_of_auto_cancel.append(
+                {
+                    **entry,
+                    "days_left": days_before_auto_cancel(order.days_late),
+                    "auto_cancel_from": iso(
+                        order.latest_ship_date + timedelta(days=AUTO_CANCEL_DAYS)
+                    ),
+                }
+            )
+        for pending in pending_too_long(session, as_of):
+            report.pending_over_21_days.append(
+                {
+                    "order_id": pending.order_id,
+                    "purchase_date": iso(pending.purchase_date),
+                    "age_days": pending.age_days,
+                }
+            )
+        for order_id, purchased, status in session.execute(
+            select(Order.order_id, Order.purchase_date, Order.status)
+            .where(
+                Order.canceled_on_marketplace.is_(True),
+                Order.purchase_date <= as_of,
+                seller_fulfilled(),
+            )
+            .order_by(Order.purchase_date)
+        ):
+            report.canceled_on_marketplace.append(
+                {
+                    "order_id": order_id,
+                    "purchase_date": iso(purchased),
+                    # False: some lines only (an item-status Cancelled in a shipped order).
+                    "whole_order": status is OrderStatus.CANCELED,
+                }
+            )
+        # Imported here: the returns and refunds rules are not needed to list orders.
+        from app.order_actions.returns import overdue_refunds
+
+        report.overdue_refunds = overdue_refunds(session, as_of)
+    return report

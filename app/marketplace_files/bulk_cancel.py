@@ -1,0 +1,643 @@
+"""Bulk cancel from an order cancellation file (S2, DESIGN.md §8).
+
+The plan and the application are the same walk through the file: each row
+goes through :func:`app.order_actions.orders.cancellation_of`, the one cancellation rule,
+inside one transaction, later rows seeing what earlier rows did. The orders
+the file names are loaded with a few queries, the walk changes them in memory,
+and what it changed is written set-based at the end (a handful of executemany
+statements: orders, items, cancellations and their lines, audit events). A plan
+rolls that transaction back; applying commits it only when every row is valid
+(or, with ``skip_invalid``, keeps the valid rows: a refused row changes
+nothing, because the core checks before it changes anything).
+
+A row is *malformed* (exit status 2) when a value is bad: order id, blank or
+unknown reason code, unknown order or item, a repeated row, an unreadable
+line. It is *refused* (exit status 1) when a rule forbids it: pending,
+already shipped, already cancelled.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, cast
+
+from sqlalchemy import Connection, Table, bindparam, insert, select, update
+from sqlalchemy.orm import Session, configure_mappers
+from sqlalchemy.orm.instrumentation import manager_of_class
+
+from app import clock
+from app.account_health.health import RATE_TARGET, CancellationRate, cancellation_rate
+from app.errors import BadInput, RuleRefused, SellerDeskError
+from app.marketplace_files.flatfiles.cancellation_file import (
+    CancellationFile,
+    ReadCancellationRow,
+    read_cancellation_file,
+)
+from app.order_actions.orders import (
+    CancellationDone,
+    ItemQuantity,
+    cancellation_of,
+    check_order_id,
+    find_item,
+    unknown_order,
+)
+from app.order_actions.reasons import COMMON_CANCELLATION_REASONS, cancellation_reason
+from app.storage import audit, files
+from app.storage.db import Database, changed_elsewhere
+from app.storage.models import Cancellation, CancellationLine, Event, Order, OrderItem
+from app.text import QT_TRANSLATE_NOOP, Number, Text, plural, text
+
+CTX = "BulkCancel"
+PROGRESS_EVERY = 25  # rows between two progress reports
+LOAD_CHUNK = 500  # order ids in one query when the file's orders are loaded
+
+Progress = Callable[[int, int], None]
+Cancelled = Callable[[], bool]
+
+
+class BulkCancelStopped(SellerDeskError):
+    """The seller stopped the check or the cancellations; nothing was cancelled."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            text(
+                CTX,
+                QT_TRANSLATE_NOOP(
+                    "BulkCancel", "Stopped before the end of the file; nothing was cancelled."
+                ),
+            )
+        )
+
+
+@dataclass(frozen=True)
+class PlannedRow:
+    """One line of the file: what it will do, or why it cannot."""
+
+    line: int
+    order_id: str
+    reason: str
+    item_code: str
+    outcome: Text | None = None
+    problem: Text | None = None
+    malformed: bool = False
+    counts_in_rate: bool | None = None
+    rate_effect: Text | None = None
+
+    @property
+    def valid(self) -> bool:
+        return self.problem is None
+
+
+@dataclass(frozen=True)
+class CancellationPlan:
+    rows: list[PlannedRow]
+    # The 7-day cancellation rate before the file and after its valid rows.
+    rate_before: CancellationRate | None = None
+    rate_after: CancellationRate | None = None
+
+    @property
+    def valid_rows(self) -> list[PlannedRow]:
+        return [row for row in self.rows if row.valid]
+
+    @property
+    def invalid_rows(self) -> list[PlannedRow]:
+        return [row for row in self.rows if not row.valid]
+
+    @property
+    def counted(self) -> int:
+        """Valid rows that will count in the seller's cancellation rate."""
+        return sum(1 for row in self.valid_rows if row.counts_in_rate)
+
+    @property
+    def exit_status(self) -> int:
+        """0 all valid; 2 if any row is malformed; else 1 (rules refuse some rows)."""
+        if any(row.malformed for row in self.rows):
+            return 2
+        return 1 if self.invalid_rows else 0
+
+    def problems(self) -> list[Text]:
+        return [line_problem(row) for row in self.invalid_rows]
+
+    def rate_summary(self) -> Text | None:
+        if self.rate_before is None or self.rate_after is None:
+            return None
+        return text(
+            CTX,
+            QT_TRANSLATE_NOOP(
+                "BulkCancel",
+                "7-day cancellation rate: {before} % now, {after} % after these cancellations "
+                "(target under {target} %).",
+            ),
+            before=Number(self.rate_before.percent.quantize(Decimal("0.01"))),
+            after=Number(self.rate_after.percent.quantize(Decimal("0.01"))),
+            target=Number(RATE_TARGET.quantize(Decimal("0.01"))),
+        )
+
+
+@dataclass(frozen=True)
+class BulkResult:
+    plan: CancellationPlan
+    message: Text
+
+    @property
+    def applied(self) -> list[PlannedRow]:
+        return self.plan.valid_rows
+
+    @property
+    def skipped(self) -> list[PlannedRow]:
+        return self.plan.invalid_rows
+
+
+def line_problem(row: PlannedRow) -> Text:
+    assert row.problem is not None
+    return text(
+        CTX,
+        QT_TRANSLATE_NOOP("BulkCancel", "Line {line}: {problem}"),
+        line=row.line,
+        problem=row.problem.english(),
+    )
+
+
+def read_file(path: str | Path) -> bytes:
+    try:
+        return files.read_input(path)
+    except OSError as error:
+        raise BadInput(
+            text(
+                CTX,
+                QT_TRANSLATE_NOOP("BulkCancel", "Cannot read {path}: {detail}."),
+                path=str(path),
+                detail=error.strerror or str(error),
+            )
+        ) from None
+
+
+def _bad(row: ReadCancellationRow, problem: Text) -> PlannedRow:
+    return PlannedRow(
+        row.line, row.order_id, row.reason, row.item_code, problem=problem, malformed=True
+    )
+
+
+def _check_values(row: ReadCancellationRow, default_reason: str | None) -> tuple[str, str] | Text:
+    """The order id and canonical reason code, or what is wrong with them.
+
+    A row without a reason (an order-id-only row) takes ``default_reason``, the one
+    the seller gave for such rows; without it the row is refused.
+    """
+    if not row.order_id:
+        return text(CTX, QT_TRANSLATE_NOOP("BulkCancel", "The order id is blank."))
+    try:
+        order_id = check_order_id(row.order_id)
+    except BadInput as error:
+        return error.message
+    if not row.reason and not default_reason:
+        return text(
+            CTX,
+            QT_TRANSLATE_NOOP(
+                "BulkCancel",
+                "The reason code is blank: SellerDesk must know whether the cancellation "
+                "counts in your rate. Fill in a code such as {examples}, or give one reason "
+                "for every row without one.",
+            ),
+            examples=", ".join(COMMON_CANCELLATION_REASONS),
+        )
+    try:
+        reason = cancellation_reason(row.reason or default_reason or "")
+    except BadInput as error:
+        return error.message
+    return order_id, reason
+
+
+def _outcome(whole_order: bool, item_row: bool, item: str, units: int) -> Text:
+    if whole_order:
+        return plural(
+            CTX,
+            QT_TRANSLATE_NOOP(
+                "BulkCancel",
+                "Cancels the whole order (%n unit(s)); the buyer is notified by e-mail.",
+            ),
+            units,
+        )
+    if item_row:
+        return plural(
+            CTX,
+            QT_TRANSLATE_NOOP(
+                "BulkCancel",
+                "Cancels item {item} (%n unit(s)); it goes into the order adjustment "
+                "file once the rest of the order is shipped.",
+            ),
+            units,
+            item=item,
+        )
+    return plural(
+        CTX,
+        QT_TRANSLATE_NOOP(
+            "BulkCancel",
+            "Cancels the %n unit(s) not yet shipped; they go into the order adjustment file.",
+        ),
+        units,
+    )
+
+
+ORDERS = cast(Table, Order.__table__)
+ITEMS = cast(Table, OrderItem.__table__)
+CANCELLATIONS = cast(Table, Cancellation.__table__)
+LINES = cast(Table, CancellationLine.__table__)
+EVENTS = cast(Table, Event.__table__)
+
+
+def _transient(model: type[Any], values: dict[str, Any]) -> Any:
+    """A model object with these stored values that no session tracks: the walk changes
+    it in memory through the model's own rules, and :func:`_write` stores the changes."""
+    found = manager_of_class(model).new_instance()
+    found.__dict__.update(values)
+    return found
+
+
+def _orders_named(session: Session, cancellations: CancellationFile) -> dict[str, Order]:
+    """Every order the file names, with its items, in a few queries (not one per line).
+
+    Rows see each other's changes because there is one object per order.
+    """
+    wanted: set[str] = set()
+    for row in cancellations.rows:
+        try:
+            wanted.add(check_order_id(row.order_id))
+        except BadInput:
+            continue  # the row's own check reports it
+    ids = sorted(wanted)
+    configure_mappers()  # before new_instance(), once
+    connection = session.connection()
+    orders: dict[str, Order] = {}
+    by_pk: dict[int, Order] = {}
+    for start in range(0, len(ids), LOAD_CHUNK):
+        query = (
+            select(ORDERS)
+            .where(ORDERS.c.order_id.in_(ids[start : start + LOAD_CHUNK]))
+            .with_for_update()
+        )
+        found = connection.execute(query)
+        names = list(found.keys())
+        for stored in found:
+            order = _transient(Order, {**dict(zip(names, stored, strict=True)), "items": []})
+            orders[order.order_id] = by_pk[order.id] = order
+    pks = sorted(by_pk)
+    for start in range(0, len(pks), LOAD_CHUNK):
+        query = (
+            select(ITEMS)
+            .where(ITEMS.c.order_pk.in_(pks[start : start + LOAD_CHUNK]))
+            .order_by(ITEMS.c.id)
+            .with_for_update()
+        )
+        found = connection.execute(query)
+        names = list(found.keys())
+        for stored in found:
+            item = _transient(OrderItem, dict(zip(names, stored, strict=True)))
+            by_pk[item.order_pk].items.append(item)
+    return orders
+
+
+def _write(session: Session, done: list[CancellationDone], orders: dict[str, Order]) -> None:
+    """Store what the walk changed, set-based, in the session's transaction."""
+    if not done:
+        return
+    connection = session.connection()
+    touched = {id(order): order for entry in done if (order := orders[entry.result.order_id])}
+    changed = [
+        {
+            "b_id": order.id,
+            "b_version": order.version,
+            "status": order.status,
+            "updated_at": order.updated_at,
+            "version": order.version + 1,  # once per transaction, as a flush would
+        }
+        for order in touched.values()
+    ]
+    statement = (
+        update(ORDERS)
+        .where(ORDERS.c.id == bindparam("b_id"), ORDERS.c.version == bindparam("b_version"))
+        .values(
+            status=bindparam("status"),
+            updated_at=bindparam("updated_at"),
+            version=bindparam("version"),
+        )
+    )
+    matched = connection.execute(statement, changed).rowcount
+    if connection.dialect.supports_sane_multi_rowcount and matched != len(changed):
+        raise changed_elsewhere()
+    item_ids = {line.order_item_pk for entry in done for line in entry.cancellation.lines}
+    items = [
+        {"b_id": item.id, "quantity_cancelled": item.quantity_cancelled}
+        for order in touched.values()
+        for item in order.items
+        if item.id in item_ids
+    ]
+    connection.execute(
+        update(ITEMS)
+        .where(ITEMS.c.id == bindparam("b_id"))
+        .values(quantity_cancelled=bindparam("quantity_cancelled")),
+        items,
+    )
+    lines = [
+        {"cancellation_id": key, **vars(line)}
+        for key, entry in _inserted_cancellations(connection, done, orders)
+        for line in entry.cancellation.lines
+    ]
+    connection.execute(insert(LINES), lines)
+    connection.execute(insert(EVENTS), [entry.event for entry in done])
+
+
+def _inserted_cancellations(
+    connection: Connection, done: list[CancellationDone], orders: dict[str, Order]
+) -> Iterator[tuple[int, CancellationDone]]:
+    """Insert the cancellations, each with its new key.
+
+    RETURNING gives rows in no promised order, and asking SQLAlchemy to sort them
+    costs a statement per row on SQLite; so each statement holds at most one
+    cancellation per order (a file rarely cancels one order twice) and the keys
+    come back matched by order.
+    """
+    rounds: list[dict[int, CancellationDone]] = []
+    for entry in done:
+        order_pk = orders[entry.result.order_id].id
+        free = next((batch for batch in rounds if order_pk not in batch), None)
+        if free is None:
+            rounds.append(free := {})
+        free[order_pk] = entry
+    statement = insert(CANCELLATIONS).returning(CANCELLATIONS.c.id, CANCELLATIONS.c.order_pk)
+    for batch in rounds:
+        rows = [{"order_pk": pk, **entry.cancellation.columns()} for pk, entry in batch.items()]
+        for key, order_pk in connection.execute(statement, rows).all():
+            yield key, batch[order_pk]
+
+
+def _walk(
+    session: Session,
+    cancellations: CancellationFile,
+    at: datetime,
+    actor: str,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+    default_reason: str | None = None,
+) -> list[PlannedRow]:
+    """Run every row through the core's cancellation, in file order, in ``session``.
+
+    ``cancelled()`` is asked before each row (True raises BulkCancelStopped);
+    ``progress(rows done, rows in the file)`` is told every few rows and at the end.
+    """
+    planned: list[PlannedRow] = [
+        PlannedRow(problem.line, "", "", "", problem=problem.message, malformed=True)
+        for problem in cancellations.problems
+    ]
+    seen: dict[tuple[str, str], int] = {}
+    touched: dict[str, int] = {}
+    total = len(cancellations.rows)
+    if progress is not None:
+        progress(0, total)
+    orders = _orders_named(session, cancellations)
+    done: list[CancellationDone] = []
+    for count, row in enumerate(cancellations.rows):
+        if cancelled is not None and cancelled():
+            raise BulkCancelStopped
+        if progress is not None and count and count % PROGRESS_EVERY == 0:
+            progress(count, total)
+        checked = _check_values(row, default_reason)
+        if isinstance(checked, Text):
+            planned.append(_bad(row, checked))
+            continue
+        order_id, reason = checked
+        key = (order_id, row.item_code.lower())
+        if key in seen:
+            planned.append(
+                _bad(
+                    row,
+                    text(
+                        CTX,
+                        QT_TRANSLATE_NOOP(
+                            "BulkCancel", "This row repeats line {first}; remove one of them."
+                        ),
+                        first=seen[key],
+                    ),
+                )
+            )
+            continue
+        seen[key] = row.line
+        try:
+            order = orders.get(order_id)
+            if order is None:
+                raise unknown_order(order_id)
+            before = {item.id: item.quantity_cancelled for item in order.items}
+            item_ref = find_item(order, row.item_code).ref if row.item_code else ""
+            entry = cancellation_of(
+                order,
+                reason,
+                items=[ItemQuantity(row.item_code)] if row.item_code else None,
+                at=at,
+                actor=actor,
+                source="file",
+            )
+        except SellerDeskError as error:
+            problem = error.message
+            if order_id in touched:
+                problem = text(
+                    CTX,
+                    QT_TRANSLATE_NOOP("BulkCancel", "{problem} (after line {earlier})"),
+                    problem=problem.english(),
+                    earlier=touched[order_id],
+                )
+            planned.append(
+                PlannedRow(
+                    row.line,
+                    order_id,
+                    reason,
+                    row.item_code,
+                    problem=problem,
+                    malformed=isinstance(error, BadInput),
+                )
+            )
+            continue
+        done.append(entry)
+        result = entry.result
+        touched.setdefault(order_id, row.line)
+        units = sum(item.quantity_cancelled - before.get(item.id, 0) for item in order.items)
+        planned.append(
+            PlannedRow(
+                row.line,
+                order_id,
+                reason,
+                row.item_code,
+                outcome=_outcome(result.whole_order, bool(row.item_code), item_ref, units),
+                counts_in_rate=result.effect.counts,
+                rate_effect=result.effect.why,
+            )
+        )
+    if cancelled is not None and cancelled():
+        raise BulkCancelStopped
+    _write(session, done, orders)
+    if progress is not None:
+        progress(total, total)
+    planned.sort(key=lambda entry: entry.line)
+    return planned
+
+
+def _planned(
+    session: Session,
+    cancellations: CancellationFile,
+    at: datetime,
+    actor: str,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+    default_reason: str | None = None,
+) -> CancellationPlan:
+    before = cancellation_rate(session, at)
+    rows = _walk(session, cancellations, at, actor, progress, cancelled, default_reason)
+    session.flush()
+    return CancellationPlan(rows, before, cancellation_rate(session, at))
+
+
+def _read(data: bytes) -> CancellationFile:
+    cancellations = read_cancellation_file(data)
+    if not cancellations.rows and not cancellations.problems:
+        raise BadInput(
+            text(
+                CTX,
+                QT_TRANSLATE_NOOP(
+                    "BulkCancel", "The file has a header but no cancellation rows; nothing to do."
+                ),
+            )
+        )
+    return cancellations
+
+
+def _default(reason: str | None) -> str | None:
+    """The seller's reason for rows without one, checked once (BadInput if unknown)."""
+    return cancellation_reason(reason) if reason else None
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """No cyclic garbage collection while a file is walked.
+
+    The walk keeps every order, item and event it builds until the end, so each
+    collection would rescan them all for nothing (a fifth of the time at 5,000
+    lines); what is left over is collected right after.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+@contextmanager
+def _rolled_back(db: Database) -> Iterator[Session]:
+    with db.reading() as session:
+        try:
+            yield session
+        finally:
+            session.rollback()
+
+
+def plan(
+    db: Database,
+    data: bytes,
+    *,
+    at: datetime | None = None,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+    default_reason: str | None = None,
+) -> CancellationPlan:
+    """What each row of the file would do, or why it cannot; changes nothing.
+
+    ``progress(rows done, rows)``, ``cancelled()`` and ``default_reason`` as for :func:`apply`.
+    """
+    cancellations = _read(data)
+    reason = _default(default_reason)
+    with _collector_paused(), _rolled_back(db) as session:
+        return _planned(
+            session, cancellations, at or clock.now(), "seller", progress, cancelled, reason
+        )
+
+
+def apply(
+    db: Database,
+    data: bytes,
+    *,
+    skip_invalid: bool = False,
+    at: datetime | None = None,
+    actor: str = "seller",
+    file_name: str = "",
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+    default_reason: str | None = None,
+) -> BulkResult:
+    """Apply all rows in one transaction, or none if any row is refused.
+
+    ``default_reason``: the reason for rows that give none (order-id-only rows, as
+    other tools write them); without it such rows are refused.
+
+    With ``skip_invalid`` the valid rows are applied and the others listed.
+    Raises BadInput (a malformed row) or RuleRefused (rules refuse rows) with
+    every problem by line when nothing is applied. ``progress(rows done, rows)``
+    is told as the rows go; when ``cancelled()`` answers True the transaction is
+    rolled back and BulkCancelStopped raised: nothing is cancelled.
+    """
+    cancellations = _read(data)
+    reason = _default(default_reason)
+    at = at or clock.now()
+    with _collector_paused(), db.transaction() as session:
+        result = _planned(session, cancellations, at, actor, progress, cancelled, reason)
+        if not result.valid_rows or (result.invalid_rows and not skip_invalid):
+            error_class = BadInput if result.exit_status == 2 else RuleRefused
+            raise error_class(
+                plural(
+                    CTX,
+                    QT_TRANSLATE_NOOP(
+                        "BulkCancel",
+                        "Nothing was cancelled: %n line(s) of the file cannot be applied.",
+                    ),
+                    len(result.invalid_rows),
+                ),
+                result.problems(),
+            )
+        audit.record(
+            session,
+            None,
+            kind="bulk-cancelled",
+            summary=plural(
+                CTX,
+                QT_TRANSLATE_NOOP(
+                    "BulkCancel",
+                    "Cancellation file {file} applied: %n row(s); rows skipped: {skipped}.",
+                )
+                if result.invalid_rows
+                else QT_TRANSLATE_NOOP(
+                    "BulkCancel", "Cancellation file {file} applied: %n row(s)."
+                ),
+                len(result.valid_rows),
+                file=file_name,
+                skipped=len(result.invalid_rows),
+            ),
+            at=at,
+            actor=actor,
+        )
+    message = plural(
+        CTX,
+        QT_TRANSLATE_NOOP(
+            "BulkCancel",
+            "%n cancellation(s) applied; lines skipped: {skipped}; counted in your "
+            "cancellation rate: {counted}.",
+        ),
+        len(result.valid_rows),
+        skipped=len(result.invalid_rows),
+        counted=result.counted,
+    )
+    return BulkResult(result, message)

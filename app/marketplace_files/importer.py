@@ -1,0 +1,904 @@
+"""Merging order reports into the database: in bulk, all or nothing, as a stream.
+
+One import (one or several files) is one transaction. Each file is checked
+first (readable text, :func:`app.marketplace_files.reports.check_file`), then read as a stream
+of chunks of whole orders (:class:`app.marketplace_files.reports.ReportStream`), so memory stays
+flat whatever the file's size. For each chunk, the orders it names are looked
+up with two queries, merged in memory on the model's own items
+(:class:`OrderItem`, its rules and :mod:`app.order_actions.rules`), and written back with a
+handful of executemany statements (new orders, changed orders, new and changed
+items, audit events built by :mod:`app.storage.audit`, as every action's are). Values
+cross into and out of the database through :mod:`app.storage.bulk`, which converts
+each distinct date or amount once instead of once per cell.
+
+A bad line refuses the whole import (the transaction is rolled back) unless the
+caller asked to skip the orders with bad lines: then, once the lines found bad
+are known, the import starts again and leaves those orders out.
+
+Merge rules (DESIGN.md §8, FORMATS.md §1):
+- orders match by order id, items by order-item id, else by SKU within the
+  order (an item stored without an id gets the report's id);
+- an empty cell means unknown: it never blanks what an earlier report said;
+- the status only moves forward; a report's Shipped ships the open units, its
+  Canceled cancels them (recorded as cancelled on the marketplace, with no
+  Cancellation row: it does not count in SellerDesk's rate);
+- where lines carry an item-status, each line goes its own way (a Cancelled
+  line in a shipped order is cancelled on the marketplace, not shipped) and the
+  order's status follows from its lines;
+- fulfillment-channel says who ships (the all-orders report only); an order
+  no report says that of is the seller's;
+- a Pending order never gets buyer contact or address (S9);
+- an unchanged order is not written and gets no event, so re-importing the
+  same file changes nothing.
+"""
+
+from __future__ import annotations
+
+import gc
+from array import array
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import Decimal
+from itertools import pairwise
+from operator import itemgetter
+from pathlib import Path
+from typing import Any, cast
+
+from sqlalchemy import Connection, Table, func, select
+from sqlalchemy.orm import configure_mappers
+from sqlalchemy.orm.instrumentation import manager_of_class
+
+from app import clock
+from app.errors import BadInput, SellerDeskError
+from app.marketplace_files.import_changes import what_changed
+from app.marketplace_files.reports import (
+    Layout,
+    LineProblem,
+    ReportRow,
+    Source,
+    check_file,
+    open_report,
+)
+from app.money import format_amount
+from app.order_actions.message_choice import cancel_requested
+from app.order_actions.orders import order_summary
+from app.order_actions.rules import buyer_disclosed, status_from_items
+from app.order_views.search_text import order_search_text
+from app.order_views.status_labels import status_label
+from app.storage import audit
+from app.storage.bulk import BulkTable, Row, indexes_rebuilt
+from app.storage.db import Database, changed_elsewhere
+from app.storage.models import Event, FulfilledBy, Order, OrderItem, OrderStatus
+from app.text import QT_TRANSLATE_NOOP, Text, plural, text
+
+CTX = "Import"
+CHUNK = 500  # orders per round trip; well under every backend's parameter limit
+CHUNK_LINES = 2_000  # report lines read at a time: what an import holds in memory
+ACTOR = "import"
+
+ORDERS = cast(Table, Order.__table__)
+ITEMS = cast(Table, OrderItem.__table__)
+EVENTS = cast(Table, Event.__table__)
+
+ITEM_FIELDS = (
+    "order_item_id",
+    "sku",
+    "title",
+    "asin",
+    "quantity",
+    "quantity_shipped",
+    "quantity_cancelled",
+    "item_price",
+    "item_tax",
+    "shipping_price",
+    "shipping_tax",
+    "item_promotion_discount",
+    "ship_promotion_discount",
+    "promotion_ids",
+)
+# An item's stored fields, read from its __dict__ (cheap to compare).
+ITEM_SNAPSHOT = itemgetter(*ITEM_FIELDS)
+ITEM_DEFAULTS: dict[str, Any] = {
+    "id": None,
+    **dict.fromkeys(ITEM_FIELDS),
+    "quantity": 0,
+    "quantity_shipped": 0,
+    "quantity_cancelled": 0,
+}
+# Order columns an import may rewrite (everything but identity and creation).
+ORDER_FIELDS = tuple(
+    column.name for column in ORDERS.columns if column.name not in ("id", "order_id", "created_at")
+)
+ORDER_COLUMNS = tuple(column.name for column in ORDERS.columns)
+ORDER_ID_AT = ORDER_COLUMNS.index("order_id")
+NEW_ORDER_FIELDS = tuple(name for name in ORDER_COLUMNS if name != "id")
+NEW_ORDER_VALUES = itemgetter(*NEW_ORDER_FIELDS)
+CHANGED_ORDER_VALUES = itemgetter(*ORDER_FIELDS)
+# Columns whose change is a consequence of another change, not a change itself.
+BOOKKEEPING = frozenset({"updated_at", "version", "search_text", "cancel_requested"})
+COMPARED_FIELDS = tuple(name for name in ORDER_FIELDS if name not in BOOKKEEPING)
+COMPARED_VALUES = itemgetter(*COMPARED_FIELDS)
+# What orders.search_text is made of (app.order_views.search_text.order_search_text).
+SEARCHED_FIELDS = ("status", "buyer_name", "skus", "titles")
+# audit.event_values' columns, in its order.
+EVENT_FIELDS = ("order_pk", "at", "actor", "kind", "summary", "summary_text", "before", "after")
+
+TERMINAL = frozenset({OrderStatus.SHIPPED, OrderStatus.CANCELED})
+RANK = {
+    OrderStatus.PENDING: 0,
+    OrderStatus.UNSHIPPED: 1,
+    OrderStatus.PARTIALLY_SHIPPED: 2,
+    OrderStatus.SHIPPED: 3,
+    OrderStatus.CANCELED: 3,
+}
+
+
+class ImportCancelled(SellerDeskError):
+    """The seller stopped the import; nothing was written."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            text(
+                CTX,
+                QT_TRANSLATE_NOOP("Import", "The import was cancelled; nothing was imported."),
+            )
+        )
+
+
+@dataclass(frozen=True)
+class FileResult:
+    """What one file of the import did, in the order the files were merged."""
+
+    name: str
+    added: int
+    updated: int
+    unchanged: int
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """Orders added, updated and unchanged by the whole import (each order once)."""
+
+    added: int
+    updated: int
+    unchanged: int
+    refused: list[Text]  # per-line problems of skipped rows (empty unless skip_bad_rows)
+    files: list[str]
+    by_file: list[FileResult] = field(default_factory=list)
+
+
+_new_item_instance: Callable[[], OrderItem] | None = None
+
+
+def _item(values: dict[str, Any]) -> OrderItem:
+    """An :class:`OrderItem` to merge on, with these stored fields.
+
+    It is never added to a session: the import writes rows in bulk, so the
+    cells are put straight into its ``__dict__`` (no change tracking), while
+    its rules (``quantity_open``, ``ref``) are the model's own.
+    """
+    global _new_item_instance
+    if _new_item_instance is None:
+        configure_mappers()
+        _new_item_instance = manager_of_class(OrderItem).new_instance
+    item = _new_item_instance()
+    item.__dict__.update(values)
+    return item
+
+
+def _snapshot(item: OrderItem) -> tuple[Any, ...]:
+    """The stored fields, in ITEM_FIELDS order."""
+    return cast(tuple[Any, ...], ITEM_SNAPSHOT(item.__dict__))
+
+
+BLANK_ORDER: dict[str, Any] = {
+    **dict.fromkeys(ORDER_FIELDS),
+    "status": OrderStatus.PENDING,
+    "fulfilled_by": FulfilledBy.SELLER,
+    "buyer_requested_cancel": False,
+    "canceled_on_marketplace": False,
+    "item_count": 0,
+    "skus": "",
+    "titles": "",
+    "search_text": "",
+    "asked_to_cancel_by_message": False,
+    "cancel_requested": False,
+    "version": 1,
+}
+
+
+def _blank_order(order_id: str, at: datetime) -> dict[str, Any]:
+    values = BLANK_ORDER.copy()
+    values["order_id"] = order_id
+    values["created_at"] = values["updated_at"] = at
+    return values
+
+
+class OrderMerge:
+    """One order: its stored state, the report rows applied to it, and the difference."""
+
+    def __init__(
+        self, order_id: str, stored: dict[str, Any] | None, items: list[OrderItem], at: datetime
+    ) -> None:
+        self.at = at
+        self.created = stored is None
+        self.pk: int | None = None if stored is None else stored["id"]
+        # A new order has no before: nothing of it is compared or shown as old.
+        self.values = _blank_order(order_id, at) if stored is None else stored
+        self.before = {} if stored is None else dict(stored)
+        self.items = items
+        self.items_before = {id(item): _snapshot(item) for item in items}
+        self.changes: list[str] = []
+        self.contact: dict[str, Any] = {}
+        self.reported: OrderStatus | None = None
+        # item-status of the lines that gave one, by id() of their item.
+        self.line_status: dict[int, OrderStatus] = {}
+
+    @property
+    def is_new(self) -> bool:
+        """Added by this import (stays True once the insert gave it a key)."""
+        return self.created
+
+    def _item_for(self, row: ReportRow) -> OrderItem | None:
+        """The item a line is about, or None when the order does not have it yet."""
+        item_id = row.item.get("order_item_id")
+        sku = row.item["sku"]
+        if item_id:
+            for item in self.items:
+                if item.order_item_id == item_id:
+                    return item
+            for item in self.items:
+                if item.order_item_id is None and item.sku == sku:
+                    return item  # the stored item gets the report's id
+        else:
+            for item in self.items:
+                if item.sku == sku:
+                    return item
+        return None
+
+    def apply(self, row: ReportRow, layout: Layout) -> None:
+        """Fold one report line in: filled cells win, empty cells keep."""
+        self.values.update(row.order)
+        self.contact.update(row.contact)
+        item = self._item_for(row)
+        if item is None:
+            item = _item({**ITEM_DEFAULTS, **row.item})  # a new item: every filled cell
+            self.items.append(item)
+        else:
+            cells = row.item
+            if cells.get("quantity") == 0 and (item.id is not None or item.quantity > 0):
+                # A cancelled line shows 0 units: keep what was ordered.
+                cells = {name: value for name, value in cells.items() if name != "quantity"}
+            item.__dict__.update(cells)
+        if row.quantity_shipped is not None:
+            cells = item.__dict__
+            shippable = max(0, cells["quantity"] - cells["quantity_cancelled"])
+            shipped = min(row.quantity_shipped, shippable)
+            cells["quantity_shipped"] = max(cells["quantity_shipped"], shipped)
+        if row.item_status in TERMINAL:
+            self.line_status[id(item)] = row.item_status
+        if row.buyer_requested_cancel:
+            if not self.values["buyer_requested_cancel"]:
+                self.values["buyer_requested_cancel"] = True
+                self.values["buyer_cancel_seen_at"] = self.at
+            if row.buyer_cancel_reason:
+                self.values["buyer_cancel_reason"] = row.buyer_cancel_reason
+        # A line in the orders or unshipped report means the payment is verified.
+        reported = row.status if layout is Layout.ALL_ORDERS else OrderStatus.UNSHIPPED
+        if reported is not None and (
+            self.reported is None or RANK[reported] >= RANK[self.reported]
+        ):
+            self.reported = reported
+
+    def settle(self) -> None:
+        """Move the status forward as the report says, then the contact and summary."""
+        current: OrderStatus = self.values["status"]
+        self.values["status"] = self._next_status(current)
+        values = self.values
+        if buyer_disclosed(values["status"]):
+            values.update(self.contact)
+        # What follows from the items and the status is worked out again only when they
+        # changed: a stored order's columns already say it (re-importing a file is mostly that).
+        before = self.items_before
+        if self.is_new or any(_snapshot(item) != before.get(id(item)) for item in self.items):
+            summary = order_summary(self.items)
+            values.update(
+                item_count=summary.item_count,
+                skus=summary.skus,
+                titles=summary.titles,
+                total=summary.total,
+            )
+        old = self.before
+        if self.is_new or any(values[name] != old[name] for name in SEARCHED_FIELDS):
+            values["search_text"] = order_search_text(
+                values["status"], values["buyer_name"], values["skus"], values["titles"]
+            )
+        self.values["cancel_requested"] = cancel_requested(
+            self.values["buyer_requested_cancel"], self.values["asked_to_cancel_by_message"]
+        )
+        if self.is_new:
+            return
+        self.changes = self._changed_fields()
+        if self.changes:
+            self.values["version"] = self.before["version"] + 1
+            self.values["updated_at"] = self.at
+
+    def _next_status(self, current: OrderStatus) -> OrderStatus:
+        reported = self.reported
+        items = self.items
+        if current in TERMINAL or reported is None:
+            return current  # local actions and earlier reports stand
+        if self.line_status:
+            return self._follow_lines(current, reported)
+        if reported is OrderStatus.CANCELED:
+            for item in self.items:
+                item.quantity_cancelled += item.quantity_open
+            self.values["canceled_on_marketplace"] = True
+            if any(item.quantity_shipped for item in self.items):
+                return status_from_items(OrderStatus.UNSHIPPED, items)
+            return OrderStatus.CANCELED
+        if reported is OrderStatus.SHIPPED:
+            for item in self.items:
+                item.quantity_shipped += item.quantity_open
+            return status_from_items(OrderStatus.UNSHIPPED, items)
+        if reported is OrderStatus.PENDING and current is OrderStatus.PENDING:
+            return current
+        base = OrderStatus.UNSHIPPED if current is OrderStatus.PENDING else current
+        candidates = (status_from_items(base, items), reported, current)
+        return max(candidates, key=RANK.__getitem__)
+
+    def _follow_lines(self, current: OrderStatus, reported: OrderStatus) -> OrderStatus:
+        """A Shipped or Cancelled line goes its own way; other lines follow the order's status.
+
+        Real reports show a pending order's lines as Unshipped, so only the two
+        final words of a line are taken over the order's own status.
+        """
+        for item in self.items:
+            status = self.line_status.get(id(item), reported)
+            if reported is OrderStatus.PENDING and status is not OrderStatus.CANCELED:
+                continue  # nothing ships before the payment is verified (S9)
+            if status is OrderStatus.CANCELED:
+                if item.quantity_open:
+                    item.quantity_cancelled += item.quantity_open
+                    self.values["canceled_on_marketplace"] = True
+            elif status is OrderStatus.SHIPPED:
+                item.quantity_shipped += item.quantity_open
+        items = self.items
+        if reported is OrderStatus.PENDING and current is OrderStatus.PENDING:
+            if self.items and all(item.quantity_open == 0 for item in self.items):
+                self.values["canceled_on_marketplace"] = True
+                return OrderStatus.CANCELED
+            return current
+        base = OrderStatus.UNSHIPPED if current is OrderStatus.PENDING else current
+        derived = status_from_items(base, items)
+        if derived is OrderStatus.CANCELED:
+            self.values["canceled_on_marketplace"] = True
+        candidates = (derived, current) if reported in TERMINAL else (derived, reported, current)
+        return max(candidates, key=RANK.__getitem__)
+
+    def _changed_fields(self) -> list[str]:
+        """Names of what the import changed: order columns, then ``ref.column`` of items."""
+        changed: list[str] = []
+        if COMPARED_VALUES(self.values) != COMPARED_VALUES(self.before):  # one C-level compare
+            changed = [name for name in COMPARED_FIELDS if self.values[name] != self.before[name]]
+        for item in self.items:
+            before = self.items_before.get(id(item))
+            if before is None:
+                changed.append(f"{item.ref} (new item)")
+                continue
+            after = _snapshot(item)
+            if after != before:
+                changed.extend(
+                    f"{item.ref}.{name}"
+                    for name, old, new in zip(ITEM_FIELDS, before, after, strict=True)
+                    if old != new
+                )
+        return changed
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return format_amount(value)
+    if isinstance(value, datetime):
+        return clock.iso(value)
+    if isinstance(value, OrderStatus):
+        return value.value
+    return value
+
+
+def _stored_items(snapshots: Iterable[tuple[Any, ...]]) -> list[OrderItem]:
+    """Items as they were stored, from their snapshots (what an event calls before)."""
+    return [_item(dict(zip(ITEM_FIELDS, snapshot, strict=True))) for snapshot in snapshots]
+
+
+class _Sentences:
+    """An added order's summary, rendered once for every order it fits (the file's name,
+    the status and the number of items are all it says)."""
+
+    def __init__(self) -> None:
+        self._rendered: dict[tuple[str, OrderStatus, int], audit.Rendered] = {}
+
+    def new_order(self, file_name: str, status: OrderStatus, items: int) -> audit.Rendered:
+        key = (file_name, status, items)
+        found = self._rendered.get(key)
+        if found is None:
+            found = self._rendered[key] = audit.rendered(
+                plural(
+                    CTX,
+                    QT_TRANSLATE_NOOP(
+                        "Import", "Imported from {file}: new order, {status}, %n item(s)."
+                    ),
+                    items,
+                    file=file_name,
+                    status=status_label(status),
+                )
+            )
+        return found
+
+
+def _event(merge: OrderMerge, file_name: str, sentences: _Sentences, actor: str = ACTOR) -> Row:
+    """The audit event of an added or updated order (EVENT_FIELDS)."""
+    status = merge.values["status"]
+    after = audit.state(status, merge.items)
+    before: dict[str, Any] | None = None
+    summary: Text | audit.Rendered
+    if merge.is_new:
+        summary = sentences.new_order(file_name, status, len(merge.items))
+    else:
+        old_status = merge.before["status"]
+        changed = merge.changes
+        fields = [name for name in changed if name in merge.values]
+        # Items by SKU and title, amounts with their currency (issue 12).
+        said = what_changed(
+            fields, merge.before, merge.values, merge.items, merge.items_before, ITEM_FIELDS
+        )
+        if old_status is not status:
+            summary = text(
+                CTX,
+                QT_TRANSLATE_NOOP(
+                    "Import", "Imported from {file}: {old} → {new}; changed {fields}."
+                ),
+                file=file_name,
+                old=status_label(old_status),
+                new=status_label(status),
+                fields=said,
+            )
+        else:
+            summary = text(
+                CTX,
+                QT_TRANSLATE_NOOP("Import", "Imported from {file}: changed {fields}."),
+                file=file_name,
+                fields=said,
+            )
+        before = audit.state(old_status, _stored_items(merge.items_before.values()))
+        before["fields"] = {name: _jsonable(merge.before[name]) for name in fields}
+        after["fields"] = {name: _jsonable(merge.values[name]) for name in fields}
+    values = audit.event_values(
+        merge.pk,
+        kind="imported",
+        summary=summary,
+        at=merge.at,
+        actor=actor,
+        before=before,
+        after=after,
+    )
+    return tuple(values.values())
+
+
+class _Tables:
+    """The tables an import writes, as :class:`BulkTable` for the session's database."""
+
+    def __init__(self, connection: Connection) -> None:
+        self.connection = connection
+        dialect = connection.dialect
+        self.orders = BulkTable(ORDERS, dialect)
+        self.items = BulkTable(ITEMS, dialect)
+        self.events = BulkTable(EVENTS, dialect)
+        self.counts_updates = dialect.supports_sane_multi_rowcount
+        self.sentences = _Sentences()
+        if dialect.name == "postgresql":
+            # The tables grow chunk by chunk inside this transaction: a plan the server
+            # cached while they were small would read every row for each later chunk.
+            connection.exec_driver_sql("SET LOCAL plan_cache_mode = force_custom_plan")
+
+
+TALLY_SHARES = 16
+ADDED, UPDATED, UNCHANGED = 2, 1, 0  # an order's outcome; the highest of its merges counts
+
+
+class _Tally:
+    """What happened to each order, counted once however many times it was merged.
+
+    An order is kept as one 8-byte number (its id's digits and its outcome),
+    so a million-line report costs a few megabytes here, not a set of strings.
+    """
+
+    def __init__(self) -> None:
+        self.codes = array("q")
+
+    def note(self, order_id: str, outcome: int) -> None:
+        # A good row's id is 123-1234567-1234567 (reports.ORDER_ID): 17 digits.
+        self.codes.append(int(order_id.replace("-", "")) * 4 + outcome)
+
+    def extend(self, other: _Tally) -> None:
+        self.codes.extend(other.codes)
+
+    def counts(self) -> dict[int, int]:
+        """Orders by outcome (ADDED, UPDATED, UNCHANGED)."""
+        found = dict.fromkeys((ADDED, UPDATED, UNCHANGED), 0)
+        # Sorting makes a Python number of each code: a share of them at a time, so a
+        # million orders do not cost 40 MB at once. An order's codes share a share.
+        shares = [array("q") for _ in range(TALLY_SHARES)]
+        for code in self.codes:
+            shares[(code >> 2) % TALLY_SHARES].append(code)
+        for share in shares:
+            ordered = sorted(share)
+            ordered.append(-4)  # no order's: ends the last group
+            for code, following in pairwise(ordered):
+                if code >> 2 != following >> 2:
+                    found[code & 3] += 1  # the last of an order's codes is its highest
+        return found
+
+
+class _FileMerge:
+    """Merges one report's rows into the database, chunk by chunk, inside the transaction."""
+
+    def __init__(
+        self,
+        tables: _Tables,
+        name: str,
+        layout: Layout,
+        at: datetime,
+        actor: str = ACTOR,
+        held: frozenset[str] = frozenset(),
+    ) -> None:
+        self.tables = tables
+        self.actor = actor
+        self.name = name
+        self.layout = layout
+        self.at = at
+        self.tally = _Tally()
+        # Orders whose lines are not consecutive in the file: merged once, at its end.
+        self.held = held
+        self.held_rows: list[ReportRow] = []
+        # The last event before this file's: its events are the ones after.
+        self.events_before = tables.connection.scalar(select(func.max(EVENTS.c.id))) or 0
+        # An order merged again in this file was written by this import (updated_at).
+        self.revisited = False
+
+    def take(self, rows: list[ReportRow]) -> None:
+        """Merge a chunk's rows, but keep the held orders' rows for :meth:`finish`."""
+        held = self.held
+        if held:
+            self.held_rows.extend(row for row in rows if row.order_id in held)
+            rows = [row for row in rows if row.order_id not in held]
+        self.merge(rows)
+
+    def finish(self) -> set[str]:
+        """Merge the held orders; the orders this file gave two events (empty normally).
+
+        The stream keeps an order's consecutive lines in one chunk; an order
+        whose lines are apart in the file is merged once per chunk it is in,
+        and each merge that changes it records an event. Those orders are found
+        here (only when an order was merged twice at all), and the import starts
+        again holding them back to the end of the file: one order, one event,
+        as when a file was merged at once.
+        """
+        rows, self.held_rows = self.held_rows, []
+        self.merge(rows)
+        if not self.revisited:
+            return set()
+        query = (
+            select(ORDERS.c.order_id)
+            .join(EVENTS, EVENTS.c.order_pk == ORDERS.c.id)
+            .where(EVENTS.c.id > self.events_before, EVENTS.c.kind == "imported")
+            .group_by(ORDERS.c.order_id)
+            .having(func.count() > 1)
+        )
+        return set(self.tables.connection.scalars(query))
+
+    def merge(self, rows: list[ReportRow]) -> None:
+        """Merge the rows of a chunk: their orders, CHUNK orders per round trip."""
+        groups: dict[str, list[ReportRow]] = {}
+        for row in rows:
+            group = groups.get(row.order_id)
+            if group is None:
+                groups[row.order_id] = [row]
+            else:
+                group.append(row)
+        order_ids = list(groups)
+        for start in range(0, len(order_ids), CHUNK):
+            self._merge_orders(order_ids[start : start + CHUNK], groups)
+
+    def _load(self, order_ids: list[str]) -> dict[str, OrderMerge]:
+        tables = self.tables
+        connection = tables.connection
+        orders = tables.orders
+        query = orders.select(*ORDER_COLUMNS).where(orders.column("order_id").in_(order_ids))
+        decoded = orders.decode(ORDER_COLUMNS, connection.execute(query).all())
+        stored = {row[ORDER_ID_AT]: dict(zip(ORDER_COLUMNS, row, strict=True)) for row in decoded}
+        items: dict[int, list[OrderItem]] = {}
+        if stored:
+            pks = [order["id"] for order in stored.values()]
+            names = ("order_pk", "id", *ITEM_FIELDS)
+            query = (
+                tables.items.select(*names)
+                .where(tables.items.column("order_pk").in_(pks))
+                .order_by(tables.items.column("id"))
+            )
+            for order_pk, *item in tables.items.decode(names, connection.execute(query).all()):
+                found = _item(dict(zip(names[1:], item, strict=True)))
+                items.setdefault(order_pk, []).append(found)
+        merges = {}
+        for order_id in order_ids:
+            values = stored.get(order_id)
+            found_items = [] if values is None else items.get(values["id"], [])
+            merges[order_id] = OrderMerge(order_id, values, found_items, self.at)
+        return merges
+
+    def _merge_orders(self, order_ids: list[str], groups: dict[str, list[ReportRow]]) -> None:
+        merges = self._load(order_ids)
+        if not self.revisited:
+            at = self.at
+            self.revisited = any(
+                not merge.created and merge.before["updated_at"] == at for merge in merges.values()
+            )
+        new: list[OrderMerge] = []
+        changed: list[OrderMerge] = []
+        layout = self.layout
+        note = self.tally.note
+        for order_id, merge in merges.items():
+            for row in groups[order_id]:
+                merge.apply(row, layout)
+            merge.settle()
+            if merge.is_new:
+                new.append(merge)
+                note(order_id, ADDED)
+            elif merge.changes:
+                changed.append(merge)
+                note(order_id, UPDATED)
+            else:
+                note(order_id, UNCHANGED)
+        self._write(new, changed)
+
+    def _write(self, new: list[OrderMerge], changed: list[OrderMerge]) -> None:
+        tables = self.tables
+        connection = tables.connection
+        if new:
+            # A plain executemany (RETURNING would go row by row on SQLite), then the keys.
+            rows = [NEW_ORDER_VALUES(merge.values) for merge in new]
+            tables.orders.insert_many(connection, NEW_ORDER_FIELDS, rows)
+            wanted = [merge.values["order_id"] for merge in new]
+            query = tables.orders.select("order_id", "id").where(
+                tables.orders.column("order_id").in_(wanted)
+            )
+            keys: dict[str, int] = dict(connection.execute(query).all())
+            for merge in new:
+                merge.pk = keys[merge.values["order_id"]]
+        if changed:
+            rows = [
+                (merge.pk, merge.before["version"], *CHANGED_ORDER_VALUES(merge.values))
+                for merge in changed
+            ]
+            matched = tables.orders.update_many(connection, ("id", "version"), ORDER_FIELDS, rows)
+            if tables.counts_updates and matched != len(rows):
+                raise changed_elsewhere()
+        item_inserts: list[Row] = []
+        item_updates: list[Row] = []
+        for merge in (*new, *changed):
+            for item in merge.items:
+                snapshot = _snapshot(item)
+                item_id = item.__dict__["id"]
+                if item_id is None:
+                    item_inserts.append((merge.pk, *snapshot))
+                elif snapshot != merge.items_before[id(item)]:
+                    item_updates.append((item_id, *snapshot))
+        tables.items.insert_many(connection, ("order_pk", *ITEM_FIELDS), item_inserts)
+        tables.items.update_many(connection, ("id",), ITEM_FIELDS, item_updates)
+        sentences = tables.sentences
+        events = [_event(merge, self.name, sentences, self.actor) for merge in (*new, *changed)]
+        tables.events.insert_many(connection, EVENT_FIELDS, events)
+
+
+def _left_out(row: ReportRow, file_name: str) -> Text:
+    return text(
+        CTX,
+        QT_TRANSLATE_NOOP(
+            "Import", "line {line}: left out with order {order_id}, which has a bad line"
+        ),
+        line=row.line,
+        file=file_name,
+        order_id=row.order_id,
+    )
+
+
+class BadRows(BadInput):
+    """Some lines cannot be read; the other orders can be imported (``skip_bad_rows``)."""
+
+
+def _refuse(files: list[str], problems: list[LineProblem]) -> BadRows:
+    lines = len({(problem.text.args.get("file"), problem.line) for problem in problems})
+    return BadRows(
+        plural(
+            CTX,
+            QT_TRANSLATE_NOOP(
+                "Import",
+                "%n line(s) of {files} cannot be read, so nothing was imported. "
+                "Correct them, or skip the orders they belong to.",
+            ),
+            lines,
+            files=", ".join(files),
+        ),
+        details=[problem.text for problem in problems],
+    )
+
+
+class _ReadAgain(Exception):
+    """A reading found what the next one must leave out or hold back: start again.
+
+    ``tainted``: orders with a bad line, left out (the caller skips them), or
+    None; ``scattered``: orders whose lines are apart in their file, merged at
+    the file's end.
+    """
+
+    def __init__(self, tainted: set[str] | None, scattered: set[str]) -> None:
+        super().__init__()
+        self.tainted = tainted
+        self.scattered = scattered
+
+
+def import_reports(
+    db: Database,
+    paths: Sequence[Path],
+    *,
+    skip_bad_rows: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+    at: datetime | None = None,
+    actor: str = ACTOR,
+) -> ImportResult:
+    """Import order reports in one transaction; see the module docstring for the rules.
+
+    Raises BadInput (nothing written) for an unreadable file, missing required
+    columns, or bad rows unless ``skip_bad_rows``; ImportCancelled when
+    ``cancelled()`` returns True (polled between chunks). ``progress(done, total)``
+    counts report lines read.
+    """
+    with _collector_paused():
+        sources: list[Source] = []
+        for path in paths:
+            if cancelled is not None and cancelled():
+                raise ImportCancelled
+            sources.append(check_file(Path(path)))
+        run = _Import(db, sources, at or clock.now(), actor, progress, cancelled)
+        tainted: set[str] | None = None
+        held: frozenset[str] = frozenset()
+        while True:
+            try:
+                return run.merge(tainted, held, skip_bad_rows)
+            except _ReadAgain as again:
+                if again.tainted is not None:
+                    tainted = again.tainted
+                elif again.scattered <= held:  # holding them back cannot give one event
+                    raise AssertionError("an order merged twice in one file") from None
+                held = held | again.scattered
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause Python's cycle collector while an import runs.
+
+    An import builds many small objects (rows, cells, merges) per chunk; the
+    collector would walk them over and over, which costs a third of an import.
+    They form no cycles, so reference counting frees them as usual; the
+    collector is back on when the import ends.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+class _Import:
+    """One import of checked files, in one transaction."""
+
+    def __init__(
+        self,
+        db: Database,
+        sources: list[Source],
+        at: datetime,
+        actor: str,
+        progress: Callable[[int, int], None] | None,
+        cancelled: Callable[[], bool] | None,
+    ) -> None:
+        self.db = db
+        self.sources = sources
+        self.at = at
+        self.actor = actor
+        self.progress = progress or (lambda done, total: None)
+        self.cancelled = cancelled or (lambda: False)
+
+    def merge(
+        self, tainted: set[str] | None, held: frozenset[str], skip_bad_rows: bool
+    ) -> ImportResult:
+        """Read and merge every file. ``tainted``: None on the first reading; else the
+        orders with a bad line, left out (known from the first reading). ``held``:
+        orders merged at the end of their file (see :meth:`_FileMerge.finish`)."""
+        total = sum(source.lines for source in self.sources)
+        done = 0
+        self.progress(done, total)
+        problems: list[LineProblem] = []
+        bad_files: list[str] = []
+        refused: list[Text] = []
+        by_file: list[FileResult] = []
+        everything = _Tally()
+        scattered: set[str] = set()
+        with self.db.transaction() as session, ExitStack() as loading:
+            tables = _Tables(session.connection())
+            stored = tables.connection.scalar(select(func.max(ORDERS.c.id))) or 0
+            loading.enter_context(
+                indexes_rebuilt(tables.connection, (ORDERS, ITEMS, EVENTS), total, stored)
+            )
+            for source in self.sources:
+                with open_report(source) as stream:
+                    merge = _FileMerge(
+                        tables, stream.name, stream.layout, self.at, self.actor, held
+                    )
+                    texts: list[tuple[int, Text]] = []
+                    for chunk in stream.chunks(CHUNK_LINES):
+                        if self.cancelled():
+                            raise ImportCancelled
+                        if chunk.problems:
+                            if not problems or bad_files[-1] != stream.name:
+                                bad_files.append(stream.name)
+                            problems.extend(chunk.problems)
+                        if tainted is None:
+                            if not problems:
+                                merge.take(chunk.rows)
+                            # else: nothing more is merged; the problems are only collected
+                        else:
+                            texts.extend((problem.line, problem.text) for problem in chunk.problems)
+                            keep = [row for row in chunk.rows if row.order_id not in tainted]
+                            if len(keep) < len(chunk.rows):
+                                texts.extend(
+                                    (row.line, _left_out(row, stream.name))
+                                    for row in chunk.rows
+                                    if row.order_id in tainted
+                                )
+                            merge.take(keep)
+                        self.progress(done + chunk.lines, total)
+                    if not problems or tainted is not None:
+                        scattered |= merge.finish()
+                    done += source.lines
+                    self.progress(done, total)
+                texts.sort(key=lambda entry: entry[0])
+                refused.extend(entry[1] for entry in texts)
+                counts = merge.tally.counts()
+                by_file.append(
+                    FileResult(stream.name, counts[ADDED], counts[UPDATED], counts[UNCHANGED])
+                )
+                if len(self.sources) > 1:  # one file's counts are the import's
+                    everything.extend(merge.tally)
+            if problems and tainted is None:
+                if not skip_bad_rows:
+                    raise _refuse(bad_files, problems)
+                raise _ReadAgain({p.order_id for p in problems if p.order_id}, scattered)
+            if scattered:
+                raise _ReadAgain(None, scattered)
+            if self.cancelled():
+                raise ImportCancelled
+        if len(self.sources) != 1:
+            counts = everything.counts()
+        return ImportResult(
+            added=counts[ADDED],
+            updated=counts[UPDATED],
+            unchanged=counts[UNCHANGED],
+            refused=refused,
+            files=[source.name for source in self.sources],
+            by_file=by_file,
+        )

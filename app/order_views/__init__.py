@@ -1,0 +1,1 @@
+"""Orders as the list, the details pane and the command line read them."""

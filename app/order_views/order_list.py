@@ -1,0 +1,525 @@
+"""The order list's rows, pages and counts, in SQL (no Qt).
+
+The window's table holds order keys and the few cells a row shows; it asks
+this module for one page at a time, sorted and filtered by the database, so a
+million orders open as fast as a hundred. Filters are the views of
+:mod:`app.order_views.queries`, never re-derived here.
+"""
+
+from __future__ import annotations
+
+import enum
+import functools
+import itertools
+import re
+import threading
+import time
+import weakref
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, and_, case, func, literal, or_, select, text
+from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.orm import Session
+
+from app import clock
+from app.account_health.health import close_to_auto_cancel, days_before_auto_cancel
+from app.clock import as_utc, whole_days
+from app.order_actions.message_choice import asked_only_by_message_condition
+from app.order_actions.rules import buyer_disclosed
+from app.order_views.queries import OPEN_STATUSES, View, search_condition, view_condition
+from app.storage.db import Database
+from app.storage.models import FulfilledBy, Order, OrderStatus
+
+PAGE_SIZE = 200
+# SQLite virtual-machine steps between two looks at a stop test: well under a
+# millisecond, so a budget is not overrun by much on a busy machine (a look costs ~1 µs).
+CHECK_EVERY = 1_000
+
+Stop = Callable[[], bool]
+
+
+class Interrupted(Exception):
+    """A list query was stopped before it finished: over its budget, or no longer wanted."""
+
+
+# How often a PostgreSQL query's stop test is asked (a cancel then reaches the server).
+CANCEL_POLL_S = 0.004
+QUERY_CANCELED = "57014"  # PostgreSQL's SQLSTATE for a statement stopped by a cancel
+
+
+def can_interrupt(db: Database) -> bool:
+    """Whether a running list query can be stopped: SQLite's progress handler, or a
+    cancel sent to the PostgreSQL server."""
+    return db.engine.dialect.name in ("sqlite", "postgresql")
+
+
+def within(*, steps: int | None = None, ms: float | None = None) -> Stop:
+    """A stop test: stop a query after about ``steps`` virtual-machine steps or ``ms`` milliseconds.
+
+    Time is what a seller feels (a step that reads a page from disk costs far
+    more than one that compares two values); steps give tests a budget that
+    does not depend on how busy the machine is.
+    """
+    checks = itertools.count(1)
+    allowed = None if steps is None else max(1, steps // CHECK_EVERY)
+    deadline = None if ms is None else time.perf_counter() + ms / 1000
+
+    def stop() -> bool:
+        if allowed is not None and next(checks) > allowed:
+            return True
+        return deadline is not None and time.perf_counter() > deadline
+
+    if deadline is not None:
+        BUDGETS[stop] = deadline
+    return stop
+
+
+# The deadline of each time budget made by within(): PostgreSQL enforces it on the
+# server (statement_timeout), without waiting for a cancel to travel there.
+BUDGETS: weakref.WeakKeyDictionary[Stop, float] = weakref.WeakKeyDictionary()
+
+
+@contextmanager
+def stoppable(session: Session, stop: Stop | None) -> Iterator[None]:
+    """Run the block's statements so that ``stop()`` answering True ends them with Interrupted.
+
+    SQLite asks ``stop`` every CHECK_EVERY steps; on PostgreSQL a watcher asks it
+    every few milliseconds and cancels the running statement on the server. Other
+    databases run the statements to their end (see :func:`can_interrupt`).
+    """
+    dialect = session.get_bind().dialect.name if stop is not None else ""
+    if stop is not None and dialect == "sqlite":
+        with _progress_handler(session, stop):
+            yield
+    elif stop is not None and dialect == "postgresql":
+        with _cancelled_on_server(session, stop):
+            yield
+    else:
+        yield
+
+
+@contextmanager
+def _progress_handler(session: Session, stop: Stop) -> Iterator[None]:
+    raw = session.connection().connection.driver_connection
+    raw.set_progress_handler(lambda: 1 if stop() else 0, CHECK_EVERY)  # type: ignore[union-attr]
+    try:
+        yield
+    except OperationalError as error:
+        if "interrupted" in str(error.orig).lower():
+            raise Interrupted from None
+        raise
+    finally:
+        raw.set_progress_handler(None, 0)  # type: ignore[union-attr]
+
+
+@contextmanager
+def _cancelled_on_server(session: Session, stop: Stop) -> Iterator[None]:
+    """PostgreSQL: a watcher thread cancels the statement running when ``stop()`` says so."""
+    raw: Any = session.connection().connection.driver_connection
+    deadline = BUDGETS.get(stop)
+    if deadline is not None:  # for this transaction only (a reading is rolled back)
+        left_ms = max(1, int((deadline - time.perf_counter()) * 1000))
+        session.execute(text(f"SET LOCAL statement_timeout = {left_ms}"))
+    finished = threading.Event()
+    sent: list[bool] = []
+
+    def watch() -> None:
+        while not finished.wait(CANCEL_POLL_S):
+            if stop():
+                sent.append(True)
+                raw.cancel_safe()
+                return
+
+    watcher = threading.Thread(target=watch, name="list-query-cancel", daemon=True)
+    watcher.start()
+    try:
+        yield
+    except DBAPIError as error:
+        if sent or getattr(error.orig, "sqlstate", None) == QUERY_CANCELED:
+            raise Interrupted from None
+        raise
+    finally:
+        finished.set()
+        watcher.join()
+
+
+class Column(enum.IntEnum):
+    """The table's columns, in display order; each sorts on a raw database value."""
+
+    ORDER_ID = 0
+    PURCHASED = 1
+    SHIP_BY = 2
+    STATUS = 3
+    BUYER = 4
+    ITEMS = 5
+    TOTAL = 6
+    BUYER_REQUESTED = 7
+
+
+SORT_COLUMNS: dict[Column, ColumnElement[object]] = {
+    Column.ORDER_ID: Order.order_id,  # type: ignore[dict-item]
+    Column.PURCHASED: Order.purchase_date,  # type: ignore[dict-item]
+    Column.SHIP_BY: Order.latest_ship_date,  # type: ignore[dict-item]
+    Column.STATUS: Order.status,  # type: ignore[dict-item]
+    Column.BUYER: Order.buyer_name,  # type: ignore[dict-item]
+    Column.ITEMS: Order.item_count,  # type: ignore[dict-item]
+    Column.TOTAL: Order.total,  # type: ignore[dict-item]
+    Column.BUYER_REQUESTED: Order.buyer_requested_cancel,  # type: ignore[dict-item]
+}
+
+
+class DeadlineKind(enum.StrEnum):
+    NONE = "none"  # nothing left to ship, or no ship-by date
+    ON_TIME = "on-time"
+    LATE = "late"  # past the latest ship date (S10)
+    AT_RISK = "at-risk"  # close to the marketplace's automatic cancellation (S11)
+
+
+@dataclass(frozen=True)
+class Deadline:
+    kind: DeadlineKind
+    days_late: int = 0
+    days_left: int = 0  # before the marketplace may cancel automatically
+
+
+def deadline(
+    status: OrderStatus,
+    latest_ship_date: datetime | None,
+    as_of: datetime,
+    fulfilled_by: FulfilledBy = FulfilledBy.SELLER,
+) -> Deadline:
+    """Where an order stands against its ship-by date, as the Late and At risk views count it.
+
+    The marketplace's own deadlines for an order it fulfils are not the seller's.
+    """
+    if (
+        latest_ship_date is None
+        or status not in OPEN_STATUSES
+        or fulfilled_by is FulfilledBy.MARKETPLACE
+    ):
+        return Deadline(DeadlineKind.NONE)
+    if as_utc(latest_ship_date) >= as_of:
+        return Deadline(DeadlineKind.ON_TIME)
+    days_late = whole_days(as_of, latest_ship_date)
+    days_left = days_before_auto_cancel(days_late)
+    kind = DeadlineKind.AT_RISK if close_to_auto_cancel(days_late) else DeadlineKind.LATE
+    return Deadline(kind, days_late, days_left)
+
+
+@dataclass(frozen=True)
+class OrderRow:
+    """The cells of one line of the order list, as plain values."""
+
+    key: int
+    order_id: str
+    purchase_date: datetime
+    latest_ship_date: datetime | None
+    status: OrderStatus
+    buyer_name: str | None
+    buyer_hidden: bool
+    item_count: int
+    skus: str
+    total: Decimal | None
+    currency: str | None
+    buyer_requested_cancel: bool
+    deadline: Deadline
+    fulfilled_by: FulfilledBy = FulfilledBy.SELLER
+    asked_by_message: bool = False  # asked to cancel by message only (S5): cancelling counts
+    # Where this row stands in the list's sort: the next page starts after it.
+    cursor: Cursor | None = None
+
+
+# The value of the sorted column and the order's key: the last row shown of a page.
+Cursor = tuple[object, int]
+
+
+@dataclass(frozen=True)
+class ListQuery:
+    """What the list shows: a view, the words searched, the sort.
+
+    ``after``: the cursor of the last row already shown; the page starts after
+    it (keyset paging: the 5,000th row comes as fast as the first, where an
+    OFFSET walks past every row before it).
+    """
+
+    view: View = View.ALL
+    search: str = ""
+    sort: Column = Column.PURCHASED
+    descending: bool = True
+    after: Cursor | None = None
+    # How the database looks: the searched orders first (see _where), for a search
+    # that did not answer at once; the same rows either way.
+    search_first: bool = False
+
+
+def _where(
+    view: View, search: str, as_of: datetime, *, search_first: bool = False
+) -> list[ColumnElement[bool]]:
+    """The view's and the search's conditions.
+
+    ``search_first``: the orders the search finds are looked for on their own
+    first (in the search's narrow index where there is one), then sorted; for a
+    rare word that beats walking the sort's index past a million orders that
+    do not match. A common word is found faster the other way (the first
+    orders in the sort match), which is how the list asks on the GUI thread.
+    """
+    found = [view_condition(view, as_of)]
+    if search.strip():
+        condition = search_condition(search)
+        if search_first:
+            condition = Order.id.in_(select(Order.id).where(condition).correlate(None))
+        found.append(condition)
+    return found
+
+
+_ROW_COLUMNS = (
+    Order.id,
+    Order.order_id,
+    Order.purchase_date,
+    Order.latest_ship_date,
+    Order.status,
+    Order.buyer_name,
+    Order.item_count,
+    Order.skus,
+    Order.total,
+    Order.currency,
+    Order.buyer_requested_cancel,
+    Order.fulfilled_by,
+    asked_only_by_message_condition().label("asked_by_message"),
+)
+
+
+@functools.cache
+def _buyer_hidden(status: OrderStatus) -> bool:
+    return not buyer_disclosed(status)  # S9
+
+
+# Where each sort column's value is in a row: the cursor reads it there (no second copy).
+_SORT_POSITION = {
+    sort: next(n for n, shown in enumerate(_ROW_COLUMNS) if shown is column)
+    for sort, column in SORT_COLUMNS.items()
+}
+
+
+def _row(values: Sequence[object], as_of: datetime, sort: Column = Column.PURCHASED) -> OrderRow:
+    (key, order_id, purchased, ship_by, status, buyer, count, skus, total, currency, requested) = (
+        values[:11]
+    )
+    status = OrderStatus(str(status))
+    fulfilled_by = FulfilledBy(str(values[11] or FulfilledBy.SELLER))
+    hidden = _buyer_hidden(status)
+    return OrderRow(
+        key=int(key),  # type: ignore[call-overload]
+        order_id=str(order_id),
+        purchase_date=purchased,  # type: ignore[arg-type]
+        latest_ship_date=ship_by,  # type: ignore[arg-type]
+        status=status,
+        buyer_name=None if hidden else buyer,  # type: ignore[arg-type]
+        buyer_hidden=hidden,
+        item_count=int(count or 0),  # type: ignore[call-overload]
+        skus=str(skus or ""),
+        total=total,  # type: ignore[arg-type]
+        currency=currency,  # type: ignore[arg-type]
+        buyer_requested_cancel=bool(requested),
+        deadline=deadline(status, ship_by, as_of, fulfilled_by),  # type: ignore[arg-type]
+        fulfilled_by=fulfilled_by,
+        asked_by_message=bool(values[12]),
+        cursor=(values[_SORT_POSITION[sort]], int(key)),  # type: ignore[call-overload]
+    )
+
+
+def _after(query: ListQuery, nulls_first_ascending: bool) -> ColumnElement[bool]:
+    """The rows that come after ``query.after`` in the query's sort (keyset paging).
+
+    NULLs sort where the database puts them (first going up on SQLite, last on
+    PostgreSQL), so the order stays the one the sort indexes give for free.
+    """
+    assert query.after is not None
+    value, key = query.after
+    column = SORT_COLUMNS[query.sort]
+    tie = Order.id
+    bound = literal(value, column.type)  # a bool compares with < too, once bound
+    beyond, later = (column < bound, tie < key) if query.descending else (column > bound, tie > key)
+    nulls_come_last = nulls_first_ascending == query.descending
+    if value is None:
+        same = and_(column.is_(None), later)
+        return same if nulls_come_last else or_(column.is_not(None), same)
+    found = or_(beyond, and_(column == bound, later))
+    return or_(found, column.is_(None)) if nulls_come_last else found
+
+
+def page_query(
+    query: ListQuery,
+    as_of: datetime,
+    offset: int,
+    limit: int,
+    *,
+    nulls_first: bool = True,
+    search_first: bool = False,
+) -> Select[tuple[object]]:
+    column = SORT_COLUMNS[query.sort]
+    tie = Order.id
+    ordering = (column.desc(), tie.desc()) if query.descending else (column.asc(), tie.asc())
+    found = (
+        select(*_ROW_COLUMNS)
+        .where(*_where(query.view, query.search, as_of, search_first=search_first))
+        .order_by(*ordering)
+        .limit(limit)
+    )
+    if query.after is not None:
+        return found.where(_after(query, nulls_first))  # type: ignore[return-value]
+    return found.offset(offset)  # type: ignore[return-value]
+
+
+def page(
+    db: Database,
+    query: ListQuery,
+    offset: int = 0,
+    limit: int = PAGE_SIZE,
+    as_of: datetime | None = None,
+    *,
+    stop: Stop | None = None,
+) -> list[OrderRow]:
+    """One page of the list, sorted and filtered by the database.
+
+    ``stop`` (asked while the database works) ends the query early with
+    :class:`Interrupted`: a budget on the GUI thread, or a search typed over.
+    """
+    moment = as_of or clock.now()
+    nulls_first = db.engine.dialect.name != "postgresql"
+    with db.reading() as session, stoppable(session, stop):
+        # Plain rows from the connection: no ORM bookkeeping for a list's cells.
+        found = (
+            session.connection()
+            .execute(
+                page_query(
+                    query,
+                    moment,
+                    offset,
+                    limit,
+                    nulls_first=nulls_first,
+                    search_first=query.search_first,
+                )
+            )
+            .all()
+        )
+    return [_row(values, moment, query.sort) for values in found]
+
+
+def view_counts(
+    db: Database, search: str = "", as_of: datetime | None = None, *, stop: Stop | None = None
+) -> dict[View, int]:
+    """How many orders each view holds (with the search applied), for the filter list.
+
+    Without a search each count is answered from an index; with one, a single
+    pass over the orders counts every view at once. ``stop`` as for :func:`page`.
+    """
+    moment = as_of or clock.now()
+    with db.reading() as session, stoppable(session, stop):
+        if not search.strip():
+            return {
+                view: int(
+                    session.scalar(
+                        select(func.count()).select_from(Order).where(view_condition(view, moment))
+                    )
+                    or 0
+                )
+                for view in View
+            }
+        sums = [
+            func.coalesce(func.sum(case((view_condition(view, moment), 1), else_=0)), 0)
+            for view in View
+        ]
+        values = session.execute(
+            select(*sums).select_from(Order).where(search_condition(search))
+        ).one()
+        return {view: int(value) for view, value in zip(View, values, strict=True)}
+
+
+# The filters a search is offered in when the one shown has none of its orders: each
+# order's own list first (its status), then every order.
+SWITCH_TO = (
+    View.PENDING,
+    View.UNSHIPPED,
+    View.SHIPPED,
+    View.CANCELED,
+    View.FULFILLED_BY_AMAZON,
+    View.ALL,
+)
+WHOLE_ORDER_ID = re.compile(r"\d{3}-\d{7}-\d{7}")
+
+
+@dataclass(frozen=True)
+class FoundElsewhere:
+    """What a search finds outside the filter shown: where, how many, which order."""
+
+    view: View
+    count: int
+    order_id: str | None = None  # the order id typed, when that is what was searched
+
+
+def found_elsewhere(view: View, search: str, counts: dict[View, int]) -> FoundElsewhere | None:
+    """The filter to offer when the search finds nothing in ``view`` but does elsewhere.
+
+    ``counts`` are :func:`view_counts` for the same search. An order id typed while
+    the Shipped filter is on still finds a cancelled order: the window says it is in
+    Canceled and offers to switch.
+    """
+    if not search.strip() or counts.get(view, 0) or not counts.get(View.ALL, 0):
+        return None
+    target = next(v for v in SWITCH_TO if counts.get(v, 0) and v is not view)
+    typed = search.strip()
+    order_id = typed if WHOLE_ORDER_ID.fullmatch(typed) and counts[target] == 1 else None
+    return FoundElsewhere(target, counts[target], order_id)
+
+
+def count(db: Database, query: ListQuery, as_of: datetime | None = None) -> int:
+    moment = as_of or clock.now()
+    with db.reading() as session:
+        found = session.scalar(
+            select(func.count())
+            .select_from(Order)
+            .where(and_(*_where(query.view, query.search, moment)))
+        )
+        return int(found or 0)
+
+
+def total_orders(db: Database) -> int:
+    with db.reading() as session:
+        return int(session.scalar(select(func.count()).select_from(Order)) or 0)
+
+
+def has_orders(db: Database) -> bool:
+    """Whether the database holds any order at all (the welcome state when not)."""
+    with db.reading() as session:
+        return session.scalar(select(Order.id).limit(1)) is not None
+
+
+def refresh_statistics(db: Database, *, force: bool = False) -> None:
+    """Let SQLite's planner know the orders table (ANALYZE) so filters use the right index.
+
+    Without statistics SQLite picks the status index for "Unshipped, newest
+    first" and sorts every unshipped order; with them it walks the purchase
+    date index and stops after one page. Runs when statistics are missing (or
+    ``force``, after an import); other databases keep their own statistics.
+    """
+    if db.engine.dialect.name != "sqlite":
+        return
+    with db.engine.begin() as connection:
+        if not force:
+            known = connection.exec_driver_sql(
+                "SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'"
+            ).first()
+            if (
+                known
+                and connection.exec_driver_sql(
+                    "SELECT 1 FROM sqlite_stat1 WHERE tbl = 'orders'"
+                ).first()
+            ):
+                return
+        connection.exec_driver_sql("ANALYZE orders")

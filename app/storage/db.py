@@ -1,0 +1,439 @@
+"""Opening the database: location, SQLite settings, migrations, transactions.
+
+One :class:`Database` per process holds the engine and the session factory.
+Each user action runs in ``with db.transaction() as session:`` — one
+transaction, committed whole or rolled back whole. Environment failures (a
+locked or corrupt file, a database newer than this SellerDesk) become
+:class:`DatabaseProblem` with a sentence the seller understands.
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+import re
+import shlex
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from platformdirs import user_data_dir
+from sqlalchemy import (
+    Connection,
+    Engine,
+    create_engine,
+    event,
+    inspect,
+    literal,
+    select,
+    table,
+)
+from sqlalchemy import text as sql
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
+
+from app.errors import DatabaseProblem, SellerDeskError
+
+# Imported for the columns they keep written with every change of an order.
+from app.order_actions import message_choice as _message_choice  # noqa: F401 - orders.cancel_requested
+from app.order_views import search_text as _search_text  # noqa: F401 - orders.search_text
+from app.storage import faults, files, private_files
+from app.storage.database_errors import explain_database_error
+from app.storage.models import Base
+from app.text import QT_TRANSLATE_NOOP, text
+
+if TYPE_CHECKING:  # Alembic is imported only when a schema needs upgrading (a slow import)
+    from alembic.config import Config
+
+APP_NAME = "SellerDesk"
+DEFAULT_FILE_NAME = "sellerdesk.sqlite"
+MIGRATIONS = Path(__file__).parents[1] / "migrations"
+SQLITE_MAGIC = b"SQLite format 3\x00"
+# How long a write waits for another program holding the file before "busy" (tests lower it).
+BUSY_TIMEOUT_MS = 5000
+# Execution option of the connections that write (Database.transaction).
+WRITING = "sellerdesk_writing"
+
+
+def data_dir() -> Path:
+    """The seller's data folder (overridable with SELLERDESK_DATA_DIR for tests)."""
+    override = os.environ.get("SELLERDESK_DATA_DIR")
+    return Path(override) if override else Path(user_data_dir(APP_NAME, appauthor=False))
+
+
+def data_folder() -> Path:
+    """The data folder, created if needed and kept readable by the seller only."""
+    folder = data_dir()
+    private_files.private_folder(folder)
+    private_files.tighten(folder)
+    return folder
+
+
+def default_location() -> str:
+    return str(data_dir() / DEFAULT_FILE_NAME)
+
+
+def resolve_url(location: str | None) -> URL:
+    """A file path or an SQLAlchemy URL; nothing means the default data file."""
+    location = location or os.environ.get("SELLERDESK_DB") or default_location()
+    if "://" in location:
+        return make_url(location)
+    return make_url("sqlite:///" + str(Path(location).expanduser().resolve()))
+
+
+def _sqlite_file(url: URL) -> Path | None:
+    if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
+        return None
+    return Path(url.database)
+
+
+def _on_sqlite_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+    # SellerDesk begins its own transactions (_on_sqlite_begin): the driver's own would
+    # start only at the first write, after the reads the write was decided on.
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_MS)}")
+    cursor.close()
+
+
+def _on_sqlite_begin(connection: Connection) -> None:
+    """Every transaction is real from its first read; a write one holds the write lock.
+
+    ``BEGIN IMMEDIATE`` takes SQLite's write lock before anything is read, so two
+    writers (two exports at the same moment) are serialised: the second reads
+    only once the first has committed, and never decides on what the first is
+    changing. DDL runs inside the transaction too, so a migration is whole or not.
+    """
+    writing = connection.get_execution_options().get(WRITING, False)
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if writing else "BEGIN")
+
+
+def changed_elsewhere() -> DatabaseProblem:
+    """Another window or program changed the order between reading and writing."""
+    return DatabaseProblem(
+        text(
+            "Database",
+            QT_TRANSLATE_NOOP(
+                "Database",
+                "This order was changed elsewhere in the meantime. "
+                "Reload it and try again; nothing was changed.",
+            ),
+        )
+    )
+
+
+@contextmanager
+def _explained() -> Iterator[None]:
+    """A driver error becomes the seller's sentence; a bug goes on to the error report."""
+    try:
+        yield
+    except DBAPIError as error:
+        problem = explain_database_error(error)
+        if problem is None:
+            raise
+        raise problem from error
+
+
+class Database:
+    """The engine, session factory and transaction boundary of one database."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self.sessions = sessionmaker(engine, expire_on_commit=False)
+        self._writes = sessionmaker(
+            engine.execution_options(**{WRITING: True}), expire_on_commit=False
+        )
+
+    @property
+    def location(self) -> str:
+        path = _sqlite_file(self.engine.url)
+        return str(path) if path else self.engine.url.render_as_string(hide_password=True)
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """One user action: everything in the block is committed together or not at all."""
+        try:
+            with _explained(), self._writes.begin() as session:
+                yield session
+        except StaleDataError:
+            raise changed_elsewhere() from None
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        """A read-only look; nothing is committed."""
+        with _explained(), self.sessions() as session:
+            yield session
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def _alembic_config() -> Config:
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    return config
+
+
+def backup_name(path: Path, revision: str | None) -> Path:
+    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+    return path.with_name(f"{path.name}.before-{revision or 'none'}-{stamp}.bak")
+
+
+def _backup(path: Path, revision: str | None) -> Path:
+    """A private copy of the database as it is, beside it, before an upgrade."""
+    target = backup_name(path, revision)
+    files.remove_killed_parts(path.parent, f"{path.name}.before-")  # a killed upgrade's
+    private_files.copy_database(path, target)
+    return target
+
+
+def _first_backup(path: Path, revision: str, made: Path) -> Path:
+    """The oldest copy taken before upgrading from ``revision``: the one before any attempt."""
+    found = sorted(path.parent.glob(f"{glob.escape(path.name)}.before-{revision}-*.bak"))
+    return found[0] if found else made
+
+
+def _half_created(connection: Connection, tables: set[str]) -> bool:
+    """Only SellerDesk's own tables, all empty: a first start that was stopped half-way."""
+    ours = set(Base.metadata.tables)
+    if not tables <= ours:
+        return False
+    return all(
+        connection.execute(select(literal(1)).select_from(table(name)).limit(1)).first() is None
+        for name in tables
+    )
+
+
+def _drop(connection: Connection, tables: set[str]) -> None:
+    """Drop what was left; empty, so no foreign key minds the order (nor the missing ones)."""
+    quote = connection.dialect.identifier_preparer.quote
+    for name in sorted(tables):
+        connection.exec_driver_sql(f"DROP TABLE {quote(name)}")
+
+
+def _driver(connection: Connection) -> Any:
+    return connection.connection.driver_connection
+
+
+def _upgrade_failed(path: Path, backup: Path, error: BaseException) -> DatabaseProblem:
+    return DatabaseProblem(
+        text(
+            "Database",
+            QT_TRANSLATE_NOOP(
+                "Database",
+                "SellerDesk could not upgrade this database ({detail}); it was left as it was. "
+                "Your orders as they were before the upgrade are in the backup {backup}: to go "
+                "back to it, close SellerDesk and run: {command}",
+            ),
+            detail=" ".join(str(getattr(error, "orig", error)).split()),
+            backup=str(backup),
+            command=restore_command(path, backup),
+        )
+    )
+
+
+def restore_command(path: Path, backup: Path) -> str:
+    """The command line that restores ``backup`` into the database at ``path``."""
+    where = [] if str(path) == default_location() else ["--db", str(path)]
+    return shlex.join(["sellerdesk", *where, "restore", str(backup)])
+
+
+_REVISION = re.compile(r"^(down_revision|revision)\s*=\s*['\"]([^'\"]+)['\"]", re.MULTILINE)
+
+
+def known_revisions() -> set[str]:
+    """Every schema revision this SellerDesk knows, read from the migration files."""
+    return {
+        value
+        for script in (MIGRATIONS / "versions").glob("*.py")
+        for name, value in _REVISION.findall(script.read_text(encoding="utf-8"))
+        if name == "revision"
+    }
+
+
+def sqlite_file(db: Database) -> Path | None:
+    """The database's SQLite file, or None for a server database (PostgreSQL)."""
+    return _sqlite_file(db.engine.url)
+
+
+def head_revision() -> str | None:
+    """The newest migration's revision, read from the migration files without Alembic.
+
+    Every command checks the schema on start; reading a few small files costs
+    well under a millisecond where importing Alembic costs a third of a second.
+    """
+    revisions: set[str] = set()
+    replaced: set[str] = set()
+    for script in (MIGRATIONS / "versions").glob("*.py"):
+        for name, value in _REVISION.findall(script.read_text(encoding="utf-8")):
+            (revisions if name == "revision" else replaced).add(value)
+    heads = revisions - replaced
+    return heads.pop() if len(heads) == 1 else None  # several heads: let Alembic decide
+
+
+def schema_version(engine: Engine) -> str | None:
+    """The database's schema revision in one query (None: no SellerDesk schema yet)."""
+    try:
+        with engine.connect() as connection:
+            found = connection.execute(sql("SELECT version_num FROM alembic_version")).all()
+    except (OperationalError, DBAPIError):
+        return None  # no version table: a new or foreign database, Alembic looks closer
+    return str(found[0][0]) if len(found) == 1 else None
+
+
+def migrate(engine: Engine) -> None:
+    """Bring the schema to this SellerDesk's version, refusing a newer database.
+
+    An up-to-date database (every start but the first after an update) is told
+    by one query, without importing Alembic.
+    """
+    head = head_revision()
+    if head is not None and schema_version(engine) == head:
+        return
+    _upgrade(engine)
+
+
+def _upgrade(engine: Engine) -> None:
+    """Bring the schema to this SellerDesk's version, refusing a newer database.
+
+    Creating the tables and each upgrade run in one transaction that holds the
+    write lock (on SQLite too, DDL included): a kill leaves the file as it was
+    before, never half-built. A file a stopped first start of an older
+    SellerDesk left half-built (some of our tables, all empty, no version) is
+    built again; a database that still cannot be upgraded is left as it is and
+    the message names the backup taken before the upgrade.
+    """
+    from alembic import command
+    from alembic.runtime.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+
+    config = _alembic_config()
+    script = ScriptDirectory.from_config(config)
+    head = script.get_current_head()
+    with engine.connect() as connection:
+        current = MigrationContext.configure(connection).get_current_revision()
+        tables = set(inspect(connection).get_table_names()) - {"alembic_version"}
+        half_created = current is None and bool(tables) and _half_created(connection, tables)
+    if current == head:
+        return
+    if current is not None and current not in {rev.revision for rev in script.walk_revisions()}:
+        raise DatabaseProblem(
+            text(
+                "Database",
+                QT_TRANSLATE_NOOP(
+                    "Database",
+                    "This database was written by a newer SellerDesk. "
+                    "Update SellerDesk to open it; nothing was changed.",
+                ),
+            )
+        )
+    if current is None and tables and not half_created:
+        raise DatabaseProblem(
+            text(
+                "Database",
+                QT_TRANSLATE_NOOP(
+                    "Database",
+                    "This file holds another program's database, not SellerDesk's; "
+                    "nothing was changed.",
+                ),
+            )
+        )
+    path = _sqlite_file(engine.url)
+    backup: Path | None = None
+    if current is not None and path is not None and path.exists():
+        backup = _backup(path, current)
+    try:
+        with engine.execution_options(**{WRITING: True}).connect() as connection:
+            if half_created:
+                # Some tables name ones that were never made: no check while they go.
+                _driver(connection).execute("PRAGMA foreign_keys=OFF")
+            try:
+                with connection.begin():
+                    if half_created:
+                        _drop(connection, tables)
+                    config.attributes["connection"] = connection
+                    command.upgrade(config, "head")
+            finally:
+                if half_created:
+                    _driver(connection).execute("PRAGMA foreign_keys=ON")
+    except (OperationalError, DBAPIError) as error:
+        if backup is None or path is None or current is None:
+            raise
+        raise _upgrade_failed(path, _first_backup(path, current, backup), error) from error
+
+
+def _check_sqlite_file(path: Path) -> None:
+    try:
+        if path.parent == data_dir():
+            data_folder()
+        if not path.exists():
+            private_files.private_folder(path.parent)
+            private_files.create_private(path)
+            return
+        private_files.tighten_database(path)
+        with path.open("rb") as handle:
+            header = handle.read(len(SQLITE_MAGIC))
+    except OSError as error:  # a folder, no permission, a file in the way of the folder
+        raise DatabaseProblem(
+            text(
+                "Database",
+                QT_TRANSLATE_NOOP(
+                    "Database",
+                    "{path} cannot be used as a database file ({reason}); nothing was changed.",
+                ),
+                path=str(path),
+                reason=error.strerror or str(error),
+            )
+        ) from None
+    if header and header != SQLITE_MAGIC:
+        raise DatabaseProblem(
+            text(
+                "Database",
+                QT_TRANSLATE_NOOP(
+                    "Database",
+                    "{path} is not a SellerDesk database (it is not even an SQLite file); "
+                    "nothing was changed.",
+                ),
+                path=str(path),
+            )
+        )
+
+
+def open_database(location: str | None = None) -> Database:
+    """Open (creating and migrating as needed) the database at a path or URL."""
+    url = resolve_url(location)
+    path = _sqlite_file(url)
+    if path is not None:
+        _check_sqlite_file(path)
+    try:
+        engine = create_engine(url)
+    except Exception as error:  # bad URL or missing driver: the seller typed it
+        raise DatabaseProblem(
+            text(
+                "Database",
+                QT_TRANSLATE_NOOP("Database", "Cannot use the database {url}: {detail}"),
+                url=url.render_as_string(hide_password=True),
+                detail=str(error),
+            )
+        ) from None
+    if url.get_backend_name() == "sqlite":
+        event.listen(engine, "connect", _on_sqlite_connect)
+        event.listen(engine, "begin", _on_sqlite_begin)
+    faults.install(engine)
+    try:
+        with _explained():
+            migrate(engine)
+    except (SellerDeskError, DBAPIError):
+        engine.dispose()
+        raise
+    return Database(engine)
