@@ -95,7 +95,7 @@ def test_fees_of_earlier_refunds_of_the_item_count_against_its_ceiling(db, cli):
     )  # fmt: skip
     assert over.status == 1
     assert over.err.strip() == "sellerdesk: " + (
-        f"Item {ITEM}: a restocking fee of 5.00 EUR is above the ceiling for a used return "
+        f"Item {ITEM}: a restocking fee of 5.00 EUR is above the ceiling for used returns "
         "(50 % of the item price 29.80 EUR, 10.00 EUR already deducted); at most 4.90 EUR."
     )
     rest = refund(

@@ -262,7 +262,7 @@ def test_a_fee_above_the_ceiling_says_the_ceiling():
     assert refused(
         RuleRefused, ItemRefund.full("111", Share(amount=D("5.97"))), condition="opened"
     ) == (
-        "Item 111: a restocking fee of 5.97 EUR is above the ceiling for a opened return "
+        "Item 111: a restocking fee of 5.97 EUR is above the ceiling for opened returns "
         "(20 % of the item price 29.80 EUR); at most 5.96 EUR."
     )
 
@@ -271,7 +271,7 @@ def test_a_fee_above_what_earlier_fees_left_says_what_was_deducted():
     assert refused(
         RuleRefused, ItemRefund.full("TOTE", Share(amount=D("1.41"))), condition="opened"
     ) == (
-        "Item TOTE: a restocking fee of 1.41 EUR is above the ceiling for a opened return "
+        "Item TOTE: a restocking fee of 1.41 EUR is above the ceiling for opened returns "
         "(20 % of the item price 12.00 EUR, 1.00 EUR already deducted); at most 1.40 EUR."
     )
 

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QGridLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -58,8 +59,12 @@ class AboutDialog(QDialog):
 
         self.data_folder = str(data_dir())
         self.data_caption = QLabel(self.tr("Your data folder:"))
-        self.data_label = QLabel(self.data_folder)
-        self.data_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # A read-only field rather than a label: a path of any length keeps the dialog at
+        # its size (it scrolls), and the seller can still select and copy all of it.
+        self.data_label = QLineEdit(self.data_folder)
+        self.data_label.setReadOnly(True)
+        self.data_label.setCursorPosition(0)
+        self.data_caption.setBuddy(self.data_label)
         self.data_label.setToolTip(
             self.tr("Your orders and settings are kept here. Back up this folder.")
         )
@@ -79,10 +84,12 @@ class AboutDialog(QDialog):
         text.addWidget(self.version_label, 1, 0, 1, 2)
         text.addWidget(self.summary_label, 2, 0, 1, 2)
         text.addWidget(self.data_caption, 3, 0, 1, 2)
-        text.addWidget(self.data_label, 4, 0)
-        text.addWidget(self.open_folder_button, 4, 1)
-        text.addWidget(self.licence_label, 5, 0, 1, 2)
-        text.addWidget(self.built_with_label, 6, 0, 1, 2)
+        # The path and its button on rows of their own: a long path never runs into it.
+        text.addWidget(self.data_label, 4, 0, 1, 2)
+        text.addWidget(self.open_folder_button, 5, 0, Qt.AlignmentFlag.AlignLeft)
+        text.setRowMinimumHeight(6, 6)
+        text.addWidget(self.licence_label, 7, 0, 1, 2)
+        text.addWidget(self.built_with_label, 8, 0, 1, 2)
         text.setColumnStretch(0, 1)
 
         top = QGridLayout()
@@ -95,6 +102,8 @@ class AboutDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        # Wrapped labels ask for little width; this keeps the summary to two lines.
+        self.setMinimumWidth(460)
         layout.addWidget(buttons)
 
     def open_data_folder(self) -> None:

@@ -425,8 +425,8 @@ def _plan_item(context: RefundContext, wanted: ItemRefund, condition: str | None
             raise _refuse(
                 QT_TRANSLATE_NOOP(
                     "Refunds",
-                    "Item {ref}: a restocking fee of {fee} is above the ceiling for a "
-                    "{condition} return ({percent} % of the item price {price}"
+                    "Item {ref}: a restocking fee of {fee} is above the ceiling for "
+                    "{condition} returns ({percent} % of the item price {price}"
                     "{earlier}); at most {limit}.",
                 ),
                 ref=item.ref,

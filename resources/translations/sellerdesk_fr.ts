@@ -3023,7 +3023,7 @@
       <translation>Des frais de restockage exigent l'état de l'article retourné : choisissez un état ou enregistrez d'abord la réception du retour.</translation>
     </message>
     <message>
-      <source>Item {ref}: a restocking fee of {fee} is above the ceiling for a {condition} return ({percent} % of the item price {price}{earlier}); at most {limit}.</source>
+      <source>Item {ref}: a restocking fee of {fee} is above the ceiling for {condition} returns ({percent} % of the item price {price}{earlier}); at most {limit}.</source>
       <translation>Article {ref} : des frais de restockage de {fee} dépassent le plafond pour un retour à l'état « {condition} » ({percent} % du prix de l'article, {price}{earlier}) ; au plus {limit}.</translation>
     </message>
     <message>

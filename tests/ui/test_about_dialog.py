@@ -54,6 +54,20 @@ def test_open_data_folder_asks_the_desktop_to_show_it(qtbot, monkeypatch):
     assert [url.toLocalFile() for url in opened] == [_env_data_dir()]
 
 
+def test_a_long_data_folder_path_is_shown_whole_above_its_button(qtbot, monkeypatch, tmp_path):
+    long_folder = tmp_path / ("a-seller-with-a-long-folder-name-" * 3) / "SellerDesk"
+    monkeypatch.setenv("SELLERDESK_DATA_DIR", str(long_folder))
+    dialog = AboutDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+
+    path, button = dialog.data_label.geometry(), dialog.open_folder_button.geometry()
+    assert dialog.data_label.text() == str(long_folder)  # all of it, to select and copy
+    assert dialog.width() < 700  # the path scrolls in its field; the dialog keeps its size
+    assert button.top() > path.bottom()  # on its own row, never against the path
+
+
 def test_close_button_closes_the_dialog(qtbot):
     dialog = AboutDialog()
     qtbot.addWidget(dialog)
