@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import (
     QByteArray,
@@ -16,6 +16,7 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
     Signal,
+    SignalInstance,
 )
 from PySide6.QtGui import (
     QActionGroup,
@@ -29,7 +30,6 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
-    QDialog,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -48,6 +48,7 @@ from PySide6.QtWidgets import (
 from app import settings
 from app.account_health.health import RATE_TARGET, CancellationRate
 from app.account_health.rate_effect import current_rate
+from app.changes import Changes
 from app.errors import SellerDeskError
 from app.order_views.order_details import OrderDetails, order_details
 from app.order_views.order_list import (
@@ -121,6 +122,17 @@ MARK_COLUMNS = (Column.BUYER_REQUESTED,)
 BOLD_COLUMNS = (Column.SHIP_BY, Column.BUYER_REQUESTED)  # their warnings are drawn bold
 
 
+class OrderDialog(Protocol):
+    """The dialog of an order action: ``changes`` says what its action changed once accepted."""
+
+    changes: Changes
+    accepted: SignalInstance
+
+    def setAttribute(self, attribute: Qt.WidgetAttribute, on: bool = True) -> None: ...
+
+    def open(self) -> None: ...
+
+
 class MainWindow(QMainWindow):
     counts_updated = Signal()  # the filter counts and status bar were refreshed
     order_changed = Signal(str)  # an action changed this order
@@ -131,7 +143,6 @@ class MainWindow(QMainWindow):
         self._db = db
         self._demo = demo
         self._details: OrderDetails | None = None
-        self._details_read = 0  # how many times the details pane read its order
         self._counts: dict[View, int] = {}
         self._rate: CancellationRate | None = None
         self._counts_generation = 0
@@ -242,7 +253,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.shown_label)
         self.statusBar().addPermanentWidget(self.rate_label)
         self.sync = SyncController(self, db, self.tasks)
-        self.sync.synced.connect(lambda _result: self.refresh())
+        self.sync.synced.connect(lambda result: self.apply_changes(result.changes))
         self.backups = BackupController(self, db, self.tasks)
         self.backups.told.connect(lambda sentence: self.statusBar().showMessage(sentence, 15000))
         self.backups.restored.connect(self._restored)
@@ -505,22 +516,46 @@ class MainWindow(QMainWindow):
 
     def refresh(self) -> None:
         """Read everything again: list, selected order, counts, welcome state."""
-        selected = self._details.order_id if self._details else None
-        self.model.reload()
-        if selected is None and self.model.rowCount() > 0:
-            # Open on the first order so the details pane shows what can be done with it.
-            selected = self.model.order_id_at(0)
-        read = self._details_read
-        self._select(selected)
-        if self._details_read == read:  # selecting did not read it already (same row)
-            self._show_details(selected)
-        self.pages.setCurrentWidget(self.splitter if has_orders(self._db) else self.welcome)
+        self._reload_list()
         self.refresh_counts()
         self._health_changed()
 
+    def _reload_list(self) -> None:
+        """Read the list again, and the order it shows (the first one when none was)."""
+        shown = self._details
+        self.model.reload()
+        self.pages.setCurrentWidget(self.splitter if has_orders(self._db) else self.welcome)
+        if self._details is not shown:
+            return  # it left the list: the row now in its place was selected and read
+        # Open on the first order so the details pane shows what can be done with it.
+        order_id = shown.order_id if shown is not None else self.model.order_id_at(0)
+        self._show_details(order_id)
+        self._select(order_id)
+
+    def apply_changes(self, changes: Changes, done: str | None = None) -> None:
+        """Refresh what an action said it changed, and only that; ``done`` confirms it
+        in the status bar."""
+        if done:
+            self.statusBar().showMessage(done, 10000)
+        if changes.all_orders:
+            self._reload_list()
+        else:
+            if changes.list_rows and changes.orders:
+                # In place; a row that left the filter or moved reloads the list, and
+                # when the shown order left, the row then in its place is read (_list_reset).
+                self.model.refresh_orders(changes.orders)
+            if self._details is not None and self._details.order_id in changes.orders:
+                self._show_details(self._details.order_id)
+        if changes.counts:
+            self.refresh_counts()
+        if changes.health:
+            self._health_changed()
+        for order_id in sorted(changes.orders):
+            self.order_changed.emit(order_id)
+
     def _imported(self, changed: bool) -> None:
         self._statistics_stale = changed
-        self.refresh()
+        self.apply_changes(self.importer.changes if changed else Changes())
 
     def refresh_counts(self) -> None:
         """Count every filter off the GUI thread; the latest request wins.
@@ -620,8 +655,7 @@ class MainWindow(QMainWindow):
             self._show_details(None)
             return
         row = min(self._last_row, self.model.rowCount() - 1)
-        self._select(self.model.order_id_at(row))
-        self._show_details(self.model.order_id_at(row))
+        self.select_order(self.model.order_id_at(row) or "")
 
     def _rows_arrived(self) -> None:
         """A page searched for on a worker is in: select the order the seller was on."""
@@ -650,8 +684,7 @@ class MainWindow(QMainWindow):
         self.model.set_view(view)
         self._update_elsewhere()
         self._keep_selection_in_sight()
-        if self._details is not None:
-            self._show_details(self._details.order_id)  # the actions come back with the list
+        self._present_details()  # the actions come back with the list
         self._update_status()
 
     # -- account health ------------------------------------------------------
@@ -695,7 +728,7 @@ class MainWindow(QMainWindow):
         if self.search.text():
             self.search.clear()
             self._apply_search_now()
-        self._show_details(order_id)
+        self._show_details(order_id)  # read once: selecting it below does not read it again
         self._find_and_select(order_id)
 
     def _find_and_select(self, order_id: str) -> None:
@@ -753,15 +786,18 @@ class MainWindow(QMainWindow):
 
     def select_order(self, order_id: str) -> None:
         """Select an order of the list by its id (keyboard users and tests)."""
-        self._select(order_id)
         if self._details is None or self._details.order_id != order_id:
             self._show_details(order_id)
+        self._select(order_id)
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         order_id = self.model.order_id_at(current.row()) if current.isValid() else None
         if order_id is not None:
             self._last_row = current.row()
-            self._show_details(order_id)
+            # The same order selected again (the list reloaded) is already read: whatever
+            # changed it read it again (apply_changes, refresh).
+            if self._details is None or self._details.order_id != order_id:
+                self._show_details(order_id)
 
     def _selection_changed(self) -> None:
         """Ctrl+click can unselect the current row: the actions then follow a selected
@@ -777,7 +813,7 @@ class MainWindow(QMainWindow):
             self._show_details(None)
 
     def _show_details(self, order_id: str | None) -> None:
-        self._details_read += 1
+        """Read ``order_id``'s details (None: no order) and show them with their actions."""
         details = None
         if order_id is not None:
             try:
@@ -785,6 +821,11 @@ class MainWindow(QMainWindow):
             except SellerDeskError:
                 details = None
         self._details = details
+        self._present_details()
+
+    def _present_details(self) -> None:
+        """Show the details read last, and enable their actions (no database read)."""
+        details = self._details
         # While the health page hides the list, order actions wait for the seller to come back.
         self.registry.update_for(None if self.health_shown() else details)
         actions = []
@@ -800,20 +841,6 @@ class MainWindow(QMainWindow):
 
     # -- actions -------------------------------------------------------------
 
-    def _after_change(self, order_id: str, done: str | None = None) -> None:
-        """Refresh what an action changed; ``done`` confirms it in the status bar."""
-        if done:
-            self.statusBar().showMessage(done.format(order=order_id), 10000)
-        self.model.reload()
-        if self.model.row_of(order_id) is not None:  # else it left the list: see _list_reset
-            read = self._details_read
-            self._select(order_id)
-            if self._details_read == read:  # selecting did not read it already (same row)
-                self._show_details(order_id)
-        self.refresh_counts()
-        self._health_changed()
-        self.order_changed.emit(order_id)
-
     def selected_order_ids(self) -> list[str]:
         """The orders selected in the list, top to bottom."""
         rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
@@ -826,10 +853,11 @@ class MainWindow(QMainWindow):
             return None
         return self._details.order_id
 
-    def _open_for_order(self, dialog: QDialog, order_id: str, done: str | None = None) -> None:
-        """Open ``dialog`` window-modal; once accepted, refresh what it changed."""
+    def _open_for_order(self, dialog: OrderDialog, order_id: str, done: str | None = None) -> None:
+        """Open ``dialog`` window-modal; once accepted, refresh what its action changed."""
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: self._after_change(order_id, done))
+        said = done.format(order=order_id) if done else None
+        dialog.accepted.connect(lambda: self.apply_changes(dialog.changes, said))
         dialog.open()
 
     def confirm_shipment(self) -> ShipDialog | None:
@@ -837,10 +865,7 @@ class MainWindow(QMainWindow):
             return None
         order_id = self._details.order_id
         dialog = ShipDialog(self._db, self._details, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        done = self.tr("Shipment of order {order} confirmed.")
-        dialog.accepted.connect(lambda: self._after_change(order_id, done))
-        dialog.open()
+        self._open_for_order(dialog, order_id, self.tr("Shipment of order {order} confirmed."))
         return dialog
 
     def cancel_order(self) -> CancelDialog | None:
@@ -848,12 +873,9 @@ class MainWindow(QMainWindow):
             return None
         order_id = self._details.order_id
         dialog = CancelDialog(self._db, self._details, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        done = self.tr("Order {order} cancelled.")
-        dialog.accepted.connect(lambda: self._after_change(order_id, done))
         dialog.rejected.connect(lambda: self._reply_copied(dialog.copied_reply))
         self._offer_s5_message(dialog)
-        dialog.open()
+        self._open_for_order(dialog, order_id, self.tr("Order {order} cancelled."))
         return dialog
 
     def _offer_s5_message(self, dialog: CancelDialog) -> None:
@@ -895,14 +917,12 @@ class MainWindow(QMainWindow):
         if order_id is None:
             return None
         dialog = ReturnDialog(self._db, order_id, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self._open_for_order(dialog, order_id)
         dialog.accepted.connect(lambda: self._return_recorded(order_id, dialog.opens_refund))
-        dialog.open()
         return dialog
 
     def _return_recorded(self, order_id: str, opens_refund: bool) -> None:
         """S3/S16: a received return whose refund is due opens the refund, prefilled."""
-        self._after_change(order_id)
         if opens_refund:
             self._open_refund(order_id, from_return=True)
 
@@ -917,7 +937,8 @@ class MainWindow(QMainWindow):
             template_key = self._details.suggested_message  # app/ chose it from the story
         dialog = MessageDialog(self._db, order_id, template_key, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.message_logged.connect(self._message_logged)
+        # The message is on the timeline now (the dialog stays open to copy or e-mail it).
+        dialog.message_logged.connect(lambda _order_id: self.apply_changes(dialog.changes))
         dialog.open()
         return dialog
 
@@ -941,16 +962,12 @@ class MainWindow(QMainWindow):
                 self.select_order(order_id)
         self.menus[Menu.ORDERS].popup(self.table.viewport().mapToGlobal(position))
 
-    def _message_logged(self, order_id: str) -> None:
-        if self._details is not None and self._details.order_id == order_id:
-            self._show_details(order_id)  # the message is on the timeline now
-
     def export_files(self) -> ExportDialog:
         dialog = ExportDialog(self._db, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.told.connect(lambda sentence: self.statusBar().showMessage(sentence, 15000))
         dialog.resize(max(dialog.sizeHint().width(), 860), max(dialog.sizeHint().height(), 600))
-        dialog.finished.connect(lambda _result: self.refresh())
+        dialog.finished.connect(lambda _result: self.apply_changes(dialog.changes))
         dialog.finished.connect(lambda _result: self.sync.send_waiting())
         dialog.open()
         return dialog
@@ -964,7 +981,7 @@ class MainWindow(QMainWindow):
     def bulk_cancel(self) -> BulkCancelDialog:
         dialog = BulkCancelDialog(self._db, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.finished.connect(lambda _result: self.refresh())
+        dialog.finished.connect(lambda _result: self.apply_changes(dialog.changes))
         dialog.open()
         return dialog
 

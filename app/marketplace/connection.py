@@ -19,6 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app import clock
+from app.changes import ALL_ORDERS, Changes
 from app.marketplace import config, errors, ledger, pull, push
 from app.marketplace.config import ConnectionSettings
 from app.marketplace.errors import ConnectionFailed
@@ -75,6 +76,11 @@ class SyncResult:
     offline: bool = False
     problem: Text | None = None
     finished_at: datetime | None = None
+
+    @property
+    def changes(self) -> Changes:
+        """Orders pulled in, answers on what was sent: any order may have changed."""
+        return ALL_ORDERS | Changes(batches=True)
 
     def summary(self) -> Text:
         if self.problem is not None and self.offline:

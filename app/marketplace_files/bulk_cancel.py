@@ -33,6 +33,7 @@ from sqlalchemy.orm.instrumentation import manager_of_class
 
 from app import clock
 from app.account_health.health import RATE_TARGET, CancellationRate, cancellation_rate
+from app.changes import ALL_ORDERS, Changes, order_state
 from app.errors import BadInput, RuleRefused, SellerDeskError
 from app.marketplace_files.flatfiles.cancellation_file import (
     CancellationFile,
@@ -152,6 +153,11 @@ class BulkResult:
     @property
     def skipped(self) -> list[PlannedRow]:
         return self.plan.invalid_rows
+
+    @property
+    def changes(self) -> Changes:
+        """Many orders at once: the whole list is read again."""
+        return order_state(row.order_id for row in self.applied) | ALL_ORDERS
 
 
 def line_problem(row: PlannedRow) -> Text:

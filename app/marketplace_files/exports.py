@@ -36,6 +36,7 @@ from sqlalchemy import ColumnElement, exists, func, insert, select, update
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from app import clock
+from app.changes import Changes
 from app.errors import BadInput
 from app.marketplace_files.flatfiles import adjustment_file, cancellation_file, shipping_file
 from app.marketplace_files.flatfiles.adjustment_file import AdjustmentRow
@@ -106,6 +107,11 @@ class ExportResult:
     message: Text
     held_back: list[Text] = field(default_factory=list)
     warnings: list[Text] = field(default_factory=list)  # rows that lose something (a reason)
+
+    @property
+    def changes(self) -> Changes:
+        """A batch written: no order's cells, count or health change."""
+        return Changes(batches=True) if self.batch_id is not None else Changes()
 
 
 @dataclass(frozen=True)

@@ -51,6 +51,7 @@ from sqlalchemy.orm import configure_mappers
 from sqlalchemy.orm.instrumentation import manager_of_class
 
 from app import clock
+from app.changes import ALL_ORDERS, Changes
 from app.errors import BadInput, SellerDeskError
 from app.marketplace_files.import_changes import what_changed
 from app.marketplace_files.reports import (
@@ -167,6 +168,10 @@ class ImportResult:
     refused: list[Text]  # per-line problems of skipped rows (empty unless skip_bad_rows)
     files: list[str]
     by_file: list[FileResult] = field(default_factory=list)
+
+    @property
+    def changes(self) -> Changes:
+        return ALL_ORDERS if self.added or self.updated else Changes()
 
 
 _new_item_instance: Callable[[], OrderItem] | None = None

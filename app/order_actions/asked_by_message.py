@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from app import clock, limits
+from app.changes import Changes, order_state
 from app.errors import BadInput
 from app.order_actions.message_choice import BUYER_MESSAGE_EVENT
 from app.order_actions.orders import find_order, require
@@ -27,6 +28,11 @@ CTX = "AskedByMessage"
 class Noted:
     order_id: str
     at: datetime  # when the buyer wrote
+
+    @property
+    def changes(self) -> Changes:
+        """The list's request mark and the Buyer requested filter; not account health."""
+        return order_state([self.order_id], health=False)
 
 
 def _sentence(note: str) -> Text:

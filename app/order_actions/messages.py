@@ -20,6 +20,7 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from app import clock
+from app.changes import Changes, order_story
 from app.errors import BadInput
 from app.order_actions.orders import find_order
 from app.order_actions.rules import buyer_disclosed
@@ -278,7 +279,7 @@ def log_message(
     channel: str = CHANNEL_MESSAGING,
     at: datetime | None = None,
     actor: str = "seller",
-) -> None:
+) -> Changes:
     """Put the message (as sent, after the seller's edits) on the order's timeline."""
     if channel not in CHANNELS:
         raise BadInput(
@@ -325,3 +326,4 @@ def log_message(
             at=at,
             actor=actor,
         )
+    return order_story(message.order_id)

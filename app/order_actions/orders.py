@@ -20,6 +20,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from app import clock
+from app.changes import Changes, order_state
 from app.errors import BadInput, RuleRefused
 from app.marketplace_files.carriers import Carrier
 from app.money import ZERO, cents, pro_rata_after
@@ -346,12 +347,13 @@ def line_total(line: CancellationLine | CancelledLine) -> Decimal:
 
 def verify_payment(
     db: Database, order_id: str, *, at: datetime | None = None, actor: str = "seller"
-) -> None:
+) -> Changes:
     """S10: payment verified, the order becomes Unshipped and must be shipped."""
     at = at or clock.now()
     with db.transaction() as session:
         order = find_order(session, order_id, for_update=True)
         verify_payment_in_session(session, order, at=at, actor=actor)
+        return order_state([order.order_id])
 
 
 def verify_payment_in_session(
@@ -393,12 +395,13 @@ def confirm_shipment(
     *,
     at: datetime | None = None,
     actor: str = "seller",
-) -> None:
+) -> Changes:
     """Confirm shipment of all open units, or of the items and quantities named."""
     at = at or clock.now()
     with db.transaction() as session:
         order = find_order(session, order_id, for_update=True)
         confirm_shipment_in_session(session, order, request, at=at, actor=actor)
+        return order_state([order.order_id])
 
 
 def confirm_shipment_in_session(
@@ -529,6 +532,10 @@ class CancellationResult:
     status: OrderStatus
     effect: Counting
     whole_order: bool
+
+    @property
+    def changes(self) -> Changes:
+        return order_state([self.order_id])
 
 
 def cancel(

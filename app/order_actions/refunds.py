@@ -20,6 +20,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from app import clock
+from app.changes import Changes
 from app.errors import BadInput, RuleRefused
 from app.money import ZERO, cents, format_amount, pro_rata
 from app.order_actions.orders import find_order, item_name, item_named
@@ -294,6 +295,12 @@ class RefundPlan:
     condition: str | None
     lines: tuple[PlannedLine, ...]
     return_id: int | None
+
+    @property
+    def changes(self) -> Changes:
+        """What recording it changes: the order's story and the refunds due (health);
+        no cell of the list (status and total stay)."""
+        return Changes(frozenset({self.order_id}), health=True)
 
     @property
     def total_refund(self) -> Decimal:

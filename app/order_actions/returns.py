@@ -18,6 +18,7 @@ from sqlalchemy import exists, or_, select
 from sqlalchemy.orm import Session
 
 from app import clock
+from app.changes import Changes, order_story
 from app.clock import iso
 from app.errors import BadInput, RuleRefused, SellerDeskError
 from app.money import ZERO
@@ -203,6 +204,16 @@ class ReturnResult:
     cancellation: CancellationResult | None = None
     suggestion: RefundRequest | None = None  # the refund a received return calls for
     suggested_plan: RefundPlan | None = None
+
+    @property
+    def changes(self) -> Changes:
+        """A parcel on its way is the order's story; one received starts the refund clock
+        (health) or, before shipment, cancels the order."""
+        if self.cancellation is not None:
+            return self.cancellation.changes
+        if self.outlook.step is ReturnStep.RECEIVED:
+            return Changes(frozenset({self.order_id}), health=True)
+        return order_story(self.order_id)
 
 
 def _return_json(row: Return) -> dict[str, Any]:

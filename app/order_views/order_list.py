@@ -8,6 +8,7 @@ million orders open as fast as a hundred. Filters are the views of
 
 from __future__ import annotations
 
+import dataclasses
 import enum
 import functools
 import itertools
@@ -15,7 +16,7 @@ import re
 import threading
 import time
 import weakref
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
@@ -409,6 +410,29 @@ def page(
             .all()
         )
     return [_row(values, moment, query.sort) for values in found]
+
+
+def rows_of(
+    db: Database, query: ListQuery, order_ids: Collection[str], as_of: datetime
+) -> list[OrderRow]:
+    """The rows of ``order_ids`` that ``query`` still shows, as its pages give them: an
+    action re-reads the rows it changed instead of the page (an order missing from the
+    answer has left the filter or the search)."""
+    if not order_ids:
+        return []
+    nulls_first = db.engine.dialect.name != "postgresql"
+    whole = dataclasses.replace(query, after=None)
+    with db.reading() as session:
+        found = (
+            session.connection()
+            .execute(
+                page_query(whole, as_of, 0, len(order_ids), nulls_first=nulls_first).where(
+                    Order.order_id.in_(list(order_ids))
+                )
+            )
+            .all()
+        )
+    return [_row(values, as_of, query.sort) for values in found]
 
 
 def view_counts(

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import clock
+from app.changes import Changes
 from app.errors import SellerDeskError
 from app.order_actions.asked_by_message import record_asked_by_message
 from app.order_views.order_details import OrderDetails
@@ -39,6 +40,7 @@ def _shown(moment: datetime) -> QDateTime:
 class AskedByMessageDialog(QDialog):
     def __init__(self, db: Database, details: OrderDetails, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.changes = Changes()  # what its action changed, once accepted
         self.setObjectName("asked_by_message_dialog")
         self._db = db
         self._order_id = details.order_id
@@ -92,8 +94,11 @@ class AskedByMessageDialog(QDialog):
         self.problem.clear()
         when = datetime.fromtimestamp(self.when.dateTime().toSecsSinceEpoch(), UTC)
         try:
-            record_asked_by_message(self._db, self._order_id, at=when, note=self.note.toPlainText())
+            noted = record_asked_by_message(
+                self._db, self._order_id, at=when, note=self.note.toPlainText()
+            )
         except SellerDeskError as error:
             self.problem.say_error(error)
             return
+        self.changes = noted.changes
         self.accept()

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.changes import Changes
 from app.errors import SellerDeskError
 from app.marketplace_files import bulk_cancel
 from app.marketplace_files.bulk_cancel import BulkResult, CancellationPlan, PlannedRow
@@ -143,6 +144,7 @@ class BulkCancelDialog(QDialog):
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.changes = Changes()  # what its action changed, once accepted
         self.setObjectName("bulk_cancel_dialog")
         self._db = db
         self.data: bytes | None = None
@@ -419,6 +421,7 @@ class BulkCancelDialog(QDialog):
 
     def _applied(self, outcome: BulkResult) -> None:
         self.outcome = outcome
+        self.changes = outcome.changes
         self.problem.clear()
         self.summary.clear()
         self.result_line.setText(tr_text(self.outcome.message))

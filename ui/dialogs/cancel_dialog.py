@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.account_health.rate_effect import RateEffect, buyer_language, cancel_effect, s5_reply
+from app.changes import Changes
 from app.errors import SellerDeskError
 from app.order_actions.orders import cancel
 from app.order_actions.reasons import BUYER_CANCELED
@@ -41,6 +42,7 @@ class CancelDialog(QDialog):
 
     def __init__(self, db: Database, details: OrderDetails, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.changes = Changes()  # what its action changed, once accepted
         self.setObjectName("cancel_dialog")
         self._db = db
         self._details = details
@@ -168,8 +170,9 @@ class CancelDialog(QDialog):
     def confirm(self) -> None:
         self.problem.clear()
         try:
-            cancel(self._db, self._details.order_id, self.current_code())
+            done = cancel(self._db, self._details.order_id, self.current_code())
         except SellerDeskError as error:
             self.problem.say_error(error)
             return
+        self.changes = done.changes
         self.accept()

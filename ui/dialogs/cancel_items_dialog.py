@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.account_health.rate_effect import cancel_effect
+from app.changes import Changes
 from app.errors import SellerDeskError
 from app.order_actions.order_money import CancelPreview, cancel_preview
 from app.order_actions.orders import ItemQuantity, cancel
@@ -43,6 +44,7 @@ class CancelItemsDialog(QDialog):
 
     def __init__(self, db: Database, order_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.changes = Changes()  # what its action changed, once accepted
         self.setObjectName("cancel_items_dialog")
         self._db = db
         self._order_id = order_id
@@ -203,9 +205,12 @@ class CancelItemsDialog(QDialog):
     def confirm(self) -> None:
         self.problem.clear()
         try:
-            cancel(self._db, self._order_id, str(self.reason.currentData()), items=self.chosen())
+            done = cancel(
+                self._db, self._order_id, str(self.reason.currentData()), items=self.chosen()
+            )
         except SellerDeskError as error:
             self.problem.say_error(error)
             self.ok_button.setEnabled(False)
             return
+        self.changes = done.changes
         self.accept()

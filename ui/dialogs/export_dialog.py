@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.changes import Changes
 from app.errors import SellerDeskError
 from app.marketplace.connection import SellerCentral, Timing, readiness
 from app.marketplace.errors import ConnectionFailed
@@ -114,6 +115,7 @@ class ExportDialog(QDialog):
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.changes = Changes()  # what its action changed, once accepted
         self.setObjectName("export_dialog")
         self._db = db
         self.current: ExportPreview | None = None
@@ -410,7 +412,7 @@ class ExportDialog(QDialog):
         kind = self.selected_kind()
         db, secrets = self._db, session_secrets()
 
-        def work(task: Task) -> tuple[int | None, SubmissionInfo | None, Text | None]:
+        def work(task: Task) -> tuple[int | None, SubmissionInfo | None, Text | None, Changes]:
             # A short look at the feed here; the window's sync follows it to the end.
             timing = Timing(rounds=3)
             with SellerCentral(
@@ -418,18 +420,19 @@ class ExportDialog(QDialog):
             ) as central:
                 written = central.queue_export(kind)
                 if written.batch_id is None:
-                    return None, None, written.message
+                    return None, None, written.message, written.changes
                 try:
                     central.push(kinds=())
                 except ConnectionFailed as failure:
-                    return written.batch_id, None, failure.message
+                    return written.batch_id, None, failure.message, written.changes
                 found = [info for info in central.batches() if info.batch_id == written.batch_id]
-                return written.batch_id, found[0] if found else None, None
+                return written.batch_id, found[0] if found else None, None, written.changes
 
         return self._write(work, len(self.current.rows), self._sent)
 
     def _sent(self, outcome: Any) -> None:
-        batch_id, info, message = outcome
+        batch_id, info, message, changes = outcome
+        self.changes |= changes
         self.problem.clear()
         if message is not None:
             self.result_line.setText(tr_text(message))
@@ -443,6 +446,7 @@ class ExportDialog(QDialog):
         self.refresh_history()
 
     def _saved(self, outcome: Any) -> None:
+        self.changes |= outcome.changes
         lines = [tr_text(outcome.message), *(tr_text(lost) for lost in outcome.warnings)]
         self.result_line.setText("\n".join(lines))
         self.told.emit(tr_text(outcome.message))
@@ -464,6 +468,7 @@ class ExportDialog(QDialog):
         )
 
     def _rewritten(self, outcome: Any) -> None:
+        self.changes |= outcome.changes
         self.problem.clear()
         self.result_line.setText(tr_text(outcome.message))
         self.told.emit(self.result_line.text())

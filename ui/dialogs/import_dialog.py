@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.changes import Changes
 from app.errors import SellerDeskError
 from app.marketplace_files.importer import BadRows, import_reports
 from app.storage.db import Database
@@ -52,6 +53,7 @@ class ImportRunner(QObject):
         self.message: QMessageBox | None = None
         self._paths: list[Path] = []
         self._skipping = False
+        self.changes = Changes()  # what the last import changed
 
     @property
     def progress(self) -> QProgressDialog | None:
@@ -103,6 +105,7 @@ class ImportRunner(QObject):
             box.setDetailedText("\n".join(tr_text(line) for line in result.refused))
             box.setInformativeText(tr_text(result.refused[0]))
         self._show(box)
+        self.changes = result.changes
         self.finished.emit(True)
 
     def _failed(self, error: BaseException) -> None:

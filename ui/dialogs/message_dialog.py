@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.changes import Changes
 from app.errors import SellerDeskError
 from app.order_actions.message_choice import message_language
 from app.order_actions.messages import (
@@ -63,6 +64,7 @@ class MessageDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self.changes = Changes()  # what its action changed, once accepted
         self._db = db
         self._order_id = order_id
         self._message: FilledMessage | None = None
@@ -218,7 +220,7 @@ class MessageDialog(QDialog):
             self.status_label.setText(done)
             return
         try:
-            log_message(self._db, message, channel=channel)
+            self.changes |= log_message(self._db, message, channel=channel)
         except SellerDeskError as error:
             self.status_label.setText(tr_text(error.message))
             return

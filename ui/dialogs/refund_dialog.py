@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.changes import Changes
 from app.errors import SellerDeskError
 from app.order_actions.reasons import REFUND_REASONS, reason_label
 from app.order_actions.refund_form import (
@@ -117,6 +118,7 @@ class RefundDialog(QDialog):
         from_return: bool = False,
     ) -> None:
         super().__init__(parent)
+        self.changes = Changes()  # what its action changed, once accepted
         self.setObjectName("refund_dialog")
         self._db = db
         self._order_id = order_id
@@ -455,4 +457,5 @@ class RefundDialog(QDialog):
             self.problem.say_error(error)
             self.ok_button.setEnabled(False)
             return
+        self.changes = self.plan.changes
         self.accept()

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.changes import Changes
 from app.errors import SellerDeskError
 from app.order_actions.restocking import GRADES
 from app.order_actions.returns import (
@@ -46,6 +47,7 @@ class ReturnDialog(QDialog):
 
     def __init__(self, db: Database, order_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.changes = Changes()  # what its action changed, once accepted
         self.setObjectName("return_dialog")
         self._db = db
         self._order_id = order_id
@@ -167,4 +169,5 @@ class ReturnDialog(QDialog):
             self.problem.say_error(error)
             self.ok_button.setEnabled(False)
             return
+        self.changes = self.result_of_return.changes
         self.accept()

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import clock
+from app.changes import Changes
 from app.errors import SellerDeskError
 from app.marketplace_files.carriers import (
     OTHER,
@@ -39,6 +40,7 @@ class ShipDialog(QDialog):
 
     def __init__(self, db: Database, details: OrderDetails, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.changes = Changes()  # what its action changed, once accepted
         self.setObjectName("ship_dialog")
         self._db = db
         self._details = details
@@ -148,7 +150,7 @@ class ShipDialog(QDialog):
         chosen = self.ship_date.date()
         try:
             carrier = resolve_carrier(str(self.carrier.currentData()), self.carrier_name.text())
-            confirm_shipment(
+            self.changes = confirm_shipment(
                 self._db,
                 self._details.order_id,
                 ShipmentRequest(

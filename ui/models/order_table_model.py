@@ -17,6 +17,7 @@ dropped, and its query is interrupted so the worker is free for the new one.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Collection
 from datetime import datetime
 from enum import Enum, auto
 from typing import Any
@@ -40,6 +41,7 @@ from app.order_views.order_list import (
     OrderRow,
     can_interrupt,
     page,
+    rows_of,
     within,
 )
 from app.order_views.queries import View
@@ -157,6 +159,29 @@ class OrderTableModel(QAbstractTableModel):
         """Re-run the query, keeping as many rows loaded as before (at least a page)."""
         self._as_of = clock.now()
         self._request(0, max(PAGE_SIZE, len(self._rows)))
+
+    def refresh_orders(self, order_ids: Collection[str]) -> bool:
+        """Read again the rows of ``order_ids`` (an action changed them) and update them
+        in place. When one is not among the rows loaded, has left the filter or the
+        search, or moved in the sort, the list reloads instead. True: updated in place."""
+        where = {row.order_id: number for number, row in enumerate(self._rows)}
+        if self._pending is not None or any(order_id not in where for order_id in order_ids):
+            self.reload()
+            return False
+        found = rows_of(self._db, self._query, order_ids, self._as_of)
+        fresh = {row.order_id: row for row in found}
+        if any(
+            order_id not in fresh or fresh[order_id].cursor != self._rows[where[order_id]].cursor
+            for order_id in order_ids
+        ):
+            self.reload()
+            return False
+        last = self.columnCount() - 1
+        for order_id, row in fresh.items():
+            number = where[order_id]
+            self._rows[number] = row
+            self.dataChanged.emit(self.index(number, 0), self.index(number, last))
+        return True
 
     # -- loading pages -------------------------------------------------------
 
