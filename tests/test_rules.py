@@ -525,3 +525,79 @@ def test_the_buyer_exists_for_sellerdesk_once_the_payment_is_verified():
     # S9: name, contact and address only after Pending, whatever the order became since.
     hidden = [status for status in OrderStatus if not buyer_disclosed(status)]
     assert hidden == [OrderStatus.PENDING]
+
+
+# --- S5: noting that the buyer asked to cancel by message --------------------------------
+
+
+def order_with(status: OrderStatus, *quantities: tuple[int, int, int], **flags: bool) -> Order:
+    """An order in ``status`` whose items are (ordered, shipped, cancelled), as written."""
+    order = Order(order_id="405-7654321-7654321", status=status, buyer_requested_cancel=False)
+    order.asked_to_cancel_by_message = False
+    for field, value in flags.items():
+        setattr(order, field, value)
+    for n, (quantity, shipped, cancelled) in enumerate(quantities, start=1):
+        order.items.append(
+            OrderItem(
+                order_item_id=f"{n:014d}",
+                sku=f"SKU-{n}",
+                quantity=quantity,
+                quantity_shipped=shipped,
+                quantity_cancelled=cancelled,
+            )
+        )
+    return order
+
+
+ASKED_BY_MESSAGE_CASES = [
+    # one unit still to ship, the last one: the buyer may still be answered (S5)
+    ("one-open-unit", order_with(U, (1, 0, 0)), None),
+    ("one-open-unit-left-after-a-shipment", order_with(PS, (2, 1, 0)), None),
+    # the official request is there: nothing to note, cancel as Buyer Canceled (S4)
+    (
+        "official-request",
+        order_with(U, (2, 0, 0), buyer_requested_cancel=True),
+        R.ALREADY_REQUESTED,
+    ),
+    (
+        "official-request-after-a-note",
+        order_with(U, (2, 0, 0), buyer_requested_cancel=True, asked_to_cancel_by_message=True),
+        R.ALREADY_REQUESTED,
+    ),
+    ("noted-already", order_with(PS, (2, 1, 0), asked_to_cancel_by_message=True), R.ALREADY_ASKED),
+    # a pending order's buyer goes to Amazon, whatever was asked (S9)
+    ("pending", order_with(P, (1, 0, 0), buyer_requested_cancel=True), R.PENDING_ASK_SERVICE),
+    ("shipped", order_with(S, (1, 1, 0), asked_to_cancel_by_message=True), R.SHIPPED_NO_CANCEL),
+    # nothing left to ship although the status still says otherwise: nothing to cancel
+    ("nothing-open", order_with(U, (2, 1, 1)), R.SHIPPED_NO_CANCEL),
+    ("cancelled", order_with(C, (1, 0, 1)), R.CANCELED),
+]
+
+
+@pytest.mark.parametrize(
+    ("order", "rule"),
+    [case[1:] for case in ASKED_BY_MESSAGE_CASES],
+    ids=[case[0] for case in ASKED_BY_MESSAGE_CASES],
+)
+def test_a_request_by_message_is_noted_only_while_the_seller_could_cancel(order, rule):
+    decision = decide(order, Action.RECORD_ASKED_BY_MESSAGE)
+    assert decision.rule is rule
+    assert decision.allowed is (rule is None)
+    if rule is None:
+        assert decision.reason is None
+    else:
+        assert decision.reason is not None
+        assert decision.reason.english() == SAYS[rule]
+        assert decision.reason.context == "Rules"
+
+
+def test_a_request_by_message_on_an_order_amazon_fulfils_is_amazons_to_answer():
+    order = order_with(U, (1, 0, 0), buyer_requested_cancel=True)
+    order.fulfilled_by = FulfilledBy.MARKETPLACE
+    decision = decide(order, Action.RECORD_ASKED_BY_MESSAGE)
+    assert decision.rule is R.MARKETPLACE_FULFILS
+    assert decision.reason is not None
+    assert decision.reason.english() == (
+        "Fulfilled by Amazon: only Amazon can cancel this order. "
+        "Send a buyer who wants to cancel to Amazon customer service."
+    )
