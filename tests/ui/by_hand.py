@@ -41,3 +41,9 @@ def click(qtbot, button: QAbstractButton) -> None:
 
 def visible_dialogs(window: QWidget) -> list[QDialog]:
     return [d for d in window.findChildren(QDialog) if d.isVisible()]
+
+
+def choose_file(qtbot, monkeypatch, dialog: QDialog, path: object) -> None:
+    """Click the dialog's Choose… button and pick ``path`` in its file chooser."""
+    monkeypatch.setattr(dialog, "choose_open_path", lambda: str(path))
+    click(qtbot, dialog.choose)  # type: ignore[attr-defined]

@@ -15,7 +15,7 @@ from app.marketplace_files.flatfiles.cancellation_file import TEMPLATE_LINE
 from app.order_actions.orders import find_order
 from app.storage.models import Cancellation, Event, OrderStatus
 from tests.factories import ItemSpec, OrderSpec, add_order
-from tests.ui.by_hand import click
+from tests.ui.by_hand import choose_file, click
 from ui.dialogs.bulk_cancel_dialog import BulkCancelDialog, PlanModel
 
 
@@ -54,8 +54,7 @@ def status(db, order_id):
 def test_plan_shows_per_line_what_happens_why_not_and_the_rate(
     qtbot, dialog, db, cancellation_file, qtmodeltester, monkeypatch
 ):
-    monkeypatch.setattr(dialog, "choose_open_path", lambda: str(cancellation_file))
-    click(qtbot, dialog.choose)
+    choose_file(qtbot, monkeypatch, dialog, cancellation_file)
     dialog.job.wait()
     qtmodeltester.check(dialog.model)
     model = dialog.model
@@ -72,9 +71,9 @@ def test_plan_shows_per_line_what_happens_why_not_and_the_rate(
 
 
 def test_apply_cancels_the_valid_rows_and_says_so_in_plain_words(
-    qtbot, dialog, db, cancellation_file
+    qtbot, dialog, db, cancellation_file, monkeypatch
 ):
-    dialog.load_file(cancellation_file)
+    choose_file(qtbot, monkeypatch, dialog, cancellation_file)
     dialog.job.wait()
     click(qtbot, dialog.apply_button)
     dialog.job.wait()
@@ -85,18 +84,18 @@ def test_apply_cancels_the_valid_rows_and_says_so_in_plain_words(
     assert dialog.close_button.text() == "Close"
 
 
-def test_cancel_changes_nothing(qtbot, dialog, db, cancellation_file):
-    dialog.load_file(cancellation_file)
+def test_cancel_changes_nothing(qtbot, dialog, db, cancellation_file, monkeypatch):
+    choose_file(qtbot, monkeypatch, dialog, cancellation_file)
     dialog.job.wait()
     click(qtbot, dialog.close_button)
     assert dialog.result() == 0  # rejected
     assert status(db, "405-0000001-0000001") is OrderStatus.UNSHIPPED
 
 
-def test_a_wrong_file_is_explained_and_nothing_can_be_applied(dialog, tmp_path):
+def test_a_wrong_file_is_explained_and_nothing_can_be_applied(qtbot, dialog, tmp_path, monkeypatch):
     wrong = tmp_path / "prices.txt"
     wrong.write_bytes(b"TemplateType=PriceInventory\tVersion=2\nsku\tprice\n")
-    dialog.load_file(wrong)
+    choose_file(qtbot, monkeypatch, dialog, wrong)
     dialog.job.wait()
     assert "PriceInventory" in dialog.problem.text
     assert dialog.model.rowCount() == 0
@@ -168,7 +167,9 @@ def test_a_long_file_is_checked_off_the_gui_thread_with_lines_told(
     dialog.show()
     dialog.job.minimum_duration = 0
     held = Held(monkeypatch, "plan", "checked")
-    task = dialog.load_file(long_file)
+    choose_file(qtbot, monkeypatch, dialog, long_file)
+    task = dialog.job.task
+    assert task is not None
     told: list[tuple[int, int]] = []
     task.signals.progress.connect(lambda done, total: told.append((done, total)))
     held_at_25(qtbot, dialog, held)
@@ -182,7 +183,7 @@ def test_a_long_file_is_checked_off_the_gui_thread_with_lines_told(
 
 def test_stopping_an_apply_half_way_cancels_nothing(dialog, db, long_file, monkeypatch, qtbot):
     dialog.show()
-    dialog.load_file(long_file)
+    choose_file(qtbot, monkeypatch, dialog, long_file)
     dialog.job.wait()
     before = counts(db)
     dialog.job.minimum_duration = 0
@@ -206,7 +207,7 @@ def test_stopping_an_apply_half_way_cancels_nothing(dialog, db, long_file, monke
 
 def test_closing_while_checking_stops_the_check(dialog, long_file, monkeypatch, qtbot):
     held = Held(monkeypatch, "plan", "checked")
-    dialog.load_file(long_file)
+    choose_file(qtbot, monkeypatch, dialog, long_file)
     qtbot.waitUntil(lambda: held.thread is not None)
     held.release.set()
     dialog.reject()

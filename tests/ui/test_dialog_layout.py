@@ -8,7 +8,8 @@ from collections.abc import Callable, Iterator
 from datetime import timedelta
 
 import pytest
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog
 
 from app import clock
@@ -16,6 +17,7 @@ from app.demo import fill_demo
 from app.order_views.order_list import ListQuery, OrderRow, page
 from app.order_views.queries import View
 from app.storage.db import Database, open_database
+from tests.ui.by_hand import visible_dialogs
 from tests.ui.layout_check import layout_faults
 from ui.about_dialog import AboutDialog
 from ui.main_window import MainWindow
@@ -41,6 +43,19 @@ def states(win: MainWindow, db: Database) -> Iterator[tuple[str, Callable[[], QD
     shipped = rows(db, View.SHIPPED)
     several = next(r for r in shipped if r.item_count > 1)
 
+    def act(name: str) -> Callable[[], QDialog | None]:
+        """What the seller does: trigger the window's action (menu, toolbar, shortcut)."""
+
+        def opened() -> QDialog | None:
+            before = visible_dialogs(win)
+            action = win.registry[name]
+            assert action.isEnabled(), f"{name}: {action.toolTip()}"
+            action.trigger()
+            new = [d for d in visible_dialogs(win) if d not in before]
+            return new[-1] if new else None
+
+        return opened
+
     def on(order: OrderRow, opener: Callable[[], QDialog | None]) -> Callable[[], QDialog | None]:
         def opened() -> QDialog | None:
             win.select_order(order.order_id)
@@ -58,56 +73,59 @@ def states(win: MainWindow, db: Database) -> Iterator[tuple[str, Callable[[], QD
 
         return opened
 
-    yield "ship", on(multi, win.confirm_shipment)
+    yield "ship", on(multi, act("confirm_shipment"))
     yield (
         "ship, other carrier",
-        then(on(multi, win.confirm_shipment), lambda d: d.choose_carrier("Other")),
+        then(on(multi, act("confirm_shipment")), lambda d: d.choose_carrier("Other")),
     )
-    yield "cancel", on(unshipped[0], win.cancel_order)
+    yield "cancel", on(unshipped[0], act("cancel_order"))
     yield (
         "cancel, S5 warning",
-        then(on(unshipped[0], win.cancel_order), lambda d: d.choose_reason("BuyerCanceled")),
+        then(on(unshipped[0], act("cancel_order")), lambda d: d.choose_reason("BuyerCanceled")),
     )
-    yield "cancel items", on(multi, win.cancel_items)
+    yield "cancel items", on(multi, act("cancel_items"))
     yield (
         "cancel items, units chosen (amounts and rate effect)",
         then(
-            on(multi, win.cancel_items),
+            on(multi, act("cancel_items")),
             lambda d: (
                 next(iter(d.quantities.values())).setValue(1),
                 d.choose_reason("BuyerCanceled"),
             ),
         ),
     )
-    yield "refund", on(shipped[0], win.refund)
-    yield "refund, several items", then(on(several, win.refund), lambda d: d.refund_everything())
+    yield "refund", on(shipped[0], act("refund"))
+    yield "refund, several items", then(on(several, act("refund")), lambda d: d.refund_everything())
     yield (
         "refund after a return",
         on(several, lambda: win._open_refund(several.order_id, from_return=True)),
     )
-    yield "return", on(shipped[0], win.record_return)
+    yield "return", on(shipped[0], act("record_return"))
     yield (
         "return, parcel back",
         then(
-            on(shipped[0], win.record_return),
+            on(shipped[0], act("record_return")),
             lambda d: (d.received.setChecked(True), d.choose_condition("opened")),
         ),
     )
-    yield "message", on(unshipped[0], win.message_buyer)
+    yield "message", on(unshipped[0], act("message_buyer"))
     unasked = next(r for r in unshipped if not (r.buyer_requested_cancel or r.asked_by_message))
-    yield "buyer asked by message", on(unasked, win.note_asked_by_message)
+    yield "buyer asked by message", on(unasked, act("note_asked_by_message"))
     yield (
         "buyer asked by message, refused",
         then(
-            on(unasked, win.note_asked_by_message),
-            lambda d: (d.note.setPlainText("x" * 2001), d.save_button.click()),
+            on(unasked, act("note_asked_by_message")),
+            lambda d: (
+                d.note.setPlainText("x" * 2001),
+                QTest.mouseClick(d.save_button, Qt.MouseButton.LeftButton),
+            ),
         ),
     )
-    yield "export", win.export_files
-    yield "bulk cancel", win.bulk_cancel
-    yield "summary", win.print_summary
+    yield "export", act("export_files")
+    yield "bulk cancel", act("bulk_cancel")
+    yield "summary", act("print_summary")
     yield "about", lambda: _about(win)
-    yield "preferences", win.preferences
+    yield "preferences", act("preferences")
 
 
 def _about(win: MainWindow) -> QDialog:

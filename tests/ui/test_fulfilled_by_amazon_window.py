@@ -15,7 +15,7 @@ from app.order_actions.orders import find_order
 from app.order_views.queries import View
 from app.storage.models import FulfilledBy, OrderStatus
 from tests.factories import NOW, OrderSpec, add_order
-from tests.ui.by_hand import click
+from tests.ui.by_hand import choose_file, click
 from ui.dialogs.bulk_cancel_dialog import BulkCancelDialog, PlanModel
 from ui.main_window import FIRST_COLUMNS, MainWindow
 from ui.models.order_table_model import Column
@@ -76,14 +76,14 @@ def test_details_show_the_mark_and_every_action_says_why_it_is_refused(window):
 
 
 def test_the_bulk_cancel_dialog_takes_a_reason_for_order_id_only_rows(
-    qtbot, frozen_now, db, tmp_path
+    qtbot, frozen_now, db, tmp_path, monkeypatch
 ):
     add_order(db, order_id=SELLERS)
     path = Path(tmp_path / "other-tool.txt")
     path.write_text(f"order-id\n{SELLERS}\n", encoding="utf-8")
     dialog = BulkCancelDialog(db)
     qtbot.addWidget(dialog)
-    dialog.load_file(path)
+    choose_file(qtbot, monkeypatch, dialog, path)
     dialog.job.wait()
     outcome = dialog.model.index(0, PlanModel.OUTCOME).data()
     assert "reason code is blank" in outcome

@@ -3,7 +3,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from PySide6.QtWidgets import QMessageBox, QPushButton
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton
 
 from app.order_views.order_list import has_orders
 from tests.ui.by_hand import click
@@ -21,12 +21,35 @@ def _report() -> Path:
     raise AssertionError("no sample report")
 
 
-def test_import_runs_off_the_gui_thread_and_says_what_it_did(db, qtbot, frozen_now):
+def choosing(monkeypatch, *paths: Path) -> list[tuple[str, str]]:
+    """The seller picks ``paths`` in the file dialog the Import action opens; returns what
+    each file dialog asked (its title and its file types)."""
+    asked: list[tuple[str, str]] = []
+
+    def pick(_parent, title, _folder, filters):
+        asked.append((title, filters))
+        return [str(path) for path in paths], filters.split(";;")[0]
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", pick)
+    return asked
+
+
+def import_by_hand(window, monkeypatch, *paths: Path) -> None:
+    """File > Import (menu, toolbar, shortcut), then the files picked."""
+    choosing(monkeypatch, *paths)
+    action = window.registry["import_report"]
+    assert action.isEnabled(), action.toolTip()
+    action.trigger()
+
+
+def test_import_runs_off_the_gui_thread_and_says_what_it_did(db, qtbot, monkeypatch, frozen_now):
     window = MainWindow(db)
     qtbot.addWidget(window)
     assert window.pages.currentWidget() is window.welcome
+    asked = choosing(monkeypatch, _report())
     with qtbot.waitSignal(window.importer.finished, timeout=10000) as finished:
-        window.importer.start([_report()])
+        click(qtbot, window.welcome.import_button)  # the first thing a new seller sees
+    assert asked == [("Import order reports", "Order reports (*.txt *.tsv *.csv);;All files (*)")]
     assert finished.args == [True]
     box = window.importer.message
     assert isinstance(box, QMessageBox)
@@ -38,13 +61,15 @@ def test_import_runs_off_the_gui_thread_and_says_what_it_did(db, qtbot, frozen_n
     window.shutdown()
 
 
-def test_unreadable_report_is_explained_and_nothing_is_imported(db, qtbot, tmp_path, frozen_now):
+def test_unreadable_report_is_explained_and_nothing_is_imported(
+    db, qtbot, tmp_path, monkeypatch, frozen_now
+):
     bad = tmp_path / "not-a-report.txt"
     bad.write_text("hello\tworld\n1\t2\n", encoding="utf-8")
     window = MainWindow(db)
     qtbot.addWidget(window)
     with qtbot.waitSignal(window.importer.finished, timeout=10000) as finished:
-        window.importer.start([bad])
+        import_by_hand(window, monkeypatch, bad)
     assert finished.args == [False]
     assert window.importer.message.windowTitle() == "Nothing imported"
     assert window.importer.message.text()
@@ -68,7 +93,9 @@ def test_stopping_the_import_imports_nothing(db, qtbot, monkeypatch, frozen_now)
     window = MainWindow(db)
     qtbot.addWidget(window)
     with qtbot.waitSignal(window.importer.finished, timeout=10000) as finished:
-        task = window.importer.start([_report()])
+        import_by_hand(window, monkeypatch, _report())
+        task = window.importer.job.task
+        assert task is not None
         click(qtbot, window.importer.progress.findChild(QPushButton))  # Stop
     assert task.cancelled()
     assert finished.args == [False]
@@ -77,7 +104,9 @@ def test_stopping_the_import_imports_nothing(db, qtbot, monkeypatch, frozen_now)
     window.shutdown()
 
 
-def test_bad_rows_offer_to_import_the_other_orders_or_cancel(db, qtbot, tmp_path, frozen_now):
+def test_bad_rows_offer_to_import_the_other_orders_or_cancel(
+    db, qtbot, tmp_path, monkeypatch, frozen_now
+):
     """Issue 12 item 6: the bad lines are listed and copyable; "Import the other orders"
     imports the rest as --skip-bad-rows does; Cancel imports nothing."""
     from PySide6.QtGui import QGuiApplication
@@ -93,7 +122,7 @@ def test_bad_rows_offer_to_import_the_other_orders_or_cancel(db, qtbot, tmp_path
     path = report(tmp_path / "bad.txt", lines)
     window = MainWindow(db)
     qtbot.addWidget(window)
-    window.importer.start([path])
+    import_by_hand(window, monkeypatch, path)
     qtbot.waitUntil(lambda: window.importer.message is not None, timeout=10000)
     box = window.importer.message
     assert box.objectName() == "import_bad_rows"
@@ -111,7 +140,7 @@ def test_bad_rows_offer_to_import_the_other_orders_or_cancel(db, qtbot, tmp_path
     window.shutdown()
 
 
-def test_cancel_after_bad_rows_imports_nothing(db, qtbot, tmp_path, frozen_now):
+def test_cancel_after_bad_rows_imports_nothing(db, qtbot, tmp_path, monkeypatch, frozen_now):
     from PySide6.QtWidgets import QMessageBox
 
     from tests.reportfiles import order_line, report
@@ -121,10 +150,23 @@ def test_cancel_after_bad_rows_imports_nothing(db, qtbot, tmp_path, frozen_now):
     )
     window = MainWindow(db)
     qtbot.addWidget(window)
-    window.importer.start([path])
+    import_by_hand(window, monkeypatch, path)
     qtbot.waitUntil(lambda: window.importer.message is not None, timeout=10000)
     with qtbot.waitSignal(window.importer.finished, timeout=5000) as finished:
         click(qtbot, window.importer.message.button(QMessageBox.StandardButton.Cancel))
     assert finished.args == [False]
     assert not has_orders(db)
+    window.shutdown()
+
+
+def test_closing_the_file_chooser_without_a_file_imports_nothing(
+    db, qtbot, monkeypatch, frozen_now
+):
+    window = MainWindow(db)
+    qtbot.addWidget(window)
+    import_by_hand(window, monkeypatch)  # the seller closes the chooser: no file
+    assert window.importer.job.task is None
+    assert window.importer.message is None
+    assert not has_orders(db)
+    assert window.pages.currentWidget() is window.welcome
     window.shutdown()

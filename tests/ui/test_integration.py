@@ -23,7 +23,7 @@ from app.order_actions.orders import cancel
 from app.order_views.queries import View
 from app.storage.models import OrderStatus
 from tests.factories import NOW, ItemSpec, OrderSpec, add_order
-from tests.ui.by_hand import click, opened, trigger, visible_dialogs
+from tests.ui.by_hand import choose_file, click, opened, trigger, visible_dialogs
 from ui import main_window, translation
 from ui.about_dialog import AboutDialog
 from ui.dialogs.bulk_cancel_dialog import BulkCancelDialog
@@ -221,7 +221,7 @@ def test_s5_path_offers_the_template_and_keeps_the_order(win, qtbot):
     assert win.current_details.status is OrderStatus.UNSHIPPED
 
 
-def test_bulk_cancel_from_a_file_refreshes_the_window(win, qtbot, tmp_path: Path):
+def test_bulk_cancel_from_a_file_refreshes_the_window(win, qtbot, tmp_path: Path, monkeypatch):
     path = tmp_path / "cancel.txt"
     lines = [
         TEMPLATE_LINE,
@@ -230,7 +230,7 @@ def test_bulk_cancel_from_a_file_refreshes_the_window(win, qtbot, tmp_path: Path
     ]
     path.write_bytes(("\r\n".join(lines) + "\r\n").encode("utf-8"))
     dialog = trigger(win, "bulk_cancel", BulkCancelDialog)
-    dialog.load_file(path)  # what the file chooser hands over
+    choose_file(qtbot, monkeypatch, dialog, path)
     dialog.job.wait()  # the plan and the apply run on a worker
     click(qtbot, dialog.apply_button)
     dialog.job.wait()

@@ -26,6 +26,7 @@ from tests import marketplace_standin as standin_module
 from tests.factories import ItemSpec, add_order
 from tests.marketplace_standin import StandIn
 from tests.reportfiles import ALL_ORDERS_REPORT, UNSHIPPED_REPORT
+from tests.ui.by_hand import click, trigger
 from ui import marketplace_sync
 from ui.connection_settings import ConnectionSettingsPage
 from ui.dialogs.export_dialog import ExportDialog
@@ -210,7 +211,7 @@ def test_send_to_seller_central_shows_the_batch_state_and_the_refused_line(db, q
     dialog.kind.setCurrentIndex(dialog.kind.findData("shipments"))
     dialog.reading.wait()
     assert dialog.send.isEnabled(), dialog.send.toolTip()
-    dialog.send_new()
+    click(qtbot, dialog.send)
     dialog.writing.wait()
     assert "done (0 lines accepted, 1 line refused)" in dialog.result_line.text()
     assert dialog.history.item(0, 4).text() == "done (0 lines accepted, 1 line refused)"
@@ -287,7 +288,7 @@ def test_preferences_with_the_connection_tab_share_no_mnemonic(db, qtbot, qapp, 
     window = MainWindow(db)
     qtbot.addWidget(window)
     try:
-        dialog = window.open_connection_settings()
+        dialog = trigger(window, "marketplace_connection", PreferencesDialog)
         assert clashes(dialog_texts(dialog)) == []
         page = dialog.findChild(ConnectionSettingsPage)
         labels = [label.text() for label in page.findChildren(QLabel) if label.buddy()]
@@ -306,11 +307,11 @@ def test_send_while_offline_waits_and_goes_out_once_the_marketplace_is_back(db, 
     qtbot.addWidget(window)
     try:
         qtbot.waitUntil(lambda: not window.sync.job.busy, timeout=20000)
-        dialog = window.export_files()
+        dialog = trigger(window, "export_files", ExportDialog)
         dialog.reading.wait()
         dialog.kind.setCurrentIndex(dialog.kind.findData("shipments"))
         dialog.reading.wait()
-        dialog.send_new()
+        click(qtbot, dialog.send)
         dialog.writing.wait()
         assert "cannot be reached" in dialog.result_line.text()
         assert standin.feeds == {}

@@ -33,7 +33,7 @@ from app.demo import fill_demo
 from app.order_views.order_list import ListQuery, page
 from app.order_views.queries import View
 from tests.screenshots import cancellation_file
-from tests.ui.by_hand import trigger
+from tests.ui.by_hand import choose_file, trigger
 from tests.ui.test_dialog_layout import demo_db as demo_db  # the module's demo database
 from tests.ui.test_dialog_layout import states
 from ui.about_dialog import AboutDialog
@@ -199,7 +199,7 @@ def each_tab(dialog: QWidget) -> Iterator[None]:
 
 @pytest.mark.parametrize("language", ["en", "fr"])
 def test_every_dialog_state_has_a_letter_for_each_field_and_no_letter_twice(
-    demo_db, qtbot, qapp, language, tmp_path
+    demo_db, qtbot, qapp, language, tmp_path, monkeypatch
 ):
     """Issue 12 item 10: in each dialog, in each state, in both languages."""
     install_translators(qapp, language)
@@ -220,8 +220,9 @@ def test_every_dialog_state_has_a_letter_for_each_field_and_no_letter_twice(
                 ]
             dialog.reject()
             QApplication.processEvents()
-        bulk = win.bulk_cancel()  # with a file read: its Apply button says how many rows
-        bulk.load_file(cancellation_file(tmp_path, demo_db))
+        # with a file read: its Apply button says how many rows
+        bulk = trigger(win, "bulk_cancel", BulkCancelDialog)
+        choose_file(qtbot, monkeypatch, bulk, cancellation_file(tmp_path, demo_db))
         bulk.job.wait()
         found += [f"bulk cancel, file read: {clash}" for clash in clashes(dialog_texts(bulk))]
         missing = fields_without_a_letter(bulk)
