@@ -9,6 +9,7 @@ Install the tool with ``pip install -e '.[test,mutation]'``, then, from the repo
     .venv/bin/python tests/mutation/run_mutation.py --again rules   # survivors, new tests
     .venv/bin/python tests/mutation/run_mutation.py --rest rules    # what a sample left out
     .venv/bin/python tests/mutation/run_mutation.py --update rules  # app/ changed since
+    .venv/bin/python tests/mutation/run_mutation.py --only 'x_decide__*' rules  # some names
 
 On a shared machine run it as ``nice -n 15 ... --max-children 2``, one module at a
 time. mutmut runs, for each mutant, only the tests of the module's list that reached
@@ -21,6 +22,10 @@ Each module is mutated in its own copy of the project under ``build/mutation/<mo
 it). The score counts a mutant as dealt with when a test kills it (or it times out)
 or when it is listed in ``equivalent.txt`` beside this script with why it cannot
 change what a seller sees. Surviving mutants are printed with ``mutmut show``'s diff.
+
+mutmut 3 mutates no decorated function but ``@staticmethod``/``@classmethod`` ones, so
+a ``@property`` (``RefundPlan.changes``, ``ReturnResult.changes``) has no mutants: its
+tests (``tests/test_changes.py``) assert each value literally instead.
 """
 
 from __future__ import annotations
@@ -58,6 +63,7 @@ MODULES: dict[str, list[str]] = {
         "tests/test_rule_edges.py",
         "tests/test_returns.py",
         "tests/test_carrier_return_ceiling.py",
+        "tests/test_changes.py",
     ],
     "restocking": [
         "tests/test_restocking_fees.py",
@@ -75,6 +81,7 @@ MODULES: dict[str, list[str]] = {
         "tests/test_money_rules.py",
         "tests/test_carrier_return_ceiling.py",
         "tests/test_health_history.py",
+        "tests/test_changes.py",
     ],
     "health": [
         "tests/test_health.py",
@@ -91,6 +98,7 @@ MODULES: dict[str, list[str]] = {
         "tests/test_rule_edges.py",
         "tests/test_upload_files.py",
         "tests/test_fulfilled_by_marketplace.py",
+        "tests/test_changes.py",
     ],
 }
 
@@ -229,6 +237,16 @@ def _meta(place: Path, module: str) -> Path:
     return place / "mutants" / f"{source_file(module)}.meta"
 
 
+def no_run(place: Path, module: str) -> str | None:
+    """Why there is no last run of the module to read, in one line (None: there is one)."""
+    if _meta(place, module).exists() and (place / "mutants" / source_file(module)).exists():
+        return None
+    return (
+        f"{module}: no run of {source_file(module)} in {place} (never run, or a copy from "
+        f"before app/ was regrouped): run it afresh with 'run_mutation.py {module}'"
+    )
+
+
 def keep_earlier_verdicts(place: Path, module: str, earlier: dict[str, int | None]) -> None:
     """Put back the verdicts of the mutants ``--again`` did not run.
 
@@ -338,6 +356,10 @@ def results(place: Path, module: str) -> dict[str, str]:
 
 def report(module: str, work: Path, show_diffs: bool) -> tuple[int, int]:
     place = work / module
+    missing = no_run(place, module)
+    if missing:
+        print(missing)
+        return 0, 0
     statuses = results(place, module)
     listed = equivalents()
     counts = Counter(statuses.values())
@@ -393,6 +415,13 @@ def main(argv: list[str] | None = None) -> int:
         help="run one mutant in N (those numbered ...0 for 10), the same ones every time",
     )
     parser.add_argument(
+        "--only",
+        action="append",
+        metavar="PATTERN",
+        help="in a fresh copy, run only the mutants whose name after the module matches "
+        "(mutmut's glob, e.g. 'x\u01c1RefundPlan\u01c1changes__mutmut_*'); repeatable",
+    )
+    parser.add_argument(
         "--again",
         action="store_true",
         help="run the last run's survivors again with the current tests",
@@ -426,6 +455,11 @@ def main(argv: list[str] | None = None) -> int:
             earlier: dict[str, int | None] = {}
             if options.again or options.rest or options.update:
                 place = work / module
+                missing = no_run(place, module)
+                if missing:
+                    print(missing)
+                    low = True
+                    continue
                 earlier = json.loads(_meta(place, module).read_text(encoding="utf-8"))[
                     "exit_code_by_key"
                 ]
@@ -448,7 +482,8 @@ def main(argv: list[str] | None = None) -> int:
                 }
             else:
                 place = prepare(module, source, work)
-                names = [f"{dotted(module)}.{SAMPLES[options.sample]}"]
+                patterns = options.only or [SAMPLES[options.sample]]
+                names = [f"{dotted(module)}.{pattern}" for pattern in patterns]
             if names:
                 mutmut(place, "run", "--max-children", str(options.max_children), *names)
             if earlier:
