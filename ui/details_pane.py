@@ -42,7 +42,7 @@ from ui.labels import (
     fulfilled_by_amazon_label,
     status_label,
 )
-from ui.models.order_table_model import AT_RISK_COLOUR, LATE_COLOUR
+from ui.models.order_columns import AT_RISK_COLOUR, LATE_COLOUR
 
 # "What you can do" marks each line ✔ or ✖ itself: no bullet beside the mark, and a
 # wrapped line hangs under the text, not under the mark (the pane is narrow).

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTree
 
 from app.order_views.queries import View
 from ui.labels import view_explanation, view_label
-from ui.models.order_table_model import AT_RISK_COLOUR, LATE_COLOUR
+from ui.models.order_columns import AT_RISK_COLOUR, LATE_COLOUR
 
 # Views whose count is a warning when it is not zero (colour plus the ⚠ sign).
 WARNING_COLOURS = {View.LATE: LATE_COLOUR, View.AT_RISK: AT_RISK_COLOUR}

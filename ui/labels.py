@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal
 
 from PySide6.QtCore import QCoreApplication
 
-from app.order_views.order_list import Column, Deadline, DeadlineKind
+from app.order_views.order_list import Deadline, DeadlineKind
 from app.order_views.queries import View
 from app.order_views.status_labels import STATUS_LABELS
 from app.storage.models import OrderStatus
-from ui.i18n import money, short_date
 
 SAMPLE_DAY = date(2026, 12, 28)
 
@@ -172,28 +170,6 @@ def deadline_explanation(value: Deadline) -> str:
             value.days_left,
         )
     return ""
-
-
-def column_samples() -> dict[Column, tuple[str, ...]]:
-    """The widest typical cells of each list column, in the current language."""
-    tags = (
-        deadline_tag(Deadline(DeadlineKind.AT_RISK, days_late=4, days_left=3)),
-        deadline_tag(Deadline(DeadlineKind.AT_RISK, days_late=7, days_left=0)),
-        deadline_tag(Deadline(DeadlineKind.LATE, days_late=3, days_left=4)),
-    )
-    return {
-        Column.ORDER_ID: ("000-0000000-0000000",),
-        Column.PURCHASED: (short_date(SAMPLE_DAY),),
-        Column.SHIP_BY: (
-            *(f"{short_date(SAMPLE_DAY)} ⚠ {tag}" for tag in tags),
-            f"{short_date(SAMPLE_DAY)} · {fulfilled_by_amazon_tag()}",
-        ),
-        Column.STATUS: tuple(status_label(status) for status in OrderStatus),
-        Column.BUYER: ("Clément Chevalier", hidden_buyer()),
-        Column.ITEMS: ("2 × CARNET-A5-PTS MUG",),
-        Column.TOTAL: (money(Decimal("999.99"), "EUR"),),
-        Column.BUYER_REQUESTED: ("⚑", "✉"),  # marks: their words are in the tooltips
-    }
 
 
 def hidden_buyer() -> str:

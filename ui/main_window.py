@@ -85,9 +85,10 @@ from ui.elided_label import ElidedLabel
 from ui.filter_list import FilterList
 from ui.health_page import HealthPage
 from ui.i18n import percent, tr_text
-from ui.labels import column_samples, empty_view_text, view_label
+from ui.labels import empty_view_text, view_label
 from ui.marketplace_sync import SyncController
-from ui.models.order_table_model import AT_RISK_COLOUR, OrderTableModel
+from ui.models.order_columns import AT_RISK_COLOUR, CELLS, column_samples
+from ui.models.order_table_model import OrderTableModel
 from ui.tasks import Task, TaskRunner
 from ui.translation import install_translators
 from ui.welcome import Welcome
@@ -118,8 +119,8 @@ FIRST_COLUMNS = (
     Column.BUYER_REQUESTED,  # the request flag (S4/S5), a narrow column of marks
 )
 # Always as narrow as their marks, even when a layout saved by an older build had them wide.
-MARK_COLUMNS = (Column.BUYER_REQUESTED,)
-BOLD_COLUMNS = (Column.SHIP_BY, Column.BUYER_REQUESTED)  # their warnings are drawn bold
+MARK_COLUMNS = tuple(column for column, cells in CELLS.items() if cells.mark)
+BOLD_COLUMNS = tuple(column for column, cells in CELLS.items() if cells.bold)  # warnings in bold
 
 
 class OrderDialog(Protocol):

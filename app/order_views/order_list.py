@@ -23,18 +23,30 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, case, func, literal, or_, select, text
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    and_,
+    case,
+    func,
+    literal,
+    or_,
+    select,
+    text,
+)
 from sqlalchemy.exc import DBAPIError, OperationalError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from app import clock
 from app.account_health.health import close_to_auto_cancel, days_before_auto_cancel
 from app.clock import as_utc, whole_days
+from app.marketplace_files.reports import CONTACT_FIELDS
 from app.order_actions.message_choice import asked_only_by_message_condition
 from app.order_actions.rules import buyer_disclosed
 from app.order_views.queries import OPEN_STATUSES, View, search_condition, view_condition
 from app.storage.db import Database
 from app.storage.models import FulfilledBy, Order, OrderStatus
+from app.text import QT_TRANSLATE_NOOP
 
 PAGE_SIZE = 200
 # SQLite virtual-machine steps between two looks at a stop test: well under a
@@ -149,29 +161,134 @@ def _cancelled_on_server(session: Session, stop: Stop) -> Iterator[None]:
         watcher.join()
 
 
+# What a column reads: an ORM attribute (``Order.total``) or an SQL expression (labelled).
+Readable = InstrumentedAttribute[Any] | ColumnElement[Any]
+
+
+@dataclass(frozen=True)
+class ListColumn:
+    """One column of the order list, declared once: :class:`Column`'s members carry it.
+
+    The rows' SELECT, the sort, keyset paging's cursor and the header's words are
+    derived from it; the window's one entry per column (``ui/models/order_columns.py``)
+    says how its cells are drawn.
+    """
+
+    title: str  # QT_TRANSLATE_NOOP("OrderTableModel", …), or a mark shown as it is
+    tooltip: str  # QT_TRANSLATE_NOOP("OrderTableModel", …): what the header's tooltip says
+    # The database value the column shows and sorts on: keep an index on it (a sort
+    # walks it, and stops after one page, at a million orders); the cursor holds it.
+    sorts_on: Readable
+    reads: tuple[Readable, ...] = ()  # other values its cells show
+
+
 class Column(enum.IntEnum):
-    """The table's columns, in display order; each sorts on a raw database value."""
+    """The list's columns, in display order, each declared once.
 
-    ORDER_ID = 0
-    PURCHASED = 1
-    SHIP_BY = 2
-    STATUS = 3
-    BUYER = 4
-    ITEMS = 5
-    TOTAL = 6
-    BUYER_REQUESTED = 7
+    A member's number is the header's logical index, which a saved column layout
+    keeps: a new column takes the next number, at the end; never renumber one.
+    """
+
+    declared: ListColumn
+
+    def __new__(cls, number: int, declared: ListColumn | None = None) -> Column:
+        # None only in a lookup by number (Column(3)), which Enum answers without this.
+        member = int.__new__(cls, number)
+        member._value_ = number
+        if declared is not None:
+            member.declared = declared
+        return member
+
+    ORDER_ID = (
+        0,
+        ListColumn(
+            QT_TRANSLATE_NOOP("OrderTableModel", "Order id"),
+            QT_TRANSLATE_NOOP("OrderTableModel", "The marketplace's order id"),
+            Order.order_id,
+        ),
+    )
+    PURCHASED = (
+        1,
+        ListColumn(
+            QT_TRANSLATE_NOOP("OrderTableModel", "Purchased"),
+            QT_TRANSLATE_NOOP("OrderTableModel", "When the buyer placed the order"),
+            Order.purchase_date,
+        ),
+    )
+    SHIP_BY = (
+        2,
+        ListColumn(
+            QT_TRANSLATE_NOOP("OrderTableModel", "Ship by"),
+            QT_TRANSLATE_NOOP("OrderTableModel", "The latest ship date, and how late the order is"),
+            Order.latest_ship_date,
+        ),
+    )
+    STATUS = (
+        3,
+        ListColumn(
+            QT_TRANSLATE_NOOP("OrderTableModel", "Status"),
+            QT_TRANSLATE_NOOP("OrderTableModel", "Where the order stands on the marketplace"),
+            Order.status,
+        ),
+    )
+    BUYER = (
+        4,
+        ListColumn(
+            QT_TRANSLATE_NOOP("OrderTableModel", "Buyer"),
+            QT_TRANSLATE_NOOP("OrderTableModel", "Hidden while Amazon verifies the payment"),
+            Order.buyer_name,
+        ),
+    )
+    ITEMS = (
+        5,
+        ListColumn(
+            QT_TRANSLATE_NOOP("OrderTableModel", "Items"),
+            QT_TRANSLATE_NOOP("OrderTableModel", "Units ordered and their SKUs"),
+            Order.item_count,
+            reads=(Order.skus,),
+        ),
+    )
+    TOTAL = (
+        6,
+        ListColumn(
+            QT_TRANSLATE_NOOP("OrderTableModel", "Total"),
+            QT_TRANSLATE_NOOP("OrderTableModel", "Items, tax and shipping, less promotions"),
+            Order.total,
+            reads=(Order.currency,),
+        ),
+    )
+    BUYER_REQUESTED = (
+        7,
+        ListColumn(
+            # A mark, not a word: the column stays in sight at laptop size (its tooltip
+            # and each cell's say what the marks mean).
+            "⚑",
+            QT_TRANSLATE_NOOP(
+                "OrderTableModel",
+                "⚑ The buyer used Request cancellation on the marketplace; ✉ the buyer asked "
+                "to cancel by message only",
+            ),
+            Order.buyer_requested_cancel,
+            reads=(asked_only_by_message_condition().label("asked_by_message"),),
+        ),
+    )
+
+    @property
+    def title(self) -> str:
+        return self.declared.title
+
+    @property
+    def tooltip(self) -> str:
+        return self.declared.tooltip
+
+    @property
+    def sorts_on(self) -> ColumnElement[Any]:
+        return _expression(self.declared.sorts_on)
 
 
-SORT_COLUMNS: dict[Column, ColumnElement[object]] = {
-    Column.ORDER_ID: Order.order_id,  # type: ignore[dict-item]
-    Column.PURCHASED: Order.purchase_date,  # type: ignore[dict-item]
-    Column.SHIP_BY: Order.latest_ship_date,  # type: ignore[dict-item]
-    Column.STATUS: Order.status,  # type: ignore[dict-item]
-    Column.BUYER: Order.buyer_name,  # type: ignore[dict-item]
-    Column.ITEMS: Order.item_count,  # type: ignore[dict-item]
-    Column.TOTAL: Order.total,  # type: ignore[dict-item]
-    Column.BUYER_REQUESTED: Order.buyer_requested_cancel,  # type: ignore[dict-item]
-}
+def _expression(value: Readable) -> ColumnElement[Any]:
+    """An ORM attribute (``Order.total``) as the SQL expression it stands for."""
+    return value if isinstance(value, ColumnElement) else value.expression
 
 
 class DeadlineKind(enum.StrEnum):
@@ -233,6 +350,14 @@ class OrderRow:
     asked_by_message: bool = False  # asked to cancel by message only (S5): cancelling counts
     # Where this row stands in the list's sort: the next page starts after it.
     cursor: Cursor | None = None
+    # Every value read for the row, by name (see _ROW_VALUES); the buyer's contact and
+    # address are None while the payment is verified (S9). A column reads its own
+    # with :meth:`value`.
+    values: tuple[object, ...] = ()
+
+    def value(self, column: Column) -> object:
+        """The value ``column`` shows and sorts on, as the database gives it."""
+        return self.values[_AT[str(column.sorts_on.key)]] if self.values else None
 
 
 # The value of the sorted column and the order's key: the last row shown of a page.
@@ -278,21 +403,30 @@ def _where(
     return found
 
 
-_ROW_COLUMNS = (
-    Order.id,
-    Order.order_id,
-    Order.purchase_date,
-    Order.latest_ship_date,
-    Order.status,
-    Order.buyer_name,
-    Order.item_count,
-    Order.skus,
-    Order.total,
-    Order.currency,
-    Order.buyer_requested_cancel,
-    Order.fulfilled_by,
-    asked_only_by_message_condition().label("asked_by_message"),
+# What every row reads besides its columns' own values: its key, and what the deadline
+# and S9 depend on (the status, who ships it).
+_ROW_FACTS: tuple[Readable, ...] = (Order.id, Order.status, Order.fulfilled_by)
+
+
+def _read_once(values: Iterator[Readable]) -> tuple[ColumnElement[Any], ...]:
+    named: dict[str, ColumnElement[Any]] = {}
+    for value in map(_expression, values):
+        named.setdefault(str(value.key), value)
+    return tuple(named.values())
+
+
+# The SELECT of a row: its key, each column's values in display order, then the facts.
+_ROW_VALUES = _read_once(
+    itertools.chain(
+        _ROW_FACTS[:1],
+        *((column.declared.sorts_on, *column.declared.reads) for column in Column),
+        _ROW_FACTS[1:],
+    )
 )
+_NAMES = tuple(str(value.key) for value in _ROW_VALUES)
+_AT = {name: position for position, name in enumerate(_NAMES)}
+# S9: the values that are the buyer's contact or address, blanked while Pending.
+_CONTACT = frozenset(CONTACT_FIELDS)
 
 
 @functools.cache
@@ -300,37 +434,34 @@ def _buyer_hidden(status: OrderStatus) -> bool:
     return not buyer_disclosed(status)  # S9
 
 
-# Where each sort column's value is in a row: the cursor reads it there (no second copy).
-_SORT_POSITION = {
-    sort: next(n for n, shown in enumerate(_ROW_COLUMNS) if shown is column)
-    for sort, column in SORT_COLUMNS.items()
-}
-
-
 def _row(values: Sequence[object], as_of: datetime, sort: Column = Column.PURCHASED) -> OrderRow:
-    (key, order_id, purchased, ship_by, status, buyer, count, skus, total, currency, requested) = (
-        values[:11]
-    )
-    status = OrderStatus(str(status))
-    fulfilled_by = FulfilledBy(str(values[11] or FulfilledBy.SELLER))
+    read = dict(zip(_NAMES, values, strict=True))
+    status = OrderStatus(str(read["status"]))
+    fulfilled_by = FulfilledBy(str(read["fulfilled_by"] or FulfilledBy.SELLER))
+    ship_by: Any = read["latest_ship_date"]
     hidden = _buyer_hidden(status)
+    key = int(read["id"])  # type: ignore[call-overload]
     return OrderRow(
-        key=int(key),  # type: ignore[call-overload]
-        order_id=str(order_id),
-        purchase_date=purchased,  # type: ignore[arg-type]
-        latest_ship_date=ship_by,  # type: ignore[arg-type]
+        key=key,
+        order_id=str(read["order_id"]),
+        purchase_date=read["purchase_date"],  # type: ignore[arg-type]
+        latest_ship_date=ship_by,
         status=status,
-        buyer_name=None if hidden else buyer,  # type: ignore[arg-type]
+        buyer_name=None if hidden else read["buyer_name"],  # type: ignore[arg-type]
         buyer_hidden=hidden,
-        item_count=int(count or 0),  # type: ignore[call-overload]
-        skus=str(skus or ""),
-        total=total,  # type: ignore[arg-type]
-        currency=currency,  # type: ignore[arg-type]
-        buyer_requested_cancel=bool(requested),
-        deadline=deadline(status, ship_by, as_of, fulfilled_by),  # type: ignore[arg-type]
+        item_count=int(read["item_count"] or 0),  # type: ignore[call-overload]
+        skus=str(read["skus"] or ""),
+        total=read["total"],  # type: ignore[arg-type]
+        currency=read["currency"],  # type: ignore[arg-type]
+        buyer_requested_cancel=bool(read["buyer_requested_cancel"]),
+        deadline=deadline(status, ship_by, as_of, fulfilled_by),
         fulfilled_by=fulfilled_by,
-        asked_by_message=bool(values[12]),
-        cursor=(values[_SORT_POSITION[sort]], int(key)),  # type: ignore[call-overload]
+        asked_by_message=bool(read["asked_by_message"]),
+        cursor=(read[str(sort.sorts_on.key)], key),
+        values=tuple(
+            None if hidden and name in _CONTACT else value
+            for name, value in zip(_NAMES, values, strict=True)
+        ),
     )
 
 
@@ -342,7 +473,7 @@ def _after(query: ListQuery, nulls_first_ascending: bool) -> ColumnElement[bool]
     """
     assert query.after is not None
     value, key = query.after
-    column = SORT_COLUMNS[query.sort]
+    column = query.sort.sorts_on
     tie = Order.id
     bound = literal(value, column.type)  # a bool compares with < too, once bound
     beyond, later = (column < bound, tie < key) if query.descending else (column > bound, tie > key)
@@ -363,18 +494,18 @@ def page_query(
     nulls_first: bool = True,
     search_first: bool = False,
 ) -> Select[tuple[object]]:
-    column = SORT_COLUMNS[query.sort]
+    column = query.sort.sorts_on
     tie = Order.id
     ordering = (column.desc(), tie.desc()) if query.descending else (column.asc(), tie.asc())
     found = (
-        select(*_ROW_COLUMNS)
+        select(*_ROW_VALUES)
         .where(*_where(query.view, query.search, as_of, search_first=search_first))
         .order_by(*ordering)
         .limit(limit)
     )
     if query.after is not None:
-        return found.where(_after(query, nulls_first))  # type: ignore[return-value]
-    return found.offset(offset)  # type: ignore[return-value]
+        return found.where(_after(query, nulls_first))
+    return found.offset(offset)
 
 
 def page(

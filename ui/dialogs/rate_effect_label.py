@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from app.account_health.rate_effect import RateEffect
 from ui.i18n import percent
-from ui.models.order_table_model import AT_RISK_COLOUR
+from ui.models.order_columns import AT_RISK_COLOUR
 
 
 class RateEffectLabel(QLabel):

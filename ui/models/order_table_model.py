@@ -29,13 +29,11 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QPalette
 
 from app import clock
 from app.order_views.order_list import (
     PAGE_SIZE,
     Column,
-    DeadlineKind,
     Interrupted,
     ListQuery,
     OrderRow,
@@ -46,18 +44,7 @@ from app.order_views.order_list import (
 )
 from app.order_views.queries import View
 from app.storage.db import Database
-from app.storage.models import FulfilledBy
-from ui.i18n import money, short_date
-from ui.labels import (
-    asked_by_message_explanation,
-    asked_by_message_tag,
-    deadline_explanation,
-    deadline_tag,
-    fulfilled_by_amazon_explanation,
-    fulfilled_by_amazon_tag,
-    hidden_buyer,
-    status_label,
-)
+from ui.models.order_columns import CELLS, column_title, column_tooltip, sort_value
 from ui.tasks import Task, TaskRunner
 
 Index = QModelIndex | QPersistentModelIndex
@@ -65,12 +52,6 @@ Index = QModelIndex | QPersistentModelIndex
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1  # the order id of a row
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2  # the raw value a column sorts on
 EMPHASIS_ROLE = Qt.ItemDataRole.UserRole + 3  # DeadlineKind of the row
-
-LATE_COLOUR = QColor(176, 96, 0)  # amber, always with the word "late"
-# The list's marks of a cancellation request: official (S4), by message only (S5).
-OFFICIAL_MARK = "⚑"
-BY_MESSAGE_MARK = "✉"
-AT_RISK_COLOUR = QColor(190, 20, 20)  # red, always with "auto-cancel in N days"
 
 # How long the database may look for a page on the GUI thread before the
 # query moves to a worker: short enough that typing never stutters.
@@ -313,33 +294,10 @@ class OrderTableModel(QAbstractTableModel):
         return None
 
     def column_title(self, column: Column) -> str:
-        return {
-            Column.ORDER_ID: self.tr("Order id"),
-            Column.PURCHASED: self.tr("Purchased"),
-            Column.SHIP_BY: self.tr("Ship by"),
-            Column.STATUS: self.tr("Status"),
-            Column.BUYER: self.tr("Buyer"),
-            Column.ITEMS: self.tr("Items"),
-            Column.TOTAL: self.tr("Total"),
-            # A mark, not a word: the column stays in sight at laptop size (its tooltip
-            # and each cell's say what the marks mean).
-            Column.BUYER_REQUESTED: OFFICIAL_MARK,
-        }[column]
+        return column_title(column)
 
     def column_tooltip(self, column: Column) -> str:
-        return {
-            Column.ORDER_ID: self.tr("The marketplace's order id"),
-            Column.PURCHASED: self.tr("When the buyer placed the order"),
-            Column.SHIP_BY: self.tr("The latest ship date, and how late the order is"),
-            Column.STATUS: self.tr("Where the order stands on the marketplace"),
-            Column.BUYER: self.tr("Hidden while Amazon verifies the payment"),
-            Column.ITEMS: self.tr("Units ordered and their SKUs"),
-            Column.TOTAL: self.tr("Items, tax and shipping, less promotions"),
-            Column.BUYER_REQUESTED: self.tr(
-                "⚑ The buyer used Request cancellation on the marketplace; ✉ the buyer asked "
-                "to cancel by message only"
-            ),
-        }[column]
+        return column_tooltip(column)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
@@ -355,123 +313,23 @@ class OrderTableModel(QAbstractTableModel):
             return None
         row = self._rows[index.row()]
         column = Column(index.column())
+        cells = CELLS[column]
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(row, column)
+            return cells.text(row)
         if role == KEY_ROLE:
             return row.order_id
         if role == SORT_ROLE:
-            return self._raw(row, column)
+            return sort_value(row, column)
         if role == EMPHASIS_ROLE:
             return row.deadline.kind.value
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(row, column)
+            return cells.tooltip(row)
         if role == Qt.ItemDataRole.ForegroundRole:
-            return self._foreground(row, column)
+            return cells.foreground(row)
         if role == Qt.ItemDataRole.FontRole:
-            return self._font(row, column)
+            return cells.font(row)
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            if column in (Column.TOTAL,):
+            if cells.right_aligned:
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        return None
-
-    # -- cells ---------------------------------------------------------------
-
-    def _display(self, row: OrderRow, column: Column) -> str:
-        match column:
-            case Column.ORDER_ID:
-                return row.order_id
-            case Column.PURCHASED:
-                return short_date(row.purchase_date)
-            case Column.SHIP_BY:
-                emphasis = deadline_tag(row.deadline)
-                date_text = short_date(row.latest_ship_date)
-                if row.fulfilled_by is FulfilledBy.MARKETPLACE:
-                    # The marketplace's ship-by date, not the seller's: say who ships instead.
-                    return f"{date_text} · {fulfilled_by_amazon_tag()}"
-                return f"{date_text} ⚠ {emphasis}" if emphasis else date_text
-            case Column.STATUS:
-                return status_label(row.status)
-            case Column.BUYER:
-                if row.buyer_hidden:
-                    return hidden_buyer()
-                return row.buyer_name or "—"
-            case Column.ITEMS:
-                return self.tr("{count} × {skus}").format(count=row.item_count, skus=row.skus)
-            case Column.TOTAL:
-                return money(row.total, row.currency)
-            case Column.BUYER_REQUESTED:
-                if row.buyer_requested_cancel:
-                    return OFFICIAL_MARK
-                return BY_MESSAGE_MARK if row.asked_by_message else ""
-        return ""  # pragma: no cover
-
-    def _raw(self, row: OrderRow, column: Column) -> Any:
-        match column:
-            case Column.ORDER_ID:
-                return row.order_id
-            case Column.PURCHASED:
-                return row.purchase_date.isoformat()
-            case Column.SHIP_BY:
-                return row.latest_ship_date.isoformat() if row.latest_ship_date else ""
-            case Column.STATUS:
-                return row.status.value
-            case Column.BUYER:
-                return row.buyer_name or ""
-            case Column.ITEMS:
-                return row.item_count
-            case Column.TOTAL:
-                return str(row.total) if row.total is not None else ""
-            case Column.BUYER_REQUESTED:
-                return row.buyer_requested_cancel or row.asked_by_message
-        return None  # pragma: no cover
-
-    def _tooltip(self, row: OrderRow, column: Column) -> str | None:
-        if column is Column.SHIP_BY and row.deadline.kind in (
-            DeadlineKind.LATE,
-            DeadlineKind.AT_RISK,
-        ):
-            return deadline_explanation(row.deadline)
-        if column is Column.SHIP_BY and row.fulfilled_by is FulfilledBy.MARKETPLACE:
-            return fulfilled_by_amazon_explanation()
-        if column is Column.BUYER and row.buyer_hidden:
-            return self.tr(
-                "Amazon gives no address or buyer contact until it has verified the payment."
-            )
-        if column is Column.ITEMS:
-            return row.skus
-        if column is Column.BUYER_REQUESTED and row.buyer_requested_cancel:
-            why = self.tr(
-                "The buyer asked to cancel through the marketplace: cancelling with reason "
-                "Buyer canceled does not count in your cancellation rate."
-            )
-            return f"{self.tr('⚑ Buyer requested')} — {why}"
-        if column is Column.BUYER_REQUESTED and row.asked_by_message:
-            return f"{asked_by_message_tag()} — {asked_by_message_explanation()}"
-        return None
-
-    def _foreground(self, row: OrderRow, column: Column) -> QBrush | None:
-        if column is Column.SHIP_BY:
-            if row.deadline.kind is DeadlineKind.AT_RISK:
-                return QBrush(AT_RISK_COLOUR)
-            if row.deadline.kind is DeadlineKind.LATE:
-                return QBrush(LATE_COLOUR)
-        if column is Column.BUYER and row.buyer_hidden:
-            palette = QGuiApplication.palette()
-            return palette.brush(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
-        return None
-
-    def _font(self, row: OrderRow, column: Column) -> QFont | None:
-        emphasised = (column is Column.SHIP_BY and row.deadline.kind is DeadlineKind.AT_RISK) or (
-            column is Column.BUYER_REQUESTED
-            and (row.buyer_requested_cancel or row.asked_by_message)
-        )
-        if emphasised:
-            font = QFont()
-            font.setBold(True)
-            return font
-        if column is Column.BUYER and row.buyer_hidden:
-            font = QFont()
-            font.setItalic(True)
-            return font
         return None
