@@ -8,6 +8,7 @@ million orders open as fast as a hundred. Filters are the views of
 
 from __future__ import annotations
 
+import collections
 import dataclasses
 import enum
 import functools
@@ -174,6 +175,9 @@ class ListColumn:
     says how its cells are drawn.
     """
 
+    # The header's logical index, which a saved column layout keeps: a new column takes
+    # the next number, at the end; never renumber one.
+    number: int
     title: str  # QT_TRANSLATE_NOOP("OrderTableModel", …), or a mark shown as it is
     tooltip: str  # QT_TRANSLATE_NOOP("OrderTableModel", …): what the header's tooltip says
     # The database value the column shows and sorts on: keep an index on it (a sort
@@ -183,94 +187,74 @@ class ListColumn:
 
 
 class Column(enum.IntEnum):
-    """The list's columns, in display order, each declared once.
-
-    A member's number is the header's logical index, which a saved column layout
-    keeps: a new column takes the next number, at the end; never renumber one.
-    """
+    """The list's columns, in display order, each declared once (its number first)."""
 
     declared: ListColumn
 
-    def __new__(cls, number: int, declared: ListColumn | None = None) -> Column:
-        # None only in a lookup by number (Column(3)), which Enum answers without this.
-        member = int.__new__(cls, number)
-        member._value_ = number
-        if declared is not None:
-            member.declared = declared
+    def __new__(cls, declared: ListColumn | int) -> Column:
+        # An int only in a lookup by number (Column(3)), which Enum answers without this.
+        assert isinstance(declared, ListColumn)
+        member = int.__new__(cls, declared.number)
+        member._value_ = declared.number
+        member.declared = declared
         return member
 
-    ORDER_ID = (
+    ORDER_ID = ListColumn(
         0,
-        ListColumn(
-            QT_TRANSLATE_NOOP("OrderTableModel", "Order id"),
-            QT_TRANSLATE_NOOP("OrderTableModel", "The marketplace's order id"),
-            Order.order_id,
-        ),
+        QT_TRANSLATE_NOOP("OrderTableModel", "Order id"),
+        QT_TRANSLATE_NOOP("OrderTableModel", "The marketplace's order id"),
+        Order.order_id,
     )
-    PURCHASED = (
+    PURCHASED = ListColumn(
         1,
-        ListColumn(
-            QT_TRANSLATE_NOOP("OrderTableModel", "Purchased"),
-            QT_TRANSLATE_NOOP("OrderTableModel", "When the buyer placed the order"),
-            Order.purchase_date,
-        ),
+        QT_TRANSLATE_NOOP("OrderTableModel", "Purchased"),
+        QT_TRANSLATE_NOOP("OrderTableModel", "When the buyer placed the order"),
+        Order.purchase_date,
     )
-    SHIP_BY = (
+    SHIP_BY = ListColumn(
         2,
-        ListColumn(
-            QT_TRANSLATE_NOOP("OrderTableModel", "Ship by"),
-            QT_TRANSLATE_NOOP("OrderTableModel", "The latest ship date, and how late the order is"),
-            Order.latest_ship_date,
-        ),
+        QT_TRANSLATE_NOOP("OrderTableModel", "Ship by"),
+        QT_TRANSLATE_NOOP("OrderTableModel", "The latest ship date, and how late the order is"),
+        Order.latest_ship_date,
     )
-    STATUS = (
+    STATUS = ListColumn(
         3,
-        ListColumn(
-            QT_TRANSLATE_NOOP("OrderTableModel", "Status"),
-            QT_TRANSLATE_NOOP("OrderTableModel", "Where the order stands on the marketplace"),
-            Order.status,
-        ),
+        QT_TRANSLATE_NOOP("OrderTableModel", "Status"),
+        QT_TRANSLATE_NOOP("OrderTableModel", "Where the order stands on the marketplace"),
+        Order.status,
     )
-    BUYER = (
+    BUYER = ListColumn(
         4,
-        ListColumn(
-            QT_TRANSLATE_NOOP("OrderTableModel", "Buyer"),
-            QT_TRANSLATE_NOOP("OrderTableModel", "Hidden while Amazon verifies the payment"),
-            Order.buyer_name,
-        ),
+        QT_TRANSLATE_NOOP("OrderTableModel", "Buyer"),
+        QT_TRANSLATE_NOOP("OrderTableModel", "Hidden while Amazon verifies the payment"),
+        Order.buyer_name,
     )
-    ITEMS = (
+    ITEMS = ListColumn(
         5,
-        ListColumn(
-            QT_TRANSLATE_NOOP("OrderTableModel", "Items"),
-            QT_TRANSLATE_NOOP("OrderTableModel", "Units ordered and their SKUs"),
-            Order.item_count,
-            reads=(Order.skus,),
-        ),
+        QT_TRANSLATE_NOOP("OrderTableModel", "Items"),
+        QT_TRANSLATE_NOOP("OrderTableModel", "Units ordered and their SKUs"),
+        Order.item_count,
+        reads=(Order.skus,),
     )
-    TOTAL = (
+    TOTAL = ListColumn(
         6,
-        ListColumn(
-            QT_TRANSLATE_NOOP("OrderTableModel", "Total"),
-            QT_TRANSLATE_NOOP("OrderTableModel", "Items, tax and shipping, less promotions"),
-            Order.total,
-            reads=(Order.currency,),
-        ),
+        QT_TRANSLATE_NOOP("OrderTableModel", "Total"),
+        QT_TRANSLATE_NOOP("OrderTableModel", "Items, tax and shipping, less promotions"),
+        Order.total,
+        reads=(Order.currency,),
     )
-    BUYER_REQUESTED = (
+    BUYER_REQUESTED = ListColumn(
         7,
-        ListColumn(
-            # A mark, not a word: the column stays in sight at laptop size (its tooltip
-            # and each cell's say what the marks mean).
-            "⚑",
-            QT_TRANSLATE_NOOP(
-                "OrderTableModel",
-                "⚑ The buyer used Request cancellation on the marketplace; ✉ the buyer asked "
-                "to cancel by message only",
-            ),
-            Order.buyer_requested_cancel,
-            reads=(asked_only_by_message_condition().label("asked_by_message"),),
+        # A mark, not a word: the column stays in sight at laptop size (its tooltip
+        # and each cell's say what the marks mean).
+        "⚑",
+        QT_TRANSLATE_NOOP(
+            "OrderTableModel",
+            "⚑ The buyer used Request cancellation on the marketplace; ✉ the buyer asked "
+            "to cancel by message only",
         ),
+        Order.buyer_requested_cancel,
+        reads=(asked_only_by_message_condition().label("asked_by_message"),),
     )
 
     @property
@@ -357,7 +341,7 @@ class OrderRow:
 
     def value(self, column: Column) -> object:
         """The value ``column`` shows and sorts on, as the database gives it."""
-        return self.values[_AT[str(column.sorts_on.key)]] if self.values else None
+        return self.values[_SORTED_AT[column]] if self.values else None
 
 
 # The value of the sorted column and the order's key: the last row shown of a page.
@@ -424,9 +408,18 @@ _ROW_VALUES = _read_once(
     )
 )
 _NAMES = tuple(str(value.key) for value in _ROW_VALUES)
-_AT = {name: position for position, name in enumerate(_NAMES)}
+# A row's values by name (read.status): as fast as a tuple, whatever the SELECT's order.
+_Read = collections.namedtuple("_Read", _NAMES)  # type: ignore[misc]
+# Where each column's sorted value is in a row: the cursor and OrderRow.value read it there.
+_SORTED_AT = {column: _NAMES.index(str(column.sorts_on.key)) for column in Column}
 # S9: the values that are the buyer's contact or address, blanked while Pending.
 _CONTACT = frozenset(CONTACT_FIELDS)
+
+
+def _blank_contact(values: Sequence[object]) -> tuple[object, ...]:
+    return tuple(
+        None if name in _CONTACT else value for name, value in zip(_NAMES, values, strict=True)
+    )
 
 
 @functools.cache
@@ -434,34 +427,33 @@ def _buyer_hidden(status: OrderStatus) -> bool:
     return not buyer_disclosed(status)  # S9
 
 
-def _row(values: Sequence[object], as_of: datetime, sort: Column = Column.PURCHASED) -> OrderRow:
-    read = dict(zip(_NAMES, values, strict=True))
-    status = OrderStatus(str(read["status"]))
-    fulfilled_by = FulfilledBy(str(read["fulfilled_by"] or FulfilledBy.SELLER))
-    ship_by: Any = read["latest_ship_date"]
+def _row(values: Sequence[object], as_of: datetime, sorted_at: int) -> OrderRow:
+    """One line of the list from the values the SELECT read; ``sorted_at``: where the
+    sorted column's value is (see _SORTED_AT)."""
+    read: Any = _Read._make(values)
+    status = OrderStatus(str(read.status))
+    fulfilled_by = FulfilledBy(str(read.fulfilled_by or FulfilledBy.SELLER))
+    ship_by = read.latest_ship_date
     hidden = _buyer_hidden(status)
-    key = int(read["id"])  # type: ignore[call-overload]
+    key = int(read.id)
     return OrderRow(
         key=key,
-        order_id=str(read["order_id"]),
-        purchase_date=read["purchase_date"],  # type: ignore[arg-type]
+        order_id=str(read.order_id),
+        purchase_date=read.purchase_date,
         latest_ship_date=ship_by,
         status=status,
-        buyer_name=None if hidden else read["buyer_name"],  # type: ignore[arg-type]
+        buyer_name=None if hidden else read.buyer_name,
         buyer_hidden=hidden,
-        item_count=int(read["item_count"] or 0),  # type: ignore[call-overload]
-        skus=str(read["skus"] or ""),
-        total=read["total"],  # type: ignore[arg-type]
-        currency=read["currency"],  # type: ignore[arg-type]
-        buyer_requested_cancel=bool(read["buyer_requested_cancel"]),
+        item_count=int(read.item_count or 0),
+        skus=str(read.skus or ""),
+        total=read.total,
+        currency=read.currency,
+        buyer_requested_cancel=bool(read.buyer_requested_cancel),
         deadline=deadline(status, ship_by, as_of, fulfilled_by),
         fulfilled_by=fulfilled_by,
-        asked_by_message=bool(read["asked_by_message"]),
-        cursor=(read[str(sort.sorts_on.key)], key),
-        values=tuple(
-            None if hidden and name in _CONTACT else value
-            for name, value in zip(_NAMES, values, strict=True)
-        ),
+        asked_by_message=bool(read.asked_by_message),
+        cursor=(values[sorted_at], key),
+        values=_blank_contact(read) if hidden else read,
     )
 
 
@@ -540,7 +532,8 @@ def page(
             )
             .all()
         )
-    return [_row(values, moment, query.sort) for values in found]
+    sorted_at = _SORTED_AT[query.sort]
+    return [_row(values, moment, sorted_at) for values in found]
 
 
 def rows_of(
@@ -563,7 +556,8 @@ def rows_of(
             )
             .all()
         )
-    return [_row(values, as_of, query.sort) for values in found]
+    sorted_at = _SORTED_AT[query.sort]
+    return [_row(values, as_of, sorted_at) for values in found]
 
 
 def view_counts(
