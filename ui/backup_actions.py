@@ -101,7 +101,11 @@ class BackupController(QObject):
         def failed(error: BaseException) -> None:
             self.told.emit(self._sentence(error))
 
-        return self._runner.start(lambda _task: backups.back_up_if_due(database), done, failed)
+        def work(task: Task) -> Made | None:
+            # Closing the window stops it: the close never waits for a copy of the file.
+            return backups.back_up_if_due(database, stopped=task.cancelled)
+
+        return self._runner.start(work, done, failed)
 
     # -- File > Back up now… ----------------------------------------------------
 

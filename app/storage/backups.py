@@ -175,9 +175,15 @@ def due(database: Path, now: datetime | None = None) -> bool:
     return newest is None or (now or clock.now()) - newest.taken >= EVERY
 
 
-def back_up_if_due(database: Path, now: datetime | None = None) -> Made | None:
-    """The daily backup, when one is due."""
-    return back_up(database, now=now) if due(database, now) else None
+def back_up_if_due(
+    database: Path, now: datetime | None = None, *, stopped: Stopped | None = None
+) -> Made | None:
+    """The daily backup, when one is due.
+
+    ``stopped``: the window closing stops it (BackupStopped, nothing saved, the
+    next start takes it again) instead of waiting for a copy of the whole file.
+    """
+    return back_up(database, now=now, stopped=stopped) if due(database, now) else None
 
 
 def back_up(

@@ -3,7 +3,10 @@ Backups, driven through the real window."""
 
 from __future__ import annotations
 
+import threading
+import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
@@ -118,6 +121,32 @@ def test_the_daily_backup_runs_on_a_worker_once_a_day(win, qtbot):
     win.start_daily_backup()  # the same day: nothing more
     win.tasks.wait(cancel=False)
     assert backups.backups_of(live(win)) == [made]
+
+
+@sqlite_only
+def test_closing_the_window_stops_the_daily_backup_instead_of_waiting_for_it(
+    win, qtbot, monkeypatch
+):
+    real_back_up = backups.back_up
+    copying = threading.Event()
+
+    def slow_back_up(database: Path, **options: Any) -> backups.Made:
+        # A big database: the copy is still going when the seller closes the window.
+        copying.set()
+        stopped = options.get("stopped") or (lambda: False)
+        deadline = time.monotonic() + 20
+        while not stopped() and time.monotonic() < deadline:
+            time.sleep(0.01)
+        return real_back_up(database, **options)
+
+    monkeypatch.setattr(backups, "back_up", slow_back_up)
+    win.start_daily_backup()
+    assert copying.wait(5)
+    started = time.monotonic()
+    win.close()
+    assert time.monotonic() - started < 5  # told to stop, not waited for
+    assert backups.backups_of(live(win)) == []  # nothing half-made is kept
+    assert backups.due(live(win))  # the next start takes the day's backup again
 
 
 def open_backups_page(win) -> tuple[PreferencesDialog, BackupsPage]:
