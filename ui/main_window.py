@@ -158,7 +158,8 @@ class MainWindow(QMainWindow):
         self.importer = ImportRunner(db, self.tasks, self)
         self.importer.finished.connect(self._imported)
 
-        self.model = OrderTableModel(db, self)
+        # Loaded once, by refresh() below, after the saved sort is applied.
+        self.model = OrderTableModel(db, self, load=False)
         self.filters = FilterList(self)
         self.table = QTableView(self)
         self.table.setObjectName("orders")

@@ -77,10 +77,13 @@ class OrderTableModel(QAbstractTableModel):
         *,
         budget_ms: float | _Budget | None = _Budget.DEFAULT,
         budget_steps: int | None = None,
+        load: bool = True,
     ) -> None:
         """``budget_ms``/``budget_steps``: the GUI thread's budget per page (time or
         SQLite steps, whichever runs out first); both None: no limit, every page
-        on the GUI thread; either 0: every page on a worker."""
+        on the GUI thread; either 0: every page on a worker. ``load`` False: the
+        list stays empty until :meth:`reload` (the window sets its sort first, then
+        loads the first page once)."""
         super().__init__(parent)
         self._db = db
         self._query = ListQuery()
@@ -92,7 +95,9 @@ class OrderTableModel(QAbstractTableModel):
         self._tasks = TaskRunner(self)
         self._generation = 0  # the request whose answer the list waits for
         self._pending: Task | None = None
-        self.reload()
+        self._loaded = False  # no page asked for yet: a new sort or filter only waits
+        if load:
+            self.reload()
 
     # -- what the list shows -------------------------------------------------
 
@@ -133,11 +138,13 @@ class OrderTableModel(QAbstractTableModel):
     def _set_query(self, query: ListQuery) -> None:
         self._query = query
         self._as_of = clock.now()
-        self._request(0, PAGE_SIZE)  # a new list starts from its first page
+        if self._loaded:
+            self._request(0, PAGE_SIZE)  # a new list starts from its first page
         self.query_changed.emit()
 
     def reload(self) -> None:
         """Re-run the query, keeping as many rows loaded as before (at least a page)."""
+        self._loaded = True
         self._as_of = clock.now()
         self._request(0, max(PAGE_SIZE, len(self._rows)))
 

@@ -1,0 +1,48 @@
+"""Opening the window reads the first page of orders once, in the sort the seller left."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QSettings, Qt
+
+from app.order_list import Column
+from tests.factories import OrderSpec, add_order
+from ui.main_window import MainWindow
+from ui.models import order_table_model
+
+
+def pages_read_while_opening(db, qtbot, monkeypatch) -> list[Any]:
+    asked: list[Any] = []
+    real_page = order_table_model.page
+
+    def page(db: Any, query: Any, *args: Any, **options: Any) -> Any:
+        asked.append(query)
+        return real_page(db, query, *args, **options)
+
+    monkeypatch.setattr(order_table_model, "page", page)
+    window = MainWindow(db)
+    qtbot.addWidget(window)
+    assert window.model.rowCount() == 2
+    window.shutdown()
+    return asked
+
+
+def test_the_first_page_is_read_once(db, qtbot, monkeypatch, frozen_now):
+    add_order(db, OrderSpec(order_id="405-1000000-0000001"))
+    add_order(db, OrderSpec(order_id="405-1000000-0000002"))
+    [query] = pages_read_while_opening(db, qtbot, monkeypatch)
+    assert (query.sort, query.descending) == (Column.PURCHASED, True)
+
+
+def test_a_saved_sort_is_read_once_in_that_sort(db, qtbot, monkeypatch, frozen_now):
+    add_order(db, OrderSpec(order_id="405-1000000-0000001"))
+    add_order(db, OrderSpec(order_id="405-1000000-0000002"))
+    first = MainWindow(db)
+    qtbot.addWidget(first)
+    first.table.horizontalHeader().setSortIndicator(Column.ORDER_ID, Qt.SortOrder.AscendingOrder)
+    first.close()  # saves the layout, sort included
+    first.shutdown()
+    assert QSettings().value("table/header") is not None
+    [query] = pages_read_while_opening(db, qtbot, monkeypatch)
+    assert (query.sort, query.descending) == (Column.ORDER_ID, False)
