@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import QSettings, Qt
 
-from app.order_list import Column
+from app.order_views.order_list import Column
 from tests.factories import OrderSpec, add_order
 from ui.main_window import MainWindow
 from ui.models import order_table_model
