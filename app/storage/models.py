@@ -140,8 +140,9 @@ class Order(Base):
     latest_ship_date: Mapped[datetime | None] = mapped_column(index=True)
     currency: Mapped[str | None] = mapped_column(String(3))
     # Migration 0004; orders from the unshipped and orders reports are the seller's.
+    # No index of its own (0011): Amazon's orders have ix_orders_marketplace_purchased.
     fulfilled_by: Mapped[FulfilledBy] = mapped_column(
-        _enum(FulfilledBy), default=FulfilledBy.SELLER, server_default="seller", index=True
+        _enum(FulfilledBy), default=FulfilledBy.SELLER, server_default="seller"
     )
     sales_channel: Mapped[str | None]
     ship_service_level: Mapped[str | None]
