@@ -13,12 +13,13 @@ import pytest
 from sqlalchemy import select
 
 from app.errors import BadInput
-from app.marketplace_files.carriers import resolve_carrier
 from app.marketplace_files.exports import ExportKind, export_new, preview, rewrite_batch
 from app.order_actions.orders import ItemQuantity, ShipmentRequest, cancel, confirm_shipment
-from app.storage.models import Event
+from app.storage.models import Event, ExportBatch
+from app.text import from_json
 from tests.factories import NOW, ItemSpec, OrderSpec, add_order
 from tests.test_exports import add_refund, shipped_order
+from tests.test_rule_edges import in_french
 
 ORDER = "405-1234567-1234567"
 NO_CODES = "171-0000001-0000002"
@@ -144,7 +145,7 @@ def test_a_batch_that_does_not_exist_or_holds_another_file_is_refused(db, tmp_pa
 def test_nothing_new_writes_no_file_and_says_so(db, tmp_path, kind, label):
     out = tmp_path / "f.txt"
     result = export_new(db, kind, out)
-    assert (result.batch_id, result.row_count, result.path) == (None, 0, None)
+    assert (result.kind, result.batch_id, result.row_count, result.path) == (kind, None, 0, None)
     assert result.message.english() == f"Nothing new for the {label}: no file was written."
     assert not out.exists()
 
@@ -251,12 +252,87 @@ def test_the_batch_is_on_the_timeline_and_handed_over_with_its_file(db, tmp_path
         ExportKind.CANCELLATIONS,
         out,
         at=NOW,
-        on_batch=lambda _session, *batch: handed.append(batch),
+        # What the hook records goes in the export's own transaction: it sees the batch.
+        on_batch=lambda session, *batch: handed.append(
+            (session.get(ExportBatch, batch[0]).row_count, *batch)
+        ),
     )
-    ((batch_id, kind, data, columns, rows),) = handed
+    ((row_count, batch_id, kind, data, columns, rows),) = handed
+    assert row_count == 2
     assert (batch_id, kind, data) == (1, ExportKind.CANCELLATIONS, out.read_bytes())
     assert columns == ["order-id", "cancellation-reason-code", "amazon-order-item-code"]
     assert rows == [[ORDER, "NoInventory", "1"], [ORDER, "NoInventory", "2"]]
     with db.reading() as session:
         (event,) = session.scalars(select(Event).where(Event.kind == "exported"))
         assert event.summary == f"Batch 1: order cancellation file with 2 rows written to {out}."
+        assert event.actor == "seller"
+
+
+def test_every_export_sentence_reads_in_french_in_the_french_window(db, qapp, tmp_path):
+    two_items(db, NO_CODES, (None, None))
+    cancel(db, NO_CODES, "BuyerCanceled", at=NOW)
+    (warning,) = preview(db, ExportKind.CANCELLATIONS, without_reason=[NO_CODES]).warnings
+    with pytest.raises(BadInput) as not_held_back:
+        preview(db, ExportKind.CANCELLATIONS, without_reason=[ORDER])
+    two_items(db, ids=(None, None))
+    split = ShipmentRequest(resolve_carrier("UPS"), items=[ItemQuantity("TEA")])
+    confirm_shipment(db, ORDER, split, at=NOW)
+    (split_held_back,) = preview(db, ExportKind.SHIPMENTS).held_back
+    shipped_order(db, "405-7654321-7654321")
+    add_refund(db, "405-7654321-7654321", "11111111111111", fee="5", item_price="2", item_tax="0.4")
+    (debit_held_back,) = preview(db, ExportKind.ADJUSTMENTS).held_back
+    out, again = tmp_path / "c.txt", tmp_path / "again.txt"
+    written = export_new(db, ExportKind.CANCELLATIONS, out, at=NOW, without_reason=[NO_CODES])
+    with pytest.raises(BadInput) as no_batch:
+        preview(db, ExportKind.CANCELLATIONS, 7)
+    with pytest.raises(BadInput) as other_file:
+        preview(db, ExportKind.SHIPMENTS, 1)
+    rewritten = rewrite_batch(db, ExportKind.CANCELLATIONS, 1, again)
+    nothing_new = export_new(db, ExportKind.CANCELLATIONS, tmp_path / "none.txt").message
+    with db.reading() as session:
+        (event,) = session.scalars(select(Event).where(Event.kind == "exported"))
+        on_the_timeline = from_json(event.summary_text)
+
+    said = [
+        warning,
+        not_held_back.value.message,
+        split_held_back,
+        debit_held_back,
+        written.message,
+        no_batch.value.message,
+        rewritten.message,
+        on_the_timeline,
+    ]
+    assert [in_french(qapp, sentence) for sentence in said] == [
+        f"La commande {NO_CODES} part sans son motif BuyerCanceled\u00a0: Amazon n’enregistre "
+        "aucun motif, cette annulation peut donc compter dans votre taux d’annulations.",
+        f"Aucune annulation de {ORDER} n’attend d’être exportée\u00a0: --without-reason "
+        "désigne les commandes dont l’annulation est retenue faute de codes d’articles. Rien "
+        "n’a été exporté.",
+        f"Retenue\u00a0: l’expédition de la commande {ORDER} n’envoie qu’une partie de ses "
+        "articles, et l’article TEA n’a pas encore d’identifiant d’article de commande\u00a0: "
+        "une expédition partielle doit nommer ses articles. Importez le rapport sur les "
+        "commandes non expédiées ou le rapport sur les commandes qui le contient, puis "
+        "exportez à nouveau.",
+        "Retenu\u00a0: le remboursement de la commande 405-7654321-7654321, article "
+        "11111111111111\u00a0: après déduction des frais de restockage, l'acheteur recevrait "
+        "-2,60, alors qu'une ligne d'ajustement doit être un crédit en faveur de l'acheteur.",
+        f"Lot 1\u00a0: 1 ligne écrite dans {out}. Chargez ce fichier dans Seller Central.",
+        "Il n'y a pas de lot 7 dans cette base de données.",
+        f"Lot 1 réécrit dans {again} (1 ligne).",
+        f"Lot 1\u00a0: fichier d'annulation de commandes de 1 ligne écrit dans {out}.",
+    ]
+    assert in_french(qapp, other_file.value.message).startswith("Le lot 1 correspond au ")
+    assert in_french(qapp, nothing_new).startswith("Rien de nouveau pour le ")
+
+
+def test_the_timeline_says_who_exported_each_batch(db, tmp_path):
+    two_items(db)
+    cancel(db, ORDER, "NoInventory", at=NOW)
+    export_new(db, ExportKind.CANCELLATIONS, tmp_path / "c.txt", at=NOW)
+    two_items(db, "405-7654321-7654321")
+    confirm_shipment(db, "405-7654321-7654321", ShipmentRequest(resolve_carrier("UPS")), at=NOW)
+    export_new(db, ExportKind.SHIPMENTS, tmp_path / "s.txt", at=NOW, actor="Claire")
+    with db.reading() as session:
+        events = session.scalars(select(Event).where(Event.kind == "exported").order_by(Event.id))
+        assert [event.actor for event in events] == ["seller", "Claire"]

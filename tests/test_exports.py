@@ -7,8 +7,10 @@ from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
 from sqlalchemy import select
 
+from app.marketplace_files import exports
 from app.marketplace_files.carriers import resolve_carrier
 from app.marketplace_files.exports import ExportKind, batches, export_new, preview, rewrite_batch
 from app.order_actions.orders import (
@@ -28,6 +30,8 @@ from app.storage.models import (
     OrderStatus,
     Refund,
     RefundLine,
+    Shipment,
+    ShipmentLine,
 )
 from tests.factories import NOW, ItemSpec, OrderSpec, add_order
 
@@ -462,3 +466,341 @@ def test_a_partial_cancellation_keeps_the_order_its_items_were_named_whatever_in
         )
     rows = preview(db, ExportKind.ADJUSTMENTS).rows
     assert [row[1] for row in rows] == ["11111111111113", "11111111111111", "11111111111112"]
+
+
+# --- the rows' order, whatever the database reads first (issue 17) ---------------------
+# A file lists what was done in the order it was done, then by number. Without a
+# tie-break a database returns rows in whatever order the table or index it reads
+# first gives; SQLite reads the orders first here, and PostgreSQL's planner may pick
+# any index, so each test makes that order differ from the expected one.
+
+A, B, C = "405-0000001-0000001", "405-0000002-0000002", "405-0000003-0000003"
+
+
+def read_lines_by_item_descending(db, table: str, parent: str, columns: str) -> None:
+    with db.engine.begin() as connection:
+        connection.exec_driver_sql(
+            f"CREATE INDEX lines_by_item ON {table} ({parent}, order_item_pk DESC, {columns})"
+        )
+
+
+def three_orders(db, **item) -> None:
+    for n, order_id in enumerate((A, B, C), start=1):
+        add_order(db, OrderSpec(order_id=order_id, items=[ItemSpec(order_item_id=f"{n}", **item)]))
+
+
+def test_cancellations_go_out_in_the_order_they_were_made_then_by_number(db):
+    three_orders(db)
+    cancel(db, A, "NoInventory", at=NOW + timedelta(hours=2))  # the first number, made last
+    cancel(db, C, "NoInventory", at=NOW)  # the same moment as B's, numbered before it
+    cancel(db, B, "NoInventory", at=NOW)
+    assert preview(db, ExportKind.CANCELLATIONS).rows == [
+        [C, "NoInventory", "3"],
+        [B, "NoInventory", "2"],
+        [A, "NoInventory", "1"],
+    ]
+
+
+def test_a_cancellation_lists_the_order_s_items_in_the_order_s_order(db):
+    items = [ItemSpec(sku=sku, order_item_id=ref) for sku, ref in (("X", "7"), ("Y", "8"))]
+    add_order(db, OrderSpec(order_id=A, items=[*items, ItemSpec(sku="Z", order_item_id="9")]))
+    cancel(db, A, "NoInventory", at=NOW)
+    with db.engine.begin() as connection:  # items read by code, highest first
+        connection.exec_driver_sql(
+            "CREATE INDEX items_by_code ON order_items"
+            " (order_pk, order_item_id DESC, sku, quantity_cancelled)"
+        )
+    assert preview(db, ExportKind.CANCELLATIONS).rows == [
+        [A, "NoInventory", "7"],
+        [A, "NoInventory", "8"],
+        [A, "NoInventory", "9"],
+    ]
+
+
+def ups(order_id: str, *refs: str, at=NOW) -> tuple:
+    items = [ItemQuantity(ref) for ref in refs] or None
+    return order_id, ShipmentRequest(resolve_carrier("UPS"), "1Z", items=items)
+
+
+def test_shipments_go_out_in_the_order_they_were_made_then_by_number(db):
+    three_orders(db)
+    confirm_shipment(db, *ups(A), at=NOW + timedelta(hours=2))
+    confirm_shipment(db, *ups(C), at=NOW)
+    confirm_shipment(db, *ups(B), at=NOW)
+    day = NOW.date().isoformat()
+    assert preview(db, ExportKind.SHIPMENTS).rows == [
+        [C, "3", "1", day, "UPS", "", "1Z", ""],
+        [B, "2", "1", day, "UPS", "", "1Z", ""],
+        [A, "1", "1", (NOW + timedelta(hours=2)).date().isoformat(), "UPS", "", "1Z", ""],
+    ]
+
+
+def test_shipments_of_the_same_moment_go_by_shipment_number_not_by_their_lines_numbers(db):
+    # Two desks confirming two orders at once on PostgreSQL draw shipment and line
+    # numbers from two sequences: the first shipment's line may be numbered after the
+    # second's.
+    three_orders(db)
+    with db.transaction() as session:
+        for order_id in (A, B):
+            order = find_order(session, order_id)
+            order.shipments.append(
+                Shipment(ship_date=NOW.date(), carrier_code="UPS", created_at=NOW)
+            )
+    with db.transaction() as session:
+        for order_id in (B, A):
+            order = find_order(session, order_id)
+            session.add(
+                ShipmentLine(
+                    shipment_id=order.shipments[0].id, order_item_pk=order.items[0].id, quantity=1
+                )
+            )
+            session.flush()
+    assert [row[:2] for row in preview(db, ExportKind.SHIPMENTS).rows] == [[A, "1"], [B, "2"]]
+
+
+def test_a_shipment_lists_its_items_in_the_order_the_seller_named_them(db):
+    items = [ItemSpec(sku=f"S{n}", order_item_id=f"{n}") for n in (1, 2, 3)]
+    add_order(db, OrderSpec(order_id=A, items=items))
+    confirm_shipment(db, *ups(A, "3", "1", "2"), at=NOW)
+    read_lines_by_item_descending(db, "shipment_lines", "shipment_id", "quantity")
+    assert [row[1] for row in preview(db, ExportKind.SHIPMENTS).rows] == ["3", "1", "2"]
+
+
+def refund_without_lines(db, order_id: str) -> None:
+    with db.transaction() as session:
+        order = find_order(session, order_id)
+        order.refunds.append(Refund(created_at=NOW, reason="CustomerReturn"))
+
+
+def add_lines(db, order_id: str, refund_id: int, *refs: str, price="1.00") -> None:
+    with db.transaction() as session:
+        order = find_order(session, order_id)
+        for ref in refs:
+            session.add(
+                RefundLine(
+                    refund_id=refund_id,
+                    order_item_pk=find_item(order, ref).id,
+                    item_price=Decimal(price),
+                    item_tax=Decimal("0"),
+                    shipping_price=Decimal("0"),
+                    shipping_tax=Decimal("0"),
+                    restocking_fee=Decimal("0"),
+                )
+            )
+
+
+def test_refunds_go_out_in_the_order_they_were_made_then_by_number(db):
+    for order_id in (A, B, C):
+        shipped_order(db, order_id, f"{order_id[-1]}")
+    add_refund(db, A, "1", at=NOW + timedelta(hours=2), item_price="1.00")
+    add_refund(db, C, "3", at=NOW, item_price="3.00")
+    add_refund(db, B, "2", at=NOW, item_price="2.00")
+    assert [row[:5] for row in preview(db, ExportKind.ADJUSTMENTS).rows] == [
+        [C, "3", "CustomerReturn", "EUR", "3.00"],
+        [B, "2", "CustomerReturn", "EUR", "2.00"],
+        [A, "1", "CustomerReturn", "EUR", "1.00"],
+    ]
+
+
+def test_a_refund_lists_its_items_in_the_order_the_seller_named_them(db):
+    items = [ItemSpec(sku=f"S{n}", order_item_id=f"{n}", quantity_shipped=1) for n in (1, 2, 3)]
+    add_order(db, OrderSpec(order_id=A, status=OrderStatus.SHIPPED, items=items))
+    refund_without_lines(db, A)
+    add_lines(db, A, 1, "3", "1", "2")
+    read_lines_by_item_descending(
+        db,
+        "refund_lines",
+        "refund_id",
+        "item_price, item_tax, shipping_price, shipping_tax, restocking_fee",
+    )
+    assert [row[1] for row in preview(db, ExportKind.ADJUSTMENTS).rows] == ["3", "1", "2"]
+
+
+# --- shipping confirmation: order rows, held-back shipments, each batch once ---------------
+
+
+def test_whole_orders_without_item_ids_are_order_rows_beside_item_rows_and_go_once(db, tmp_path):
+    for order_id, method in ((A, "Standard"), (B, None)):  # whole orders, no item ids yet
+        add_order(db, OrderSpec(order_id=order_id, items=[ItemSpec(order_item_id=None)]))
+        request = ShipmentRequest(resolve_carrier("UPS"), ship_method=method)
+        confirm_shipment(db, order_id, request, at=NOW)
+    items = [ItemSpec(sku="MUG", order_item_id=None, quantity=2), ItemSpec(sku="TEA")]
+    add_order(db, OrderSpec(order_id=C, items=items))  # a split shipment without ids
+    split = ShipmentRequest(resolve_carrier("DHL"), items=[ItemQuantity("MUG")])
+    confirm_shipment(db, C, split, at=NOW)
+    add_order(db, OrderSpec(order_id="405-0000004-0000004"))  # item ids known, no tracking
+    request = ShipmentRequest(resolve_carrier("Colissimo"), ship_method="Lettre suivie")
+    confirm_shipment(db, "405-0000004-0000004", request, at=NOW)
+
+    result = export_new(db, ExportKind.SHIPMENTS, tmp_path / "s.txt", at=NOW)
+    day = NOW.date().isoformat()
+    assert body(tmp_path / "s.txt")[1:] == [
+        f"{A}\t\t\t{day}\tUPS\t\t\tStandard",
+        f"{B}\t\t\t{day}\tUPS\t\t\t",
+        f"405-0000004-0000004\t11111111111111\t1\t{day}\tOther\tColissimo\t\tLettre suivie",
+    ]
+    (held,) = result.held_back
+    assert held.english().startswith(f"Held back: the shipment of order {C} sends only some")
+    again = export_new(db, ExportKind.SHIPMENTS, tmp_path / "again.txt", at=NOW)
+    assert (again.batch_id, again.row_count, len(again.held_back)) == (None, 0, 1)
+    assert [(b.id, b.row_count) for b in batches(db)] == [(1, 3)]
+
+
+def test_the_rest_of_an_order_without_ids_shipped_at_once_is_one_order_row(db):
+    items = [
+        ItemSpec(sku="MUG", order_item_id=None, quantity=3),
+        ItemSpec(sku="TEA", order_item_id=None),
+    ]
+    add_order(db, OrderSpec(order_id=A, items=items))
+    # One mug and the only tea are cancelled first: the shipment sends all that is left.
+    cancel(db, A, "NoInventory", items=[ItemQuantity("MUG", 1), ItemQuantity("TEA", 1)], at=NOW)
+    confirm_shipment(db, A, ShipmentRequest(resolve_carrier("UPS")), at=NOW)
+    shown = preview(db, ExportKind.SHIPMENTS)
+    assert (shown.rows, shown.held_back) == (
+        [[A, "", "", NOW.date().isoformat(), "UPS", "", "", ""]],
+        [],
+    )
+
+
+def test_a_past_order_row_of_one_item_comes_back_as_it_went_once_its_id_is_known(db, tmp_path):
+    add_order(db, OrderSpec(order_id=A, items=[ItemSpec(order_item_id=None)]))
+    confirm_shipment(db, A, ShipmentRequest(resolve_carrier("UPS"), "1Z"), at=NOW)
+    first = export_new(db, ExportKind.SHIPMENTS, tmp_path / "s.txt", at=NOW)
+    with db.transaction() as session:  # a later report gives the id
+        session.execute(select(OrderItem)).scalar_one().order_item_id = "11111111111111"
+    again = rewrite_batch(db, ExportKind.SHIPMENTS, first.batch_id, tmp_path / "again.txt")
+    assert (tmp_path / "again.txt").read_bytes() == (tmp_path / "s.txt").read_bytes()
+    assert body(tmp_path / "again.txt")[1] == f"{A}\t\t\t{NOW.date().isoformat()}\tUPS\t\t1Z\t"
+    assert (again.kind, again.batch_id, again.row_count) == (ExportKind.SHIPMENTS, 1, 1)
+    shown = preview(db, ExportKind.SHIPMENTS, first.batch_id)
+    assert (shown.kind, shown.batch_id, shown.rows) == (
+        ExportKind.SHIPMENTS,
+        1,
+        [[A, "", "", NOW.date().isoformat(), "UPS", "", "1Z", ""]],
+    )
+
+
+def test_the_batch_list_says_when_each_file_was_written_and_where(db, tmp_path):
+    three_orders(db)
+    cancel(db, A, "NoInventory", at=NOW)
+    export_new(db, ExportKind.CANCELLATIONS, tmp_path / "c.txt", at=NOW + timedelta(minutes=5))
+    confirm_shipment(db, *ups(B), at=NOW)
+    export_new(db, ExportKind.SHIPMENTS, tmp_path / "s.txt", at=NOW + timedelta(minutes=9))
+    assert [(b.id, b.kind, b.created_at, b.row_count, b.file_name) for b in batches(db)] == [
+        (2, ExportKind.SHIPMENTS, NOW + timedelta(minutes=9), 1, str(tmp_path / "s.txt")),
+        (1, ExportKind.CANCELLATIONS, NOW + timedelta(minutes=5), 1, str(tmp_path / "c.txt")),
+    ]
+
+
+# --- order adjustment file: refunds and partial cancellations in the order made ----------------
+
+
+def partly_cancelled(db, order_id: str, ref: str, at) -> None:
+    items = [ItemSpec(order_item_id=ref, quantity=2)]
+    add_order(db, OrderSpec(order_id=order_id, items=items))
+    cancel(db, order_id, "NoInventory", items=[ItemQuantity(ref, 1)], at=at)
+    confirm_shipment(db, order_id, ShipmentRequest(resolve_carrier("UPS")), at=at)
+
+
+def test_refunds_and_partial_cancellations_share_one_timeline(db):
+    later, last = NOW + timedelta(hours=1), NOW + timedelta(hours=2)
+    partly_cancelled(db, A, "1", last)  # partial cancellation number 1, made last
+    shipped_order(db, B, "2")
+    add_refund(db, B, "2", at=later, item_price="2.00")  # refund number 1
+    shipped_order(db, C, "3")
+    add_refund(db, C, "3", at=last, item_price="3.00")  # refund number 2, with the first partial
+    partly_cancelled(db, "405-0000004-0000004", "4", NOW)  # partial number 2, made first
+    rows = preview(db, ExportKind.ADJUSTMENTS).rows
+    # At the same moment a refund goes before a partial cancellation.
+    assert [(row[0], row[2], row[-1]) for row in rows] == [
+        ("405-0000004-0000004", "NoInventory", "1"),
+        (B, "CustomerReturn", "0"),
+        (C, "CustomerReturn", "0"),
+        (A, "NoInventory", "1"),
+    ]
+
+
+def test_a_held_back_refund_holds_back_only_itself(db):
+    add_order(
+        db,
+        OrderSpec(
+            order_id=A,
+            status=OrderStatus.SHIPPED,
+            items=[ItemSpec(order_item_id=None, quantity=1, quantity_shipped=1)],
+        ),
+    )
+    add_refund(db, A, "MUG-CERAM-01", at=NOW, item_price="1.00")
+    shipped_order(db, B, "2")
+    add_refund(db, B, "2", at=NOW + timedelta(hours=1), item_price="2.00")
+    shown = preview(db, ExportKind.ADJUSTMENTS)
+    assert [row[:5] for row in shown.rows] == [[B, "2", "CustomerReturn", "EUR", "2.00"]]
+    (held,) = shown.held_back
+    assert held.english().startswith(f"Held back: the refund of order {A}: item MUG-CERAM-01 has")
+
+
+def test_an_item_the_fee_takes_entirely_leaves_the_refund_s_other_items_in_the_file(db):
+    items = [ItemSpec(sku=f"S{n}", order_item_id=f"{n}", quantity_shipped=1) for n in (1, 2)]
+    add_order(db, OrderSpec(order_id=A, status=OrderStatus.SHIPPED, items=items))
+    refund_without_lines(db, A)
+    with db.transaction() as session:
+        order = find_order(session, A)
+        for ref, price, fee in (("1", "2.00", "2.00"), ("2", "5.00", "1.00")):
+            session.add(
+                RefundLine(
+                    refund_id=1,
+                    order_item_pk=find_item(order, ref).id,
+                    item_price=Decimal(price),
+                    item_tax=Decimal("0"),
+                    shipping_price=Decimal("0"),
+                    shipping_tax=Decimal("0"),
+                    restocking_fee=Decimal(fee),
+                )
+            )
+    shown = preview(db, ExportKind.ADJUSTMENTS)
+    assert [row[:5] for row in shown.rows] == [[A, "2", "CustomerReturn", "EUR", "4.00"]]
+    assert shown.held_back == []
+
+
+def test_a_partial_cancellation_seen_in_a_report_is_not_uploaded_again(db):
+    add_order(db, OrderSpec(order_id=A, items=[ItemSpec(order_item_id="1", quantity=2)]))
+    cancel(db, A, "NoInventory", items=[ItemQuantity("1", 1)], at=NOW, source="report")
+    confirm_shipment(db, A, ShipmentRequest(resolve_carrier("UPS")), at=NOW)
+    assert preview(db, ExportKind.ADJUSTMENTS).rows == []
+
+
+def test_cancellations_read_a_few_orders_at_a_time_are_each_written_once(db, monkeypatch):
+    monkeypatch.setattr(exports, "CHUNK", 1)
+    three_orders(db)
+    for order_id in (A, B, C):
+        cancel(db, order_id, "NoInventory", at=NOW)
+    assert preview(db, ExportKind.CANCELLATIONS).rows == [
+        [A, "NoInventory", "1"],
+        [B, "NoInventory", "2"],
+        [C, "NoInventory", "3"],
+    ]
+
+
+def test_a_held_back_cancellation_holds_back_only_itself(db):
+    add_order(db, OrderSpec(order_id=A, items=[ItemSpec(order_item_id=None)]))
+    add_order(db, OrderSpec(order_id=B, items=[ItemSpec(order_item_id="2")]))
+    cancel(db, A, "NoInventory", at=NOW)
+    cancel(db, B, "NoInventory", at=NOW + timedelta(hours=1))
+    shown = preview(db, ExportKind.CANCELLATIONS)
+    assert shown.rows == [[B, "NoInventory", "2"]]
+    (held,) = shown.held_back
+    assert held.english().startswith(f"Held back: the cancellation of order {A}: item MUG-CERAM")
+
+
+def test_an_export_that_fails_before_its_file_is_placed_leaves_the_file_there_alone(db, tmp_path):
+    add_order(db)
+    cancel(db, "405-1234567-1234567", "NoInventory", at=NOW)
+    out = tmp_path / "c.txt"
+    out.write_text("the seller's own file", encoding="utf-8")
+
+    def fails(*_batch):
+        raise OSError("the marketplace connection is down")
+
+    with pytest.raises(OSError):
+        export_new(db, ExportKind.CANCELLATIONS, out, on_batch=fails)
+    assert out.read_text(encoding="utf-8") == "the seller's own file"
+    assert batches(db) == []

@@ -22,9 +22,10 @@ from sqlalchemy.engine import make_url
 
 from app.cli.main import main
 from app.errors import RuleRefused
+from app.marketplace_files.carriers import resolve_carrier
 from app.marketplace_files.exports import ExportKind, batches, export_new
 from app.order_actions import refunds, returns
-from app.order_actions.orders import cancel
+from app.order_actions.orders import ShipmentRequest, cancel, confirm_shipment
 from app.order_actions.refunds import ItemRefund, RefundRequest
 from app.storage import files
 from app.storage.db import open_database
@@ -117,6 +118,53 @@ def test_two_exports_at_the_same_moment_never_upload_a_cancellation_twice(
     assert "405-1234567-1234567\tNoInventory" in written[0].path.read_text(encoding="utf-8")
     [nothing] = [result for result in results if result.batch_id is None]
     assert nothing.message.english().startswith("Nothing new")
+    assert len(batches(db)) == 1
+
+
+def _shipped(db) -> str:
+    add_order(db, OrderSpec(order_id="405-1234567-1234567"))
+    confirm_shipment(db, "405-1234567-1234567", ShipmentRequest(resolve_carrier("UPS")), at=NOW)
+    return "405-1234567-1234567\t11111111111111\t1\t"
+
+
+def _refunded(db) -> str:
+    spec = ItemSpec(order_item_id="11111111111111", quantity_shipped=1)
+    add_order(
+        db, OrderSpec(order_id="405-1234567-1234567", status=OrderStatus.SHIPPED, items=[spec])
+    )
+    request = RefundRequest((ItemRefund.full("11111111111111"),), "CustomerReturn")
+    refunds.refund(db, "405-1234567-1234567", request, at=NOW)
+    return "405-1234567-1234567\t11111111111111\tCustomerReturn\t"
+
+
+@pytest.mark.parametrize(
+    ("kind", "make"), [(ExportKind.SHIPMENTS, _shipped), (ExportKind.ADJUSTMENTS, _refunded)]
+)
+def test_two_exports_at_the_same_moment_never_upload_a_shipment_or_refund_twice(
+    db, tmp_path, monkeypatch, kind, make
+):
+    """The row locks of the shipments and refunds read (exports._gather_shipments,
+    _refund_rows): the second export waits, then finds nothing new."""
+    row = make(db)
+    second_waits = threading.Event()
+    write_aside = files.write_aside
+
+    def write_once_the_second_waits(path, data):
+        assert second_waits.wait(10)
+        return write_aside(path, data)
+
+    monkeypatch.setattr(files, "write_aside", write_once_the_second_waits)
+    with ThreadPoolExecutor(2) as pool:
+        first = pool.submit(export_new, db, kind, tmp_path / "first.txt")
+        second = pool.submit(export_new, db, kind, tmp_path / "second.txt")
+        deadline = time.monotonic() + 10
+        while not _waiting_for_a_lock(db):
+            assert time.monotonic() < deadline, "neither export waited for the other"
+        second_waits.set()
+        results = [first.result(10), second.result(10)]
+
+    (written,) = [result for result in results if result.batch_id is not None]
+    assert row in written.path.read_text(encoding="utf-8")
     assert len(batches(db)) == 1
 
 
