@@ -13,6 +13,7 @@ import pytest
 from sqlalchemy import select
 
 from app.errors import BadInput
+from app.marketplace_files.carriers import resolve_carrier
 from app.marketplace_files.exports import ExportKind, export_new, preview, rewrite_batch
 from app.order_actions.orders import ItemQuantity, ShipmentRequest, cancel, confirm_shipment
 from app.storage.models import Event, ExportBatch
@@ -155,7 +156,12 @@ def test_a_written_batch_says_how_many_rows_and_where_and_again_the_same(db, tmp
     cancel(db, ORDER, "NoInventory", at=NOW)
     out = tmp_path / "c.txt"
     result = export_new(db, ExportKind.CANCELLATIONS, out, at=NOW)
-    assert (result.batch_id, result.row_count, result.path) == (1, 2, out)
+    assert (result.kind, result.batch_id, result.row_count, result.path) == (
+        ExportKind.CANCELLATIONS,
+        1,
+        2,
+        out,
+    )
     assert result.message.english() == (
         f"Batch 1: 2 rows written to {out}. Upload this file in Seller Central."
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import re
 from datetime import date, timedelta
 from decimal import Decimal
@@ -804,3 +805,11 @@ def test_an_export_that_fails_before_its_file_is_placed_leaves_the_file_there_al
         export_new(db, ExportKind.CANCELLATIONS, out, on_batch=fails)
     assert out.read_text(encoding="utf-8") == "the seller's own file"
     assert batches(db) == []
+
+
+def test_the_garbage_collector_runs_again_after_an_export(db, tmp_path):
+    # An export pauses it while building the file; left off, a window open all day grows.
+    add_order(db)
+    cancel(db, "405-1234567-1234567", "NoInventory", at=NOW)
+    export_new(db, ExportKind.CANCELLATIONS, tmp_path / "c.txt")
+    assert gc.isenabled()

@@ -95,6 +95,7 @@ MODULES: dict[str, list[str]] = {
     "exports": [
         "tests/test_export_messages.py",
         "tests/test_exports.py",
+        "tests/test_export_safety.py",
         "tests/test_rule_edges.py",
         "tests/test_upload_files.py",
         "tests/test_fulfilled_by_marketplace.py",
