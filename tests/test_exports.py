@@ -472,8 +472,10 @@ def test_a_partial_cancellation_keeps_the_order_its_items_were_named_whatever_in
 # --- the rows' order, whatever the database reads first (issue 17) ---------------------
 # A file lists what was done in the order it was done, then by number. Without a
 # tie-break a database returns rows in whatever order the table or index it reads
-# first gives; SQLite reads the orders first here, and PostgreSQL's planner may pick
-# any index, so each test makes that order differ from the expected one.
+# first gives, and PostgreSQL's planner may pick any index, so each test makes that
+# order differ from the expected one. (Ties of cancellations were read in the orders'
+# order until migration 0011 dropped ix_orders_fulfilled_by; the tie test below no
+# longer makes SQLite differ there.)
 
 A, B, C = "405-0000001-0000001", "405-0000002-0000002", "405-0000003-0000003"
 
