@@ -20,10 +20,21 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from pytestqt.qtbot import QtBot
 from sqlalchemy.engine import URL, make_url
 
 from app.storage.db import Database, open_database
 from ui.launcher import main
+
+# pytest-qt waits 5 s by default for a signal or a condition. On CI's loaded 2-core
+# machine a worker's page or the filter counts took longer, and a green test went red.
+# A wait ends as soon as what it waits for happens, so a generous default costs nothing
+# when the code is right; no test here waits on purpose for something not to happen.
+WAIT_MS = 20_000
+for _wait in ("waitUntil", "waitSignal", "waitSignals", "waitCallback"):
+    getattr(QtBot, _wait).__kwdefaults__["timeout"] = WAIT_MS
+for _wait in ("waitExposed", "waitActive"):
+    getattr(QtBot, _wait).__kwdefaults__["timeout"] = WAIT_MS
 
 PG_URL = os.environ.get("SELLERDESK_TEST_PG_URL", "")
 ON_POSTGRES = bool(PG_URL)
