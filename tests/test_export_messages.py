@@ -100,7 +100,7 @@ def test_a_refund_whose_fee_leaves_a_debit_is_held_back_with_the_amount(db):
     assert shown.rows == []
     assert [held.english() for held in shown.held_back] == [
         f"Held back: the refund of order {ORDER}, item 11111111111111: after the restocking "
-        "fee it gives the buyer -2.60, and an adjustment row must be a credit to the buyer."
+        "fee it gives the buyer -2.60 EUR, and an adjustment row must be a credit to the buyer."
     ]
 
 
@@ -189,7 +189,7 @@ def test_a_refund_that_nets_exactly_nothing_is_held_back(db):
     assert shown.rows == []
     assert [held.english() for held in shown.held_back] == [
         f"Held back: the refund of order {ORDER}, item 11111111111111: after the restocking "
-        "fee it gives the buyer 0.00, and an adjustment row must be a credit to the buyer."
+        "fee it gives the buyer 0.00 EUR, and an adjustment row must be a credit to the buyer."
     ]
 
 
@@ -322,14 +322,21 @@ def test_every_export_sentence_reads_in_french_in_the_french_window(db, qapp, tm
         "exportez à nouveau.",
         "Retenu\u00a0: le remboursement de la commande 405-7654321-7654321, article "
         "11111111111111\u00a0: après déduction des frais de restockage, l'acheteur recevrait "
-        "-2,60, alors qu'une ligne d'ajustement doit être un crédit en faveur de l'acheteur.",
+        "-2,60\u00a0€, alors qu'une ligne d'ajustement doit être un crédit en faveur de "
+        "l'acheteur.",
         f"Lot 1\u00a0: 1 ligne écrite dans {out}. Chargez ce fichier dans Seller Central.",
         "Il n'y a pas de lot 7 dans cette base de données.",
         f"Lot 1 réécrit dans {again} (1 ligne).",
         f"Lot 1\u00a0: fichier d'annulation de commandes de 1 ligne écrit dans {out}.",
     ]
-    assert in_french(qapp, other_file.value.message).startswith("Le lot 1 correspond au ")
-    assert in_french(qapp, nothing_new).startswith("Rien de nouveau pour le ")
+    assert in_french(qapp, other_file.value.message) == (
+        "Le lot 1 correspond au fichier d'annulation de commandes, pas au fichier de "
+        "confirmation d'expédition."
+    )
+    assert in_french(qapp, nothing_new) == (
+        "Rien de nouveau pour le fichier d'annulation de commandes\u00a0: aucun fichier n'a "
+        "été écrit."
+    )
 
 
 def test_the_timeline_says_who_exported_each_batch(db, tmp_path):

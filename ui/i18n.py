@@ -68,12 +68,14 @@ def money(value: Decimal | None, currency: str | None = None) -> str:
     digits = number(abs(value))
     if not currency:
         return digits if value >= 0 else QLocale().negativeSign() + digits
-    # Where the locale puts the symbol and the sign, read off a pattern written for ±1;
-    # the digits themselves come from the Decimal.
+    # Where the locale puts the symbol, read off a pattern written for 1; the digits
+    # themselves come from the Decimal. A negative amount is the locale's minus sign
+    # before it: Qt's own negative currency pattern is an accountant's "(2,60 €)" in
+    # French, which a seller reads as a note, not as money owed.
     locale = QLocale()
     one = locale.toString(1.0, "f", 2)
-    pattern = locale.toCurrencyString(-1.0 if value < 0 else 1.0, _currency_symbol(currency), 2)
-    return pattern.replace(one, digits, 1)
+    written = locale.toCurrencyString(1.0, _currency_symbol(currency), 2).replace(one, digits, 1)
+    return written if value >= 0 else locale.negativeSign() + written
 
 
 def _currency_symbol(currency: str) -> str:

@@ -649,7 +649,7 @@ def _refund_adjustments(
                     ),
                     order_id=line.order_id,
                     item=line.order_item_id,
-                    net=Amount(row.net),
+                    net=Amount(row.net, first.currency),
                 )
             )
             return None
@@ -802,8 +802,8 @@ def _batch(session: Session, kind: ExportKind, batch_id: int) -> ExportBatch:
                 CTX,
                 QT_TRANSLATE_NOOP("Exports", "Batch {batch} holds the {actual}, not the {wanted}."),
                 batch=batch_id,
-                actual=kind_label(ExportKind(batch.kind)).english(),
-                wanted=kind_label(kind).english(),
+                actual=kind_label(ExportKind(batch.kind)),
+                wanted=kind_label(kind),
             )
         )
     return batch
@@ -854,7 +854,7 @@ def export_new(
                         QT_TRANSLATE_NOOP(
                             "Exports", "Nothing new for the {label}: no file was written."
                         ),
-                        label=kind_label(kind).english(),
+                        label=kind_label(kind),
                     ),
                     gathered.held_back,
                 )

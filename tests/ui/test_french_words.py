@@ -20,7 +20,7 @@ from app.storage.models import Event
 from app.text import Number, from_json, text
 from tests.factories import NOW, OrderSpec, add_order
 from tests.test_refunds import ORDER, shipped_order
-from ui.i18n import tr_text
+from ui.i18n import money, tr_text
 from ui.translation import install_translators
 
 ENGLISH_FROM_CODE = re.compile(
@@ -95,3 +95,11 @@ def test_rates_and_dates_inside_messages_follow_the_locale(db, french):
     assert "7.04 %" in rate.english()
     period = refused(lambda: summary(db, start=date(2026, 12, 3), end=date(2026, 12, 1)))
     assert "03/12/2026" in period and "2026-12-03" not in period
+
+
+def test_an_amount_owed_reads_with_a_minus_sign_in_french_and_english(qapp, french):
+    assert money(Decimal("-2.60"), "EUR") == "-2,60\u00a0€"  # not the accountant's (2,60 €)
+    assert money(Decimal("2.60"), "EUR") == "2,60\u00a0€"
+    install_translators(qapp, "en")
+    assert money(Decimal("-2.60"), "EUR") == "-€2.60"
+    assert money(Decimal("2.60"), "GBP") == "£2.60"
