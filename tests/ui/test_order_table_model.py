@@ -146,11 +146,13 @@ def test_an_older_search_answering_late_is_dropped(db, qtbot, monkeypatch, froze
     model = OrderTableModel(db, budget_ms=0)  # every page on a worker
     qtbot.waitUntil(lambda: model.rowCount() == 5)
     release = threading.Event()
+    mug_found = threading.Event()
     told_to_stop: list[bool] = []
 
     def slow_for_mug(db, query, offset, limit, *, as_of, stop):
         found = page(db, query, offset, limit, as_of=as_of, stop=stop)
         if query.search == "mug":
+            mug_found.set()
             release.wait(5)
             told_to_stop.append(stop())
         return found
@@ -159,6 +161,10 @@ def test_an_older_search_answering_late_is_dropped(db, qtbot, monkeypatch, froze
     arrived: list[list[str | None]] = []
     model.rows_arrived.connect(lambda: arrived.append(_shown(model)))
     model.set_search("mug")  # matches all five, but answers late
+    # Typed over once the worker has found the rows and is about to answer: on a loaded
+    # machine a search typed over before its worker starts stops at once, and there is
+    # nothing late to drop.
+    qtbot.waitUntil(mug_found.is_set)
     with qtbot.waitSignal(model.rows_arrived):
         model.set_search("0000003")
     release.set()
