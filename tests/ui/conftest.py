@@ -65,7 +65,7 @@ def win(db, qtbot, frozen_now):
     add_order(db, OrderSpec())
     window = MainWindow(db)
     qtbot.addWidget(window)
-    qtbot.waitUntil(lambda: bool(window._counts), timeout=5000)
+    qtbot.waitUntil(lambda: bool(window._counts))
     window.show()
     yield window
     window.shutdown()

@@ -73,7 +73,7 @@ def test_close_button_closes_the_dialog(qtbot):
     qtbot.addWidget(dialog)
     close = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Close)
 
-    with qtbot.waitSignal(dialog.rejected, timeout=1000):
+    with qtbot.waitSignal(dialog.rejected):
         click(qtbot, close)
 
 

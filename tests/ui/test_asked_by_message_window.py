@@ -28,7 +28,7 @@ def win(db, qtbot, frozen_now):
     add_order(db, OrderSpec(order_id=PENDING, status="Pending"))
     window = MainWindow(db)
     qtbot.addWidget(window)
-    qtbot.waitUntil(lambda: bool(window._counts), timeout=5000)
+    qtbot.waitUntil(lambda: bool(window._counts))
     window.show()
     qtbot.waitExposed(window)
     yield window
@@ -46,7 +46,7 @@ def opened_dialog(qtbot) -> AskedByMessageDialog:
         ]
         return bool(found)
 
-    qtbot.waitUntil(shown, timeout=3000)
+    qtbot.waitUntil(shown)
     return found[0]
 
 
@@ -63,7 +63,7 @@ def test_noted_from_the_orders_menu_the_order_is_flagged_with_the_reply_one_clic
     dialog.when.setDateTime(QDateTime.fromSecsSinceEpoch(int(wrote.timestamp())))
     qtbot.keyClicks(dialog.note, "Could you cancel? I ordered twice.")
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=3000)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
 
     assert "request by message is noted" in win.statusBar().currentMessage()
     assert win.details.asked_banner.isVisibleTo(win)
@@ -72,7 +72,7 @@ def test_noted_from_the_orders_menu_the_order_is_flagged_with_the_reply_one_clic
     assert action.toolTip().startswith("Already noted")
     row = win.model.row_of(ORDER)
     assert win.model.index(row, Column.BUYER_REQUESTED).data()  # the flag, beside the official
-    qtbot.waitUntil(lambda: win.filters.count_text(View.BUYER_REQUESTED) == "1", timeout=5000)
+    qtbot.waitUntil(lambda: win.filters.count_text(View.BUYER_REQUESTED) == "1")
     win.filters.choose(View.BUYER_REQUESTED)
     assert [win.model.order_id_at(r) for r in range(win.model.rowCount())] == [ORDER]
 
@@ -136,7 +136,7 @@ def test_the_lists_right_click_menu_offers_it_for_the_order_under_the_pointer(wi
             Qt.KeyboardModifier.NoModifier,
         ),
     )
-    qtbot.waitUntil(lambda: bool(shown), timeout=3000)
+    qtbot.waitUntil(lambda: bool(shown))
     assert win.current_details is not None and win.current_details.order_id == ORDER
     assert win.registry["note_asked_by_message"] in menu.actions()
     menu.close()

@@ -77,7 +77,7 @@ def test_restore_asks_first_naming_both_files_then_the_window_shows_the_backup(
     assert backups.backups_of(live(win)) == []  # nothing done before the seller says so
     qtbot.mouseClick(box.restore_button, Qt.MouseButton.LeftButton)
     win.backups.job.wait()
-    qtbot.waitUntil(lambda: shown_orders(win) == set(RESTORED), timeout=5000)
+    qtbot.waitUntil(lambda: shown_orders(win) == set(RESTORED))
     assert win.statusBar().currentMessage().startswith(f"Restored 2 orders from {chosen}")
     [before] = backups.backups_of(live(win))  # the database as it was, kept
     assert str(before.path) in win.statusBar().currentMessage()
@@ -115,7 +115,7 @@ def test_a_file_that_is_not_a_backup_is_refused_in_one_sentence(win, tmp_path, m
 @sqlite_only
 def test_the_daily_backup_runs_on_a_worker_once_a_day(win, qtbot):
     win.start_daily_backup()
-    qtbot.waitUntil(lambda: win.statusBar().currentMessage().startswith("Daily"), timeout=5000)
+    qtbot.waitUntil(lambda: win.statusBar().currentMessage().startswith("Daily"))
     [made] = backups.backups_of(live(win))
     assert win.statusBar().currentMessage() == f"Daily backup saved: {made.path}"
     win.start_daily_backup()  # the same day: nothing more

@@ -118,7 +118,7 @@ def test_after_it_the_details_pane_shows_charged_cancelled_refunded_and_net(qtbo
     two_items(db)
     win = MainWindow(db)
     qtbot.addWidget(win)
-    qtbot.waitUntil(lambda: bool(win._counts), timeout=5000)
+    qtbot.waitUntil(lambda: bool(win._counts))
     win.show()
     win.select_order(ORDER)
     win.registry["cancel_items"].trigger()

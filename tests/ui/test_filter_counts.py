@@ -28,7 +28,7 @@ def win(db, qtbot, frozen_now):
     add_order(db, OrderSpec(order_id=MUG))
     window = MainWindow(db)
     qtbot.addWidget(window)
-    qtbot.waitUntil(lambda: window.filters.count_text(View.ALL) == "2", timeout=5000)
+    qtbot.waitUntil(lambda: window.filters.count_text(View.ALL) == "2")
     yield window
     window.shutdown()
 
@@ -60,15 +60,15 @@ def test_a_new_search_stops_the_previous_count_and_ignores_its_answer(
     monkeypatch.setattr(win, "_report", reported.append)
 
     search(win, "mug")
-    qtbot.waitUntil(lambda: bool(asked), timeout=3000)
+    qtbot.waitUntil(lambda: bool(asked))
     assert asked[0] is not None and asked[0]() is False  # still wanted while it is the latest
 
-    with qtbot.waitSignal(win.counts_updated, timeout=5000):
+    with qtbot.waitSignal(win.counts_updated):
         search(win, "chevet")
     assert asked[0]() is True  # the first count is told to stop
     assert win.filters.count_text(View.ALL) == "1"
 
     release.set()
-    qtbot.waitUntil(lambda: not win.tasks._running, timeout=5000)  # its answer was delivered
+    qtbot.waitUntil(lambda: not win.tasks._running)  # its answer was delivered
     assert win.filters.count_text(View.ALL) == "1"  # and ignored: the latest search's counts
     assert reported == []  # a stopped count is no error for the seller

@@ -114,7 +114,7 @@ def test_the_late_groups_have_the_filters_names_and_counts(qtbot, db, qapp, froz
     add_order(db, OrderSpec(order_id="405-0000010-0000001"))  # on time
     window = MainWindow(db)
     qtbot.addWidget(window)
-    qtbot.waitUntil(lambda: bool(window._counts), timeout=10000)
+    qtbot.waitUntil(lambda: bool(window._counts))
     page = window.health
     page.refresh(NOW)
     titles = [page.tabs.tabText(i) for i in range(page.tabs.count())]

@@ -47,7 +47,7 @@ def test_import_runs_off_the_gui_thread_and_says_what_it_did(db, qtbot, monkeypa
     qtbot.addWidget(window)
     assert window.pages.currentWidget() is window.welcome
     asked = choosing(monkeypatch, _report())
-    with qtbot.waitSignal(window.importer.finished, timeout=10000) as finished:
+    with qtbot.waitSignal(window.importer.finished) as finished:
         click(qtbot, window.welcome.import_button)  # the first thing a new seller sees
     assert asked == [("Import order reports", "Order reports (*.txt *.tsv *.csv);;All files (*)")]
     assert finished.args == [True]
@@ -68,7 +68,7 @@ def test_unreadable_report_is_explained_and_nothing_is_imported(
     bad.write_text("hello\tworld\n1\t2\n", encoding="utf-8")
     window = MainWindow(db)
     qtbot.addWidget(window)
-    with qtbot.waitSignal(window.importer.finished, timeout=10000) as finished:
+    with qtbot.waitSignal(window.importer.finished) as finished:
         import_by_hand(window, monkeypatch, bad)
     assert finished.args == [False]
     assert window.importer.message.windowTitle() == "Nothing imported"
@@ -92,7 +92,7 @@ def test_stopping_the_import_imports_nothing(db, qtbot, monkeypatch, frozen_now)
     monkeypatch.setattr(dialog_module, "import_reports", slow_import)
     window = MainWindow(db)
     qtbot.addWidget(window)
-    with qtbot.waitSignal(window.importer.finished, timeout=10000) as finished:
+    with qtbot.waitSignal(window.importer.finished) as finished:
         import_by_hand(window, monkeypatch, _report())
         task = window.importer.job.task
         assert task is not None
@@ -123,7 +123,7 @@ def test_bad_rows_offer_to_import_the_other_orders_or_cancel(
     window = MainWindow(db)
     qtbot.addWidget(window)
     import_by_hand(window, monkeypatch, path)
-    qtbot.waitUntil(lambda: window.importer.message is not None, timeout=10000)
+    qtbot.waitUntil(lambda: window.importer.message is not None)
     box = window.importer.message
     assert box.objectName() == "import_bad_rows"
     assert '"dix" is not an amount' in box.detailedText()
@@ -132,7 +132,7 @@ def test_bad_rows_offer_to_import_the_other_orders_or_cancel(
     assert not has_orders(db)
     click(qtbot, box.findChild(QPushButton, "copy_bad_lines"))
     assert '"dix" is not an amount' in QGuiApplication.clipboard().text()
-    with qtbot.waitSignal(window.importer.finished, timeout=10000) as finished:
+    with qtbot.waitSignal(window.importer.finished) as finished:
         click(qtbot, box.findChild(QPushButton, "import_other_orders"))
     assert finished.args == [True]
     assert total_orders(db) == 2
@@ -151,8 +151,8 @@ def test_cancel_after_bad_rows_imports_nothing(db, qtbot, tmp_path, monkeypatch,
     window = MainWindow(db)
     qtbot.addWidget(window)
     import_by_hand(window, monkeypatch, path)
-    qtbot.waitUntil(lambda: window.importer.message is not None, timeout=10000)
-    with qtbot.waitSignal(window.importer.finished, timeout=5000) as finished:
+    qtbot.waitUntil(lambda: window.importer.message is not None)
+    with qtbot.waitSignal(window.importer.finished) as finished:
         click(qtbot, window.importer.message.button(QMessageBox.StandardButton.Cancel))
     assert finished.args == [False]
     assert not has_orders(db)

@@ -83,13 +83,13 @@ def shop(db):
 def win(shop, qtbot, frozen_now):
     window = MainWindow(shop)
     qtbot.addWidget(window)
-    qtbot.waitUntil(lambda: bool(window._counts), timeout=5000)
+    qtbot.waitUntil(lambda: bool(window._counts))
     yield window
     window.shutdown()
 
 
 def counts_refreshed(win, qtbot):
-    return qtbot.waitSignal(win.counts_updated, timeout=5000)
+    return qtbot.waitSignal(win.counts_updated)
 
 
 # -- enabled per status, with the reason ---------------------------------------------------
@@ -298,17 +298,14 @@ def test_opening_an_order_waits_for_rows_loaded_on_a_worker(shop, qtbot, frozen_
     monkeypatch.setattr(main_window, "OrderTableModel", on_worker)
     window = MainWindow(shop)
     qtbot.addWidget(window)
-    qtbot.waitUntil(lambda: window.model.rowCount() == 5, timeout=5000)
+    qtbot.waitUntil(lambda: window.model.rowCount() == 5)
     window.search.setText("LAMP")
     window._apply_search_now()
-    qtbot.waitUntil(lambda: window.model.rowCount() == 1, timeout=5000)
+    qtbot.waitUntil(lambda: window.model.rowCount() == 1)
     window.filters.choose_health()
     window.health.order_activated.emit(SHIPPED)
     assert window.current_details is not None and window.current_details.order_id == SHIPPED
-    qtbot.waitUntil(
-        lambda: window.model.order_id_at(window.table.currentIndex().row()) == SHIPPED,
-        timeout=5000,
-    )
+    qtbot.waitUntil(lambda: window.model.order_id_at(window.table.currentIndex().row()) == SHIPPED)
     assert window.model.rowCount() == 5
     window.shutdown()
 

@@ -27,10 +27,10 @@ def test_the_first_columns_are_whole_and_in_sight_at_1366_px(db, qtbot, language
         qtbot.addWidget(win)
         win.resize(1366, 740)
         win.show()
-        qtbot.waitUntil(lambda: bool(win._counts), timeout=5000)
+        qtbot.waitUntil(lambda: bool(win._counts))
         # The filter names are whole once the counts are in (the splitter settles then).
         # The filter names are whole once the counts are in (the splitter settles then).
-        qtbot.waitUntil(lambda: win.filters.width() >= win.filters.sizeHint().width(), timeout=5000)
+        qtbot.waitUntil(lambda: win.filters.width() >= win.filters.sizeHint().width())
         header = win.table.horizontalHeader()
         viewport = win.table.viewport().width()
         bold = QFont(win.table.font())

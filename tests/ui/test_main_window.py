@@ -81,7 +81,7 @@ def window(qtbot, frozen_now, request):
         win = MainWindow(db)
         qtbot.addWidget(win)
         windows.append(win)
-        qtbot.waitUntil(lambda: bool(win._counts), timeout=5000)
+        qtbot.waitUntil(lambda: bool(win._counts))
         return win
 
     yield make
@@ -180,7 +180,7 @@ def test_the_window_opens_on_the_first_order_of_the_list(every_state, window):
 def test_nothing_selected_means_order_actions_are_off(every_state, window, qtbot):
     win = window(every_state)
     qtbot.keyClicks(win.search, "no-such-thing")
-    qtbot.waitUntil(lambda: shown(win) == [], timeout=3000)
+    qtbot.waitUntil(lambda: shown(win) == [])
     assert not win.registry["confirm_shipment"].isEnabled()
     assert win.registry["confirm_shipment"].toolTip() == "Select an order first."
 
@@ -188,12 +188,12 @@ def test_nothing_selected_means_order_actions_are_off(every_state, window, qtbot
 def test_search_filters_as_you_type(every_state, window, qtbot):
     win = window(every_state)
     qtbot.keyClicks(win.search, "chevet")
-    qtbot.waitUntil(lambda: shown(win) == [REQUESTED], timeout=3000)
-    qtbot.waitUntil(lambda: win.filters.count_text(View.ALL) == "1", timeout=3000)
+    qtbot.waitUntil(lambda: shown(win) == [REQUESTED])
+    qtbot.waitUntil(lambda: win.filters.count_text(View.ALL) == "1")
     win.search.clear()
-    qtbot.waitUntil(lambda: len(shown(win)) == 8, timeout=3000)
+    qtbot.waitUntil(lambda: len(shown(win)) == 8)
     win.search.setText("no-such-thing")
-    qtbot.waitUntil(lambda: win.list_stack.currentWidget() is win.empty, timeout=3000)
+    qtbot.waitUntil(lambda: win.list_stack.currentWidget() is win.empty)
     assert "No order matches your search" in win.empty.text()
 
 

@@ -351,7 +351,7 @@ def test_at_1366_px_the_sync_state_stays_in_the_status_bar(db, qtbot, standin, l
         window.resize(width, 740)
         window.show()
         qtbot.waitUntil(lambda: not window.sync.job.busy, timeout=20000)
-        qtbot.waitUntil(lambda: bool(window.rate_label.text()), timeout=5000)
+        qtbot.waitUntil(lambda: bool(window.rate_label.text()))
         assert window.rate_label.text().startswith("⚠")  # the long sentence, above target
         bar = window.statusBar()
 
@@ -369,10 +369,10 @@ def test_at_1366_px_the_sync_state_stays_in_the_status_bar(db, qtbot, standin, l
         assert window.sync.job.busy
         sentence = window.sync.status.text()
         assert sentence.endswith("…") and "Seller Central" in sentence  # syncing
-        qtbot.waitUntil(fits, timeout=3000)
+        qtbot.waitUntil(fits)
         qtbot.waitUntil(lambda: not window.sync.job.busy, timeout=30000)
-        qtbot.waitUntil(lambda: window.sync.status.text() != sentence, timeout=5000)
-        qtbot.waitUntil(fits, timeout=3000)
+        qtbot.waitUntil(lambda: window.sync.status.text() != sentence)
+        qtbot.waitUntil(fits)
         rate = window.rate_label
         if rate.is_cut():  # it gave way: the whole sentence is one hover away
             assert rate.shown_text().endswith("…")

@@ -49,7 +49,7 @@ def shipped(db) -> None:
 def open_message(db, qtbot) -> MessageDialog:
     win = MainWindow(db)
     qtbot.addWidget(win)
-    qtbot.waitUntil(lambda: bool(win._counts), timeout=5000)
+    qtbot.waitUntil(lambda: bool(win._counts))
     win.show()
     win.select_order(ORDER)
     win.registry["message_buyer"].trigger()
@@ -109,7 +109,7 @@ def test_copy_the_reply_is_in_the_buyers_language(db, qtbot, frozen_now):
     on_marketplace(db, "Amazon.fr")
     win = MainWindow(db)
     qtbot.addWidget(win)
-    qtbot.waitUntil(lambda: bool(win._counts), timeout=5000)
+    qtbot.waitUntil(lambda: bool(win._counts))
     win.select_order(ORDER)
     dialog = trigger(win, "cancel_order", CancelDialog)
     dialog.choose_reason("BuyerCanceled")

@@ -97,7 +97,7 @@ def window(request, db, qtbot, qapp) -> Iterator[MainWindow]:
     install_translators(qapp, request.param)
     win = MainWindow(db)
     qtbot.addWidget(win)
-    qtbot.waitUntil(lambda: bool(win._counts), timeout=10000)
+    qtbot.waitUntil(lambda: bool(win._counts))
     yield win
     win.shutdown()
     install_translators(qapp, "en")

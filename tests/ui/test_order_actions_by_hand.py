@@ -58,7 +58,7 @@ def win(db, qtbot, frozen_now):
     window = MainWindow(db)
     qtbot.addWidget(window)
     window.show()
-    qtbot.waitUntil(lambda: bool(window._counts), timeout=5000)
+    qtbot.waitUntil(lambda: bool(window._counts))
     yield window
     window.shutdown()
 

@@ -79,7 +79,7 @@ class Spies:
 def win(shop, qtbot, frozen_now):
     window = MainWindow(shop)
     qtbot.addWidget(window)
-    qtbot.waitUntil(lambda: bool(window._counts), timeout=5000)
+    qtbot.waitUntil(lambda: bool(window._counts))
     window.show()
     window.filters.choose_health()  # health computed once: what follows makes it stale or not
     window.filters.choose(View.ALL)
@@ -106,7 +106,7 @@ def test_shipping_one_order_updates_its_row_in_place_and_the_counts(win, qtbot, 
     resets = []
     win.model.modelReset.connect(lambda: resets.append(True))
     assert win.filters.count_text(View.SHIPPED) == "1"
-    with qtbot.waitSignal(win.counts_updated, timeout=5000):
+    with qtbot.waitSignal(win.counts_updated):
         ship(win, qtbot, TO_SHIP)
     assert status_cell(win, TO_SHIP) == "Shipped"  # the list says so at once
     assert win.model.row_of(TO_SHIP) == 1  # where it was, still selected
@@ -123,7 +123,7 @@ def test_shipping_one_order_updates_its_row_in_place_and_the_counts(win, qtbot, 
 def test_an_order_that_leaves_the_filter_reloads_the_list_once(win, qtbot, monkeypatch):
     win.filters.choose(View.UNSHIPPED)
     spies = Spies(win, monkeypatch)
-    with qtbot.waitSignal(win.counts_updated, timeout=5000):
+    with qtbot.waitSignal(win.counts_updated):
         ship(win, qtbot, FIRST)
     assert win.model.row_of(FIRST) is None  # shipped: no longer to ship
     assert spies.reloads == 1
@@ -195,7 +195,7 @@ def test_a_row_stays_put_unless_its_place_in_the_sort_changed(shop, qtbot, froze
     before = [model.order_id_at(row) for row in range(model.rowCount())]
     assert before == [FIRST, SHIPPED, TO_SHIP]  # Canceled, Shipped, Unshipped
     confirm_shipment(shop, TO_SHIP, ShipmentRequest(carrier=resolve_carrier("DHL")), at=NOW)
-    with qtbot.waitSignal(model.modelReset, timeout=1000):
+    with qtbot.waitSignal(model.modelReset):
         assert model.refresh_orders([TO_SHIP]) is False  # Shipped now sorts before Unshipped
     # Two Shipped orders now, in the order they were stored (the sort's tie-break).
     assert [model.order_id_at(row) for row in range(3)] == [FIRST, TO_SHIP, SHIPPED]

@@ -62,8 +62,8 @@ def test_an_older_saved_layout_never_hides_the_first_columns(db, qtbot, language
         qtbot.addWidget(win)
         win.resize(1366, 768)
         win.show()
-        qtbot.waitUntil(lambda: bool(win._counts), timeout=5000)
-        qtbot.waitUntil(lambda: win.filters.width() >= win.filters.sizeHint().width(), timeout=5000)
+        qtbot.waitUntil(lambda: bool(win._counts))
+        qtbot.waitUntil(lambda: win.filters.width() >= win.filters.sizeHint().width())
         header = win.table.horizontalHeader()
         viewport = win.table.viewport().width()
         for visual, column in enumerate(FIRST_COLUMNS):

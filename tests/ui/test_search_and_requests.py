@@ -31,7 +31,7 @@ def window(qtbot, frozen_now):
         win = MainWindow(db)
         qtbot.addWidget(win)
         windows.append(win)
-        qtbot.waitUntil(lambda: bool(win._counts), timeout=5000)
+        qtbot.waitUntil(lambda: bool(win._counts))
         win.show()
         qtbot.waitExposed(win)
         return win

@@ -36,7 +36,7 @@ def win(db, qtbot, frozen_now):
     )
     window = MainWindow(db)
     qtbot.addWidget(window)
-    qtbot.waitUntil(lambda: bool(window._counts), timeout=5000)
+    qtbot.waitUntil(lambda: bool(window._counts))
     yield window
     window.shutdown()
 
@@ -130,7 +130,7 @@ def test_cancel_shows_the_rate_effect_before_and_cancels(db, win, qtbot):
     assert order.status is OrderStatus.CANCELED
     assert cancellations[0].reason == "NoInventory" and cancellations[0].counts_in_rate
     assert events[-1].kind == "cancelled"
-    qtbot.waitUntil(lambda: "50.00\u00a0%" in win.rate_label.text(), timeout=3000)
+    qtbot.waitUntil(lambda: "50.00\u00a0%" in win.rate_label.text())
 
 
 def test_the_six_common_reasons_come_first(db, win, qtbot):

@@ -39,7 +39,7 @@ def shipped_with_an_old_event(db):
 def window_on_the_order(db, qtbot) -> MainWindow:
     window = MainWindow(db)
     qtbot.addWidget(window)
-    qtbot.waitUntil(lambda: bool(window._counts), timeout=5000)
+    qtbot.waitUntil(lambda: bool(window._counts))
     window.select_order(ORDER)
     return window
 
