@@ -457,6 +457,12 @@ def _row(values: Sequence[object], as_of: datetime, sorted_at: int) -> OrderRow:
     )
 
 
+def _nulls_first(db: Database) -> bool:
+    """Whether the database puts an empty sort value first in ascending order (SQLite
+    does; PostgreSQL puts it last): the keyset cursor must know which."""
+    return db.engine.dialect.name != "postgresql"
+
+
 def _after(query: ListQuery, nulls_first_ascending: bool) -> ColumnElement[bool]:
     """The rows that come after ``query.after`` in the query's sort (keyset paging).
 
@@ -515,7 +521,7 @@ def page(
     :class:`Interrupted`: a budget on the GUI thread, or a search typed over.
     """
     moment = as_of or clock.now()
-    nulls_first = db.engine.dialect.name != "postgresql"
+    nulls_first = _nulls_first(db)
     with db.reading() as session, stoppable(session, stop):
         # Plain rows from the connection: no ORM bookkeeping for a list's cells.
         found = (
@@ -544,7 +550,7 @@ def rows_of(
     answer has left the filter or the search)."""
     if not order_ids:
         return []
-    nulls_first = db.engine.dialect.name != "postgresql"
+    nulls_first = _nulls_first(db)
     whole = dataclasses.replace(query, after=None)
     with db.reading() as session:
         found = (
