@@ -20,7 +20,7 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -37,6 +37,8 @@ ENCODINGS = ("utf-8-sig", "cp1252")  # a report is UTF-8 (with or without BOM), 
 BLOCK = 1 << 20  # bytes read at a time while a file is checked
 REMEMBERED = 1_000  # parsed values a column remembers; memory stays bounded
 MAX_LINE = 1_000_000  # characters; a longer line is no report line (a cell is at most 2,000)
+TEXT_BLOCK = 1 << 16  # characters of a report read at a time
+DAY_PART = len("2026-11-20T")
 
 
 class Layout(enum.StrEnum):
@@ -105,8 +107,56 @@ def _string(raw: str) -> str:
     return raw
 
 
-def _timestamp(raw: str) -> datetime:
-    return limits.moment(raw)
+class _Moments(dict[str, datetime]):
+    """Report timestamps (``2026-11-20T09:15:00+00:00``) → their moments, remembered.
+
+    A new one is read as its day and the rest: a report has few days and repeats
+    times of day, so both are remembered too and the moment is one addition.
+    Every text is read by :func:`app.limits.moment`'s rules: a day by
+    :func:`app.limits.day` (its years), the rest as that time on a fixed day;
+    any other shape goes to ``moment`` whole. Bounded: memory stays flat.
+    """
+
+    REFERENCE = "2050-06-15"  # a day well inside limits' years: any offset stays inside
+    KEEP = 20_000
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.days: dict[str, datetime] = {}  # "2026-11-20T" → its midnight, UTC
+        self.rests: dict[str, timedelta] = {}  # "09:15:00+00:00" → from that midnight
+        self.midnight = datetime.combine(date.fromisoformat(self.REFERENCE), time(), UTC)
+
+    def __missing__(self, raw: str) -> datetime:
+        day = self.days.get(raw[:DAY_PART])
+        rest = self.rests.get(raw[DAY_PART:])
+        if day is not None and rest is not None:
+            moment = day + rest
+        else:
+            try:
+                moment = self._learn(raw)
+            except ValueError:
+                moment = limits.moment(raw)  # its refusal, or a shape read whole (a day alone)
+        if len(self) >= self.KEEP:
+            self.clear()
+        self[raw] = moment
+        return moment
+
+    def _learn(self, raw: str) -> datetime:
+        if len(raw) <= DAY_PART or raw[DAY_PART - 1] not in "T " or raw != raw.strip():
+            raise ValueError(raw)
+        for found in (self.days, self.rests):
+            if len(found) >= self.KEEP:
+                found.clear()
+        day = self.days[raw[:DAY_PART]] = datetime.combine(
+            limits.day(raw[: DAY_PART - 1]), time(), UTC
+        )
+        rest = self.rests[raw[DAY_PART:]] = (
+            limits.moment(f"{self.REFERENCE}T{raw[DAY_PART:]}") - self.midnight
+        )
+        return day + rest
+
+
+_timestamp = _Moments().__getitem__
 
 
 def _amount(raw: str) -> Decimal:
@@ -242,9 +292,13 @@ QUANTITY_SHIPPED = Column(("quantity-shipped",), "quantity_shipped", UNITS)
 BUYER_CANCEL = Column(BUYER_CANCEL_COLUMNS, "buyer_requested_cancel", BOOLEAN)
 BUYER_CANCEL_REASON = Column(("buyer-requested-cancel-reason",), "buyer_cancel_reason")
 ITEM_STATUS_COLUMN = Column(("item-status",), "item_status", ITEM_STATUS)
+EXTRA_COLUMNS = (QUANTITY_SHIPPED, BUYER_CANCEL, BUYER_CANCEL_REASON, ITEM_STATUS_COLUMN)
+# ReportRow's own fields, in its order.
+EXTRA_FIELDS = tuple(column.target for column in EXTRA_COLUMNS)
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen: a frozen dataclass costs several µs per row, a fifth of reading a line.
+@dataclass(slots=True)
 class ReportRow:
     """One good report line: only the cells that were filled (empty = unknown)."""
 
@@ -397,7 +451,7 @@ class _RowReader:
             (ORDER_COLUMNS, ORDER),
             (CONTACT_COLUMNS, CONTACT),
             (ITEM_COLUMNS, ITEM),
-            ((QUANTITY_SHIPPED, BUYER_CANCEL, BUYER_CANCEL_REASON, ITEM_STATUS_COLUMN), EXTRA),
+            (EXTRA_COLUMNS, EXTRA),
         )
         self.cells = [
             cell
@@ -498,6 +552,101 @@ class _RowReader:
         )
 
 
+class _Remembered(dict[str, Any]):
+    """A column's texts → their values: a report repeats its dates, amounts and
+    words, so most are parsed once. Bounded: memory stays flat. A text that is
+    no value raises ValueError (from the column's parser).
+    """
+
+    def __init__(self, parse: Callable[[str], Any]) -> None:
+        super().__init__()
+        self.parse = parse
+
+    def __missing__(self, raw: str) -> Any:
+        value = self.parse(raw)
+        if len(self) >= REMEMBERED:
+            self.clear()
+        self[raw] = value
+        return value
+
+
+QuickRead = Callable[[int, str], "ReportRow | None"]
+
+
+def _quick_reader(reader: _RowReader) -> QuickRead:
+    """A reader of good lines written for this header, straight-line code per cell.
+
+    A report has a hundred thousand lines of some thirty cells: a loop over the
+    cells costs more than everything else together. So, like ``dataclasses``
+    and ``namedtuple``, the reader's source is written from the header and
+    compiled once per file; it holds only positions and SellerDesk's own field
+    names, never text from the file. A line it cannot vouch for (a cell too
+    long, empty where a value is required, unreadable, zero units, an unknown
+    status) gives None and is read by :class:`_RowReader`, which says what is
+    wrong; every other line gives the same row from both
+    (tests/test_report_reading.py).
+    """
+    names: dict[str, Any] = {
+        "MAX_CELL": limits.MAX_CELL,
+        "ORDER_ID": ORDER_ID.match,
+        "ReportRow": ReportRow,
+        "_Remembered": _Remembered,
+        "order_status": order_status,
+    }
+    code = [
+        "def read(line, raw):",
+        "    if len(raw) > MAX_CELL:",
+        "        return None",
+        "    v = raw.split('\\t')",
+        f"    if len(v) < {reader.width}:",
+        f"        v += [''] * ({reader.width} - len(v))",
+        f"    order_id = v[{reader.order_id.position}].strip()",
+        "    if not ORDER_ID(order_id):",
+        "        return None",
+        "    order, contact, item = {}, {}, {}",
+        *(f"    {name} = None" for name in EXTRA_FIELDS),
+        "    try:",
+    ]
+    if reader.status is None:
+        code.append("        status = None")
+    else:
+        names["statuses"] = _Remembered(order_status)
+        code += [
+            f"        status = statuses[v[{reader.status.position}].strip()]",
+            "        if status is None:",
+            "            return None",
+        ]
+    slots = {ORDER: "order[{}]", CONTACT: "contact[{}]", ITEM: "item[{}]", EXTRA: "{}"}
+    for number, cell in enumerate(reader.cells):
+        code += [
+            f"        x = v[{cell.position}].strip()",
+            "        if x:",
+        ]
+        if cell.parse is None:
+            value = "x"
+        elif cell.parse is _timestamp:
+            names["moments"] = names.get("moments") or _Moments()  # one for all date columns
+            value = "moments[x]"
+        else:
+            names[f"parse{number}"] = _Remembered(cell.parse)
+            value = f"parse{number}[x]"
+        target = cell.target if cell.slot == EXTRA else repr(cell.target)
+        code.append(f"            {slots[cell.slot].format(target)} = {value}")
+        if cell.target in REQUIRED:
+            code += ["        else:", "            return None"]
+    code += [
+        "    except ValueError:",
+        "        return None",
+        "    if item['quantity'] == 0:",
+        "        return None",
+        "    return ReportRow(line, order_id, status, order, contact, item,",
+        f"        {', '.join(EXTRA_FIELDS)})",
+    ]
+    exec(compile("\n".join(code), "<report line reader>", "exec"), names)
+    read: QuickRead = names["read"]
+    return read
+
+
 def _lines_of(content: str) -> Iterator[tuple[int, str]]:
     """Numbered lines of a text; any line end (\\r\\n, \\r, \\n) ends a line."""
     return enumerate(content.replace("\r\n", "\n").replace("\r", "\n").split("\n"), start=1)
@@ -558,7 +707,8 @@ class ReportStream:
         A chunk ends where an order's lines end, so an order listed on
         consecutive lines (as the marketplace writes them) is read in one chunk.
         """
-        read = self._reader.read
+        quick = _quick_reader(self._reader)
+        careful = self._reader.read
         rows: list[ReportRow] = []
         problems: list[LineProblem] = []
         count = 0
@@ -567,15 +717,19 @@ class ReportStream:
         for number, raw in self._lines:
             if not raw.strip():
                 continue  # blank lines are ignored
-            result = read(number, raw.split("\t"))
-            if isinstance(result, ReportRow):
-                if count >= size and result.order_id != last:
-                    yield Chunk(rows, problems, number - 1 - self.header_line)
-                    rows, problems, count = [], [], 0
-                rows.append(result)
-                last = result.order_id
-            else:
-                problems.extend(result)
+            row = quick(number, raw)
+            if row is None:
+                result = careful(number, raw.split("\t"))
+                if not isinstance(result, ReportRow):
+                    problems.extend(result)
+                    count += 1
+                    continue
+                row = result
+            if count >= size and row.order_id != last:
+                yield Chunk(rows, problems, number - 1 - self.header_line)
+                rows, problems, count = [], [], 0
+            rows.append(row)
+            last = row.order_id
             count += 1
         yield Chunk(rows, problems, number - self.header_line)
 
@@ -657,25 +811,40 @@ def open_report(source: Source) -> Iterator[ReportStream]:
 
 
 def _file_lines(content: io.TextIOWrapper, name: str) -> Iterator[tuple[int, str]]:
-    number = 0
-    while raw := content.readline(MAX_LINE + 1):
-        number += 1
-        if raw[-1] == "\n":
-            raw = raw[:-1]
-        elif len(raw) > MAX_LINE:
-            raise BadInput(
-                text(
-                    CTX,
-                    QT_TRANSLATE_NOOP(
-                        "Import",
-                        "{file} is not a report: line {line} is longer than a million "
-                        "characters; nothing was imported.",
-                    ),
-                    file=name,
-                    line=number,
-                )
-            )
-        yield number, raw
+    """Numbered lines of a text file, read a block at a time (line ends already \\n)."""
+    lines: Iterator[str] = _blocks_of_lines(content, name)
+    return enumerate(lines, start=1)
+
+
+def _blocks_of_lines(content: io.TextIOWrapper, name: str) -> Iterator[str]:
+    rest = ""
+    read = 0  # lines given so far
+    while block := content.read(TEXT_BLOCK):
+        lines = (rest + block).split("\n")
+        rest = lines.pop()
+        if len(rest) > MAX_LINE or (lines and max(map(len, lines)) > MAX_LINE):
+            good = next((n for n, line in enumerate(lines) if len(line) > MAX_LINE), len(lines))
+            yield from lines[:good]
+            raise _too_long(name, read + good + 1)
+        read += len(lines)
+        yield from lines
+    if rest:
+        yield rest
+
+
+def _too_long(name: str, line: int) -> BadInput:
+    return BadInput(
+        text(
+            CTX,
+            QT_TRANSLATE_NOOP(
+                "Import",
+                "{file} is not a report: line {line} is longer than a million "
+                "characters; nothing was imported.",
+            ),
+            file=name,
+            line=line,
+        )
+    )
 
 
 def read_report(path: Path) -> Report:
