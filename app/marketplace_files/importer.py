@@ -41,12 +41,13 @@ from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
+from hashlib import blake2b
 from itertools import pairwise
 from operator import itemgetter
 from pathlib import Path
 from typing import Any, cast
 
-from sqlalchemy import Connection, Table, func, select
+from sqlalchemy import Connection, Table, bindparam, func, select
 from sqlalchemy.orm import configure_mappers
 from sqlalchemy.orm.instrumentation import manager_of_class
 
@@ -118,13 +119,22 @@ NEW_ORDER_FIELDS = tuple(name for name in ORDER_COLUMNS if name != "id")
 NEW_ORDER_VALUES = itemgetter(*NEW_ORDER_FIELDS)
 CHANGED_ORDER_VALUES = itemgetter(*ORDER_FIELDS)
 # Columns whose change is a consequence of another change, not a change itself.
-BOOKKEEPING = frozenset({"updated_at", "version", "search_text", "cancel_requested"})
+BOOKKEEPING = frozenset(
+    {"updated_at", "version", "search_text", "cancel_requested", "import_fingerprint"}
+)
 COMPARED_FIELDS = tuple(name for name in ORDER_FIELDS if name not in BOOKKEEPING)
 COMPARED_VALUES = itemgetter(*COMPARED_FIELDS)
 # What orders.search_text is made of (app.order_views.search_text.order_search_text).
 SEARCHED_FIELDS = ("status", "buyer_name", "skus", "titles")
 # audit.event_values' columns, in its order.
 EVENT_FIELDS = ("order_pk", "at", "actor", "kind", "summary", "summary_text", "before", "after")
+
+# What a stored order's import_fingerprint says: "version:digest", the digest of the
+# report lines last merged into it (with their file's layout and header). Bump
+# MERGE_RULES when the reading or the merge rules change: the same lines may then
+# mean another state, and every order is merged in full once more.
+FINGERPRINT = "import_fingerprint"
+MERGE_RULES = b"sellerdesk import 1"
 
 TERMINAL = frozenset({OrderStatus.SHIPPED, OrderStatus.CANCELED})
 RANK = {
@@ -503,6 +513,10 @@ class _Tables:
         self.events = BulkTable(EVENTS, dialect)
         self.counts_updates = dialect.supports_sane_multi_rowcount
         self.sentences = _Sentences()
+        # Built once: the statement is compiled once, whatever the number of ids.
+        self.stored_prints = self.orders.select("order_id", "version", FINGERPRINT).where(
+            self.orders.column("order_id").in_(bindparam("order_ids", expanding=True))
+        )
         if dialect.name == "postgresql":
             # The tables grow chunk by chunk inside this transaction: a plan the server
             # cached while they were small would read every row for each later chunk.
@@ -547,6 +561,42 @@ class _Tally:
         return found
 
 
+class _LineTexts:
+    """The text of each report line read, kept until its chunk is merged.
+
+    An order's lines, as text, are its fingerprint: merging the same lines
+    again into the state they left changes nothing (an import is idempotent),
+    so an order whose stored fingerprint says so is not loaded nor merged.
+    """
+
+    def __init__(self) -> None:
+        self.texts: dict[int, str] = {}
+
+    def tap(self, lines: Iterator[tuple[int, str]]) -> Iterator[tuple[int, str]]:
+        texts = self.texts
+        for number, raw in lines:
+            texts[number] = raw
+            yield number, raw
+
+    def take(self, rows: list[ReportRow]) -> list[str]:
+        """The rows' lines (each row's line is taken once)."""
+        pop = self.texts.pop
+        return [pop(row.line) for row in rows]
+
+    def forget(self, through: int) -> None:
+        """Lines up to ``through`` that no row took (blank, bad or left out)."""
+        texts = self.texts
+        for number in [number for number in texts if number <= through]:
+            del texts[number]
+
+
+def _file_key(layout: Layout, header: str) -> bytes:
+    """What the same lines mean depends on their file's layout and header."""
+    return blake2b(
+        b"\0".join((MERGE_RULES, layout.value.encode(), header.encode())), digest_size=32
+    ).digest()
+
+
 class _FileMerge:
     """Merges one report's rows into the database, chunk by chunk, inside the transaction."""
 
@@ -558,8 +608,10 @@ class _FileMerge:
         at: datetime,
         actor: str = ACTOR,
         held: frozenset[str] = frozenset(),
+        key: bytes = b"",
     ) -> None:
         self.tables = tables
+        self.key = key
         self.actor = actor
         self.name = name
         self.layout = layout
@@ -568,18 +620,28 @@ class _FileMerge:
         # Orders whose lines are not consecutive in the file: merged once, at its end.
         self.held = held
         self.held_rows: list[ReportRow] = []
+        self.held_texts: list[str] = []
         # The last event before this file's: its events are the ones after.
         self.events_before = tables.connection.scalar(select(func.max(EVENTS.c.id))) or 0
         # An order merged again in this file was written by this import (updated_at).
         self.revisited = False
 
-    def take(self, rows: list[ReportRow]) -> None:
-        """Merge a chunk's rows, but keep the held orders' rows for :meth:`finish`."""
+    def take(self, rows: list[ReportRow], texts: list[str]) -> None:
+        """Merge a chunk's rows (``texts``: their lines), but keep the held orders' rows
+        for :meth:`finish`."""
         held = self.held
         if held:
-            self.held_rows.extend(row for row in rows if row.order_id in held)
-            rows = [row for row in rows if row.order_id not in held]
-        self.merge(rows)
+            kept: list[ReportRow] = []
+            kept_texts: list[str] = []
+            for row, line in zip(rows, texts, strict=True):
+                if row.order_id in held:
+                    self.held_rows.append(row)
+                    self.held_texts.append(line)
+                else:
+                    kept.append(row)
+                    kept_texts.append(line)
+            rows, texts = kept, kept_texts
+        self.merge(rows, texts)
 
     def finish(self) -> set[str]:
         """Merge the held orders; the orders this file gave two events (empty normally).
@@ -592,7 +654,8 @@ class _FileMerge:
         as when a file was merged at once.
         """
         rows, self.held_rows = self.held_rows, []
-        self.merge(rows)
+        texts, self.held_texts = self.held_texts, []
+        self.merge(rows, texts)
         if not self.revisited:
             return set()
         query = (
@@ -604,26 +667,54 @@ class _FileMerge:
         )
         return set(self.tables.connection.scalars(query))
 
-    def merge(self, rows: list[ReportRow]) -> None:
-        """Merge the rows of a chunk: their orders, CHUNK orders per round trip."""
+    def merge(self, rows: list[ReportRow], texts: list[str]) -> None:
+        """Merge the rows of a chunk (``texts``: their lines): their orders, CHUNK orders
+        per round trip."""
         groups: dict[str, list[ReportRow]] = {}
-        for row in rows:
+        lines: dict[str, list[str]] = {}
+        for row, line in zip(rows, texts, strict=True):
             group = groups.get(row.order_id)
             if group is None:
                 groups[row.order_id] = [row]
+                lines[row.order_id] = [line]
             else:
                 group.append(row)
+                lines[row.order_id].append(line)
+        key = self.key
+        prints = {
+            order_id: blake2b("\n".join(found).encode(), key=key, digest_size=16).hexdigest()
+            for order_id, found in lines.items()
+        }
         order_ids = list(groups)
         for start in range(0, len(order_ids), CHUNK):
-            self._merge_orders(order_ids[start : start + CHUNK], groups)
+            self._merge_orders(order_ids[start : start + CHUNK], groups, prints)
 
-    def _load(self, order_ids: list[str]) -> dict[str, OrderMerge]:
+    def _stored_prints(self, order_ids: list[str]) -> dict[str, str | None]:
+        """The stored orders among these: their fingerprint as it would read if the
+        lines last merged into them were merged again on their current version."""
+        found: dict[str, str | None] = {}
+        query = self.tables.stored_prints
+        for order_id, version, stored in self.tables.connection.execute(
+            query, {"order_ids": order_ids}
+        ).all():
+            prefix = f"{version}:"
+            found[order_id] = (
+                stored[len(prefix) :] if stored and stored.startswith(prefix) else None
+            )
+        return found
+
+    def _load(self, order_ids: list[str], stored_ids: int) -> dict[str, OrderMerge]:
+        """Merges for these orders; ``stored_ids``: how many of them are stored."""
         tables = self.tables
         connection = tables.connection
         orders = tables.orders
-        query = orders.select(*ORDER_COLUMNS).where(orders.column("order_id").in_(order_ids))
-        decoded = orders.decode(ORDER_COLUMNS, connection.execute(query).all())
-        stored = {row[ORDER_ID_AT]: dict(zip(ORDER_COLUMNS, row, strict=True)) for row in decoded}
+        stored: dict[str, dict[str, Any]] = {}
+        if stored_ids:
+            query = orders.select(*ORDER_COLUMNS).where(orders.column("order_id").in_(order_ids))
+            decoded = orders.decode(ORDER_COLUMNS, connection.execute(query).all())
+            stored = {
+                row[ORDER_ID_AT]: dict(zip(ORDER_COLUMNS, row, strict=True)) for row in decoded
+            }
         items: dict[int, list[OrderItem]] = {}
         if stored:
             pks = [order["id"] for order in stored.values()]
@@ -643,8 +734,20 @@ class _FileMerge:
             merges[order_id] = OrderMerge(order_id, values, found_items, self.at)
         return merges
 
-    def _merge_orders(self, order_ids: list[str], groups: dict[str, list[ReportRow]]) -> None:
-        merges = self._load(order_ids)
+    def _merge_orders(
+        self, order_ids: list[str], groups: dict[str, list[ReportRow]], prints: dict[str, str]
+    ) -> None:
+        note = self.tally.note
+        stored = self._stored_prints(order_ids)
+        merged: list[str] = []
+        for order_id in order_ids:
+            if order_id in stored and stored[order_id] == prints[order_id]:
+                note(order_id, UNCHANGED)  # the same lines on the state they left
+            else:
+                merged.append(order_id)
+        if not merged:
+            return
+        merges = self._load(merged, sum(order_id in stored for order_id in merged))
         if not self.revisited:
             at = self.at
             self.revisited = any(
@@ -652,12 +755,14 @@ class _FileMerge:
             )
         new: list[OrderMerge] = []
         changed: list[OrderMerge] = []
+        printed: list[Row] = []  # unchanged orders whose fingerprint was not this one
         layout = self.layout
-        note = self.tally.note
         for order_id, merge in merges.items():
             for row in groups[order_id]:
                 merge.apply(row, layout)
             merge.settle()
+            values = merge.values
+            values[FINGERPRINT] = f"{values['version']}:{prints[order_id]}"
             if merge.is_new:
                 new.append(merge)
                 note(order_id, ADDED)
@@ -666,11 +771,14 @@ class _FileMerge:
                 note(order_id, UPDATED)
             else:
                 note(order_id, UNCHANGED)
-        self._write(new, changed)
+                printed.append((merge.pk, values[FINGERPRINT]))
+        self._write(new, changed, printed)
 
-    def _write(self, new: list[OrderMerge], changed: list[OrderMerge]) -> None:
+    def _write(self, new: list[OrderMerge], changed: list[OrderMerge], printed: list[Row]) -> None:
         tables = self.tables
         connection = tables.connection
+        # Only the fingerprint: the order itself is as it was (no version, no event).
+        tables.orders.update_many(connection, ("id",), (FINGERPRINT,), printed)
         if new:
             # A plain executemany (RETURNING would go row by row on SQLite), then the keys.
             rows = [NEW_ORDER_VALUES(merge.values) for merge in new]
@@ -850,9 +958,17 @@ class _Import:
                 indexes_rebuilt(tables.connection, (ORDERS, ITEMS, EVENTS), total, stored)
             )
             for source in self.sources:
-                with open_report(source) as stream:
+                lines = _LineTexts()
+                with open_report(source, lines.tap) as stream:
+                    header = lines.texts.pop(stream.header_line)
                     merge = _FileMerge(
-                        tables, stream.name, stream.layout, self.at, self.actor, held
+                        tables,
+                        stream.name,
+                        stream.layout,
+                        self.at,
+                        self.actor,
+                        held,
+                        _file_key(stream.layout, header),
                     )
                     texts: list[tuple[int, Text]] = []
                     for chunk in stream.chunks(CHUNK_LINES):
@@ -864,7 +980,7 @@ class _Import:
                             problems.extend(chunk.problems)
                         if tainted is None:
                             if not problems:
-                                merge.take(chunk.rows)
+                                merge.take(chunk.rows, lines.take(chunk.rows))
                             # else: nothing more is merged; the problems are only collected
                         else:
                             texts.extend((problem.line, problem.text) for problem in chunk.problems)
@@ -875,7 +991,8 @@ class _Import:
                                     for row in chunk.rows
                                     if row.order_id in tainted
                                 )
-                            merge.take(keep)
+                            merge.take(keep, lines.take(keep))
+                        lines.forget(stream.header_line + chunk.lines)
                         self.progress(done + chunk.lines, total)
                     if not problems or tainted is not None:
                         scattered |= merge.finish()

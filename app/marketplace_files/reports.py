@@ -800,14 +800,21 @@ def _scan(handle: BinaryIO, decoder: codecs.IncrementalDecoder, name: str) -> in
     return lines + (1 if last not in (b"", b"\n", b"\r") else 0)
 
 
+Tap = Callable[[Iterator[tuple[int, str]]], Iterator[tuple[int, str]]]
+
+
 @contextmanager
-def open_report(source: Source) -> Iterator[ReportStream]:
-    """The report in a checked file, read as a stream (see :func:`check_file`)."""
+def open_report(source: Source, tap: Tap | None = None) -> Iterator[ReportStream]:
+    """The report in a checked file, read as a stream (see :func:`check_file`).
+
+    ``tap``: sees the numbered lines (the header too) on their way to the reading.
+    """
     with (
         files.open_input(source.path) as handle,
         io.TextIOWrapper(handle, encoding=source.encoding, newline=None) as content,
     ):
-        yield ReportStream(source.name, _file_lines(content, source.name))
+        lines = _file_lines(content, source.name)
+        yield ReportStream(source.name, lines if tap is None else tap(lines))
 
 
 def _file_lines(content: io.TextIOWrapper, name: str) -> Iterator[tuple[int, str]]:

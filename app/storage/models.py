@@ -179,6 +179,9 @@ class Order(Base):
     # Buyer name (once shown), SKUs and titles without accents or case, for the
     # search (app.order_views.search_text keeps it; migration 0008).
     search_text: Mapped[str] = mapped_column(Text, default="", server_default="")
+    # The order's version and a digest of the report lines last merged into it (migration
+    # 0013): the same lines again on that version change nothing, so a re-import skips it.
+    import_fingerprint: Mapped[str | None] = mapped_column(String(64))
 
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]

@@ -1,0 +1,62 @@
+"""A re-import skips the orders whose lines it merged last, and only those."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from sqlalchemy import select, update
+
+from app.marketplace_files.importer import import_reports
+from app.storage.db import Database
+from app.storage.models import Order
+from tests.reportfiles import ORDERS_COLUMNS, ORDERS_REPORT, order_line, render, report, write
+
+AT = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)
+ORDER_ID = "405-1234567-1234567"
+
+
+def _buyer(db: Database) -> tuple[str | None, str | None]:
+    with db.reading() as session:
+        found = session.execute(
+            select(Order.buyer_name, Order.recipient_name).where(Order.order_id == ORDER_ID)
+        ).one()
+    return found[0], found[1]
+
+
+def test_an_order_changed_since_its_import_is_merged_again(db: Database, tmp_path: Path) -> None:
+    path = report(tmp_path / "orders.txt", [order_line()])
+    import_reports(db, [path], at=AT)
+    with db.transaction() as session:  # another writer: the order's version moves on
+        order = session.scalars(select(Order).where(Order.order_id == ORDER_ID)).one()
+        order.buyer_name = "Someone Else"
+    again = import_reports(db, [path], at=AT + timedelta(days=1))
+    assert (again.added, again.updated, again.unchanged) == (0, 1, 0)
+    assert _buyer(db)[0] == "Aurélien Garçon"  # the report's name is back
+
+
+def test_the_same_lines_under_another_header_are_merged(db: Database, tmp_path: Path) -> None:
+    line = order_line(recipient_name="Noël Faure")
+    import_reports(db, [report(tmp_path / "orders.txt", [line])], at=AT)
+    swapped = [
+        {"buyer-name": "recipient-name", "recipient-name": "buyer-name"}.get(name, name)
+        for name in ORDERS_COLUMNS
+    ]
+    # The same text on every line, but the two names' columns have swapped places.
+    cells = [line.get(name, "") for name in ORDERS_COLUMNS]
+    path = write(tmp_path / "swapped.txt", render(swapped, [cells]))
+    again = import_reports(db, [path], at=AT + timedelta(days=1))
+    assert (again.added, again.updated, again.unchanged) == (0, 1, 0)
+    assert _buyer(db) == ("Noël Faure", "Aurélien Garçon")
+
+
+def test_an_order_without_fingerprint_is_merged_and_then_skipped(db: Database) -> None:
+    first = import_reports(db, [ORDERS_REPORT], at=AT)
+    with db.transaction() as session:  # as after the upgrade that added the column
+        session.execute(update(Order).values(import_fingerprint=None))
+    again = import_reports(db, [ORDERS_REPORT], at=AT + timedelta(days=1))
+    assert (again.added, again.updated, again.unchanged) == (0, 0, first.added)
+    with db.reading() as session:
+        prints = session.scalars(select(Order.import_fingerprint)).all()
+        versions = session.scalars(select(Order.version)).all()
+    assert all(prints) and set(versions) == {1}  # remembered, nothing else written
