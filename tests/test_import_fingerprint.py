@@ -5,8 +5,10 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import pytest
 from sqlalchemy import select, update
 
+from app.marketplace_files import importer
 from app.marketplace_files.importer import import_reports
 from app.storage.db import Database
 from app.storage.models import Order
@@ -60,3 +62,15 @@ def test_an_order_without_fingerprint_is_merged_and_then_skipped(db: Database) -
         prints = session.scalars(select(Order.import_fingerprint)).all()
         versions = session.scalars(select(Order.version)).all()
     assert all(prints) and set(versions) == {1}  # remembered, nothing else written
+
+
+def test_lines_not_seen_as_text_are_merged_in_full(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Should the reading ever bypass the tap, orders lose their fingerprint, not their merge.
+    monkeypatch.setattr(importer._LineTexts, "tap", lambda self, lines: lines)
+    first = import_reports(db, [ORDERS_REPORT], at=AT)
+    again = import_reports(db, [ORDERS_REPORT], at=AT + timedelta(days=1))
+    assert (again.added, again.updated, again.unchanged) == (0, 0, first.added)
+    with db.reading() as session:
+        assert not any(session.scalars(select(Order.import_fingerprint)))

@@ -578,10 +578,10 @@ class _LineTexts:
             texts[number] = raw
             yield number, raw
 
-    def take(self, rows: list[ReportRow]) -> list[str]:
-        """The rows' lines (each row's line is taken once)."""
+    def take(self, rows: list[ReportRow]) -> list[str | None]:
+        """The rows' lines (each row's line is taken once; None: not seen)."""
         pop = self.texts.pop
-        return [pop(row.line) for row in rows]
+        return [pop(row.line, None) for row in rows]
 
     def forget(self, through: int) -> None:
         """Lines up to ``through`` that no row took (blank, bad or left out)."""
@@ -608,7 +608,7 @@ class _FileMerge:
         at: datetime,
         actor: str = ACTOR,
         held: frozenset[str] = frozenset(),
-        key: bytes = b"",
+        key: bytes | None = None,
     ) -> None:
         self.tables = tables
         self.key = key
@@ -620,19 +620,19 @@ class _FileMerge:
         # Orders whose lines are not consecutive in the file: merged once, at its end.
         self.held = held
         self.held_rows: list[ReportRow] = []
-        self.held_texts: list[str] = []
+        self.held_texts: list[str | None] = []
         # The last event before this file's: its events are the ones after.
         self.events_before = tables.connection.scalar(select(func.max(EVENTS.c.id))) or 0
         # An order merged again in this file was written by this import (updated_at).
         self.revisited = False
 
-    def take(self, rows: list[ReportRow], texts: list[str]) -> None:
+    def take(self, rows: list[ReportRow], texts: list[str | None]) -> None:
         """Merge a chunk's rows (``texts``: their lines), but keep the held orders' rows
         for :meth:`finish`."""
         held = self.held
         if held:
             kept: list[ReportRow] = []
-            kept_texts: list[str] = []
+            kept_texts: list[str | None] = []
             for row, line in zip(rows, texts, strict=True):
                 if row.order_id in held:
                     self.held_rows.append(row)
@@ -667,11 +667,11 @@ class _FileMerge:
         )
         return set(self.tables.connection.scalars(query))
 
-    def merge(self, rows: list[ReportRow], texts: list[str]) -> None:
+    def merge(self, rows: list[ReportRow], texts: list[str | None]) -> None:
         """Merge the rows of a chunk (``texts``: their lines): their orders, CHUNK orders
         per round trip."""
         groups: dict[str, list[ReportRow]] = {}
-        lines: dict[str, list[str]] = {}
+        lines: dict[str, list[str | None]] = {}
         for row, line in zip(rows, texts, strict=True):
             group = groups.get(row.order_id)
             if group is None:
@@ -681,8 +681,14 @@ class _FileMerge:
                 group.append(row)
                 lines[row.order_id].append(line)
         key = self.key
+        # An order a line of which (or its header) was not seen as text has no
+        # fingerprint: it is merged in full.
         prints = {
-            order_id: blake2b("\n".join(found).encode(), key=key, digest_size=16).hexdigest()
+            order_id: None
+            if key is None or None in found
+            else blake2b(
+                "\n".join(cast(list[str], found)).encode(), key=key, digest_size=16
+            ).hexdigest()
             for order_id, found in lines.items()
         }
         order_ids = list(groups)
@@ -735,13 +741,17 @@ class _FileMerge:
         return merges
 
     def _merge_orders(
-        self, order_ids: list[str], groups: dict[str, list[ReportRow]], prints: dict[str, str]
+        self,
+        order_ids: list[str],
+        groups: dict[str, list[ReportRow]],
+        prints: dict[str, str | None],
     ) -> None:
         note = self.tally.note
         stored = self._stored_prints(order_ids)
         merged: list[str] = []
         for order_id in order_ids:
-            if order_id in stored and stored[order_id] == prints[order_id]:
+            fingerprint = prints[order_id]
+            if fingerprint is not None and order_id in stored and stored[order_id] == fingerprint:
                 note(order_id, UNCHANGED)  # the same lines on the state they left
             else:
                 merged.append(order_id)
@@ -762,7 +772,10 @@ class _FileMerge:
                 merge.apply(row, layout)
             merge.settle()
             values = merge.values
-            values[FINGERPRINT] = f"{values['version']}:{prints[order_id]}"
+            fingerprint = prints[order_id]
+            values[FINGERPRINT] = (
+                None if fingerprint is None else f"{values['version']}:{fingerprint}"
+            )
             if merge.is_new:
                 new.append(merge)
                 note(order_id, ADDED)
@@ -771,7 +784,8 @@ class _FileMerge:
                 note(order_id, UPDATED)
             else:
                 note(order_id, UNCHANGED)
-                printed.append((merge.pk, values[FINGERPRINT]))
+                if fingerprint is not None and values[FINGERPRINT] != merge.before[FINGERPRINT]:
+                    printed.append((merge.pk, values[FINGERPRINT]))
         self._write(new, changed, printed)
 
     def _write(self, new: list[OrderMerge], changed: list[OrderMerge], printed: list[Row]) -> None:
@@ -960,7 +974,7 @@ class _Import:
             for source in self.sources:
                 lines = _LineTexts()
                 with open_report(source, lines.tap) as stream:
-                    header = lines.texts.pop(stream.header_line)
+                    header = lines.texts.pop(stream.header_line, None)
                     merge = _FileMerge(
                         tables,
                         stream.name,
@@ -968,7 +982,7 @@ class _Import:
                         self.at,
                         self.actor,
                         held,
-                        _file_key(stream.layout, header),
+                        None if header is None else _file_key(stream.layout, header),
                     )
                     texts: list[tuple[int, Text]] = []
                     for chunk in stream.chunks(CHUNK_LINES):
