@@ -224,6 +224,12 @@ class Order(Base):
             "purchase_date",
             sqlite_where=text("fulfilled_by = 'marketplace'"),
         ),
+        # migration 0012: health's orders cancelled on the marketplace (a handful), oldest first
+        Index(
+            "ix_orders_marketplace_cancelled_purchased",
+            "purchase_date",
+            sqlite_where=text("canceled_on_marketplace IS 1"),
+        ),
         # migration 0010: a rare searched word is looked for in this narrow copy (SQLite)
         Index("ix_orders_search", "search_text", "order_id").ddl_if(dialect="sqlite"),
     )
