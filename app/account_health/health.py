@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cache, partial
+from operator import attrgetter
 from typing import Any, NamedTuple
 
 from sqlalchemy import (
@@ -238,20 +239,24 @@ def late_orders(session: Session, as_of: datetime) -> list[LateOrder]:
     # the open orders' status index.
     open_now = select(*columns).where(known_then, Order.status.in_(OPEN_STATUSES))
     found = list(rows.execute(open_now).all())
-    seen = {row[0] for row in found}
-    changed = [pk for pk in undone if pk not in seen]
-    if changed:  # rare: a report as of a moment before some shipments
-        found += rows.execute(select(*columns).where(known_then, Order.id.in_(changed))).all()
+    if undone:  # rare: a report as of a moment before some shipments
+        seen = {row[0] for row in found}
+        changed = [pk for pk in undone if pk not in seen]
+        if changed:
+            found += rows.execute(select(*columns).where(known_then, Order.id.in_(changed))).all()
     days_late = cache(partial(whole_days, as_of))
-    late = [
-        LateOrder(order_id, status_of(status), ship_by, days_late(ship_by))
-        for pk, order_id, status, ship_by in (
-            (pk, order_id, status, moment_of(raw_ship_by))
-            for pk, order_id, status, raw_ship_by, open_units in found
-            if int(open_units) + undone.get(pk, 0) > 0
-        )
-    ]
-    late.sort(key=lambda order: (order.latest_ship_date, order.order_id))
+    # What a late order is besides its id, worked out once per status and ship-by date.
+    shapes: dict[tuple[Any, Any], tuple[OrderStatus, datetime, int]] = {}
+    late = []
+    for pk, order_id, raw_status, raw_ship_by, open_units in found:
+        if int(open_units) + undone.get(pk, 0) > 0:
+            shape = shapes.get((raw_status, raw_ship_by))
+            if shape is None:
+                ship_by = moment_of(raw_ship_by)
+                shape = (status_of(raw_status), ship_by, days_late(ship_by))
+                shapes[raw_status, raw_ship_by] = shape
+            late.append(LateOrder(order_id, *shape))
+    late.sort(key=attrgetter("latest_ship_date", "order_id"))
     return late
 
 
@@ -302,54 +307,93 @@ def _ship_by_dates(ship_by: datetime) -> tuple[str | None, str | None]:
     return iso(ship_by), iso(ship_by + timedelta(days=AUTO_CANCEL_DAYS))
 
 
-def health(db: Database, as_of: datetime | None = None, days: int = WINDOW_DAYS) -> HealthReport:
+ShipByDates = Callable[[datetime], tuple[str | None, str | None]]
+
+
+def late_entries(order: LateOrder, dates: ShipByDates) -> tuple[dict[str, Any], dict[str, Any]]:
+    """A late order's entry in the JSON's ``late`` list and in ``at_risk_of_auto_cancel``.
+
+    ``dates`` is :func:`_ship_by_dates`, cached by the caller: 100,000 late orders share
+    a few hundred ship-by dates."""
+    ship_by, auto_cancel_from = dates(order.latest_ship_date)
+    entry = {
+        "order_id": order.order_id,
+        "status": order.status.value,
+        "latest_ship_date": ship_by,
+        "days_late": order.days_late,
+    }
+    at_risk = {
+        **entry,
+        "days_left": days_before_auto_cancel(order.days_late),
+        "auto_cancel_from": auto_cancel_from,
+    }
+    return entry, at_risk
+
+
+def pending_entry(pending: PendingOrder) -> dict[str, Any]:
+    return {
+        "order_id": pending.order_id,
+        "purchase_date": iso(pending.purchase_date),
+        "age_days": pending.age_days,
+    }
+
+
+@dataclass
+class HealthFacts:
+    """What the health report is made of, as rows: the report's lists are built from them
+    (the window's page), or written straight out (``health --json``, app/cli/health_output.py).
+    """
+
+    rate: CancellationRate
+    late: list[LateOrder]
+    pending: list[PendingOrder]
+    canceled_on_marketplace: list[dict[str, Any]]
+    overdue_refunds: list[dict[str, Any]]
+
+
+def health_facts(
+    db: Database, as_of: datetime | None = None, days: int = WINDOW_DAYS
+) -> HealthFacts:
     as_of = clock.as_utc(as_of) if as_of else clock.now()
     with db.reading() as session:
-        report = HealthReport(cancellation_rate(session, as_of, days))
-        dates = cache(_ship_by_dates)  # once per ship-by date, not per late order
-        for order in late_orders(session, as_of):
-            ship_by, auto_cancel_from = dates(order.latest_ship_date)
-            entry = {
-                "order_id": order.order_id,
-                "status": order.status.value,
-                "latest_ship_date": ship_by,
-                "days_late": order.days_late,
+        rate = cancellation_rate(session, as_of, days)
+        late = late_orders(session, as_of)
+        pending = pending_too_long(session, as_of)
+        cancelled = [
+            {
+                "order_id": order_id,
+                "purchase_date": iso(purchased),
+                # False: some lines only (an item-status Cancelled in a shipped order).
+                "whole_order": status is OrderStatus.CANCELED,
             }
-            report.late.append(entry)
-            report.at_risk_of_auto_cancel.append(
-                {
-                    **entry,
-                    "days_left": days_before_auto_cancel(order.days_late),
-                    "auto_cancel_from": auto_cancel_from,
-                }
+            for order_id, purchased, status in session.execute(
+                select(Order.order_id, Order.purchase_date, Order.status)
+                .where(
+                    # Its own partial index (migration 0012): a handful of orders, not 1M.
+                    Order.canceled_on_marketplace.is_(True),
+                    Order.purchase_date <= as_of,
+                    seller_fulfilled(),
+                )
+                .order_by(Order.purchase_date)
             )
-        for pending in pending_too_long(session, as_of):
-            report.pending_over_21_days.append(
-                {
-                    "order_id": pending.order_id,
-                    "purchase_date": iso(pending.purchase_date),
-                    "age_days": pending.age_days,
-                }
-            )
-        for order_id, purchased, status in session.execute(
-            select(Order.order_id, Order.purchase_date, Order.status)
-            .where(
-                Order.canceled_on_marketplace.is_(True),
-                Order.purchase_date <= as_of,
-                seller_fulfilled(),
-            )
-            .order_by(Order.purchase_date)
-        ):
-            report.canceled_on_marketplace.append(
-                {
-                    "order_id": order_id,
-                    "purchase_date": iso(purchased),
-                    # False: some lines only (an item-status Cancelled in a shipped order).
-                    "whole_order": status is OrderStatus.CANCELED,
-                }
-            )
+        ]
         # Imported here: the returns and refunds rules are not needed to list orders.
         from app.order_actions.returns import overdue_refunds
 
-        report.overdue_refunds = overdue_refunds(session, as_of)
+        return HealthFacts(rate, late, pending, cancelled, overdue_refunds(session, as_of))
+
+
+def health(db: Database, as_of: datetime | None = None, days: int = WINDOW_DAYS) -> HealthReport:
+    facts = health_facts(db, as_of, days)
+    report = HealthReport(
+        facts.rate,
+        pending_over_21_days=[pending_entry(pending) for pending in facts.pending],
+        canceled_on_marketplace=facts.canceled_on_marketplace,
+        overdue_refunds=facts.overdue_refunds,
+    )
+    dates = cache(_ship_by_dates)  # once per ship-by date, not per late order
+    for order in facts.late:
+        entry, at_risk = late_entries(order, dates)
+        report.late.append(entry)
+        report.at_risk_of_auto_cancel.append(at_risk)
     return report

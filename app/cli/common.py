@@ -59,13 +59,22 @@ def print_json(value: Any) -> None:
     sys.stdout.write("\n")
 
 
+class Encoded(list[str]):
+    """A list whose entries are already written as one-line JSON (``one_line`` of each).
+
+    :func:`print_json` writes it as it writes a list of flat objects: a command with
+    100,000 entries of a few shapes builds each line from cached pieces instead."""
+
+
 def _flat(value: Any) -> bool:
     return isinstance(value, dict) and not any(isinstance(v, dict | list) for v in value.values())
 
 
 def _json_lines(value: Any, pad: str) -> Iterator[str]:
     inner = pad + "  "
-    if isinstance(value, dict) and value:
+    if isinstance(value, Encoded):
+        yield "[\n" + inner + (",\n" + inner).join(value) + "\n" + pad + "]" if value else "[]"
+    elif isinstance(value, dict) and value:
         yield "{"
         for number, (key, item) in enumerate(value.items()):
             yield ("\n" if number == 0 else ",\n") + inner + _compact(key) + ": "
@@ -115,6 +124,7 @@ def _one_line_writer() -> Callable[[Any], str]:
 
 
 _compact = _one_line_writer()
+one_line = _compact  # a value as one line of JSON, as print_json writes a flat list's entry
 
 
 def say(line: str = "") -> None:
