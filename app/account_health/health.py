@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cache, partial
-from operator import attrgetter
 from typing import Any, NamedTuple
 
 from sqlalchemy import (
@@ -28,7 +27,9 @@ from sqlalchemy import (
     type_coerce,
     union_all,
 )
+from sqlalchemy.engine import Connection
 from sqlalchemy.orm import QueryableAttribute, Session
+from sqlalchemy.sql import Executable
 from sqlalchemy.types import NullType
 
 from app import clock
@@ -238,16 +239,18 @@ def late_orders(session: Session, as_of: datetime) -> list[LateOrder]:
     # ship-by index through every order shipped long ago (seconds at 1M) instead of
     # the open orders' status index.
     open_now = select(*columns).where(known_then, Order.status.in_(OPEN_STATUSES))
-    found = list(rows.execute(open_now).all())
+    found = _plain_rows(rows, open_now)
     if undone:  # rare: a report as of a moment before some shipments
         seen = {row[0] for row in found}
         changed = [pk for pk in undone if pk not in seen]
         if changed:
-            found += rows.execute(select(*columns).where(known_then, Order.id.in_(changed))).all()
+            found += _plain_rows(rows, select(*columns).where(known_then, Order.id.in_(changed)))
     days_late = cache(partial(whole_days, as_of))
-    # What a late order is besides its id, worked out once per status and ship-by date.
+    # What a late order is besides its id, worked out once per status and ship-by date;
+    # the orders gathered by ship-by date, each day's sorted by order id (comparing
+    # 100,000 timezone-aware dates took most of a one-pass sort's time).
     shapes: dict[tuple[Any, Any], tuple[OrderStatus, datetime, int]] = {}
-    late = []
+    by_ship_by: dict[datetime, list[LateOrder]] = defaultdict(list)
     for pk, order_id, raw_status, raw_ship_by, open_units in found:
         if int(open_units) + undone.get(pk, 0) > 0:
             shape = shapes.get((raw_status, raw_ship_by))
@@ -255,9 +258,22 @@ def late_orders(session: Session, as_of: datetime) -> list[LateOrder]:
                 ship_by = moment_of(raw_ship_by)
                 shape = (status_of(raw_status), ship_by, days_late(ship_by))
                 shapes[raw_status, raw_ship_by] = shape
-            late.append(LateOrder(order_id, *shape))
-    late.sort(key=attrgetter("latest_ship_date", "order_id"))
+            by_ship_by[shape[1]].append(LateOrder(order_id, *shape))
+    late: list[LateOrder] = []
+    for ship_by in sorted(by_ship_by):
+        late += sorted(by_ship_by[ship_by])  # by order id: unique, so nothing else compared
     return late
+
+
+def _plain_rows(connection: Connection, statement: Executable) -> list[Any]:
+    """The driver's own tuples: the columns asked for need no conversion on either
+    database (raw values are converted once per value by the caller), and a
+    result row object for each of 100,000 orders cost a tenth of the list."""
+    result = connection.execute(statement)
+    try:
+        return list(result.cursor.fetchall())
+    finally:
+        result.close()
 
 
 def _converted_once(column: QueryableAttribute[Any], dialect: Dialect) -> Callable[[Any], Any]:
