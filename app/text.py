@@ -32,6 +32,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
+from app.json_text import json_writer
 from app.money import cents
 
 
@@ -222,8 +223,9 @@ def _restored(value: Any) -> Any:
     return value
 
 
-# json.dumps(value, ensure_ascii=False, sort_keys=True), without a new encoder per call.
-_ENCODE = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
+# json.dumps(value, ensure_ascii=False, sort_keys=True), without a new encoder per call
+# (nor C encoder).
+_ENCODE = json_writer(json.JSONEncoder(ensure_ascii=False, sort_keys=True))
 
 
 def to_json(value: Text) -> str:

@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from app.cli.common import _ONE_LINE, _compact, print_json
+from app.json_text import json_writer
 
 PLAIN = st.none() | st.booleans() | st.integers() | st.text() | st.floats(allow_nan=False)
 FLAT = st.dictionaries(st.text(), PLAIN, min_size=1)
@@ -30,6 +31,15 @@ def printed(value: Any) -> str:
 @given(VALUES)
 def test_a_value_is_written_as_the_plain_encoder_writes_it(value: Any) -> None:
     assert _compact(value) == _ONE_LINE.encode(value)
+
+
+@settings(deadline=None)
+@given(VALUES, st.booleans())
+def test_the_audit_logs_and_summaries_encoders_write_what_json_dumps_writes(
+    value: Any, ascii_only: bool
+) -> None:
+    encoder = json.JSONEncoder(ensure_ascii=ascii_only, sort_keys=True)
+    assert json_writer(encoder)(value) == json.dumps(value, ensure_ascii=ascii_only, sort_keys=True)
 
 
 @settings(max_examples=40, deadline=None)

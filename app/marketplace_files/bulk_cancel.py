@@ -258,12 +258,18 @@ LINES = cast(Table, CancellationLine.__table__)
 EVENTS = cast(Table, Event.__table__)
 
 
-def _transient(model: type[Any], values: dict[str, Any]) -> Any:
-    """A model object with these stored values that no session tracks: the walk changes
-    it in memory through the model's own rules, and :func:`_write` stores the changes."""
-    found = manager_of_class(model).new_instance()
-    found.__dict__.update(values)
-    return found
+def _transient(model: type[Any]) -> Callable[[dict[str, Any]], Any]:
+    """Makes model objects with given stored values that no session tracks: the walk
+    changes them in memory through the model's own rules, and :func:`_write` stores
+    the changes."""
+    new_instance = manager_of_class(model).new_instance
+
+    def made(values: dict[str, Any]) -> Any:
+        found = new_instance()
+        found.__dict__.update(values)
+        return found
+
+    return made
 
 
 def _orders_named(session: Session, cancellations: CancellationFile) -> dict[str, Order]:
@@ -282,6 +288,7 @@ def _orders_named(session: Session, cancellations: CancellationFile) -> dict[str
     connection = session.connection()
     orders: dict[str, Order] = {}
     by_pk: dict[int, Order] = {}
+    new_order, new_item = _transient(Order), _transient(OrderItem)
     for start in range(0, len(ids), LOAD_CHUNK):
         query = (
             select(ORDERS)
@@ -291,8 +298,10 @@ def _orders_named(session: Session, cancellations: CancellationFile) -> dict[str
         found = connection.execute(query)
         names = list(found.keys())
         for stored in found:
-            order = _transient(Order, {**dict(zip(names, stored, strict=True)), "items": []})
-            orders[order.order_id] = by_pk[order.id] = order
+            values = dict(zip(names, stored, strict=True))
+            values["items"] = []
+            order = new_order(values)
+            orders[values["order_id"]] = by_pk[values["id"]] = order
     pks = sorted(by_pk)
     for start in range(0, len(pks), LOAD_CHUNK):
         query = (
@@ -304,8 +313,8 @@ def _orders_named(session: Session, cancellations: CancellationFile) -> dict[str
         found = connection.execute(query)
         names = list(found.keys())
         for stored in found:
-            item = _transient(OrderItem, dict(zip(names, stored, strict=True)))
-            by_pk[item.order_pk].items.append(item)
+            values = dict(zip(names, stored, strict=True))
+            by_pk[values["order_pk"]].__dict__["items"].append(new_item(values))
     return orders
 
 
@@ -438,7 +447,6 @@ def _walk(
             order = orders.get(order_id)
             if order is None:
                 raise unknown_order(order_id)
-            before = {item.id: item.quantity_cancelled for item in order.items}
             item_ref = find_item(order, row.item_code).ref if row.item_code else ""
             entry = cancellation_of(
                 order,
@@ -471,7 +479,7 @@ def _walk(
         done.append(entry)
         result = entry.result
         touched.setdefault(order_id, row.line)
-        units = sum(item.quantity_cancelled - before.get(item.id, 0) for item in order.items)
+        units = sum(line.quantity for line in entry.cancellation.lines)  # cancelled by this row
         planned.append(
             PlannedRow(
                 row.line,

@@ -15,12 +15,13 @@ from typing import Any, NamedTuple
 
 from sqlalchemy.orm import Session
 
+from app.json_text import json_writer
 from app.order_actions.message_choice import BUYER_MESSAGE_EVENT, note_buyer_message
 from app.storage.models import Event, Order, OrderItem, OrderStatus
 from app.text import Text, to_json
 
-# json.dumps(value, sort_keys=True), without a new encoder per call.
-_ENCODE = json.JSONEncoder(sort_keys=True).encode
+# json.dumps(value, sort_keys=True), without a new encoder per call (nor C encoder).
+_ENCODE = json_writer(json.JSONEncoder(sort_keys=True))
 
 
 def items_snapshot(items: Iterable[OrderItem]) -> dict[str, Any]:
