@@ -21,13 +21,14 @@ from __future__ import annotations
 import gc
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import datetime
 from decimal import Decimal
+from operator import attrgetter
 from pathlib import Path
 from typing import Any, cast
 
-from sqlalchemy import Connection, Table, bindparam, insert, select, update
+from sqlalchemy import Connection, Table, insert
 from sqlalchemy.orm import Session, configure_mappers
 from sqlalchemy.orm.instrumentation import manager_of_class
 
@@ -42,6 +43,7 @@ from app.marketplace_files.flatfiles.cancellation_file import (
 )
 from app.order_actions.orders import (
     CancellationDone,
+    CancelledLine,
     ItemQuantity,
     cancellation_of,
     check_order_id,
@@ -50,6 +52,7 @@ from app.order_actions.orders import (
 )
 from app.order_actions.reasons import COMMON_CANCELLATION_REASONS, cancellation_reason
 from app.storage import audit, files
+from app.storage.bulk import BulkTable
 from app.storage.db import Database, changed_elsewhere
 from app.storage.models import Cancellation, CancellationLine, Event, Order, OrderItem
 from app.text import QT_TRANSLATE_NOOP, Number, Text, plural, text
@@ -256,6 +259,10 @@ ITEMS = cast(Table, OrderItem.__table__)
 CANCELLATIONS = cast(Table, Cancellation.__table__)
 LINES = cast(Table, CancellationLine.__table__)
 EVENTS = cast(Table, Event.__table__)
+# A cancellation line's columns: its cancellation, then CancelledLine's fields in order.
+LINE_FIELDS = tuple(field.name for field in fields(CancelledLine))
+LINE_COLUMNS = ("cancellation_id", *LINE_FIELDS)
+_line_values = attrgetter(*LINE_FIELDS)
 
 
 def _transient(model: type[Any]) -> Callable[[dict[str, Any]], Any]:
@@ -275,7 +282,9 @@ def _transient(model: type[Any]) -> Callable[[dict[str, Any]], Any]:
 def _orders_named(session: Session, cancellations: CancellationFile) -> dict[str, Order]:
     """Every order the file names, with its items, in a few queries (not one per line).
 
-    Rows see each other's changes because there is one object per order.
+    Rows see each other's changes because there is one object per order. Read as
+    stored and converted once per distinct value (:class:`BulkTable`, as the importer
+    reads them): the orders of a file share their dates, statuses and amounts.
     """
     wanted: set[str] = set()
     for row in cancellations.rows:
@@ -286,86 +295,75 @@ def _orders_named(session: Session, cancellations: CancellationFile) -> dict[str
     ids = sorted(wanted)
     configure_mappers()  # before new_instance(), once
     connection = session.connection()
+    orders_table = BulkTable(ORDERS, connection.dialect)
+    items_table = BulkTable(ITEMS, connection.dialect)
+    order_names = [column.name for column in ORDERS.columns]
+    item_names = [column.name for column in ITEMS.columns]
     orders: dict[str, Order] = {}
     by_pk: dict[int, Order] = {}
     new_order, new_item = _transient(Order), _transient(OrderItem)
     for start in range(0, len(ids), LOAD_CHUNK):
         query = (
-            select(ORDERS)
-            .where(ORDERS.c.order_id.in_(ids[start : start + LOAD_CHUNK]))
+            orders_table.select(*order_names)
+            .where(orders_table.column("order_id").in_(ids[start : start + LOAD_CHUNK]))
             .with_for_update()
         )
-        found = connection.execute(query)
-        names = list(found.keys())
-        for stored in found:
-            values = dict(zip(names, stored, strict=True))
+        for stored in orders_table.decode(order_names, connection.execute(query).all()):
+            values = dict(zip(order_names, stored, strict=True))
             values["items"] = []
             order = new_order(values)
             orders[values["order_id"]] = by_pk[values["id"]] = order
     pks = sorted(by_pk)
     for start in range(0, len(pks), LOAD_CHUNK):
         query = (
-            select(ITEMS)
-            .where(ITEMS.c.order_pk.in_(pks[start : start + LOAD_CHUNK]))
-            .order_by(ITEMS.c.id)
+            items_table.select(*item_names)
+            .where(items_table.column("order_pk").in_(pks[start : start + LOAD_CHUNK]))
+            .order_by(items_table.column("id"))
             .with_for_update()
         )
-        found = connection.execute(query)
-        names = list(found.keys())
-        for stored in found:
-            values = dict(zip(names, stored, strict=True))
+        for stored in items_table.decode(item_names, connection.execute(query).all()):
+            values = dict(zip(item_names, stored, strict=True))
             by_pk[values["order_pk"]].__dict__["items"].append(new_item(values))
     return orders
 
 
 def _write(session: Session, done: list[CancellationDone], orders: dict[str, Order]) -> None:
-    """Store what the walk changed, set-based, in the session's transaction."""
+    """Store what the walk changed, set-based, in the session's transaction.
+
+    Each value converted once per distinct value (:class:`BulkTable`): 5,000 rows
+    share their moment, statuses and amounts."""
     if not done:
         return
     connection = session.connection()
+    dialect = connection.dialect
     touched = {id(order): order for entry in done if (order := orders[entry.result.order_id])}
     changed = [
-        {
-            "b_id": order.id,
-            "b_version": order.version,
-            "status": order.status,
-            "updated_at": order.updated_at,
-            "version": order.version + 1,  # once per transaction, as a flush would
-        }
+        # once per transaction, as a flush would
+        (order.id, order.version, order.status, order.updated_at, order.version + 1)
         for order in touched.values()
     ]
-    statement = (
-        update(ORDERS)
-        .where(ORDERS.c.id == bindparam("b_id"), ORDERS.c.version == bindparam("b_version"))
-        .values(
-            status=bindparam("status"),
-            updated_at=bindparam("updated_at"),
-            version=bindparam("version"),
-        )
+    matched = BulkTable(ORDERS, dialect).update_many(
+        connection, ("id", "version"), ("status", "updated_at", "version"), changed
     )
-    matched = connection.execute(statement, changed).rowcount
-    if connection.dialect.supports_sane_multi_rowcount and matched != len(changed):
+    if dialect.supports_sane_multi_rowcount and matched != len(changed):
         raise changed_elsewhere()
     item_ids = {line.order_item_pk for entry in done for line in entry.cancellation.lines}
     items = [
-        {"b_id": item.id, "quantity_cancelled": item.quantity_cancelled}
+        (item.id, item.quantity_cancelled)
         for order in touched.values()
         for item in order.items
         if item.id in item_ids
     ]
-    connection.execute(
-        update(ITEMS)
-        .where(ITEMS.c.id == bindparam("b_id"))
-        .values(quantity_cancelled=bindparam("quantity_cancelled")),
-        items,
-    )
+    BulkTable(ITEMS, dialect).update_many(connection, ("id",), ("quantity_cancelled",), items)
     lines = [
-        {"cancellation_id": key, **vars(line)}
+        (key, *_line_values(line))
         for key, entry in _inserted_cancellations(connection, done, orders)
         for line in entry.cancellation.lines
     ]
-    connection.execute(insert(LINES), lines)
-    connection.execute(insert(EVENTS), [entry.event for entry in done])
+    BulkTable(LINES, dialect).insert_many(connection, LINE_COLUMNS, lines)
+    event_columns = tuple(done[0].event)  # every event has audit.event_values' columns
+    events = [tuple(entry.event[name] for name in event_columns) for entry in done]
+    BulkTable(EVENTS, dialect).insert_many(connection, event_columns, events)
 
 
 def _inserted_cancellations(
