@@ -385,7 +385,7 @@ def health_facts(
             for order_id, purchased, status in session.execute(
                 select(Order.order_id, Order.purchase_date, Order.status)
                 .where(
-                    # Its own partial index (migration 0012): a handful of orders, not 1M.
+                    # Its own partial index (migration 0014): a handful of orders, not 1M.
                     Order.canceled_on_marketplace.is_(True),
                     Order.purchase_date <= as_of,
                     seller_fulfilled(),

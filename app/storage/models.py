@@ -224,7 +224,7 @@ class Order(Base):
             "purchase_date",
             sqlite_where=text("fulfilled_by = 'marketplace'"),
         ),
-        # migration 0012: health's orders cancelled on the marketplace (a handful), oldest first
+        # migration 0014: health's orders cancelled on the marketplace (a handful), oldest first
         Index(
             "ix_orders_marketplace_cancelled_purchased",
             "purchase_date",
