@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QGuiApplication
@@ -13,13 +14,16 @@ from app.errors import SellerDeskError
 from app.storage.db import Database, open_database
 from ui import error_report
 from ui.about_dialog import application_icon
-from ui.demo_database import DemoDatabase
 from ui.i18n import tr_text
 from ui.main_window import MainWindow
 from ui.translation import install_translators, saved_language
 
+if TYPE_CHECKING:
+    from ui.demo_database import DemoDatabase
+
 QUIT_AFTER_VARIABLE = "SELLERDESK_QUIT_AFTER_MS"
 DESKTOP_FILE_NAME = "io.github.sellerdesk.SellerDesk"
+DAILY_BACKUP_AFTER_MS = 3000
 
 
 def application() -> QApplication:
@@ -63,6 +67,8 @@ def run(database: str | None, demo: bool) -> int:
     demo_database: DemoDatabase | None = None
     try:
         if demo:
+            from ui.demo_database import DemoDatabase  # its sample data only when asked for
+
             demo_database = DemoDatabase()
             db: Database = demo_database.db
         else:
@@ -72,7 +78,10 @@ def run(database: str | None, demo: bool) -> int:
     install_translators(app, saved_language(db))
     window = MainWindow(db, demo=demo_database)
     window.show()
-    window.start_daily_backup()
+    # The day's backup copies the whole file: it starts once the first rows are on
+    # screen instead of competing with them (a window closed before then leaves it
+    # to the next start, as a window closed during the copy does).
+    QTimer.singleShot(DAILY_BACKUP_AFTER_MS, window.start_daily_backup)
     if quit_after is not None:
         QTimer.singleShot(quit_after, window.close)
     try:

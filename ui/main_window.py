@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import (
     QByteArray,
@@ -62,25 +62,10 @@ from app.order_views.order_list import (
 )
 from app.order_views.queries import View
 from app.storage.db import Database
-from ui.about_dialog import AboutDialog
 from ui.actions import ActionRegistry, Menu
 from ui.backup_actions import BackupController
-from ui.connection_settings import ConnectionSettingsPage
-from ui.demo_database import DemoDatabase
 from ui.details_pane import DetailsPane
-from ui.dialogs.asked_by_message_dialog import AskedByMessageDialog
-from ui.dialogs.backups_page import BackupsPage
-from ui.dialogs.bulk_cancel_dialog import BulkCancelDialog
-from ui.dialogs.cancel_dialog import CancelDialog
-from ui.dialogs.cancel_items_dialog import CancelItemsDialog
-from ui.dialogs.export_dialog import ExportDialog
 from ui.dialogs.import_dialog import ImportRunner
-from ui.dialogs.message_dialog import MessageDialog
-from ui.dialogs.preferences_dialog import PreferencesDialog
-from ui.dialogs.refund_dialog import RefundDialog
-from ui.dialogs.return_dialog import ReturnDialog
-from ui.dialogs.ship_dialog import ShipDialog
-from ui.dialogs.summary_dialog import SummaryDialog
 from ui.elided_label import ElidedLabel
 from ui.filter_list import FilterList
 from ui.health_page import HealthPage
@@ -92,6 +77,22 @@ from ui.models.order_table_model import OrderTableModel
 from ui.tasks import Task, TaskRunner
 from ui.translation import install_translators
 from ui.welcome import Welcome
+
+# The dialogs (and what they import) load when first opened: the window's start
+# pays only for what its first paint shows.
+if TYPE_CHECKING:
+    from ui.demo_database import DemoDatabase
+    from ui.dialogs.asked_by_message_dialog import AskedByMessageDialog
+    from ui.dialogs.bulk_cancel_dialog import BulkCancelDialog
+    from ui.dialogs.cancel_dialog import CancelDialog
+    from ui.dialogs.cancel_items_dialog import CancelItemsDialog
+    from ui.dialogs.export_dialog import ExportDialog
+    from ui.dialogs.message_dialog import MessageDialog
+    from ui.dialogs.preferences_dialog import PreferencesDialog
+    from ui.dialogs.refund_dialog import RefundDialog
+    from ui.dialogs.return_dialog import ReturnDialog
+    from ui.dialogs.ship_dialog import ShipDialog
+    from ui.dialogs.summary_dialog import SummaryDialog
 
 SEARCH_DELAY_MS = 250
 # Opening an order from the health page loads pages of the list up to this many rows
@@ -866,6 +867,8 @@ class MainWindow(QMainWindow):
         if self._details is None or not self.registry["confirm_shipment"].isEnabled():
             return None
         order_id = self._details.order_id
+        from ui.dialogs.ship_dialog import ShipDialog
+
         dialog = ShipDialog(self._db, self._details, self)
         self._open_for_order(dialog, order_id, self.tr("Shipment of order {order} confirmed."))
         return dialog
@@ -874,6 +877,8 @@ class MainWindow(QMainWindow):
         if self._details is None or not self.registry["cancel_order"].isEnabled():
             return None
         order_id = self._details.order_id
+        from ui.dialogs.cancel_dialog import CancelDialog
+
         dialog = CancelDialog(self._db, self._details, self)
         dialog.rejected.connect(lambda: self._reply_copied(dialog.copied_reply))
         self._offer_s5_message(dialog)
@@ -899,6 +904,8 @@ class MainWindow(QMainWindow):
         order_id = self._order_for("cancel_items")
         if order_id is None:
             return None
+        from ui.dialogs.cancel_items_dialog import CancelItemsDialog
+
         dialog = CancelItemsDialog(self._db, order_id, self)
         self._open_for_order(dialog, order_id, self.tr("Items of order {order} cancelled."))
         return dialog
@@ -910,6 +917,8 @@ class MainWindow(QMainWindow):
         return self._open_refund(order_id, from_return=False)
 
     def _open_refund(self, order_id: str, *, from_return: bool) -> RefundDialog:
+        from ui.dialogs.refund_dialog import RefundDialog
+
         dialog = RefundDialog(self._db, order_id, self, from_return=from_return)
         self._open_for_order(dialog, order_id, self.tr("Refund of order {order} recorded."))
         return dialog
@@ -918,6 +927,8 @@ class MainWindow(QMainWindow):
         order_id = self._order_for("record_return")
         if order_id is None:
             return None
+        from ui.dialogs.return_dialog import ReturnDialog
+
         dialog = ReturnDialog(self._db, order_id, self)
         self._open_for_order(dialog, order_id)
         dialog.accepted.connect(lambda: self._return_recorded(order_id, dialog.opens_refund))
@@ -937,6 +948,8 @@ class MainWindow(QMainWindow):
             return None
         if template_key is None and self._details is not None:
             template_key = self._details.suggested_message  # app/ chose it from the story
+        from ui.dialogs.message_dialog import MessageDialog
+
         dialog = MessageDialog(self._db, order_id, template_key, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         # The message is on the timeline now (the dialog stays open to copy or e-mail it).
@@ -949,6 +962,8 @@ class MainWindow(QMainWindow):
         if self._details is None or self._order_for("note_asked_by_message") is None:
             return None
         order_id = self._details.order_id
+        from ui.dialogs.asked_by_message_dialog import AskedByMessageDialog
+
         dialog = AskedByMessageDialog(self._db, self._details, self)
         self._open_for_order(
             dialog, order_id, self.tr("Order {order}: the buyer's request by message is noted.")
@@ -965,6 +980,8 @@ class MainWindow(QMainWindow):
         self.menus[Menu.ORDERS].popup(self.table.viewport().mapToGlobal(position))
 
     def export_files(self) -> ExportDialog:
+        from ui.dialogs.export_dialog import ExportDialog
+
         dialog = ExportDialog(self._db, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.told.connect(lambda sentence: self.statusBar().showMessage(sentence, 15000))
@@ -977,10 +994,14 @@ class MainWindow(QMainWindow):
     def open_connection_settings(self) -> PreferencesDialog:
         """File > Marketplace connection: Preferences, on its Marketplace connection tab."""
         dialog = self.preferences()
+        from ui.connection_settings import ConnectionSettingsPage
+
         dialog.tabs.setCurrentWidget(dialog.findChild(ConnectionSettingsPage))
         return dialog
 
     def bulk_cancel(self) -> BulkCancelDialog:
+        from ui.dialogs.bulk_cancel_dialog import BulkCancelDialog
+
         dialog = BulkCancelDialog(self._db, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished.connect(lambda _result: self.apply_changes(dialog.changes))
@@ -990,6 +1011,8 @@ class MainWindow(QMainWindow):
     def print_summary(self) -> SummaryDialog:
         """The summary of the selected orders when several are selected, else of a period."""
         selected = [] if self.health_shown() else self.selected_order_ids()
+        from ui.dialogs.summary_dialog import SummaryDialog
+
         dialog = SummaryDialog(self._db, selected if len(selected) > 1 else None, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.told.connect(lambda sentence: self.statusBar().showMessage(sentence, 15000))
@@ -1014,6 +1037,8 @@ class MainWindow(QMainWindow):
             )
 
     def open_demo(self) -> None:
+        from ui.demo_database import DemoDatabase
+
         try:
             demo = DemoDatabase()
         except SellerDeskError as error:
@@ -1052,6 +1077,10 @@ class MainWindow(QMainWindow):
         self.refresh()
 
     def preferences(self) -> PreferencesDialog:
+        from ui.connection_settings import ConnectionSettingsPage
+        from ui.dialogs.backups_page import BackupsPage
+        from ui.dialogs.preferences_dialog import PreferencesDialog
+
         dialog = PreferencesDialog(self._db, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         connection = ConnectionSettingsPage(self._db, self.sync.secrets, dialog)
@@ -1072,6 +1101,8 @@ class MainWindow(QMainWindow):
         self._show_details(self._details.order_id if self._details else None)
 
     def about(self) -> None:
+        from ui.about_dialog import AboutDialog
+
         AboutDialog(self).exec()
 
     # -- language ------------------------------------------------------------
@@ -1159,11 +1190,20 @@ class MainWindow(QMainWindow):
 
     def save_settings(self) -> None:
         settings = QSettings()
-        settings.setValue("window/geometry", self.saveGeometry())
-        settings.setValue("window/state", self.saveState())
-        settings.setValue("window/splitter", self.splitter.saveState())
-        settings.setValue("table/header", self.table.horizontalHeader().saveState())
-        settings.sync()
+        changed = False
+        for key, value in (
+            ("window/geometry", self.saveGeometry()),
+            ("window/state", self.saveState()),
+            ("window/splitter", self.splitter.saveState()),
+            ("table/header", self.table.horizontalHeader().saveState()),
+        ):
+            # Unchanged, the file is not rewritten: its sync waits for the disk
+            # (over a second on a busy machine), which a seller feels at every quit.
+            if settings.value(key) != value:
+                settings.setValue(key, value)
+                changed = True
+        if changed:
+            settings.sync()
 
     def shutdown(self) -> None:
         """Wait for background work; close a demo database. Safe to call twice."""
