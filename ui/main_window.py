@@ -572,6 +572,7 @@ class MainWindow(QMainWindow):
         search = self.model.query.search
         if self._counts_task is not None:
             self._counts_task.cancel()
+        self.model.set_counts(None)  # asked again because the orders or the search changed
 
         analyse = self._statistics_stale
         self._statistics_stale = False
@@ -585,6 +586,7 @@ class MainWindow(QMainWindow):
                 return
             self._counts, self._rate = result
             self.filters.set_counts(self._counts)
+            self.model.set_counts(self._counts, search)  # an empty filter opens without a query
             self.filters.set_rate(percent(self._rate.percent), self._rate.above_target)
             self._give_list_room()  # the counts may have widened the filter names
             self._update_status()

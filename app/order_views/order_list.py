@@ -17,7 +17,7 @@ import re
 import threading
 import time
 import weakref
-from collections.abc import Callable, Collection, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
@@ -416,10 +416,14 @@ _SORTED_AT = {column: _NAMES.index(str(column.sorts_on.key)) for column in Colum
 _CONTACT = frozenset(CONTACT_FIELDS)
 
 
+_CONTACT_AT = tuple(number for number, name in enumerate(_NAMES) if name in _CONTACT)
+
+
 def _blank_contact(values: Sequence[object]) -> tuple[object, ...]:
-    return tuple(
-        None if name in _CONTACT else value for name, value in zip(_NAMES, values, strict=True)
-    )
+    blanked = list(values)
+    for number in _CONTACT_AT:
+        blanked[number] = None
+    return tuple(blanked)
 
 
 @functools.cache
@@ -594,6 +598,19 @@ def view_counts(
             select(*sums).select_from(Order).where(search_condition(search))
         ).one()
         return {view: int(value) for view, value in zip(View, values, strict=True)}
+
+
+# The filters whose orders change with the clock alone (an order turns late while nobody
+# touches it): a count of none holds for them only at the moment it was taken.
+MOMENT_VIEWS = frozenset({View.LATE, View.AT_RISK})
+
+
+def known_empty(counts: Mapping[View, int]) -> frozenset[View]:
+    """The filters that :func:`view_counts` found empty and that stay empty until an order
+    changes: the list shows them empty without asking the database again."""
+    return frozenset(
+        view for view, found in counts.items() if found == 0 and view not in MOMENT_VIEWS
+    )
 
 
 # The filters a search is offered in when the one shown has none of its orders: each

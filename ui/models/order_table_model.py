@@ -17,7 +17,7 @@ dropped, and its query is interrupted so the worker is free for the new one.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from datetime import datetime
 from enum import Enum, auto
 from typing import Any
@@ -38,6 +38,7 @@ from app.order_views.order_list import (
     ListQuery,
     OrderRow,
     can_interrupt,
+    known_empty,
     page,
     rows_of,
     within,
@@ -96,6 +97,9 @@ class OrderTableModel(QAbstractTableModel):
         self._generation = 0  # the request whose answer the list waits for
         self._pending: Task | None = None
         self._loaded = False  # no page asked for yet: a new sort or filter only waits
+        # The filters the latest counts found empty, for the search they were counted
+        # with (see set_counts); forgotten whenever the orders may have changed.
+        self._empty: tuple[frozenset[View], str] = (frozenset(), "")
         if load:
             self.reload()
 
@@ -109,6 +113,16 @@ class OrderTableModel(QAbstractTableModel):
     def loading(self) -> bool:
         """Whether a page is on its way from a worker (show "Searching…")."""
         return self._pending is not None
+
+    def set_counts(self, counts: Mapping[View, int] | None, search: str = "") -> None:
+        """What the filter list counted for ``search``: a filter found empty (and not one
+        that changes with the clock) then shows its empty list without a query. None: the
+        orders may have changed, ask the database again."""
+        self._empty = (known_empty(counts or {}), search.strip())
+
+    def _known_empty(self, query: ListQuery) -> bool:
+        views, search = self._empty
+        return query.view in views and query.search.strip() == search
 
     def set_database(self, db: Database) -> None:
         self._forget_pending()
@@ -144,6 +158,7 @@ class OrderTableModel(QAbstractTableModel):
 
     def reload(self) -> None:
         """Re-run the query, keeping as many rows loaded as before (at least a page)."""
+        self.set_counts(None)  # a reload follows a change: the counts may be stale
         self._loaded = True
         self._as_of = clock.now()
         self._request(0, max(PAGE_SIZE, len(self._rows)))
@@ -152,6 +167,7 @@ class OrderTableModel(QAbstractTableModel):
         """Read again the rows of ``order_ids`` (an action changed them) and update them
         in place. When one is not among the rows loaded, has left the filter or the
         search, or moved in the sort, the list reloads instead. True: updated in place."""
+        self.set_counts(None)  # the orders changed: the counts may be stale
         where = {row.order_id: number for number, row in enumerate(self._rows)}
         if self._pending is not None or any(order_id not in where for order_id in order_ids):
             self.reload()
@@ -181,6 +197,11 @@ class OrderTableModel(QAbstractTableModel):
         generation = self._generation
         db, as_of = self._db, self._as_of
         query = self._next_page() if offset else self._query
+        if offset == 0 and self._known_empty(query):
+            self._put([], offset, limit)  # counted empty a moment ago: nothing to ask
+            if was_loading:
+                self.loading_changed.emit(False)
+            return
         limits = (self._budget_ms, self._budget_steps)
         unlimited = limits == (None, None)
         on_worker = 0 in limits
