@@ -68,7 +68,6 @@ from ui.details_pane import DetailsPane
 from ui.dialogs.import_dialog import ImportRunner
 from ui.elided_label import ElidedLabel
 from ui.filter_list import FilterList
-from ui.health_page import HealthPage
 from ui.i18n import percent, tr_text
 from ui.labels import empty_view_text, view_label
 from ui.marketplace_sync import SyncController
@@ -93,6 +92,7 @@ if TYPE_CHECKING:
     from ui.dialogs.return_dialog import ReturnDialog
     from ui.dialogs.ship_dialog import ShipDialog
     from ui.dialogs.summary_dialog import SummaryDialog
+    from ui.health_page import HealthPage
 
 SEARCH_DELAY_MS = 250
 # Opening an order from the health page loads pages of the list up to this many rows
@@ -195,7 +195,7 @@ class MainWindow(QMainWindow):
         self.list_stack = QStackedWidget(self)
         self.list_stack.addWidget(self.table)
         self.list_stack.addWidget(self.empty)
-        self.health = self._make_health_page()
+        self._health: HealthPage | None = None  # made when first shown (see health)
         # A search that finds nothing in this filter but does in another says where (app
         # decides which) and switches there in one click.
         self.elsewhere = QPushButton(self)
@@ -388,7 +388,8 @@ class MainWindow(QMainWindow):
         self._give_list_room()
         self.details.retranslate()
         self.welcome.retranslate()
-        self.health.retranslate()
+        if self._health is not None:
+            self._health.retranslate()
         self._update_title()
         self._update_status()
         self._update_empty_state()
@@ -694,7 +695,17 @@ class MainWindow(QMainWindow):
 
     # -- account health ------------------------------------------------------
 
+    @property
+    def health(self) -> HealthPage:
+        """The account health page, made the first time it is needed: its chart and
+        history are not what the window's start shows."""
+        if self._health is None:
+            self._health = self._make_health_page()
+        return self._health
+
     def _make_health_page(self) -> HealthPage:
+        from ui.health_page import HealthPage
+
         page = HealthPage(self._db, self)
         page.setObjectName("health_page")
         page.order_activated.connect(self.open_order)
@@ -703,7 +714,7 @@ class MainWindow(QMainWindow):
         return page
 
     def health_shown(self) -> bool:
-        return self.list_stack.currentWidget() is self.health
+        return self._health is not None and self.list_stack.currentWidget() is self._health
 
     def _show_health(self) -> None:
         """The health page takes the place of the list and the details pane."""
@@ -1059,9 +1070,10 @@ class MainWindow(QMainWindow):
         self.model.set_database(db)
         self.sync.switch_database(db)
         self.backups.switch_database(db)
-        self.list_stack.removeWidget(self.health)
-        self.health.deleteLater()
-        self.health = self._make_health_page()
+        if self._health is not None:
+            self.list_stack.removeWidget(self._health)
+            self._health.deleteLater()
+            self._health = None
         self._check_saved_language()
         self._update_title()
         self.refresh()
