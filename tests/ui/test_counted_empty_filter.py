@@ -9,6 +9,7 @@ from app.order_views.order_list import view_counts
 from app.order_views.queries import View
 from app.storage.models import FulfilledBy
 from tests.factories import NOW, OrderSpec, add_order
+from ui.main_window import MainWindow
 from ui.models import order_table_model
 from ui.models.order_table_model import OrderTableModel
 
@@ -67,3 +68,15 @@ def test_counts_for_another_search_or_a_filter_that_moves_with_the_clock_are_not
     model.set_counts(view_counts(db))  # nothing late now; an hour later there may be
     model.set_view(View.LATE)
     assert asked == [View.UNSHIPPED, View.LATE]
+
+
+def test_the_window_hands_its_counts_to_the_list(db, qtbot, monkeypatch, frozen_now):
+    add_order(db, OrderSpec(order_id="405-1000000-0000001"))
+    window = MainWindow(db)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: bool(window._counts))
+    asked = pages_asked(monkeypatch)
+    window.filters.choose(View.CANCELED)
+    assert asked == []
+    assert window.list_stack.currentWidget() is window.empty
+    window.shutdown()
