@@ -22,7 +22,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import (
     ColumnElement,
@@ -431,12 +431,21 @@ def _buyer_hidden(status: OrderStatus) -> bool:
     return not buyer_disclosed(status)  # S9
 
 
+_Member = TypeVar("_Member", OrderStatus, FulfilledBy)
+
+
+def _member(kind: type[_Member], value: object) -> _Member:
+    """The member a value read stands for: the column's type gives it already, so a page's
+    rows skip the lookup by value; a plain string is still looked up."""
+    return value if isinstance(value, kind) else kind(str(value))
+
+
 def _row(values: Sequence[object], as_of: datetime, sorted_at: int) -> OrderRow:
     """One line of the list from the values the SELECT read; ``sorted_at``: where the
     sorted column's value is (see _SORTED_AT)."""
     read: Any = _Read._make(values)
-    status = OrderStatus(str(read.status))
-    fulfilled_by = FulfilledBy(str(read.fulfilled_by or FulfilledBy.SELLER))
+    status = _member(OrderStatus, read.status)
+    fulfilled_by = _member(FulfilledBy, read.fulfilled_by or FulfilledBy.SELLER)
     ship_by = read.latest_ship_date
     hidden = _buyer_hidden(status)
     key = int(read.id)
