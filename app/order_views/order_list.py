@@ -44,7 +44,13 @@ from app.clock import as_utc, whole_days
 from app.marketplace_files.reports import CONTACT_FIELDS
 from app.order_actions.message_choice import asked_only_by_message_condition
 from app.order_actions.rules import buyer_disclosed
-from app.order_views.queries import OPEN_STATUSES, View, search_condition, view_condition
+from app.order_views.queries import (
+    OPEN_STATUSES,
+    View,
+    rare_words,
+    search_condition,
+    view_condition,
+)
 from app.storage.db import Database
 from app.storage.models import FulfilledBy, Order, OrderStatus
 from app.text import QT_TRANSLATE_NOOP
@@ -368,7 +374,12 @@ class ListQuery:
 
 
 def _where(
-    view: View, search: str, as_of: datetime, *, search_first: bool = False
+    view: View,
+    search: str,
+    as_of: datetime,
+    *,
+    search_first: bool = False,
+    rare: Sequence[str] = (),
 ) -> list[ColumnElement[bool]]:
     """The view's and the search's conditions.
 
@@ -380,7 +391,7 @@ def _where(
     """
     found = [view_condition(view, as_of)]
     if search.strip():
-        condition = search_condition(search)
+        condition = search_condition(search, rare=rare)
         if search_first:
             condition = Order.id.in_(select(Order.id).where(condition).correlate(None))
         found.append(condition)
@@ -504,13 +515,14 @@ def page_query(
     *,
     nulls_first: bool = True,
     search_first: bool = False,
+    rare: Sequence[str] = (),
 ) -> Select[tuple[object]]:
     column = query.sort.sorts_on
     tie = Order.id
     ordering = (column.desc(), tie.desc()) if query.descending else (column.asc(), tie.asc())
     found = (
         select(*_ROW_VALUES)
-        .where(*_where(query.view, query.search, as_of, search_first=search_first))
+        .where(*_where(query.view, query.search, as_of, search_first=search_first, rare=rare))
         .order_by(*ordering)
         .limit(limit)
     )
@@ -536,6 +548,8 @@ def page(
     moment = as_of or clock.now()
     nulls_first = _nulls_first(db)
     with db.reading() as session, stoppable(session, stop):
+        # Looking for the searched orders first: a rare word's in the search index.
+        rare = rare_words(session.connection(), query.search) if query.search_first else ()
         # Plain rows from the connection: no ORM bookkeeping for a list's cells.
         found = (
             session.connection()
@@ -547,6 +561,7 @@ def page(
                     limit,
                     nulls_first=nulls_first,
                     search_first=query.search_first,
+                    rare=rare,
                 )
             )
             .all()
@@ -604,7 +619,9 @@ def view_counts(
             for view in View
         ]
         values = session.execute(
-            select(*sums).select_from(Order).where(search_condition(search))
+            select(*sums)
+            .select_from(Order)
+            .where(search_condition(search, rare=rare_words(session.connection(), search)))
         ).one()
         return {view: int(value) for view, value in zip(View, values, strict=True)}
 
@@ -662,10 +679,11 @@ def found_elsewhere(view: View, search: str, counts: dict[View, int]) -> FoundEl
 def count(db: Database, query: ListQuery, as_of: datetime | None = None) -> int:
     moment = as_of or clock.now()
     with db.reading() as session:
+        rare = rare_words(session.connection(), query.search)
         found = session.scalar(
             select(func.count())
             .select_from(Order)
-            .where(and_(*_where(query.view, query.search, moment)))
+            .where(and_(*_where(query.view, query.search, moment, rare=rare)))
         )
         return int(found or 0)
 

@@ -58,6 +58,11 @@ SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
 # Execution option of the connections that write (Database.transaction).
 WRITING = "sellerdesk_writing"
+# The order search's index on SQLite (migration 0012) and the tables FTS5 keeps it in:
+# SellerDesk's own, though not in Base.metadata.
+SEARCH_INDEX_TABLES = frozenset(
+    {"orders_search", *(f"orders_search_{part}" for part in ("data", "idx", "docsize", "config"))}
+)
 
 
 def data_dir() -> Path:
@@ -217,6 +222,8 @@ def _half_created(connection: Connection, tables: set[str]) -> bool:
 def _drop(connection: Connection, tables: set[str]) -> None:
     """Drop what was left; empty, so no foreign key minds the order (nor the missing ones)."""
     quote = connection.dialect.identifier_preparer.quote
+    # The search index goes as a whole (its own tables with it); migration 0012 rebuilds it.
+    connection.exec_driver_sql("DROP TABLE IF EXISTS orders_search")
     for name in sorted(tables):
         connection.exec_driver_sql(f"DROP TABLE {quote(name)}")
 
@@ -323,6 +330,7 @@ def _upgrade(engine: Engine) -> None:
     with engine.connect() as connection:
         current = MigrationContext.configure(connection).get_current_revision()
         tables = set(inspect(connection).get_table_names()) - {"alembic_version"}
+        tables -= SEARCH_INDEX_TABLES
         half_created = current is None and bool(tables) and _half_created(connection, tables)
     if current == head:
         return
