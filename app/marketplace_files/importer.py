@@ -73,6 +73,7 @@ from app.storage import audit
 from app.storage.bulk import BulkTable, Row, indexes_rebuilt
 from app.storage.db import Database, changed_elsewhere
 from app.storage.models import Event, FulfilledBy, Order, OrderItem, OrderStatus
+from app.storage.search_index import new_orders_indexed_at_end
 from app.text import QT_TRANSLATE_NOOP, Text, plural, text
 
 CTX = "Import"
@@ -971,6 +972,7 @@ class _Import:
             loading.enter_context(
                 indexes_rebuilt(tables.connection, (ORDERS, ITEMS, EVENTS), total, stored)
             )
+            loading.enter_context(new_orders_indexed_at_end(tables.connection, stored))
             for source in self.sources:
                 lines = _LineTexts()
                 with open_report(source, lines.tap) as stream:

@@ -134,9 +134,8 @@ def search_condition(search: str, *, rare: Sequence[str] = ()) -> ColumnElement[
     second). A common word is better checked on each order read.
     """
     condition = and_(true(), *(word_condition(word) for word in search.split() if word.strip("%_")))
-    if not rare:
-        return condition
-    return and_(in_search_index(Order.id, index_question(rare)), condition)
+    question = index_question(rare)
+    return and_(in_search_index(Order.id, question), condition) if question else condition
 
 
 # The search index (migration 0012, SQLite) holds every run of three characters of the

@@ -18,18 +18,24 @@ depends_on = None
 # at the order (FTS5's trigram tokenizer; the text itself stays in orders only).
 # Triggers keep it in step with every writer: the ORM, the importer's bulk
 # statements, a script's raw inserts alike.
+# An order is in the index: FTS5 keeps one row per indexed order in its docsize table.
+INDEXED = "EXISTS (SELECT 1 FROM orders_search_docsize WHERE id = old.id)"
 SQLITE_UPGRADE = (
     "CREATE VIRTUAL TABLE orders_search USING fts5("
     "order_id, search_text, content='orders', content_rowid='id', tokenize='trigram')",
     "CREATE TRIGGER orders_search_insert AFTER INSERT ON orders BEGIN"
     " INSERT INTO orders_search (rowid, order_id, search_text)"
     " VALUES (new.id, new.order_id, new.search_text); END",
-    "CREATE TRIGGER orders_search_delete AFTER DELETE ON orders BEGIN"
+    # Only an order in the index leaves it: an import adds its new orders at the end
+    # (app.storage.search_index), and may change or drop one before.
+    "CREATE TRIGGER orders_search_delete AFTER DELETE ON orders"
+    f" WHEN {INDEXED} BEGIN"
     " INSERT INTO orders_search (orders_search, rowid, order_id, search_text)"
     " VALUES ('delete', old.id, old.order_id, old.search_text); END",
     # Only when a searched column really changes: most updates of an order leave both.
     "CREATE TRIGGER orders_search_update AFTER UPDATE OF order_id, search_text ON orders"
-    " WHEN old.order_id IS NOT new.order_id OR old.search_text IS NOT new.search_text BEGIN"
+    " WHEN (old.order_id IS NOT new.order_id OR old.search_text IS NOT new.search_text)"
+    f" AND {INDEXED} BEGIN"
     " INSERT INTO orders_search (orders_search, rowid, order_id, search_text)"
     " VALUES ('delete', old.id, old.order_id, old.search_text);"
     " INSERT INTO orders_search (rowid, order_id, search_text)"

@@ -1,0 +1,183 @@
+"""Issue 13: the search index finds exactly the orders the plain search finds, on SQLite
+(FTS5, kept by triggers) and PostgreSQL (pg_trgm), whatever is typed and however orders
+change; a rare word among many orders is answered from the index."""
+
+from __future__ import annotations
+
+import sqlite3
+from contextlib import contextmanager
+
+import pytest
+from alembic import command
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from sqlalchemy import create_engine, delete, insert, select, text, update
+
+from app.marketplace_files.importer import import_reports
+from app.order_actions.orders import cancel, verify_payment
+from app.order_views import queries
+from app.order_views.order_list import ListQuery, count, page, view_counts
+from app.order_views.queries import (
+    View,
+    index_question,
+    rare_words,
+    search_condition,
+)
+from app.order_views.search_text import order_search_text
+from app.storage.db import _alembic_config, open_database
+from app.storage.models import Order, OrderStatus
+from tests.conftest import ON_POSTGRES
+from tests.factories import NOW, ItemSpec, OrderSpec, add_order
+from tests.reportfiles import ORDERS_REPORT
+
+# Accents, ligatures, case, LIKE's wildcards, FTS5's quote, letters whose folding
+# changes their length (ß → ss, İ → i̇): what a seller's data and typing may hold.
+LETTERS = "aAbBeéÉèœŒßİı%_\"'- 19"
+field = st.text(alphabet=LETTERS, max_size=14)
+
+
+def _order(number: int, status: str, buyer: str, skus: str, titles: str) -> dict[str, object]:
+    return {
+        "order_id": f"{number:03d}-{skus[:6]}",
+        "status": status,
+        "purchase_date": NOW,
+        "latest_ship_date": NOW,
+        "currency": "EUR",
+        "buyer_name": buyer,
+        "buyer_requested_cancel": False,
+        "canceled_on_marketplace": False,
+        "item_count": 1,
+        "skus": skus,
+        "titles": titles,
+        "created_at": NOW,
+        "updated_at": NOW,
+        "version": 1,
+        "search_text": order_search_text(OrderStatus(status), buyer, skus, titles),
+        "cancel_requested": False,
+    }
+
+
+@contextmanager
+def index_only(db):
+    """A reading session where PostgreSQL answers LIKE from its trigram indexes."""
+    with db.reading() as session:
+        if ON_POSTGRES:
+            session.execute(text("SET LOCAL enable_seqscan = off"))
+        yield session
+
+
+def found(db, search: str, *, indexed: bool) -> list[str]:
+    rare = tuple(search.split()) if indexed else ()
+    with index_only(db) as session:
+        query = select(Order.order_id).where(search_condition(search, rare=rare))
+        return sorted(session.scalars(query))
+
+
+orders = st.lists(
+    st.tuples(st.sampled_from(["Unshipped", "Pending", "Shipped"]), field, field, field),
+    min_size=1,
+    max_size=8,
+)
+
+
+@settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(orders=orders, typed=st.lists(field, min_size=1, max_size=3), data=st.data())
+def test_the_index_finds_what_reading_every_order_finds(db, orders, typed, data):
+    rows = [_order(n, *values) for n, values in enumerate(orders)]
+    with db.transaction() as session:
+        session.execute(delete(Order))  # the delete trigger empties the index too
+        session.execute(insert(Order), rows)
+        # The update trigger: one order's text changes after it was indexed.
+        changed = data.draw(st.sampled_from(rows))
+        session.execute(
+            update(Order)
+            .where(Order.order_id == changed["order_id"])
+            .values(search_text=order_search_text(OrderStatus.SHIPPED, *typed[:1], "", ""))
+        )
+    # Words cut from what is stored (in any case) find something; the others mostly not.
+    stored = [str(row[key]) for row in rows for key in ("order_id", "buyer_name", "skus")]
+    cut = data.draw(st.sampled_from(stored))
+    start = data.draw(st.integers(0, len(cut)))
+    words = [*typed, cut[start : start + data.draw(st.integers(1, 8))].swapcase()]
+    for search in (" ".join(words), words[-1], words[0]):
+        assert found(db, search, indexed=True) == found(db, search, indexed=False), search
+        assert page(db, ListQuery(View.ALL, search, search_first=True), as_of=NOW) == page(
+            db, ListQuery(View.ALL, search), as_of=NOW
+        )
+
+
+def test_every_change_of_an_order_keeps_its_words_in_the_index(db):
+    add_order(db, OrderSpec(status=OrderStatus.PENDING, items=[ItemSpec(sku="CAFÉ-01")]))
+    with db.transaction() as session:
+        session.scalars(select(Order)).one().buyer_name = "Aurélien Garçon"
+    assert found(db, "garcon", indexed=True) == []  # S9: not searchable while hidden
+    verify_payment(db, "405-1234567-1234567", at=NOW)
+    assert found(db, "garcon", indexed=True) == ["405-1234567-1234567"]
+    add_order(db, OrderSpec(order_id="406-1234567-1234567"))
+    cancel(db, "406-1234567-1234567", "NoInventory", at=NOW)
+    import_reports(db, [ORDERS_REPORT], at=NOW)
+    assert "237-4878104-3115934" in found(db, "aurelien garcon", indexed=True)
+    add_order(db, OrderSpec(order_id="407-7654321-7654321", items=[ItemSpec(sku="AFTER-IMPORT")]))
+    assert found(db, "after-import", indexed=True) == ["407-7654321-7654321"]
+    for search in ("cafe-01", "1234567", "pointille liege", "céramique mug", "aur"):
+        assert found(db, search, indexed=True) == found(db, search, indexed=False), search
+    if not ON_POSTGRES:  # FTS5 compares its index with the orders table row by row
+        with db.transaction() as session:
+            session.execute(
+                text("INSERT INTO orders_search (orders_search) VALUES ('integrity-check')")
+            )
+
+
+def test_a_rare_word_is_looked_up_in_the_index_and_a_common_one_is_not(db, monkeypatch):
+    monkeypatch.setattr(queries, "RARE_AT_MOST", 300)  # the same rule, on fewer orders
+    rows = [_order(n, "Shipped", f"Buyer {n}", "MUG", "Tote") for n in range(2000)]
+    with db.transaction() as session:
+        session.execute(insert(Order), rows)
+    with db.reading() as session:
+        asked = rare_words(session.connection(), "tote Buyer 123 b %% 1799")
+    assert asked == (() if ON_POSTGRES else ("123", "1799"))
+    assert view_counts(db, "tote 1799", as_of=NOW)[View.ALL] == 1
+    holding = [n for n in range(2000) if "123" in f"{n:03d}-mug buyer {n}"]
+    assert count(db, ListQuery(View.SHIPPED, "buyer 123"), as_of=NOW) == len(holding)
+    assert [row.order_id for row in page(db, ListQuery(search="1799", search_first=True))] == [
+        "1799-MUG"
+    ]
+
+
+def test_the_question_asks_each_word_in_the_order_id_as_typed_and_the_text_folded():
+    assert index_question(["Lemaître", 'a"b%c', "ab", "403-1234567-"]) == (
+        '(order_id : "Lemaître" OR search_text : "lemaitre")'
+        ' AND (order_id : "a""bc" OR search_text : "a""bc")'
+    )
+    assert index_question(["ab", "%%"]) == ""
+
+
+@pytest.mark.skipif(ON_POSTGRES, reason="the file downgrade below is SQLite's")
+def test_orders_written_before_0012_are_in_the_index_after_the_upgrade(db, db_path):
+    add_order(db, OrderSpec(items=[ItemSpec(sku="RARE-SKU-77")]))
+    db.dispose()
+    engine = create_engine(f"sqlite:///{db_path}")
+    config = _alembic_config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0011")
+    engine.dispose()
+    with sqlite3.connect(db_path) as connection:
+        assert not connection.execute(
+            "SELECT 1 FROM sqlite_master WHERE name = 'orders_search'"
+        ).fetchall()
+    reopened = open_database(str(db_path))
+    try:
+        with reopened.reading() as session:
+            question = index_question(["rare-sku-77"])
+            assert session.execute(
+                text("SELECT rowid FROM orders_search WHERE orders_search MATCH :q"),
+                {"q": question},
+            ).all()
+        assert found(reopened, "rare-sku-77", indexed=True) == ["405-1234567-1234567"]
+    finally:
+        reopened.dispose()
