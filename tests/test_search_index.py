@@ -157,14 +157,14 @@ def test_the_question_asks_each_word_in_the_order_id_as_typed_and_the_text_folde
 
 
 @pytest.mark.skipif(ON_POSTGRES, reason="the file downgrade below is SQLite's")
-def test_orders_written_before_0012_are_in_the_index_after_the_upgrade(db, db_path):
+def test_orders_written_before_0015_are_in_the_index_after_the_upgrade(db, db_path):
     add_order(db, OrderSpec(items=[ItemSpec(sku="RARE-SKU-77")]))
     db.dispose()
     engine = create_engine(f"sqlite:///{db_path}")
     config = _alembic_config()
     with engine.begin() as connection:
         config.attributes["connection"] = connection
-        command.downgrade(config, "0011")
+        command.downgrade(config, "0014")
     engine.dispose()
     with sqlite3.connect(db_path) as connection:
         assert not connection.execute(

@@ -138,7 +138,7 @@ def search_condition(search: str, *, rare: Sequence[str] = ()) -> ColumnElement[
     return and_(in_search_index(Order.id, question), condition) if question else condition
 
 
-# The search index (migration 0012, SQLite) holds every run of three characters of the
+# The search index (migration 0015, SQLite) holds every run of three characters of the
 # order id and the search text: a shorter word cannot be looked up in it.
 INDEXED_LENGTH = 3
 # A word in at most this many orders is looked up in the index: reading that many
@@ -181,7 +181,7 @@ def rare_words(connection: Connection, search: str) -> tuple[str, ...]:
     """The typed words the search index finds in at most RARE_AT_MOST orders.
 
     Only SQLite has this index; PostgreSQL's planner picks its trigram indexes
-    (migration 0012) for the LIKE conditions by itself. Each word costs the index
+    (migration 0015) for the LIKE conditions by itself. Each word costs the index
     at most RARE_AT_MOST steps (tens of ms at 1M orders).
     """
     if connection.dialect.name != "sqlite":

@@ -58,7 +58,7 @@ SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
 # Execution option of the connections that write (Database.transaction).
 WRITING = "sellerdesk_writing"
-# The order search's index on SQLite (migration 0012) and the tables FTS5 keeps it in:
+# The order search's index on SQLite (migration 0015) and the tables FTS5 keeps it in:
 # SellerDesk's own, though not in Base.metadata.
 SEARCH_INDEX_TABLES = frozenset(
     {"orders_search", *(f"orders_search_{part}" for part in ("data", "idx", "docsize", "config"))}
@@ -222,7 +222,7 @@ def _half_created(connection: Connection, tables: set[str]) -> bool:
 def _drop(connection: Connection, tables: set[str]) -> None:
     """Drop what was left; empty, so no foreign key minds the order (nor the missing ones)."""
     quote = connection.dialect.identifier_preparer.quote
-    # The search index goes as a whole (its own tables with it); migration 0012 rebuilds it.
+    # The search index goes as a whole (its own tables with it); migration 0015 rebuilds it.
     connection.exec_driver_sql("DROP TABLE IF EXISTS orders_search")
     for name in sorted(tables):
         connection.exec_driver_sql(f"DROP TABLE {quote(name)}")

@@ -1,4 +1,4 @@
-"""The order search's index on SQLite (migration 0012): many new orders at once.
+"""The order search's index on SQLite (migration 0015): many new orders at once.
 
 Triggers keep the FTS5 index in step with every write of an order. Fired once per
 inserted order they cost about five times what one statement adding all of an
@@ -13,7 +13,7 @@ from contextlib import contextmanager
 
 from sqlalchemy import Connection
 
-# As migration 0012 creates it (the migration keeps its own copy: it never changes).
+# As migration 0015 creates it (the migration keeps its own copy: it never changes).
 INSERT_TRIGGER = (
     "CREATE TRIGGER orders_search_insert AFTER INSERT ON orders BEGIN"
     " INSERT INTO orders_search (rowid, order_id, search_text)"
