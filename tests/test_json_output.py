@@ -10,7 +10,7 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.cli.common import _ONE_LINE, _compact, print_json
+from app.cli.common import _ONE_LINE, one_line, print_json
 from app.json_text import json_writer
 
 PLAIN = st.none() | st.booleans() | st.integers() | st.text() | st.floats(allow_nan=False)
@@ -30,7 +30,7 @@ def printed(value: Any) -> str:
 @settings(deadline=None)
 @given(VALUES)
 def test_a_value_is_written_as_the_plain_encoder_writes_it(value: Any) -> None:
-    assert _compact(value) == _ONE_LINE.encode(value)
+    assert one_line(value) == _ONE_LINE.encode(value)
 
 
 @settings(deadline=None)

@@ -318,7 +318,7 @@ def pending_too_long(session: Session, as_of: datetime) -> list[PendingOrder]:
     return found
 
 
-def _ship_by_dates(ship_by: datetime) -> tuple[str | None, str | None]:
+def ship_by_dates(ship_by: datetime) -> tuple[str | None, str | None]:
     """A late order's ship-by date and the day the marketplace may cancel it, as shown."""
     return iso(ship_by), iso(ship_by + timedelta(days=AUTO_CANCEL_DAYS))
 
@@ -329,7 +329,7 @@ ShipByDates = Callable[[datetime], tuple[str | None, str | None]]
 def late_entries(order: LateOrder, dates: ShipByDates) -> tuple[dict[str, Any], dict[str, Any]]:
     """A late order's entry in the JSON's ``late`` list and in ``at_risk_of_auto_cancel``.
 
-    ``dates`` is :func:`_ship_by_dates`, cached by the caller: 100,000 late orders share
+    ``dates`` is :func:`ship_by_dates`, cached by the caller: 100,000 late orders share
     a few hundred ship-by dates."""
     ship_by, auto_cancel_from = dates(order.latest_ship_date)
     entry = {
@@ -366,6 +366,16 @@ class HealthFacts:
     canceled_on_marketplace: list[dict[str, Any]]
     overdue_refunds: list[dict[str, Any]]
 
+    def report_without_late(self) -> HealthReport:
+        """The report of these facts, its two late lists still empty: they are the long
+        ones, filled by :func:`health` or written straight out by ``health --json``."""
+        return HealthReport(
+            self.rate,
+            pending_over_21_days=[pending_entry(pending) for pending in self.pending],
+            canceled_on_marketplace=self.canceled_on_marketplace,
+            overdue_refunds=self.overdue_refunds,
+        )
+
 
 def health_facts(
     db: Database, as_of: datetime | None = None, days: int = WINDOW_DAYS
@@ -401,13 +411,8 @@ def health_facts(
 
 def health(db: Database, as_of: datetime | None = None, days: int = WINDOW_DAYS) -> HealthReport:
     facts = health_facts(db, as_of, days)
-    report = HealthReport(
-        facts.rate,
-        pending_over_21_days=[pending_entry(pending) for pending in facts.pending],
-        canceled_on_marketplace=facts.canceled_on_marketplace,
-        overdue_refunds=facts.overdue_refunds,
-    )
-    dates = cache(_ship_by_dates)  # once per ship-by date, not per late order
+    report = facts.report_without_late()
+    dates = cache(ship_by_dates)  # once per ship-by date, not per late order
     for order in facts.late:
         entry, at_risk = late_entries(order, dates)
         report.late.append(entry)

@@ -78,12 +78,12 @@ def _json_lines(value: Any, pad: str) -> Iterator[str]:
     elif isinstance(value, dict) and value:
         yield "{"
         for number, (key, item) in enumerate(value.items()):
-            yield ("\n" if number == 0 else ",\n") + inner + _compact(key) + ": "
+            yield ("\n" if number == 0 else ",\n") + inner + one_line(key) + ": "
             yield from _json_lines(item, inner)
         yield "\n" + pad + "}"
     elif isinstance(value, list) and value and _flat(value[0]):
         # A list holds one kind of entry: the first one decides the layout.
-        yield "[\n" + inner + (",\n" + inner).join(map(_compact, value)) + "\n" + pad + "]"
+        yield "[\n" + inner + (",\n" + inner).join(map(one_line, value)) + "\n" + pad + "]"
     elif isinstance(value, list) and value:
         yield "["
         for number, item in enumerate(value):
@@ -91,16 +91,16 @@ def _json_lines(value: Any, pad: str) -> Iterator[str]:
             yield from _json_lines(item, inner)
         yield "\n" + pad + "]"
     else:
-        yield _compact(value)
+        yield one_line(value)
 
 
 _ONE_LINE = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": "))
 
 
-# Its C encoder made once (app/json_text.py): half the time of writing 200,000 flat
-# entries went to making one per value.
-_compact = json_writer(_ONE_LINE)
-one_line = _compact  # a value as one line of JSON, as print_json writes a flat list's entry
+# A value as one line of JSON, as print_json writes a flat list's entry. Its C encoder
+# made once (app/json_text.py): half the time of writing 200,000 flat entries went to
+# making one per value.
+one_line = json_writer(_ONE_LINE)
 
 
 def say(line: str = "") -> None:

@@ -15,14 +15,7 @@ from collections.abc import Callable
 from functools import cache
 from typing import Any
 
-from app.account_health.health import (
-    HealthFacts,
-    HealthReport,
-    LateOrder,
-    _ship_by_dates,
-    late_entries,
-    pending_entry,
-)
+from app.account_health.health import HealthFacts, LateOrder, late_entries, ship_by_dates
 from app.cli.common import Encoded, one_line
 
 _ID_FIRST = '{"order_id": ""'  # an entry of an empty order id, as one_line writes it
@@ -31,13 +24,8 @@ _quoted: Callable[[str], str] = json.encoder.encode_basestring
 
 def health_json(facts: HealthFacts) -> dict[str, Any]:
     """``HealthReport.to_json()``, with its two long lists already written."""
-    data = HealthReport(
-        facts.rate,
-        pending_over_21_days=[pending_entry(pending) for pending in facts.pending],
-        canceled_on_marketplace=facts.canceled_on_marketplace,
-        overdue_refunds=facts.overdue_refunds,
-    ).to_json()
-    dates = cache(_ship_by_dates)
+    data = facts.report_without_late().to_json()
+    dates = cache(ship_by_dates)
     rests: dict[tuple[Any, ...], tuple[str, str]] = {}
     late, at_risk = Encoded(), Encoded()
     for order in facts.late:
