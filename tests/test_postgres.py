@@ -88,13 +88,9 @@ def _waiting_for_a_lock(db) -> bool:
     return bool(waiting)
 
 
-def test_two_exports_at_the_same_moment_never_upload_a_cancellation_twice(
-    db, tmp_path, monkeypatch
-):
-    """Two desks share the database: the second export waits, then finds nothing new."""
-    add_order(db, OrderSpec(order_id="405-1234567-1234567"))
-    cancel(db, "405-1234567-1234567", "NoInventory", at=NOW)
-    first_file, second_file = tmp_path / "first.txt", tmp_path / "second.txt"
+def _two_exports_at_once(db, kind, tmp_path, monkeypatch) -> list:
+    """Two desks export ``kind`` at the same moment; the one that gathered first holds its
+    rows until the other is seen waiting for them. Both results, in submission order."""
     second_waits = threading.Event()
     write_aside = files.write_aside
 
@@ -105,13 +101,22 @@ def test_two_exports_at_the_same_moment_never_upload_a_cancellation_twice(
 
     monkeypatch.setattr(files, "write_aside", write_once_the_second_waits)
     with ThreadPoolExecutor(2) as pool:
-        first = pool.submit(export_new, db, ExportKind.CANCELLATIONS, first_file)
-        second = pool.submit(export_new, db, ExportKind.CANCELLATIONS, second_file)
+        first = pool.submit(export_new, db, kind, tmp_path / "first.txt")
+        second = pool.submit(export_new, db, kind, tmp_path / "second.txt")
         deadline = time.monotonic() + 10
         while not _waiting_for_a_lock(db):  # one export blocks on the other's rows
             assert time.monotonic() < deadline, "neither export waited for the other"
         second_waits.set()
-        results = [first.result(10), second.result(10)]
+        return [first.result(10), second.result(10)]
+
+
+def test_two_exports_at_the_same_moment_never_upload_a_cancellation_twice(
+    db, tmp_path, monkeypatch
+):
+    """Two desks share the database: the second export waits, then finds nothing new."""
+    add_order(db, OrderSpec(order_id="405-1234567-1234567"))
+    cancel(db, "405-1234567-1234567", "NoInventory", at=NOW)
+    results = _two_exports_at_once(db, ExportKind.CANCELLATIONS, tmp_path, monkeypatch)
 
     written = [result for result in results if result.batch_id is not None]
     assert len(written) == 1
@@ -146,22 +151,7 @@ def test_two_exports_at_the_same_moment_never_upload_a_shipment_or_refund_twice(
     """The row locks of the shipments and refunds read (exports._gather_shipments,
     _refund_rows): the second export waits, then finds nothing new."""
     row = make(db)
-    second_waits = threading.Event()
-    write_aside = files.write_aside
-
-    def write_once_the_second_waits(path, data):
-        assert second_waits.wait(10)
-        return write_aside(path, data)
-
-    monkeypatch.setattr(files, "write_aside", write_once_the_second_waits)
-    with ThreadPoolExecutor(2) as pool:
-        first = pool.submit(export_new, db, kind, tmp_path / "first.txt")
-        second = pool.submit(export_new, db, kind, tmp_path / "second.txt")
-        deadline = time.monotonic() + 10
-        while not _waiting_for_a_lock(db):
-            assert time.monotonic() < deadline, "neither export waited for the other"
-        second_waits.set()
-        results = [first.result(10), second.result(10)]
+    results = _two_exports_at_once(db, kind, tmp_path, monkeypatch)
 
     (written,) = [result for result in results if result.batch_id is not None]
     assert row in written.path.read_text(encoding="utf-8")
