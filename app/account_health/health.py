@@ -33,6 +33,10 @@ from sqlalchemy.sql import Executable
 from sqlalchemy.types import NullType
 
 from app import clock
+from app.account_health.deadlines import AT_RISK_FROM_DAYS_LATE as AT_RISK_FROM_DAYS_LATE
+from app.account_health.deadlines import AT_RISK_NOTICE_DAYS as AT_RISK_NOTICE_DAYS
+from app.account_health.deadlines import AUTO_CANCEL_DAYS as AUTO_CANCEL_DAYS
+from app.account_health.deadlines import OPEN_STATUSES as OPEN_STATUSES
 from app.clock import iso, whole_days
 from app.order_actions.rules import seller_fulfilled
 from app.storage.db import Database
@@ -48,13 +52,7 @@ from app.storage.models import (
 
 RATE_TARGET = Decimal("2.50")
 WINDOW_DAYS = 7
-AUTO_CANCEL_DAYS = 7  # S11
-# The window's At risk filter: late orders this close to the auto-cancellation.
-AT_RISK_NOTICE_DAYS = 3
-AT_RISK_FROM_DAYS_LATE = AUTO_CANCEL_DAYS - AT_RISK_NOTICE_DAYS
 PENDING_LIMIT_DAYS = 21  # S12
-# Units still to ship: the health lists and the order list's Unshipped view.
-OPEN_STATUSES = (OrderStatus.UNSHIPPED, OrderStatus.PARTIALLY_SHIPPED)
 
 
 @dataclass(frozen=True)

@@ -10,15 +10,15 @@ from __future__ import annotations
 import argparse
 from datetime import date
 
-from sqlalchemy.orm import selectinload
+from sqlalchemy import select
 
 from app import clock, limits
 from app.cli.common import Command, parse_moment, print_json, say, warn
 from app.errors import BadInput
-from app.order_actions.message_choice import order_asked_only_by_message
-from app.order_views.queries import OrderFilter, filtered_orders
+from app.order_actions.message_choice import asked_only_by_message_condition
+from app.order_views.queries import OLDEST_FIRST, OrderFilter, conditions, filtered_orders
 from app.storage.db import Database
-from app.storage.models import FulfilledBy, Order, OrderStatus
+from app.storage.order_table import FulfilledBy, OrderStatus, orders
 from app.text import QT_TRANSLATE_NOOP, text
 
 STATUSES = [status.value for status in OrderStatus]
@@ -48,29 +48,52 @@ def _run_list(args: argparse.Namespace, db: Database) -> int:
         late_as_of=clock.now() if args.late else None,
         fulfilled_by=FulfilledBy(args.fulfilled_by) if args.fulfilled_by else None,
     )
+    if args.json:
+        return _print_list_json(db, criteria)
+    # A line names a few columns of the order: read with Core, without loading the ORM.
+    with db.connected() as connection:
+        found = connection.execute(
+            select(
+                orders.c.order_id,
+                orders.c.purchase_date,
+                orders.c.latest_ship_date,
+                orders.c.status,
+                orders.c.item_count,
+                orders.c.skus,
+                orders.c.buyer_requested_cancel,
+                asked_only_by_message_condition().label("asked_only_by_message"),
+                orders.c.fulfilled_by,
+            )
+            .where(*conditions(criteria))
+            .order_by(*OLDEST_FIRST)
+        ).all()
+    if not found:
+        say("No orders match.")
+        return 0
+    for order in found:
+        ship_by = order.latest_ship_date.date().isoformat() if order.latest_ship_date else "-"
+        flag = "  buyer requested cancellation" if order.buyer_requested_cancel else ""
+        if order.asked_only_by_message:
+            flag += "  buyer asked to cancel by message"
+        if order.fulfilled_by is FulfilledBy.MARKETPLACE:
+            flag += "  fulfilled by Amazon"
+        say(
+            f"{order.order_id}  {order.purchase_date.date().isoformat()}  ship by {ship_by}  "
+            f"{order.status.value:<16} {order.item_count:>3} unit(s)  {order.skus}{flag}"
+        )
+    say(f"{len(found)} order(s)")
+    return 0
+
+
+def _print_list_json(db: Database, criteria: OrderFilter) -> int:
+    from sqlalchemy.orm import selectinload
+
+    from app.order_views.views import order_json
+    from app.storage.models import Order
+
     with db.reading() as session:
         query = filtered_orders(criteria).options(selectinload(Order.items))
-        orders = session.scalars(query).all()
-        if args.json:
-            from app.order_views.views import order_json
-
-            print_json([order_json(order) for order in orders])
-            return 0
-        if not orders:
-            say("No orders match.")
-            return 0
-        for order in orders:
-            ship_by = order.latest_ship_date.date().isoformat() if order.latest_ship_date else "-"
-            flag = "  buyer requested cancellation" if order.buyer_requested_cancel else ""
-            if order_asked_only_by_message(order):
-                flag += "  buyer asked to cancel by message"
-            if order.fulfilled_by is FulfilledBy.MARKETPLACE:
-                flag += "  fulfilled by Amazon"
-            say(
-                f"{order.order_id}  {order.purchase_date.date().isoformat()}  ship by {ship_by}  "
-                f"{order.status.value:<16} {order.item_count:>3} unit(s)  {order.skus}{flag}"
-            )
-        say(f"{len(orders)} order(s)")
+        print_json([order_json(order) for order in session.scalars(query).all()])
     return 0
 
 

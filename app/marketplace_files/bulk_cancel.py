@@ -254,7 +254,7 @@ def _outcome(whole_order: bool, item_row: bool, item: str, units: int) -> Text:
     )
 
 
-ORDERS = cast(Table, Order.__table__)
+ORDERS = Order.__table__  # a Table of its own (app.storage.order_table)
 ITEMS = cast(Table, OrderItem.__table__)
 CANCELLATIONS = cast(Table, Cancellation.__table__)
 LINES = cast(Table, CancellationLine.__table__)

@@ -81,7 +81,7 @@ CHUNK = 500  # orders per round trip; well under every backend's parameter limit
 CHUNK_LINES = 2_000  # report lines read at a time: what an import holds in memory
 ACTOR = "import"
 
-ORDERS = cast(Table, Order.__table__)
+ORDERS = Order.__table__  # a Table of its own (app.storage.order_table)
 ITEMS = cast(Table, OrderItem.__table__)
 EVENTS = cast(Table, Event.__table__)
 

@@ -13,12 +13,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import ColumnElement, and_, event
-from sqlalchemy.orm import Mapper
+from sqlalchemy import ColumnElement, and_
 
-from app.storage.models import Event, Order, OrderStatus, ReturnStatus
+from app.storage.order_table import OrderStatus, ReturnStatus, orders
+
+if TYPE_CHECKING:  # the ORM stays off the paths that only read (app.storage.order_table)
+    from app.storage.models import Event, Order
 
 BUYER_MESSAGE_EVENT = "buyer-message"  # the buyer wrote (buyer-seller messaging)
 OPEN = (OrderStatus.UNSHIPPED, OrderStatus.PARTIALLY_SHIPPED)
@@ -104,9 +106,9 @@ def order_asked_only_by_message(order: Order) -> bool:
 def asked_only_by_message_condition() -> ColumnElement[bool]:
     """SQL form of :func:`asked_only_by_message`, for the order list's flag and filter."""
     return and_(
-        Order.asked_to_cancel_by_message.is_(True),
-        Order.buyer_requested_cancel.is_(False),
-        Order.status.in_(OPEN),
+        orders.c.asked_to_cancel_by_message.is_(True),
+        orders.c.buyer_requested_cancel.is_(False),
+        orders.c.status.in_(OPEN),
     )
 
 
@@ -116,9 +118,8 @@ def cancel_requested(buyer_requested_cancel: bool, asked_to_cancel_by_message: b
     return bool(buyer_requested_cancel or asked_to_cancel_by_message)
 
 
-@event.listens_for(Order, "before_insert")
-@event.listens_for(Order, "before_update")
-def _keep_cancel_requested(_mapper: Mapper[Any], _connection: Any, order: Order) -> None:
+def keep_cancel_requested(_mapper: Any, _connection: Any, order: Order) -> None:
+    """Before an order is written through the ORM (app.storage.models listens)."""
     order.cancel_requested = cancel_requested(
         order.buyer_requested_cancel, order.asked_to_cancel_by_message
     )

@@ -10,12 +10,16 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlalchemy import ColumnElement
 
 from app.order_actions.reasons import BUYER_CANCELED
-from app.storage.models import FulfilledBy, Initiator, Order, OrderItem, OrderStatus
+from app.storage.order_table import FulfilledBy, Initiator, OrderStatus, orders
 from app.text import QT_TRANSLATE_NOOP, Text, text
+
+if TYPE_CHECKING:  # the ORM stays off the paths that only read (app.storage.order_table)
+    from app.storage.models import Order, OrderItem
 
 CTX = "Rules"
 
@@ -144,7 +148,7 @@ def fulfilled_by_marketplace(order: Order) -> bool:
 
 def seller_fulfilled() -> ColumnElement[bool]:
     """SQL: orders the seller ships. Work lists, upload files and the rate take only these."""
-    return Order.fulfilled_by == FulfilledBy.SELLER
+    return orders.c.fulfilled_by == FulfilledBy.SELLER
 
 
 def open_quantity(items: Iterable[OrderItem]) -> int:

@@ -12,19 +12,22 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import ColumnElement, Connection, Select, and_, false, func, or_, select, true
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.functions import FunctionElement
 
 from app import clock
-from app.account_health.health import AT_RISK_FROM_DAYS_LATE
-from app.account_health.health import OPEN_STATUSES as OPEN_STATUSES
+from app.account_health.deadlines import AT_RISK_FROM_DAYS_LATE
+from app.account_health.deadlines import OPEN_STATUSES as OPEN_STATUSES
 from app.order_actions.message_choice import asked_only_by_message_condition
 from app.order_actions.rules import seller_fulfilled
 from app.order_views.search_text import fold
-from app.storage.models import FulfilledBy, Order, OrderStatus
+from app.storage.order_table import FulfilledBy, OrderStatus, orders
+
+if TYPE_CHECKING:  # the ORM is loaded by what reads orders as objects (filtered_orders)
+    from app.storage.models import Order
 
 
 class View(enum.StrEnum):
@@ -53,7 +56,9 @@ class OrderFilter:
 
 def is_late(as_of: datetime) -> ColumnElement[bool]:
     """Units the seller still has to ship and the latest ship date passed."""
-    return and_(Order.status.in_(OPEN_STATUSES), Order.latest_ship_date < as_of, seller_fulfilled())
+    return and_(
+        orders.c.status.in_(OPEN_STATUSES), orders.c.latest_ship_date < as_of, seller_fulfilled()
+    )
 
 
 def is_close_to_auto_cancel(as_of: datetime) -> ColumnElement[bool]:
@@ -64,7 +69,7 @@ def is_close_to_auto_cancel(as_of: datetime) -> ColumnElement[bool]:
     """
     since = as_of - timedelta(days=AT_RISK_FROM_DAYS_LATE)
     return and_(
-        Order.status.in_(OPEN_STATUSES), Order.latest_ship_date <= since, seller_fulfilled()
+        orders.c.status.in_(OPEN_STATUSES), orders.c.latest_ship_date <= since, seller_fulfilled()
     )
 
 
@@ -73,28 +78,28 @@ def view_condition(view: View, as_of: datetime) -> ColumnElement[bool]:
         case View.ALL:
             return true()
         case View.PENDING:
-            return and_(Order.status == OrderStatus.PENDING, seller_fulfilled())
+            return and_(orders.c.status == OrderStatus.PENDING, seller_fulfilled())
         case View.UNSHIPPED:
-            return and_(Order.status.in_(OPEN_STATUSES), seller_fulfilled())
+            return and_(orders.c.status.in_(OPEN_STATUSES), seller_fulfilled())
         case View.LATE:
             return is_late(as_of)
         case View.BUYER_REQUESTED:
             # The official request (S4) or, still open, a request by message only (S5);
             # cancel_requested (either was made) lets one index walk it newest first.
             return and_(
-                Order.cancel_requested.is_(True),
-                or_(Order.buyer_requested_cancel.is_(True), asked_only_by_message_condition()),
-                Order.status.not_in([OrderStatus.CANCELED, OrderStatus.SHIPPED]),
+                orders.c.cancel_requested.is_(True),
+                or_(orders.c.buyer_requested_cancel.is_(True), asked_only_by_message_condition()),
+                orders.c.status.not_in([OrderStatus.CANCELED, OrderStatus.SHIPPED]),
                 seller_fulfilled(),
             )
         case View.AT_RISK:
             return is_close_to_auto_cancel(as_of)
         case View.SHIPPED:
-            return Order.status == OrderStatus.SHIPPED
+            return orders.c.status == OrderStatus.SHIPPED
         case View.CANCELED:
-            return Order.status == OrderStatus.CANCELED
+            return orders.c.status == OrderStatus.CANCELED
         case View.FULFILLED_BY_AMAZON:
-            return Order.fulfilled_by == FulfilledBy.MARKETPLACE
+            return orders.c.fulfilled_by == FulfilledBy.MARKETPLACE
     return false()  # pragma: no cover - every view is matched above
 
 
@@ -119,10 +124,10 @@ def word_condition(word: str) -> ColumnElement[bool]:
     """
     word = word.replace("%", "").replace("_", "")
     if ORDER_ID_START.fullmatch(word):
-        return _starts_with(Order.order_id, word)  # type: ignore[arg-type]
+        return _starts_with(orders.c.order_id, word)
     # The folded copy is lower case already: a plain LIKE on both databases (no
     # lower() per row; SQLite's LIKE ignores ASCII case anyway).
-    return or_(Order.order_id.like(f"%{word}%"), Order.search_text.like(f"%{fold(word)}%"))
+    return or_(orders.c.order_id.like(f"%{word}%"), orders.c.search_text.like(f"%{fold(word)}%"))
 
 
 def search_condition(search: str, *, rare: Sequence[str] = ()) -> ColumnElement[bool]:
@@ -135,7 +140,7 @@ def search_condition(search: str, *, rare: Sequence[str] = ()) -> ColumnElement[
     """
     condition = and_(true(), *(word_condition(word) for word in search.split() if word.strip("%_")))
     question = index_question(rare)
-    return and_(in_search_index(Order.id, question), condition) if question else condition
+    return and_(in_search_index(orders.c.id, question), condition) if question else condition
 
 
 # The search index (migration 0015, SQLite) holds every run of three characters of the
@@ -226,27 +231,31 @@ def conditions(criteria: OrderFilter, as_of: datetime | None = None) -> list[Col
     moment = as_of or criteria.late_as_of or clock.now()
     found: list[ColumnElement[bool]] = [view_condition(criteria.view, moment)]
     if criteria.status is not None:
-        found.append(Order.status == criteria.status)
+        found.append(orders.c.status == criteria.status)
     if criteria.buyer_requested:
         # The official request (S4), or one by message only (S5) still to answer.
-        found.append(or_(Order.buyer_requested_cancel.is_(True), asked_only_by_message_condition()))
+        found.append(
+            or_(orders.c.buyer_requested_cancel.is_(True), asked_only_by_message_condition())
+        )
     if criteria.late_as_of is not None:
         found.append(is_late(criteria.late_as_of))
     if criteria.fulfilled_by is not None:
-        found.append(Order.fulfilled_by == criteria.fulfilled_by)
+        found.append(orders.c.fulfilled_by == criteria.fulfilled_by)
     if criteria.search.strip():
         found.append(search_condition(criteria.search))
     return found
 
 
+# The command line's order: oldest purchase first.
+OLDEST_FIRST = (orders.c.purchase_date, orders.c.order_id)
+
+
 def filtered_orders(criteria: OrderFilter, as_of: datetime | None = None) -> Select[Order]:
     """Matching orders, oldest purchase first (the CLI's order)."""
-    return (
-        select(Order)
-        .where(*conditions(criteria, as_of))
-        .order_by(Order.purchase_date, Order.order_id)
-    )
+    from app.storage.models import Order
+
+    return select(Order).where(*conditions(criteria, as_of)).order_by(*OLDEST_FIRST)
 
 
 def count_orders(criteria: OrderFilter, as_of: datetime | None = None) -> Select[int]:
-    return select(func.count(Order.id)).where(*conditions(criteria, as_of))
+    return select(func.count(orders.c.id)).where(*conditions(criteria, as_of))

@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import functools
 import unicodedata
-from typing import Any
-
-from sqlalchemy import event
-from sqlalchemy.orm import Mapper
+from typing import TYPE_CHECKING, Any
 
 from app.order_actions.rules import buyer_disclosed
-from app.storage.models import Order, OrderStatus
+from app.storage.order_table import OrderStatus
+
+if TYPE_CHECKING:  # the ORM stays off the paths that only read (app.storage.order_table)
+    from app.storage.models import Order
 
 # Letters NFKD leaves whole that a seller types as two (Œuvre → oeuvre).
 LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "ø": "o", "ł": "l", "đ": "d", "ı": "i"})
@@ -49,7 +49,6 @@ def order_search_text(
     return SEPARATOR.join((fold(buyer), _fold_field(skus or ""), _fold_field(titles or "")))
 
 
-@event.listens_for(Order, "before_insert")
-@event.listens_for(Order, "before_update")
-def _keep_search_text(_mapper: Mapper[Any], _connection: Any, order: Order) -> None:
+def keep_search_text(_mapper: Any, _connection: Any, order: Order) -> None:
+    """Before an order is written through the ORM (app.storage.models listens)."""
     order.search_text = order_search_text(order.status, order.buyer_name, order.skus, order.titles)

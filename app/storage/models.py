@@ -1,125 +1,44 @@
 """Database tables as SQLAlchemy 2.x typed mappings.
 
-Money is stored as integer minor units (exact on every backend) and read back
-as ``Decimal``; datetimes are stored in UTC and read back timezone-aware. The
-summary columns on ``orders`` (item count, SKUs, total) are kept up to date by
-the write paths so the order list can sort and filter on them in SQL.
+``orders`` itself, the column types (money, UTC datetimes) and the kinds (statuses,
+who fulfils, who cancelled) are declared in :mod:`app.storage.order_table`, which
+reads without the ORM; they are named here too, as every other module knows them.
 """
 
 from __future__ import annotations
 
-import enum
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import (
-    BigInteger,
     ColumnElement,
     Date,
-    DateTime,
-    Enum,
     ForeignKey,
     Index,
-    Integer,
     LargeBinary,
-    MetaData,
     String,
     Text,
-    TypeDecorator,
     UniqueConstraint,
     case,
     false,
-    text,
 )
-from sqlalchemy.engine import Dialect
 from sqlalchemy.ext.hybrid import hybrid_property
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-from app.money import from_minor_units, to_minor_units
-
-
-class Money(TypeDecorator[Decimal]):
-    """A Decimal amount stored exactly as integer cents."""
-
-    impl = BigInteger
-    cache_ok = True
-
-    def process_bind_param(self, value: Decimal | None, dialect: Dialect) -> int | None:
-        return None if value is None else to_minor_units(Decimal(value))
-
-    def process_result_value(self, value: int | None, dialect: Dialect) -> Decimal | None:
-        return None if value is None else from_minor_units(int(value))
-
-
-class UTCDateTime(TypeDecorator[datetime]):
-    """A timezone-aware datetime stored as naive UTC (portable to SQLite)."""
-
-    impl = DateTime
-    cache_ok = True
-
-    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
-        if value is None:
-            return None
-        if value.tzinfo is None:
-            raise ValueError("naive datetime given to a UTC column")
-        return value.astimezone(UTC).replace(tzinfo=None)
-
-    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
-        return None if value is None else value.replace(tzinfo=UTC)
-
-
-class OrderStatus(enum.StrEnum):
-    PENDING = "Pending"
-    UNSHIPPED = "Unshipped"
-    PARTIALLY_SHIPPED = "PartiallyShipped"
-    SHIPPED = "Shipped"
-    CANCELED = "Canceled"
-
-
-class Initiator(enum.StrEnum):
-    """Who started a cancellation; decides whether it counts in the rate."""
-
-    BUYER_REQUEST = "buyer_request"  # the official Request cancellation button (S4)
-    BUYER_MESSAGE = "buyer_message"  # asked only by message (S5)
-    SELLER = "seller"
-    MARKETPLACE = "marketplace"  # automatic cancellation or seen only in a report (S11)
-
-
-class FulfilledBy(enum.StrEnum):
-    """Who ships an order: the seller, or the marketplace from its own warehouse (FBA)."""
-
-    SELLER = "seller"  # fulfillment-channel Merchant / MFN
-    MARKETPLACE = "marketplace"  # fulfillment-channel Amazon / AFN: read-only in SellerDesk
-
-
-class ReturnStatus(enum.StrEnum):
-    REQUESTED = "requested"
-    RECEIVED = "received"
-
-
-NAMING = {
-    "ix": "ix_%(column_0_label)s",
-    "uq": "uq_%(table_name)s_%(column_0_name)s",
-    "ck": "ck_%(table_name)s_%(constraint_name)s",
-    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
-    "pk": "pk_%(table_name)s",
-}
-
-
-def _enum(kind: type[enum.StrEnum]) -> Enum:
-    # Stored as the marketplace's own words, not as Python member names.
-    return Enum(
-        kind,
-        values_callable=lambda members: [m.value for m in members],
-        native_enum=False,
-        validate_strings=True,
-        length=32,
-    )
+from app.storage import order_table
+from app.storage.order_table import FulfilledBy as FulfilledBy
+from app.storage.order_table import Initiator as Initiator
+from app.storage.order_table import Money as Money
+from app.storage.order_table import OrderStatus as OrderStatus
+from app.storage.order_table import ReturnStatus as ReturnStatus
+from app.storage.order_table import UTCDateTime as UTCDateTime
+from app.storage.order_table import enum_type as _enum
+from app.storage.order_table import orders
 
 
 class Base(DeclarativeBase):
-    metadata = MetaData(naming_convention=NAMING)
+    metadata = order_table.metadata
     type_annotation_map: dict[Any, Any] = {  # noqa: RUF012 (SQLAlchemy's own class hook)
         Decimal: Money,
         datetime: UTCDateTime,
@@ -129,27 +48,24 @@ class Base(DeclarativeBase):
 
 
 class Order(Base):
-    __tablename__ = "orders"
+    # The table is declared on its own (app.storage.order_table): the order list reads it
+    # with Core, without this module.
+    __table__ = orders
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    order_id: Mapped[str] = mapped_column(String(19), unique=True)
-    status: Mapped[OrderStatus] = mapped_column(_enum(OrderStatus), index=True)
-    purchase_date: Mapped[datetime] = mapped_column(index=True)
-    payment_date: Mapped[datetime | None] = mapped_column(index=True)
+    id: Mapped[int]
+    order_id: Mapped[str]
+    status: Mapped[OrderStatus]
+    purchase_date: Mapped[datetime]
+    payment_date: Mapped[datetime | None]
     earliest_ship_date: Mapped[datetime | None]
-    latest_ship_date: Mapped[datetime | None] = mapped_column(index=True)
-    currency: Mapped[str | None] = mapped_column(String(3))
-    # Migration 0004; orders from the unshipped and orders reports are the seller's.
-    # No index of its own (0011): Amazon's orders have ix_orders_marketplace_purchased.
-    fulfilled_by: Mapped[FulfilledBy] = mapped_column(
-        _enum(FulfilledBy), default=FulfilledBy.SELLER, server_default="seller"
-    )
+    latest_ship_date: Mapped[datetime | None]
+    currency: Mapped[str | None]
+    fulfilled_by: Mapped[FulfilledBy]
     sales_channel: Mapped[str | None]
     ship_service_level: Mapped[str | None]
     is_business_order: Mapped[bool | None]
     is_prime: Mapped[bool | None]
-
-    buyer_name: Mapped[str | None] = mapped_column(index=True)
+    buyer_name: Mapped[str | None]
     buyer_email: Mapped[str | None]
     buyer_phone: Mapped[str | None]
     recipient_name: Mapped[str | None]
@@ -158,34 +74,23 @@ class Order(Base):
     ship_address_3: Mapped[str | None]
     ship_city: Mapped[str | None]
     ship_state: Mapped[str | None]
-    ship_postal_code: Mapped[str | None] = mapped_column(String(32))
-    ship_country: Mapped[str | None] = mapped_column(String(2))
-
-    buyer_requested_cancel: Mapped[bool] = mapped_column(default=False, index=True)
+    ship_postal_code: Mapped[str | None]
+    ship_country: Mapped[str | None]
+    buyer_requested_cancel: Mapped[bool]
     buyer_cancel_reason: Mapped[str | None]
     buyer_cancel_seen_at: Mapped[datetime | None]
-    # Cancelled on the marketplace as a report told us, with no local cancellation.
-    canceled_on_marketplace: Mapped[bool] = mapped_column(default=False)
-    # The buyer asked to cancel by message before any cancellation (S5; migration 0008).
-    asked_to_cancel_by_message: Mapped[bool] = mapped_column(default=False, server_default=false())
-    # Either request (official or by message): one index walks the Buyer requested filter
-    # newest first (app.order_actions.message_choice keeps it; migration 0008).
-    cancel_requested: Mapped[bool] = mapped_column(default=False, server_default=false())
-
-    item_count: Mapped[int] = mapped_column(default=0)
-    skus: Mapped[str] = mapped_column(Text, default="")
-    titles: Mapped[str] = mapped_column(Text, default="")
+    canceled_on_marketplace: Mapped[bool]
+    asked_to_cancel_by_message: Mapped[bool]
+    cancel_requested: Mapped[bool]
+    item_count: Mapped[int]
+    skus: Mapped[str]
+    titles: Mapped[str]
     total: Mapped[Decimal | None]
-    # Buyer name (once shown), SKUs and titles without accents or case, for the
-    # search (app.order_views.search_text keeps it; migration 0008).
-    search_text: Mapped[str] = mapped_column(Text, default="", server_default="")
-    # The order's version and a digest of the report lines last merged into it (migration
-    # 0013): the same lines again on that version change nothing, so a re-import skips it.
-    import_fingerprint: Mapped[str | None] = mapped_column(String(64))
-
+    search_text: Mapped[str]
+    import_fingerprint: Mapped[str | None]
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
-    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+    version: Mapped[int]
 
     items: Mapped[list[OrderItem]] = relationship(
         back_populates="order", cascade="all, delete-orphan", order_by="OrderItem.id"
@@ -206,33 +111,7 @@ class Order(Base):
         back_populates="order", cascade="all, delete-orphan", order_by="Message.id"
     )
 
-    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 (SQLAlchemy's own hook)
-    __table_args__ = (
-        Index("ix_orders_status_ship_by", "status", "latest_ship_date"),
-        Index("ix_orders_item_count", "item_count"),  # migration 0002: order list sorting
-        Index("ix_orders_total", "total"),
-        # migration 0007: each filter walks an index in its default sort (newest first)
-        Index("ix_orders_status_purchased", "status", "purchase_date"),
-        Index("ix_orders_buyer_requested_purchased", "buyer_requested_cancel", "purchase_date"),
-        # migration 0008: the Buyer requested filter takes requests by message too (S5)
-        Index("ix_orders_cancel_requested_purchased", "cancel_requested", "purchase_date"),
-        # migration 0010: the Fulfilled by Amazon filter, newest first (its orders only).
-        # The migration makes it partial on PostgreSQL too; saying so here (postgresql_where)
-        # would load SQLAlchemy's PostgreSQL dialect on every start, a tenth of a command's.
-        Index(
-            "ix_orders_marketplace_purchased",
-            "purchase_date",
-            sqlite_where=text("fulfilled_by = 'marketplace'"),
-        ),
-        # migration 0014: health's orders cancelled on the marketplace (a handful), oldest first
-        Index(
-            "ix_orders_marketplace_cancelled_purchased",
-            "purchase_date",
-            sqlite_where=text("canceled_on_marketplace IS 1"),
-        ),
-        # migration 0010: a rare searched word is looked for in this narrow copy (SQLite)
-        Index("ix_orders_search", "search_text", "order_id").ddl_if(dialect="sqlite"),
-    )
+    __mapper_args__ = {"version_id_col": orders.c.version}  # noqa: RUF012 (SQLAlchemy's own hook)
 
 
 class OrderItem(Base):
@@ -542,3 +421,19 @@ class SyncRun(Base):
     # Where the next "All Orders by last update" report starts.
     orders_updated_until: Mapped[datetime | None]
     problem: Mapped[str | None] = mapped_column(Text)
+
+
+# The columns every change of an order keeps written (its search text, either cancellation
+# request), by every write through the ORM; the rules live beside the reads that use them.
+def _keep_derived_columns() -> None:
+    from sqlalchemy import event
+
+    from app.order_actions.message_choice import keep_cancel_requested
+    from app.order_views.search_text import keep_search_text
+
+    for moment in ("before_insert", "before_update"):
+        event.listen(Order, moment, keep_cancel_requested)
+        event.listen(Order, moment, keep_search_text)
+
+
+_keep_derived_columns()
