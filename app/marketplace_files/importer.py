@@ -48,8 +48,6 @@ from pathlib import Path
 from typing import Any, cast
 
 from sqlalchemy import Connection, Table, bindparam, func, select
-from sqlalchemy.orm import configure_mappers
-from sqlalchemy.orm.instrumentation import manager_of_class
 
 from app import clock
 from app.changes import ALL_ORDERS, Changes
@@ -65,7 +63,7 @@ from app.marketplace_files.reports import (
 )
 from app.money import format_amount
 from app.order_actions.message_choice import cancel_requested
-from app.order_actions.orders import order_summary
+from app.order_actions.orders import OrderSummary, order_summary
 from app.order_actions.rules import buyer_disclosed, status_from_items
 from app.order_views.search_text import order_search_text
 from app.order_views.status_labels import status_label
@@ -185,28 +183,59 @@ class ImportResult:
         return ALL_ORDERS if self.added or self.updated else Changes()
 
 
-_new_item_instance: Callable[[], OrderItem] | None = None
+class _MergedItem:
+    """An item being merged: its stored fields as plain attributes (in ``__dict__``),
+    and :class:`OrderItem`'s own rules (``quantity_open``, ``ref``), the same
+    descriptors the model has.
+
+    An ORM instance costs its state and an instrumented read per attribute; an
+    import reads millions of them and never adds an item to a session (it writes
+    rows in bulk), so the merge works on these.
+    """
+
+    quantity_open = OrderItem.__dict__["quantity_open"]
+    ref = OrderItem.__dict__["ref"]
 
 
 def _item(values: dict[str, Any]) -> OrderItem:
-    """An :class:`OrderItem` to merge on, with these stored fields.
-
-    It is never added to a session: the import writes rows in bulk, so the
-    cells are put straight into its ``__dict__`` (no change tracking), while
-    its rules (``quantity_open``, ``ref``) are the model's own.
-    """
-    global _new_item_instance
-    if _new_item_instance is None:
-        configure_mappers()
-        _new_item_instance = manager_of_class(OrderItem).new_instance
-    item = _new_item_instance()
+    """An item to merge on, with these stored fields (read as an :class:`OrderItem`:
+    the same attributes and rules, see :class:`_MergedItem`)."""
+    item = _MergedItem()
     item.__dict__.update(values)
-    return item
+    return cast(OrderItem, item)
 
 
 def _snapshot(item: OrderItem) -> tuple[Any, ...]:
     """The stored fields, in ITEM_FIELDS order."""
     return cast(tuple[Any, ...], ITEM_SNAPSHOT(item.__dict__))
+
+
+# What order_summary reads of an item: orders with the same items (but their ids) have
+# the same summary, and a shop sells the same few items over and over.
+SUMMARISED = itemgetter(
+    "quantity",
+    "sku",
+    "title",
+    "item_price",
+    "item_tax",
+    "shipping_price",
+    "shipping_tax",
+    "item_promotion_discount",
+    "ship_promotion_discount",
+)
+SUMMARIES_KEPT = 10_000
+_summaries: dict[tuple[Any, ...], OrderSummary] = {}
+
+
+def _summary(items: list[OrderItem]) -> OrderSummary:
+    """:func:`order_summary` of these items, worked out once per distinct set of items."""
+    key = tuple([SUMMARISED(item.__dict__) for item in items])
+    found = _summaries.get(key)
+    if found is None:
+        if len(_summaries) >= SUMMARIES_KEPT:
+            _summaries.clear()  # memory stays bounded; the common sets come back
+        found = _summaries[key] = order_summary(items)
+    return found
 
 
 BLANK_ORDER: dict[str, Any] = {
@@ -319,7 +348,7 @@ class OrderMerge:
         # changed: a stored order's columns already say it (re-importing a file is mostly that).
         before = self.items_before
         if self.is_new or any(_snapshot(item) != before.get(id(item)) for item in self.items):
-            summary = order_summary(self.items)
+            summary = _summary(self.items)
             values.update(
                 item_count=summary.item_count,
                 skus=summary.skus,
@@ -516,6 +545,9 @@ class _Tables:
         self.sentences = _Sentences()
         # Built once: the statement is compiled once, whatever the number of ids.
         self.stored_prints = self.orders.select("order_id", "version", FINGERPRINT).where(
+            self.orders.column("order_id").in_(bindparam("order_ids", expanding=True))
+        )
+        self.new_keys = self.orders.select("order_id", "id").where(
             self.orders.column("order_id").in_(bindparam("order_ids", expanding=True))
         )
         if dialect.name == "postgresql":
@@ -799,10 +831,8 @@ class _FileMerge:
             rows = [NEW_ORDER_VALUES(merge.values) for merge in new]
             tables.orders.insert_many(connection, NEW_ORDER_FIELDS, rows)
             wanted = [merge.values["order_id"] for merge in new]
-            query = tables.orders.select("order_id", "id").where(
-                tables.orders.column("order_id").in_(wanted)
-            )
-            keys: dict[str, int] = dict(connection.execute(query).all())
+            found = connection.execute(tables.new_keys, {"order_ids": wanted})
+            keys: dict[str, int] = dict(found.all())
             for merge in new:
                 merge.pk = keys[merge.values["order_id"]]
         if changed:
