@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import select, update
@@ -74,3 +75,48 @@ def test_lines_not_seen_as_text_are_merged_in_full(
     assert (again.added, again.updated, again.unchanged) == (0, 0, first.added)
     with db.reading() as session:
         assert not any(session.scalars(select(Order.import_fingerprint)))
+
+
+def _two_orders(tmp_path: Path, name: str, second_price: str = "9.90") -> Path:
+    other = "405-7654321-7654321"
+    return report(
+        tmp_path / name,
+        [
+            order_line(),
+            order_line(order_id=other, order_item_id="22222222222222", item_price="5.00"),
+            order_line(order_id=other, order_item_id="33333333333333", item_price=second_price),
+        ],
+    )
+
+
+def test_the_lines_of_unchanged_orders_are_not_read_again(
+    db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import_reports(db, [_two_orders(tmp_path, "first.txt")], at=AT)
+    read: list[int] = []
+    reading = importer.ReportStream.read
+
+    def counted(self: importer.ReportStream, numbered: list[tuple[int, str]]) -> Any:
+        read.extend(number for number, _ in numbered)
+        return reading(self, numbered)
+
+    monkeypatch.setattr(importer.ReportStream, "read", counted)
+    again = import_reports(db, [_two_orders(tmp_path, "changed.txt", "8.90")], at=AT)
+    assert (again.added, again.updated, again.unchanged) == (0, 1, 1)
+    assert read == [3, 4]  # only the changed order's lines
+
+
+def test_a_bad_line_in_an_unchanged_order_is_still_refused(db: Database, tmp_path: Path) -> None:
+    import_reports(db, [_two_orders(tmp_path, "first.txt")], at=AT)
+    bad = _two_orders(tmp_path, "bad.txt", "abc")  # the order's other line is as it was
+    with pytest.raises(importer.BadRows) as refused:
+        import_reports(db, [bad], at=AT + timedelta(days=1))
+    assert [line.english() for line in refused.value.details] == [
+        'line 4: item-price "abc" is not an amount'
+    ]
+    skipped = import_reports(db, [bad], skip_bad_rows=True, at=AT + timedelta(days=1))
+    assert (skipped.added, skipped.updated, skipped.unchanged) == (0, 0, 1)
+    assert [line.english() for line in skipped.refused] == [
+        "line 3: left out with order 405-7654321-7654321, which has a bad line",
+        'line 4: item-price "abc" is not an amount',
+    ]

@@ -54,9 +54,11 @@ from app.changes import ALL_ORDERS, Changes
 from app.errors import BadInput, SellerDeskError
 from app.marketplace_files.import_changes import what_changed
 from app.marketplace_files.reports import (
+    Chunk,
     Layout,
     LineProblem,
     ReportRow,
+    ReportStream,
     Source,
     check_file,
     open_report,
@@ -623,6 +625,14 @@ class _LineTexts:
             del texts[number]
 
 
+def _fingerprint(key: bytes | None, texts: list[str | None]) -> str | None:
+    """An order's lines' digest; None (merged in full) when a line of it, or its
+    file's header (``key``), was not seen as text."""
+    if key is None or None in texts:
+        return None
+    return blake2b("\n".join(cast(list[str], texts)).encode(), key=key, digest_size=16).hexdigest()
+
+
 def _file_key(layout: Layout, header: str) -> bytes:
     """What the same lines mean depends on their file's layout and header."""
     return blake2b(
@@ -714,19 +724,62 @@ class _FileMerge:
                 group.append(row)
                 lines[row.order_id].append(line)
         key = self.key
-        # An order a line of which (or its header) was not seen as text has no
-        # fingerprint: it is merged in full.
-        prints = {
-            order_id: None
-            if key is None or None in found
-            else blake2b(
-                "\n".join(cast(list[str], found)).encode(), key=key, digest_size=16
-            ).hexdigest()
-            for order_id, found in lines.items()
-        }
+        prints = {order_id: _fingerprint(key, found) for order_id, found in lines.items()}
         order_ids = list(groups)
         for start in range(0, len(order_ids), CHUNK):
             self._merge_orders(order_ids[start : start + CHUNK], groups, prints)
+
+    def unread(
+        self,
+        stream: ReportStream,
+        numbered: list[tuple[int, str]],
+        lines: _LineTexts,
+        tainted: set[str] | None,
+    ) -> list[tuple[int, str]]:
+        """The lines of a chunk left to read: those of the orders whose lines (by the
+        order id each line gives) are the ones last merged into them are not read
+        again, and those orders are counted unchanged.
+
+        The same as reading them and merging their rows: a stored fingerprint is
+        made of good lines only (a file with a bad line is refused, or that
+        order left out), and the same lines under the same header and rules
+        read the same (nothing in reading depends on the clock). Orders held to
+        the file's end, or left out, are read as before.
+        """
+        key = self.key
+        if key is None:
+            return numbered
+        order_id = stream.order_id
+        ids = [order_id(raw) for _, raw in numbered]
+        groups: dict[str, list[int]] = {}
+        for (number, _), found in zip(numbered, ids, strict=True):
+            group = groups.get(found)
+            if group is None:
+                groups[found] = [number]
+            else:
+                group.append(number)
+        held = self.held
+        get = lines.texts.get
+        prints: dict[str, str] = {}
+        for found, numbers in groups.items():
+            if found in held or (tainted is not None and found in tainted):
+                continue
+            fingerprint = _fingerprint(key, [get(number) for number in numbers])
+            if fingerprint is not None:
+                prints[found] = fingerprint
+        unchanged: set[str] = set()
+        wanted = list(prints)
+        for start in range(0, len(wanted), CHUNK):
+            stored = self._stored_prints(wanted[start : start + CHUNK])
+            unchanged.update(
+                found for found, stored_print in stored.items() if stored_print == prints[found]
+            )
+        if not unchanged:
+            return numbered
+        note = self.tally.note
+        for found in unchanged:
+            note(found, UNCHANGED)  # the same lines on the state they left
+        return [line for line, found in zip(numbered, ids, strict=True) if found not in unchanged]
 
     def _stored_prints(self, order_ids: list[str]) -> dict[str, str | None]:
         """The stored orders among these: their fingerprint as it would read if the
@@ -1003,7 +1056,9 @@ class _Import:
                 indexes_rebuilt(tables.connection, (ORDERS, ITEMS, EVENTS), total, stored)
             )
             loading.enter_context(new_orders_indexed_at_end(tables.connection, stored))
-            for source in self.sources:
+            for number, source in enumerate(self.sources):
+                # Only stored orders can be skipped unread (a fresh import reads on).
+                skipping = number > 0 or stored > 0
                 lines = _LineTexts()
                 with open_report(source, lines.tap) as stream:
                     header = lines.texts.pop(stream.header_line, None)
@@ -1017,9 +1072,14 @@ class _Import:
                         None if header is None else _file_key(stream.layout, header),
                     )
                     texts: list[tuple[int, Text]] = []
-                    for chunk in stream.chunks(CHUNK_LINES):
+                    for numbered in stream.lines(CHUNK_LINES):
                         if self.cancelled():
                             raise ImportCancelled
+                        unread = numbered.numbered
+                        if skipping and (tainted is not None or not problems):
+                            unread = merge.unread(stream, unread, lines, tainted)
+                        rows, found = stream.read(unread)
+                        chunk = Chunk(rows, found, numbered.lines)
                         if chunk.problems:
                             if not problems or bad_files[-1] != stream.name:
                                 bad_files.append(stream.name)

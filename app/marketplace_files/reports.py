@@ -661,6 +661,14 @@ class Chunk:
     lines: int  # the file's lines read so far after the header (progress)
 
 
+@dataclass(frozen=True, slots=True)
+class Lines:
+    """A chunk's lines before they are read: (line number, text), blank lines left out."""
+
+    numbered: list[tuple[int, str]]
+    lines: int  # the file's lines read so far after the header (progress)
+
+
 class ReportStream:
     """A report read line by line: its layout from the header, then its rows in chunks."""
 
@@ -700,6 +708,7 @@ class ReportStream:
                 )
             )
         self._reader = _RowReader(name, index)
+        self._quick = _quick_reader(self._reader)
 
     def chunks(self, size: int) -> Iterator[Chunk]:
         """The rest of the report, ``size`` lines or a little more at a time.
@@ -707,31 +716,68 @@ class ReportStream:
         A chunk ends where an order's lines end, so an order listed on
         consecutive lines (as the marketplace writes them) is read in one chunk.
         """
-        quick = _quick_reader(self._reader)
-        careful = self._reader.read
-        rows: list[ReportRow] = []
-        problems: list[LineProblem] = []
-        count = 0
-        last: str | None = None
+        for lines in self.lines(size):
+            rows, problems = self.read(lines.numbered)
+            yield Chunk(rows, problems, lines.lines)
+
+    def lines(self, size: int) -> Iterator[Lines]:
+        """The chunks of :meth:`chunks` before they are read, so that a reader may
+        leave some lines unread (see :meth:`read`).
+
+        A chunk ends before the first good line, once it holds ``size`` lines,
+        whose order is not the last good line's: the lines there are read to
+        know, the others are not.
+        """
+        read = self._read_line
+        numbered: list[tuple[int, str]] = []
+        last: str | None = None  # the order of the last good line before numbered[known:]
+        known = 0
         number = self.header_line
         for number, raw in self._lines:
             if not raw.strip():
                 continue  # blank lines are ignored
+            if len(numbered) >= size:
+                for earlier in reversed(numbered[known:]):
+                    found = read(*earlier)
+                    if isinstance(found, ReportRow):
+                        last = found.order_id
+                        break
+                row = read(number, raw)
+                if isinstance(row, ReportRow):
+                    if row.order_id != last:
+                        yield Lines(numbered, number - 1 - self.header_line)
+                        numbered = []
+                    last = row.order_id
+                known = len(numbered) + 1
+            numbered.append((number, raw))
+        yield Lines(numbered, number - self.header_line)
+
+    def read(self, numbered: list[tuple[int, str]]) -> tuple[list[ReportRow], list[LineProblem]]:
+        """These lines' rows, and the problems of the lines that are not good."""
+        quick = self._quick
+        careful = self._reader.read
+        rows: list[ReportRow] = []
+        problems: list[LineProblem] = []
+        for number, raw in numbered:
             row = quick(number, raw)
             if row is None:
                 result = careful(number, raw.split("\t"))
                 if not isinstance(result, ReportRow):
                     problems.extend(result)
-                    count += 1
                     continue
                 row = result
-            if count >= size and row.order_id != last:
-                yield Chunk(rows, problems, number - 1 - self.header_line)
-                rows, problems, count = [], [], 0
             rows.append(row)
-            last = row.order_id
-            count += 1
-        yield Chunk(rows, problems, number - self.header_line)
+        return rows, problems
+
+    def _read_line(self, number: int, raw: str) -> ReportRow | list[LineProblem]:
+        row = self._quick(number, raw)
+        return self._reader.read(number, raw.split("\t")) if row is None else row
+
+    def order_id(self, raw: str) -> str:
+        """The order id a line's row (if it is good) has, without reading the line."""
+        position = self._reader.order_id.position
+        cells = raw.split("\t", position + 1)
+        return cells[position].strip() if len(cells) > position else ""
 
     def whole(self) -> Report:
         """The rest of the report at once (a small file, or tests)."""
