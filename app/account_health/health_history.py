@@ -29,10 +29,10 @@ from app.account_health.health import (
     rate_percent,
     window_start,
 )
+from app.account_health.overdue_refunds import OverdueRefund, overdue_returns
 from app.clock import iso
 from app.marketplace.ledger import RefusedLine, open_refusals
 from app.order_actions.reasons import reason_text
-from app.order_actions.returns import OverdueRefund, overdue_returns
 from app.order_actions.rules import seller_fulfilled
 from app.storage.db import Database
 from app.storage.models import (

@@ -2,7 +2,8 @@
 ``print_json(health(...).to_json())`` writes.
 
 100,000 late orders make 200,000 entries of a few shapes: an entry differs from
-the next one by its order id only, when both share a status and a ship-by date. Each
+the next one by its order id only, when both share a status and a ship-by date
+(the facts hold them so, as runs). Each
 line is the order id's JSON text followed by the rest of its entry, written once per
 shape with the same entry builder and encoder as the report (not a second copy
 of the entry): 0.1 s instead of building and encoding 200,000 dictionaries.
@@ -28,14 +29,14 @@ def health_json(facts: HealthFacts) -> dict[str, Any]:
     dates = cache(ship_by_dates)
     rests: dict[tuple[Any, ...], tuple[str, str]] = {}
     late, at_risk = Encoded(), Encoded()
-    for order in facts.late:
-        shape = order[1:]  # everything but the order id
+    for run in facts.late:
+        shape = run[:3]  # everything but the order ids
         rest = rests.get(shape)
         if rest is None:
-            rest = rests[shape] = _rests(order, dates)
-        quoted = '{"order_id": ' + _quoted(order.order_id)
-        late.append(quoted + rest[0])
-        at_risk.append(quoted + rest[1])
+            rest = rests[shape] = _rests(LateOrder("", *shape), dates)
+        quoted = ['{"order_id": ' + text for text in map(_quoted, run.order_ids)]
+        late += [text + rest[0] for text in quoted]
+        at_risk += [text + rest[1] for text in quoted]
     data["late"], data["at_risk_of_auto_cancel"] = late, at_risk
     return data
 
@@ -43,8 +44,8 @@ def health_json(facts: HealthFacts) -> dict[str, Any]:
 def _rests(
     order: LateOrder, dates: Callable[[Any], tuple[str | None, str | None]]
 ) -> tuple[str, str]:
-    """What follows the order id in the order's two entries."""
-    written = [one_line(entry) for entry in late_entries(order._replace(order_id=""), dates)]
+    """What follows the order id in the entries of an order of this shape (its id empty)."""
+    written = [one_line(entry) for entry in late_entries(order, dates)]
     assert all(text.startswith(_ID_FIRST) for text in written), written
     late, at_risk = (text[len(_ID_FIRST) :] for text in written)
     return late, at_risk

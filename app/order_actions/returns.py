@@ -14,12 +14,21 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import exists, or_, select
 from sqlalchemy.orm import Session
 
 from app import clock
+
+# The overdue refunds are listed by the health report, in its own module (re-exported here).
+from app.account_health.overdue_refunds import (
+    OverdueRefund as OverdueRefund,
+)
+from app.account_health.overdue_refunds import (
+    overdue_refunds as overdue_refunds,
+)
+from app.account_health.overdue_refunds import (
+    overdue_returns as overdue_returns,
+)
 from app.changes import Changes, order_story
-from app.clock import iso
 from app.errors import BadInput, RuleRefused, SellerDeskError
 from app.money import ZERO
 from app.order_actions.orders import CancellationResult, cancel_in_session, find_order
@@ -35,7 +44,7 @@ from app.order_actions.restocking import condition_grade, condition_label
 from app.order_actions.rules import Action, cancellation_counting, decide, shipped_quantity
 from app.storage import audit
 from app.storage.db import Database
-from app.storage.models import Order, Refund, Return, ReturnStatus
+from app.storage.models import Order, Return, ReturnStatus
 from app.text import QT_TRANSLATE_NOOP, Day, Moment, Text, text
 
 CTX = "Returns"
@@ -393,65 +402,3 @@ def receive_return_in_session(
     except SellerDeskError:
         plan = None
     return ReturnResult(order.order_id, seen, suggestion=suggestion, suggested_plan=plan)
-
-
-@dataclass(frozen=True)
-class OverdueRefund:
-    """A received return whose refund was due before the day asked about and is not done."""
-
-    order_id: str
-    received_at: datetime
-    due: date
-    days_overdue: int
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "order_id": self.order_id,
-            "received_at": iso(self.received_at),
-            "due": self.due.isoformat(),
-            "days_overdue": self.days_overdue,
-        }
-
-
-def overdue_returns(session: Session, as_of: datetime) -> list[OverdueRefund]:
-    """Returns received by ``as_of`` whose refund was due before that day and not made by then.
-
-    Only returns with a refund to make carry a due date (a return on an order whose
-    shipment was never confirmed cancels it instead). A refund settles a return
-    when it names it, or when it was made on the order after the return arrived.
-    """
-    as_of = clock.as_utc(as_of)
-    today = as_of.date()
-    refunded = exists().where(
-        Refund.order_pk == Return.order_pk,
-        Refund.created_at <= as_of,
-        or_(Refund.return_id == Return.id, Refund.created_at >= Return.received_at),
-    )
-    rows = session.execute(
-        select(Order.order_id, Return.received_at, Return.refund_due)
-        .join(Order, Order.id == Return.order_pk)
-        .where(
-            Return.status == ReturnStatus.RECEIVED,
-            Return.received_at.is_not(None),
-            Return.received_at <= as_of,
-            Return.refund_due.is_not(None),
-            Return.refund_due < today,
-            ~refunded,
-        )
-        .order_by(Return.refund_due, Order.order_id)
-    )
-    overdue = []
-    for order_id, received_at, due in rows:
-        # The query asks for both; this tells the type checker.
-        assert received_at is not None and due is not None
-        overdue.append(OverdueRefund(order_id, received_at, due, (today - due).days))
-    return overdue
-
-
-def overdue_refunds(source: Session | Database, as_of: datetime) -> list[dict[str, Any]]:
-    """Returns received by ``as_of`` whose refund was due before that day and is not done."""
-    as_of = clock.as_utc(as_of)
-    if isinstance(source, Database):
-        with source.reading() as session:
-            return [entry.to_json() for entry in overdue_returns(session, as_of)]
-    return [entry.to_json() for entry in overdue_returns(source, as_of)]

@@ -17,6 +17,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     LargeBinary,
+    SQLColumnExpression,
     String,
     Text,
     UniqueConstraint,
@@ -150,13 +151,23 @@ class OrderItem(Base):
     @classmethod
     def _quantity_open_expression(cls) -> ColumnElement[int]:
         # The same rule in SQL, so lists of many orders add it up in the database.
-        left = cls.quantity - cls.quantity_shipped - cls.quantity_cancelled
-        return case((left > 0, left), else_=0)
+        return units_open_in_sql(cls.quantity, cls.quantity_shipped, cls.quantity_cancelled)
 
     @property
     def ref(self) -> str:
         """How a seller names the item: its order-item id, else its SKU."""
         return self.order_item_id or self.sku
+
+
+def units_open_in_sql(
+    quantity: SQLColumnExpression[int],
+    shipped: SQLColumnExpression[int],
+    cancelled: SQLColumnExpression[int],
+) -> ColumnElement[int]:
+    """``OrderItem.quantity_open`` in SQL, over any item columns: the table's own columns
+    (``OrderItem.__table__.c``) let a read-only query run without configuring the ORM."""
+    left = quantity - shipped - cancelled
+    return case((left > 0, left), else_=0)
 
 
 class Shipment(Base):
