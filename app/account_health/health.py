@@ -272,20 +272,19 @@ def late_runs(session: Session, as_of: datetime) -> list[LateRun]:
         or_(orders.payment_date.is_(None), orders.payment_date <= as_of),
         orders.status != OrderStatus.PENDING,
     )
+    units_open = units_open_in_sql(items.quantity, items.quantity_shipped, items.quantity_cancelled)
     open_units = func.coalesce(
-        select(
-            func.sum(
-                units_open_in_sql(items.quantity, items.quantity_shipped, items.quantity_cancelled)
-            )
-        )
-        .where(items.order_pk == orders.id)
-        .scalar_subquery(),
-        0,
+        select(func.sum(units_open)).where(items.order_pk == orders.id).scalar_subquery(), 0
     )
     raw_status = type_coerce(orders.status, NullType())  # converted once per value below
     raw_ship_by = type_coerce(orders.latest_ship_date, NullType())
     # Late whatever was undone since: open now, with units open now.
-    late_now = and_(known_then, orders.status.in_(OPEN_STATUSES), open_units > 0)
+    # (an item with units open: the database stops at the first, not adding them all up)
+    late_now = and_(
+        known_then,
+        orders.status.in_(OPEN_STATUSES),
+        exists().where(items.order_pk == orders.id, units_open > 0),
+    )
     # The orders of each (raw status, raw ship-by date), the order ids unsorted.
     found: dict[tuple[Any, Any], list[str]] = defaultdict(list)
     grouped = _plain_rows(
