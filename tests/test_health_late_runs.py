@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 import pytest
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import selectinload
 
 from app.account_health.health import OPEN_STATUSES, LateOrder, late_orders
@@ -78,7 +78,9 @@ def test_late_orders_are_every_late_order_by_ship_by_date_then_id(db, spaced_ids
         # (order ids are checked on the way in: never in practice)
         with db.transaction() as session:
             session.execute(
-                update(Order).where(Order.id % 3 == 0).values(order_id=Order.order_id + " B")
+                update(Order)
+                .where(Order.id % 3 == 0)
+                .values(order_id=func.replace(Order.order_id, "-", " "))
             )
             ids = list(session.scalars(select(Order.order_id).order_by(Order.id)))
     for as_of in (NOW, NOW - timedelta(days=2), NOW + timedelta(days=30)):
