@@ -26,10 +26,9 @@ from datetime import datetime
 from decimal import Decimal
 from operator import attrgetter
 from pathlib import Path
-from typing import Any, cast
+from typing import cast
 
 from sqlalchemy import Connection, Table, insert
-from sqlalchemy.ext.hybrid import hybrid_property
 from sqlalchemy.orm import Session
 
 from app import clock
@@ -55,6 +54,7 @@ from app.storage import audit, files
 from app.storage.bulk import BulkTable
 from app.storage.db import Database, changed_elsewhere
 from app.storage.models import Cancellation, CancellationLine, Event, Order, OrderItem
+from app.storage.stand_ins import stand_in_maker
 from app.text import QT_TRANSLATE_NOOP, Number, Text, plural, text
 
 CTX = "BulkCancel"
@@ -265,27 +265,6 @@ LINE_COLUMNS = ("cancellation_id", *LINE_FIELDS)
 _line_values = attrgetter(*LINE_FIELDS)
 
 
-def _plain(model: type[Any]) -> Callable[[dict[str, Any]], Any]:
-    """Makes stand-ins of ``model`` objects holding given stored values as plain attributes,
-    with the model's own Python-side properties (``OrderItem.quantity_open``, ``.ref``):
-    the one cancellation rule reads and changes them at plain attribute speed (through
-    SQLAlchemy's instrumentation it was a third of a file's time), and :func:`_write`
-    stores the changes. Nothing tracks them: no session, no history."""
-    behaviour = {
-        name: value
-        for name, value in vars(model).items()
-        if isinstance(value, property | hybrid_property)
-    }
-    stand_in = type(f"Plain{model.__name__}", (), {"__doc__": model.__doc__, **behaviour})
-
-    def made(values: dict[str, Any]) -> Any:
-        found: Any = object.__new__(stand_in)
-        found.__dict__ = values
-        return found
-
-    return made
-
-
 def _orders_named(session: Session, cancellations: CancellationFile) -> dict[str, Order]:
     """Every order the file names, with its items, in a few queries (not one per line).
 
@@ -307,7 +286,7 @@ def _orders_named(session: Session, cancellations: CancellationFile) -> dict[str
     item_names = [column.name for column in ITEMS.columns]
     orders: dict[str, Order] = {}
     by_pk: dict[int, Order] = {}
-    new_order, new_item = _plain(Order), _plain(OrderItem)
+    new_order, new_item = stand_in_maker(Order), stand_in_maker(OrderItem)
     for start in range(0, len(ids), LOAD_CHUNK):
         query = (
             orders_table.select(*order_names)

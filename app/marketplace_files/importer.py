@@ -74,6 +74,7 @@ from app.storage.bulk import BulkTable, Row, indexes_rebuilt
 from app.storage.db import Database, changed_elsewhere
 from app.storage.models import Event, FulfilledBy, Order, OrderItem, OrderStatus
 from app.storage.search_index import new_orders_indexed_at_end
+from app.storage.stand_ins import stand_in_maker
 from app.text import QT_TRANSLATE_NOOP, Text, plural, text
 
 CTX = "Import"
@@ -185,26 +186,15 @@ class ImportResult:
         return ALL_ORDERS if self.added or self.updated else Changes()
 
 
-class _MergedItem:
-    """An item being merged: its stored fields as plain attributes (in ``__dict__``),
-    and :class:`OrderItem`'s own rules (``quantity_open``, ``ref``), the same
-    descriptors the model has.
-
-    An ORM instance costs its state and an instrumented read per attribute; an
-    import reads millions of them and never adds an item to a session (it writes
-    rows in bulk), so the merge works on these.
-    """
-
-    quantity_open = OrderItem.__dict__["quantity_open"]
-    ref = OrderItem.__dict__["ref"]
+# An item being merged: its stored fields as plain attributes and OrderItem's own rules
+# (quantity_open, ref). The import never adds an item to a session (it writes rows in
+# bulk), so it does not pay for ORM instances.
+_merged_item = stand_in_maker(OrderItem)
 
 
 def _item(values: dict[str, Any]) -> OrderItem:
-    """An item to merge on, with these stored fields (read as an :class:`OrderItem`:
-    the same attributes and rules, see :class:`_MergedItem`)."""
-    item = _MergedItem()
-    item.__dict__.update(values)
-    return cast(OrderItem, item)
+    """An item to merge on, holding ``values`` (a fresh dict: the item keeps it)."""
+    return cast(OrderItem, _merged_item(values))
 
 
 def _snapshot(item: OrderItem) -> tuple[Any, ...]:
