@@ -12,10 +12,9 @@ from sqlalchemy.orm import selectinload
 
 from app.account_health.health import OPEN_STATUSES, LateOrder, late_orders
 from app.clock import whole_days
-from app.order_actions.orders import cancel
 from app.storage.models import FulfilledBy, Order, OrderStatus
 from tests.factories import NOW
-from tests.test_health_output import STATUSES, _shop
+from tests.test_health_output import _cancel_unshipped, _shop
 
 DAY = timedelta(days=1)
 
@@ -67,13 +66,7 @@ def test_late_orders_are_every_late_order_by_ship_by_date_then_id(db, spaced_ids
             .where(Order.id % 4 == 3, Order.status == OrderStatus.UNSHIPPED)
             .values(latest_ship_date=NOW - 5 * DAY)
         )
-    unshipped = [
-        order_id
-        for n, order_id in enumerate(ids, start=1)
-        if STATUSES[n % len(STATUSES)] is OrderStatus.UNSHIPPED and n % 7
-    ]
-    for number, order_id in enumerate(unshipped[:30]):
-        cancel(db, order_id, "NoInventory", at=NOW - timedelta(days=number % 4))
+    _cancel_unshipped(db, ids, 30)
     if spaced_ids:  # an id holding the separator the database joins them with
         # (order ids are checked on the way in: never in practice)
         with db.transaction() as session:

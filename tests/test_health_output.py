@@ -20,6 +20,18 @@ from tests.factories import NOW
 STATUSES = list(OrderStatus)
 
 
+def _cancel_unshipped(db: Any, ids: list[str], count: int) -> None:
+    """Cancels ``count`` of the shop's unshipped orders at known moments, over the last
+    four days (some count in the rate, some come after an as-of moment)."""
+    unshipped = [
+        order_id
+        for n, order_id in enumerate(ids, start=1)
+        if STATUSES[n % len(STATUSES)] is OrderStatus.UNSHIPPED and n % 7
+    ]
+    for number, order_id in enumerate(unshipped[:count]):
+        cancel(db, order_id, "NoInventory", at=NOW - timedelta(days=number % 4))
+
+
 def _shop(db: Any, count: int) -> list[str]:
     orders: list[dict[str, Any]] = []
     items: list[dict[str, Any]] = []
@@ -74,13 +86,7 @@ def test_health_json_is_byte_for_byte_the_reports_json(db, cli):
     ids = _shop(db, 3_000)
     # Cancellations made at known moments: some count in the rate, some were made
     # after an as-of moment below (their units were still open then).
-    unshipped = [
-        order_id
-        for n, order_id in enumerate(ids, start=1)
-        if STATUSES[n % len(STATUSES)] is OrderStatus.UNSHIPPED and n % 7
-    ]
-    for number, order_id in enumerate(unshipped[:40]):
-        cancel(db, order_id, "NoInventory", at=NOW - timedelta(days=number % 4))
+    _cancel_unshipped(db, ids, 40)
     for as_of in (NOW, NOW - timedelta(days=2), NOW + timedelta(days=30)):
         expected = _report_json(db, as_of)
         assert expected.count('"order_id"') > 500  # a real comparison, not two empty lists
