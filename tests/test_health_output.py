@@ -100,3 +100,13 @@ def test_an_empty_or_one_entry_list_is_written_as_before(db, cli, late):
     _shop(db, late)
     result = cli("health", "--json", "--as-of", NOW.isoformat())
     assert result.out == _report_json(db, NOW)
+
+
+def test_health_json_reads_without_the_orm(db_location):
+    # The ORM and the mapped classes cost `health --json` half a second of its start: it
+    # reads the Core tables (app.storage.order_table, app.storage.action_tables).
+    from tests.test_start import modules_loaded_by
+
+    loaded = modules_loaded_by(db_location, "health", "--json")
+    assert "app.storage.action_tables" in loaded
+    assert not loaded & {"sqlalchemy.orm", "app.storage.models"}

@@ -14,7 +14,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
 from itertools import groupby
 from operator import itemgetter
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from sqlalchemy import (
     ColumnElement,
@@ -30,7 +30,6 @@ from sqlalchemy import (
     union_all,
 )
 from sqlalchemy.engine import Connection
-from sqlalchemy.orm import Session
 from sqlalchemy.sql import Executable
 from sqlalchemy.types import NullType
 
@@ -42,29 +41,31 @@ from app.account_health.deadlines import OPEN_STATUSES as OPEN_STATUSES
 from app.account_health.overdue_refunds import overdue_refunds
 from app.clock import iso, whole_days
 from app.order_actions.rules import seller_fulfilled
-from app.storage.db import Database
-from app.storage.models import (
-    Cancellation,
-    CancellationLine,
-    FulfilledBy,
-    Order,
-    OrderItem,
-    OrderStatus,
-    Shipment,
-    ShipmentLine,
+from app.storage import order_table
+from app.storage.action_tables import (
+    cancellation_lines,
+    cancellations,
+    order_items,
+    shipment_lines,
+    shipments,
     units_open_in_sql,
 )
+from app.storage.db import Database, connection_of
+from app.storage.order_table import FulfilledBy, OrderStatus
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 RATE_TARGET = Decimal("2.50")
 WINDOW_DAYS = 7
 PENDING_LIMIT_DAYS = 21  # S12
 
 
-# Read through the tables' columns: the same SQL as through the mapped classes, and a
-# command that only reads (``health --json``) never configures the ORM (0.1 s).
-_ORDERS, _ORDER_ITEMS = Order.__table__, OrderItem.__table__
-_SHIPMENTS, _SHIPMENT_LINES = Shipment.__table__, ShipmentLine.__table__
-_CANCELLATIONS, _CANCELLATION_LINES = Cancellation.__table__, CancellationLine.__table__
+# Read through the tables' columns (Core): the same SQL as through the mapped classes,
+# and a command that only reads (``health --json``) never imports the ORM (half a second).
+_ORDERS, _ORDER_ITEMS = order_table.orders, order_items
+_SHIPMENTS, _SHIPMENT_LINES = shipments, shipment_lines
+_CANCELLATIONS, _CANCELLATION_LINES = cancellations, cancellation_lines
 
 
 @dataclass(frozen=True)
@@ -96,7 +97,7 @@ def window_start(as_of: datetime, days: int) -> datetime:
 
 
 def cancellation_rate(
-    session: Session, as_of: datetime, days: int = WINDOW_DAYS
+    session: Session | Connection, as_of: datetime, days: int = WINDOW_DAYS
 ) -> CancellationRate:
     """Orders purchased in (as_of − days, as_of]; those with a counting cancellation by as_of.
 
@@ -120,7 +121,7 @@ def cancellation_rate(
     # Every order of the window less the marketplace's (an order is shipped by one or
     # the other): both walk an index alone (the purchase date's, the marketplace orders'
     # partial one) instead of reading each order's row to see who ships it (0.35 s at 1M).
-    connection = session.connection()
+    connection = connection_of(session)
     every = connection.execute(figures()).one()
     theirs = connection.execute(figures(orders.fulfilled_by == FulfilledBy.MARKETPLACE)).one()
     orders_count = int(every[0] or 0) - int(theirs[0] or 0)
@@ -237,7 +238,7 @@ def _units_undone_after(connection: Connection, as_of: datetime) -> dict[int, in
     return undone
 
 
-def late_orders(session: Session, as_of: datetime) -> list[LateOrder]:
+def late_orders(session: Session | Connection, as_of: datetime) -> list[LateOrder]:
     """Orders with units still to ship past their latest ship date, with days late,
     by ship-by date then order id."""
     return [
@@ -252,7 +253,7 @@ def late_orders(session: Session, as_of: datetime) -> list[LateOrder]:
 _ID_SEPARATOR = " "
 
 
-def late_runs(session: Session, as_of: datetime) -> list[LateRun]:
+def late_runs(session: Session | Connection, as_of: datetime) -> list[LateRun]:
     """:func:`late_orders`, as runs of orders sharing a status and a ship-by date.
 
     Index walks instead of one pass over every order: the orders open now (status and
@@ -261,7 +262,7 @@ def late_runs(session: Session, as_of: datetime) -> list[LateRun]:
     ship-by date with their order ids joined: 100,000 rows cost a second to fetch
     into Python, a few hundred joined ones a fraction of that.
     """
-    connection = session.connection()
+    connection = connection_of(session)
     undone = _units_undone_after(connection, as_of)
     orders, items = _ORDERS.c, _ORDER_ITEMS.c
     known_then = and_(
@@ -371,7 +372,7 @@ def _unchanged(value: Any) -> Any:
     return value
 
 
-def pending_too_long(session: Session, as_of: datetime) -> list[PendingOrder]:
+def pending_too_long(session: Session | Connection, as_of: datetime) -> list[PendingOrder]:
     """S12: orders still pending at ``as_of`` more than 21 days after purchase."""
     limit = as_of - timedelta(days=PENDING_LIMIT_DAYS)
     orders, cancellations = _ORDERS.c, _CANCELLATIONS.c
@@ -386,7 +387,7 @@ def pending_too_long(session: Session, as_of: datetime) -> list[PendingOrder]:
 
     # Pending now, or paid only after as_of: two index walks (status, payment date)
     # rather than one look at every order older than 21 days.
-    rows = session.connection().execute(
+    rows = connection_of(session).execute(
         union_all(
             old_orders(orders.status == OrderStatus.PENDING),
             old_orders(and_(orders.status != OrderStatus.PENDING, orders.payment_date > as_of)),
@@ -463,10 +464,10 @@ def health_facts(
     db: Database, as_of: datetime | None = None, days: int = WINDOW_DAYS
 ) -> HealthFacts:
     as_of = clock.as_utc(as_of) if as_of else clock.now()
-    with db.reading() as session:
-        rate = cancellation_rate(session, as_of, days)
-        late = late_runs(session, as_of)
-        pending = pending_too_long(session, as_of)
+    with db.connected() as connection:
+        rate = cancellation_rate(connection, as_of, days)
+        late = late_runs(connection, as_of)
+        pending = pending_too_long(connection, as_of)
         orders = _ORDERS.c
         cancelled = [
             {
@@ -475,7 +476,7 @@ def health_facts(
                 # False: some lines only (an item-status Cancelled in a shipped order).
                 "whole_order": status is OrderStatus.CANCELED,
             }
-            for order_id, purchased, status in session.connection().execute(
+            for order_id, purchased, status in connection.execute(
                 select(orders.order_id, orders.purchase_date, orders.status)
                 .where(
                     # Its own partial index (migration 0014): a handful of orders, not 1M.
@@ -486,7 +487,7 @@ def health_facts(
                 .order_by(orders.purchase_date)
             )
         ]
-        return HealthFacts(rate, late, pending, cancelled, overdue_refunds(session, as_of))
+        return HealthFacts(rate, late, pending, cancelled, overdue_refunds(connection, as_of))
 
 
 def health(db: Database, as_of: datetime | None = None, days: int = WINDOW_DAYS) -> HealthReport:

@@ -1,22 +1,26 @@
 """Refunds overdue after a received return (DESIGN §8): a list of the health report.
 
-Its own small module, read through the tables' columns: ``health --json`` lists it
-without importing the returns and refunds actions or configuring the ORM.
+Its own small module, read through the Core tables: ``health --json`` lists it
+without importing the returns and refunds actions or the ORM.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import exists, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.engine import Connection
 
 from app import clock
 from app.clock import iso
-from app.storage.db import Database
-from app.storage.models import Order, Refund, Return, ReturnStatus
+from app.storage.action_tables import refunds, returns
+from app.storage.db import Database, connection_of
+from app.storage.order_table import ReturnStatus, orders
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 
 @dataclass(frozen=True)
@@ -37,7 +41,7 @@ class OverdueRefund:
         }
 
 
-def overdue_returns(session: Session, as_of: datetime) -> list[OverdueRefund]:
+def overdue_returns(session: Session | Connection, as_of: datetime) -> list[OverdueRefund]:
     """Returns received by ``as_of`` whose refund was due before that day and not made by then.
 
     Only returns with a refund to make carry a due date (a return on an order whose
@@ -46,24 +50,27 @@ def overdue_returns(session: Session, as_of: datetime) -> list[OverdueRefund]:
     """
     as_of = clock.as_utc(as_of)
     today = as_of.date()
-    returns, refunds, orders = Return.__table__.c, Refund.__table__.c, Order.__table__.c
+    returned, refunded_by, ordered = returns.c, refunds.c, orders.c
     refunded = exists().where(
-        refunds.order_pk == returns.order_pk,
-        refunds.created_at <= as_of,
-        or_(refunds.return_id == returns.id, refunds.created_at >= returns.received_at),
+        refunded_by.order_pk == returned.order_pk,
+        refunded_by.created_at <= as_of,
+        or_(
+            refunded_by.return_id == returned.id,
+            refunded_by.created_at >= returned.received_at,
+        ),
     )
-    rows = session.connection().execute(
-        select(orders.order_id, returns.received_at, returns.refund_due)
-        .join_from(Return.__table__, Order.__table__, orders.id == returns.order_pk)
+    rows = connection_of(session).execute(
+        select(ordered.order_id, returned.received_at, returned.refund_due)
+        .join_from(returns, orders, ordered.id == returned.order_pk)
         .where(
-            returns.status == ReturnStatus.RECEIVED,
-            returns.received_at.is_not(None),
-            returns.received_at <= as_of,
-            returns.refund_due.is_not(None),
-            returns.refund_due < today,
+            returned.status == ReturnStatus.RECEIVED,
+            returned.received_at.is_not(None),
+            returned.received_at <= as_of,
+            returned.refund_due.is_not(None),
+            returned.refund_due < today,
             ~refunded,
         )
-        .order_by(returns.refund_due, orders.order_id)
+        .order_by(returned.refund_due, ordered.order_id)
     )
     overdue = []
     for order_id, received_at, due in rows:
@@ -73,10 +80,12 @@ def overdue_returns(session: Session, as_of: datetime) -> list[OverdueRefund]:
     return overdue
 
 
-def overdue_refunds(source: Session | Database, as_of: datetime) -> list[dict[str, Any]]:
+def overdue_refunds(
+    source: Session | Connection | Database, as_of: datetime
+) -> list[dict[str, Any]]:
     """Returns received by ``as_of`` whose refund was due before that day and is not done."""
     as_of = clock.as_utc(as_of)
     if isinstance(source, Database):
-        with source.reading() as session:
-            return [entry.to_json() for entry in overdue_returns(session, as_of)]
+        with source.connected() as connection:
+            return [entry.to_json() for entry in overdue_returns(connection, as_of)]
     return [entry.to_json() for entry in overdue_returns(source, as_of)]

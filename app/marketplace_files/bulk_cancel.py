@@ -255,9 +255,9 @@ def _outcome(whole_order: bool, item_row: bool, item: str, units: int) -> Text:
 
 
 ORDERS = Order.__table__  # a Table of its own (app.storage.order_table)
-ITEMS = cast(Table, OrderItem.__table__)
-CANCELLATIONS = cast(Table, Cancellation.__table__)
-LINES = cast(Table, CancellationLine.__table__)
+ITEMS = OrderItem.__table__
+CANCELLATIONS = Cancellation.__table__
+LINES = CancellationLine.__table__
 EVENTS = cast(Table, Event.__table__)
 # A cancellation line's columns: its cancellation, then CancelledLine's fields in order.
 LINE_FIELDS = tuple(field.name for field in fields(CancelledLine))

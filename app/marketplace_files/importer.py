@@ -83,7 +83,7 @@ CHUNK_LINES = 2_000  # report lines read at a time: what an import holds in memo
 ACTOR = "import"
 
 ORDERS = Order.__table__  # a Table of its own (app.storage.order_table)
-ITEMS = cast(Table, OrderItem.__table__)
+ITEMS = OrderItem.__table__
 EVENTS = cast(Table, Event.__table__)
 
 ITEM_FIELDS = (

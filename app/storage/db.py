@@ -203,6 +203,12 @@ class Database:
         self.engine.dispose()
 
 
+def connection_of(source: Session | Connection) -> Connection:
+    """The connection a read-only query runs on: a session's (the window, the actions) or
+    a plain one (a command that reads with Core and never loads the ORM)."""
+    return source if isinstance(source, Connection) else source.connection()
+
+
 def _alembic_config() -> Config:
     from alembic.config import Config
 

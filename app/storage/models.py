@@ -2,7 +2,9 @@
 
 ``orders`` itself, the column types (money, UTC datetimes) and the kinds (statuses,
 who fulfils, who cancelled) are declared in :mod:`app.storage.order_table`, which
-reads without the ORM; they are named here too, as every other module knows them.
+reads without the ORM; they are named here too, as every other module knows them. The
+items and what was done to them (shipments, cancellations, returns, refunds) are
+declared in :mod:`app.storage.action_tables`, for the health report to read the same way.
 """
 
 from __future__ import annotations
@@ -17,24 +19,20 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     LargeBinary,
-    SQLColumnExpression,
     String,
     Text,
-    UniqueConstraint,
-    case,
-    false,
 )
 from sqlalchemy.ext.hybrid import hybrid_property
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-from app.storage import order_table
+from app.storage import action_tables, order_table
+from app.storage.action_tables import units_open_in_sql as units_open_in_sql
 from app.storage.order_table import FulfilledBy as FulfilledBy
 from app.storage.order_table import Initiator as Initiator
 from app.storage.order_table import Money as Money
 from app.storage.order_table import OrderStatus as OrderStatus
 from app.storage.order_table import ReturnStatus as ReturnStatus
 from app.storage.order_table import UTCDateTime as UTCDateTime
-from app.storage.order_table import enum_type as _enum
 from app.storage.order_table import orders
 
 
@@ -116,17 +114,17 @@ class Order(Base):
 
 
 class OrderItem(Base):
-    __tablename__ = "order_items"
+    __table__ = action_tables.order_items
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    order_pk: Mapped[int] = mapped_column(ForeignKey("orders.id", ondelete="CASCADE"), index=True)
-    order_item_id: Mapped[str | None] = mapped_column(String(32))
-    sku: Mapped[str] = mapped_column(index=True)
-    title: Mapped[str | None] = mapped_column(Text)
-    asin: Mapped[str | None] = mapped_column(String(16))
+    id: Mapped[int]
+    order_pk: Mapped[int]
+    order_item_id: Mapped[str | None]
+    sku: Mapped[str]
+    title: Mapped[str | None]
+    asin: Mapped[str | None]
     quantity: Mapped[int]
-    quantity_shipped: Mapped[int] = mapped_column(default=0)
-    quantity_cancelled: Mapped[int] = mapped_column(default=0)
+    quantity_shipped: Mapped[int]
+    quantity_cancelled: Mapped[int]
     item_price: Mapped[Decimal | None]
     item_tax: Mapped[Decimal | None]
     shipping_price: Mapped[Decimal | None]
@@ -136,11 +134,6 @@ class OrderItem(Base):
     promotion_ids: Mapped[str | None]
 
     order: Mapped[Order] = relationship(back_populates="items")
-
-    __table_args__ = (
-        UniqueConstraint("order_pk", "order_item_id"),
-        Index("ix_order_items_order_sku", "order_pk", "sku"),
-    )
 
     @hybrid_property
     def quantity_open(self) -> int:
@@ -159,32 +152,19 @@ class OrderItem(Base):
         return self.order_item_id or self.sku
 
 
-def units_open_in_sql(
-    quantity: SQLColumnExpression[int],
-    shipped: SQLColumnExpression[int],
-    cancelled: SQLColumnExpression[int],
-) -> ColumnElement[int]:
-    """``OrderItem.quantity_open`` in SQL, over any item columns: the table's own columns
-    (``OrderItem.__table__.c``) let a read-only query run without configuring the ORM."""
-    left = quantity - shipped - cancelled
-    return case((left > 0, left), else_=0)
-
-
 class Shipment(Base):
-    __tablename__ = "shipments"
+    __table__ = action_tables.shipments
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    order_pk: Mapped[int] = mapped_column(ForeignKey("orders.id", ondelete="CASCADE"), index=True)
+    id: Mapped[int]
+    order_pk: Mapped[int]
     ship_date: Mapped[date]
-    carrier_code: Mapped[str] = mapped_column(String(64))
-    carrier_name: Mapped[str | None] = mapped_column(String(50))
-    tracking_number: Mapped[str | None] = mapped_column(String(64))
-    ship_method: Mapped[str | None] = mapped_column(String(64))
-    created_at: Mapped[datetime] = mapped_column(index=True)
-    export_batch_id: Mapped[int | None] = mapped_column(ForeignKey("export_batches.id"))
-    # Migration 0004: written as one order-level row (its items had no ids yet); a
-    # rewritten batch writes it the same way even once a report has brought the ids.
-    sent_as_order_row: Mapped[bool] = mapped_column(default=False, server_default=false())
+    carrier_code: Mapped[str]
+    carrier_name: Mapped[str | None]
+    tracking_number: Mapped[str | None]
+    ship_method: Mapped[str | None]
+    created_at: Mapped[datetime]
+    export_batch_id: Mapped[int | None]
+    sent_as_order_row: Mapped[bool]
 
     order: Mapped[Order] = relationship(back_populates="shipments")
     lines: Mapped[list[ShipmentLine]] = relationship(
@@ -193,13 +173,11 @@ class Shipment(Base):
 
 
 class ShipmentLine(Base):
-    __tablename__ = "shipment_lines"
+    __table__ = action_tables.shipment_lines
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    shipment_id: Mapped[int] = mapped_column(
-        ForeignKey("shipments.id", ondelete="CASCADE"), index=True
-    )
-    order_item_pk: Mapped[int] = mapped_column(ForeignKey("order_items.id", ondelete="CASCADE"))
+    id: Mapped[int]
+    shipment_id: Mapped[int]
+    order_item_pk: Mapped[int]
     quantity: Mapped[int]
 
     shipment: Mapped[Shipment] = relationship(back_populates="lines")
@@ -207,21 +185,18 @@ class ShipmentLine(Base):
 
 
 class Cancellation(Base):
-    __tablename__ = "cancellations"
+    __table__ = action_tables.cancellations
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    order_pk: Mapped[int] = mapped_column(ForeignKey("orders.id", ondelete="CASCADE"), index=True)
-    created_at: Mapped[datetime] = mapped_column(index=True)
-    reason: Mapped[str | None] = mapped_column(String(64))
-    initiator: Mapped[Initiator] = mapped_column(_enum(Initiator))
+    id: Mapped[int]
+    order_pk: Mapped[int]
+    created_at: Mapped[datetime]
+    reason: Mapped[str | None]
+    initiator: Mapped[Initiator]
     counts_in_rate: Mapped[bool]
     whole_order: Mapped[bool]
-    # "local" (done in SellerDesk), "file" (bulk cancellation file), "report" (seen in a report)
-    source: Mapped[str] = mapped_column(String(16), default="local")
-    export_batch_id: Mapped[int | None] = mapped_column(ForeignKey("export_batches.id"))
-    # Migration 0004: the seller sent it as a bare order-id row (its items had no codes
-    # yet), so its reason never reached the marketplace; a rewritten batch says the same.
-    sent_without_reason: Mapped[bool] = mapped_column(default=False, server_default=false())
+    source: Mapped[str]
+    export_batch_id: Mapped[int | None]
+    sent_without_reason: Mapped[bool]
 
     order: Mapped[Order] = relationship(back_populates="cancellations")
     lines: Mapped[list[CancellationLine]] = relationship(
@@ -230,13 +205,11 @@ class Cancellation(Base):
 
 
 class CancellationLine(Base):
-    __tablename__ = "cancellation_lines"
+    __table__ = action_tables.cancellation_lines
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    cancellation_id: Mapped[int] = mapped_column(
-        ForeignKey("cancellations.id", ondelete="CASCADE"), index=True
-    )
-    order_item_pk: Mapped[int] = mapped_column(ForeignKey("order_items.id", ondelete="CASCADE"))
+    id: Mapped[int]
+    cancellation_id: Mapped[int]
+    order_item_pk: Mapped[int]
     quantity: Mapped[int]
     item_price: Mapped[Decimal | None]
     item_tax: Mapped[Decimal | None]
@@ -250,15 +223,15 @@ class CancellationLine(Base):
 class Refund(Base):
     """One refund action on an order; its lines say what each item got back."""
 
-    __tablename__ = "refunds"
+    __table__ = action_tables.refunds
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    order_pk: Mapped[int] = mapped_column(ForeignKey("orders.id", ondelete="CASCADE"), index=True)
-    created_at: Mapped[datetime] = mapped_column(index=True)
-    reason: Mapped[str] = mapped_column(String(64))
-    condition: Mapped[str | None] = mapped_column(String(16))
-    return_id: Mapped[int | None] = mapped_column(ForeignKey("returns.id"))
-    export_batch_id: Mapped[int | None] = mapped_column(ForeignKey("export_batches.id"))
+    id: Mapped[int]
+    order_pk: Mapped[int]
+    created_at: Mapped[datetime]
+    reason: Mapped[str]
+    condition: Mapped[str | None]
+    return_id: Mapped[int | None]
+    export_batch_id: Mapped[int | None]
 
     order: Mapped[Order] = relationship(back_populates="refunds")
     lines: Mapped[list[RefundLine]] = relationship(
@@ -283,17 +256,17 @@ class RefundLine(Base):
 
 
 class Return(Base):
-    __tablename__ = "returns"
+    __table__ = action_tables.returns
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    order_pk: Mapped[int] = mapped_column(ForeignKey("orders.id", ondelete="CASCADE"), index=True)
-    status: Mapped[ReturnStatus] = mapped_column(_enum(ReturnStatus))
-    carrier_return: Mapped[bool] = mapped_column(default=False)  # S16: the carrier brings it back
+    id: Mapped[int]
+    order_pk: Mapped[int]
+    status: Mapped[ReturnStatus]
+    carrier_return: Mapped[bool]
     requested_at: Mapped[datetime | None]
-    received_at: Mapped[datetime | None] = mapped_column(index=True)
-    condition: Mapped[str | None] = mapped_column(String(16))
+    received_at: Mapped[datetime | None]
+    condition: Mapped[str | None]
     refund_due: Mapped[date | None]
-    note: Mapped[str | None] = mapped_column(Text)
+    note: Mapped[str | None]
 
     order: Mapped[Order] = relationship(back_populates="returns")
 
