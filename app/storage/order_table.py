@@ -211,6 +211,14 @@ orders = Table(
         "purchase_date",
         sqlite_where=text("canceled_on_marketplace IS 1"),
     ),
+    # migration 0017: health's late list reads the open orders' columns from this index,
+    # not from 100,000 order rows (the open statuses, as health's query writes them).
+    Index(
+        "ix_orders_open_late",
+        *("status", "latest_ship_date", "fulfilled_by", "purchase_date", "payment_date"),
+        "order_id",
+        sqlite_where=text("status IN ('Unshipped', 'PartiallyShipped')"),
+    ),
     # migration 0010: a rare searched word is looked for in this narrow copy (SQLite)
     Index("ix_orders_search", "search_text", "order_id").ddl_if(dialect="sqlite"),
 )
