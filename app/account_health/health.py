@@ -32,6 +32,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.engine import Connection
 from sqlalchemy.sql import Executable
+from sqlalchemy.sql.elements import BindParameter
 from sqlalchemy.types import NullType
 
 from app import clock
@@ -286,7 +287,9 @@ def late_runs(session: Session | Connection, as_of: datetime) -> list[LateRun]:
     # Both written as the partial indexes of migration 0017 say them (the statuses
     # inline, no bound constant), so SQLite reads them from those indexes, not from
     # 100,000 order and item rows.
-    open_now = bindparam("open_statuses", list(OPEN_STATUSES), expanding=True, literal_execute=True)
+    open_now: BindParameter[list[OrderStatus]] = bindparam(
+        "open_statuses", list(OPEN_STATUSES), expanding=True, literal_execute=True
+    )
     late_now = and_(
         known_then,
         orders.status.in_(open_now),
