@@ -42,12 +42,12 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 from hashlib import blake2b
-from itertools import pairwise
+from itertools import chain, pairwise
 from operator import itemgetter
 from pathlib import Path
 from typing import Any, cast
 
-from sqlalchemy import Connection, Table, bindparam, func, select
+from sqlalchemy import BindParameter, Connection, Table, bindparam, func, select
 
 from app import clock
 from app.changes import ALL_ORDERS, Changes
@@ -535,9 +535,17 @@ class _Tables:
         self.events = BulkTable(EVENTS, dialect)
         self.counts_updates = dialect.supports_sane_multi_rowcount
         self.sentences = _Sentences()
-        # Built once: the statement is compiled once, whatever the number of ids.
-        self.stored_prints = self.orders.select("order_id", "version", FINGERPRINT).where(
-            self.orders.column("order_id").in_(bindparam("order_ids", expanding=True))
+        # Compiled once for CHUNK ids (a shorter list repeats its first id): handed to the
+        # driver as it is, without SQLAlchemy expanding a list for every chunk.
+        asked: list[BindParameter[Any]] = [bindparam(f"order_id_{n}") for n in range(CHUNK)]
+        prints = self.orders.select("order_id", "version", FINGERPRINT).where(
+            self.orders.column("order_id").in_(asked)
+        )
+        compiled = prints.compile(dialect=dialect)
+        self.stored_prints = compiled.string
+        # The driver's parameters: in order (qmark) or by name (pyformat).
+        self.prints_by_name: list[str] | None = (
+            None if compiled.positional else [bind.key for bind in asked]
         )
         self.new_keys = self.orders.select("order_id", "id").where(
             self.orders.column("order_id").in_(bindparam("order_ids", expanding=True))
@@ -565,6 +573,10 @@ class _Tally:
     def note(self, order_id: str, outcome: int) -> None:
         # A good row's id is 123-1234567-1234567 (reports.ORDER_ID): 17 digits.
         self.codes.append(int(order_id.replace("-", "")) * 4 + outcome)
+
+    def note_all(self, order_ids: Iterable[str], outcome: int) -> None:
+        """:meth:`note` for each of these orders."""
+        self.codes.extend([int(order_id.replace("-", "")) * 4 + outcome for order_id in order_ids])
 
     def extend(self, other: _Tally) -> None:
         self.codes.extend(other.codes)
@@ -598,29 +610,43 @@ class _LineTexts:
         self.texts: dict[int, str] = {}
 
     def tap(self, lines: Iterator[tuple[int, str]]) -> Iterator[tuple[int, str]]:
+        """Sees the lines up to the header on their way to the reading; the others come
+        with their chunk (:meth:`keep`), so the stream pays nothing per line here."""
         texts = self.texts
+        head: list[tuple[int, str]] = []
         for number, raw in lines:
             texts[number] = raw
-            yield number, raw
+            head.append((number, raw))
+            if raw.strip():  # the header, as ReportStream finds it
+                break
+        return chain(head, lines)
+
+    def keep(self, numbered: list[tuple[int, str]]) -> None:
+        """A chunk's lines about to be read, until their rows are taken."""
+        self.texts = dict(numbered)
 
     def take(self, rows: list[ReportRow]) -> list[str | None]:
         """The rows' lines (each row's line is taken once; None: not seen)."""
         pop = self.texts.pop
         return [pop(row.line, None) for row in rows]
 
-    def forget(self, through: int) -> None:
-        """Lines up to ``through`` that no row took (blank, bad or left out)."""
-        texts = self.texts
-        for number in [number for number in texts if number <= through]:
-            del texts[number]
+
+Digest = Any  # a keyed hashlib.blake2b, copied for each order
 
 
-def _fingerprint(key: bytes | None, texts: list[str | None]) -> str | None:
+def _digest(key: bytes | None) -> Digest | None:
+    """The keyed digest an order's fingerprint starts from (keying it once per file)."""
+    return None if key is None else blake2b(key=key, digest_size=16)
+
+
+def _fingerprint(digest: Digest | None, texts: list[str | None]) -> str | None:
     """An order's lines' digest; None (merged in full) when a line of it, or its
-    file's header (``key``), was not seen as text."""
-    if key is None or None in texts:
+    file's header (``digest``: keyed by it), was not seen as text."""
+    if digest is None or None in texts:
         return None
-    return blake2b("\n".join(cast(list[str], texts)).encode(), key=key, digest_size=16).hexdigest()
+    found = digest.copy()
+    found.update("\n".join(cast(list[str], texts)).encode())
+    return cast(str, found.hexdigest())
 
 
 def _file_key(layout: Layout, header: str) -> bytes:
@@ -645,6 +671,11 @@ class _FileMerge:
     ) -> None:
         self.tables = tables
         self.key = key
+        self.digest = _digest(key)
+        # The stored fingerprints unread() fetched for the chunk about to be merged
+        # (asked: every order it asked about, stored or not): not fetched twice.
+        self.asked: set[str] = set()
+        self.looked_up: dict[str, str | None] = {}
         self.actor = actor
         self.name = name
         self.layout = layout
@@ -688,6 +719,7 @@ class _FileMerge:
         """
         rows, self.held_rows = self.held_rows, []
         texts, self.held_texts = self.held_texts, []
+        self._forget_looked_up()
         self.merge(rows, texts)
         if not self.revisited:
             return set()
@@ -713,17 +745,19 @@ class _FileMerge:
             else:
                 group.append(row)
                 lines[row.order_id].append(line)
-        key = self.key
-        prints = {order_id: _fingerprint(key, found) for order_id, found in lines.items()}
+        digest = self.digest
+        prints = {order_id: _fingerprint(digest, found) for order_id, found in lines.items()}
         order_ids = list(groups)
-        for start in range(0, len(order_ids), CHUNK):
-            self._merge_orders(order_ids[start : start + CHUNK], groups, prints)
+        try:
+            for start in range(0, len(order_ids), CHUNK):
+                self._merge_orders(order_ids[start : start + CHUNK], groups, prints)
+        finally:
+            self._forget_looked_up()  # written now: what was fetched may be stale
 
     def unread(
         self,
         stream: ReportStream,
         numbered: list[tuple[int, str]],
-        lines: _LineTexts,
         tainted: set[str] | None,
     ) -> list[tuple[int, str]]:
         """The lines of a chunk left to read: those of the orders whose lines (by the
@@ -736,53 +770,67 @@ class _FileMerge:
         read the same (nothing in reading depends on the clock). Orders held to
         the file's end, or left out, are read as before.
         """
-        key = self.key
-        if key is None:
+        self._forget_looked_up()
+        digest = self.digest
+        if digest is None:
             return numbered
-        order_id = stream.order_id
-        ids = [order_id(raw) for _, raw in numbered]
-        groups: dict[str, list[int]] = {}
-        for (number, _), found in zip(numbered, ids, strict=True):
+        ids = stream.order_ids([raw for _, raw in numbered])
+        groups: dict[str, list[str | None]] = {}
+        for (_, raw), found in zip(numbered, ids, strict=True):
             group = groups.get(found)
             if group is None:
-                groups[found] = [number]
+                groups[found] = [raw]
             else:
-                group.append(number)
+                group.append(raw)
         held = self.held
-        get = lines.texts.get
         prints: dict[str, str] = {}
-        for found, numbers in groups.items():
+        for found, texts in groups.items():
             if found in held or (tainted is not None and found in tainted):
                 continue
-            fingerprint = _fingerprint(key, [get(number) for number in numbers])
+            fingerprint = _fingerprint(digest, texts)
             if fingerprint is not None:
                 prints[found] = fingerprint
-        unchanged: set[str] = set()
         wanted = list(prints)
-        for start in range(0, len(wanted), CHUNK):
-            stored = self._stored_prints(wanted[start : start + CHUNK])
-            unchanged.update(
-                found for found, stored_print in stored.items() if stored_print == prints[found]
-            )
+        stored = self._stored_prints(wanted)
+        unchanged = {
+            found for found, stored_print in stored.items() if stored_print == prints[found]
+        }
+        # The orders left to read are merged next: their stored fingerprints are known.
+        self.asked = set(wanted)
+        self.looked_up = stored
         if not unchanged:
             return numbered
-        note = self.tally.note
-        for found in unchanged:
-            note(found, UNCHANGED)  # the same lines on the state they left
+        self.tally.note_all(unchanged, UNCHANGED)  # the same lines on the state they left
         return [line for line, found in zip(numbered, ids, strict=True) if found not in unchanged]
+
+    def _forget_looked_up(self) -> None:
+        self.asked = set()
+        self.looked_up = {}
 
     def _stored_prints(self, order_ids: list[str]) -> dict[str, str | None]:
         """The stored orders among these: their fingerprint as it would read if the
         lines last merged into them were merged again on their current version."""
+        asked = self.asked
         found: dict[str, str | None] = {}
-        query = self.tables.stored_prints
-        for order_id, version, stored in self.tables.connection.execute(
-            query, {"order_ids": order_ids}
-        ).all():
-            prefix = f"{version}:"
-            found[order_id] = (
-                stored[len(prefix) :] if stored and stored.startswith(prefix) else None
-            )
+        if asked:  # what unread() fetched for this chunk
+            looked_up = self.looked_up
+            found = {
+                order_id: looked_up[order_id] for order_id in order_ids if order_id in looked_up
+            }
+            order_ids = [order_id for order_id in order_ids if order_id not in asked]
+        tables = self.tables
+        connection = tables.connection
+        by_name = tables.prints_by_name
+        for start in range(0, len(order_ids), CHUNK):
+            some = order_ids[start : start + CHUNK]
+            some += [some[0]] * (CHUNK - len(some))  # the statement's CHUNK ids
+            params = tuple(some) if by_name is None else dict(zip(by_name, some, strict=True))
+            rows = connection.exec_driver_sql(tables.stored_prints, params).all()
+            for order_id, version, stored in rows:
+                prefix = f"{version}:"
+                found[order_id] = (
+                    stored[len(prefix) :] if stored and stored.startswith(prefix) else None
+                )
         return found
 
     def _load(self, order_ids: list[str], stored_ids: int) -> dict[str, OrderMerge]:
@@ -1067,7 +1115,8 @@ class _Import:
                             raise ImportCancelled
                         unread = numbered.numbered
                         if skipping and (tainted is not None or not problems):
-                            unread = merge.unread(stream, unread, lines, tainted)
+                            unread = merge.unread(stream, unread, tainted)
+                        lines.keep(unread)
                         rows, found = stream.read(unread)
                         chunk = Chunk(rows, found, numbered.lines)
                         if chunk.problems:
@@ -1088,7 +1137,6 @@ class _Import:
                                     if row.order_id in tainted
                                 )
                             merge.take(keep, lines.take(keep))
-                        lines.forget(stream.header_line + chunk.lines)
                         self.progress(done + chunk.lines, total)
                     if not problems or tainted is not None:
                         scattered |= merge.finish()

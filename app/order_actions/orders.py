@@ -112,14 +112,20 @@ def check_order_id(order_id: str) -> str:
     return order_id
 
 
-# Everything an action reads or changes, loaded with the order (find_order, bulk cancel).
-ORDER_CONTENTS = (
-    selectinload(Order.items),
-    selectinload(Order.shipments).selectinload(Shipment.lines),
-    selectinload(Order.cancellations).selectinload(Cancellation.lines),
-    selectinload(Order.refunds).selectinload(Refund.lines),
-    selectinload(Order.returns),
-)
+@functools.cache
+def _order_contents() -> tuple[Any, ...]:
+    """Everything an action reads or changes, loaded with the order (find_order).
+
+    Built on first use: building it configures every mapper, which a command that
+    loads no order object (an import) need not pay for.
+    """
+    return (
+        selectinload(Order.items),
+        selectinload(Order.shipments).selectinload(Shipment.lines),
+        selectinload(Order.cancellations).selectinload(Cancellation.lines),
+        selectinload(Order.refunds).selectinload(Refund.lines),
+        selectinload(Order.returns),
+    )
 
 
 def unknown_order(order_id: str) -> BadInput:
@@ -135,7 +141,7 @@ def unknown_order(order_id: str) -> BadInput:
 def find_order(session: Session, order_id: str, *, for_update: bool = False) -> Order:
     """The order with all it holds, or BadInput naming the unknown id."""
     order_id = check_order_id(order_id)
-    query = select(Order).where(Order.order_id == order_id).options(*ORDER_CONTENTS)
+    query = select(Order).where(Order.order_id == order_id).options(*_order_contents())
     if for_update:
         query = query.with_for_update()
     order = session.scalars(query).one_or_none()
