@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import select, update
+from sqlalchemy import event, select, update
 
 from app.marketplace_files import importer
 from app.marketplace_files.importer import import_reports
@@ -17,6 +17,8 @@ from tests.reportfiles import ORDERS_COLUMNS, ORDERS_REPORT, order_line, render,
 
 AT = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)
 ORDER_ID = "405-1234567-1234567"
+# The statement that fetches stored fingerprints (the merge's loading reads more columns).
+PRINTS_FETCHED = "SELECT orders.order_id, orders.version, orders.import_fingerprint FROM"
 
 
 def _buyer(db: Database) -> tuple[str | None, str | None]:
@@ -120,3 +122,22 @@ def test_a_bad_line_in_an_unchanged_order_is_still_refused(db: Database, tmp_pat
         "line 3: left out with order 405-7654321-7654321, which has a bad line",
         'line 4: item-price "abc" is not an amount',
     ]
+
+
+def test_the_stored_fingerprints_are_fetched_once_per_chunk(db: Database, tmp_path: Path) -> None:
+    import_reports(db, [_two_orders(tmp_path, "first.txt")], at=AT)
+    fetched: list[str] = []
+
+    def seen(*args: Any) -> None:
+        statement = args[2]
+        if " ".join(statement.split()).startswith(PRINTS_FETCHED):
+            fetched.append(statement)
+
+    event.listen(db.engine, "before_cursor_execute", seen)
+    try:
+        again = import_reports(db, [_two_orders(tmp_path, "changed.txt", "8.90")], at=AT)
+    finally:
+        event.remove(db.engine, "before_cursor_execute", seen)
+    assert (again.added, again.updated, again.unchanged) == (0, 1, 1)
+    # The changed order is merged on what skipping the other fetched: not looked up again.
+    assert len(fetched) == 1
