@@ -6,7 +6,10 @@ from datetime import UTC, datetime, timedelta, timezone
 from decimal import Decimal
 from typing import cast
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from sqlalchemy import Table, select
+from sqlalchemy.dialects import sqlite
 
 from app.order_views.search_text import order_search_text
 from app.storage.bulk import BulkTable
@@ -96,3 +99,28 @@ def test_an_update_keyed_on_a_stale_version_matches_nothing(db: Database) -> Non
     with db.reading() as session:
         order = session.scalars(select(Order)).one()
         assert (order.total, order.version) == (Decimal("9.99"), 2)
+
+
+SQLITE = sqlite.dialect()
+ON_SQLITE = BulkTable(ORDERS, SQLITE)
+OWN_MOMENT_TEXT = ORDERS.c.purchase_date.type.dialect_impl(SQLITE).bind_processor(SQLITE)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    moment=st.datetimes(
+        min_value=datetime(1900, 1, 2),
+        max_value=datetime(2199, 12, 30),
+        timezones=st.builds(
+            timezone, st.integers(-14 * 60, 14 * 60).map(lambda m: timedelta(minutes=m))
+        ),
+    )
+)
+def test_a_moment_is_stored_as_its_column_type_stores_it(moment: datetime) -> None:
+    """On SQLite the bulk writer makes a moment's text itself (cheaper); it is the
+    text the column's own type makes, whatever the moment and its offset."""
+    dialect = sqlite.dialect()
+    own = ORDERS.c.purchase_date.type.dialect_impl(dialect).bind_processor(dialect)
+    assert own is not None
+    table = BulkTable(ORDERS, dialect)
+    assert table.encode(["purchase_date", "created_at"], [(moment, None)]) == [(own(moment), None)]

@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
 
 from sqlalchemy import (
@@ -32,6 +33,8 @@ from sqlalchemy import (
 from sqlalchemy.engine import Dialect
 from sqlalchemy.sql.dml import Insert, Update
 from sqlalchemy.types import NullType
+
+from app.storage.order_table import UTCDateTime
 
 Row = tuple[Any, ...]
 Converter = Callable[[Any], Any]
@@ -88,6 +91,40 @@ def _convert_columns(
     return list(zip(*columns, strict=True))
 
 
+# Moments the SQLite shortcut below must store as the column type does, or it is not used.
+_MOMENTS = (
+    datetime(2026, 10, 1, 9, 5, 7, tzinfo=UTC),
+    datetime(2026, 3, 29, 1, 59, 59, 999_999, tzinfo=UTC),
+    datetime(1999, 12, 31, 23, 0, 0, 5, tzinfo=timezone(timedelta(hours=-5, minutes=-30))),
+    datetime(2027, 1, 1, 0, 30, tzinfo=timezone(timedelta(hours=2))),
+)
+
+
+def _utc_text(value: datetime) -> str:
+    """An aware moment as SQLite's DATETIME column stores it: naive UTC, as text."""
+    return value.astimezone(UTC).replace(tzinfo=None).isoformat(" ", "microseconds")
+
+
+def _moment_text(bind: Converter, dialect: Dialect) -> Converter:
+    """A UTCDateTime column's converter on SQLite, made by the datetime itself.
+
+    The type's processor (naive UTC, then SQLAlchemy's format string fed a dict of
+    seven fields) costs about twice this, once per distinct moment, and an import
+    brings several per order. Used only if it gives the processor's very text
+    (checked here); None and naive values still go to the processor (None, or its
+    refusal).
+    """
+    if dialect.name != "sqlite" or any(_utc_text(m) != bind(m) for m in _MOMENTS):
+        return bind
+
+    def convert(value: datetime | None) -> Any:
+        if value is None or value.tzinfo is None:
+            return bind(value)
+        return _utc_text(value)
+
+    return convert
+
+
 class BulkTable:
     """One table seen as its driver stores it: untyped columns, values converted here."""
 
@@ -104,7 +141,9 @@ class BulkTable:
         self._from_storage: dict[str, Converter] = {}
         for column in table.columns:
             impl = column.type.dialect_impl(dialect)
-            bind = impl.bind_processor(dialect)
+            bind: Converter | None = impl.bind_processor(dialect)
+            if bind is not None and isinstance(column.type, UTCDateTime):
+                bind = _moment_text(bind, dialect)
             if bind is not None:
                 self._to_storage[column.name] = _Remembered(bind).__getitem__
             result = impl.result_processor(dialect, None)
