@@ -10,13 +10,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from typing import TYPE_CHECKING
 
-from sqlalchemy.orm import Session
+from sqlalchemy import delete, insert, select, update
 
 from app.errors import BadInput
+from app.storage.core_tables import settings as table
 from app.storage.db import Database
-from app.storage.models import Setting
 from app.text import QT_TRANSLATE_NOOP, text
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
+    from sqlalchemy.orm import Session
 
 SHOP_NAME = "shop_name"
 LANGUAGE = "language"  # "fr", "en" or absent: follow the system language
@@ -46,27 +51,29 @@ DEFAULT_CARRIER_RETURN_CEILINGS: dict[str, Decimal] = {
 }
 
 
-def read(session: Session, key: str, default: str | None = None) -> str | None:
-    row = session.get(Setting, key)
-    return default if row is None else row.value
+# Settings are read and written with Core statements (in an ORM session or on a plain
+# connection alike): the window's start and every command read one without loading the ORM.
 
 
-def write(session: Session, key: str, value: str | None) -> None:
+def read(session: Session | Connection, key: str, default: str | None = None) -> str | None:
+    value = session.execute(select(table.c.value).where(table.c.key == key)).scalar()
+    return default if value is None else value
+
+
+def write(session: Session | Connection, key: str, value: str | None) -> None:
     """Set a value inside the caller's transaction; None removes it."""
-    row = session.get(Setting, key)
     if value is None:
-        if row is not None:
-            session.delete(row)
+        session.execute(delete(table).where(table.c.key == key))
         return
-    if row is None:
-        session.add(Setting(key=key, value=value))
+    if read(session, key) is None:
+        session.execute(insert(table).values(key=key, value=value))
     else:
-        row.value = value
+        session.execute(update(table).where(table.c.key == key).values(value=value))
 
 
 def get(db: Database, key: str, default: str | None = None) -> str | None:
-    with db.reading() as session:
-        return read(session, key, default)
+    with db.connected() as connection:
+        return read(connection, key, default)
 
 
 def put(db: Database, key: str, value: str | None) -> None:
@@ -74,12 +81,12 @@ def put(db: Database, key: str, value: str | None) -> None:
         write(session, key, value)
 
 
-def shop_name(session: Session) -> str:
+def shop_name(session: Session | Connection) -> str:
     name = (read(session, SHOP_NAME) or "").strip()
     return name or DEFAULT_SHOP_NAME
 
 
-def language(session: Session) -> str | None:
+def language(session: Session | Connection) -> str | None:
     """The chosen interface language, or None to follow the system."""
     value = read(session, LANGUAGE)
     return value if value in LANGUAGES else None
@@ -98,7 +105,7 @@ def check_language(value: str) -> str:
     return value
 
 
-def backups_keep(session: Session) -> int:
+def backups_keep(session: Session | Connection) -> int:
     """How many backups to keep."""
     return backups_keep_from(read(session, BACKUPS_KEEP))
 
@@ -128,7 +135,9 @@ def check_backups_keep(raw: str) -> int:
     )
 
 
-def _percentages(session: Session, prefix: str, defaults: dict[str, Decimal]) -> dict[str, Decimal]:
+def _percentages(
+    session: Session | Connection, prefix: str, defaults: dict[str, Decimal]
+) -> dict[str, Decimal]:
     values = dict(defaults)
     for key in values:
         raw = read(session, prefix + key)
@@ -141,12 +150,12 @@ def _percentages(session: Session, prefix: str, defaults: dict[str, Decimal]) ->
     return values
 
 
-def restocking_ceilings(session: Session) -> dict[str, Decimal]:
+def restocking_ceilings(session: Session | Connection) -> dict[str, Decimal]:
     """Ceiling percent per condition grade, the defaults overridden by the shop's values."""
     return _percentages(session, RESTOCKING_CEILING_PREFIX, DEFAULT_RESTOCKING_CEILINGS)
 
 
-def carrier_return_ceilings(session: Session) -> dict[str, Decimal]:
+def carrier_return_ceilings(session: Session | Connection) -> dict[str, Decimal]:
     """A carrier return's ceiling percent (``any`` grade, ``damaged``), overridable."""
     return _percentages(session, CARRIER_RETURN_CEILING_PREFIX, DEFAULT_CARRIER_RETURN_CEILINGS)
 

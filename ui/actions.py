@@ -14,15 +14,18 @@ from __future__ import annotations
 import enum
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QStyle, QWidget
 
 from app.order_actions.rules import Action
-from app.order_views.order_details import OrderDetails
 from app.text import QT_TRANSLATE_NOOP
 from ui.i18n import tr_text
+
+if TYPE_CHECKING:
+    from app.order_views.order_details import OrderDetails
 
 CTX = "Actions"
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QResizeEvent
@@ -25,13 +26,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.order_actions.messages import TEMPLATES
-from app.order_actions.order_money import ItemMoney
 from app.order_actions.reasons import CANCELLATION_REASONS, REFUND_REASONS
 from app.order_actions.rules import Action, Decision
-from app.order_views.order_details import ItemLine, OrderDetails, TimelineEntry
 from app.order_views.order_list import DeadlineKind
-from app.storage.models import FulfilledBy
+from app.storage.order_table import FulfilledBy
 from ui.contrast import make_quiet
 from ui.i18n import date_time, money, short_date, tr_text
 from ui.labels import (
@@ -43,6 +41,11 @@ from ui.labels import (
     status_label,
 )
 from ui.models.order_columns import AT_RISK_COLOUR, LATE_COLOUR
+
+# The details are plain data read after the window's first paint; their modules load then.
+if TYPE_CHECKING:
+    from app.order_actions.order_money import ItemMoney
+    from app.order_views.order_details import ItemLine, OrderDetails, TimelineEntry
 
 # "What you can do" marks each line ✔ or ✖ itself: no bullet beside the mark, and a
 # wrapped line hangs under the text, not under the mark (the pane is narrow).
@@ -405,6 +408,8 @@ class DetailsPane(QWidget):
         elif key == "s2_cancellation_notice":
             link = self.tr("Tell the buyer the order is cancelled…")
         else:
+            from app.order_actions.messages import TEMPLATES  # loaded with the details
+
             rule, label = TEMPLATES[key]
             link = QCoreApplication.translate("Messages", label) + f" ({rule})…"
         intro_html = f"<small>{escape(intro)}</small><br>" if intro else ""

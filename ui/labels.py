@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication
 from app.order_views.order_list import Deadline, DeadlineKind
 from app.order_views.queries import View
 from app.order_views.status_labels import STATUS_LABELS
-from app.storage.models import OrderStatus
+from app.storage.order_table import OrderStatus
 
 SAMPLE_DAY = date(2026, 12, 28)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import (
@@ -46,11 +47,8 @@ from PySide6.QtWidgets import (
 )
 
 from app import settings
-from app.account_health.health import RATE_TARGET, CancellationRate
-from app.account_health.rate_effect import current_rate
 from app.changes import Changes
 from app.errors import SellerDeskError
-from app.order_views.order_details import OrderDetails, order_details
 from app.order_views.order_list import (
     Column,
     FoundElsewhere,
@@ -70,6 +68,7 @@ from ui.elided_label import ElidedLabel
 from ui.filter_list import FilterList
 from ui.i18n import percent, tr_text
 from ui.labels import empty_view_text, view_label
+from ui.long_lived import keep_for_life
 from ui.marketplace_sync import SyncController
 from ui.models.order_columns import AT_RISK_COLOUR, CELLS, column_samples
 from ui.models.order_table_model import OrderTableModel
@@ -80,6 +79,8 @@ from ui.welcome import Welcome
 # The dialogs (and what they import) load when first opened: the window's start
 # pays only for what its first paint shows.
 if TYPE_CHECKING:
+    from app.account_health.health import CancellationRate
+    from app.order_views.order_details import OrderDetails
     from ui.demo_database import DemoDatabase
     from ui.dialogs.asked_by_message_dialog import AskedByMessageDialog
     from ui.dialogs.bulk_cancel_dialog import BulkCancelDialog
@@ -94,7 +95,22 @@ if TYPE_CHECKING:
     from ui.dialogs.summary_dialog import SummaryDialog
     from ui.health_page import HealthPage
 
+
+def __getattr__(name: str) -> Any:
+    """``order_details`` (the order rules and the ORM under them) loads after the first
+    paint (MainWindow._finish_start): it is looked up on this module (``_this``) when used."""
+    if name == "order_details":
+        from app.order_views.order_details import order_details
+
+        return order_details
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+_this = sys.modules[__name__]
 SEARCH_DELAY_MS = 250
+# The first order's details and what they import wait for the window's first paint; a
+# window shown but never painted (minimised) reads them after this long anyway.
+FIRST_PAINT_WAIT_MS = 1000
 # Opening an order from the health page loads pages of the list up to this many rows
 # to find it; beyond, the list searches for the order id instead.
 FIND_ROW_LIMIT = 5000
@@ -154,6 +170,11 @@ class MainWindow(QMainWindow):
         self._wanted_selection: str | None = None  # select it once the list's rows arrive
         self._results_wanted = False  # Enter in the search: go to the rows once they arrive
         self._last_row = 0  # where the selected order was, to stay near it when it leaves
+        # While the window is being built, the order to show is only noted (None: not
+        # started yet, "": no order): its details are read once the rows are painted.
+        self._starting = True
+        self._started = False
+        self._details_after_start: str | None = None
         self.tasks = TaskRunner(self)
         self.registry = ActionRegistry(self)
         self.importer = ImportRunner(db, self.tasks, self)
@@ -267,6 +288,33 @@ class MainWindow(QMainWindow):
         self.retranslate()
         self.restore_settings()
         self.refresh()
+        self._starting = False
+        QTimer.singleShot(0, self._finish_start_unless_shown)
+        QTimer.singleShot(FIRST_PAINT_WAIT_MS, self._finish_start)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and not self._started:
+            QTimer.singleShot(0, self._finish_start)  # once this first paint is on screen
+        return super().event(event)
+
+    def _finish_start_unless_shown(self) -> None:
+        """A window made but not shown (a test, a script) finishes at once."""
+        if not self.isVisible():
+            self._finish_start()
+
+    def _finish_start(self) -> None:
+        """After the first paint: read the first order's details (the ORM and the order
+        rules load here, not before the rows are on screen), then freeze what the window
+        keeps for its whole life out of the garbage collector's way (ui.long_lived)."""
+        if self._started:
+            return
+        self._started = True
+        wanted, self._details_after_start = self._details_after_start, None
+        if wanted is not None:
+            self._show_details(wanted or None)
+        import app.account_health.rate_effect  # noqa: F401 (the rate's worker needs it: frozen too)
+
+        keep_for_life()
 
     # -- building ------------------------------------------------------------
 
@@ -580,7 +628,12 @@ class MainWindow(QMainWindow):
 
         def work(task: Task) -> tuple[dict[View, int], CancellationRate]:
             refresh_statistics(db, force=analyse)
-            return view_counts(db, search, stop=task.cancelled), current_rate(db)
+            counts = view_counts(db, search, stop=task.cancelled)
+            # The rate's modules (and the ORM under them) load once the counts are in: at
+            # start, after the first rows are painted.
+            from app.account_health.rate_effect import current_rate
+
+            return counts, current_rate(db)
 
         def done(result: Any) -> None:
             if generation != self._counts_generation:
@@ -612,6 +665,8 @@ class MainWindow(QMainWindow):
         if self._rate is None:
             self.rate_label.clear()
             return
+        from app.account_health.health import RATE_TARGET  # loaded with the rate
+
         sentence = self.tr("7-day cancellation rate {rate} (target < {target})").format(
             rate=percent(self._rate.percent), target=percent(RATE_TARGET)
         )
@@ -711,6 +766,7 @@ class MainWindow(QMainWindow):
         page.order_activated.connect(self.open_order)
         page.told.connect(lambda sentence: self.statusBar().showMessage(sentence, 15000))
         self.list_stack.addWidget(page)
+        keep_for_life()  # the page and its modules are the window's for good, as the start's are
         return page
 
     def health_shown(self) -> bool:
@@ -830,10 +886,14 @@ class MainWindow(QMainWindow):
 
     def _show_details(self, order_id: str | None) -> None:
         """Read ``order_id``'s details (None: no order) and show them with their actions."""
+        if self._starting:
+            self._details_after_start = order_id or ""
+            return
+        self._details_after_start = None  # chosen since: the order noted at start is stale
         details = None
         if order_id is not None:
             try:
-                details = order_details(self._db, order_id)
+                details = _this.order_details(self._db, order_id)
             except SellerDeskError:
                 details = None
         self._details = details

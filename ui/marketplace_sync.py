@@ -11,20 +11,22 @@ status bar).
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStyle, QSystemTrayIcon
 
 from app.errors import SellerDeskError
-from app.marketplace import config, push
+from app.marketplace import config
 from app.marketplace.connection import SellerCentral, SyncResult, installed, last_sync, readiness
-from app.marketplace.pull import Notice
 from app.marketplace.secrets import SecretStore
 from app.storage.db import Database
 from ui.dialogs.working import Job
 from ui.i18n import date_time, time_of_day, tr_text
 from ui.tasks import Task, TaskRunner
+
+if TYPE_CHECKING:
+    from app.marketplace.pull import Notice
 
 STEPS = {"push": 1, "pull": 2, "all-orders-by-last-update": 2, "unshipped-orders": 3}
 # Offline: what waits is tried again soon, then less often, never less than the sync's N.
@@ -151,6 +153,8 @@ class SyncController(QObject):
     def send_waiting(self) -> Task | None:
         """Batches left written (the export dialog's Send while offline) go out now, or on
         the offline retries."""
+        from app.marketplace import push
+
         if readiness(self._db, self.secrets) is not None or not push.waiting(self._db):
             return None
         return self.sync_now(quiet=True, resume_only=True)

@@ -69,5 +69,5 @@ def install_translators(app: QCoreApplication, language: str | None = None) -> s
 
 def saved_language(db: Database) -> str | None:
     """The language the seller chose (``sellerdesk setting language fr``), None for the system's."""
-    with db.reading() as session:
-        return settings.language(session)
+    with db.connected() as connection:
+        return settings.language(connection)

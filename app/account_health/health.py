@@ -40,6 +40,8 @@ from app.account_health.deadlines import AT_RISK_FROM_DAYS_LATE as AT_RISK_FROM_
 from app.account_health.deadlines import AT_RISK_NOTICE_DAYS as AT_RISK_NOTICE_DAYS
 from app.account_health.deadlines import AUTO_CANCEL_DAYS as AUTO_CANCEL_DAYS
 from app.account_health.deadlines import OPEN_STATUSES as OPEN_STATUSES
+from app.account_health.deadlines import close_to_auto_cancel as close_to_auto_cancel
+from app.account_health.deadlines import days_before_auto_cancel as days_before_auto_cancel
 from app.account_health.overdue_refunds import overdue_refunds
 from app.clock import iso, whole_days
 from app.order_actions.rules import seller_fulfilled
@@ -169,23 +171,6 @@ class HealthReport:
             for entry in self.at_risk_of_auto_cancel
             if close_to_auto_cancel(entry["days_late"])
         ]
-
-
-def close_to_auto_cancel(days_late: int) -> bool:
-    """A late order in the "At risk of auto-cancellation" group: the marketplace may cancel it
-    within AT_RISK_NOTICE_DAYS (S11). The list's filter asks the same in SQL
-    (:func:`app.order_views.queries.is_close_to_auto_cancel`), the health page and
-    the list's warning ask here.
-
-    Not what the health JSON calls ``at_risk_of_auto_cancel``: that list holds every late
-    order with its countdown (the window's "Late" group); this is its last days."""
-    return days_late >= AT_RISK_FROM_DAYS_LATE
-
-
-def days_before_auto_cancel(days_late: int) -> int:
-    """Whole days before the marketplace may cancel a late order itself (S11);
-    zero or less: it may do so now."""
-    return AUTO_CANCEL_DAYS - days_late
 
 
 class LateOrder(NamedTuple):

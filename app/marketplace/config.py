@@ -80,10 +80,10 @@ def checked(region: str, marketplaces: list[str], sync_minutes: int) -> Connecti
 
 def load(db: Database) -> ConnectionSettings | None:
     """The saved choice, or None when the connection was never set up."""
-    with db.reading() as session:
-        region = settings.read(session, REGION_KEY)
-        places = settings.read(session, MARKETPLACES_KEY)
-        minutes = settings.read(session, INTERVAL_KEY)
+    with db.connected() as connection:
+        region = settings.read(connection, REGION_KEY)
+        places = settings.read(connection, MARKETPLACES_KEY)
+        minutes = settings.read(connection, INTERVAL_KEY)
     if not region or not places:
         return None
     try:

@@ -14,29 +14,47 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from app import clock
 from app.changes import ALL_ORDERS, Changes
-from app.marketplace import config, errors, ledger, pull, push
+from app.marketplace import config, errors
 from app.marketplace.config import ConnectionSettings
 from app.marketplace.errors import ConnectionFailed
-from app.marketplace.ledger import State, SubmissionInfo
-from app.marketplace.pull import Notice, PullResult
 from app.marketplace.regions import BY_CODE, REGION_NAMES
 from app.marketplace.secrets import SecretStore
 from app.marketplace.transport import Retry, Stopped, Transport
-from app.marketplace_files import exports
-from app.marketplace_files.exports import ExportKind, ExportResult
 from app.storage import private_files
+from app.storage.core_tables import sync_runs
 from app.storage.db import Database, data_dir
-from app.storage.models import SyncRun
 from app.text import QT_TRANSLATE_NOOP, Text, plural, text
 
+# Pulling, pushing, the ledger and the export files (and the ORM under them) load when a
+# sync or an export first needs them: the window shows the connection's state at start
+# without them.
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from app.marketplace.ledger import RefusedLine, State, SubmissionInfo
+    from app.marketplace.pull import Notice, PullResult
+    from app.marketplace_files.exports import ExportKind, ExportResult
+
 CTX = "Marketplace"
-KINDS = (ExportKind.SHIPMENTS, ExportKind.CANCELLATIONS, ExportKind.ADJUSTMENTS)
+
+
+def every_kind() -> tuple[ExportKind, ...]:
+    """The files a push sends when not told which."""
+    from app.marketplace_files.exports import ExportKind
+
+    return (ExportKind.SHIPMENTS, ExportKind.CANCELLATIONS, ExportKind.ADJUSTMENTS)
+
+
+def _grace() -> timedelta:
+    from app.marketplace.push import GRACE
+
+    return GRACE
 
 
 def installed() -> bool:
@@ -63,7 +81,7 @@ class Timing:
     rounds: int = 40  # ten minutes for a report or a feed
     retry: Retry = field(default_factory=Retry)
     # How long a createFeed whose answer was lost may take to show in getFeeds.
-    grace: timedelta = push.GRACE
+    grace: timedelta = field(default_factory=_grace)
 
 
 @dataclass
@@ -71,7 +89,7 @@ class SyncResult:
     pulled: PullResult | None = None
     sent: list[int] = field(default_factory=list)
     states: dict[int, State] = field(default_factory=dict)
-    refused_lines: list[ledger.RefusedLine] = field(default_factory=list)
+    refused_lines: list[RefusedLine] = field(default_factory=list)
     notices: list[Notice] = field(default_factory=list)
     offline: bool = False
     problem: Text | None = None
@@ -183,6 +201,8 @@ class SellerCentral:
         self.timing.retry.wait(seconds)
 
     def pull(self, progress: Callable[[str], None] = lambda _: None) -> PullResult:
+        from app.marketplace import pull
+
         return pull.pull(
             self.db,
             self.transport(),
@@ -195,6 +215,9 @@ class SellerCentral:
 
     def queue_export(self, kind: ExportKind, path: Path | None = None) -> ExportResult:
         """Write what is new as a batch (the same file ``export`` writes) and queue it."""
+        from app.marketplace import ledger
+        from app.marketplace_files import exports
+
         at = clock.now()
         if path is None:
             private_files.private_folder(self.outbox)  # it holds buyers' order ids
@@ -212,10 +235,16 @@ class SellerCentral:
 
         return exports.export_new(self.db, kind, path, at=at, actor=ledger.ACTOR, on_batch=hook)
 
-    def push(self, kinds: tuple[ExportKind, ...] = KINDS) -> tuple[list[int], dict[int, State]]:
-        """Queue what is new, send everything waiting, follow what is in flight."""
+    def push(
+        self, kinds: tuple[ExportKind, ...] | None = None
+    ) -> tuple[list[int], dict[int, State]]:
+        """Queue what is new (``kinds``, every kind when None), send everything waiting,
+        follow what is in flight."""
+        from app.marketplace import push
+        from app.marketplace.ledger import State
+
         transport = self.transport()
-        for kind in kinds:
+        for kind in every_kind() if kinds is None else kinds:
             self.queue_export(kind)
         sent: list[int] = []
         for batch_id in push.waiting(self.db):
@@ -225,6 +254,8 @@ class SellerCentral:
         return sent, states
 
     def poll(self) -> dict[int, State]:
+        from app.marketplace import push
+
         return push.follow(
             self.db,
             self.transport(),
@@ -242,6 +273,8 @@ class SellerCentral:
         progress: Callable[[str], None] = lambda _: None,
     ) -> SyncResult:
         """Pull and/or push, recorded in ``sync_runs``; offline is a result, not a crash."""
+        from app.marketplace import pull, push
+
         started = clock.now()
         result = SyncResult()
         refused_before = {(line.batch_id, line.record) for line in self.refusals()}
@@ -249,7 +282,7 @@ class SellerCentral:
             # Batches stopped half-way last time go first: resumed by what is recorded.
             if push_work or push.waiting(self.db) or push.in_flight(self.db):
                 progress("push")
-                result.sent, result.states = self.push(KINDS if push_work else ())
+                result.sent, result.states = self.push(None if push_work else ())
             if pull_orders:
                 progress("pull")
                 result.pulled = self.pull(progress)
@@ -270,6 +303,8 @@ class SellerCentral:
         return result
 
     def _record(self, started: datetime, result: SyncResult, pulled: bool, pushed: bool) -> None:
+        from app.storage.models import SyncRun
+
         result.finished_at = clock.now()
         with self.db.transaction() as session:
             session.add(
@@ -291,10 +326,14 @@ class SellerCentral:
     # --- reading ---------------------------------------------------------------------
 
     def batches(self) -> list[SubmissionInfo]:
+        from app.marketplace import ledger
+
         with self.db.reading() as session:
             return ledger.submissions(session)
 
-    def refusals(self) -> list[ledger.RefusedLine]:
+    def refusals(self) -> list[RefusedLine]:
+        from app.marketplace import ledger
+
         with self.db.reading() as session:
             return ledger.open_refusals(session)
 
@@ -303,16 +342,21 @@ class SellerCentral:
 
 
 def last_sync(db: Database) -> LastSync | None:
-    with db.reading() as session:
-        run = session.scalars(select(SyncRun).order_by(SyncRun.id.desc()).limit(1)).first()
-        if run is None:
-            return None
-        return LastSync(
-            run.finished_at,
-            run.offline,
-            run.added,
-            run.updated,
-            run.batches_sent,
-            run.lines_refused,
-            run.problem,
-        )
+    """The latest sync (read with Core: the window's status bar shows it at start)."""
+    runs = sync_runs
+
+    with db.connected() as connection:
+        run = connection.execute(
+            select(
+                runs.c.finished_at,
+                runs.c.offline,
+                runs.c.added,
+                runs.c.updated,
+                runs.c.batches_sent,
+                runs.c.lines_refused,
+                runs.c.problem,
+            )
+            .order_by(runs.c.id.desc())
+            .limit(1)
+        ).first()
+    return None if run is None else LastSync(*run)

@@ -31,6 +31,11 @@ from app.errors import BadInput
 from app.order_actions.orders import ORDER_ID
 from app.storage import files
 from app.storage.models import FulfilledBy, OrderStatus
+
+# The shipping address's and the buyer's contact columns (never stored for a Pending
+# order, S9) are declared with the orders table: the order list reads them without this.
+from app.storage.order_table import ADDRESS_FIELDS as ADDRESS_FIELDS
+from app.storage.order_table import CONTACT_FIELDS as CONTACT_FIELDS
 from app.text import QT_TRANSLATE_NOOP, Text, plural, text
 
 CTX = "Import"
@@ -84,20 +89,6 @@ CHANNEL_WORDS: dict[str, FulfilledBy] = {
 TRUE_WORDS = frozenset({"true", "yes", "y", "1"})
 FALSE_WORDS = frozenset({"false", "no", "n", "0"})
 
-# The shipping address's columns.
-ADDRESS_FIELDS = (
-    "recipient_name",
-    "ship_address_1",
-    "ship_address_2",
-    "ship_address_3",
-    "ship_city",
-    "ship_state",
-    "ship_postal_code",
-    "ship_country",
-)
-
-# Buyer contact and address: never stored for a Pending order (S9).
-CONTACT_FIELDS = ("buyer_name", "buyer_email", "buyer_phone", *ADDRESS_FIELDS)
 
 ORDER_ID_COLUMNS = ("order-id", "amazon-order-id")
 QUANTITY_COLUMNS = ("quantity-purchased", "quantity")

@@ -22,7 +22,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy import (
     ColumnElement,
@@ -36,12 +36,10 @@ from sqlalchemy import (
     select,
 )
 from sqlalchemy.exc import DBAPIError, OperationalError
-from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from app import clock
-from app.account_health.health import close_to_auto_cancel, days_before_auto_cancel
+from app.account_health.deadlines import close_to_auto_cancel, days_before_auto_cancel
 from app.clock import as_utc, whole_days
-from app.marketplace_files.reports import CONTACT_FIELDS
 from app.order_actions.message_choice import asked_only_by_message_condition
 from app.order_actions.rules import buyer_disclosed
 from app.order_views.queries import (
@@ -52,8 +50,13 @@ from app.order_views.queries import (
     view_condition,
 )
 from app.storage.db import Database
-from app.storage.models import FulfilledBy, Order, OrderStatus
+from app.storage.order_table import CONTACT_FIELDS, FulfilledBy, OrderStatus, orders
 from app.text import QT_TRANSLATE_NOOP
+
+# The list reads the orders table with Core alone: SQLAlchemy's ORM and the mapped
+# classes load after the window's first paint (and never for `sellerdesk list`).
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 PAGE_SIZE = 200
 # SQLite virtual-machine steps between two looks at a stop test: well under a
@@ -117,7 +120,7 @@ def stoppable(reading: Session | Connection, stop: Stop | None) -> Iterator[None
     if stop is None:
         yield
         return
-    connection = reading.connection() if isinstance(reading, Session) else reading
+    connection = reading if isinstance(reading, Connection) else reading.connection()
     dialect = connection.dialect.name
     if dialect == "sqlite":
         with _progress_handler(connection, stop):
@@ -189,8 +192,8 @@ def _cancel_is_interrupted(*, sent: bool | Callable[[], bool]) -> Iterator[None]
         raise
 
 
-# What a column reads: an ORM attribute (``Order.total``) or an SQL expression (labelled).
-Readable = InstrumentedAttribute[Any] | ColumnElement[Any]
+# What a column reads: an orders column (``orders.c.total``) or an SQL expression (labelled).
+Readable = ColumnElement[Any]
 
 
 @dataclass(frozen=True)
@@ -230,45 +233,45 @@ class Column(enum.IntEnum):
         0,
         QT_TRANSLATE_NOOP("OrderTableModel", "Order id"),
         QT_TRANSLATE_NOOP("OrderTableModel", "The marketplace's order id"),
-        Order.order_id,
+        orders.c.order_id,
     )
     PURCHASED = ListColumn(
         1,
         QT_TRANSLATE_NOOP("OrderTableModel", "Purchased"),
         QT_TRANSLATE_NOOP("OrderTableModel", "When the buyer placed the order"),
-        Order.purchase_date,
+        orders.c.purchase_date,
     )
     SHIP_BY = ListColumn(
         2,
         QT_TRANSLATE_NOOP("OrderTableModel", "Ship by"),
         QT_TRANSLATE_NOOP("OrderTableModel", "The latest ship date, and how late the order is"),
-        Order.latest_ship_date,
+        orders.c.latest_ship_date,
     )
     STATUS = ListColumn(
         3,
         QT_TRANSLATE_NOOP("OrderTableModel", "Status"),
         QT_TRANSLATE_NOOP("OrderTableModel", "Where the order stands on the marketplace"),
-        Order.status,
+        orders.c.status,
     )
     BUYER = ListColumn(
         4,
         QT_TRANSLATE_NOOP("OrderTableModel", "Buyer"),
         QT_TRANSLATE_NOOP("OrderTableModel", "Hidden while Amazon verifies the payment"),
-        Order.buyer_name,
+        orders.c.buyer_name,
     )
     ITEMS = ListColumn(
         5,
         QT_TRANSLATE_NOOP("OrderTableModel", "Items"),
         QT_TRANSLATE_NOOP("OrderTableModel", "Units ordered and their SKUs"),
-        Order.item_count,
-        reads=(Order.skus,),
+        orders.c.item_count,
+        reads=(orders.c.skus,),
     )
     TOTAL = ListColumn(
         6,
         QT_TRANSLATE_NOOP("OrderTableModel", "Total"),
         QT_TRANSLATE_NOOP("OrderTableModel", "Items, tax and shipping, less promotions"),
-        Order.total,
-        reads=(Order.currency,),
+        orders.c.total,
+        reads=(orders.c.currency,),
     )
     BUYER_REQUESTED = ListColumn(
         7,
@@ -280,7 +283,7 @@ class Column(enum.IntEnum):
             "⚑ The buyer used Request cancellation on the marketplace; ✉ the buyer asked "
             "to cancel by message only",
         ),
-        Order.buyer_requested_cancel,
+        orders.c.buyer_requested_cancel,
         reads=(asked_only_by_message_condition().label("asked_by_message"),),
     )
 
@@ -298,8 +301,8 @@ class Column(enum.IntEnum):
 
 
 def _expression(value: Readable) -> ColumnElement[Any]:
-    """An ORM attribute (``Order.total``) as the SQL expression it stands for."""
-    return value if isinstance(value, ColumnElement) else value.expression
+    """The SQL expression a column reads (the list's columns are Core columns already)."""
+    return value
 
 
 class DeadlineKind(enum.StrEnum):
@@ -414,14 +417,14 @@ def _where(
     if search.strip():
         condition = search_condition(search, rare=rare)
         if search_first:
-            condition = Order.id.in_(select(Order.id).where(condition).correlate(None))
+            condition = orders.c.id.in_(select(orders.c.id).where(condition).correlate(None))
         found.append(condition)
     return found
 
 
 # What every row reads besides its columns' own values: its key, and what the deadline
 # and S9 depend on (the status, who ships it).
-_ROW_FACTS: tuple[Readable, ...] = (Order.id, Order.status, Order.fulfilled_by)
+_ROW_FACTS: tuple[Readable, ...] = (orders.c.id, orders.c.status, orders.c.fulfilled_by)
 
 
 def _read_once(values: Iterator[Readable]) -> tuple[ColumnElement[Any], ...]:
@@ -430,7 +433,7 @@ def _read_once(values: Iterator[Readable]) -> tuple[ColumnElement[Any], ...]:
     are matched by comparing SQL expressions, which cost more than the page on
     PostgreSQL)."""
     named: dict[str, ColumnElement[Any]] = {}
-    table = Order.__table__.c
+    table = orders.c
     for value in map(_expression, values):
         key = str(value.key)
         named.setdefault(key, table.get(key, value))
@@ -534,7 +537,7 @@ def _after(query: ListQuery, nulls_first_ascending: bool) -> ColumnElement[bool]
     assert query.after is not None
     value, key = query.after
     column = query.sort.sorts_on
-    tie = Order.id
+    tie = orders.c.id
     bound = literal(value, column.type)  # a bool compares with < too, once bound
     beyond, later = (column < bound, tie < key) if query.descending else (column > bound, tie > key)
     nulls_come_last = nulls_first_ascending == query.descending
@@ -556,7 +559,7 @@ def page_query(
     rare: Sequence[str] = (),
 ) -> Select[tuple[object]]:
     column = query.sort.sorts_on
-    tie = Order.id
+    tie = orders.c.id
     ordering = (column.desc(), tie.desc()) if query.descending else (column.asc(), tie.asc())
     found = (
         select(*_ROW_VALUES)
@@ -614,16 +617,12 @@ def rows_of(
         return []
     nulls_first = _nulls_first(db)
     whole = dataclasses.replace(query, after=None)
-    with db.reading() as session:
-        found = (
-            session.connection()
-            .execute(
-                page_query(whole, as_of, 0, len(order_ids), nulls_first=nulls_first).where(
-                    Order.order_id.in_(list(order_ids))
-                )
+    with db.connected() as connection:
+        found = connection.execute(
+            page_query(whole, as_of, 0, len(order_ids), nulls_first=nulls_first).where(
+                orders.c.order_id.in_(list(order_ids))
             )
-            .all()
-        )
+        ).all()
     sorted_at = _SORTED_AT[query.sort]
     return [_row(values, as_of, sorted_at) for values in found]
 
@@ -637,12 +636,12 @@ def view_counts(
     pass over the orders counts every view at once. ``stop`` as for :func:`page`.
     """
     moment = as_of or clock.now()
-    with db.reading() as session, stoppable(session, stop):
+    with db.connected() as connection, stoppable(connection, stop):
         if not search.strip():
             return {
                 view: int(
-                    session.scalar(
-                        select(func.count()).select_from(Order).where(view_condition(view, moment))
+                    connection.scalar(
+                        select(func.count()).select_from(orders).where(view_condition(view, moment))
                     )
                     or 0
                 )
@@ -652,10 +651,10 @@ def view_counts(
             func.coalesce(func.sum(case((view_condition(view, moment), 1), else_=0)), 0)
             for view in View
         ]
-        values = session.execute(
+        values = connection.execute(
             select(*sums)
-            .select_from(Order)
-            .where(search_condition(search, rare=rare_words(session.connection(), search)))
+            .select_from(orders)
+            .where(search_condition(search, rare=rare_words(connection, search)))
         ).one()
         return {view: int(value) for view, value in zip(View, values, strict=True)}
 
@@ -712,25 +711,25 @@ def found_elsewhere(view: View, search: str, counts: dict[View, int]) -> FoundEl
 
 def count(db: Database, query: ListQuery, as_of: datetime | None = None) -> int:
     moment = as_of or clock.now()
-    with db.reading() as session:
-        rare = rare_words(session.connection(), query.search)
-        found = session.scalar(
+    with db.connected() as connection:
+        rare = rare_words(connection, query.search)
+        found = connection.scalar(
             select(func.count())
-            .select_from(Order)
+            .select_from(orders)
             .where(and_(*_where(query.view, query.search, moment, rare=rare)))
         )
         return int(found or 0)
 
 
 def total_orders(db: Database) -> int:
-    with db.reading() as session:
-        return int(session.scalar(select(func.count()).select_from(Order)) or 0)
+    with db.connected() as connection:
+        return int(connection.scalar(select(func.count()).select_from(orders)) or 0)
 
 
 def has_orders(db: Database) -> bool:
     """Whether the database holds any order at all (the welcome state when not)."""
-    with db.reading() as session:
-        return session.scalar(select(Order.id).limit(1)) is not None
+    with db.connected() as connection:
+        return connection.scalar(select(orders.c.id).limit(1)) is not None
 
 
 def refresh_statistics(db: Database, *, force: bool = False) -> None:

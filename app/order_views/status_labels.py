@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.storage.models import OrderStatus
+from app.storage.order_table import OrderStatus
 from app.text import QT_TRANSLATE_NOOP, Code, text
 
 STATUS_LABELS: dict[OrderStatus, str] = {

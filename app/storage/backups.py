@@ -29,7 +29,7 @@ from urllib.parse import quote
 
 from app import clock, settings
 from app.errors import BadInput, DatabaseProblem, SellerDeskError
-from app.storage import audit, faults, files, private_files
+from app.storage import faults, files, private_files
 from app.storage.db import (
     Database,
     data_dir,
@@ -384,6 +384,8 @@ def _prepare(staging: Path, checked: Checked, now: datetime | None) -> int:
                 detail=error.message,
             )
         ) from None
+    from app.storage import audit  # the ORM's audit event: loaded by a restore, not the start
+
     try:
         with staged.transaction() as session:
             audit.record(

@@ -27,6 +27,8 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from app.storage import action_tables, order_table
 from app.storage.action_tables import units_open_in_sql as units_open_in_sql
+from app.storage.core_tables import settings as settings_table
+from app.storage.core_tables import sync_runs
 from app.storage.order_table import FulfilledBy as FulfilledBy
 from app.storage.order_table import Initiator as Initiator
 from app.storage.order_table import Money as Money
@@ -333,10 +335,12 @@ class AdjustmentExport(Base):
 
 
 class Setting(Base):
-    __tablename__ = "settings"
+    # Declared on its own (app.storage.core_tables): settings are read and written with
+    # Core, without this module.
+    __table__ = settings_table
 
-    key: Mapped[str] = mapped_column(String(64), primary_key=True)
-    value: Mapped[str] = mapped_column(Text)
+    key: Mapped[str]
+    value: Mapped[str]
 
 
 class FeedSubmission(Base):
@@ -390,21 +394,22 @@ class FeedLine(Base):
 class SyncRun(Base):
     """One sync with Seller Central: when, what it did, and whether it could connect."""
 
-    __tablename__ = "sync_runs"
+    # Declared on its own (app.storage.core_tables): the window's status bar reads the
+    # last one with Core, without this module.
+    __table__ = sync_runs
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    started_at: Mapped[datetime] = mapped_column(index=True)
+    id: Mapped[int]
+    started_at: Mapped[datetime]
     finished_at: Mapped[datetime | None]
-    pulled: Mapped[bool] = mapped_column(default=False)
-    pushed: Mapped[bool] = mapped_column(default=False)
-    offline: Mapped[bool] = mapped_column(default=False)
-    added: Mapped[int] = mapped_column(default=0)
-    updated: Mapped[int] = mapped_column(default=0)
-    batches_sent: Mapped[int] = mapped_column(default=0)
-    lines_refused: Mapped[int] = mapped_column(default=0)
-    # Where the next "All Orders by last update" report starts.
+    pulled: Mapped[bool]
+    pushed: Mapped[bool]
+    offline: Mapped[bool]
+    added: Mapped[int]
+    updated: Mapped[int]
+    batches_sent: Mapped[int]
+    lines_refused: Mapped[int]
     orders_updated_until: Mapped[datetime | None]
-    problem: Mapped[str | None] = mapped_column(Text)
+    problem: Mapped[str | None]
 
 
 # The columns every change of an order keeps written (its search text, either cancellation

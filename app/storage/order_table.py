@@ -70,6 +70,21 @@ class UTCDateTime(TypeDecorator[datetime]):
         return None if value is None else datetime.combine(value, value.timetz(), UTC)
 
 
+# The shipping address's columns.
+ADDRESS_FIELDS = (
+    "recipient_name",
+    "ship_address_1",
+    "ship_address_2",
+    "ship_address_3",
+    "ship_city",
+    "ship_state",
+    "ship_postal_code",
+    "ship_country",
+)
+# Buyer contact and address: never stored for a Pending order (S9).
+CONTACT_FIELDS = ("buyer_name", "buyer_email", "buyer_phone", *ADDRESS_FIELDS)
+
+
 class OrderStatus(enum.StrEnum):
     PENDING = "Pending"
     UNSHIPPED = "Unshipped"

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
@@ -18,11 +19,26 @@ from PySide6.QtWidgets import (
 
 from app.changes import Changes
 from app.errors import SellerDeskError
-from app.marketplace_files.importer import BadRows, import_reports
 from app.storage.db import Database
 from ui.dialogs.working import Job
 from ui.i18n import tr_text
 from ui.tasks import Task, TaskRunner
+
+if TYPE_CHECKING:
+    from app.marketplace_files.importer import BadRows
+
+
+def __getattr__(name: str) -> Any:
+    """The importer (and the ORM under it) loads when the seller first imports, not with
+    the window: its names are looked up on this module (``_this``) when used."""
+    if name in ("BadRows", "import_reports"):
+        from app.marketplace_files import importer
+
+        return getattr(importer, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+_this = sys.modules[__name__]
 
 
 def result_summary(result: Any) -> str:
@@ -70,6 +86,7 @@ class ImportRunner(QObject):
             self.start([Path(path) for path in paths])
 
     def start(self, paths: Sequence[Path], *, skip_bad_rows: bool = False) -> Task:
+        import_reports = _this.import_reports
         db = self._db
         self._paths = list(paths)
         self._skipping = skip_bad_rows
@@ -109,7 +126,7 @@ class ImportRunner(QObject):
         self.finished.emit(True)
 
     def _failed(self, error: BaseException) -> None:
-        if isinstance(error, BadRows) and not self._skipping:
+        if isinstance(error, _this.BadRows) and not self._skipping:
             self._offer_the_other_orders(error)
             return
         if isinstance(error, SellerDeskError):

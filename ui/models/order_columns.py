@@ -18,7 +18,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QPalette
 
 from app.order_views.order_list import Column, Deadline, DeadlineKind, OrderRow
-from app.storage.models import FulfilledBy, OrderStatus
+from app.storage.order_table import FulfilledBy, OrderStatus
 from ui.i18n import money, short_date
 from ui.labels import (
     SAMPLE_DAY,
