@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QTimer
@@ -39,6 +40,18 @@ def application() -> QApplication:
 def _quit_after() -> int | None:
     raw = os.environ.get(QUIT_AFTER_VARIABLE, "").strip()
     return int(raw) if raw.isdigit() else None
+
+
+def _once(window: MainWindow, name: str, milliseconds: int, then: Callable[[], object]) -> QTimer:
+    """A one-shot timer owned by the window, which run() stops when it ends: the window
+    outlives its run when a process opens several (the tests), and a static single shot
+    would still back up or close it later, in whatever runs then."""
+    timer = QTimer(window)
+    timer.setObjectName(name)
+    timer.setSingleShot(True)
+    timer.timeout.connect(then)
+    timer.start(milliseconds)
+    return timer
 
 
 def _explain(error: SellerDeskError, quit_after: int | None) -> int:
@@ -81,12 +94,14 @@ def run(database: str | None, demo: bool) -> int:
     # The day's backup copies the whole file: it starts once the first rows are on
     # screen instead of competing with them (a window closed before then leaves it
     # to the next start, as a window closed during the copy does).
-    QTimer.singleShot(DAILY_BACKUP_AFTER_MS, window.start_daily_backup)
+    timers = [_once(window, "daily_backup", DAILY_BACKUP_AFTER_MS, window.start_daily_backup)]
     if quit_after is not None:
-        QTimer.singleShot(quit_after, window.close)
+        timers.append(_once(window, "quit_after", quit_after, window.close))
     try:
         status = app.exec()
     finally:
+        for timer in timers:  # a window whose run is over never backs up or closes later
+            timer.stop()
         window.shutdown()
         if demo_database is None:
             db.dispose()

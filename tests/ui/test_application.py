@@ -38,6 +38,7 @@ def test_the_window_opens_shows_the_shop_and_quits_cleanly(
 
         def closeEvent(self, event):  # noqa: N802 - what the seller saw at closing
             seen.update(
+                window=self,
                 title=self.windowTitle(),
                 orders=self.filters.count_text(View.ALL),
                 empty=self.empty.text() if self.list_stack.currentWidget() is self.empty else None,
@@ -53,3 +54,9 @@ def test_the_window_opens_shows_the_shop_and_quits_cleanly(
     assert seen["empty"] == (
         None if demo else "No orders yet. Import an order report from Seller Central."
     )
+    # Closed within the minute: the day's backup (3 s) and the safety net are not left
+    # pending, to back up or close a finished window in whatever this process runs next.
+    window = seen["window"]
+    for name in ("daily_backup", "quit_after"):
+        timer = window.findChild(QTimer, name)
+        assert timer is not None and not timer.isActive(), name
