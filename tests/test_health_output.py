@@ -4,12 +4,13 @@ what the report's own JSON gives, on a shop of every kind of order."""
 from __future__ import annotations
 
 import io
+import json
 from contextlib import redirect_stdout
 from datetime import datetime, timedelta
 from typing import Any
 
 import pytest
-from sqlalchemy import insert
+from sqlalchemy import func, insert, update
 
 from app.account_health.health import health
 from app.cli.common import print_json
@@ -110,3 +111,21 @@ def test_health_json_reads_without_the_orm(db_location):
     loaded = modules_loaded_by(db_location, "health", "--json")
     assert "app.storage.action_tables" in loaded
     assert not loaded & {"sqlalchemy.orm", "app.storage.models"}
+
+
+def test_order_ids_json_escapes_are_written_as_the_report_writes_them(db, cli):
+    # Order ids are checked on the way in; still, ids holding what JSON escapes (a
+    # quote, a backslash, a control character) or characters that are not printable
+    # must come out as the report's encoder writes them, in runs beside plain ones.
+    _shop(db, 600)
+    odd = ['"', "\\", "\t", "\u00a0", "é", "\u2028"]
+    with db.transaction() as session:
+        for n, text in enumerate(odd, start=1):
+            session.execute(
+                update(Order)
+                .where(Order.id % (len(odd) + 7) == n)
+                .values(order_id=func.replace(Order.order_id, "-", text))
+            )
+    expected = _report_json(db, NOW)
+    assert all(json.dumps(text, ensure_ascii=False)[1:-1] in expected for text in odd)
+    assert cli("health", "--json", "--as-of", NOW.isoformat()).out == expected

@@ -64,7 +64,13 @@ class Encoded(list[str]):
     """A list whose entries are already written as one-line JSON (``one_line`` of each).
 
     :func:`print_json` writes it as it writes a list of flat objects: a command with
-    100,000 entries of a few shapes builds each line from cached pieces instead."""
+    100,000 entries of a few shapes builds each line from cached pieces instead. A
+    subclass may keep its entries otherwise: it says whether it has any (``bool``)
+    and writes them one after another (:meth:`written`)."""
+
+    def written(self, separator: str) -> Iterator[str]:
+        """The entries' text, ``separator`` between each two, in pieces to write in turn."""
+        yield separator.join(self)
 
 
 def _flat(value: Any) -> bool:
@@ -73,8 +79,13 @@ def _flat(value: Any) -> bool:
 
 def _json_lines(value: Any, pad: str) -> Iterator[str]:
     inner = pad + "  "
-    if isinstance(value, Encoded):
-        yield "[\n" + inner + (",\n" + inner).join(value) + "\n" + pad + "]" if value else "[]"
+    if isinstance(value, Encoded) and value:
+        # In pieces: the entries' text (tens of megabytes) is not copied again.
+        yield "[\n" + inner
+        yield from value.written(",\n" + inner)
+        yield "\n" + pad + "]"
+    elif isinstance(value, Encoded):
+        yield "[]"
     elif isinstance(value, dict) and value:
         yield "{"
         for number, (key, item) in enumerate(value.items()):

@@ -26,7 +26,8 @@ from app.storage.db import open_database
 # being run is imported: importing them all (exports, backups, the marketplace...)
 # cost a third of a small command's start. tests/test_cli.py checks this list.
 COMMAND_MODULES: dict[str, tuple[str, ...]] = {
-    "app.cli.order_commands": ("list", "show", "verify-payment", "ship", "cancel", "health"),
+    "app.cli.order_commands": ("list", "show", "verify-payment", "ship", "cancel"),
+    "app.cli.health_command": ("health",),
     "app.cli.demo_command": ("demo",),
     "app.cli.refund_commands": ("refund", "return"),
     "app.cli.import_command": ("import",),
