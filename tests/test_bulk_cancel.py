@@ -11,7 +11,7 @@ from app.errors import BadInput, RuleRefused
 from app.marketplace_files import bulk_cancel
 from app.marketplace_files.exports import ExportKind, preview
 from app.marketplace_files.flatfiles.cancellation_file import TEMPLATE_LINE
-from app.order_actions.orders import find_order
+from app.order_actions.orders import ItemQuantity, cancel, find_order
 from app.storage.models import Cancellation, Event, OrderStatus
 from tests.factories import NOW, ItemSpec, OrderSpec, add_order
 
@@ -269,3 +269,28 @@ def test_two_item_rows_of_one_order_each_keep_their_own_units_and_amounts(shop):
         ]
     # The second row takes the order's last unit: only it is the whole order's end.
     assert found == [("BuyerCanceled", True, [("52", 1)]), ("NoInventory", False, [("51", 2)])]
+
+
+def test_a_files_cancellations_are_stored_between_those_done_by_hand_before_and_after(shop):
+    # The file's cancellations take their keys themselves (no key read back per row):
+    # they must follow the ones already there, and leave the next to a later one.
+    cancel(shop, "405-0000005-0000005", "NoInventory", items=[ItemQuantity("51", 1)], at=NOW)
+    data = cancellation_file(
+        "405-0000001-0000001\tNoInventory\t", "405-0000005-0000005\tNoInventory\t"
+    )
+    bulk_cancel.apply(shop, data, at=NOW)
+    cancel(shop, "405-0000002-0000002", "BuyerCanceled", at=NOW)
+    with shop.reading() as session:
+        found = {}
+        for order_id in ("405-0000001-0000001", "405-0000002-0000002", "405-0000005-0000005"):
+            order = find_order(session, order_id)
+            items = {item.id: item.order_item_id for item in order.items}
+            found[order_id] = [
+                (c.source, sorted((items[line.order_item_pk], line.quantity) for line in c.lines))
+                for c in sorted(order.cancellations, key=lambda c: c.id)
+            ]
+    assert found == {
+        "405-0000001-0000001": [("file", [("11111111111111", 1)])],
+        "405-0000002-0000002": [("local", [("11111111111111", 1)])],
+        "405-0000005-0000005": [("local", [("51", 1)]), ("file", [("51", 1), ("52", 1)])],
+    }
