@@ -18,6 +18,7 @@ already shipped, already cancelled.
 
 from __future__ import annotations
 
+import functools
 import gc
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -225,6 +226,7 @@ def _check_values(row: ReadCancellationRow, default_reason: str | None) -> tuple
     return order_id, reason
 
 
+@functools.lru_cache(maxsize=1024)  # a file's rows mostly say the same few things
 def _outcome(whole_order: bool, item_row: bool, item: str, units: int) -> Text:
     if whole_order:
         return plural(
@@ -281,19 +283,14 @@ ITEM_READ = (
 )
 
 
-def _orders_named(session: Session, cancellations: CancellationFile) -> dict[str, Order]:
-    """Every order the file names, with its items, in a few queries (not one per line).
+def _orders_named(session: Session, wanted: set[str]) -> dict[str, Order]:
+    """Every order of ``wanted`` (checked order ids), with its items, in a few queries
+    (not one per line).
 
     Rows see each other's changes because there is one object per order. Read as
     stored and converted once per distinct value (:class:`BulkTable`, as the importer
     reads them): the orders of a file share their dates, statuses and amounts.
     """
-    wanted: set[str] = set()
-    for row in cancellations.rows:
-        try:
-            wanted.add(check_order_id(row.order_id))
-        except BadInput:
-            continue  # the row's own check reports it
     ids = sorted(wanted)
     connection = session.connection()
     orders_table = BulkTable(ORDERS, connection.dialect)
@@ -373,7 +370,7 @@ def _write(session: Session, done: list[CancellationDone], orders: dict[str, Ord
     ]
     BulkTable(LINES, dialect).insert_many(connection, LINE_COLUMNS, lines)
     event_columns = tuple(done[0].event)  # every event has audit.event_values' columns
-    events = [tuple(entry.event[name] for name in event_columns) for entry in done]
+    events = list(map(itemgetter(*event_columns), (entry.event for entry in done)))
     BulkTable(EVENTS, dialect).insert_many(connection, event_columns, events)
     if dialect.name == "postgresql" and len(done) >= FRESH_STATISTICS_FROM:
         # The rate is asked next, in this transaction. Planned with statistics that do not
@@ -447,14 +444,15 @@ def _walk(
     total = len(cancellations.rows)
     if progress is not None:
         progress(0, total)
-    orders = _orders_named(session, cancellations)
+    # Each row's values checked once, before the orders its valid rows name are loaded.
+    checks = [_check_values(row, default_reason) for row in cancellations.rows]
+    orders = _orders_named(session, {found[0] for found in checks if isinstance(found, tuple)})
     done: list[CancellationDone] = []
-    for count, row in enumerate(cancellations.rows):
+    for count, (row, checked) in enumerate(zip(cancellations.rows, checks, strict=True)):
         if cancelled is not None and cancelled():
             raise BulkCancelStopped
         if progress is not None and count and count % PROGRESS_EVERY == 0:
             progress(count, total)
-        checked = _check_values(row, default_reason)
         if isinstance(checked, Text):
             planned.append(_bad(row, checked))
             continue

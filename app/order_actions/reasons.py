@@ -6,6 +6,8 @@ English source text marked for translation.
 
 from __future__ import annotations
 
+import functools
+
 from app.errors import BadInput
 from app.text import QT_TRANSLATE_NOOP, Code, Text, text
 
@@ -66,6 +68,7 @@ def _canonical(code: str, known: dict[str, str]) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=64)  # a file repeats a few codes thousands of times
 def cancellation_reason(code: str) -> str:
     """The marketplace spelling of a cancellation reason code, or BadInput."""
     found = _canonical(code, CANCELLATION_REASONS)

@@ -304,7 +304,19 @@ class Counting:
 
 def cancellation_counting(order: Order, reason: str) -> Counting:
     """S4/S5: only Buyer Canceled on an official buyer request is left out of the rate."""
-    if reason == BUYER_CANCELED and order.buyer_requested_cancel:
+    case = (reason == BUYER_CANCELED, bool(order.buyer_requested_cancel))
+    found = _COUNTINGS.get(case)
+    if found is None:
+        found = _COUNTINGS[case] = _counting(*case)
+    return found
+
+
+# Each answer made once (its sentence too): a bulk cancel asks thousands of times.
+_COUNTINGS: dict[tuple[bool, bool], Counting] = {}
+
+
+def _counting(buyer_canceled: bool, officially_requested: bool) -> Counting:
+    if buyer_canceled and officially_requested:
         return Counting(
             False,
             Initiator.BUYER_REQUEST,
@@ -317,7 +329,7 @@ def cancellation_counting(order: Order, reason: str) -> Counting:
             ),
             False,
         )
-    if reason == BUYER_CANCELED:
+    if buyer_canceled:
         return Counting(
             True,
             Initiator.BUYER_MESSAGE,
