@@ -20,7 +20,8 @@ more runs ``--large-repeat`` times, once by default). Each ratio line ends with
 the machine's load average at that moment. ``--db`` imports into the
 database at that SQLAlchemy URL instead of a fresh SQLite file (e.g.
 PostgreSQL: ``postgresql+psycopg://user@host/db``; it is emptied before each
-fresh import); the bare load stays on SQLite.
+fresh import); the bare load stays on SQLite, and the same bare load on that server
+(one driver ``executemany`` into one table) is run beside it as a second baseline.
 """
 
 from __future__ import annotations
@@ -152,6 +153,24 @@ def bare_load(report: Path, database: Path) -> None:
     connection.close()
 
 
+def bare_server_load(report: Path, url: str) -> None:
+    """The same floor on a database server: csv.reader + one executemany of the driver
+    (psycopg pipelines it) into a single table, one commit."""
+    import psycopg
+
+    with psycopg.connect(url.replace("+psycopg", "", 1)) as connection:
+        connection.execute("DROP TABLE IF EXISTS bare_report")
+        with report.open(encoding="utf-8", newline="") as handle:
+            reader = csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
+            header = next(reader)
+            columns = ", ".join(f'"{name}" TEXT' for name in header)
+            connection.execute(f"CREATE TABLE bare_report ({columns})")
+            marks = ", ".join("%s" for _ in header)
+            connection.cursor().executemany(f"INSERT INTO bare_report VALUES ({marks})", reader)
+        connection.commit()
+        connection.execute("DROP TABLE bare_report")
+
+
 def empty_database(location: str) -> None:
     """A migrated database without orders (the migrations are not part of the import)."""
     from sqlalchemy import MetaData, create_engine
@@ -179,10 +198,14 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--db", help="an empty database's URL (default: a fresh SQLite file)")
     parser.add_argument("--bare", nargs=2, type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--bare-server", nargs=2, help=argparse.SUPPRESS)
     parser.add_argument("--empty", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.bare:
         bare_load(*args.bare)
+        return 0
+    if args.bare_server:
+        bare_server_load(Path(args.bare_server[0]), args.bare_server[1])
         return 0
     if args.empty:
         empty_database(args.empty)
@@ -198,11 +221,18 @@ def main(argv: list[str] | None = None) -> int:
             print(f"\nreport: {lines} lines, {orders} orders ({size} KiB)")
             shop = args.db or str(work / "shop.sqlite")
             me = [benchkit.PYTHON, __file__]
-            runs: dict[str, list[benchkit.Run]] = {"bare": [], "fresh": [], "again": []}
+            runs: dict[str, list[benchkit.Run]] = {
+                "bare": [],
+                "server": [],
+                "fresh": [],
+                "again": [],
+            }
             # A million lines takes minutes a run on a shared machine: once unless asked.
             repeat = args.repeat if lines < LARGE else min(args.repeat, args.large_repeat)
             for _ in range(repeat):
                 runs["bare"].append(benchkit.run([*me, "--bare", str(report), str(work / "b.db")]))
+                if args.db:  # the same floor on the server the import writes to
+                    runs["server"].append(benchkit.run([*me, "--bare-server", str(report), shop]))
                 benchkit.run([*me, "--empty", shop])
                 command = benchkit.sellerdesk("--db", shop, "import", str(report), "--json")
                 runs["fresh"].append(benchkit.run(command))
@@ -213,6 +243,11 @@ def main(argv: list[str] | None = None) -> int:
             print(benchkit.report("bare csv + sqlite3.executemany (baseline)", bare))
             print(benchkit.report("import into a fresh database", runs["fresh"], bare))
             print(benchkit.report("re-import of the same file", runs["again"], bare))
+            if args.db:
+                server = runs["server"]
+                print(benchkit.report("bare csv + executemany on the server", server))
+                print(benchkit.report("import into a fresh database", runs["fresh"], server))
+                print(benchkit.report("re-import of the same file", runs["again"], server))
             for label, key, target in (("fresh import", "fresh", 3.0), ("re-import", "again", 2.0)):
                 ratio = benchkit.median([r.wall for r in runs[key]]) / benchkit.median(
                     [r.wall for r in bare]

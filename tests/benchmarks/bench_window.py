@@ -93,23 +93,39 @@ INSERT = (
 )
 
 
+COPY = INSERT.split(" VALUES")[0].replace("INSERT INTO", "COPY") + " FROM STDIN"
+
+
 def build(path: Path | str, count: int) -> float:
     """Raw driver inserts into the migrated schema (an SQLite file, or a database URL)."""
     started = time.perf_counter()
     if isinstance(path, str):  # a server database: emptied, migrated, filled by its driver
         db = open_database(path)
         with db.engine.begin() as connection:
-            connection.exec_driver_sql("DELETE FROM orders")
+            connection.exec_driver_sql("TRUNCATE orders CASCADE")
+            # The orders' own indexes (not those behind a key) are dropped while the rows
+            # are copied in and built again after, from their own definitions: the same
+            # indexes, built in one pass (a trigram GIN index filled row by row takes an hour).
+            indexes = connection.exec_driver_sql(
+                "SELECT i.indexrelid::regclass::text, pg_get_indexdef(i.indexrelid)"
+                " FROM pg_index i WHERE i.indrelid = 'orders'::regclass"
+                " AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)"
+            ).all()
+            for name, _ in indexes:
+                connection.exec_driver_sql(f"DROP INDEX {name}")
         raw = db.engine.raw_connection()
         cursor = raw.cursor()
-        batch = list(itertools.islice(found := rows(count), 20_000))
-        while batch:
-            cursor.executemany(INSERT.format(marks=", ".join(["%s"] * 18)), batch)
-            batch = list(itertools.islice(found, 20_000))
+        with cursor.copy(COPY) as copy:
+            for row in rows(count):
+                copy.write_row(row)
+        for _, definition in indexes:
+            cursor.execute(definition)
         raw.commit()
         raw.close()
-        with db.engine.begin() as connection:
-            connection.exec_driver_sql("ANALYZE orders")
+        # As the server's autovacuum leaves a table once it settles: statistics, and the
+        # visibility map that lets a count read an index alone.
+        with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+            connection.exec_driver_sql("VACUUM (ANALYZE) orders")
         db.dispose()
         return time.perf_counter() - started
     open_database(str(path)).dispose()  # the migrated schema, indexes included
