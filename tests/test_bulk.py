@@ -6,17 +6,20 @@ from datetime import UTC, datetime, timedelta, timezone
 from decimal import Decimal
 from typing import cast
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from sqlalchemy import Table, select
+from sqlalchemy import Table, insert, select
 from sqlalchemy.dialects import sqlite
+from sqlalchemy.exc import IntegrityError
 
 from app.order_views.search_text import order_search_text
 from app.storage.bulk import BulkTable
 from app.storage.db import Database
-from app.storage.models import Order, OrderStatus
+from app.storage.models import Event, Order, OrderStatus
 
 ORDERS = cast(Table, Order.__table__)
+EVENTS = cast(Table, Event.__table__)
 PARIS = timezone(timedelta(hours=1))
 AT = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)
 
@@ -71,6 +74,49 @@ def test_a_bulk_insert_stores_what_the_orm_stores(db: Database) -> None:
         assert order.purchase_date == VALUES["purchase_date"]  # same moment, now in UTC
         assert order.status is OrderStatus.PARTIALLY_SHIPPED
         assert order.is_prime is True
+
+
+# Texts a bulk load must keep as they are (PostgreSQL receives the rows as COPY text).
+AWKWARD = ["a\ttab", "two\nlines\r\n", "back\\slash \\N", "\\N", "", "« guillemets » 😀", None]
+
+
+def test_a_bulk_insert_keeps_every_text_as_an_insert_does(db: Database) -> None:
+    names = ("order_pk", "at", "actor", "kind", "summary", "summary_text", "before", "after")
+    rows = [
+        (None, AT, "seller", "note", text or "-", text, text, '{"k": "\\t"}') for text in AWKWARD
+    ]
+    with db.transaction() as session:
+        connection = session.connection()
+        for row in rows:
+            connection.execute(insert(EVENTS).values(dict(zip(names, row, strict=True))))
+        BulkTable(EVENTS, connection.dialect).insert_many(connection, names, rows)
+    with db.reading() as session:
+        stored = session.execute(select(*(EVENTS.c[name] for name in names))).all()
+    assert [tuple(row) for row in stored] == rows + rows
+
+
+def test_a_bulk_insert_refused_by_the_database_is_explained_as_an_insert_is(db: Database) -> None:
+    with db.transaction() as session:
+        session.add(Order(order_id="405-0000001-0000001", **VALUES))
+    names = ("order_id", *VALUES)
+    row = ("405-0000001-0000001", *VALUES.values())
+    refusals = []
+    for write in (
+        lambda connection: connection.execute(
+            insert(ORDERS).values(dict(zip(names, row, strict=True)))
+        ),
+        lambda connection: BulkTable(ORDERS, connection.dialect).insert_many(
+            connection, names, [row]
+        ),
+    ):
+        with pytest.raises(Exception) as refused, db.transaction() as session:
+            write(session.connection())
+        refusals.append((type(refused.value), str(refused.value)))
+    by_insert, by_bulk = refusals
+    assert by_bulk == by_insert
+    assert by_bulk[0] is not IntegrityError or "order_id" in by_bulk[1]
+    with db.reading() as session:
+        assert session.scalar(select(Order.order_id)) == "405-0000001-0000001"
 
 
 def test_decoded_rows_are_what_the_orm_reads(db: Database) -> None:

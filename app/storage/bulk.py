@@ -31,9 +31,11 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.engine import Dialect
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.sql.dml import Insert, Update
 from sqlalchemy.types import NullType
 
+from app.storage import faults
 from app.storage.order_table import UTCDateTime
 
 Row = tuple[Any, ...]
@@ -150,6 +152,7 @@ class BulkTable:
             if result is not None:
                 self._from_storage[column.name] = _Remembered(result).__getitem__
         self._statements: dict[_Key, _Prepared] = {}
+        self._copies: dict[tuple[str, ...], str] = {}
 
     def select(self, *names: str) -> Select[Any]:
         """``SELECT`` of untyped columns: rows come back as stored (see :meth:`decode`)."""
@@ -169,6 +172,9 @@ class BulkTable:
 
     def insert_many(self, connection: Connection, names: Sequence[str], rows: list[Row]) -> None:
         """``INSERT`` one table row per row of Python values (columns ``names``)."""
+        if rows and _copies(connection.dialect):
+            self._copy(connection, names, rows)
+            return
         key = ("insert", (), tuple(names))
         if key not in self._statements:
             values: dict[str, Any] = {name: bindparam(f"v_{name}") for name in names}
@@ -195,6 +201,27 @@ class BulkTable:
             binds = [*(f"k_{name}" for name in keys), *(f"v_{name}" for name in names)]
             self._prepare(key, statement, binds)
         return self._run(connection, self._statements[key], (*keys, *names), rows)
+
+    def _copy(self, connection: Connection, names: Sequence[str], rows: list[Row]) -> None:
+        """PostgreSQL: the rows in one ``COPY … FROM STDIN`` of their stored values, the
+        same rows an ``INSERT`` per row would make (defaults, keys in row order, triggers
+        and checks) for a fraction of the server's work per row."""
+        sql = self._copies.get(tuple(names))
+        if sql is None:
+            quote = self.dialect.identifier_preparer
+            columns = ", ".join(quote.quote(name) for name in names)
+            sql = f"COPY {quote.format_table(self.plain)} ({columns}) FROM STDIN"
+            self._copies[tuple(names)] = sql
+        faults.step(sql)  # one statement to the driver, as the INSERT it replaces
+        driver: Any = connection.connection.driver_connection
+        try:
+            with driver.cursor() as cursor, cursor.copy(sql) as copy:
+                for row in self.encode(names, rows):
+                    copy.write_row(row)
+        except self.dialect.loaded_dbapi.Error as error:  # as SQLAlchemy raises it elsewhere
+            raise DBAPIError.instance(
+                sql, None, error, self.dialect.loaded_dbapi.Error, dialect=self.dialect
+            ) from error
 
     def _prepare(self, key: _Key, statement: Insert | Update, binds: list[str]) -> None:
         compiled = statement.compile(dialect=self.dialect)
@@ -227,6 +254,11 @@ class BulkTable:
             return int(connection.exec_driver_sql(prepared.sql, named).rowcount)
         params = _convert_columns(self._to_storage, names, rows, positions)
         return int(connection.exec_driver_sql(prepared.sql, params).rowcount)
+
+
+def _copies(dialect: Dialect) -> bool:
+    """Whether rows are inserted with ``COPY … FROM STDIN`` (psycopg 3 on PostgreSQL)."""
+    return dialect.name == "postgresql" and dialect.driver == "psycopg"
 
 
 # A bulk load this many times larger than what a table holds builds its indexes afresh.
