@@ -168,6 +168,9 @@ class MainWindow(QMainWindow):
         self._statistics_stale = False  # set after an import: re-analyse for the planner
         self._health_stale = True  # the health page recomputes when it is next shown
         self._wanted_selection: str | None = None  # select it once the list's rows arrive
+        # The list was read again with no order shown while its rows were still on a
+        # worker: open on the first of them once they arrive (_rows_arrived).
+        self._first_order_wanted = False
         self._results_wanted = False  # Enter in the search: go to the rows once they arrive
         self._last_row = 0  # where the selected order was, to stay near it when it leaves
         # While the window is being built, the order to show is only noted (None: not
@@ -516,7 +519,9 @@ class MainWindow(QMainWindow):
         running on a worker has given its rows)."""
         self._results_wanted = self.model.loading
         if self.model.rowCount() and not self.table.selectionModel().hasSelection():
-            self.select_order(self.model.order_id_at(0) or "")
+            first = self.model.order_id_at(0)
+            if first is not None:
+                self.select_order(first)
         self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _update_elsewhere(self) -> None:
@@ -581,6 +586,7 @@ class MainWindow(QMainWindow):
             return  # it left the list: the row now in its place was selected and read
         # Open on the first order so the details pane shows what can be done with it.
         order_id = shown.order_id if shown is not None else self.model.order_id_at(0)
+        self._first_order_wanted = order_id is None and self.model.loading
         self._show_details(order_id)
         self._select(order_id)
 
@@ -719,11 +725,17 @@ class MainWindow(QMainWindow):
         self.select_order(self.model.order_id_at(row) or "")
 
     def _rows_arrived(self) -> None:
-        """A page searched for on a worker is in: select the order the seller was on."""
+        """A page read on a worker is in: select the order the seller was on, or the first
+        one when the list was read again with none shown (a slow first page at start)."""
         self._update_empty_state()
+        first_wanted, self._first_order_wanted = self._first_order_wanted, False
         if self._wanted_selection is not None:
             wanted, self._wanted_selection = self._wanted_selection, None
             self._find_and_select(wanted)
+        elif first_wanted and self._details is None and not self.health_shown():
+            first = self.model.order_id_at(0)
+            if first is not None:
+                self.select_order(first)
         else:
             self._keep_selection_in_sight()
         if self._results_wanted:

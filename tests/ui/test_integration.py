@@ -293,6 +293,25 @@ def test_health_page_in_one_click_opens_an_order_and_follows_changes(win, qtbot,
     assert "⚠" in win.filters.health_item.text(1)  # 1 of 3 recent orders: above 2.5 %
 
 
+def test_the_window_opens_on_the_first_order_when_its_rows_come_from_a_worker(
+    shop, qtbot, frozen_now, monkeypatch
+):
+    """A loaded machine can push the first page past the GUI thread's budget: the window
+    still opens on the first order, its details and actions shown, once the rows are in."""
+    on_worker = functools.partial(OrderTableModel, budget_ms=0)
+    monkeypatch.setattr(main_window, "OrderTableModel", on_worker)
+    window = MainWindow(shop)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.model.rowCount() == 5)
+    first = window.model.order_id_at(0)
+    qtbot.waitUntil(lambda: window.current_details is not None)
+    assert window.current_details is not None and window.current_details.order_id == first
+    assert window.table.currentIndex().row() == 0
+    assert window.table.selectionModel().isRowSelected(0)
+    window.shutdown()
+
+
 def test_opening_an_order_waits_for_rows_loaded_on_a_worker(shop, qtbot, frozen_now, monkeypatch):
     on_worker = functools.partial(OrderTableModel, budget_ms=0)
     monkeypatch.setattr(main_window, "OrderTableModel", on_worker)
