@@ -1767,11 +1767,11 @@
     </message>
     <message>
       <source>⚠ above the target</source>
-      <translation>⚠ au-dessus de l'objectif</translation>
+      <translation>⚠ au-dessus de l'objectif</translation>
     </message>
     <message>
       <source>✓ within the target</source>
-      <translation>✓ dans l'objectif</translation>
+      <translation>✓ dans l'objectif</translation>
     </message>
     <message>
       <source>7-day cancellation rate: {rate} % ({status})</source>

@@ -126,3 +126,22 @@ def test_the_late_groups_have_the_filters_names_and_counts(qtbot, db, qapp, froz
         assert f"{view_label(view)} ({len(shown)})" in titles
     assert len(page.order_ids(LATE)) == 10 and len(page.order_ids(AT_RISK)) == 6
     window.shutdown()
+
+
+def test_the_rate_s_sign_stays_with_its_words_in_french(qtbot, db, qapp):
+    """At 1366×768 the French title wraps: "(✓" alone at a line's end and "dans l'objectif)"
+    below read as two things. The sign is held to its first word by a no-break space."""
+    from ui.translation import install_translators
+
+    add_order(db, OrderSpec(order_id="405-0000001-0000001"))
+    install_translators(qapp, "fr")
+    try:
+        page = HealthPage(db)
+        qtbot.addWidget(page)
+        page.refresh(NOW)
+        assert "(✓\u00a0dans l'objectif)" in page.rate_label.text()
+        cancel(db, "405-0000001-0000001", "NoInventory", at=NOW - timedelta(hours=1))
+        page.refresh(NOW)
+        assert "(⚠\u00a0au-dessus de l'objectif)" in page.rate_label.text()
+    finally:
+        install_translators(qapp, "en")
