@@ -23,7 +23,6 @@ instead, the whole-order row of the cancellation file covers them.
 from __future__ import annotations
 
 import enum
-import gc
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -37,6 +36,7 @@ from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from app import clock
 from app.changes import Changes
+from app.cycle_collector import collector_paused
 from app.errors import BadInput
 from app.marketplace_files.flatfiles import adjustment_file, cancellation_file, shipping_file
 from app.marketplace_files.flatfiles.adjustment_file import AdjustmentRow
@@ -744,15 +744,10 @@ def _gather(
     costs a third of the export's time. ``without_reason``: orders whose held-back
     cancellation goes as a bare order-id row (the cancellation file only).
     """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with collector_paused():
         if kind is ExportKind.CANCELLATIONS:
             return _gather_cancellations(session, batch_id, frozenset(without_reason))
         return GATHERERS[kind](session, batch_id)
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 # --- public API ----------------------------------------------------------------------

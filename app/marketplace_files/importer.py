@@ -34,10 +34,9 @@ Merge rules (DESIGN.md §8, FORMATS.md §1):
 
 from __future__ import annotations
 
-import gc
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import ExitStack, contextmanager
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
@@ -51,6 +50,7 @@ from sqlalchemy import BindParameter, Connection, Table, bindparam, func, select
 
 from app import clock
 from app.changes import ALL_ORDERS, Changes
+from app.cycle_collector import collector_paused
 from app.errors import BadInput, SellerDeskError
 from app.marketplace_files.import_changes import what_changed
 from app.marketplace_files.reports import (
@@ -1015,7 +1015,9 @@ def import_reports(
     ``cancelled()`` returns True (polled between chunks). ``progress(done, total)``
     counts report lines read.
     """
-    with _collector_paused():
+    # An import builds many small objects (rows, cells, merges) per chunk, none in a
+    # cycle: the collector would walk them over and over (a third of an import).
+    with collector_paused():
         sources: list[Source] = []
         for path in paths:
             if cancelled is not None and cancelled():
@@ -1033,24 +1035,6 @@ def import_reports(
                 elif again.scattered <= held:  # holding them back cannot give one event
                     raise AssertionError("an order merged twice in one file") from None
                 held = held | again.scattered
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause Python's cycle collector while an import runs.
-
-    An import builds many small objects (rows, cells, merges) per chunk; the
-    collector would walk them over and over, which costs a third of an import.
-    They form no cycles, so reference counting frees them as usual; the
-    collector is back on when the import ends.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 class _Import:

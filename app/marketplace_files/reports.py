@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import codecs
 import enum
-import gc
 import io
 import sys
 from collections.abc import Callable, Iterator
@@ -27,6 +26,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from app import limits
+from app.cycle_collector import collector_paused
 from app.errors import BadInput
 from app.order_actions.orders import ORDER_ID
 from app.storage import files
@@ -756,9 +756,7 @@ class ReportStream:
         careful = self._reader.read
         rows: list[ReportRow] = []
         problems: list[LineProblem] = []
-        collecting = gc.isenabled()
-        gc.disable()
-        try:
+        with collector_paused():
             for number, raw in numbered:
                 row = quick(number, raw)
                 if row is None:
@@ -768,9 +766,6 @@ class ReportStream:
                         continue
                     row = result
                 rows.append(row)
-        finally:
-            if collecting:
-                gc.enable()
         return rows, problems
 
     def _read_line(self, number: int, raw: str) -> ReportRow | list[LineProblem]:
