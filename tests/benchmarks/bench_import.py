@@ -36,6 +36,7 @@ import tempfile
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import benchkit
 
@@ -138,17 +139,23 @@ def write_report(path: Path, lines: int) -> int:
     return len(orders)
 
 
-def bare_load(report: Path, database: Path) -> None:
-    """The floor: csv.reader + one executemany into a single table, one commit."""
-    database.unlink(missing_ok=True)
-    connection = sqlite3.connect(database)
+def _load_report(cursor: Any, report: Path, table: str, mark: str) -> None:
+    """csv.reader of the report into a new table of text columns, one driver executemany
+    (``mark``: the driver's parameter mark). Both bare loads, so both floors are the same."""
     with report.open(encoding="utf-8", newline="") as handle:
         reader = csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
         header = next(reader)
         columns = ", ".join(f'"{name}" TEXT' for name in header)
-        connection.execute(f"CREATE TABLE report ({columns})")
-        marks = ", ".join("?" for _ in header)
-        connection.executemany(f"INSERT INTO report VALUES ({marks})", reader)
+        cursor.execute(f"CREATE TABLE {table} ({columns})")
+        marks = ", ".join(mark for _ in header)
+        cursor.executemany(f"INSERT INTO {table} VALUES ({marks})", reader)
+
+
+def bare_load(report: Path, database: Path) -> None:
+    """The floor: csv.reader + one executemany into a single table, one commit."""
+    database.unlink(missing_ok=True)
+    connection = sqlite3.connect(database)
+    _load_report(connection.cursor(), report, "report", "?")
     connection.commit()
     connection.close()
 
@@ -160,13 +167,7 @@ def bare_server_load(report: Path, url: str) -> None:
 
     with psycopg.connect(url.replace("+psycopg", "", 1)) as connection:
         connection.execute("DROP TABLE IF EXISTS bare_report")
-        with report.open(encoding="utf-8", newline="") as handle:
-            reader = csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
-            header = next(reader)
-            columns = ", ".join(f'"{name}" TEXT' for name in header)
-            connection.execute(f"CREATE TABLE bare_report ({columns})")
-            marks = ", ".join("%s" for _ in header)
-            connection.cursor().executemany(f"INSERT INTO bare_report VALUES ({marks})", reader)
+        _load_report(connection.cursor(), report, "bare_report", "%s")
         connection.commit()
         connection.execute("DROP TABLE bare_report")
 
