@@ -36,7 +36,8 @@ def fold(words: str) -> str:
 
 
 # Folding works character by character, so an order's text is folded a field at a
-# time, and the fields a shop repeats (its SKUs and product names) are folded once.
+# time, and the fields a shop repeats (its SKUs, product names and returning buyers'
+# names) are folded once.
 _fold_field = functools.lru_cache(maxsize=4096)(fold)
 
 
@@ -46,7 +47,7 @@ def order_search_text(
     """The folded buyer name (once shown), SKUs and product names of one order."""
     # The buyer's name is searched only once the window may show it (S9).
     buyer = buyer_name if buyer_name and buyer_disclosed(OrderStatus(status)) else ""
-    return SEPARATOR.join((fold(buyer), _fold_field(skus or ""), _fold_field(titles or "")))
+    return SEPARATOR.join((_fold_field(buyer), _fold_field(skus or ""), _fold_field(titles or "")))
 
 
 def keep_search_text(_mapper: Any, _connection: Any, order: Order) -> None:
