@@ -102,6 +102,9 @@ _MOMENTS = (
 )
 
 
+MOMENT_TEXT = len("2026-10-01 09:05:07.000000")  # an aware moment's isoformat, less its offset
+
+
 def _utc_text(value: datetime) -> str:
     """An aware moment as SQLite's DATETIME column stores it: naive UTC, as text."""
     return value.astimezone(UTC).replace(tzinfo=None).isoformat(" ", "microseconds")
@@ -116,14 +119,18 @@ def _moment_text(bind: Converter, dialect: Dialect) -> Converter:
     (checked here); None and naive values still go to the processor (None, or its
     refusal).
     """
-    if dialect.name != "sqlite" or any(_utc_text(m) != bind(m) for m in _MOMENTS):
+    if dialect.name != "sqlite":
         return bind
 
     def convert(value: datetime | None) -> Any:
         if value is None or value.tzinfo is None:
             return bind(value)
+        if value.tzinfo is UTC:  # a report's and the clock's moments: only the offset goes
+            return value.isoformat(" ", "microseconds")[:MOMENT_TEXT]
         return _utc_text(value)
 
+    if any(convert(moment) != bind(moment) for moment in _MOMENTS):
+        return bind
     return convert
 
 
