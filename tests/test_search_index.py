@@ -181,3 +181,33 @@ def test_orders_written_before_0015_are_in_the_index_after_the_upgrade(db, db_pa
         assert found(reopened, "rare-sku-77", indexed=True) == ["405-1234567-1234567"]
     finally:
         reopened.dispose()
+
+
+@pytest.mark.skipif(ON_POSTGRES, reason="SQLite's FTS5 and its file downgrade")
+def test_the_index_gathers_8_mib_of_new_words_before_writing_them(db, db_path):
+    # FTS5's 1 MiB wrote a fresh import's 58,881 orders as some thirty segments and
+    # merged them (0.75 s of CPU); 8 MiB takes 0.41 s (migration 0018). Downgraded, the
+    # table is as migration 0015 left it, and the search finds the same either way.
+    add_order(db, OrderSpec(items=[ItemSpec(sku="RARE-SKU-77")]))
+    db.dispose()
+
+    def pending_bytes() -> list[tuple[int]]:
+        with sqlite3.connect(db_path) as connection:
+            return connection.execute(
+                "SELECT v FROM orders_search_config WHERE k = 'hashsize'"
+            ).fetchall()
+
+    assert pending_bytes() == [(8 * 1024 * 1024,)]
+    engine = create_engine(f"sqlite:///{db_path}")
+    config = _alembic_config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0017")
+    engine.dispose()
+    assert pending_bytes() == []
+    reopened = open_database(str(db_path))  # upgraded again
+    try:
+        assert pending_bytes() == [(8 * 1024 * 1024,)]
+        assert found(reopened, "rare-sku-77", indexed=True) == ["405-1234567-1234567"]
+    finally:
+        reopened.dispose()
