@@ -1077,7 +1077,7 @@ class _Import:
             loading.enter_context(
                 indexes_rebuilt(tables.connection, (ORDERS, ITEMS, EVENTS), total, stored)
             )
-            loading.enter_context(new_orders_indexed_at_end(tables.connection, stored))
+            loading.enter_context(new_orders_indexed_at_end(tables.connection, stored, total))
             for number, source in enumerate(self.sources):
                 # Only stored orders can be skipped unread (a fresh import reads on).
                 skipping = number > 0 or stored > 0
