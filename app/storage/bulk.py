@@ -160,6 +160,8 @@ class BulkTable:
                 self._from_storage[column.name] = _Remembered(result).__getitem__
         self._statements: dict[_Key, _Prepared] = {}
         self._copies: dict[tuple[str, ...], str] = {}
+        self._types = {column.name: column.type for column in table.columns}
+        self._joined: dict[tuple[tuple[str, ...], tuple[str, ...]], str] = {}
 
     def select(self, *names: str) -> Select[Any]:
         """``SELECT`` of untyped columns: rows come back as stored (see :meth:`decode`)."""
@@ -198,7 +200,10 @@ class BulkTable:
         """``UPDATE … SET names WHERE keys``, once per row of Python values (keys, then names).
 
         Returns the number of table rows matched, as the driver counts them.
+        PostgreSQL (psycopg 3), each row naming its own table row: one statement.
         """
+        if rows and _copies(connection.dialect) and _distinct_keys(len(keys), rows):
+            return self._update_joined(connection, keys, names, rows)
         key = ("update", tuple(keys), tuple(names))
         if key not in self._statements:
             statement = update(self.plain)
@@ -229,6 +234,36 @@ class BulkTable:
             raise DBAPIError.instance(
                 sql, None, error, self.dialect.loaded_dbapi.Error, dialect=self.dialect
             ) from error
+
+    def _update_joined(
+        self, connection: Connection, keys: Sequence[str], names: Sequence[str], rows: list[Row]
+    ) -> int:
+        """PostgreSQL: ``UPDATE … FROM unnest(one array per column)``, the rows' values
+        joined to the table rows by their keys: one statement planned and run once, not
+        one per row (5,000 items of a bulk cancel: 0.2 s row by row). The same rows
+        end up written, each once, as the keys are distinct."""
+        sql = self._joined.get((tuple(keys), tuple(names)))
+        if sql is None:
+            quote = self.dialect.identifier_preparer.quote
+            columns = [*keys, *names]
+            arrays = ", ".join(
+                f"%s::{self._types[name].compile(dialect=self.dialect)}[]" for name in columns
+            )
+            given = ", ".join(f"v{position}" for position in range(len(columns)))
+            sets = ", ".join(
+                f"{quote(name)} = v{position}"
+                for position, name in enumerate(columns)
+                if position >= len(keys)
+            )
+            matches = " AND ".join(
+                f"t.{quote(name)} = v{position}" for position, name in enumerate(keys)
+            )
+            table = self.dialect.identifier_preparer.format_table(self.plain)
+            joined = f"FROM unnest({arrays}) AS v({given}) WHERE {matches}"
+            sql = f"UPDATE {table} AS t SET {sets} {joined}"
+            self._joined[(tuple(keys), tuple(names))] = sql
+        values = tuple(map(list, zip(*self.encode((*keys, *names), rows), strict=True)))
+        return int(connection.exec_driver_sql(sql, values).rowcount)
 
     def _prepare(self, key: _Key, statement: Insert | Update, binds: list[str]) -> None:
         compiled = statement.compile(dialect=self.dialect)
@@ -261,6 +296,11 @@ class BulkTable:
             return int(connection.exec_driver_sql(prepared.sql, named).rowcount)
         params = _convert_columns(self._to_storage, names, rows, positions)
         return int(connection.exec_driver_sql(prepared.sql, params).rowcount)
+
+
+def _distinct_keys(count: int, rows: list[Row]) -> bool:
+    """Whether no two rows name the same table row (their first ``count`` values)."""
+    return len({row[:count] for row in rows}) == len(rows)
 
 
 def _copies(dialect: Dialect) -> bool:
