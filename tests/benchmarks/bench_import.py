@@ -182,6 +182,15 @@ def empty_database(location: str) -> None:
             found = MetaData()
             found.reflect(connection)
             found.drop_all(connection)
+            # What the tables' triggers call (migration 0018): its own functions, not an
+            # extension's (pg_trgm's live in the same schema).
+            functions = connection.exec_driver_sql(
+                "SELECT p.oid::regprocedure::text FROM pg_proc p"
+                " WHERE p.pronamespace = current_schema()::regnamespace AND NOT EXISTS"
+                " (SELECT 1 FROM pg_depend d WHERE d.objid = p.oid AND d.deptype = 'e')"
+            ).scalars()
+            for function in list(functions):
+                connection.exec_driver_sql(f"DROP FUNCTION {function}")
         engine.dispose()
     else:
         Path(location).unlink(missing_ok=True)
