@@ -140,7 +140,7 @@ def test_a_rare_word_is_looked_up_in_the_index_and_a_common_one_is_not(db, monke
         session.execute(insert(Order), rows)
     with db.reading() as session:
         asked = rare_words(session.connection(), "tote Buyer 123 b %% 1799")
-    # PostgreSQL (its table of words, 0018): every word the index holds, rare together.
+    # PostgreSQL (its table of words, 0019): every word the index holds, rare together.
     assert asked == (("tote", "Buyer", "123", "1799") if ON_POSTGRES else ("123", "1799"))
     with db.reading() as session:
         assert rare_words(session.connection(), "tote buyer") == ()

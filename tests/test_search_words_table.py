@@ -1,4 +1,4 @@
-"""Issue 13, PostgreSQL (migration 0018): the searched words of each order live in a table
+"""Issue 13, PostgreSQL (migration 0019): the searched words of each order live in a table
 of their own with the trigram indexes, so that writing an order without changing its
 words (a cancellation, a shipment) never touches those indexes; triggers keep the table
 equal to what orders say, and a first import builds its indexes once at the end."""
@@ -122,7 +122,7 @@ def test_the_upgrade_moves_the_indexes_and_the_downgrade_moves_them_back(db):
     config = _alembic_config()
     with db.engine.begin() as connection:
         config.attributes["connection"] = connection
-        command.downgrade(config, "0017")
+        command.downgrade(config, "0018")
     assert "orders_search" not in _tables(db)
     assert {"ix_orders_order_id_trigrams", "ix_orders_search_text_trigrams"} <= _indexes(
         db, "orders"

@@ -164,7 +164,7 @@ def search_condition(search: str, *, rare: Sequence[str] = ()) -> ColumnElement[
     return and_(in_search_index(orders.c.id, question, _in_words_table(rare)), condition)
 
 
-# The search index (migration 0015: FTS5 on SQLite; 0018: PostgreSQL's table of searched
+# The search index (migration 0015: FTS5 on SQLite; 0019: PostgreSQL's table of searched
 # words and its trigram indexes) holds every run of three characters of the order id and
 # the search text: a shorter word cannot be looked up in it.
 INDEXED_LENGTH = 3
@@ -195,7 +195,7 @@ def _phrase(text: str) -> str:
 
 
 def _in_words_table(words: Sequence[str]) -> ScalarSelect[int]:
-    """PostgreSQL: the keys of the orders whose searched words (migration 0018) hold
+    """PostgreSQL: the keys of the orders whose searched words (migration 0019) hold
     each of ``words`` as :func:`word_condition` asks, found by the trigram indexes."""
     asked = filter(None, map(_indexed, words))
     return (

@@ -6,7 +6,7 @@ adding all of an import's new orders costs (measured: 58,881 orders, 5.7 s again
 1.0 s of CPU), so an import adds its new orders to the index that way, inside its
 own transaction.
 
-PostgreSQL (migration 0018): the words of each order in a table of their own with the
+PostgreSQL (migration 0019): the words of each order in a table of their own with the
 trigram indexes, kept by triggers a statement at a time. A load much larger than what
 the database holds builds those indexes once at the end instead of order by order.
 """
@@ -20,7 +20,7 @@ from sqlalchemy import Column, Connection, Integer, MetaData, String, Table, Tex
 
 from app.storage.bulk import REBUILD_FACTOR, REBUILD_MIN_ROWS
 
-# PostgreSQL's table of searched words (migration 0018), one row per order, for queries.
+# PostgreSQL's table of searched words (migration 0019), one row per order, for queries.
 # Apart from the models' metadata: on SQLite the table of that name is FTS5's.
 search_words = Table(
     "orders_search",

@@ -182,7 +182,7 @@ def empty_database(location: str) -> None:
             found = MetaData()
             found.reflect(connection)
             found.drop_all(connection)
-            # What the tables' triggers call (migration 0018): its own functions, not an
+            # What the tables' triggers call (migration 0019): its own functions, not an
             # extension's (pg_trgm's live in the same schema).
             functions = connection.exec_driver_sql(
                 "SELECT p.oid::regprocedure::text FROM pg_proc p"

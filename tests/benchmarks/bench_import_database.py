@@ -59,7 +59,7 @@ def replay(source: Path, empty: Path, target: Path) -> None:
     with db.engine.execution_options(**{WRITING: True}).begin() as connection:
         total = sum(len(found) for found in rows.values())
         with indexes_rebuilt(connection, (ORDERS, ITEMS, EVENTS), total, 0):
-            with new_orders_indexed_at_end(connection, 0):
+            with new_orders_indexed_at_end(connection, 0, total):
                 step("begin")
                 for name, found in rows.items():
                     marks = ", ".join("?" for _ in found[0])

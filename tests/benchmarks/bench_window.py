@@ -106,7 +106,7 @@ def build(path: Path | str, count: int) -> float:
         with db.engine.begin() as connection:
             connection.exec_driver_sql("TRUNCATE orders CASCADE")
             # The own indexes (not those behind a key) of the orders and of their searched
-            # words (migration 0018, filled by a trigger) are dropped while the rows are
+            # words (migration 0019, filled by a trigger) are dropped while the rows are
             # copied in and built again after, from their own definitions: the same
             # indexes, built in one pass (a trigram GIN index filled row by row takes an hour).
             indexes = connection.exec_driver_sql(

@@ -1,7 +1,7 @@
 """PostgreSQL: the order search's trigram indexes move to a table of their own (issue 13)
 
-Revision ID: 0018
-Revises: 0017
+Revision ID: 0019
+Revises: 0018
 Create Date: 2026-12-02
 """
 
@@ -10,8 +10,8 @@ from __future__ import annotations
 from alembic import op
 from sqlalchemy import Connection
 
-revision = "0018"
-down_revision = "0017"
+revision = "0019"
+down_revision = "0018"
 branch_labels = None
 depends_on = None
 
