@@ -5,6 +5,8 @@ equal to what orders say, and a first import builds its indexes once at the end.
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 from alembic import command
 from sqlalchemy import delete, event, select, text, update
@@ -115,6 +117,44 @@ def test_a_failed_first_import_leaves_the_trigram_indexes(db, monkeypatch):
     assert _indexes(db, "orders_search") >= TRIGRAM_INDEXES
     with db.reading() as session:
         assert session.execute(text("SELECT count(*) FROM orders_search")).scalar_one() == 0
+
+
+def test_two_first_imports_at_once_take_turns_with_the_trigram_indexes(db):
+    # A second shop computer starts its first import while the first one's is loading:
+    # it waits for the search table instead of reading index definitions being dropped
+    # (PostgreSQL then failed with "cache lookup failed for attribute 1 of relation").
+    first_dropped, first_may_end = threading.Event(), threading.Event()
+    failures: list[BaseException] = []
+
+    def first() -> None:
+        with (
+            db.engine.begin() as connection,
+            search_index.new_orders_indexed_at_end(connection, 0, 1_000_000),
+        ):
+            first_dropped.set()
+            first_may_end.wait(10)
+
+    def second() -> None:
+        try:
+            with (
+                db.engine.begin() as connection,
+                search_index.new_orders_indexed_at_end(connection, 0, 1_000_000),
+            ):
+                pass
+        except BaseException as error:  # what the second import met, asserted below
+            failures.append(error)
+
+    one = threading.Thread(target=first)
+    one.start()
+    assert first_dropped.wait(10)
+    two = threading.Thread(target=second)
+    two.start()
+    two.join(1.0)  # the second is now waiting on the first, not failing
+    first_may_end.set()
+    one.join(10)
+    two.join(10)
+    assert not failures
+    assert _indexes(db, "orders_search") >= TRIGRAM_INDEXES
 
 
 def test_the_upgrade_moves_the_indexes_and_the_downgrade_moves_them_back(db):

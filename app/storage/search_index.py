@@ -80,6 +80,10 @@ def _trigram_indexes_rebuilt(connection: Connection, rows: int, stored: int) -> 
     if rows < REBUILD_MIN_ROWS or rows < REBUILD_FACTOR * stored:
         yield
         return
+    # The lock the drops take anyway, taken before the definitions are read: another
+    # first import dropping them meanwhile (a second shop computer) is waited for, not
+    # read half-dropped ("cache lookup failed for attribute 1 of relation …").
+    connection.exec_driver_sql("LOCK TABLE orders_search IN ACCESS EXCLUSIVE MODE")
     found = connection.exec_driver_sql(
         "SELECT i.indexrelid::regclass::text, pg_get_indexdef(i.indexrelid)"
         " FROM pg_index i WHERE i.indrelid = 'orders_search'::regclass AND NOT i.indisprimary"
