@@ -20,6 +20,7 @@ from app.storage.db import Database, open_database
 from tests.ui.by_hand import visible_dialogs
 from tests.ui.layout_check import layout_faults
 from ui.about_dialog import AboutDialog
+from ui.dialogs.working import Job
 from ui.main_window import MainWindow
 from ui.translation import install_translators
 
@@ -134,6 +135,17 @@ def _about(win: MainWindow) -> QDialog:
     return dialog
 
 
+def settled(dialog: QDialog) -> None:
+    """The dialog as the seller sees it once what it reads on a worker has arrived (the
+    summary's figures) and its layout has taken the new text in: checked a moment
+    earlier, a label whose text just changed still has its old height (CI, loaded)."""
+    for job in dialog.findChildren(Job):
+        job.wait()
+    QApplication.processEvents()
+    QCoreApplication.sendPostedEvents()  # the layout requests the new text posted
+    QApplication.processEvents()
+
+
 @pytest.mark.parametrize("language", ["en", "fr"])
 def test_every_dialog_shows_all_of_its_controls_at_laptop_size(demo_db, qtbot, language):
     app = QCoreApplication.instance()
@@ -147,7 +159,7 @@ def test_every_dialog_shows_all_of_its_controls_at_laptop_size(demo_db, qtbot, l
         for name, opener in states(win, demo_db):
             dialog = opener()
             assert dialog is not None, f"{name}: did not open"
-            QApplication.processEvents()
+            settled(dialog)
             faults += [f"{name}: {fault}" for fault in layout_faults(dialog)]
             dialog.reject()
             QApplication.processEvents()

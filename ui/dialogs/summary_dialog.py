@@ -29,6 +29,7 @@ from app import clock
 from app.account_health.summary import Summary, summary
 from app.errors import SellerDeskError
 from app.storage.db import Database
+from ui.dialogs.room import make_room
 from ui.dialogs.working import Job
 from ui.i18n import number, tr_text
 from ui.printing.output import (
@@ -95,6 +96,9 @@ class SummaryDialog(QDialog):
             for edit in (self.from_edit, self.to_edit):
                 edit.setEnabled(False)
         self.retranslate()
+        # The figures arrive after it opened and take two lines or more: it grows to show
+        # them instead of squashing the date fields (issue 12: every control whole).
+        make_room(self, 420)
         self.reload()
 
     def retranslate(self) -> None:
