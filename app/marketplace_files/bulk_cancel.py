@@ -28,7 +28,7 @@ from operator import attrgetter, itemgetter
 from pathlib import Path
 from typing import cast
 
-from sqlalchemy import Connection, Table, func, insert, select
+from sqlalchemy import Table, insert
 from sqlalchemy.orm import Session
 
 from app import clock
@@ -52,7 +52,7 @@ from app.order_actions.orders import (
 )
 from app.order_actions.reasons import COMMON_CANCELLATION_REASONS, cancellation_reason
 from app.storage import audit, files
-from app.storage.bulk import BulkTable
+from app.storage.bulk import BulkTable, new_keys
 from app.storage.db import Database, changed_elsewhere
 from app.storage.models import Cancellation, CancellationLine, Event, Order, OrderItem
 from app.storage.stand_ins import stand_in_maker
@@ -352,7 +352,7 @@ def _write(session: Session, done: list[CancellationDone], orders: dict[str, Ord
     ]
     BulkTable(ITEMS, dialect).update_many(connection, ("id",), ("quantity_cancelled",), items)
     cancellations = _in_key_order(done, orders)
-    keys = _new_keys(connection, CANCELLATIONS, len(cancellations))
+    keys = new_keys(connection, CANCELLATIONS, len(cancellations))
     # Its key, its order's, then its own (every one has NewCancellation.columns()' names).
     own_columns = tuple(cancellations[0][1].cancellation.columns())
     BulkTable(CANCELLATIONS, dialect).insert_many(
@@ -397,28 +397,6 @@ def _in_key_order(
         numbered.append((nth, order_pk, entry))
     numbered.sort(key=itemgetter(0))  # stable: file order within each round
     return [(order_pk, entry) for _, order_pk, entry in numbered]
-
-
-def _new_keys(connection: Connection, table: Table, count: int) -> list[int]:
-    """The keys the next ``count`` rows of ``table`` get, taken here in one query, so
-    the rows and the lines that point at them go in without a key read back per row.
-
-    PostgreSQL: from the key column's own sequence, as an insert would take them.
-    SQLite: a new row's key is one past the largest (the tables have no
-    AUTOINCREMENT), and the transaction already holds the write lock (an apply's
-    BEGIN IMMEDIATE, a plan's update of the orders just before), so no other writer
-    can take them in between.
-    """
-    if connection.dialect.name == "postgresql":
-        taken = connection.execute(
-            select(func.nextval(func.pg_get_serial_sequence(table.name, "id"))).select_from(
-                func.generate_series(1, count)
-            )
-        )
-        return sorted(key for (key,) in taken)
-    largest = connection.execute(select(func.max(table.c.id))).scalar()
-    first = (largest or 0) + 1
-    return list(range(first, first + count))
 
 
 def _walk(

@@ -70,7 +70,7 @@ from app.order_actions.rules import buyer_disclosed, status_from_items
 from app.order_views.search_text import order_search_text
 from app.order_views.status_labels import status_label
 from app.storage import audit
-from app.storage.bulk import BulkTable, Row, indexes_rebuilt
+from app.storage.bulk import BulkTable, Row, indexes_rebuilt, new_keys
 from app.storage.db import Database, changed_elsewhere
 from app.storage.models import Event, FulfilledBy, Order, OrderItem, OrderStatus
 from app.storage.search_index import new_orders_indexed_at_end
@@ -534,6 +534,10 @@ class _Tables:
         self.items = BulkTable(ITEMS, dialect)
         self.events = BulkTable(EVENTS, dialect)
         self.counts_updates = dialect.supports_sane_multi_rowcount
+        # PostgreSQL: new orders' keys from their sequence before the COPY (one query a
+        # chunk, not one reading 500 orders back by id: 0.6 s of a 100k-line import).
+        # SQLite reads them back, as before (measured on PostgreSQL only).
+        self.keys_first = dialect.name == "postgresql"
         self.sentences = _Sentences()
         # Compiled once for CHUNK ids (a shorter list repeats its first id): handed to the
         # driver as it is, without SQLAlchemy expanding a list for every chunk.
@@ -917,15 +921,24 @@ class _FileMerge:
         connection = tables.connection
         # Only the fingerprint: the order itself is as it was (no version, no event).
         tables.orders.update_many(connection, ("id",), (FINGERPRINT,), printed)
-        if new:
+        if new and tables.keys_first:
+            # The keys the COPY would give, taken before it: no reading them back by id.
+            keys = new_keys(connection, ORDERS, len(new))
+            rows = [
+                (key, *NEW_ORDER_VALUES(merge.values)) for key, merge in zip(keys, new, strict=True)
+            ]
+            tables.orders.insert_many(connection, ("id", *NEW_ORDER_FIELDS), rows)
+            for key, merge in zip(keys, new, strict=True):
+                merge.pk = key
+        elif new:
             # A plain executemany (RETURNING would go row by row on SQLite), then the keys.
             rows = [NEW_ORDER_VALUES(merge.values) for merge in new]
             tables.orders.insert_many(connection, NEW_ORDER_FIELDS, rows)
             wanted = [merge.values["order_id"] for merge in new]
             found = connection.execute(tables.new_keys, {"order_ids": wanted})
-            keys: dict[str, int] = dict(found.all())
+            keys_by_id: dict[str, int] = dict(found.all())
             for merge in new:
-                merge.pk = keys[merge.values["order_id"]]
+                merge.pk = keys_by_id[merge.values["order_id"]]
         if changed:
             rows = [
                 (merge.pk, merge.before["version"], *CHANGED_ORDER_VALUES(merge.values))

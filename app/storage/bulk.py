@@ -26,6 +26,7 @@ from sqlalchemy import (
     Select,
     Table,
     bindparam,
+    func,
     insert,
     select,
     update,
@@ -296,6 +297,29 @@ class BulkTable:
             return int(connection.exec_driver_sql(prepared.sql, named).rowcount)
         params = _convert_columns(self._to_storage, names, rows, positions)
         return int(connection.exec_driver_sql(prepared.sql, params).rowcount)
+
+
+def new_keys(connection: Connection, table: Table, count: int) -> list[int]:
+    """The keys the next ``count`` rows of ``table`` get, taken here in one query, so
+    the rows and the rows that point at them go in without a key read back per row.
+
+    PostgreSQL: from the key column's own sequence, as an insert would take them
+    (sorted: in the order the rows of one insert take them).
+    SQLite: a new row's key is one past the largest (the tables have no
+    AUTOINCREMENT); only for a transaction that already holds the write lock (a
+    bulk cancel's BEGIN IMMEDIATE, its plan's update of the orders just before), so
+    no other writer can take them in between.
+    """
+    if connection.dialect.name == "postgresql":
+        taken = connection.execute(
+            select(func.nextval(func.pg_get_serial_sequence(table.name, "id"))).select_from(
+                func.generate_series(1, count)
+            )
+        )
+        return sorted(key for (key,) in taken)
+    largest = connection.execute(select(func.max(table.c.id))).scalar()
+    first = (largest or 0) + 1
+    return list(range(first, first + count))
 
 
 def _distinct_keys(count: int, rows: list[Row]) -> bool:
