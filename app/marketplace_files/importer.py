@@ -534,10 +534,6 @@ class _Tables:
         self.items = BulkTable(ITEMS, dialect)
         self.events = BulkTable(EVENTS, dialect)
         self.counts_updates = dialect.supports_sane_multi_rowcount
-        # PostgreSQL: new orders' keys from their sequence before the COPY (one query a
-        # chunk, not one reading 500 orders back by id: 0.6 s of a 100k-line import).
-        # SQLite reads them back, as before (measured on PostgreSQL only).
-        self.keys_first = dialect.name == "postgresql"
         self.sentences = _Sentences()
         # Compiled once for CHUNK ids (a shorter list repeats its first id): handed to the
         # driver as it is, without SQLAlchemy expanding a list for every chunk.
@@ -550,9 +546,6 @@ class _Tables:
         # The driver's parameters: in order (qmark) or by name (pyformat).
         self.prints_by_name: list[str] | None = (
             None if compiled.positional else [bind.key for bind in asked]
-        )
-        self.new_keys = self.orders.select("order_id", "id").where(
-            self.orders.column("order_id").in_(bindparam("order_ids", expanding=True))
         )
         if dialect.name == "postgresql":
             # The tables grow chunk by chunk inside this transaction: a plan the server
@@ -921,8 +914,9 @@ class _FileMerge:
         connection = tables.connection
         # Only the fingerprint: the order itself is as it was (no version, no event).
         tables.orders.update_many(connection, ("id",), (FINGERPRINT,), printed)
-        if new and tables.keys_first:
-            # The keys the COPY would give, taken before it: no reading them back by id.
+        if new:
+            # The keys the insert would give, taken before it: no reading them back by id
+            # (0.6 s of a 100k-line first import on PostgreSQL, whose COPY returns none).
             keys = new_keys(connection, ORDERS, len(new))
             rows = [
                 (key, *NEW_ORDER_VALUES(merge.values)) for key, merge in zip(keys, new, strict=True)
@@ -930,15 +924,6 @@ class _FileMerge:
             tables.orders.insert_many(connection, ("id", *NEW_ORDER_FIELDS), rows)
             for key, merge in zip(keys, new, strict=True):
                 merge.pk = key
-        elif new:
-            # A plain executemany (RETURNING would go row by row on SQLite), then the keys.
-            rows = [NEW_ORDER_VALUES(merge.values) for merge in new]
-            tables.orders.insert_many(connection, NEW_ORDER_FIELDS, rows)
-            wanted = [merge.values["order_id"] for merge in new]
-            found = connection.execute(tables.new_keys, {"order_ids": wanted})
-            keys_by_id: dict[str, int] = dict(found.all())
-            for merge in new:
-                merge.pk = keys_by_id[merge.values["order_id"]]
         if changed:
             rows = [
                 (merge.pk, merge.before["version"], *CHANGED_ORDER_VALUES(merge.values))

@@ -306,9 +306,9 @@ def new_keys(connection: Connection, table: Table, count: int) -> list[int]:
     PostgreSQL: from the key column's own sequence, as an insert would take them
     (sorted: in the order the rows of one insert take them).
     SQLite: a new row's key is one past the largest (the tables have no
-    AUTOINCREMENT); only for a transaction that already holds the write lock (a
-    bulk cancel's BEGIN IMMEDIATE, its plan's update of the orders just before), so
-    no other writer can take them in between.
+    AUTOINCREMENT); only for a transaction that already holds the write lock (an
+    import's or a bulk cancel's BEGIN IMMEDIATE, a plan's update of the orders just
+    before), so no other writer can take them in between.
     """
     if connection.dialect.name == "postgresql":
         taken = connection.execute(
