@@ -11,7 +11,7 @@ import pytest
 from alembic import command
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sqlalchemy import create_engine, delete, insert, select, text, update
+from sqlalchemy import create_engine, delete, event, insert, select, text, update
 
 from app.marketplace_files.importer import import_reports
 from app.order_actions.orders import cancel, verify_payment
@@ -20,6 +20,7 @@ from app.order_views.order_list import ListQuery, count, page, view_counts
 from app.order_views.queries import (
     View,
     index_question,
+    likely_rare,
     rare_words,
     search_condition,
 )
@@ -150,6 +151,33 @@ def test_a_rare_word_is_looked_up_in_the_index_and_a_common_one_is_not(db, monke
     assert [row.order_id for row in page(db, ListQuery(search="1799", search_first=True))] == [
         "1799-MUG"
     ]
+
+
+def test_postgresql_asks_words_its_planner_expects_in_few_orders_in_the_index_at_once(
+    db, monkeypatch
+):
+    monkeypatch.setattr(queries, "POSTGRESQL_RARE_AT_MOST", 300)  # the same rule, on fewer
+    monkeypatch.setattr(queries, "POSTGRESQL_SURELY_COMMON_FROM", 600)
+    rows = [_order(n, "Shipped", f"Buyer {n}", "MUG", "Tote") for n in range(2000)]
+    with db.transaction() as session:
+        session.execute(insert(Order), rows)
+        if ON_POSTGRES:  # what autovacuum does after such an insert
+            session.execute(text("ANALYZE orders_search"))
+    asked: list[str] = []
+    event.listen(db.engine, "before_cursor_execute", lambda *call: asked.append(call[2]))
+    with db.reading() as session:
+        connection = session.connection()
+        expected = ("Buyer", "1799") if ON_POSTGRES else ()  # SQLite's first try walks
+        assert likely_rare(connection, "Buyer 1799 mu") == expected
+        assert likely_rare(connection, "tote buyer") == ()
+        if ON_POSTGRES:  # the planner expects "tote buyer" in every order: no count
+            assert rare_words(connection, "tote buyer") == ()
+            assert not [sql for sql in asked if "count(" in sql.lower()]
+    found_at_once = page(db, ListQuery(search="Buyer 1799 mu"), as_of=NOW)
+    looked_for = ListQuery(search="Buyer 1799 mu", search_first=True)
+    assert found_at_once == page(db, looked_for, as_of=NOW)
+    assert [row.order_id for row in found_at_once] == ["1799-MUG"]
+    assert [row.order_id for row in page(db, ListQuery(search="1799"), as_of=NOW)] == ["1799-MUG"]
 
 
 def test_the_question_asks_each_word_in_the_order_id_as_typed_and_the_text_folded():

@@ -45,6 +45,7 @@ from app.order_actions.rules import buyer_disclosed
 from app.order_views.queries import (
     OPEN_STATUSES,
     View,
+    likely_rare,
     rare_words,
     search_condition,
     view_condition,
@@ -590,8 +591,12 @@ def page(
     nulls_first = _nulls_first(db)
     # Plain rows from a connection: no ORM session or bookkeeping for a list's cells.
     with db.connected() as connection, stoppable(connection, stop):
-        # Looking for the searched orders first: a rare word's in the search index.
-        rare = rare_words(connection, query.search) if query.search_first else ()
+        # Looking for the searched orders first: a rare word's in the search index (on
+        # PostgreSQL also at the first try, when the planner expects few orders).
+        if query.search_first:
+            rare = rare_words(connection, query.search)
+        else:
+            rare = likely_rare(connection, query.search)
         found = connection.execute(
             page_query(
                 query,
@@ -599,7 +604,7 @@ def page(
                 offset,
                 limit,
                 nulls_first=nulls_first,
-                search_first=query.search_first,
+                search_first=query.search_first or bool(rare),
                 rare=rare,
             )
         ).all()

@@ -135,7 +135,7 @@ def word_condition(word: str) -> ColumnElement[bool]:
     looked up by prefix in the order id's index instead of reading every order
     (a million orders: a millisecond instead of half a second).
     """
-    word = word.replace("%", "").replace("_", "")
+    word = _stripped(word)
     if ORDER_ID_START.fullmatch(word):
         return _starts_with(orders.c.order_id, word)
     return _contains(word, orders.c.order_id, orders.c.search_text)
@@ -144,9 +144,17 @@ def word_condition(word: str) -> ColumnElement[bool]:
 def _contains(
     word: str, order_id: ColumnElement[str], search_text: ColumnElement[str]
 ) -> ColumnElement[bool]:
-    # The folded copy is lower case already: a plain LIKE on both databases (no
-    # lower() per row; SQLite's LIKE ignores ASCII case anyway).
-    return or_(order_id.like(f"%{word}%"), search_text.like(f"%{fold(word)}%"))
+    in_order_id, in_search_text = _patterns(word)
+    return or_(order_id.like(in_order_id), search_text.like(in_search_text))
+
+
+def _patterns(word: str) -> tuple[str, str]:
+    """The LIKE patterns of a word: as typed in the order id, folded in the search text.
+
+    The folded copy is lower case already: a plain LIKE on both databases (no
+    lower() per row; SQLite's LIKE ignores ASCII case anyway).
+    """
+    return f"%{word}%", f"%{fold(word)}%"
 
 
 def search_condition(search: str, *, rare: Sequence[str] = ()) -> ColumnElement[bool]:
@@ -177,17 +185,30 @@ RARE_AT_MOST = 100_000
 # index twice (its words' row, then its own): "sku-42" counted in 0.31 s from the index
 # (0.09 s to find it common, 0.22 s to count) against 0.14 s reading every order.
 POSTGRESQL_RARE_AT_MOST = 10_000
+# The planner's estimate of how many orders hold the words errs by about twice either
+# way at 1M ("sku-42": 70,800 for 38,049; "9999": 200 for 637): words estimated in more
+# than this many orders are common without counting them (the count alone cost "sku-42"
+# 80 ms, more than half of the filter counts' search).
+POSTGRESQL_SURELY_COMMON_FROM = 2 * POSTGRESQL_RARE_AT_MOST
+# EXPLAIN's first line, its top node:
+# "Bitmap Heap Scan on orders_search  (cost=49.60..768.48 rows=200 width=4)".
+PLANNED_ROWS = re.compile(r" rows=(\d+) ")
 
 
 def _indexed(typed: str) -> tuple[str, str] | None:
     """The word as :func:`word_condition` looks for it in the order id and in the search
     text, or None when the index cannot answer it (too short, or an order id's start,
     which the order id's own index answers)."""
-    word = typed.replace("%", "").replace("_", "")
+    word = _stripped(typed)
     folded = fold(word)
     if ORDER_ID_START.fullmatch(word) or min(len(word), len(folded)) < INDEXED_LENGTH:
         return None
     return word, folded
+
+
+def _stripped(typed: str) -> str:
+    """The word searched for: ``%`` and ``_`` typed are taken literally away."""
+    return typed.replace("%", "").replace("_", "")
 
 
 def _phrase(text: str) -> str:
@@ -230,7 +251,9 @@ def rare_words(connection: Connection, search: str) -> tuple[str, ...]:
     steps each (tens of ms at 1M orders). PostgreSQL: every word the index holds,
     when together they are in at most POSTGRESQL_RARE_AT_MOST orders, asked in one
     query where the planner reads the rarest word's trigrams and checks the others
-    on the rows found ("Buyer 99999": "buyer" alone would cost tens of ms).
+    on the rows found ("Buyer 99999": "buyer" alone would cost tens of ms); words the
+    planner expects in more than POSTGRESQL_SURELY_COMMON_FROM orders are common
+    without that count.
     """
     if connection.dialect.name == "postgresql":
         return _rare_together(connection, search)
@@ -250,14 +273,54 @@ def rare_words(connection: Connection, search: str) -> tuple[str, ...]:
     return tuple(found)
 
 
-def _rare_together(connection: Connection, search: str) -> tuple[str, ...]:
-    asked = [(word, indexed) for word in search.split() if (indexed := _indexed(word))]
-    if not asked:
+def likely_rare(connection: Connection, search: str) -> tuple[str, ...]:
+    """PostgreSQL: the typed words the search index holds, when the planner estimates
+    them together in at most POSTGRESQL_RARE_AT_MOST orders (no count: a planning, a
+    tenth of a millisecond); elsewhere none.
+
+    The list's first try on the GUI thread asks a rare word this way, in the index:
+    walking the orders in the sort's order would spend the whole budget on a million
+    orders that do not match ("Buyer 99999", "zzz"). A wrong guess costs no wrong
+    row, only that try's budget (the worker then counts, see :func:`rare_words`).
+    """
+    if connection.dialect.name != "postgresql":
         return ()
-    holding = select(literal(1)).where(*(_in_words(indexed[0]) for _, indexed in asked))
+    asked = _asked(search)
+    if not asked or _planned_rows(connection, asked) > POSTGRESQL_RARE_AT_MOST:
+        return ()
+    return asked
+
+
+def _asked(search: str) -> tuple[str, ...]:
+    """The typed words the search index holds, as typed."""
+    return tuple(word for word in search.split() if _indexed(word))
+
+
+def _planned_rows(connection: Connection, asked: Sequence[str]) -> int:
+    """How many orders the planner expects to hold every word of ``asked`` (orders_search's
+    rows that :func:`_in_words` finds), read from the top line of its plan.
+
+    Written out here rather than compiled from :func:`_in_words`: compiling the query
+    cost three times its planning, and this runs before every search's first page.
+    """
+    holding = " AND ".join(["(order_id LIKE %s OR search_text LIKE %s)"] * len(asked))
+    patterns = [pattern for word in asked for pattern in _patterns(_stripped(word))]
+    plan = connection.exec_driver_sql(
+        f"EXPLAIN SELECT 1 FROM orders_search WHERE {holding}", tuple(patterns)
+    ).scalar()
+    found = PLANNED_ROWS.search(str(plan))
+    # No estimate read: as if few (the words are then counted, or tried within a budget).
+    return int(found.group(1)) if found else 0
+
+
+def _rare_together(connection: Connection, search: str) -> tuple[str, ...]:
+    asked = _asked(search)
+    if not asked or _planned_rows(connection, asked) > POSTGRESQL_SURELY_COMMON_FROM:
+        return ()
+    holding = select(literal(1)).where(*(_in_words(_stripped(word)) for word in asked))
     limited = holding.limit(POSTGRESQL_RARE_AT_MOST + 1).subquery()
     held = connection.execute(select(func.count()).select_from(limited)).scalar_one()
-    return tuple(word for word, _ in asked) if held <= POSTGRESQL_RARE_AT_MOST else ()
+    return asked if held <= POSTGRESQL_RARE_AT_MOST else ()
 
 
 class in_search_index(FunctionElement[bool]):  # noqa: N801 - an SQL function's name
