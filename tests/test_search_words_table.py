@@ -16,7 +16,7 @@ from app.marketplace_files.importer import import_reports
 from app.order_actions.orders import cancel, verify_payment
 from app.order_views.order_list import ListQuery, page
 from app.order_views.queries import View
-from app.storage import search_index
+from app.storage import bulk, search_index
 from app.storage.db import Database, _alembic_config
 from app.storage.models import Order, OrderStatus
 from tests.conftest import ON_POSTGRES
@@ -98,7 +98,7 @@ def _statements(db: Database) -> list[str]:
 
 
 def test_a_first_import_builds_the_trigram_indexes_once_at_the_end(db, monkeypatch):
-    monkeypatch.setattr(search_index, "REBUILD_MIN_ROWS", 1)  # the same rule, on a small file
+    monkeypatch.setattr(bulk, "REBUILD_MIN_ROWS", 1)  # the same rule, on a small file
     seen = _statements(db)
     import_reports(db, [ORDERS_REPORT], at=NOW)
     dropped = [s for s in seen if s.startswith("DROP INDEX")]
@@ -111,7 +111,7 @@ def test_a_first_import_builds_the_trigram_indexes_once_at_the_end(db, monkeypat
 
 
 def test_a_failed_first_import_leaves_the_trigram_indexes(db, monkeypatch):
-    monkeypatch.setattr(search_index, "REBUILD_MIN_ROWS", 1)
+    monkeypatch.setattr(bulk, "REBUILD_MIN_ROWS", 1)
     with pytest.raises(importer.ImportCancelled):
         import_reports(db, [ORDERS_REPORT], at=NOW, cancelled=iter([False, True]).__next__)
     assert _indexes(db, "orders_search") >= TRIGRAM_INDEXES

@@ -337,6 +337,24 @@ REBUILD_FACTOR = 2
 REBUILD_MIN_ROWS = 20_000
 
 
+def rebuilding_pays(rows: int, stored: int) -> bool:
+    """Whether loading ``rows`` rows where ``stored`` are builds indexes faster afresh at
+    the end than row by row (SQLite's plain indexes, PostgreSQL's search indexes)."""
+    return rows >= REBUILD_MIN_ROWS and rows >= REBUILD_FACTOR * stored
+
+
+@contextmanager
+def dropped_meanwhile(connection: Connection, indexes: Sequence[tuple[str, str]]) -> Iterator[None]:
+    """``indexes`` (quoted name, definition) dropped inside, built again from their
+    definitions at the end, both in the caller's transaction (should it fail, they are
+    back as they were)."""
+    for name, _ in indexes:
+        connection.exec_driver_sql(f"DROP INDEX {name}")
+    yield
+    for _, definition in indexes:
+        connection.exec_driver_sql(definition)
+
+
 @contextmanager
 def indexes_rebuilt(
     connection: Connection, tables: Sequence[Table], rows: int, stored: int
@@ -351,11 +369,7 @@ def indexes_rebuilt(
     and find rows during the load). PostgreSQL keeps its indexes: dropping one
     would lock the table against readers until the load ends.
     """
-    if (
-        connection.dialect.name != "sqlite"
-        or rows < REBUILD_MIN_ROWS
-        or rows < REBUILD_FACTOR * stored
-    ):
+    if connection.dialect.name != "sqlite" or not rebuilding_pays(rows, stored):
         yield
         return
     names = [table.name for table in tables]
@@ -365,8 +379,5 @@ def indexes_rebuilt(
         f" AND tbl_name IN ({marks}) AND sql NOT LIKE 'CREATE UNIQUE%'",
         tuple(names),
     ).all()
-    for name, _ in found:
-        connection.exec_driver_sql(f'DROP INDEX "{name}"')
-    yield
-    for _, sql in found:
-        connection.exec_driver_sql(sql)
+    with dropped_meanwhile(connection, [(f'"{name}"', sql) for name, sql in found]):
+        yield

@@ -18,7 +18,7 @@ from contextlib import contextmanager
 
 from sqlalchemy import Column, Connection, Integer, MetaData, String, Table, Text
 
-from app.storage.bulk import REBUILD_FACTOR, REBUILD_MIN_ROWS
+from app.storage.bulk import dropped_meanwhile, rebuilding_pays
 
 # PostgreSQL's table of searched words (migration 0019), one row per order, for queries.
 # Apart from the models' metadata: on SQLite the table of that name is FTS5's.
@@ -77,7 +77,7 @@ def _trigram_indexes_rebuilt(connection: Connection, rows: int, stored: int) -> 
     database still nearly empty. Inside the caller's transaction: should it fail,
     the indexes are back as they were.
     """
-    if rows < REBUILD_MIN_ROWS or rows < REBUILD_FACTOR * stored:
+    if not rebuilding_pays(rows, stored):
         yield
         return
     # The lock the drops take anyway, taken before the definitions are read: another
@@ -88,8 +88,6 @@ def _trigram_indexes_rebuilt(connection: Connection, rows: int, stored: int) -> 
         "SELECT i.indexrelid::regclass::text, pg_get_indexdef(i.indexrelid)"
         " FROM pg_index i WHERE i.indrelid = 'orders_search'::regclass AND NOT i.indisprimary"
     ).all()
-    for name, _ in found:
-        connection.exec_driver_sql(f"DROP INDEX {name}")
-    yield
-    for _, definition in found:
-        connection.exec_driver_sql(definition)
+    # regclass::text is the name as SQL must write it (quoted where it needs to be).
+    with dropped_meanwhile(connection, [(name, definition) for name, definition in found]):
+        yield
