@@ -8,8 +8,7 @@ import sqlite3
 from datetime import timedelta
 
 import pytest
-from alembic import command
-from sqlalchemy import create_engine, select
+from sqlalchemy import select
 
 from app.marketplace_files.importer import import_reports
 from app.order_actions.orders import cancel
@@ -17,10 +16,11 @@ from app.order_views.order_details import order_details
 from app.order_views.order_list import ListQuery, page, view_counts
 from app.order_views.queries import View
 from app.storage import audit
-from app.storage.db import _alembic_config, open_database
+from app.storage.db import open_database
 from app.storage.models import Order, OrderStatus
 from tests.conftest import ON_POSTGRES
 from tests.factories import NOW, ItemSpec, OrderSpec, add_order
+from tests.migrations import file_downgraded
 from tests.reportfiles import ORDERS_REPORT
 
 ORDER = "405-1234567-1234567"
@@ -106,12 +106,7 @@ def test_a_request_by_message_written_before_0008_is_found_after_the_upgrade(db,
     cancel(db, OTHER, "NoInventory", at=NOW - timedelta(hours=3))
     buyer_writes(db, at=NOW - timedelta(hours=1), order_id=OTHER)  # after: not a request
     db.dispose()
-    engine = create_engine(f"sqlite:///{db_path}")
-    config = _alembic_config()
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.downgrade(config, "0007")
-    engine.dispose()
+    file_downgraded(db_path, "0007")
     with sqlite3.connect(db_path) as connection:
         columns = {r[1] for r in connection.execute("PRAGMA table_info(orders)")}
     assert "asked_to_cancel_by_message" not in columns

@@ -7,8 +7,6 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from alembic import command
-from sqlalchemy import create_engine
 
 from app.errors import DatabaseProblem
 from app.storage import private_files
@@ -16,6 +14,7 @@ from app.storage.db import _alembic_config, open_database
 from tests import crash
 from tests.conftest import ON_POSTGRES
 from tests.factories import OrderSpec, add_order
+from tests.migrations import file_downgraded
 
 pytestmark = pytest.mark.skipif(ON_POSTGRES, reason="SQLite only: about the SQLite file")
 
@@ -45,12 +44,7 @@ def at_revision(path: Path, revision: str) -> None:
     db = open_database(str(path))
     add_order(db, OrderSpec(order_id=ORDER))
     db.dispose()
-    engine = create_engine(f"sqlite:///{path}")
-    config = _alembic_config()
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.downgrade(config, revision)
-    engine.dispose()
+    file_downgraded(path, revision)
 
 
 def opens_whole(path: Path, *, orders: int) -> None:

@@ -6,20 +6,20 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
-from alembic import command
 from hypothesis import given
 from hypothesis import strategies as st
-from sqlalchemy import create_engine, select
+from sqlalchemy import select
 
 from app.marketplace_files.importer import import_reports
 from app.order_actions.orders import cancel, verify_payment
 from app.order_views.order_list import FoundElsewhere, ListQuery, found_elsewhere, page, view_counts
 from app.order_views.queries import View
 from app.order_views.search_text import fold, order_search_text
-from app.storage.db import _alembic_config, open_database
+from app.storage.db import open_database
 from app.storage.models import Order, OrderStatus
 from tests.conftest import ON_POSTGRES
 from tests.factories import NOW, ItemSpec, OrderSpec, add_order
+from tests.migrations import file_downgraded
 from tests.reportfiles import ORDERS_REPORT
 
 ORDER = "405-1234567-1234567"
@@ -119,12 +119,7 @@ def test_an_order_is_folded_a_field_at_a_time_as_a_whole(fields):
 def test_orders_written_before_0008_are_searchable_after_the_upgrade(db, db_path):
     named(db, "Lemaître")
     db.dispose()
-    engine = create_engine(f"sqlite:///{db_path}")
-    config = _alembic_config()
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.downgrade(config, "0007")
-    engine.dispose()
+    file_downgraded(db_path, "0007")
     with sqlite3.connect(db_path) as connection:
         columns = {row[1] for row in connection.execute("PRAGMA table_info(orders)")}
     assert "search_text" not in columns

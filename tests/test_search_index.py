@@ -8,10 +8,9 @@ import sqlite3
 from contextlib import contextmanager
 
 import pytest
-from alembic import command
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sqlalchemy import create_engine, delete, event, insert, select, text, update
+from sqlalchemy import delete, event, insert, select, text, update
 
 from app.marketplace_files.importer import import_reports
 from app.order_actions.orders import cancel, verify_payment
@@ -25,10 +24,11 @@ from app.order_views.queries import (
     search_condition,
 )
 from app.order_views.search_text import order_search_text
-from app.storage.db import _alembic_config, open_database
+from app.storage.db import open_database
 from app.storage.models import Order, OrderStatus
 from tests.conftest import ON_POSTGRES
 from tests.factories import NOW, ItemSpec, OrderSpec, add_order
+from tests.migrations import file_downgraded
 from tests.reportfiles import ORDERS_REPORT
 
 # Accents, ligatures, case, LIKE's wildcards, FTS5's quote, letters whose folding
@@ -192,12 +192,7 @@ def test_the_question_asks_each_word_in_the_order_id_as_typed_and_the_text_folde
 def test_orders_written_before_0015_are_in_the_index_after_the_upgrade(db, db_path):
     add_order(db, OrderSpec(items=[ItemSpec(sku="RARE-SKU-77")]))
     db.dispose()
-    engine = create_engine(f"sqlite:///{db_path}")
-    config = _alembic_config()
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.downgrade(config, "0014")
-    engine.dispose()
+    file_downgraded(db_path, "0014")
     with sqlite3.connect(db_path) as connection:
         assert not connection.execute(
             "SELECT 1 FROM sqlite_master WHERE name = 'orders_search'"
@@ -230,12 +225,7 @@ def test_the_index_gathers_8_mib_of_new_words_before_writing_them(db, db_path):
             ).fetchall()
 
     assert pending_bytes() == [(8 * 1024 * 1024,)]
-    engine = create_engine(f"sqlite:///{db_path}")
-    config = _alembic_config()
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.downgrade(config, "0017")
-    engine.dispose()
+    file_downgraded(db_path, "0017")
     assert pending_bytes() == []
     reopened = open_database(str(db_path))  # upgraded again
     try:

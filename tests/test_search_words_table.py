@@ -8,7 +8,6 @@ from __future__ import annotations
 import threading
 
 import pytest
-from alembic import command
 from sqlalchemy import delete, event, select, text, update
 
 from app.marketplace_files import importer
@@ -17,10 +16,11 @@ from app.order_actions.orders import cancel, verify_payment
 from app.order_views.order_list import ListQuery, page
 from app.order_views.queries import View
 from app.storage import bulk, search_index
-from app.storage.db import Database, _alembic_config
+from app.storage.db import Database
 from app.storage.models import Order, OrderStatus
 from tests.conftest import ON_POSTGRES
 from tests.factories import NOW, ItemSpec, OrderSpec, add_order
+from tests.migrations import downgraded, upgraded
 from tests.reportfiles import ORDERS_REPORT
 
 pytestmark = pytest.mark.skipif(not ON_POSTGRES, reason="PostgreSQL's table (SQLite: FTS5)")
@@ -159,18 +159,13 @@ def test_two_first_imports_at_once_take_turns_with_the_trigram_indexes(db):
 
 def test_the_upgrade_moves_the_indexes_and_the_downgrade_moves_them_back(db):
     add_order(db, OrderSpec(items=[ItemSpec(sku="RARE-SKU-77")]))
-    config = _alembic_config()
-    with db.engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.downgrade(config, "0018")
+    downgraded(db.engine, "0018")
     assert "orders_search" not in _tables(db)
     assert {"ix_orders_order_id_trigrams", "ix_orders_search_text_trigrams"} <= _indexes(
         db, "orders"
     )
     add_order(db, OrderSpec(order_id="406-1234567-1234567", items=[ItemSpec(sku="RARE-SKU-78")]))
-    with db.engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "head")
+    upgraded(db.engine)
     assert _indexes(db, "orders_search") >= TRIGRAM_INDEXES
     assert not {name for name in _indexes(db, "orders") if name.endswith("_trigrams")}
     assert _differing(db) == 0

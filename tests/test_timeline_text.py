@@ -7,8 +7,7 @@ import sqlite3
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
-from alembic import command
-from sqlalchemy import create_engine, select
+from sqlalchemy import select
 
 from app.marketplace_files.carriers import resolve_carrier
 from app.marketplace_files.importer import import_reports
@@ -18,10 +17,11 @@ from app.order_actions.restocking import Share
 from app.order_actions.returns import receive_return, request_return
 from app.order_views.order_details import order_details
 from app.storage import audit
-from app.storage.db import _alembic_config, open_database
+from app.storage.db import open_database
 from app.storage.models import Event, OrderStatus
 from app.text import QT_TRANSLATE_NOOP, Amount, Day, Moment, Text, from_json, text, to_json
 from tests.factories import NOW, ItemSpec, OrderSpec, add_order
+from tests.migrations import file_downgraded
 from tests.reportfiles import ORDERS_REPORT
 
 ORDER = "405-1234567-1234567"
@@ -113,12 +113,7 @@ def test_a_0002_database_is_migrated_and_its_old_events_keep_their_english(db, d
     verify_payment(db, ORDER, at=NOW - timedelta(hours=1))
     db.dispose()
     # Take the file back to what SellerDesk wrote before 0003, events and all.
-    engine = create_engine(f"sqlite:///{db_path}")
-    config = _alembic_config()
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.downgrade(config, "0002")
-    engine.dispose()
+    file_downgraded(db_path, "0002")
     assert "summary_text" not in columns(db_path, "events")
 
     reopened = open_database(str(db_path))
