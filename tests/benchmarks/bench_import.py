@@ -3,7 +3,7 @@
 Not part of the test run (pytest collects only ``test_*.py``). Run it with::
 
     .venv/bin/python tests/benchmarks/bench_import.py [--lines 100000 [1000000]]
-        [--repeat 3] [--large-repeat 1] [--db URL]
+        [--repeat 3] [--large-repeat 1] [--db URL] [--shape us [eu-cp1252 …]]
 
 It writes an orders report (with prices) of about 60 % as many orders as lines,
 some with several items, then runs as whole processes, taking turns:
@@ -22,6 +22,13 @@ database at that SQLAlchemy URL instead of a fresh SQLite file (e.g.
 PostgreSQL: ``postgresql+psycopg://user@host/db``; it is emptied before each
 fresh import); the bare load stays on SQLite, and the same bare load on that server
 (one driver ``executemany`` into one table) is run beside it as a second baseline.
+
+``--shape`` writes the same orders in other shapes real files come in (see
+``report_shapes.py``: a BOM and CRLF, Windows-1252 with EU spellings, columns
+shuffled among unknown ones, the all-orders report with Amazon-fulfilled orders,
+lines sorted by SKU, a spreadsheet's quoting); the bare load reads each file in its own encoding.
+After each shape's runs, what the database holds is summed up (orders, items,
+amounts, statuses, names), to check the shape was read as intended.
 """
 
 from __future__ import annotations
@@ -39,6 +46,7 @@ from pathlib import Path
 from typing import Any
 
 import benchkit
+import report_shapes
 
 # SellerDesk itself is imported only by the helper modes below: the measured
 # commands are children of a small process (a child's peak memory counts its
@@ -60,7 +68,8 @@ PRODUCTS = [
     ("THE-VERT-100", "Thé vert sencha bio, sachet 100 g", "7.80"),
     ("BOUGIE-LAV-200", "Bougie parfumée lavande, 200 g", "16.00"),
 ]
-NAMES = ["Aurélien Garçon", "Noël Faure", "Chloé Mercier", "Loïc Lebœuf", "Jérôme Müller"]
+# Names a Windows-1252 file of an EU marketplace holds too.
+NAMES = ["Aurélien Garçon", "Françoise Noël", "Mette Ørsted", "Loïc Lebœuf", "Jérôme Müller"]
 CITIES = [("Clermont-Ferrand", "Puy-de-Dôme", "63000"), ("Saint-Étienne", "Loire", "42000")]
 
 
@@ -83,19 +92,25 @@ def report_lines(lines: int, seed: int = 7) -> Iterator[str]:
         name = rng.choice(NAMES)
         city, state, postal = rng.choice(CITIES)
         requested = rng.random() < 0.02
+        email = ""
         for sku, title, price in rng.sample(PRODUCTS, items):
             quantity = rng.choice([1, 1, 1, 2])
+            # Drawn on every line (the same random sequence as before), but an order has
+            # one buyer: the lines of an order agree, as in a real report.
+            item_id = f"{rng.randrange(10**13, 10**14)}"
+            drawn = f"{rng.randrange(16**10):010x}@marketplace.amazon.fr"
+            email = email or drawn
             amount = f"{float(price) * quantity:.2f}"
             yield "\t".join(
                 [
                     order_id,
-                    f"{rng.randrange(10**13, 10**14)}",
+                    item_id,
                     bought.isoformat(),
                     paid.isoformat(),
                     paid.isoformat(),
                     promise.isoformat(),
                     "0",
-                    f"{rng.randrange(16**10):010x}@marketplace.amazon.fr",
+                    email,
                     name,
                     "+33 6 11 45 28 20",
                     sku,
@@ -129,20 +144,25 @@ def report_lines(lines: int, seed: int = 7) -> Iterator[str]:
             written += 1
 
 
-def write_report(path: Path, lines: int) -> int:
-    orders = set()
-    with path.open("w", encoding="utf-8", newline="\n") as handle:
-        handle.write(HEADER + "\n")
-        for line in report_lines(lines):
-            orders.add(line.split("\t", 1)[0])
-            handle.write(line + "\n")
-    return len(orders)
+COLUMNS = HEADER.split("\t")
+SHAPES = report_shapes.shapes(COLUMNS)
 
 
-def _load_report(cursor: Any, report: Path, table: str, mark: str) -> None:
-    """csv.reader of the report into a new table of text columns, one driver executemany
-    (``mark``: the driver's parameter mark). Both bare loads, so both floors are the same."""
-    with report.open(encoding="utf-8", newline="") as handle:
+def write_report(path: Path, lines: int, shape: str = "us") -> int:
+    found = report_shapes.write(
+        str(path),
+        SHAPES[shape],
+        lambda: (line.split("\t") for line in report_lines(lines)),
+        COLUMNS,
+    )
+    return len(found)
+
+
+def _load_report(cursor: Any, report: Path, table: str, mark: str, encoding: str) -> None:
+    """csv.reader of the report (in its ``encoding``) into a new table of text columns, one
+    driver executemany (``mark``: the driver's parameter mark). Both bare loads, so both
+    floors are the same."""
+    with report.open(encoding=encoding, newline="") as handle:
         reader = csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
         header = next(reader)
         columns = ", ".join(f'"{name}" TEXT' for name in header)
@@ -151,23 +171,23 @@ def _load_report(cursor: Any, report: Path, table: str, mark: str) -> None:
         cursor.executemany(f"INSERT INTO {table} VALUES ({marks})", reader)
 
 
-def bare_load(report: Path, database: Path) -> None:
+def bare_load(report: Path, database: Path, encoding: str) -> None:
     """The floor: csv.reader + one executemany into a single table, one commit."""
     database.unlink(missing_ok=True)
     connection = sqlite3.connect(database)
-    _load_report(connection.cursor(), report, "report", "?")
+    _load_report(connection.cursor(), report, "report", "?", encoding)
     connection.commit()
     connection.close()
 
 
-def bare_server_load(report: Path, url: str) -> None:
+def bare_server_load(report: Path, url: str, encoding: str) -> None:
     """The same floor on a database server: csv.reader + one executemany of the driver
     (psycopg pipelines it) into a single table, one commit."""
     import psycopg
 
     with psycopg.connect(url.replace("+psycopg", "", 1)) as connection:
         connection.execute("DROP TABLE IF EXISTS bare_report")
-        _load_report(connection.cursor(), report, "bare_report", "%s")
+        _load_report(connection.cursor(), report, "bare_report", "%s", encoding)
         connection.commit()
         connection.execute("DROP TABLE bare_report")
 
@@ -199,6 +219,42 @@ def empty_database(location: str) -> None:
     open_database(location).dispose()
 
 
+def summary(location: str) -> str:
+    """What an import left in the database, to compare between shapes of the same orders."""
+    from sqlalchemy import create_engine
+
+    url = location if "://" in location else f"sqlite:///{location}"
+    engine = create_engine(url)
+    with engine.connect() as connection:
+
+        def one(sql: str) -> Any:
+            return connection.exec_driver_sql(sql).all()
+
+        facts = [
+            (
+                "orders, items",
+                one("SELECT (SELECT count(*) FROM orders), count(*) FROM order_items"),
+            ),
+            (
+                "units, item prices, taxes",
+                one(
+                    "SELECT sum(quantity), sum(CAST(item_price AS NUMERIC)),"
+                    " sum(CAST(item_tax AS NUMERIC)) FROM order_items"
+                ),
+            ),
+            ("by status", one("SELECT status, count(*) FROM orders GROUP BY 1 ORDER BY 1")),
+            (
+                "by fulfilment",
+                one("SELECT fulfilled_by, count(*) FROM orders GROUP BY 1 ORDER BY 1"),
+            ),
+            ("buyer names", one("SELECT DISTINCT buyer_name FROM orders ORDER BY 1")),
+            ("titles", one("SELECT DISTINCT title FROM order_items ORDER BY 1")),
+            ("cities", one("SELECT DISTINCT ship_city FROM orders ORDER BY 1")),
+        ]
+    engine.dispose()
+    return "\n".join(f"  {label}: {[tuple(row) for row in rows]}" for label, rows in facts)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--lines", type=int, nargs="+", default=[100_000])
@@ -207,15 +263,22 @@ def main(argv: list[str] | None = None) -> int:
         "--large-repeat", type=int, default=1, help=f"runs of a report of {LARGE:,}+ lines"
     )
     parser.add_argument("--db", help="an empty database's URL (default: a fresh SQLite file)")
-    parser.add_argument("--bare", nargs=2, type=Path, help=argparse.SUPPRESS)
-    parser.add_argument("--bare-server", nargs=2, help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--shape", nargs="+", default=["us"], choices=list(SHAPES), help="how the file is written"
+    )
+    parser.add_argument("--bare", nargs=3, help=argparse.SUPPRESS)
+    parser.add_argument("--bare-server", nargs=3, help=argparse.SUPPRESS)
     parser.add_argument("--empty", help=argparse.SUPPRESS)
+    parser.add_argument("--summary", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.bare:
-        bare_load(*args.bare)
+        bare_load(Path(args.bare[0]), Path(args.bare[1]), args.bare[2])
         return 0
     if args.bare_server:
-        bare_server_load(Path(args.bare_server[0]), args.bare_server[1])
+        bare_server_load(Path(args.bare_server[0]), args.bare_server[1], args.bare_server[2])
+        return 0
+    if args.summary:
+        print(summary(args.summary))
         return 0
     if args.empty:
         empty_database(args.empty)
@@ -224,11 +287,13 @@ def main(argv: list[str] | None = None) -> int:
     print(benchkit.machine_note())
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)
-        for lines in args.lines:
+        for lines, shape in ((n, s) for n in args.lines for s in args.shape):
             report = work / f"orders-report-{lines}.txt"
-            orders = write_report(report, lines)
+            orders = write_report(report, lines, shape)
             size = report.stat().st_size // 1024
+            encoding = SHAPES[shape].encoding
             print(f"\nreport: {lines} lines, {orders} orders ({size} KiB)")
+            print(f"shape {shape}: {SHAPES[shape].about}")
             shop = args.db or str(work / "shop.sqlite")
             me = [benchkit.PYTHON, __file__]
             runs: dict[str, list[benchkit.Run]] = {
@@ -240,15 +305,18 @@ def main(argv: list[str] | None = None) -> int:
             # A million lines takes minutes a run on a shared machine: once unless asked.
             repeat = args.repeat if lines < LARGE else min(args.repeat, args.large_repeat)
             for _ in range(repeat):
-                runs["bare"].append(benchkit.run([*me, "--bare", str(report), str(work / "b.db")]))
+                floor = [*me, "--bare", str(report), str(work / "b.db"), encoding]
+                runs["bare"].append(benchkit.run(floor))
                 if args.db:  # the same floor on the server the import writes to
-                    runs["server"].append(benchkit.run([*me, "--bare-server", str(report), shop]))
+                    floor = [*me, "--bare-server", str(report), shop, encoding]
+                    runs["server"].append(benchkit.run(floor))
                 benchkit.run([*me, "--empty", shop])
                 command = benchkit.sellerdesk("--db", shop, "import", str(report), "--json")
                 runs["fresh"].append(benchkit.run(command))
                 runs["again"].append(benchkit.run(command))
             print(f"fresh import: {runs['fresh'][-1].output.strip()[:120]}")
             print(f"re-import:    {runs['again'][-1].output.strip()[:120]}")
+            print(f"read as:\n{benchkit.run([*me, '--summary', shop]).output.rstrip()}")
             bare = runs["bare"]
             print(benchkit.report("bare csv + sqlite3.executemany (baseline)", bare))
             print(benchkit.report("import into a fresh database", runs["fresh"], bare))
@@ -265,7 +333,8 @@ def main(argv: list[str] | None = None) -> int:
                 peak = max(r.peak_mb for r in runs[key])
                 met = met and ratio <= target and peak <= 150
                 print(
-                    f"{lines} lines, {label}: {ratio:.2f}× the bare load (target ≤ {target}×), "
+                    f"{lines} lines, {shape}, {label}: {ratio:.2f}× the bare load "
+                    f"(target ≤ {target}×), "
                     f"peak {peak:.0f} MB (target ≤ 150 MB), load {os.getloadavg()[0]:.1f}"
                 )
     return 0 if met else 1
