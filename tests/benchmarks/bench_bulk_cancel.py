@@ -3,6 +3,7 @@
 Not part of the test run (pytest collects only ``test_*.py``). Run it with::
 
     .venv/bin/python tests/benchmarks/bench_bulk_cancel.py [--rows 5000] [--db URL]
+        [--shape us|eu-cp1252]
 
 It fills a fresh database with as many unshipped orders (one item of two
 units each), writes a cancellation file with one whole-order row per order,
@@ -13,6 +14,12 @@ orders' status, one commit. It prints each time's ratio to the baseline. The
 target is ≤ 1 s to apply (issue 13); the exit status is 1 when applying
 takes longer than TARGET_SECONDS. With ``--db URL`` (an empty PostgreSQL
 database) the same plan and application run there, without the SQLite baseline.
+
+``--shape eu-cp1252`` writes the same cancellations as another tool of an EU
+marketplace would (FORMATS.md §2, updated): Windows-1252, CRLF, the template
+line's parts apart by runs of spaces in the marketplace's language, and a
+``merchant-order-id`` column holding the seller's own references ("Müller-…");
+the baseline decodes it as Windows-1252.
 """
 
 from __future__ import annotations
@@ -98,9 +105,30 @@ def cancellation_file(rows: int) -> bytes:
     )
 
 
-def bare_apply(path: Path, data: bytes) -> None:
+# Seller's references in a Windows-1252 file: what EU sellers' own tools write.
+REFERENCES = ("Müller", "Françoise", "Ørsted", "Lebœuf")
+EU_TEMPLATE_LINE = (
+    "TemplateType=OrderCancellation    Version=1.0/1.0.1    "
+    "Cette ligne est réservée à Amazon.fr.  Ne pas modifier ou supprimer."
+)
+SHAPES = {"us": "utf-8", "eu-cp1252": "cp1252"}  # a shape → the encoding its file is in
+
+
+def eu_cancellation_file(rows: int) -> bytes:
+    """:func:`cancellation_file`'s rows as an EU tool writes them (see the module docstring)."""
+    lines = cancellation_file(rows).decode("utf-8").splitlines()[1:]
+    header, body = lines[0].split("\t"), [line.split("\t") for line in lines[1:]]
+    written = [EU_TEMPLATE_LINE, "\t".join([header[0], "merchant-order-id", *header[1:]])]
+    written += [
+        "\t".join([cells[0], f"{REFERENCES[n % len(REFERENCES)]}-{n}", *cells[1:]])
+        for n, cells in enumerate(body)
+    ]
+    return "".join(line + "\r\n" for line in written).encode("cp1252")
+
+
+def bare_apply(path: Path, data: bytes, encoding: str = "utf-8") -> None:
     """The floor: read the file, set every named order's status, one commit."""
-    lines = io.StringIO(data.decode("utf-8"))
+    lines = io.StringIO(data.decode(encoding), newline="")
     lines.readline()  # the template line above the header
     rows = csv.DictReader(lines, delimiter="\t")
     connection = sqlite3.connect(path)
@@ -123,13 +151,16 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=5_000)
     parser.add_argument("--db", help="an empty database's URL instead of an SQLite file")
+    parser.add_argument(
+        "--shape", choices=list(SHAPES), default="us", help="how the file is written"
+    )
     args = parser.parse_args()
     at = START + timedelta(days=1)
     with tempfile.TemporaryDirectory() as folder:
         db = open_database(args.db or str(Path(folder) / "bench.sqlite"))
         seconds, _, _ = timed(lambda: fill(db, args.rows))
         print(f"filled {args.rows} unshipped orders in {seconds:.2f} s")
-        data = cancellation_file(args.rows)
+        data = (eu_cancellation_file if args.shape == "eu-cp1252" else cancellation_file)(args.rows)
         plan_s, plan_cpu, planned = timed(lambda: bulk_cancel.plan(db, data, at=at))
         assert planned.exit_status == 0 and len(planned.valid_rows) == args.rows
         apply_s, apply_cpu, result = timed(
@@ -151,9 +182,9 @@ def main() -> int:
             return 0 if apply_s <= TARGET_SECONDS else 1
         bare = Path(folder) / "bare.sqlite"
         shutil.copy(Path(folder) / "bench.sqlite", bare)
-        bare_s, bare_cpu, _ = timed(lambda: bare_apply(bare, data))
+        bare_s, bare_cpu, _ = timed(lambda: bare_apply(bare, data, SHAPES[args.shape]))
     print(
-        f"{args.rows} lines  wall/CPU s: plan {plan_s:.2f}/{plan_cpu:.2f}  "
+        f"{args.shape}: {args.rows} lines  wall/CPU s: plan {plan_s:.2f}/{plan_cpu:.2f}  "
         f"apply {apply_s:.2f}/{apply_cpu:.2f}  ({plan_s / args.rows * 1000:.2f} ms a line)"
     )
     print(
