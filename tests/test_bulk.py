@@ -9,7 +9,7 @@ from typing import cast
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
-from sqlalchemy import Table, insert, select
+from sqlalchemy import Table, event, insert, select, text
 from sqlalchemy.dialects import sqlite
 from sqlalchemy.exc import IntegrityError
 
@@ -175,3 +175,84 @@ def test_a_moment_is_stored_as_its_column_type_stores_it(moment: datetime) -> No
     assert own is not None
     table = BulkTable(ORDERS, dialect)
     assert table.encode(["purchase_date", "created_at"], [(moment, None)]) == [(own(moment), None)]
+
+
+def _statements(db: Database) -> list[tuple[str, object]]:
+    """Every statement sent to the driver from now on, with its parameters."""
+    sent: list[tuple[str, object]] = []
+
+    def seen(
+        _conn: object, _cursor: object, statement: str, parameters: object, *_: object
+    ) -> None:
+        sent.append((statement, parameters))
+
+    event.listen(db.engine, "before_cursor_execute", seen)
+    return sent
+
+
+# Values one column may hold in every row: texts a literal must quote or cannot hold,
+# numbers at the edges of SQLite's integers, and numbers that store apart in a text column.
+ALIKE: list[list[object]] = [
+    ["it's \"quoted\" 'twice'"],
+    ["nul \0 inside"],
+    ["« 😀 »", "« 😀 »"],
+    [2**63 - 1],
+    [-(2**63)],
+    [-(2**63) + 1],
+    [None],
+    [1, 1.0, True],
+    [0, False],
+]
+
+
+@pytest.mark.parametrize("values", ALIKE)
+def test_a_column_of_one_value_is_stored_as_binding_it_row_by_row_stores_it(
+    db: Database, values: list[object]
+) -> None:
+    """SQLite: columns alike in every row are written into the statement once (cheaper
+    than binding them row after row); what is stored is what binding them stores."""
+    if db.engine.dialect.name != "sqlite":
+        pytest.skip("only SQLite writes the columns alike into the statement")
+    names = ("order_pk", "at", "actor", "kind", "summary", "summary_text", "before", "after")
+    rows = [
+        (None, AT, "import", "imported", f"event {n}", values[n % len(values)], "{}", "{}")
+        for n in range(4)
+    ]
+    sent = _statements(db)
+    with db.transaction() as session:
+        connection = session.connection()
+        for row in rows:
+            connection.execute(insert(EVENTS).values(dict(zip(names, row, strict=True))))
+        BulkTable(EVENTS, connection.dialect).insert_many(connection, names, rows)
+    query = "SELECT summary, summary_text, typeof(summary_text), at, typeof(at) FROM events"
+    with db.reading() as session:
+        stored = [tuple(row) for row in session.execute(text(query + " ORDER BY id"))]
+    assert stored[4:] == stored[:4]
+    [bound] = [params for sql, params in sent if "INSERT" in sql and isinstance(params, list)]
+    assert len(bound[0]) < len(names)  # the columns alike went into the statement, once
+
+
+MOMENTS = st.datetimes(
+    min_value=datetime(1900, 1, 2),
+    max_value=datetime(2199, 12, 30),
+    timezones=st.one_of(
+        st.just(UTC),
+        st.builds(timezone, st.integers(-14 * 60, 14 * 60).map(lambda m: timedelta(minutes=m))),
+    ),
+)
+
+
+@settings(max_examples=100, deadline=None)
+@example(moments=[AT, AT + timedelta(microseconds=1), datetime(2026, 3, 29, 1, 59, tzinfo=UTC)])
+@example(moments=[AT, None, AT.astimezone(PARIS)])
+@given(moments=st.lists(st.one_of(st.none(), MOMENTS), min_size=2, max_size=6))
+def test_a_column_of_moments_is_stored_as_its_column_type_stores_each(
+    moments: list[datetime | None],
+) -> None:
+    """A column of UTC moments is turned into text all at once on SQLite; the texts are
+    those the column's own type makes, one by one, whatever the moments."""
+    own = ORDERS.c.purchase_date.type.dialect_impl(SQLITE).bind_processor(SQLITE)
+    assert own is not None
+    rows = [(moment,) for moment in moments]
+    expected = [(own(moment),) for moment in moments]
+    assert BulkTable(ORDERS, SQLITE).encode(["purchase_date"], rows) == expected

@@ -17,6 +17,8 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, timezone
+from itertools import repeat
+from operator import attrgetter, itemgetter
 from typing import Any
 
 from sqlalchemy import (
@@ -41,6 +43,8 @@ from app.storage.order_table import UTCDateTime
 
 Row = tuple[Any, ...]
 Converter = Callable[[Any], Any]
+# A whole column converted at once, or None when its values need the converter one by one.
+ColumnConverter = Callable[[tuple[Any, ...]], Iterable[Any] | None]
 _Key = tuple[str, tuple[str, ...], tuple[str, ...]]
 
 
@@ -80,18 +84,83 @@ def _convert_columns(
     names: Sequence[str | None],
     rows: Iterable[Row],
     order: Sequence[int] | None = None,
+    at_once: dict[str, ColumnConverter] | None = None,
 ) -> list[Row]:
-    """Convert rows a column at a time; ``order``: the input columns to output, in order."""
-    columns: list[Iterable[Any]] = list(zip(*rows, strict=True))
-    if not columns:
+    """Convert rows a column at a time; ``order``: the input columns to output, in order;
+    ``at_once``: the columns that may be converted whole."""
+    found: list[tuple[Any, ...]] = list(zip(*rows, strict=True))
+    if not found:
         return []
+    columns: list[Iterable[Any]] = list(found)
     for position, name in enumerate(names):
         convert = converters.get(name) if name is not None else None
         if convert is not None:
-            columns[position] = map(convert, columns[position])
+            column = found[position]
+            first = column[0]
+            if column[-1] == first and column.count(first) == len(column):
+                # One value all down the column (an import's clock, a default): converted
+                # once. Equal values are stored alike (as the remembered converters assume).
+                columns[position] = repeat(convert(first), len(column))
+            else:
+                columns[position] = _converted(convert, column, name, at_once)
     if order is not None:
         columns = [columns[position] for position in order]
     return list(zip(*columns, strict=True))
+
+
+def _literal(value: Any) -> str | None:
+    """``value`` (as stored) written as an SQLite literal that stores what binding it
+    does, or None (a type or a value a literal might store otherwise)."""
+    if value is None:
+        return "NULL"
+    kind = type(value)
+    if kind is str:
+        return None if "\0" in value else "'" + value.replace("'", "''") + "'"
+    if kind is int and -(2**63) < value < 2**63:
+        return str(value)
+    return None
+
+
+def _converted(
+    convert: Converter,
+    column: tuple[Any, ...],
+    name: str | None,
+    at_once: dict[str, ColumnConverter] | None,
+) -> Iterable[Any]:
+    whole = None if at_once is None or name is None else at_once.get(name)
+    converted = None if whole is None else whole(column)
+    return map(convert, column) if converted is None else converted
+
+
+def _split_constants(
+    converters: dict[str, Converter],
+    names: Sequence[str],
+    rows: list[Row],
+    at_once: dict[str, ColumnConverter] | None = None,
+) -> tuple[list[Row], list[str | None]]:
+    """The rows' stored values with their columns of one value taken out, and for each
+    column that literal (None: the column stays in the rows)."""
+    found: list[tuple[Any, ...]] = list(zip(*rows, strict=True))
+    kept: list[Iterable[Any]] = []
+    literals: list[str | None] = []
+    for position, name in enumerate(names):
+        column = found[position]
+        convert = converters.get(name)
+        first = column[0]
+        literal = None
+        # One value all down (equal values are stored alike, as the remembered converters
+        # assume; plain numbers only if they all are: 1 and 1.0 store apart in text).
+        # The last value tells most columns apart without a pass over them.
+        if (
+            column[-1] == first
+            and column.count(first) == len(column)
+            and (convert is not None or type(first) is not int or set(map(type, column)) == {int})
+        ):
+            literal = _literal(first if convert is None else convert(first))
+        literals.append(literal)
+        if literal is None:
+            kept.append(column if convert is None else _converted(convert, column, name, at_once))
+    return list(zip(*kept, strict=True)) if kept else [() for _ in rows], literals
 
 
 # Moments the SQLite shortcut below must store as the column type does, or it is not used.
@@ -109,6 +178,20 @@ MOMENT_TEXT = len("2026-10-01 09:05:07.000000")  # an aware moment's isoformat, 
 def _utc_text(value: datetime) -> str:
     """An aware moment as SQLite's DATETIME column stores it: naive UTC, as text."""
     return value.astimezone(UTC).replace(tzinfo=None).isoformat(" ", "microseconds")
+
+
+_ZONE = attrgetter("tzinfo")
+_WITHOUT_OFFSET = itemgetter(slice(0, MOMENT_TEXT))
+
+
+def _utc_column(column: tuple[Any, ...]) -> Iterable[Any] | None:
+    """A column of UTC moments (a report's, the clock's) as :func:`_moment_text` writes
+    each, by the datetime's own code all down (a third of the cost); None unless all are."""
+    if set(map(type, column)) != {datetime} or set(map(_ZONE, column)) != {UTC}:
+        return None
+    return map(
+        _WITHOUT_OFFSET, map(datetime.isoformat, column, repeat(" "), repeat("microseconds"))
+    )
 
 
 def _moment_text(bind: Converter, dialect: Dialect) -> Converter:
@@ -148,13 +231,18 @@ class BulkTable:
             schema=table.schema,
         )
         self._to_storage: dict[str, Converter] = {}
+        self._at_once: dict[str, ColumnConverter] = {}
         self._from_storage: dict[str, Converter] = {}
         for column in table.columns:
             impl = column.type.dialect_impl(dialect)
             bind: Converter | None = impl.bind_processor(dialect)
             if bind is not None and isinstance(column.type, UTCDateTime):
-                bind = _moment_text(bind, dialect)
-            if bind is not None:
+                # Moments are mostly each row's own (an order's dates): remembering them
+                # costs more (hashing an aware datetime, filling the memory) than it saves.
+                moment = self._to_storage[column.name] = _moment_text(bind, dialect)
+                if moment is not bind:  # SQLite's text, checked against the type's
+                    self._at_once[column.name] = _utc_column
+            elif bind is not None:
                 self._to_storage[column.name] = _Remembered(bind).__getitem__
             result = impl.result_processor(dialect, None)
             if result is not None:
@@ -174,7 +262,7 @@ class BulkTable:
 
     def encode(self, names: Sequence[str | None], rows: Iterable[Row]) -> list[Row]:
         """Rows of Python values (columns ``names``; None: leave as is) in stored form."""
-        return _convert_columns(self._to_storage, names, rows)
+        return _convert_columns(self._to_storage, names, rows, at_once=self._at_once)
 
     def decode(self, names: Sequence[str], rows: Iterable[Row]) -> list[Row]:
         """Rows as stored (columns ``names``) back to the Python values the model reads."""
@@ -184,6 +272,9 @@ class BulkTable:
         """``INSERT`` one table row per row of Python values (columns ``names``)."""
         if rows and _copies(connection.dialect):
             self._copy(connection, names, rows)
+            return
+        if len(rows) > 1 and connection.dialect.name == "sqlite":
+            self._insert_constants_once(connection, names, rows)
             return
         key = ("insert", (), tuple(names))
         if key not in self._statements:
@@ -235,6 +326,24 @@ class BulkTable:
             raise DBAPIError.instance(
                 sql, None, error, self.dialect.loaded_dbapi.Error, dialect=self.dialect
             ) from error
+
+    def _insert_constants_once(
+        self, connection: Connection, names: Sequence[str], rows: list[Row]
+    ) -> None:
+        """SQLite: the columns holding one value in every row are written into the
+        ``INSERT`` as literals, the others bound row by row, the same rows stored.
+
+        The driver binds every value of every row; a first import's new orders hold
+        a third of their 47 columns alike (the clock, flags, defaults): 0.1 s of a
+        100,000-line import's orders. A literal and a bound value go through the
+        column's affinity alike (:func:`_literal` writes only those that do).
+        """
+        varying, literals = _split_constants(self._to_storage, names, rows, self._at_once)
+        quote = self.dialect.identifier_preparer
+        columns = ", ".join(quote.quote(name) for name in names)
+        values = ", ".join("?" if literal is None else literal for literal in literals)
+        sql = f"INSERT INTO {quote.format_table(self.plain)} ({columns}) VALUES ({values})"
+        connection.exec_driver_sql(sql, varying)
 
     def _update_joined(
         self, connection: Connection, keys: Sequence[str], names: Sequence[str], rows: list[Row]
@@ -295,7 +404,7 @@ class BulkTable:
             if in_batches:
                 return int(connection.execute(prepared.statement, named).rowcount)
             return int(connection.exec_driver_sql(prepared.sql, named).rowcount)
-        params = _convert_columns(self._to_storage, names, rows, positions)
+        params = _convert_columns(self._to_storage, names, rows, positions, self._at_once)
         return int(connection.exec_driver_sql(prepared.sql, params).rowcount)
 
 
