@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from sqlalchemy import func, select, text
+from sqlalchemy import event, func, select, text
 
 from app.errors import BadInput
 from app.marketplace_files import importer
@@ -54,6 +55,28 @@ def test_an_order_split_across_chunks_is_one_order_counted_once(
     assert _counts(db)[:2] == (5, 6)
     again = import_reports(db, [report(tmp_path / "r.txt", lines)], at=AT)
     assert (again.added, again.updated, again.unchanged) == (0, 0, 5)
+
+
+def test_a_first_import_looks_up_only_the_orders_it_wrote_itself(
+    db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Nothing is stored before a first import: its orders are not looked up one chunk
+    after another, but for an order it wrote already (its lines apart), found and merged."""
+    monkeypatch.setattr(importer, "CHUNK_LINES", 2)
+    lines = [order_line(order_id=_order_id(n), order_item_id=f"{n:014d}") for n in range(1, 6)]
+    lines.append(order_line(order_id=_order_id(1), order_item_id="9" * 14, sku="SECOND-SKU"))
+    asked: set[object] = set()  # by the look-up of stored orders' fingerprints
+    lookup = "SELECT orders.order_id, orders.version, orders.import_fingerprint FROM orders"
+
+    def seen(_conn: object, _cursor: object, statement: str, parameters: Any, *_: object) -> None:
+        if " ".join(statement.split()).startswith(lookup):
+            asked.update(parameters.values() if isinstance(parameters, dict) else parameters)
+
+    event.listen(db.engine, "before_cursor_execute", seen)
+    result = import_reports(db, [report(tmp_path / "r.txt", lines)], at=AT)
+    assert (result.added, result.updated, result.unchanged) == (5, 0, 0)
+    assert _counts(db)[:2] == (5, 6)
+    assert asked == {_order_id(1)}
 
 
 def _imported_events(db: Database, order_id: str) -> list[Event]:

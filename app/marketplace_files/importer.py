@@ -117,8 +117,8 @@ ORDER_FIELDS = tuple(
 )
 ORDER_COLUMNS = tuple(column.name for column in ORDERS.columns)
 ORDER_ID_AT = ORDER_COLUMNS.index("order_id")
-NEW_ORDER_FIELDS = tuple(name for name in ORDER_COLUMNS if name != "id")
-NEW_ORDER_VALUES = itemgetter(*NEW_ORDER_FIELDS)
+# A new order's row, from its values once its key is among them.
+NEW_ORDER_ROW = itemgetter(*ORDER_COLUMNS)
 CHANGED_ORDER_VALUES = itemgetter(*ORDER_FIELDS)
 # Columns whose change is a consequence of another change, not a change itself.
 BOOKKEEPING = frozenset(
@@ -301,7 +301,7 @@ class OrderMerge:
         self.contact.update(row.contact)
         item = self._item_for(row)
         if item is None:
-            item = _item({**ITEM_DEFAULTS, **row.item})  # a new item: every filled cell
+            item = _merged_item({**ITEM_DEFAULTS, **row.item})  # a new item: every filled cell
             self.items.append(item)
         else:
             cells = row.item
@@ -339,7 +339,8 @@ class OrderMerge:
         # What follows from the items and the status is worked out again only when they
         # changed: a stored order's columns already say it (re-importing a file is mostly that).
         before = self.items_before
-        if self.is_new or any(_snapshot(item) != before.get(id(item)) for item in self.items):
+        created = self.created
+        if created or any(_snapshot(item) != before.get(id(item)) for item in self.items):
             summary = _summary(self.items)
             values.update(
                 item_count=summary.item_count,
@@ -348,14 +349,14 @@ class OrderMerge:
                 total=summary.total,
             )
         old = self.before
-        if self.is_new or any(values[name] != old[name] for name in SEARCHED_FIELDS):
+        if created or any(values[name] != old[name] for name in SEARCHED_FIELDS):
             values["search_text"] = order_search_text(
                 values["status"], values["buyer_name"], values["skus"], values["titles"]
             )
-        self.values["cancel_requested"] = cancel_requested(
-            self.values["buyer_requested_cancel"], self.values["asked_to_cancel_by_message"]
+        values["cancel_requested"] = cancel_requested(
+            values["buyer_requested_cancel"], values["asked_to_cancel_by_message"]
         )
-        if self.is_new:
+        if created:
             return
         self.changes = self._changed_fields()
         if self.changes:
@@ -535,6 +536,10 @@ class _Tables:
         self.events = BulkTable(EVENTS, dialect)
         self.counts_updates = dialect.supports_sane_multi_rowcount
         self.sentences = _Sentences()
+        # Whether the database held no order when the import began (set once it is known):
+        # then the only stored orders are those it wrote itself (``written``).
+        self.began_empty = False
+        self.written = _Written()
         # Compiled once for CHUNK ids (a shorter list repeats its first id): handed to the
         # driver as it is, without SQLAlchemy expanding a list for every chunk.
         asked: list[BindParameter[Any]] = [bindparam(f"order_id_{n}") for n in range(CHUNK)]
@@ -555,6 +560,35 @@ class _Tables:
 
 TALLY_SHARES = 16
 ADDED, UPDATED, UNCHANGED = 2, 1, 0  # an order's outcome; the highest of its merges counts
+
+
+class _Written:
+    """The orders an import wrote, as one bit per hash of their ids (1 MB whatever the
+    report's size): an order whose bit is clear was not written by it; a set bit may be
+    another order's, so that order is looked up as before."""
+
+    BITS = 1 << 23
+
+    def __init__(self) -> None:
+        self.bits = bytearray(self.BITS >> 3)
+
+    def add(self, order_ids: Iterable[str]) -> None:
+        bits = self.bits
+        mask = self.BITS - 1
+        for order_id in order_ids:
+            at = hash(order_id) & mask
+            bits[at >> 3] |= 1 << (at & 7)
+
+    def may_hold(self, order_ids: list[str]) -> list[str]:
+        """Those of ``order_ids`` this import may have written."""
+        bits = self.bits
+        mask = self.BITS - 1
+        found = []
+        for order_id in order_ids:
+            at = hash(order_id) & mask
+            if bits[at >> 3] & (1 << (at & 7)):
+                found.append(order_id)
+        return found
 
 
 class _Tally:
@@ -816,6 +850,8 @@ class _FileMerge:
             }
             order_ids = [order_id for order_id in order_ids if order_id not in asked]
         tables = self.tables
+        if tables.began_empty:  # no order is stored but those this import wrote
+            order_ids = tables.written.may_hold(order_ids)
         connection = tables.connection
         by_name = tables.prints_by_name
         for start in range(0, len(order_ids), CHUNK):
@@ -885,6 +921,7 @@ class _FileMerge:
                 not merge.created and merge.before["updated_at"] == at for merge in merges.values()
             )
         new: list[OrderMerge] = []
+        added: list[str] = []
         changed: list[OrderMerge] = []
         printed: list[Row] = []  # unchanged orders whose fingerprint was not this one
         layout = self.layout
@@ -897,9 +934,9 @@ class _FileMerge:
             values[FINGERPRINT] = (
                 None if fingerprint is None else f"{values['version']}:{fingerprint}"
             )
-            if merge.is_new:
+            if merge.created:
                 new.append(merge)
-                note(order_id, ADDED)
+                added.append(order_id)
             elif merge.changes:
                 changed.append(merge)
                 note(order_id, UPDATED)
@@ -907,6 +944,7 @@ class _FileMerge:
                 note(order_id, UNCHANGED)
                 if fingerprint is not None and values[FINGERPRINT] != merge.before[FINGERPRINT]:
                     printed.append((merge.pk, values[FINGERPRINT]))
+        self.tally.note_all(added, ADDED)
         self._write(new, changed, printed)
 
     def _write(self, new: list[OrderMerge], changed: list[OrderMerge], printed: list[Row]) -> None:
@@ -918,12 +956,11 @@ class _FileMerge:
             # The keys the insert would give, taken before it: no reading them back by id
             # (0.6 s of a 100k-line first import on PostgreSQL, whose COPY returns none).
             keys = new_keys(connection, ORDERS, len(new))
-            rows = [
-                (key, *NEW_ORDER_VALUES(merge.values)) for key, merge in zip(keys, new, strict=True)
-            ]
-            tables.orders.insert_many(connection, ("id", *NEW_ORDER_FIELDS), rows)
             for key, merge in zip(keys, new, strict=True):
-                merge.pk = key
+                merge.pk = merge.values["id"] = key
+            rows = list(map(NEW_ORDER_ROW, [merge.values for merge in new]))
+            tables.orders.insert_many(connection, ORDER_COLUMNS, rows)
+            tables.written.add([merge.values["order_id"] for merge in new])
         if changed:
             rows = [
                 (merge.pk, merge.before["version"], *CHANGED_ORDER_VALUES(merge.values))
@@ -932,9 +969,12 @@ class _FileMerge:
             matched = tables.orders.update_many(connection, ("id", "version"), ORDER_FIELDS, rows)
             if tables.counts_updates and matched != len(rows):
                 raise changed_elsewhere()
-        item_inserts: list[Row] = []
+        # A new order's items are all new (the report's, in its order).
+        item_inserts: list[Row] = [
+            (merge.pk, *ITEM_SNAPSHOT(item.__dict__)) for merge in new for item in merge.items
+        ]
         item_updates: list[Row] = []
-        for merge in (*new, *changed):
+        for merge in changed:
             for item in merge.items:
                 snapshot = _snapshot(item)
                 item_id = item.__dict__["id"]
@@ -1072,6 +1112,7 @@ class _Import:
         with self.db.transaction() as session, ExitStack() as loading:
             tables = _Tables(session.connection())
             stored = tables.connection.scalar(select(func.max(ORDERS.c.id))) or 0
+            tables.began_empty = stored == 0
             loading.enter_context(
                 indexes_rebuilt(tables.connection, (ORDERS, ITEMS, EVENTS), total, stored)
             )
