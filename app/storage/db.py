@@ -14,14 +14,12 @@ import glob
 import os
 import re
 import shlex
-import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from platformdirs import user_data_dir
 from sqlalchemy import (
     Connection,
     Engine,
@@ -42,6 +40,8 @@ from app.storage.database_errors import explain_database_error
 from app.text import QT_TRANSLATE_NOOP, text
 
 if TYPE_CHECKING:  # Alembic is imported only when a schema needs upgrading (a slow import)
+    import sqlite3
+
     from alembic.config import Config
     from sqlalchemy.orm import Session, sessionmaker
 
@@ -63,7 +63,12 @@ SEARCH_INDEX_TABLES = frozenset(
 def data_dir() -> Path:
     """The seller's data folder (overridable with SELLERDESK_DATA_DIR for tests)."""
     override = os.environ.get("SELLERDESK_DATA_DIR")
-    return Path(override) if override else Path(user_data_dir(APP_NAME, appauthor=False))
+    if override:
+        return Path(override)
+    # Imported when asked: a command given --db or a server URL never needs it.
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir(APP_NAME, appauthor=False))
 
 
 def data_folder() -> Path:
@@ -447,6 +452,18 @@ def _check_sqlite_file(path: Path) -> None:
         )
 
 
+# PostgreSQL drivers whose SQLAlchemy dialect looks the hstore type up on every new
+# connection (a savepoint, a catalog query, a release: three round trips before the
+# first statement) unless told not to: SellerDesk stores no hstore.
+_HSTORE_LOOKED_UP = frozenset({"psycopg", "psycopg2"})
+
+
+def _engine_options(url: URL) -> dict[str, Any]:
+    if url.get_backend_name() == "postgresql" and url.get_driver_name() in _HSTORE_LOOKED_UP:
+        return {"use_native_hstore": False}
+    return {}
+
+
 def open_database(location: str | None = None) -> Database:
     """Open (creating and migrating as needed) the database at a path or URL."""
     url = resolve_url(location)
@@ -454,7 +471,7 @@ def open_database(location: str | None = None) -> Database:
     if path is not None:
         _check_sqlite_file(path)
     try:
-        engine = create_engine(url)
+        engine = create_engine(url, **_engine_options(url))
     except Exception as error:  # bad URL or missing driver: the seller typed it
         raise DatabaseProblem(
             text(
