@@ -14,8 +14,10 @@ list can sort and filter on them in SQL.
 from __future__ import annotations
 
 import enum
+from collections.abc import Callable
 from datetime import UTC, datetime
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import (
     BigInteger,
@@ -48,7 +50,10 @@ class Money(TypeDecorator[Decimal]):
         return None if value is None else to_minor_units(Decimal(value))
 
     def process_result_value(self, value: int | None, dialect: Dialect) -> Decimal | None:
-        return None if value is None else from_minor_units(int(value))
+        return _amount(value)
+
+    def result_processor(self, dialect: Dialect, coltype: object) -> Converter:
+        return _after_impl(self, dialect, coltype, _amount)
 
 
 class UTCDateTime(TypeDecorator[datetime]):
@@ -65,9 +70,38 @@ class UTCDateTime(TypeDecorator[datetime]):
         return value.astimezone(UTC).replace(tzinfo=None)
 
     def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
-        # combine() makes the same datetime as replace(tzinfo=UTC) at a quarter of the cost
-        # (a list page reads two per row).
-        return None if value is None else datetime.combine(value, value.timetz(), UTC)
+        return _in_utc(value)
+
+    def result_processor(self, dialect: Dialect, coltype: object) -> Converter:
+        return _after_impl(self, dialect, coltype, _in_utc)
+
+
+def _amount(value: int | None) -> Decimal | None:
+    return None if value is None else from_minor_units(int(value))
+
+
+_combine = datetime.combine
+
+
+def _in_utc(value: datetime | None) -> datetime | None:
+    # combine() makes the same datetime as replace(tzinfo=UTC) at a quarter of the cost
+    # (a list page reads two per row).
+    return None if value is None else _combine(value, value.timetz(), UTC)
+
+
+Converter = Callable[[Any], Any]
+
+
+def _after_impl(
+    decorator: TypeDecorator[Any], dialect: Dialect, coltype: object, convert: Converter
+) -> Converter:
+    """What TypeDecorator's own result processor does (the stored type's conversion, then
+    ``convert``), without its wrapper: a list page reads three such values per row, and
+    the wrapper cost a tenth of a PostgreSQL page."""
+    stored = decorator.impl_instance.dialect_impl(dialect).result_processor(dialect, coltype)
+    if stored is None:
+        return convert
+    return lambda value: convert(stored(value))
 
 
 # The shipping address's columns.
