@@ -8,11 +8,21 @@ from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
 import pytest
-from sqlalchemy import insert
+from sqlalchemy import insert, select
 
-from app.order_views.order_list import Column, ListQuery, page
+from app.order_views.order_list import (
+    _NAMES,
+    MOMENT_VIEWS,
+    Column,
+    ListQuery,
+    _page_statement,
+    page,
+    page_query,
+)
 from app.order_views.queries import View
 from app.storage.models import Order, OrderStatus
+from app.storage.order_table import CONTACT_FIELDS, FulfilledBy
+from app.storage.order_table import orders as orders_table
 
 NOW = datetime(2026, 12, 1, tzinfo=UTC)
 
@@ -88,3 +98,52 @@ def test_a_search_looked_for_first_pages_through_the_same_orders(orders, words):
             after = more[-1].cursor
         assert found == walked
     assert (len(walked) > 0) is (words != "zzz")
+
+
+def test_a_filter_that_does_not_change_with_the_clock_asks_one_statement_built_once():
+    # Building the page's SELECT again cost a tenth of a filter switch on PostgreSQL.
+    later = NOW + timedelta(hours=5)
+    for view in View:
+        query = ListQuery(view=view)
+        first, again = page_query(query, NOW, 0, 200), page_query(query, later, 0, 200)
+        if view in MOMENT_VIEWS:
+            assert literal_sql(first) != literal_sql(again), view
+        else:
+            assert first is again, view
+
+
+def test_the_shared_statement_asks_what_one_built_at_the_moment_would():
+    # A filter left out of MOMENT_VIEWS that read the clock would show a stale list.
+    later = NOW + timedelta(days=40)
+    for view in set(View) - MOMENT_VIEWS:
+        for search in ("", "sku-3 mug"):
+            query = ListQuery(view=view, search=search, sort=Column.SHIP_BY)
+            built = _page_statement(view, search, Column.SHIP_BY, True, 200, 0, False, (), later)
+            assert literal_sql(page_query(query, later, 0, 200)) == literal_sql(built), view
+
+
+def test_a_line_holds_the_values_as_the_columns_types_read_them(orders):
+    # The statuses are read as stored words and looked up by the list itself.
+    rows = page(orders, ListQuery(view=View.ALL), 0, 1000, as_of=NOW)
+    with orders.connected() as connection:
+        typed = {
+            row[0]: tuple(row)
+            for row in connection.execute(
+                select(*(orders_table.c[name] for name in _NAMES if name != "asked_by_message"))
+            )
+        }
+    at = [number for number, name in enumerate(_NAMES) if name != "asked_by_message"]
+    for row in rows:
+        values = tuple(row.values[number] for number in at)
+        expected = tuple(
+            None if row.buyer_hidden and name in CONTACT_FIELDS else value
+            for name, value in zip([_NAMES[n] for n in at], typed[row.key], strict=True)
+        )
+        assert values == expected
+        assert [type(value) for value in values] == [type(value) for value in expected]
+        assert row.status is expected[_NAMES.index("status")]
+        assert row.fulfilled_by is FulfilledBy.SELLER
+
+
+def literal_sql(statement) -> str:
+    return str(statement.compile(compile_kwargs={"literal_binds": True}))

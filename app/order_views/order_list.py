@@ -8,11 +8,11 @@ million orders open as fast as a hundred. Filters are the views of
 
 from __future__ import annotations
 
-import collections
 import dataclasses
 import enum
 import functools
 import itertools
+import operator
 import re
 import threading
 import time
@@ -20,20 +20,23 @@ import weakref
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import (
     ColumnElement,
     Connection,
+    Enum,
     Select,
+    String,
     and_,
     case,
     func,
     literal,
     or_,
     select,
+    type_coerce,
 )
 from sqlalchemy.exc import DBAPIError, OperationalError
 
@@ -337,8 +340,17 @@ def deadline(
     ):
         return Deadline(DeadlineKind.NONE)
     if as_utc(latest_ship_date) >= as_of:
-        return Deadline(DeadlineKind.ON_TIME)
-    days_late = whole_days(as_of, latest_ship_date)
+        return _ON_TIME
+    return _late_by(whole_days(as_of, latest_ship_date))
+
+
+# Deadlines are values: the rows of a page share them (a page of late orders holds a few
+# days late each, and building one per row cost a tenth of its Late filter's switch).
+_ON_TIME = Deadline(DeadlineKind.ON_TIME)
+
+
+@functools.lru_cache(maxsize=4096)
+def _late_by(days_late: int) -> Deadline:
     days_left = days_before_auto_cancel(days_late)
     kind = DeadlineKind.AT_RISK if close_to_auto_cancel(days_late) else DeadlineKind.LATE
     return Deadline(kind, days_late, days_left)
@@ -441,17 +453,28 @@ def _read_once(values: Iterator[Readable]) -> tuple[ColumnElement[Any], ...]:
     return tuple(named.values())
 
 
+def _as_stored(value: ColumnElement[Any]) -> ColumnElement[Any]:
+    """A column of words (a status) read as the words stored: :func:`_row` looks their
+    members up itself."""
+    if isinstance(value.type, Enum):
+        return type_coerce(value, String()).label(str(value.key))
+    return value
+
+
 # The SELECT of a row: its key, each column's values in display order, then the facts.
-_ROW_VALUES = _read_once(
-    itertools.chain(
-        _ROW_FACTS[:1],
-        *((column.declared.sorts_on, *column.declared.reads) for column in Column),
-        _ROW_FACTS[1:],
+_ROW_VALUES = tuple(
+    map(
+        _as_stored,
+        _read_once(
+            itertools.chain(
+                _ROW_FACTS[:1],
+                *((column.declared.sorts_on, *column.declared.reads) for column in Column),
+                _ROW_FACTS[1:],
+            )
+        ),
     )
 )
 _NAMES = tuple(str(value.key) for value in _ROW_VALUES)
-# A row's values by name (read.status): as fast as a tuple, whatever the SELECT's order.
-_Read = collections.namedtuple("_Read", _NAMES)  # type: ignore[misc]
 # Where each column's sorted value is in a row: the cursor and OrderRow.value read it there.
 _SORTED_AT = {column: _NAMES.index(str(column.sorts_on.key)) for column in Column}
 # S9: the values that are the buyer's contact or address, blanked while Pending.
@@ -468,19 +491,36 @@ def _blank_contact(values: Sequence[object]) -> tuple[object, ...]:
     return tuple(blanked)
 
 
-@functools.cache
-def _buyer_hidden(status: OrderStatus) -> bool:
-    return not buyer_disclosed(status)  # S9
-
-
-_Member = TypeVar("_Member", OrderStatus, FulfilledBy)
-
-
-def _member(kind: type[_Member], value: object) -> _Member:
-    """The member a value read stands for: the column's type gives it already, so a page's
-    rows skip the lookup by value; a plain string is still looked up."""
-    return value if isinstance(value, kind) else kind(str(value))
-
+# S9: the statuses whose buyer is hidden, from the rule itself.
+_BUYER_HIDDEN = frozenset(status for status in OrderStatus if not buyer_disclosed(status))
+# The statuses and who ships, as a page reads them (stored words, see _as_stored): each
+# word's member by a lookup, where SQLAlchemy's own conversion costs two Python calls a
+# value, a tenth of a PostgreSQL page.
+_STATUS_OF = {member.value: member for member in OrderStatus}
+_FULFILLED_BY_OF: dict[str | None, FulfilledBy | None] = {None: None}
+_FULFILLED_BY_OF.update((member.value, member) for member in FulfilledBy)
+_STATUS_AT = _NAMES.index("status")
+_FULFILLED_BY_AT = _NAMES.index("fulfilled_by")
+# The values a line's cells and facts are read from, in this order (one C call a row).
+_CELLS = operator.itemgetter(
+    *map(
+        _NAMES.index,
+        (
+            "id",
+            "order_id",
+            "purchase_date",
+            "latest_ship_date",
+            "buyer_name",
+            "item_count",
+            "skus",
+            "total",
+            "currency",
+            "buyer_requested_cancel",
+            "asked_by_message",
+        ),
+    )
+)
+_new_row = object.__new__
 
 # A row with nothing left to ship (most of a list) has no deadline: one answer for all.
 _NO_DEADLINE = Deadline(DeadlineKind.NONE)
@@ -490,35 +530,41 @@ _OPEN = frozenset(OPEN_STATUSES)
 def _row(values: Sequence[object], as_of: datetime, sorted_at: int) -> OrderRow:
     """One line of the list from the values the SELECT read; ``sorted_at``: where the
     sorted column's value is (see _SORTED_AT)."""
-    read: Any = _Read._make(values)
-    status = _member(OrderStatus, read.status)
-    fulfilled_by = _member(FulfilledBy, read.fulfilled_by or FulfilledBy.SELLER)
-    ship_by = read.latest_ship_date
-    hidden = _buyer_hidden(status)
-    key = int(read.id)
-    row = object.__new__(OrderRow)
+    read: list[Any] = list(values)
+    status: OrderStatus = _STATUS_OF[read[_STATUS_AT]]
+    fulfilled_by = _FULFILLED_BY_OF[read[_FULFILLED_BY_AT]]
+    read[_STATUS_AT], read[_FULFILLED_BY_AT] = status, fulfilled_by
+    fulfilled_by = fulfilled_by or FulfilledBy.SELLER
+    (key, order_id, purchased, ship_by, buyer, items, skus, total, currency, requested, asked) = (
+        _CELLS(read)
+    )
+    hidden = status in _BUYER_HIDDEN
+    key = int(key)
+    row = _new_row(OrderRow)
     # The fields set straight into the frozen row: a page of 200 rows is built in half
     # the time that the dataclass's __init__ takes, one object.__setattr__ per field.
     row.__dict__.update(
-        key=key,
-        order_id=str(read.order_id),
-        purchase_date=read.purchase_date,
-        latest_ship_date=ship_by,
-        status=status,
-        buyer_name=None if hidden else read.buyer_name,
-        buyer_hidden=hidden,
-        item_count=int(read.item_count or 0),
-        skus=str(read.skus or ""),
-        total=read.total,
-        currency=read.currency,
-        buyer_requested_cancel=bool(read.buyer_requested_cancel),
-        deadline=deadline(status, ship_by, as_of, fulfilled_by)
-        if status in _OPEN
-        else _NO_DEADLINE,
-        fulfilled_by=fulfilled_by,
-        asked_by_message=bool(read.asked_by_message),
-        cursor=(values[sorted_at], key),
-        values=_blank_contact(read) if hidden else read,
+        {
+            "key": key,
+            "order_id": str(order_id),
+            "purchase_date": purchased,
+            "latest_ship_date": ship_by,
+            "status": status,
+            "buyer_name": None if hidden else buyer,
+            "buyer_hidden": hidden,
+            "item_count": int(items or 0),
+            "skus": str(skus or ""),
+            "total": total,
+            "currency": currency,
+            "buyer_requested_cancel": bool(requested),
+            "deadline": deadline(status, ship_by, as_of, fulfilled_by)
+            if status in _OPEN
+            else _NO_DEADLINE,
+            "fulfilled_by": fulfilled_by,
+            "asked_by_message": bool(asked),
+            "cursor": (read[sorted_at], key),
+            "values": _blank_contact(read) if hidden else tuple(read),
+        }
     )
     return row
 
@@ -559,18 +605,46 @@ def page_query(
     search_first: bool = False,
     rare: Sequence[str] = (),
 ) -> Select[tuple[object]]:
-    column = query.sort.sorts_on
+    # Only the filters that change with the clock (MOMENT_VIEWS) depend on the moment:
+    # every other page of the same shape is one statement, built once.
+    keyset = query.after is not None
+    shape = (query.view, query.search, query.sort, query.descending, limit)
+    where = (None if keyset else offset, search_first, tuple(rare))
+    if query.view in MOMENT_VIEWS:
+        found = _page_statement(*shape, *where, as_of)
+    else:
+        found = _shared_page_statement(*shape, *where, _ANY_MOMENT)
+    return found.where(_after(query, nulls_first)) if keyset else found
+
+
+def _page_statement(
+    view: View,
+    search: str,
+    sort: Column,
+    descending: bool,
+    limit: int,
+    offset: int | None,
+    search_first: bool,
+    rare: tuple[str, ...],
+    as_of: datetime,
+) -> Select[tuple[object]]:
+    column = sort.sorts_on
     tie = orders.c.id
-    ordering = (column.desc(), tie.desc()) if query.descending else (column.asc(), tie.asc())
+    ordering = (column.desc(), tie.desc()) if descending else (column.asc(), tie.asc())
     found = (
         select(*_ROW_VALUES)
-        .where(*_where(query.view, query.search, as_of, search_first=search_first, rare=rare))
+        .where(*_where(view, search, as_of, search_first=search_first, rare=rare))
         .order_by(*ordering)
         .limit(limit)
     )
-    if query.after is not None:
-        return found.where(_after(query, nulls_first))
-    return found.offset(offset)
+    return found if offset is None else found.offset(offset)
+
+
+# A page's SELECT for a filter that does not change with the clock, built once and
+# shared (SQLAlchemy's statements may be): building it again cost a filter switch a
+# tenth of its time on PostgreSQL. The moment it is given is never read.
+_shared_page_statement = functools.lru_cache(maxsize=256)(_page_statement)
+_ANY_MOMENT = datetime(2000, 1, 1, tzinfo=UTC)
 
 
 def page(
