@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from app.errors import BadInput
-from app.marketplace_files.reports import Layout, parse_report, read_report
+from app.marketplace_files import reports
+from app.marketplace_files.reports import Layout, check_file, parse_report, read_report
 from app.storage.models import OrderStatus
 from tests.reportfiles import (
     ALL_ORDERS_COLUMNS,
@@ -194,6 +195,34 @@ def test_junk_and_empty_files_get_one_clear_line(
     message = refused.value.message.english()
     assert words in message and "junk.txt" in message
     assert "\n" not in message
+
+
+@pytest.mark.parametrize("undefined", [b"\x81", b"\x8d", b"\x8f", b"\x90", b"\x9d"])
+def test_a_byte_windows_1252_leaves_undefined_refuses_the_file_wherever_it_is(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, undefined: bytes
+) -> None:
+    # Small blocks: the byte is in a later block than the first non-UTF-8 one.
+    monkeypatch.setattr(reports, "BLOCK", 64)
+    header, rows = table(UNSHIPPED_REPORT)
+    content = render(header, rows).encode("cp1252")
+    good = write(tmp_path / "good.txt", content.decode("cp1252"), "cp1252")
+    assert check_file(good).encoding == "cp1252"
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(content + b"note\t" + undefined + b"\n")
+    with pytest.raises(BadInput, match="binary"):
+        check_file(bad)
+
+
+def test_the_windows_1252_check_refuses_exactly_what_the_decoder_refuses() -> None:
+    for value in range(256):
+        byte = bytes([value])
+        try:
+            byte.decode("cp1252")
+        except UnicodeDecodeError:
+            with pytest.raises(UnicodeDecodeError):
+                reports._Windows1252Check().decode(b"abc" + byte)
+        else:
+            reports._Windows1252Check().decode(b"abc" + byte)
 
 
 def test_a_missing_file_is_bad_input(tmp_path: Path) -> None:

@@ -817,9 +817,10 @@ class Source:
 def check_file(path: Path) -> Source:
     """Check a report file before it is read as a stream; an unreadable one is BadInput.
 
-    The whole file is decoded once, a block at a time (memory stays flat
+    The whole file is checked once, a block at a time (memory stays flat
     whatever its size): binary data is refused before anything is imported,
-    and the encoding chosen holds for every line.
+    and the encoding chosen holds for every line (UTF-8 by decoding it,
+    Windows-1252 by looking for the bytes it leaves undefined).
     """
     if not path.exists() and not path.is_symlink():
         raise BadInput(
@@ -828,16 +829,44 @@ def check_file(path: Path) -> Source:
     with files.open_input(path) as handle:
         for encoding in ENCODINGS:
             handle.seek(0)
+            decoder = (
+                _Windows1252Check()
+                if encoding == "cp1252"
+                else codecs.getincrementaldecoder(encoding)()
+            )
             try:
-                lines = _scan(handle, codecs.getincrementaldecoder(encoding)(), path.name)
+                lines = _scan(handle, decoder, path.name)
             except UnicodeDecodeError:
                 continue
             return Source(path, encoding, max(0, lines - 1))
     raise _not_text(path.name)
 
 
-def _scan(handle: BinaryIO, decoder: codecs.IncrementalDecoder, name: str) -> int:
-    """Decode the file to its end; the number of lines (any line end)."""
+class _Windows1252Check:
+    """Decodes nothing, but refuses what Python's Windows-1252 decoder refuses.
+
+    That decoder fails on exactly five bytes, which the code page leaves undefined.
+    Looking for them takes a few milliseconds for a 40 MB report; decoding it
+    only to check it took seventy (the reading decodes it again anyway), which made
+    re-importing a European report ~8 % slower than a UTF-8 one.
+    """
+
+    UNDEFINED = (b"\x81", b"\x8d", b"\x8f", b"\x90", b"\x9d")
+
+    def decode(self, block: bytes, final: bool = False) -> str:
+        for byte in self.UNDEFINED:
+            where = block.find(byte)
+            if where >= 0:
+                raise UnicodeDecodeError(
+                    "cp1252", block, where, where + 1, "character maps to <undefined>"
+                )
+        return ""
+
+
+def _scan(
+    handle: BinaryIO, decoder: codecs.IncrementalDecoder | _Windows1252Check, name: str
+) -> int:
+    """Decode (or check) the file to its end; the number of lines (any line end)."""
     lines = 0
     last = b""
     while block := handle.read(BLOCK):
