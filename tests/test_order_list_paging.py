@@ -122,6 +122,19 @@ def test_the_shared_statement_asks_what_one_built_at_the_moment_would():
             assert literal_sql(page_query(query, later, 0, 200)) == literal_sql(built), view
 
 
+def test_a_filter_that_changes_with_the_clock_asks_its_statement_at_each_moment():
+    # Built once with its moments as parameters: each page must still ask at its own.
+    for view in MOMENT_VIEWS:
+        for search in ("", "sku-3 mug"):
+            for moment in (NOW, NOW + timedelta(days=3, seconds=7), NOW - timedelta(days=400)):
+                query = ListQuery(view=view, search=search, sort=Column.SHIP_BY)
+                built = _page_statement(
+                    view, search, Column.SHIP_BY, True, 200, 0, False, (), moment
+                )
+                asked = page_query(query, moment, 0, 200)
+                assert literal_sql(asked) == literal_sql(built), (view, moment)
+
+
 def test_a_line_holds_the_values_as_the_columns_types_read_them(orders):
     # The statuses are read as stored words and looked up by the list itself.
     rows = page(orders, ListQuery(view=View.ALL), 0, 1000, as_of=NOW)
