@@ -110,6 +110,11 @@ VARIANTS = {
         "utf-8",
     ),
     "blank lines": lambda h, r: (render(h, [r[0], [""], *r[1:], [" "]]), "utf-8"),
+    # A spreadsheet told to quote every cell (header too).
+    "every cell in double quotes": lambda h, r: (
+        render([f'"{name}"' for name in h], ([f'"{cell}"' for cell in x] for x in r)),
+        "utf-8",
+    ),
 }
 
 
@@ -119,6 +124,18 @@ def test_every_variant_of_a_report_reads_the_same(tmp_path: Path, variant: str) 
     content, encoding = VARIANTS[variant](header, rows)
     path = write(tmp_path / "variant.txt", content, encoding)
     assert _parsed(read_report(path)) == _parsed(read_report(ORDERS_REPORT))
+
+
+def test_a_title_a_spreadsheet_quoted_is_read_as_the_seller_typed_it(tmp_path: Path) -> None:
+    header, rows = table(ORDERS_REPORT)
+    title = header.index("product-name")
+    rows[0][title] = '"Carnet ""A5"", pointillé"'  # a comma and quotes in the title
+    rows[1][title] = 'Bougie 12" lavande'  # a quote inside a cell is the seller's
+    path = write(tmp_path / "saved.txt", render(header, rows), "cp1252")
+    for read in (read_report(path), parse_report(path.read_bytes(), "saved.txt")):
+        assert read.problems == []
+        assert read.rows[0].item["title"] == 'Carnet "A5", pointillé'
+        assert read.rows[1].item["title"] == 'Bougie 12" lavande'
 
 
 def test_a_windows_1252_file_keeps_its_accents(tmp_path: Path) -> None:

@@ -28,6 +28,7 @@ from typing import Any, BinaryIO
 from app import limits
 from app.cycle_collector import collector_paused
 from app.errors import BadInput
+from app.marketplace_files.flatfiles.tsv import unquote
 from app.order_actions.orders import ORDER_ID
 from app.storage import files
 from app.storage.models import FulfilledBy, OrderStatus
@@ -641,7 +642,13 @@ def _quick_reader(reader: _RowReader) -> QuickRead:
 
 def _lines_of(content: str) -> Iterator[tuple[int, str]]:
     """Numbered lines of a text; any line end (\\r\\n, \\r, \\n) ends a line."""
-    return enumerate(content.replace("\r\n", "\n").replace("\r", "\n").split("\n"), start=1)
+    lines = content.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return enumerate(_unquoted(lines) if '"' in content else lines, start=1)
+
+
+def _unquoted(lines: list[str]) -> list[str]:
+    """The lines with the cells a spreadsheet wrapped in double quotes unwrapped."""
+    return ["\t".join(map(unquote, line.split("\t"))) if '"' in line else line for line in lines]
 
 
 @dataclass(frozen=True, slots=True)
@@ -910,8 +917,11 @@ def _blocks_of_lines(content: io.TextIOWrapper, name: str) -> Iterator[str]:
     rest = ""
     read = 0  # lines given so far
     while block := content.read(TEXT_BLOCK):
-        lines = (rest + block).split("\n")
+        joined = rest + block
+        lines = joined.split("\n")
         rest = lines.pop()
+        if '"' in joined:  # a spreadsheet saved it
+            lines = _unquoted(lines)
         if len(rest) > MAX_LINE or (lines and max(map(len, lines)) > MAX_LINE):
             good = next((n for n, line in enumerate(lines) if len(line) > MAX_LINE), len(lines))
             yield from lines[:good]
@@ -919,7 +929,7 @@ def _blocks_of_lines(content: io.TextIOWrapper, name: str) -> Iterator[str]:
         read += len(lines)
         yield from lines
     if rest:
-        yield rest
+        yield from _unquoted([rest])
 
 
 def _too_long(name: str, line: int) -> BadInput:

@@ -93,7 +93,9 @@ def _decode(data: bytes) -> list[_Line]:
     return lines
 
 
-def _unquote(cell: str) -> str:
+def unquote(cell: str) -> str:
+    """A cell as the seller typed it: a spreadsheet wraps some in double quotes (and
+    doubles the quotes inside)."""
     cell = cell.strip()
     if len(cell) >= 2 and cell.startswith('"') and cell.endswith('"'):
         return cell[1:-1].replace('""', '"')
@@ -152,7 +154,7 @@ def read_table(data: bytes, *, required: Sequence[str], template_type: str | Non
                 line=header.number,
             )
         )
-    columns = [_unquote(name).lower() for name in header.content.split("\t")]
+    columns = [unquote(name).lower() for name in header.content.split("\t")]
     missing = [name for name in required if name not in columns]
     if missing:
         raise BadInput(
@@ -186,7 +188,7 @@ def read_table(data: bytes, *, required: Sequence[str], template_type: str | Non
                 )
             )
             continue
-        values = [_unquote(value) for value in line.content.split("\t")]
+        values = [unquote(value) for value in line.content.split("\t")]
         cells = {name: value for name, value in zip(columns, values, strict=False) if name}
         rows.append(Row(line.number, cells))
     return Table(columns, rows, template, problems)
