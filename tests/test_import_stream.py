@@ -61,7 +61,8 @@ def test_a_first_import_looks_up_only_the_orders_it_wrote_itself(
     db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Nothing is stored before a first import: its orders are not looked up one chunk
-    after another, but for an order it wrote already (its lines apart), found and merged."""
+    after another. An order whose lines are apart is known before the file is merged and
+    merged once, at its end: it is not looked up either."""
     monkeypatch.setattr(importer, "CHUNK_LINES", 2)
     lines = [order_line(order_id=_order_id(n), order_item_id=f"{n:014d}") for n in range(1, 6)]
     lines.append(order_line(order_id=_order_id(1), order_item_id="9" * 14, sku="SECOND-SKU"))
@@ -76,7 +77,45 @@ def test_a_first_import_looks_up_only_the_orders_it_wrote_itself(
     result = import_reports(db, [report(tmp_path / "r.txt", lines)], at=AT)
     assert (result.added, result.updated, result.unchanged) == (5, 0, 0)
     assert _counts(db)[:2] == (5, 6)
-    assert asked == {_order_id(1)}
+    assert asked == set()
+
+
+def _stored(db: Database) -> list[tuple[Any, ...]]:
+    """Every order and item as stored, fingerprints and versions included."""
+    with db.reading() as session:
+        return [
+            tuple(row)
+            for table in (Order.__table__, OrderItem.__table__)
+            for row in session.execute(select(table).order_by(table.c.id))
+        ]
+
+
+def test_an_order_whose_lines_are_apart_is_read_once_and_left_alone_when_read_again(
+    db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found before the file is merged, such an order is held from the start (the file is
+    read once, nothing rolled back) and stored with the fingerprint of all its lines:
+    read again, it is unchanged and not written, its fingerprint neither."""
+    monkeypatch.setattr(importer, "CHUNK_LINES", 2)
+    readings: list[object] = []
+    read = importer._Import.merge
+
+    def counted(self: importer._Import, *args: Any) -> importer.ImportResult:
+        readings.append(self)
+        return read(self, *args)
+
+    monkeypatch.setattr(importer._Import, "merge", counted)
+    lines = [order_line(order_id=_order_id(n), order_item_id=f"{n:014d}") for n in range(1, 6)]
+    lines.append(order_line(order_id=_order_id(1), order_item_id="9" * 14, sku="SECOND-SKU"))
+    lines.append(order_line(order_id=_order_id(3), order_item_id="8" * 14, sku="THIRD-SKU"))
+    path = report(tmp_path / "r.txt", lines)
+    assert import_reports(db, [path], at=AT).added == 5
+    assert len(readings) == 1
+    stored = _stored(db)
+    again = import_reports(db, [path], at=AT)
+    assert (again.added, again.updated, again.unchanged) == (0, 0, 5)
+    assert _stored(db) == stored
+    assert _counts(db) == (5, 7, 5)
 
 
 def _imported_events(db: Database, order_id: str) -> list[Event]:

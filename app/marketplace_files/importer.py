@@ -41,8 +41,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 from hashlib import blake2b
-from itertools import chain, pairwise
-from operator import itemgetter
+from itertools import chain, islice, pairwise
+from operator import attrgetter, itemgetter
 from pathlib import Path
 from typing import Any, cast
 
@@ -712,46 +712,58 @@ class _FileMerge:
         self.layout = layout
         self.at = at
         self.tally = _Tally()
-        # Orders whose lines are not consecutive in the file: merged once, at its end.
+        # Orders whose lines are apart in the file: merged once, at its end. Their lines
+        # are kept as text (a parsed row weighs several times its line) by order, in the
+        # order the file first names them.
         self.held = held
-        self.held_rows: list[ReportRow] = []
-        self.held_texts: list[str | None] = []
+        self.held_lines: dict[str, list[tuple[int, str]]] = {}
         # The last event before this file's: its events are the ones after.
         self.events_before = tables.connection.scalar(select(func.max(EVENTS.c.id))) or 0
         # An order merged again in this file was written by this import (updated_at).
         self.revisited = False
 
-    def take(self, rows: list[ReportRow], texts: list[str | None]) -> None:
-        """Merge a chunk's rows (``texts``: their lines), but keep the held orders' rows
-        for :meth:`finish`."""
+    def hold(self, stream: ReportStream, numbered: list[tuple[int, str]]) -> list[tuple[int, str]]:
+        """The lines of a chunk left to read now: the held orders' lines (by the order id
+        each line gives) are set aside, unread, for :meth:`held_chunks`."""
         held = self.held
-        if held:
-            kept: list[ReportRow] = []
-            kept_texts: list[str | None] = []
-            for row, line in zip(rows, texts, strict=True):
-                if row.order_id in held:
-                    self.held_rows.append(row)
-                    self.held_texts.append(line)
+        if not held:
+            return numbered
+        ids = stream.order_ids([raw for _, raw in numbered])
+        rest: list[tuple[int, str]] = []
+        kept = self.held_lines
+        for line, found in zip(numbered, ids, strict=True):
+            if found in held:
+                group = kept.get(found)
+                if group is None:
+                    kept[found] = [line]
                 else:
-                    kept.append(row)
-                    kept_texts.append(line)
-            rows, texts = kept, kept_texts
-        self.merge(rows, texts)
+                    group.append(line)
+            else:
+                rest.append(line)
+        return rest
+
+    def held_chunks(self) -> Iterator[list[tuple[int, str]]]:
+        """The held orders' lines, CHUNK orders at a time (as one merge writes them), each
+        order with all its lines, in the file's order; a chunk's text is let go once read."""
+        kept, self.held_lines = self.held_lines, {}
+        while kept:
+            some = list(islice(kept, CHUNK))
+            numbered = sorted(chain.from_iterable(kept.pop(order_id) for order_id in some))
+            yield numbered
 
     def finish(self) -> set[str]:
-        """Merge the held orders; the orders this file gave two events (empty normally).
+        """The orders this file gave two events (empty normally), once the held ones are
+        merged.
 
         The stream keeps an order's consecutive lines in one chunk; an order
-        whose lines are apart in the file is merged once per chunk it is in,
-        and each merge that changes it records an event. Those orders are found
+        whose lines are apart in the file is held to its end (found before it is
+        read, :func:`scattered_orders`) and merged once with all its lines: one
+        order, one event, as when a file was merged at once, and the fingerprint
+        of all its lines. Should an order still get two events, it is found
         here (only when an order was merged twice at all), and the import starts
-        again holding them back to the end of the file: one order, one event,
-        as when a file was merged at once.
+        again holding it back too.
         """
-        rows, self.held_rows = self.held_rows, []
-        texts, self.held_texts = self.held_texts, []
         self._forget_looked_up()
-        self.merge(rows, texts)
         if not self.revisited:
             return set()
         query = (
@@ -798,8 +810,9 @@ class _FileMerge:
         The same as reading them and merging their rows: a stored fingerprint is
         made of good lines only (a file with a bad line is refused, or that
         order left out), and the same lines under the same header and rules
-        read the same (nothing in reading depends on the clock). Orders held to
-        the file's end, or left out, are read as before.
+        read the same (nothing in reading depends on the clock). Orders left
+        out are read as before; a held order's lines come here at the file's end,
+        all of them (:meth:`held_chunks`).
         """
         self._forget_looked_up()
         digest = self.digest
@@ -813,10 +826,9 @@ class _FileMerge:
                 groups[found] = [raw]
             else:
                 group.append(raw)
-        held = self.held
         prints: dict[str, str] = {}
         for found, texts in groups.items():
-            if found in held or (tainted is not None and found in tainted):
+            if tainted is not None and found in tainted:
                 continue
             fingerprint = _fingerprint(digest, texts)
             if fingerprint is not None:
@@ -1063,7 +1075,8 @@ def import_reports(
             sources.append(check_file(Path(path)))
         run = _Import(db, sources, at or clock.now(), actor, progress, cancelled)
         tainted: set[str] | None = None
-        held: frozenset[str] = frozenset()
+        # Known before the first reading, so that it need not be rolled back and read again.
+        held = frozenset(chain.from_iterable(scattered_orders(s, cancelled) for s in sources))
         while True:
             try:
                 return run.merge(tainted, held, skip_bad_rows)
@@ -1073,6 +1086,27 @@ def import_reports(
                 elif again.scattered <= held:  # holding them back cannot give one event
                     raise AssertionError("an order merged twice in one file") from None
                 held = held | again.scattered
+
+
+def scattered_orders(source: Source, cancelled: Callable[[], bool] | None = None) -> set[str]:
+    """The orders whose lines fall in more than one chunk of the file's stream (their
+    lines apart, as in a report sorted in a spreadsheet), from the order-id cells alone.
+
+    Merged chunk by chunk, such an order would be merged (and its event recorded)
+    once per chunk, and its fingerprint would be of some of its lines only: it is
+    held to the file's end instead (:class:`_FileMerge`). The chunks are the
+    stream's own (:meth:`ReportStream.lines`), so this finds exactly those orders.
+    """
+    seen: set[str] = set()
+    scattered: set[str] = set()
+    with open_report(source) as stream:
+        for part in stream.lines(CHUNK_LINES):
+            if cancelled is not None and cancelled():
+                raise ImportCancelled
+            ids = set(stream.order_ids([raw for _, raw in part.numbered]))
+            scattered |= ids & seen
+            seen |= ids
+    return scattered
 
 
 class _Import:
@@ -1099,7 +1133,7 @@ class _Import:
     ) -> ImportResult:
         """Read and merge every file. ``tainted``: None on the first reading; else the
         orders with a bad line, left out (known from the first reading). ``held``:
-        orders merged at the end of their file (see :meth:`_FileMerge.finish`)."""
+        orders merged at the end of their file (see :func:`scattered_orders`)."""
         total = sum(source.lines for source in self.sources)
         done = 0
         self.progress(done, total)
@@ -1133,22 +1167,31 @@ class _Import:
                         None if header is None else _file_key(stream.layout, header),
                     )
                     texts: list[tuple[int, Text]] = []
-                    for numbered in stream.lines(CHUNK_LINES):
+                    first_problem = len(problems)
+                    # The held orders' lines are set aside as the file is read, and read
+                    # and merged after it, all of an order's lines at once.
+                    parts = chain(
+                        (
+                            (merge.hold(stream, part.numbered), part.lines)
+                            for part in stream.lines(CHUNK_LINES)
+                        ),
+                        ((held_part, source.lines) for held_part in merge.held_chunks()),
+                    )
+                    for unread, read_so_far in parts:
                         if self.cancelled():
                             raise ImportCancelled
-                        unread = numbered.numbered
                         if skipping and (tainted is not None or not problems):
                             unread = merge.unread(stream, unread, tainted)
                         lines.keep(unread)
                         rows, found = stream.read(unread)
-                        chunk = Chunk(rows, found, numbered.lines)
+                        chunk = Chunk(rows, found, read_so_far)
                         if chunk.problems:
                             if not problems or bad_files[-1] != stream.name:
                                 bad_files.append(stream.name)
                             problems.extend(chunk.problems)
                         if tainted is None:
                             if not problems:
-                                merge.take(chunk.rows, lines.take(chunk.rows))
+                                merge.merge(chunk.rows, lines.take(chunk.rows))
                             # else: nothing more is merged; the problems are only collected
                         else:
                             texts.extend((problem.line, problem.text) for problem in chunk.problems)
@@ -1159,10 +1202,14 @@ class _Import:
                                     for row in chunk.rows
                                     if row.order_id in tainted
                                 )
-                            merge.take(keep, lines.take(keep))
+                            merge.merge(keep, lines.take(keep))
                         self.progress(done + chunk.lines, total)
                     if not problems or tainted is not None:
                         scattered |= merge.finish()
+                    # The held orders' problems were found last: in the file's order again.
+                    problems[first_problem:] = sorted(
+                        problems[first_problem:], key=attrgetter("line")
+                    )
                     done += source.lines
                     self.progress(done, total)
                 texts.sort(key=lambda entry: entry[0])
