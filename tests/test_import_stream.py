@@ -61,8 +61,9 @@ def test_a_first_import_looks_up_only_the_orders_it_wrote_itself(
     db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Nothing is stored before a first import: its orders are not looked up one chunk
-    after another. An order whose lines are apart is known before the file is merged and
-    merged once, at its end: it is not looked up either."""
+    after another, but for an order it wrote already (named again by a later file), found
+    and merged. An order whose lines are apart in one file is held to its end: not looked
+    up either."""
     monkeypatch.setattr(importer, "CHUNK_LINES", 2)
     lines = [order_line(order_id=_order_id(n), order_item_id=f"{n:014d}") for n in range(1, 6)]
     lines.append(order_line(order_id=_order_id(1), order_item_id="9" * 14, sku="SECOND-SKU"))
@@ -74,10 +75,12 @@ def test_a_first_import_looks_up_only_the_orders_it_wrote_itself(
             asked.update(parameters.values() if isinstance(parameters, dict) else parameters)
 
     event.listen(db.engine, "before_cursor_execute", seen)
-    result = import_reports(db, [report(tmp_path / "r.txt", lines)], at=AT)
+    later = [order_line(order_id=_order_id(2), order_item_id=f"{2:014d}", sku="OTHER-SKU")]
+    files = [report(tmp_path / "r.txt", lines), report(tmp_path / "later.txt", later)]
+    result = import_reports(db, files, at=AT)
     assert (result.added, result.updated, result.unchanged) == (5, 0, 0)
     assert _counts(db)[:2] == (5, 6)
-    assert asked == set()
+    assert asked == {_order_id(2)}
 
 
 def _stored(db: Database) -> list[tuple[Any, ...]]:
