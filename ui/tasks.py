@@ -61,11 +61,17 @@ class TaskRunner(QObject):
         work: Callable[[Task], Any],
         done: Callable[[Any], None],
         failed: Callable[[BaseException], None],
+        progress: Callable[[int, int], None] | None = None,
     ) -> Task:
+        """Start ``work`` on the pool; its outcome and ``progress(done, total)`` reach the
+        GUI thread. Everything is connected before it starts: a report the worker makes
+        before a connection is lost (its first ones, on a quick worker)."""
         task = Task(work)
         self._running.add(task)
         task.signals.done.connect(done)
         task.signals.failed.connect(failed)
+        if progress is not None:
+            task.signals.progress.connect(progress)
         task.signals.done.connect(lambda _result: self._running.discard(task))
         task.signals.failed.connect(lambda _error: self._running.discard(task))
         self._pool.start(task)

@@ -78,13 +78,14 @@ class Job(QObject):
             if task is self.task:
                 self._progress(done_count, total)
 
+        # The handlers run on the GUI thread, once this has returned: ``task`` is set.
         task = self.runner.start(
             work,
             lambda result: finish(task, done, result),
             lambda error: finish(task, failed, error),
+            lambda count, total: progress(task, count, total),
         )
         self.task = task
-        task.signals.progress.connect(lambda count, total: progress(task, count, total))
         if self.progress is not None:
             self.progress.canceled.connect(task.cancel)
         return task
