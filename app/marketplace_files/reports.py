@@ -28,7 +28,7 @@ from typing import Any, BinaryIO
 from app import limits
 from app.cycle_collector import collector_paused
 from app.errors import BadInput
-from app.marketplace_files.flatfiles.tsv import unquote
+from app.marketplace_files.flatfiles.tsv import unquote_cells
 from app.order_actions.orders import ORDER_ID
 from app.storage import files
 from app.storage.models import FulfilledBy, OrderStatus
@@ -648,7 +648,7 @@ def _lines_of(content: str) -> Iterator[tuple[int, str]]:
 
 def _unquoted(lines: list[str]) -> list[str]:
     """The lines with the cells a spreadsheet wrapped in double quotes unwrapped."""
-    return ["\t".join(map(unquote, line.split("\t"))) if '"' in line else line for line in lines]
+    return [unquote_cells(line) if '"' in line else line for line in lines]
 
 
 @dataclass(frozen=True, slots=True)

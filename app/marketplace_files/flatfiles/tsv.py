@@ -102,6 +102,14 @@ def unquote(cell: str) -> str:
     return cell
 
 
+def unquote_cells(line: str) -> str:
+    """A line's quoted cells as the seller typed them, the others left as they are (a
+    line of a report: its reader strips each cell it reads). Only the cells with a quote
+    pay for :func:`unquote`: a report a spreadsheet saved is read nearly as fast as
+    another."""
+    return "\t".join([unquote(cell) if '"' in cell else cell for cell in line.split("\t")])
+
+
 def _blank(content: str) -> bool:
     return not content.replace("\t", "").strip()
 
