@@ -172,9 +172,9 @@ def search_condition(search: str, *, rare: Sequence[str] = ()) -> ColumnElement[
     return and_(in_search_index(orders.c.id, question, _in_words_table(rare)), condition)
 
 
-# The search index (migration 0015: FTS5 on SQLite; 0019: PostgreSQL's table of searched
-# words and its trigram indexes) holds every run of three characters of the order id and
-# the search text: a shorter word cannot be looked up in it.
+# The search index (migrations 0015 and 0020: FTS5 on SQLite; 0019: PostgreSQL's table of
+# searched words and its trigram indexes) holds every run of three characters of the order
+# id and the search text: a shorter word cannot be looked up in it.
 INDEXED_LENGTH = 3
 # A word in at most this many orders is looked up in the index: reading that many
 # orders by their key costs a fraction of reading all of a million (measured at 1M:
@@ -231,17 +231,32 @@ def _in_words(word: str) -> ColumnElement[bool]:
 
 
 def index_question(words: Sequence[str]) -> str:
-    """The search index's question (SQLite FTS5) for ``words``: each in the order id as
-    typed or in the search text folded, as :func:`word_condition` asks.
+    """The search index's question (SQLite FTS5) for ``words``: the orders holding every
+    run of three characters of each word, as typed or folded, as :func:`word_condition`
+    asks for it in the order id or the search text.
 
-    The index ignores case more widely than LIKE does, so it finds at least the
-    orders asked for; :func:`word_condition` still checks each one.
+    The index keeps no positions (migration 0020): it finds the orders holding a
+    word's trigrams anywhere in either column, and ignores case more widely than LIKE
+    does, so it finds at least the orders asked for; :func:`word_condition` still
+    checks each one.
     """
     asked = (_indexed(word) for word in words)
     return " AND ".join(
-        f"(order_id : {_phrase(word)} OR search_text : {_phrase(folded)})"
-        for word, folded in filter(None, asked)
+        "(" + " OR ".join(map(_all_trigrams, _spellings(*found))) + ")"
+        for found in filter(None, asked)
     )
+
+
+def _spellings(typed: str, folded: str) -> tuple[str, ...]:
+    # FTS5 folds ASCII letters as lower() does: an ASCII word is asked once.
+    return (folded,) if typed.isascii() or typed == folded else (typed, folded)
+
+
+def _all_trigrams(word: str) -> str:
+    """FTS5's question for the orders holding each trigram of ``word`` (a trigram quoted
+    alone is one token: a longer phrase needs positions)."""
+    trigrams = dict.fromkeys(word[start : start + INDEXED_LENGTH] for start in range(len(word) - 2))
+    return "(" + " AND ".join(map(_phrase, trigrams)) + ")"
 
 
 def rare_words(connection: Connection, search: str) -> tuple[str, ...]:
