@@ -261,12 +261,18 @@ class OrderMerge:
     ) -> None:
         self.at = at
         self.created = stored is None
-        self.pk: int | None = None if stored is None else stored["id"]
-        # A new order has no before: nothing of it is compared or shown as old.
-        self.values = _blank_order(order_id, at) if stored is None else stored
-        self.before = {} if stored is None else dict(stored)
+        self.pk: int | None = None
         self.items = items
-        self.items_before = {id(item): _snapshot(item) for item in items}
+        if stored is None:
+            # A new order has no before: nothing of it is compared or shown as old.
+            self.values = _blank_order(order_id, at)
+            self.before: dict[str, Any] = {}
+            self.items_before: dict[int, tuple[Any, ...]] = {}
+        else:
+            self.pk = stored["id"]
+            self.values = stored
+            self.before = dict(stored)
+            self.items_before = {id(item): _snapshot(item) for item in items}
         self.changes: list[str] = []
         self.contact: dict[str, Any] = {}
         self.reported: OrderStatus | None = None
@@ -299,7 +305,8 @@ class OrderMerge:
         """Fold one report line in: filled cells win, empty cells keep."""
         self.values.update(row.order)
         self.contact.update(row.contact)
-        item = self._item_for(row)
+        # An order's first line is about an item it does not have yet (nothing to look for).
+        item = self._item_for(row) if self.items else None
         if item is None:
             item = _merged_item({**ITEM_DEFAULTS, **row.item})  # a new item: every filled cell
             self.items.append(item)
@@ -309,10 +316,13 @@ class OrderMerge:
                 # A cancelled line shows 0 units: keep what was ordered.
                 cells = {name: value for name, value in cells.items() if name != "quantity"}
             item.__dict__.update(cells)
-        if row.quantity_shipped is not None:
+        reported_shipped = row.quantity_shipped
+        # Shipped units only grow: a line saying no more than are shipped changes nothing
+        # (most lines say 0).
+        if reported_shipped is not None and reported_shipped > item.__dict__["quantity_shipped"]:
             cells = item.__dict__
             shippable = max(0, cells["quantity"] - cells["quantity_cancelled"])
-            shipped = min(row.quantity_shipped, shippable)
+            shipped = min(reported_shipped, shippable)
             cells["quantity_shipped"] = max(cells["quantity_shipped"], shipped)
         if row.item_status in TERMINAL:
             self.line_status[id(item)] = row.item_status
@@ -342,12 +352,10 @@ class OrderMerge:
         created = self.created
         if created or any(_snapshot(item) != before.get(id(item)) for item in self.items):
             summary = _summary(self.items)
-            values.update(
-                item_count=summary.item_count,
-                skus=summary.skus,
-                titles=summary.titles,
-                total=summary.total,
-            )
+            values["item_count"] = summary.item_count
+            values["skus"] = summary.skus
+            values["titles"] = summary.titles
+            values["total"] = summary.total
         old = self.before
         if created or any(values[name] != old[name] for name in SEARCHED_FIELDS):
             values["search_text"] = order_search_text(
