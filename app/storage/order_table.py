@@ -243,7 +243,6 @@ orders = Table(
     Index("ix_orders_total", "total"),
     # migration 0007: each filter walks an index in its default sort (newest first)
     Index("ix_orders_status_purchased", "status", "purchase_date"),
-    Index("ix_orders_buyer_requested_purchased", "buyer_requested_cancel", "purchase_date"),
     # migration 0008: the Buyer requested filter takes requests by message too (S5)
     Index("ix_orders_cancel_requested_purchased", "cancel_requested", "purchase_date"),
     # migration 0010: the Fulfilled by Amazon filter, newest first (its orders only).
