@@ -41,7 +41,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 from hashlib import blake2b
-from itertools import chain, islice, pairwise
+from itertools import chain, pairwise
 from operator import attrgetter, itemgetter
 from pathlib import Path
 from typing import Any, cast
@@ -52,6 +52,7 @@ from app import clock
 from app.changes import ALL_ORDERS, Changes
 from app.cycle_collector import collector_paused
 from app.errors import BadInput, SellerDeskError
+from app.marketplace_files.held_lines import HeldLines
 from app.marketplace_files.import_changes import what_changed
 from app.marketplace_files.reports import (
     Chunk,
@@ -707,6 +708,7 @@ class _FileMerge:
         actor: str = ACTOR,
         held: frozenset[str] = frozenset(),
         key: bytes | None = None,
+        spill: HeldLines | None = None,
     ) -> None:
         self.tables = tables
         self.key = key
@@ -721,10 +723,10 @@ class _FileMerge:
         self.at = at
         self.tally = _Tally()
         # Orders whose lines are apart in the file: merged once, at its end. Their lines
-        # are kept as text (a parsed row weighs several times its line) by order, in the
-        # order the file first names them.
+        # are kept as text (a parsed row weighs several times its line), on disk: most of
+        # a file sorted in a spreadsheet (the caller closes ``spill``; else held_chunks).
         self.held = held
-        self.held_lines: dict[str, list[tuple[int, str]]] = {}
+        self.held_lines = HeldLines() if spill is None else spill
         # The last event before this file's: its events are the ones after.
         self.events_before = tables.connection.scalar(select(func.max(EVENTS.c.id))) or 0
         # An order merged again in this file was written by this import (updated_at).
@@ -738,26 +740,20 @@ class _FileMerge:
             return numbered
         ids = stream.order_ids([raw for _, raw in numbered])
         rest: list[tuple[int, str]] = []
-        kept = self.held_lines
-        for line, found in zip(numbered, ids, strict=True):
+        kept: list[tuple[str, int, str]] = []
+        for (number, raw), found in zip(numbered, ids, strict=True):
             if found in held:
-                group = kept.get(found)
-                if group is None:
-                    kept[found] = [line]
-                else:
-                    group.append(line)
+                kept.append((found, number, raw))
             else:
-                rest.append(line)
+                rest.append((number, raw))
+        self.held_lines.add(kept)
         return rest
 
     def held_chunks(self) -> Iterator[list[tuple[int, str]]]:
         """The held orders' lines, CHUNK orders at a time (as one merge writes them), each
-        order with all its lines, in the file's order; a chunk's text is let go once read."""
-        kept, self.held_lines = self.held_lines, {}
-        while kept:
-            some = list(islice(kept, CHUNK))
-            numbered = sorted(chain.from_iterable(kept.pop(order_id) for order_id in some))
-            yield numbered
+        order with all its lines, in the file's order (read back from disk a chunk at a
+        time)."""
+        return self.held_lines.orders(CHUNK)
 
     def finish(self) -> set[str]:
         """The orders this file gave two events (empty normally), once the held ones are
@@ -1169,7 +1165,7 @@ class _Import:
                 # Only stored orders can be skipped unread (a fresh import reads on).
                 skipping = number > 0 or stored > 0
                 lines = _LineTexts()
-                with open_report(source, lines.tap) as stream:
+                with open_report(source, lines.tap) as stream, HeldLines() as spill:
                     header = lines.texts.pop(stream.header_line, None)
                     merge = _FileMerge(
                         tables,
@@ -1179,6 +1175,7 @@ class _Import:
                         self.actor,
                         held,
                         None if header is None else _file_key(stream.layout, header),
+                        spill,
                     )
                     texts: list[tuple[int, Text]] = []
                     first_problem = len(problems)
