@@ -19,7 +19,7 @@ from app.storage.models import Order
 from tests.reportfiles import order_line, report
 
 AT = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)
-ORDERS = 60  # each with two lines, ORDERS lines apart: well over the spill's memory
+ORDERS = 150  # each with two lines, ORDERS lines apart: 120 kB, well over the spill's memory
 PROC_FDS = Path("/proc/self/fd")
 
 
@@ -54,18 +54,24 @@ def _unlinked_files() -> dict[int, int]:
     return found
 
 
-def test_held_lines_come_back_by_order_in_the_files_order() -> None:
-    with HeldLines() as held:
-        held.add([("B", 2, "b1"), ("A", 3, "a1"), ("C", 4, "c1")])
-        held.add([("A", 7, "a2"), ("B", 5, "b2"), ("D", 6, "d1"), ("C", 9, "c2")])
-        parts = list(held.orders(2))
+@pytest.mark.parametrize("buffered", [1, 3, 1000])
+def test_held_lines_come_back_by_order_in_the_files_order(
+    monkeypatch: pytest.MonkeyPatch, buffered: int
+) -> None:
+    monkeypatch.setattr(held_lines, "BUFFERED_LINES", buffered)  # written to disk this often
+    with HeldLines({"A", "B", "C", "D"}, 2) as held:
+        first = [(1, "x1"), (2, "b1"), (3, "a1"), (4, "c1")]
+        assert held.set_aside(first, ["X", "B", "A", "C"]) == [(1, "x1")]
+        later = [(5, "b2"), (6, "d1"), (7, "a2"), (8, "x2"), (9, "c2")]
+        assert held.set_aside(later, ["B", "D", "A", "X", "C"]) == [(8, "x2")]
+        parts = list(held.parts())
     # Orders by their first line (B, A, C, D), two at a time; a part's lines in file order.
     assert parts == [
         [(2, "b1"), (3, "a1"), (5, "b2"), (7, "a2")],
         [(4, "c1"), (6, "d1"), (9, "c2")],
     ]
-    with HeldLines() as nothing:
-        assert list(nothing.orders(2)) == []
+    with HeldLines((), 2) as nothing:
+        assert not nothing.holds_any and list(nothing.parts()) == []
 
 
 @pytest.fixture
@@ -74,18 +80,21 @@ def watched(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[tuple[int, dict[in
     it and the unlinked files open then. A tiny memory, so that it goes to disk."""
     monkeypatch.setattr(importer, "CHUNK_LINES", 2)
     monkeypatch.setattr(held_lines, "MEMORY_KIB", 1)
+    monkeypatch.setattr(held_lines, "BUFFERED_LINES", 10)
     seen: list[tuple[int, dict[int, int]]] = []
-    orders = HeldLines.orders
+    parts = HeldLines.parts
 
-    def watching(self: HeldLines, size: int) -> Iterator[list[Numbered]]:
-        for number, part in enumerate(orders(self, size)):
+    def watching(self: HeldLines) -> Iterator[list[Numbered]]:
+        for number, part in enumerate(parts(self)):
             if number == 0:
                 assert self._database is not None
-                [(lines,)] = self._database.execute("SELECT count(*) FROM held").fetchall()
+                [(lines,)] = self._database.execute(
+                    "SELECT sum(length(numbers)) / 8 FROM held"
+                ).fetchall()
                 seen.append((lines, _unlinked_files()))
             yield part
 
-    monkeypatch.setattr(HeldLines, "orders", watching)
+    monkeypatch.setattr(HeldLines, "parts", watching)
     yield seen
 
 

@@ -706,9 +706,8 @@ class _FileMerge:
         layout: Layout,
         at: datetime,
         actor: str = ACTOR,
-        held: frozenset[str] = frozenset(),
+        held: HeldLines | None = None,
         key: bytes | None = None,
-        spill: HeldLines | None = None,
     ) -> None:
         self.tables = tables
         self.key = key
@@ -724,9 +723,8 @@ class _FileMerge:
         self.tally = _Tally()
         # Orders whose lines are apart in the file: merged once, at its end. Their lines
         # are kept as text (a parsed row weighs several times its line), on disk: most of
-        # a file sorted in a spreadsheet (the caller closes ``spill``; else held_chunks).
-        self.held = held
-        self.held_lines = HeldLines() if spill is None else spill
+        # a file sorted in a spreadsheet (``held``: the caller closes it).
+        self.held_lines = HeldLines((), CHUNK) if held is None else held
         # The last event before this file's: its events are the ones after.
         self.events_before = tables.connection.scalar(select(func.max(EVENTS.c.id))) or 0
         # An order merged again in this file was written by this import (updated_at).
@@ -735,25 +733,15 @@ class _FileMerge:
     def hold(self, stream: ReportStream, numbered: list[tuple[int, str]]) -> list[tuple[int, str]]:
         """The lines of a chunk left to read now: the held orders' lines (by the order id
         each line gives) are set aside, unread, for :meth:`held_chunks`."""
-        held = self.held
-        if not held:
+        if not self.held_lines.holds_any:
             return numbered
-        ids = stream.order_ids([raw for _, raw in numbered])
-        rest: list[tuple[int, str]] = []
-        kept: list[tuple[str, int, str]] = []
-        for (number, raw), found in zip(numbered, ids, strict=True):
-            if found in held:
-                kept.append((found, number, raw))
-            else:
-                rest.append((number, raw))
-        self.held_lines.add(kept)
-        return rest
+        return self.held_lines.set_aside(numbered, stream.order_ids([raw for _, raw in numbered]))
 
     def held_chunks(self) -> Iterator[list[tuple[int, str]]]:
         """The held orders' lines, CHUNK orders at a time (as one merge writes them), each
         order with all its lines, in the file's order (read back from disk a chunk at a
         time)."""
-        return self.held_lines.orders(CHUNK)
+        return self.held_lines.parts()
 
     def finish(self) -> set[str]:
         """The orders this file gave two events (empty normally), once the held ones are
@@ -1165,7 +1153,7 @@ class _Import:
                 # Only stored orders can be skipped unread (a fresh import reads on).
                 skipping = number > 0 or stored > 0
                 lines = _LineTexts()
-                with open_report(source, lines.tap) as stream, HeldLines() as spill:
+                with open_report(source, lines.tap) as stream, HeldLines(held, CHUNK) as spill:
                     header = lines.texts.pop(stream.header_line, None)
                     merge = _FileMerge(
                         tables,
@@ -1173,9 +1161,8 @@ class _Import:
                         stream.layout,
                         self.at,
                         self.actor,
-                        held,
-                        None if header is None else _file_key(stream.layout, header),
                         spill,
+                        None if header is None else _file_key(stream.layout, header),
                     )
                     texts: list[tuple[int, Text]] = []
                     first_problem = len(problems)
