@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -10,7 +11,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from app.errors import BadInput
+from app.errors import BadInput, SellerDeskError
 from app.marketplace_files import held_lines, importer
 from app.marketplace_files.held_lines import HeldLines, Numbered
 from app.marketplace_files.importer import ImportCancelled, import_reports
@@ -129,5 +130,29 @@ def test_a_failed_import_leaves_no_held_lines(
             import_reports(db, [path], at=AT)
     assert watched and watched[0][0] == 2 * ORDERS
     assert set(_unlinked_files()) <= set(before)
+    with db.reading() as session:
+        assert session.scalar(select(func.count()).select_from(Order)) == 0
+
+
+def test_a_full_temporary_folder_stops_the_import_in_the_sellers_words(
+    db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(importer, "CHUNK_LINES", 2)
+    monkeypatch.setattr(held_lines, "BUFFERED_LINES", 10)
+    opened = held_lines._open
+
+    def tiny() -> sqlite3.Connection:
+        database = opened()
+        database.execute("PRAGMA max_page_count = 3")  # full after a few lines: SQLITE_FULL
+        return database
+
+    monkeypatch.setattr(held_lines, "_open", tiny)
+    with pytest.raises(SellerDeskError) as refused:
+        import_reports(db, [report(tmp_path / "r.txt", _apart())], at=AT)
+    assert refused.value.message.english() == (
+        "Cannot import: the lines an order has apart in the report could not be set aside on "
+        "disk (database or disk is full). Free some space in the temporary folder and try "
+        "again; nothing was imported."
+    )
     with db.reading() as session:
         assert session.scalar(select(func.count()).select_from(Order)) == 0

@@ -18,7 +18,11 @@ from __future__ import annotations
 import sqlite3
 from array import array
 from collections.abc import Collection, Iterator
+from contextlib import contextmanager
 from types import TracebackType
+
+from app.errors import SellerDeskError
+from app.text import QT_TRANSLATE_NOOP, text
 
 Numbered = tuple[int, str]  # a report line: its number, its text
 MEMORY_KIB = 2_000  # SQLite's page cache; the rest is on disk
@@ -111,26 +115,24 @@ class HeldLines:
         self._write()
         database = self._database
         assert database is not None  # written just now
-        database.execute("CREATE INDEX held_by_part ON held (part, id)")
-        for part in range(self._part + 1):
-            numbered: list[Numbered] = []
-            rows = database.execute(
-                "SELECT numbers, texts FROM held WHERE part = ? ORDER BY id", (part,)
-            )
-            for numbers, texts in rows:
-                found = array("q")
-                found.frombytes(numbers)
-                numbered.extend(zip(found, texts.split("\n"), strict=True))
-            yield numbered  # in the file's order: each row's lines, rows in the order written
+        with _on_disk():
+            database.execute("CREATE INDEX held_by_part ON held (part, id)")
+            for part in range(self._part + 1):
+                numbered: list[Numbered] = []
+                rows = database.execute(
+                    "SELECT numbers, texts FROM held WHERE part = ? ORDER BY id", (part,)
+                )
+                for numbers, texts in rows:
+                    found = array("q")
+                    found.frombytes(numbers)
+                    numbered.extend(zip(found, texts.split("\n"), strict=True))
+                yield numbered  # in the file's order: each row's lines, rows as written
 
     def _write(self) -> None:
         """The buffered lines to disk: a row per part, its line numbers and their texts
         (a report line holds no line end)."""
         if not self._buffer:
             return
-        database = self._database
-        if database is None:
-            database = self._database = _open()
         rows = [
             (
                 part,
@@ -139,9 +141,34 @@ class HeldLines:
             )
             for part, lines in self._buffer.items()
         ]
-        database.executemany("INSERT INTO held (part, numbers, texts) VALUES (?, ?, ?)", rows)
+        with _on_disk():
+            database = self._database
+            if database is None:
+                database = self._database = _open()
+            database.executemany("INSERT INTO held (part, numbers, texts) VALUES (?, ?, ?)", rows)
         self._buffer = {}
         self._buffered = 0
+
+
+@contextmanager
+def _on_disk() -> Iterator[None]:
+    """SQLite's failure with the temporary file (a full temporary folder, most often) as
+    the seller's sentence: the import stops and its transaction writes nothing."""
+    try:
+        yield
+    except sqlite3.Error as error:
+        raise SellerDeskError(
+            text(
+                "Import",
+                QT_TRANSLATE_NOOP(
+                    "Import",
+                    "Cannot import: the lines an order has apart in the report could not be "
+                    "set aside on disk ({detail}). Free some space in the temporary folder "
+                    "and try again; nothing was imported.",
+                ),
+                detail=" ".join(str(error).split()),
+            )
+        ) from None
 
 
 def _open() -> sqlite3.Connection:

@@ -1995,6 +1995,10 @@
       <source>total</source>
       <translation>total</translation>
     </message>
+    <message>
+      <source>Cannot import: the lines an order has apart in the report could not be set aside on disk ({detail}). Free some space in the temporary folder and try again; nothing was imported.</source>
+      <translation>Impossible d'importer : les lignes d'une commande dispersées dans le rapport n'ont pas pu être mises de côté sur le disque ({detail}). Libérez de la place dans le dossier temporaire et réessayez ; rien n'a été importé.</translation>
+    </message>
   </context>
   <context>
     <name>ImportDialog</name>
