@@ -400,3 +400,76 @@ def test_a_kill_at_any_step_of_a_backup_or_a_restore_loses_nothing(old_and_backu
     assert crash.sellerdesk("--db", str(path), "backup").status == 0
     kept = re.compile(r"(shop|probe)-\d")
     assert [p.name for p in backups.folder().iterdir() if not kept.match(p.name)] == []
+
+
+# --- page sizes: new shops have 16 KiB pages, older ones and their backups 4 KiB ------------
+
+
+def page_size(path: Path) -> int:
+    with closing(sqlite3.connect(path)) as connection:
+        return int(connection.execute("PRAGMA page_size").fetchone()[0])
+
+
+def in_pages_of(path: Path, size: int) -> Path:
+    """The shop rewritten in pages of ``size``, as a shop made before 16 KiB pages is."""
+    with closing(sqlite3.connect(path)) as connection:
+        connection.execute("PRAGMA journal_mode=DELETE")
+        connection.execute(f"PRAGMA page_size={size}")
+        connection.execute("VACUUM")
+        connection.execute("PRAGMA journal_mode=WAL")
+    assert page_size(path) == size
+    return path
+
+
+def test_a_new_shop_has_16_kib_pages_and_an_older_shop_keeps_its_own(tmp_path):
+    assert page_size(shop(tmp_path / "new.sqlite", *OLD)) == 16384
+    older = in_pages_of(shop(tmp_path / "older.sqlite", *OLD), 4096)
+    shop(older, *NEW)  # opened and written to again by this SellerDesk
+    assert page_size(older) == 4096
+    assert orders_in(older) == {*OLD, *NEW}
+
+
+@pytest.mark.parametrize(("live_pages", "backup_pages"), [(16384, 4096), (4096, 16384)])
+def test_a_restore_crosses_page_sizes_both_ways(tmp_path, live_pages, backup_pages):
+    path = in_pages_of(shop(tmp_path / "shop.sqlite", *OLD), live_pages)
+    backup = in_pages_of(shop(tmp_path / "backup.sqlite", *NEW, *MANY), backup_pages)
+    restored = backups.restore(path, backup, now=NOW)
+    assert restored.orders == 1 + len(MANY)
+    assert orders_in(path) == {*NEW, *MANY}
+    assert page_size(path) == live_pages
+    with closing(sqlite3.connect(path)) as connection:
+        assert connection.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+    assert orders_in(restored.before.path) == set(OLD)  # the shop as it was, backed up first
+    assert page_size(backup) == backup_pages  # the chosen file itself is never changed
+
+
+def test_a_restore_stopped_while_the_backup_is_rewritten_leaves_the_shop_as_it_was(tmp_path):
+    path = shop(tmp_path / "shop.sqlite", *OLD)
+    backup = in_pages_of(shop(tmp_path / "backup.sqlite", *NEW, *MANY), 4096)
+    copied: list[int] = []
+    with pytest.raises(backups.BackupStopped, match="the database was left as it was"):
+        backups.restore(
+            path, backup, progress=lambda done, _total: copied.append(done), stopped=lambda: True
+        )
+    assert copied == []  # stopped before a page reached the shop
+    assert orders_in(path) == set(OLD)
+    assert [p.name for p in backups.folder().iterdir() if p.name.startswith(".")] == []
+
+
+def test_a_kill_during_a_restore_across_page_sizes_leaves_the_shop_old_or_new(tmp_path):
+    path = shop(tmp_path / "shop.sqlite", *MANY)
+    backup = in_pages_of(shop(tmp_path / "backup.sqlite", *NEW), 4096)
+    pristine = tmp_path / "pristine.sqlite"
+    private_files.copy_database(path, pristine)
+    probe = tmp_path / "probe.sqlite"
+    private_files.copy_database(path, probe)
+    steps = crash.steps(tmp_path, "--db", str(probe), "restore", str(backup))
+    matching = steps.index("MATCH PAGE SIZE") + 1
+    into = _points(steps, after="RESTORE INTO THE DATABASE")
+    for kill_at in (matching, into[0], into[-1]):
+        _fresh_copy(pristine, path)
+        assert crash.sellerdesk("--db", str(path), "restore", str(backup), kill_at=kill_at).killed
+        assert orders_in(path) in (set(MANY), set(NEW)), kill_at
+        assert page_size(path) == 16384
+    assert crash.sellerdesk("--db", str(path), "restore", str(backup)).status == 0
+    assert orders_in(path) == set(NEW) and page_size(path) == 16384

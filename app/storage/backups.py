@@ -341,6 +341,7 @@ def _restore(
                 sqlite3.connect(live, timeout=private_files.BUSY_TIMEOUT_S)
             ) as target,
         ):
+            _match_page_size(staged, target, stopped)
             private_files.copy_pages(staged, target, progress, stopped)
         private_files.tighten_database(live)
     except sqlite3.Error as error:
@@ -357,6 +358,40 @@ def _restore(
     finally:
         _remove_staging(staging)
     return Restored(checked.path, checked.taken, orders, before)
+
+
+def _match_page_size(
+    staged: sqlite3.Connection, live: sqlite3.Connection, stopped: Stopped | None
+) -> None:
+    """Rewrite the private copy in the live database's page size when they differ.
+
+    SQLite's backup cannot copy pages of one size into a WAL database of another: a backup
+    taken before new shops got 16 KiB pages (db.PAGE_SIZE) restored into a new shop, or
+    the other way round. An empty live file takes the backup's pages as they are.
+    """
+    if not _pages(live, "page_count"):
+        return
+    wanted = _pages(live, "page_size")
+    if _pages(staged, "page_size") == wanted:
+        return
+    faults.step("MATCH PAGE SIZE")
+    # A page size changes only by a VACUUM, and never in WAL. Every thousand steps of it
+    # ask whether the seller stopped (SQLite then interrupts it: the copy is thrown away).
+    staged.set_progress_handler(lambda: bool(stopped and stopped()), 1000)
+    try:
+        staged.execute("PRAGMA journal_mode=DELETE")
+        staged.execute(f"PRAGMA page_size={wanted}")
+        staged.execute("VACUUM")
+    except sqlite3.OperationalError:
+        if stopped is not None and stopped():
+            raise CopyStopped from None
+        raise
+    finally:
+        staged.set_progress_handler(None, 0)
+
+
+def _pages(connection: sqlite3.Connection, pragma: str) -> int:
+    return int(connection.execute(f"PRAGMA {pragma}").fetchone()[0])
 
 
 def taken_of(path: Path) -> datetime:

@@ -51,6 +51,11 @@ MIGRATIONS = Path(__file__).parents[1] / "migrations"
 SQLITE_MAGIC = b"SQLite format 3\x00"
 # How long a write waits for another program holding the file before "busy" (tests lower it).
 BUSY_TIMEOUT_MS = 5000
+# A new shop's page size. Against SQLite's 4 KiB default, a first import of 100k report lines
+# spends 0.6 s less CPU (a third less system time): fewer, larger writes to the file and its
+# WAL. SQLite sets it only while the file is still empty; an existing shop keeps its own, and
+# a restore matches the backup to it (backups._restore).
+PAGE_SIZE = 16384
 # Execution option of the connections that write (Database.transaction).
 WRITING = "sellerdesk_writing"
 # The order search's index on SQLite (migration 0015) and the tables FTS5 keeps it in:
@@ -102,6 +107,7 @@ def _on_sqlite_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> No
     # start only at the first write, after the reads the write was decided on.
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
+    cursor.execute(f"PRAGMA page_size={PAGE_SIZE}")  # before WAL writes the file's first page
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
