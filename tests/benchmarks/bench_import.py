@@ -192,33 +192,6 @@ def bare_server_load(report: Path, url: str, encoding: str) -> None:
         connection.execute("DROP TABLE bare_report")
 
 
-def empty_database(location: str) -> None:
-    """A migrated database without orders (the migrations are not part of the import)."""
-    from sqlalchemy import MetaData, create_engine
-
-    if "://" in location:
-        engine = create_engine(location)
-        with engine.begin() as connection:
-            found = MetaData()
-            found.reflect(connection)
-            found.drop_all(connection)
-            # What the tables' triggers call (migration 0019): its own functions, not an
-            # extension's (pg_trgm's live in the same schema).
-            functions = connection.exec_driver_sql(
-                "SELECT p.oid::regprocedure::text FROM pg_proc p"
-                " WHERE p.pronamespace = current_schema()::regnamespace AND NOT EXISTS"
-                " (SELECT 1 FROM pg_depend d WHERE d.objid = p.oid AND d.deptype = 'e')"
-            ).scalars()
-            for function in list(functions):
-                connection.exec_driver_sql(f"DROP FUNCTION {function}")
-        engine.dispose()
-    else:
-        Path(location).unlink(missing_ok=True)
-    from app.storage.db import open_database
-
-    open_database(location).dispose()
-
-
 def summary(location: str) -> str:
     """What an import left in the database, to compare between shapes of the same orders."""
     from sqlalchemy import create_engine
@@ -281,7 +254,7 @@ def main(argv: list[str] | None = None) -> int:
         print(summary(args.summary))
         return 0
     if args.empty:
-        empty_database(args.empty)
+        benchkit.empty_database(args.empty)
         return 0
     met = True
     print(benchkit.machine_note())

@@ -23,7 +23,8 @@ import time
 from pathlib import Path
 
 import benchkit
-from bench_import import empty_database, write_report
+from bench_import import write_report
+from benchkit import empty_database
 
 TABLES = ("orders", "order_items", "events")
 

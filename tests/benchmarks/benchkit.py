@@ -91,3 +91,32 @@ def machine_note() -> str:
         f"medians of whole-process runs; baseline measured in the same run, interleaved; "
         f"{os.cpu_count()} cores, load {load[0]:.1f} (shared machine)"
     )
+
+
+def empty_database(location: str) -> None:
+    """A migrated database without orders: an SQLite file made anew, or every table and
+    function of a server database dropped (what an earlier benchmark left there), then
+    the migrations run (they are not part of what is measured)."""
+    from sqlalchemy import MetaData, create_engine
+
+    if "://" in location:
+        engine = create_engine(location)
+        with engine.begin() as connection:
+            found = MetaData()
+            found.reflect(connection)
+            found.drop_all(connection)
+            # What the tables' triggers call (migration 0019): its own functions, not an
+            # extension's (pg_trgm's live in the same schema).
+            functions = connection.exec_driver_sql(
+                "SELECT p.oid::regprocedure::text FROM pg_proc p"
+                " WHERE p.pronamespace = current_schema()::regnamespace AND NOT EXISTS"
+                " (SELECT 1 FROM pg_depend d WHERE d.objid = p.oid AND d.deptype = 'e')"
+            ).scalars()
+            for function in list(functions):
+                connection.exec_driver_sql(f"DROP FUNCTION {function}")
+        engine.dispose()
+    else:
+        Path(location).unlink(missing_ok=True)
+    from app.storage.db import open_database
+
+    open_database(location).dispose()
