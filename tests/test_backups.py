@@ -15,7 +15,7 @@ import pytest
 from app import settings
 from app.cli.main import main
 from app.errors import BadInput, DatabaseProblem
-from app.storage import backups, private_files
+from app.storage import backups, faults, private_files
 from app.storage.db import head_revision, open_database
 from tests import crash
 from tests.conftest import ON_POSTGRES
@@ -306,6 +306,40 @@ def test_a_restore_stopped_half_way_leaves_the_database_as_it_was(tmp_path):
     assert steps and steps[0] > 0
     assert orders_in(path) == set(OLD)
     assert [p.name for p in backups.folder().iterdir() if p.name.startswith(".")] == []
+    assert backups.backups_of(path) == []  # stopped at its first copy: no safety backup yet
+
+
+def test_a_restore_shows_one_bar_that_fills_once_across_its_three_copies(tmp_path):
+    path = shop(tmp_path / "shop.sqlite", *MANY)
+    backup = shop(tmp_path / "backup.sqlite", *NEW, *MANY)
+    told: list[tuple[int, int]] = []
+    backups.restore(path, backup, progress=lambda done, total: told.append((done, total)))
+    whole = backups.RESTORE_PARTS * backups.PART_STEPS
+    assert {total for _, total in told} == {whole}
+    done = [count for count, _ in told]
+    assert done == sorted(done) and done[-1] == whole  # never back, full at the end
+    # The backup copied aside, the shop backed up, then copied into: each moves the bar.
+    parts = {(count - 1) // backups.PART_STEPS for count in done if count}
+    assert parts == {0, 1, 2}
+    assert orders_in(path) == {*NEW, *MANY}
+
+
+def test_a_restore_stopped_while_the_shop_is_backed_up_changes_nothing(tmp_path):
+    path = shop(tmp_path / "shop.sqlite", *MANY)
+    backup = shop(tmp_path / "backup.sqlite", *NEW)
+    told: list[int] = []
+    with pytest.raises(backups.BackupStopped, match="the database was left as it was"):
+        backups.restore(
+            path,
+            backup,
+            progress=lambda done, _total: told.append(done),
+            # Stop is pressed once the bar is past the backup's copy.
+            stopped=lambda: bool(told) and told[-1] > backups.PART_STEPS,
+        )
+    assert backups.PART_STEPS < told[-1] < 2 * backups.PART_STEPS
+    assert orders_in(path) == set(MANY)
+    assert backups.backups_of(path) == []  # the safety backup half made is gone
+    assert [p.name for p in backups.folder().iterdir() if p.name.startswith(".")] == []
 
 
 def test_restore_refuses_the_open_database_itself(tmp_path):
@@ -443,15 +477,23 @@ def test_a_restore_crosses_page_sizes_both_ways(tmp_path, live_pages, backup_pag
     assert page_size(backup) == backup_pages  # the chosen file itself is never changed
 
 
-def test_a_restore_stopped_while_the_backup_is_rewritten_leaves_the_shop_as_it_was(tmp_path):
+def test_a_restore_stopped_while_the_backup_is_rewritten_leaves_the_shop_as_it_was(
+    tmp_path, monkeypatch
+):
     path = shop(tmp_path / "shop.sqlite", *OLD)
     backup = in_pages_of(shop(tmp_path / "backup.sqlite", *NEW, *MANY), 4096)
     copied: list[int] = []
+    reached: list[str] = []
+    monkeypatch.setattr(faults, "step", reached.append)
     with pytest.raises(backups.BackupStopped, match="the database was left as it was"):
         backups.restore(
-            path, backup, progress=lambda done, _total: copied.append(done), stopped=lambda: True
+            path,
+            backup,
+            progress=lambda done, _total: copied.append(done),
+            stopped=lambda: "MATCH PAGE SIZE" in reached,  # pressed as the rewrite begins
         )
-    assert copied == []  # stopped before a page reached the shop
+    assert "MATCH PAGE SIZE" in reached
+    assert max(copied) <= 2 * backups.PART_STEPS  # stopped before a page reached the shop
     assert orders_in(path) == set(OLD)
     assert [p.name for p in backups.folder().iterdir() if p.name.startswith(".")] == []
 

@@ -50,6 +50,10 @@ _STAMP = "%Y%m%d-%H%M%SZ"
 _NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6}Z)(?:-(?P<n>\d+))?\.sqlite$")
 # One backup or restore at a time in a process (the window's daily one and Back up now).
 _one_at_a_time = threading.Lock()
+# A restore makes three copies (the backup into a private copy, the shop into its safety
+# backup, that copy into the shop): one bar, each copy its part of it.
+PART_STEPS = 1000
+RESTORE_PARTS = 3
 
 
 class BackupStopped(BadInput):
@@ -328,9 +332,15 @@ def _restore(
     files.remove_killed_parts(folder())
     staging = files.temporary_for(folder() / "restore.sqlite")
     try:
-        private_files.copy_database(checked.path, staging)
+        private_files.copy_database(
+            checked.path, staging, progress=_part(progress, 0), stopped=stopped
+        )
         orders = _prepare(staging, checked, now)
-        before = _back_up(live, None, None, False, now) if live.is_file() else None
+        before = (
+            _back_up(live, None, _part(progress, 1), False, now, stopped)
+            if live.is_file()
+            else None
+        )
         if not live.exists():
             private_files.private_folder(live.parent)
             private_files.create_private(live)
@@ -342,7 +352,7 @@ def _restore(
             ) as target,
         ):
             _match_page_size(staged, target, stopped)
-            private_files.copy_pages(staged, target, progress, stopped)
+            private_files.copy_pages(staged, target, _part(progress, 2), stopped)
         private_files.tighten_database(live)
     except sqlite3.Error as error:
         raise DatabaseProblem(
@@ -358,6 +368,18 @@ def _restore(
     finally:
         _remove_staging(staging)
     return Restored(checked.path, checked.taken, orders, before)
+
+
+def _part(progress: Progress | None, part: int) -> Progress | None:
+    """``progress`` of one of a restore's copies, told as its part of the whole restore."""
+    if progress is None:
+        return None
+
+    def report(done: int, total: int) -> None:
+        share = done * PART_STEPS // total if total else 0
+        progress(part * PART_STEPS + share, RESTORE_PARTS * PART_STEPS)
+
+    return report
 
 
 def _match_page_size(
