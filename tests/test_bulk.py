@@ -14,9 +14,10 @@ from sqlalchemy.dialects import sqlite
 from sqlalchemy.exc import IntegrityError
 
 from app.order_views.search_text import order_search_text
-from app.storage.bulk import BulkTable
+from app.storage.bulk import BulkTable, planned_for_their_values
 from app.storage.db import Database
 from app.storage.models import Event, Order, OrderStatus
+from tests.conftest import ON_POSTGRES
 
 ORDERS = cast(Table, Order.__table__)
 EVENTS = cast(Table, Event.__table__)
@@ -256,3 +257,26 @@ def test_a_column_of_moments_is_stored_as_its_column_type_stores_each(
     rows = [(moment,) for moment in moments]
     expected = [(own(moment),) for moment in moments]
     assert BulkTable(ORDERS, SQLITE).encode(["purchase_date"], rows) == expected
+
+
+@pytest.mark.skipif(not ON_POSTGRES, reason="PostgreSQL only: psycopg prepares statements")
+def test_a_bulk_load_has_its_lookups_planned_for_their_values_then_the_driver_as_it_was(
+    db: Database,
+) -> None:
+    looked_up = "SELECT count(*) FROM orders WHERE order_id = %s"
+    # As the server keeps it: psycopg sends its parameters as $1, $2…
+    kept_on_the_server = "SELECT count(*) FROM pg_prepared_statements WHERE statement = %s"
+    as_kept = looked_up.replace("%s", "$1")
+    with db.engine.connect() as connection:
+        driver = connection.connection.driver_connection
+        threshold = driver.prepare_threshold
+        with planned_for_their_values(connection):
+            for _ in range(10):
+                connection.exec_driver_sql(looked_up, ("401-0000001-0000001",))
+            # A plan kept now would be the plan of a table still small.
+            assert connection.exec_driver_sql(kept_on_the_server, (as_kept,)).scalar() == 0
+        assert driver.prepare_threshold == threshold
+        for _ in range(10):
+            connection.exec_driver_sql(looked_up, ("401-0000001-0000001",))
+        # Elsewhere the driver prepares what runs often, as it did before.
+        assert connection.exec_driver_sql(kept_on_the_server, (as_kept,)).scalar() == 1

@@ -80,7 +80,13 @@ from app.marketplace_files.reports import (
     check_file,
     open_report,
 )
-from app.storage.bulk import BulkTable, Row, indexes_rebuilt, new_keys
+from app.storage.bulk import (
+    BulkTable,
+    Row,
+    indexes_rebuilt,
+    new_keys,
+    planned_for_their_values,
+)
 from app.storage.db import Database, changed_elsewhere
 from app.storage.models import Event, OrderItem
 from app.storage.search_index import new_orders_indexed_at_end
@@ -172,10 +178,6 @@ class _Tables:
         self.prints_by_name: list[str] | None = (
             None if compiled.positional else [bind.key for bind in asked]
         )
-        if dialect.name == "postgresql":
-            # The tables grow chunk by chunk inside this transaction: a plan the server
-            # cached while they were small would read every row for each later chunk.
-            connection.exec_driver_sql("SET LOCAL plan_cache_mode = force_custom_plan")
 
 
 TALLY_SHARES = 16
@@ -755,7 +757,9 @@ class _Import:
         everything = _Tally()
         scattered: set[str] = set()
         with self.db.transaction() as session, ExitStack() as loading:
-            tables = _Tables(session.connection())
+            connection = session.connection()
+            loading.enter_context(planned_for_their_values(connection))
+            tables = _Tables(connection)
             stored = tables.connection.scalar(select(func.max(ORDERS.c.id))) or 0
             tables.began_empty = stored == 0
             loading.enter_context(

@@ -453,6 +453,30 @@ def rebuilding_pays(rows: int, stored: int) -> bool:
 
 
 @contextmanager
+def planned_for_their_values(connection: Connection) -> Iterator[None]:
+    """PostgreSQL (psycopg): the statements sent inside are planned for their own values
+    every time, none kept prepared by the driver.
+
+    A bulk load's tables grow chunk by chunk inside its transaction: a plan kept while
+    they were small (psycopg prepares a statement run five times) would read every row
+    for each later chunk. Only the statements sent from here are concerned: the
+    server's own, its foreign-key checks above all, keep their cached plans, which
+    ``SET plan_cache_mode = force_custom_plan`` would have it make again for every row
+    written (twice the time of inserting an import's items).
+    """
+    driver: Any = connection.connection.driver_connection
+    if connection.dialect.name != "postgresql" or not hasattr(driver, "prepare_threshold"):
+        yield
+        return
+    kept = driver.prepare_threshold
+    driver.prepare_threshold = None
+    try:
+        yield
+    finally:
+        driver.prepare_threshold = kept
+
+
+@contextmanager
 def dropped_meanwhile(connection: Connection, indexes: Sequence[tuple[str, str]]) -> Iterator[None]:
     """``indexes`` (quoted name, definition) dropped inside, built again from their
     definitions at the end, both in the caller's transaction (should it fail, they are
