@@ -190,12 +190,16 @@ class Database:
     @contextmanager
     def transaction(self) -> Iterator[Session]:
         """One user action: everything in the block is committed together or not at all."""
-        from sqlalchemy.orm.exc import StaleDataError
+        writes = self._writes
+        # The ORM's package before any module of it: a thread that imports one of its modules
+        # first, while another thread imports the package (a count's worker, the window's
+        # first details), can be handed it half loaded ("partially initialized module").
+        from sqlalchemy.orm import exc as orm_errors
 
         try:
-            with _explained(), self._writes.begin() as session:
+            with _explained(), writes.begin() as session:
                 yield session
-        except StaleDataError:
+        except orm_errors.StaleDataError:
             raise changed_elsewhere() from None
 
     @contextmanager
