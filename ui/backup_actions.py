@@ -180,7 +180,12 @@ class BackupController(QObject):
 
     def _restored(self, restored: Restored) -> None:
         self.restored.emit()
-        self.told.emit(tr_text(restored.sentence()))
+        sentence = tr_text(restored.sentence())
+        self.told.emit(sentence)
+        # Said in a box too: the status bar cuts a sentence holding two paths at 1366 pixels,
+        # and where the database as it was went is what the seller may need next.
+        box = self._show(QMessageBox.Icon.Information, self.tr("Backup restored"), sentence)
+        box.setObjectName("backup_restored")
 
     # -- shared -----------------------------------------------------------------
 

@@ -338,6 +338,10 @@
       <translation>Restauration de la sauvegarde…</translation>
     </message>
     <message>
+      <source>Backup restored</source>
+      <translation>Sauvegarde restaurée</translation>
+    </message>
+    <message>
       <source>Backups</source>
       <translation>Sauvegardes</translation>
     </message>

@@ -81,6 +81,10 @@ def test_restore_asks_first_naming_both_files_then_the_window_shows_the_backup(
     assert win.statusBar().currentMessage().startswith(f"Restored 2 orders from {chosen}")
     [before] = backups.backups_of(live(win))  # the database as it was, kept
     assert str(before.path) in win.statusBar().currentMessage()
+    # The status bar may cut it: a box says it whole, where the database as it was went.
+    told = win.backups.box
+    assert told is not None and told.objectName() == "backup_restored" and told.isVisible()
+    assert told.text() == win.statusBar().currentMessage() and str(before.path) in told.text()
 
 
 @sqlite_only
