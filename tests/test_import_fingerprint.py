@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from sqlalchemy import event, select, update
 
-from app.marketplace_files import importer
+from app.marketplace_files import importer, order_fingerprints
 from app.marketplace_files.importer import import_reports
 from app.storage.db import Database
 from app.storage.models import Order
@@ -71,7 +71,7 @@ def test_lines_not_seen_as_text_are_merged_in_full(
     db: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # Should the reading ever bypass the tap, orders lose their fingerprint, not their merge.
-    monkeypatch.setattr(importer._LineTexts, "tap", lambda self, lines: lines)
+    monkeypatch.setattr(order_fingerprints.LineTexts, "tap", lambda self, lines: lines)
     first = import_reports(db, [ORDERS_REPORT], at=AT)
     again = import_reports(db, [ORDERS_REPORT], at=AT + timedelta(days=1))
     assert (again.added, again.updated, again.unchanged) == (0, 0, first.added)

@@ -41,7 +41,6 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from datetime import datetime
-from hashlib import blake2b
 from itertools import chain, pairwise
 from operator import attrgetter, itemgetter
 from pathlib import Path
@@ -59,6 +58,13 @@ from app.marketplace_files.import_events import (
     EVENT_FIELDS,
     NewOrderSentences,
     import_event,
+)
+from app.marketplace_files.order_fingerprints import (
+    FINGERPRINT,
+    LineTexts,
+    file_digest,
+    file_key,
+    order_fingerprint,
 )
 from app.marketplace_files.order_merge import (
     ITEM_FIELDS,
@@ -103,14 +109,6 @@ ORDER_ID_AT = ORDER_COLUMNS.index("order_id")
 # A new order's row, from its values once its key is among them.
 NEW_ORDER_ROW = itemgetter(*ORDER_COLUMNS)
 CHANGED_ORDER_VALUES = itemgetter(*ORDER_FIELDS)
-
-
-# What a stored order's import_fingerprint says: "version:digest", the digest of the
-# report lines last merged into it (with their file's layout and header). Bump
-# MERGE_RULES when the reading or the merge rules change: the same lines may then
-# mean another state, and every order is merged in full once more.
-FINGERPRINT = "import_fingerprint"
-MERGE_RULES = b"sellerdesk import 1"
 
 
 class ImportCancelled(SellerDeskError):
@@ -251,64 +249,6 @@ class _Tally:
         return found
 
 
-class _LineTexts:
-    """The text of each report line read, kept until its chunk is merged.
-
-    An order's lines, as text, are its fingerprint: merging the same lines
-    again into the state they left changes nothing (an import is idempotent),
-    so an order whose stored fingerprint says so is not loaded nor merged.
-    """
-
-    def __init__(self) -> None:
-        self.texts: dict[int, str] = {}
-
-    def tap(self, lines: Iterator[tuple[int, str]]) -> Iterator[tuple[int, str]]:
-        """Sees the lines up to the header on their way to the reading; the others come
-        with their chunk (:meth:`keep`), so the stream pays nothing per line here."""
-        texts = self.texts
-        head: list[tuple[int, str]] = []
-        for number, raw in lines:
-            texts[number] = raw
-            head.append((number, raw))
-            if raw.strip():  # the header, as ReportStream finds it
-                break
-        return chain(head, lines)
-
-    def keep(self, numbered: list[tuple[int, str]]) -> None:
-        """A chunk's lines about to be read, until their rows are taken."""
-        self.texts = dict(numbered)
-
-    def take(self, rows: list[ReportRow]) -> list[str | None]:
-        """The rows' lines (each row's line is taken once; None: not seen)."""
-        pop = self.texts.pop
-        return [pop(row.line, None) for row in rows]
-
-
-Digest = Any  # a keyed hashlib.blake2b, copied for each order
-
-
-def _digest(key: bytes | None) -> Digest | None:
-    """The keyed digest an order's fingerprint starts from (keying it once per file)."""
-    return None if key is None else blake2b(key=key, digest_size=16)
-
-
-def _fingerprint(digest: Digest | None, texts: list[str | None]) -> str | None:
-    """An order's lines' digest; None (merged in full) when a line of it, or its
-    file's header (``digest``: keyed by it), was not seen as text."""
-    if digest is None or None in texts:
-        return None
-    found = digest.copy()
-    found.update("\n".join(cast(list[str], texts)).encode())
-    return cast(str, found.hexdigest())
-
-
-def _file_key(layout: Layout, header: str) -> bytes:
-    """What the same lines mean depends on their file's layout and header."""
-    return blake2b(
-        b"\0".join((MERGE_RULES, layout.value.encode(), header.encode())), digest_size=32
-    ).digest()
-
-
 class _FileMerge:
     """Merges one report's rows into the database, chunk by chunk, inside the transaction."""
 
@@ -324,7 +264,7 @@ class _FileMerge:
     ) -> None:
         self.tables = tables
         self.key = key
-        self.digest = _digest(key)
+        self.digest = file_digest(key)
         # The stored fingerprints unread() fetched for the chunk about to be merged
         # (asked: every order it asked about, stored or not): not fetched twice.
         self.asked: set[str] = set()
@@ -394,7 +334,7 @@ class _FileMerge:
                 group.append(row)
                 lines[row.order_id].append(line)
         digest = self.digest
-        prints = {order_id: _fingerprint(digest, found) for order_id, found in lines.items()}
+        prints = {order_id: order_fingerprint(digest, found) for order_id, found in lines.items()}
         order_ids = list(groups)
         try:
             for start in range(0, len(order_ids), CHUNK):
@@ -435,7 +375,7 @@ class _FileMerge:
         for found, texts in groups.items():
             if tainted is not None and found in tainted:
                 continue
-            fingerprint = _fingerprint(digest, texts)
+            fingerprint = order_fingerprint(digest, texts)
             if fingerprint is not None:
                 prints[found] = fingerprint
         wanted = list(prints)
@@ -769,7 +709,7 @@ class _Import:
             for number, source in enumerate(self.sources):
                 # Only stored orders can be skipped unread (a fresh import reads on).
                 skipping = number > 0 or stored > 0
-                lines = _LineTexts()
+                lines = LineTexts()
                 with open_report(source, lines.tap) as stream, HeldLines(held, CHUNK) as spill:
                     header = lines.texts.pop(stream.header_line, None)
                     merge = _FileMerge(
@@ -779,7 +719,7 @@ class _Import:
                         self.at,
                         self.actor,
                         spill,
-                        None if header is None else _file_key(stream.layout, header),
+                        None if header is None else file_key(stream.layout, header),
                     )
                     texts: list[tuple[int, Text]] = []
                     first_problem = len(problems)

@@ -6,7 +6,8 @@ what follows from it (:meth:`OrderMerge.settle`), and says what changed. The rul
 are listed in :mod:`app.marketplace_files.importer` (DESIGN.md §8, FORMATS.md §1);
 they run on :class:`OrderItem`'s own rules and :mod:`app.order_actions.rules`, on
 stand-ins of items (an import writes rows in bulk, not ORM instances). A change
-here changes what the same lines mean: bump ``importer.MERGE_RULES`` with it.
+here changes what the same lines mean: bump
+:data:`app.marketplace_files.order_fingerprints.MERGE_RULES` with it.
 """
 
 from __future__ import annotations
