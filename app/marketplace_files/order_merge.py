@@ -16,6 +16,7 @@ from datetime import datetime
 from operator import itemgetter
 from typing import Any, cast
 
+from app.marketplace_files.order_fingerprints import FINGERPRINT
 from app.marketplace_files.reports import Layout, ReportRow
 from app.order_actions.message_choice import cancel_requested
 from app.order_actions.orders import OrderSummary, order_summary
@@ -61,9 +62,7 @@ ORDER_FIELDS = tuple(
 )
 ORDER_COLUMNS = tuple(column.name for column in ORDERS.columns)
 # Columns whose change is a consequence of another change, not a change itself.
-BOOKKEEPING = frozenset(
-    {"updated_at", "version", "search_text", "cancel_requested", "import_fingerprint"}
-)
+BOOKKEEPING = frozenset({"updated_at", "version", "search_text", "cancel_requested", FINGERPRINT})
 COMPARED_FIELDS = tuple(name for name in ORDER_FIELDS if name not in BOOKKEEPING)
 COMPARED_VALUES = itemgetter(*COMPARED_FIELDS)
 # What orders.search_text is made of (app.order_views.search_text.order_search_text).
