@@ -241,7 +241,6 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--bare", nargs=3, help=argparse.SUPPRESS)
     parser.add_argument("--bare-server", nargs=3, help=argparse.SUPPRESS)
-    parser.add_argument("--empty", help=argparse.SUPPRESS)
     parser.add_argument("--summary", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.bare:
@@ -252,9 +251,6 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.summary:
         print(summary(args.summary))
-        return 0
-    if args.empty:
-        benchkit.empty_database(args.empty)
         return 0
     met = True
     print(benchkit.machine_note())
@@ -283,7 +279,7 @@ def main(argv: list[str] | None = None) -> int:
                 if args.db:  # the same floor on the server the import writes to
                     floor = [*me, "--bare-server", str(report), shop, encoding]
                     runs["server"].append(benchkit.run(floor))
-                benchkit.run([*me, "--empty", shop])
+                benchkit.emptied_apart(shop)
                 command = benchkit.sellerdesk("--db", shop, "import", str(report), "--json")
                 runs["fresh"].append(benchkit.run(command))
                 runs["again"].append(benchkit.run(command))

@@ -43,9 +43,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as folder:
         db = args.db or str(Path(folder) / "small.sqlite")
         if args.db:  # a small database: whatever an earlier benchmark left there goes first
-            # (in a child: this process stays small, as the measured ones count it at spawn)
-            emptier = Path(__file__).with_name("bench_import.py")
-            benchkit.run([benchkit.PYTHON, str(emptier), "--empty", args.db])
+            benchkit.emptied_apart(args.db)
         benchkit.run(benchkit.sellerdesk("--db", db, "demo", "--orders", "200"))
         runs = benchkit.interleaved(
             {

@@ -120,3 +120,15 @@ def empty_database(location: str) -> None:
     from app.storage.db import open_database
 
     open_database(location).dispose()
+
+
+def emptied_apart(location: str) -> None:
+    """:func:`empty_database` in a child process, so the measuring process stays small (a
+    child's peak memory counts its parent's at spawn time)."""
+    run([PYTHON, __file__, "--empty", location])
+
+
+if __name__ == "__main__":  # the child of emptied_apart
+    if sys.argv[1:2] != ["--empty"] or len(sys.argv) != 3:
+        raise SystemExit(f"usage: {sys.argv[0]} --empty LOCATION")
+    empty_database(sys.argv[2])
