@@ -7,7 +7,7 @@ no-break space U+202F before ``; ? !``.
 
 :func:`fix` puts those spaces in (idempotent), :func:`problems` lists where a text
 breaks the rule. Both leave alone what is not prose: ``{placeholders}``, ``%n``
-and ``%1``, times (``12:00``), ``;;`` in file-dialog filters, ``Ctrl+H``-style
+``%Ln`` and ``%1``, times (``12:00``), ``;;`` in file-dialog filters, ``Ctrl+H``-style
 shortcuts, ``http://``, command-line options (``--restocking-fee``), and the
 ``[:QTÉ]`` of a command-line syntax.
 """
@@ -19,8 +19,8 @@ import re
 NBSP = "\u00a0"
 NNBSP = "\u202f"
 
-# Format fields ({name}, {raw!r}) and Qt's %n / %1 are code, never prose.
-_CODE = re.compile(r"\{[^{}]*\}|%[n0-9]|[a-z]+://\S*|\[:[^\]]*\]|\*\.\w+")
+# Format fields ({name}, {raw!r}) and Qt's %n / %Ln / %1 are code, never prose.
+_CODE = re.compile(r"\{[^{}]*\}|%L?[n0-9]|[a-z]+://\S*|\[:[^\]]*\]|\*\.\w+")
 # A punctuation mark preceded by an ordinary space, or glued to a word.
 _SPACE_BEFORE = {":": NBSP, "%": NBSP, ";": NNBSP, "?": NNBSP, "!": NNBSP}
 

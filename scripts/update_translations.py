@@ -12,7 +12,8 @@ an alias of ``QCoreApplication.translate``, which lupdate misreads.
 Seller Central's French terms (``scripts/seller_central_terms.py``) and French
 typography (no-break spaces before ``: ; ? ! %`` and inside « », see
 ``scripts/french_typography.py``) is put into every French translation, and a
-source holding ``%n`` becomes a plural (numerus) entry. English gets its own
+source holding ``%n`` becomes a plural (numerus) entry whose forms write the count
+with the locale's group separator (``%Ln``: ``58 881 commandes``). English gets its own
 ``sellerdesk_en.ts`` holding only the plural entries, their two forms written from
 the source (``%n order(s) shown`` → ``%n order shown`` / ``%n orders shown``), so
 English never shows "1 order(s)". ``pyside6-lrelease`` then writes the ``.qm``
@@ -333,9 +334,35 @@ def french_typography(ts_file: Path) -> int:
     return changed
 
 
+def in_locale(form: str) -> str:
+    """A plural form whose count is written as the seller's locale writes numbers.
+
+    Qt puts the count in for ``%n`` as bare digits and for ``%Ln`` with the locale's
+    group separator (``58,881 orders``, ``58 881 commandes``). The sources keep ``%n``
+    (the command line writes them, and the audit log keeps them): only the forms the
+    window shows say ``%Ln``.
+    """
+    return form.replace("%n", "%Ln")
+
+
+def counts_in_locale(ts_file: Path) -> int:
+    """Every plural form of ``ts_file`` through :func:`in_locale`."""
+    tree = ET.parse(ts_file)
+    changed = 0
+    for form in tree.getroot().iter("numerusform"):
+        written = in_locale(form.text or "")
+        if form.text and written != form.text:
+            form.text = written
+            changed += 1
+    if changed:
+        ET.indent(tree)
+        tree.write(ts_file, encoding="utf-8", xml_declaration=True)
+    return changed
+
+
 def english_forms(source: str) -> list[str]:
     """Singular and plural of an English source written with ``(s)``: ``order(s)``."""
-    return [source.replace("(s)", ""), source.replace("(s)", "s")]
+    return [in_locale(source.replace("(s)", "")), in_locale(source.replace("(s)", "s"))]
 
 
 def update_english(folder: Path = TRANSLATIONS) -> Path:
@@ -389,7 +416,7 @@ def apply_translations(ts_file: Path, source_file: Path) -> int:
                 translation.remove(child)
             translation.text = None
             for form in forms:
-                ET.SubElement(translation, "numerusform").text = form
+                ET.SubElement(translation, "numerusform").text = in_locale(form)
         else:
             translation.text = translated
         translation.attrib.pop("type", None)
@@ -430,6 +457,7 @@ def update(language: str, folder: Path = TRANSLATIONS) -> Path:
     added = add_missing(ts_file, wanted + aliased + in_classes + constant)
     restore(ts_file, previous)
     make_plural(ts_file, previous)
+    counts_in_locale(ts_file)
     if language == "fr":
         french_typography(ts_file)
     if added:

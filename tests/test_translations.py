@@ -197,6 +197,35 @@ def test_english_shows_one_order_not_one_order_s(qapp):
         QLocale.setDefault(previous)
 
 
+def test_a_count_in_thousands_is_written_as_the_language_writes_numbers(qapp):
+    """ "Restored 58881 orders" reads as one long number: every plural form writes its count
+    with the locale's group separator (Qt's %Ln), in both languages."""
+    from PySide6.QtCore import QCoreApplication, QLocale
+
+    from ui.translation import install_translators
+
+    bare = []
+    for name in ("sellerdesk_en.ts", "sellerdesk_fr.ts"):
+        tree = ET.parse(ROOT / "resources" / "translations" / name)
+        bare += [
+            f"{name}: {form.text!r}"
+            for form in tree.iter("numerusform")
+            if "%n" in (form.text or "")
+        ]
+    assert not bare, "\n".join(bare)
+    previous = QLocale()
+    try:
+        install_translators(qapp, "en")
+        shown = QCoreApplication.translate("MainWindow", "%n order(s) shown", None, 58881)
+        assert shown == "58,881 orders shown"
+        install_translators(qapp, "fr")
+        shown = QCoreApplication.translate("MainWindow", "%n order(s) shown", None, 58881)
+        assert shown == "58\u202f881 commandes affichées"
+    finally:
+        install_translators(qapp, "en")
+        QLocale.setDefault(previous)
+
+
 def _ui_translate_calls() -> list[tuple[str, str, str]]:
     """(file:line, context, source) of every translation call in ui/ with literal text."""
     import ast

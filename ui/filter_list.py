@@ -11,6 +11,7 @@ from PySide6.QtGui import QBrush, QFont, QFontMetrics
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
 from app.order_views.queries import View
+from ui.i18n import count
 from ui.labels import view_explanation, view_label
 from ui.models.order_columns import AT_RISK_COLOUR, LATE_COLOUR
 
@@ -122,7 +123,8 @@ class FilterList(QTreeWidget):
             number = counts[view]
             colour = WARNING_COLOURS.get(view)
             warn = colour is not None and number > 0
-            item.setText(1, f"⚠ {number}" if warn else str(number))
+            written = count(number)
+            item.setText(1, f"⚠ {written}" if warn else written)
             brush = QBrush(colour) if warn and colour is not None else QBrush()
             item.setForeground(0, brush)
             item.setForeground(1, brush)

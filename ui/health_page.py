@@ -37,7 +37,7 @@ from app.marketplace import ledger
 from app.order_views.queries import View
 from app.storage.db import Database
 from ui.health_chart import RateChart
-from ui.i18n import date_time, number, short_date, tr_text
+from ui.i18n import count, date_time, number, short_date, tr_text
 from ui.labels import empty_view_text, view_label
 
 ORDER_ROLE = Qt.ItemDataRole.UserRole
@@ -168,29 +168,29 @@ class HealthPage(QWidget):
         cancellations = data.cancellations
         return {
             COUNTED: self.tr("Counted in the rate ({count})").format(
-                count=len(cancellations.counted)
+                count=count(len(cancellations.counted))
             ),
             NOT_COUNTED: self.tr("Not counted ({count})").format(
-                count=len(cancellations.not_counted)
+                count=count(len(cancellations.not_counted))
             ),
             MARKETPLACE: self.tr("Cancelled on the marketplace ({count})").format(
-                count=len(cancellations.marketplace)
+                count=count(len(cancellations.marketplace))
             ),
             # The order list's filter names: one word, one group, the same count.
             AT_RISK: self.tr("{group} ({count})").format(
-                group=view_label(View.AT_RISK), count=len(data.report.close_to_auto_cancel)
+                group=view_label(View.AT_RISK), count=count(len(data.report.close_to_auto_cancel))
             ),
             LATE: self.tr("{group} ({count})").format(
-                group=view_label(View.LATE), count=len(data.report.at_risk_of_auto_cancel)
+                group=view_label(View.LATE), count=count(len(data.report.at_risk_of_auto_cancel))
             ),
             PENDING: self.tr("Pending over 21 days ({count})").format(
-                count=len(data.report.pending_over_21_days)
+                count=count(len(data.report.pending_over_21_days))
             ),
             OVERDUE_REFUNDS: self.tr("Refunds overdue ({count})").format(
-                count=len(data.overdue_refunds)
+                count=count(len(data.overdue_refunds))
             ),
             REFUSED: self.tr("Refused by the marketplace ({count})").format(
-                count=len(data.refused_by_marketplace)
+                count=count(len(data.refused_by_marketplace))
             ),
         }
 

@@ -56,6 +56,12 @@ def number(value: Decimal, places: int = 2) -> str:
     return (locale.negativeSign() + text) if rounded < 0 else text
 
 
+def count(value: int) -> str:
+    """A count as the seller's locale writes it (``58,881``, ``58 881``): the same as
+    Qt writes a plural sentence's ``%Ln``."""
+    return QLocale().toString(value)
+
+
 def percent(value: Decimal) -> str:
     """A rate with two decimals and its % sign, never split across lines."""
     return number(value) + "\u00a0%"

@@ -66,7 +66,7 @@ from ui.details_pane import DetailsPane
 from ui.dialogs.import_dialog import ImportRunner
 from ui.elided_label import ElidedLabel
 from ui.filter_list import FilterList
-from ui.i18n import percent, tr_text
+from ui.i18n import count, percent, tr_text
 from ui.labels import empty_view_text, view_label
 from ui.long_lived import keep_for_life
 from ui.marketplace_sync import SyncController
@@ -688,7 +688,7 @@ class MainWindow(QMainWindow):
                 "last 7 days (official buyer requests do not count).",
                 "",
                 self._rate.seller_cancellations,
-            ).format(orders=self._rate.orders)
+            ).format(orders=count(self._rate.orders))
         )
 
     def _update_empty_state(self) -> None:

@@ -3,8 +3,10 @@
 The language is the seller's choice when saved (``app.settings`` ``language``),
 else the system's. French loads ``resources/translations/sellerdesk_fr.qm`` and
 Qt's own ``qtbase_fr.qm`` (standard dialogs, print preview); English loads
-``sellerdesk_en.qm``, only the plural forms of the English source, and makes French the
-default locale so dates and amounts read ``14,90 €``.
+``sellerdesk_en.qm``, only the plural forms of the English source. The language's
+locale becomes the default (the system's own when it speaks that language, so a
+seller in Belgium keeps fr_BE), so dates, amounts and counts read ``14,90 €`` and
+``58 881`` in French, ``€14.90`` and ``58,881`` in English.
 """
 
 from __future__ import annotations

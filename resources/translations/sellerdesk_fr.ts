@@ -355,15 +355,15 @@
     <message numerus="yes">
       <source>Backed up %n order(s) to {path}.</source>
       <translation>
-        <numerusform>%n commande sauvegardée dans {path}.</numerusform>
-        <numerusform>%n commandes sauvegardées dans {path}.</numerusform>
+        <numerusform>%Ln commande sauvegardée dans {path}.</numerusform>
+        <numerusform>%Ln commandes sauvegardées dans {path}.</numerusform>
       </translation>
     </message>
     <message numerus="yes">
       <source>Restored %n order(s) from {path}, taken {taken}.</source>
       <translation>
-        <numerusform>%n commande restaurée depuis {path}, sauvegarde du {taken}.</numerusform>
-        <numerusform>%n commandes restaurées depuis {path}, sauvegarde du {taken}.</numerusform>
+        <numerusform>%Ln commande restaurée depuis {path}, sauvegarde du {taken}.</numerusform>
+        <numerusform>%Ln commandes restaurées depuis {path}, sauvegarde du {taken}.</numerusform>
       </translation>
     </message>
     <message>
@@ -487,22 +487,22 @@
     <message numerus="yes">
       <source>Cancels the whole order (%n unit(s)); the buyer is notified by e-mail.</source>
       <translation>
-        <numerusform>Annule toute la commande (%n unité) ; Amazon prévient l'acheteur par e-mail.</numerusform>
-        <numerusform>Annule toute la commande (%n unités) ; Amazon prévient l'acheteur par e-mail.</numerusform>
+        <numerusform>Annule toute la commande (%Ln unité) ; Amazon prévient l'acheteur par e-mail.</numerusform>
+        <numerusform>Annule toute la commande (%Ln unités) ; Amazon prévient l'acheteur par e-mail.</numerusform>
       </translation>
     </message>
     <message numerus="yes">
       <source>Cancels item {item} (%n unit(s)); it goes into the order adjustment file once the rest of the order is shipped.</source>
       <translation>
-        <numerusform>Annule l'article {item} (%n unité) ; il ira dans le fichier d'ajustement de commandes une fois le reste de la commande expédié.</numerusform>
-        <numerusform>Annule l'article {item} (%n unités) ; il ira dans le fichier d'ajustement de commandes une fois le reste de la commande expédié.</numerusform>
+        <numerusform>Annule l'article {item} (%Ln unité) ; il ira dans le fichier d'ajustement de commandes une fois le reste de la commande expédié.</numerusform>
+        <numerusform>Annule l'article {item} (%Ln unités) ; il ira dans le fichier d'ajustement de commandes une fois le reste de la commande expédié.</numerusform>
       </translation>
     </message>
     <message numerus="yes">
       <source>Cancels the %n unit(s) not yet shipped; they go into the order adjustment file.</source>
       <translation>
-        <numerusform>Annule %n unité pas encore expédiée ; elle ira dans le fichier d'ajustement de commandes.</numerusform>
-        <numerusform>Annule les %n unités pas encore expédiées ; elles iront dans le fichier d'ajustement de commandes.</numerusform>
+        <numerusform>Annule %Ln unité pas encore expédiée ; elle ira dans le fichier d'ajustement de commandes.</numerusform>
+        <numerusform>Annule les %Ln unités pas encore expédiées ; elles iront dans le fichier d'ajustement de commandes.</numerusform>
       </translation>
     </message>
     <message>
@@ -520,29 +520,29 @@
     <message numerus="yes">
       <source>Nothing was cancelled: %n line(s) of the file cannot be applied.</source>
       <translation>
-        <numerusform>Rien n'a été annulé : %n ligne du fichier ne peut pas être appliquée.</numerusform>
-        <numerusform>Rien n'a été annulé : %n lignes du fichier ne peuvent pas être appliquées.</numerusform>
+        <numerusform>Rien n'a été annulé : %Ln ligne du fichier ne peut pas être appliquée.</numerusform>
+        <numerusform>Rien n'a été annulé : %Ln lignes du fichier ne peuvent pas être appliquées.</numerusform>
       </translation>
     </message>
     <message numerus="yes">
       <source>Cancellation file {file} applied: %n row(s); rows skipped: {skipped}.</source>
       <translation>
-        <numerusform>Fichier d'annulation {file} appliqué : %n ligne ; lignes ignorées : {skipped}.</numerusform>
-        <numerusform>Fichier d'annulation {file} appliqué : %n lignes ; lignes ignorées : {skipped}.</numerusform>
+        <numerusform>Fichier d'annulation {file} appliqué : %Ln ligne ; lignes ignorées : {skipped}.</numerusform>
+        <numerusform>Fichier d'annulation {file} appliqué : %Ln lignes ; lignes ignorées : {skipped}.</numerusform>
       </translation>
     </message>
     <message numerus="yes">
       <source>Cancellation file {file} applied: %n row(s).</source>
       <translation>
-        <numerusform>Fichier d'annulation {file} appliqué : %n ligne.</numerusform>
-        <numerusform>Fichier d'annulation {file} appliqué : %n lignes.</numerusform>
+        <numerusform>Fichier d'annulation {file} appliqué : %Ln ligne.</numerusform>
+        <numerusform>Fichier d'annulation {file} appliqué : %Ln lignes.</numerusform>
       </translation>
     </message>
     <message numerus="yes">
       <source>%n cancellation(s) applied; lines skipped: {skipped}; counted in your cancellation rate: {counted}.</source>
       <translation>
-        <numerusform>%n annulation appliquée ; lignes ignorées : {skipped} ; comptées dans votre taux d'annulations : {counted}.</numerusform>
-        <numerusform>%n annulations appliquées ; lignes ignorées : {skipped} ; comptées dans votre taux d'annulations : {counted}.</numerusform>
+        <numerusform>%Ln annulation appliquée ; lignes ignorées : {skipped} ; comptées dans votre taux d'annulations : {counted}.</numerusform>
+        <numerusform>%Ln annulations appliquées ; lignes ignorées : {skipped} ; comptées dans votre taux d'annulations : {counted}.</numerusform>
       </translation>
     </message>
   </context>
@@ -611,15 +611,15 @@
     <message numerus="yes">
       <source>%n line(s) can be applied; left out because they cannot: {invalid}. Cancellations counted in your cancellation rate: {counted}.</source>
       <translation>
-        <numerusform>%n ligne peut être appliquée ; lignes écartées car inapplicables : {invalid}. Annulations comptées dans votre taux d'annulations : {counted}.</numerusform>
-        <numerusform>%n lignes peuvent être appliquées ; lignes écartées car inapplicables : {invalid}. Annulations comptées dans votre taux d'annulations : {counted}.</numerusform>
+        <numerusform>%Ln ligne peut être appliquée ; lignes écartées car inapplicables : {invalid}. Annulations comptées dans votre taux d'annulations : {counted}.</numerusform>
+        <numerusform>%Ln lignes peuvent être appliquées ; lignes écartées car inapplicables : {invalid}. Annulations comptées dans votre taux d'annulations : {counted}.</numerusform>
       </translation>
     </message>
     <message numerus="yes">
       <source>Cancelling the orders of %n line(s)…</source>
       <translation>
-        <numerusform>Annulation des commandes : %n ligne…</numerusform>
-        <numerusform>Annulation des commandes : %n lignes…</numerusform>
+        <numerusform>Annulation des commandes : %Ln ligne…</numerusform>
+        <numerusform>Annulation des commandes : %Ln lignes…</numerusform>
       </translation>
     </message>
     <message>
@@ -649,15 +649,15 @@
     <message numerus="yes">
       <source>&amp;Apply %n valid row(s)</source>
       <translation>
-        <numerusform>&amp;Appliquer %n ligne valide</numerusform>
-        <numerusform>&amp;Appliquer les %n lignes valides</numerusform>
+        <numerusform>&amp;Appliquer %Ln ligne valide</numerusform>
+        <numerusform>&amp;Appliquer les %Ln lignes valides</numerusform>
       </translation>
     </message>
     <message numerus="yes">
       <source>&amp;Apply the %n row(s)</source>
       <translation>
-        <numerusform>&amp;Appliquer %n ligne</numerusform>
-        <numerusform>&amp;Appliquer les %n lignes</numerusform>
+        <numerusform>&amp;Appliquer %Ln ligne</numerusform>
+        <numerusform>&amp;Appliquer les %Ln lignes</numerusform>
       </translation>
     </message>
     <message>
@@ -702,8 +702,8 @@
     <message numerus="yes">
       <source>Cancels the %n unit(s) not shipped yet; the buyer gets a notification e-mail. It goes into your order adjustment file once the rest is shipped.</source>
       <translation>
-        <numerusform>Annule %n unité pas encore expédiée ; l'acheteur reçoit un e-mail de notification. L'annulation ira dans votre fichier d'ajustement de commandes une fois le reste expédié.</numerusform>
-        <numerusform>Annule les %n unités pas encore expédiées ; l'acheteur reçoit un e-mail de notification. L'annulation ira dans votre fichier d'ajustement de commandes une fois le reste expédié.</numerusform>
+        <numerusform>Annule %Ln unité pas encore expédiée ; l'acheteur reçoit un e-mail de notification. L'annulation ira dans votre fichier d'ajustement de commandes une fois le reste expédié.</numerusform>
+        <numerusform>Annule les %Ln unités pas encore expédiées ; l'acheteur reçoit un e-mail de notification. L'annulation ira dans votre fichier d'ajustement de commandes une fois le reste expédié.</numerusform>
       </translation>
     </message>
     <message>
@@ -1002,15 +1002,15 @@
     <message numerus="yes">
       <source>auto-cancel in %n day(s)</source>
       <translation>
-        <numerusform>annulation automatique dans %n jour</numerusform>
-        <numerusform>annulation automatique dans %n jours</numerusform>
+        <numerusform>annulation automatique dans %Ln jour</numerusform>
+        <numerusform>annulation automatique dans %Ln jours</numerusform>
       </translation>
     </message>
     <message numerus="yes">
       <source>late by %n day(s)</source>
       <translation>
-        <numerusform>%n jour de retard</numerusform>
-        <numerusform>%n jours de retard</numerusform>
+        <numerusform>%Ln jour de retard</numerusform>
+        <numerusform>%Ln jours de retard</numerusform>
       </translation>
     </message>
     <message>
@@ -1028,15 +1028,15 @@
     <message numerus="yes">
       <source>%n day(s) past the ship-by date. Amazon may cancel this order automatically 7 days after that date; ship it or cancel it now.</source>
       <translation>
-        <numerusform>Date limite d'expédition dépassée de %n jour. Amazon peut annuler cette commande automatiquement 7 jours après cette date ; expédiez-la ou annulez-la dès maintenant.</numerusform>
-        <numerusform>Date limite d'expédition dépassée de %n jours. Amazon peut annuler cette commande automatiquement 7 jours après cette date ; expédiez-la ou annulez-la dès maintenant.</numerusform>
+        <numerusform>Date limite d'expédition dépassée de %Ln jour. Amazon peut annuler cette commande automatiquement 7 jours après cette date ; expédiez-la ou annulez-la dès maintenant.</numerusform>
+        <numerusform>Date limite d'expédition dépassée de %Ln jours. Amazon peut annuler cette commande automatiquement 7 jours après cette date ; expédiez-la ou annulez-la dès maintenant.</numerusform>
       </translation>
     </message>
     <message numerus="yes">
       <source>Past the ship-by date: ship it now. Amazon may cancel it automatically in %n day(s).</source>
       <translation>
-        <numerusform>Date limite d'expédition dépassée : expédiez-la maintenant. Amazon peut l'annuler automatiquement dans %n jour.</numerusform>
-        <numerusform>Date limite d'expédition dépassée : expédiez-la maintenant. Amazon peut l'annuler automatiquement dans %n jours.</numerusform>
+        <numerusform>Date limite d'expédition dépassée : expédiez-la maintenant. Amazon peut l'annuler automatiquement dans %Ln jour.</numerusform>
+        <numerusform>Date limite d'expédition dépassée : expédiez-la maintenant. Amazon peut l'annuler automatiquement dans %Ln jours.</numerusform>
       </translation>
     </message>
     <message>
@@ -1318,8 +1318,8 @@
     <message numerus="yes">
       <source>%n new row(s) not yet in any file. Save, then upload the file in Seller Central.</source>
       <translation>
-        <numerusform>%n nouvelle ligne n'est encore dans aucun fichier. Enregistrez-la, puis chargez le fichier dans Seller Central.</numerusform>
-        <numerusform>%n nouvelles lignes ne sont encore dans aucun fichier. Enregistrez-les, puis chargez le fichier dans Seller Central.</numerusform>
+        <numerusform>%Ln nouvelle ligne n'est encore dans aucun fichier. Enregistrez-la, puis chargez le fichier dans Seller Central.</numerusform>
+        <numerusform>%Ln nouvelles lignes ne sont encore dans aucun fichier. Enregistrez-les, puis chargez le fichier dans Seller Central.</numerusform>
       </translation>
     </message>
     <message>
@@ -1329,8 +1329,8 @@
     <message numerus="yes">
       <source>Writing %n row(s)…</source>
       <translation>
-        <numerusform>Écriture de %n ligne…</numerusform>
-        <numerusform>Écriture de %n lignes…</numerusform>
+        <numerusform>Écriture de %Ln ligne…</numerusform>
+        <numerusform>Écriture de %Ln lignes…</numerusform>
       </translation>
     </message>
     <message>
@@ -1451,22 +1451,22 @@
     <message numerus="yes">
       <source>Batch {batch}: {file} with %n row(s) written to {path}.</source>
       <translation>
-        <numerusform>Lot {batch} : {file} de %n ligne écrit dans {path}.</numerusform>
-        <numerusform>Lot {batch} : {file} de %n lignes écrit dans {path}.</numerusform>
+        <numerusform>Lot {batch} : {file} de %Ln ligne écrit dans {path}.</numerusform>
+        <numerusform>Lot {batch} : {file} de %Ln lignes écrit dans {path}.</numerusform>
       </translation>
     </message>
     <message numerus="yes">
       <source>Batch {batch}: %n row(s) written to {path}. Upload this file in Seller Central.</source>
       <translation>
-        <numerusform>Lot {batch} : %n ligne écrite dans {path}. Chargez ce fichier dans Seller Central.</numerusform>
-        <numerusform>Lot {batch} : %n lignes écrites dans {path}. Chargez ce fichier dans Seller Central.</numerusform>
+        <numerusform>Lot {batch} : %Ln ligne écrite dans {path}. Chargez ce fichier dans Seller Central.</numerusform>
+        <numerusform>Lot {batch} : %Ln lignes écrites dans {path}. Chargez ce fichier dans Seller Central.</numerusform>
       </translation>
     </message>
     <message numerus="yes">
       <source>Batch {batch} written again to {path} (%n row(s)).</source>
       <translation>
-        <numerusform>Lot {batch} réécrit dans {path} (%n ligne).</numerusform>
-        <numerusform>Lot {batch} réécrit dans {path} (%n lignes).</numerusform>
+        <numerusform>Lot {batch} réécrit dans {path} (%Ln ligne).</numerusform>
+        <numerusform>Lot {batch} réécrit dans {path} (%Ln lignes).</numerusform>
       </translation>
     </message>
   </context>
@@ -1537,8 +1537,8 @@
     <message numerus="yes">
       <source>Line {line}: the header lacks %n column(s): {missing}; nothing was read.</source>
       <translation>
-        <numerusform>Ligne {line} : il manque %n colonne à l'en-tête : {missing} ; rien n'a été lu.</numerusform>
-        <numerusform>Ligne {line} : il manque %n colonnes à l'en-tête : {missing} ; rien n'a été lu.</numerusform>
+        <numerusform>Ligne {line} : il manque %Ln colonne à l'en-tête : {missing} ; rien n'a été lu.</numerusform>
+        <numerusform>Ligne {line} : il manque %Ln colonnes à l'en-tête : {missing} ; rien n'a été lu.</numerusform>
       </translation>
     </message>
     <message>
@@ -1784,15 +1784,15 @@
     <message numerus="yes">
       <source>Cancelled and counted in the rate: %n of the {orders} orders purchased in the last 7 days. Target: under {target} %.</source>
       <translation>
-        <numerusform>Annulée et comptée dans le taux : %n des {orders} commandes passées ces 7 derniers jours. Objectif : moins de {target} %.</numerusform>
-        <numerusform>Annulées et comptées dans le taux : %n des {orders} commandes passées ces 7 derniers jours. Objectif : moins de {target} %.</numerusform>
+        <numerusform>Annulée et comptée dans le taux : %Ln des {orders} commandes passées ces 7 derniers jours. Objectif : moins de {target} %.</numerusform>
+        <numerusform>Annulées et comptées dans le taux : %Ln des {orders} commandes passées ces 7 derniers jours. Objectif : moins de {target} %.</numerusform>
       </translation>
     </message>
     <message numerus="yes">
       <source>Late shipment rate, {days} days: {rate} % (%n of the {shipped} orders confirmed after their ship-by date)</source>
       <translation>
-        <numerusform>Taux d'expéditions en retard sur {days} jours : {rate} % (%n des {shipped} commandes confirmée après sa date limite d'expédition)</numerusform>
-        <numerusform>Taux d'expéditions en retard sur {days} jours : {rate} % (%n des {shipped} commandes confirmées après leur date limite d'expédition)</numerusform>
+        <numerusform>Taux d'expéditions en retard sur {days} jours : {rate} % (%Ln des {shipped} commandes confirmée après sa date limite d'expédition)</numerusform>
+        <numerusform>Taux d'expéditions en retard sur {days} jours : {rate} % (%Ln des {shipped} commandes confirmées après leur date limite d'expédition)</numerusform>
       </translation>
     </message>
     <message>
@@ -1825,8 +1825,8 @@
     <message numerus="yes">
       <source>Imported from {file}: new order, {status}, %n item(s).</source>
       <translation>
-        <numerusform>Importée depuis {file} : nouvelle commande (état « {status} »), %n article.</numerusform>
-        <numerusform>Importée depuis {file} : nouvelle commande (état « {status} »), %n articles.</numerusform>
+        <numerusform>Importée depuis {file} : nouvelle commande (état « {status} »), %Ln article.</numerusform>
+        <numerusform>Importée depuis {file} : nouvelle commande (état « {status} »), %Ln articles.</numerusform>
       </translation>
     </message>
     <message>
@@ -1844,8 +1844,8 @@
     <message numerus="yes">
       <source>%n line(s) of {files} cannot be read, so nothing was imported. Correct them, or skip the orders they belong to.</source>
       <translation>
-        <numerusform>%n ligne de {files} est illisible : rien n'a été importé. Corrigez-la, ou écartez la commande à laquelle elle appartient.</numerusform>
-        <numerusform>%n lignes de {files} sont illisibles : rien n'a été importé. Corrigez-les, ou écartez les commandes auxquelles elles appartiennent.</numerusform>
+        <numerusform>%Ln ligne de {files} est illisible : rien n'a été importé. Corrigez-la, ou écartez la commande à laquelle elle appartient.</numerusform>
+        <numerusform>%Ln lignes de {files} sont illisibles : rien n'a été importé. Corrigez-les, ou écartez les commandes auxquelles elles appartiennent.</numerusform>
       </translation>
     </message>
     <message>
@@ -1899,8 +1899,8 @@
     <message numerus="yes">
       <source>{file} lacks %n required column(s): {columns}; nothing was imported.</source>
       <translation>
-        <numerusform>Il manque à {file} %n colonne obligatoire : {columns} ; rien n'a été importé.</numerusform>
-        <numerusform>Il manque à {file} %n colonnes obligatoires : {columns} ; rien n'a été importé.</numerusform>
+        <numerusform>Il manque à {file} %Ln colonne obligatoire : {columns} ; rien n'a été importé.</numerusform>
+        <numerusform>Il manque à {file} %Ln colonnes obligatoires : {columns} ; rien n'a été importé.</numerusform>
       </translation>
     </message>
     <message>
@@ -2009,15 +2009,15 @@
     <message numerus="yes">
       <source>%n new order(s) added; orders updated: {updated}; unchanged: {unchanged}.</source>
       <translation>
-        <numerusform>%n nouvelle commande ajoutée ; commandes mises à jour : {updated} ; inchangées : {unchanged}.</numerusform>
-        <numerusform>%n nouvelles commandes ajoutées ; commandes mises à jour : {updated} ; inchangées : {unchanged}.</numerusform>
+        <numerusform>%Ln nouvelle commande ajoutée ; commandes mises à jour : {updated} ; inchangées : {unchanged}.</numerusform>
+        <numerusform>%Ln nouvelles commandes ajoutées ; commandes mises à jour : {updated} ; inchangées : {unchanged}.</numerusform>
       </translation>
     </message>
     <message numerus="yes">
       <source>%n line(s) left out:</source>
       <translation>
-        <numerusform>%n ligne écartée :</numerusform>
-        <numerusform>%n lignes écartées :</numerusform>
+        <numerusform>%Ln ligne écartée :</numerusform>
+        <numerusform>%Ln lignes écartées :</numerusform>
       </translation>
     </message>
   </context>
@@ -2034,8 +2034,8 @@
     <message numerus="yes">
       <source>Importing %n report(s)…</source>
       <translation>
-        <numerusform>Import de %n rapport…</numerusform>
-        <numerusform>Import de %n rapports…</numerusform>
+        <numerusform>Import de %Ln rapport…</numerusform>
+        <numerusform>Import de %Ln rapports…</numerusform>
       </translation>
     </message>
     <message>
@@ -2139,8 +2139,8 @@
     <message numerus="yes">
       <source>No match in {current}; %n order(s) in {view}. Show them</source>
       <translation>
-        <numerusform>Aucun résultat dans « {current} » ; %n commande dans « {view} ». L'afficher</numerusform>
-        <numerusform>Aucun résultat dans « {current} » ; %n commandes dans « {view} ». Les afficher</numerusform>
+        <numerusform>Aucun résultat dans « {current} » ; %Ln commande dans « {view} ». L'afficher</numerusform>
+        <numerusform>Aucun résultat dans « {current} » ; %Ln commandes dans « {view} ». Les afficher</numerusform>
       </translation>
     </message>
     <message>
@@ -2154,8 +2154,8 @@
     <message numerus="yes">
       <source>%n order(s) shown</source>
       <translation>
-        <numerusform>%n commande affichée</numerusform>
-        <numerusform>%n commandes affichées</numerusform>
+        <numerusform>%Ln commande affichée</numerusform>
+        <numerusform>%Ln commandes affichées</numerusform>
       </translation>
     </message>
     <message>
@@ -2173,8 +2173,8 @@
     <message numerus="yes">
       <source>Counted in the cancellation rate: %n of the {orders} orders purchased in the last 7 days (official buyer requests do not count).</source>
       <translation>
-        <numerusform>Comptée dans le taux d'annulations : %n des {orders} commandes passées ces 7 derniers jours (les demandes officielles des acheteurs ne sont pas comptées).</numerusform>
-        <numerusform>Comptées dans le taux d'annulations : %n des {orders} commandes passées ces 7 derniers jours (les demandes officielles des acheteurs ne sont pas comptées).</numerusform>
+        <numerusform>Comptée dans le taux d'annulations : %Ln des {orders} commandes passées ces 7 derniers jours (les demandes officielles des acheteurs ne sont pas comptées).</numerusform>
+        <numerusform>Comptées dans le taux d'annulations : %Ln des {orders} commandes passées ces 7 derniers jours (les demandes officielles des acheteurs ne sont pas comptées).</numerusform>
       </translation>
     </message>
     <message>
@@ -2263,22 +2263,22 @@
     <message numerus="yes">
       <source>%n order(s) new or updated</source>
       <translation>
-        <numerusform>%n commande nouvelle ou mise à jour</numerusform>
-        <numerusform>%n commandes nouvelles ou mises à jour</numerusform>
+        <numerusform>%Ln commande nouvelle ou mise à jour</numerusform>
+        <numerusform>%Ln commandes nouvelles ou mises à jour</numerusform>
       </translation>
     </message>
     <message numerus="yes">
       <source>%n file(s) sent</source>
       <translation>
-        <numerusform>%n fichier envoyé</numerusform>
-        <numerusform>%n fichiers envoyés</numerusform>
+        <numerusform>%Ln fichier envoyé</numerusform>
+        <numerusform>%Ln fichiers envoyés</numerusform>
       </translation>
     </message>
     <message numerus="yes">
       <source>%n line(s) refused by the marketplace</source>
       <translation>
-        <numerusform>%n ligne refusée par Amazon</numerusform>
-        <numerusform>%n lignes refusées par Amazon</numerusform>
+        <numerusform>%Ln ligne refusée par Amazon</numerusform>
+        <numerusform>%Ln lignes refusées par Amazon</numerusform>
       </translation>
     </message>
     <message>
@@ -2360,15 +2360,15 @@
     <message numerus="yes">
       <source>%n line(s) accepted</source>
       <translation>
-        <numerusform>%n ligne acceptée</numerusform>
-        <numerusform>%n lignes acceptées</numerusform>
+        <numerusform>%Ln ligne acceptée</numerusform>
+        <numerusform>%Ln lignes acceptées</numerusform>
       </translation>
     </message>
     <message numerus="yes">
       <source>%n line(s) refused</source>
       <translation>
-        <numerusform>%n ligne refusée</numerusform>
-        <numerusform>%n lignes refusées</numerusform>
+        <numerusform>%Ln ligne refusée</numerusform>
+        <numerusform>%Ln lignes refusées</numerusform>
       </translation>
     </message>
     <message>
@@ -2681,8 +2681,8 @@
     <message numerus="yes">
       <source>Item {ref} has %n unit(s) left to ship or cancel; you asked to {verb} {asked}.</source>
       <translation>
-        <numerusform>Il ne reste à l'article {ref} que %n unité à expédier ou annuler ; vous avez demandé d'en {verb} {asked}.</numerusform>
-        <numerusform>Il ne reste à l'article {ref} que %n unités à expédier ou annuler ; vous avez demandé d'en {verb} {asked}.</numerusform>
+        <numerusform>Il ne reste à l'article {ref} que %Ln unité à expédier ou annuler ; vous avez demandé d'en {verb} {asked}.</numerusform>
+        <numerusform>Il ne reste à l'article {ref} que %Ln unités à expédier ou annuler ; vous avez demandé d'en {verb} {asked}.</numerusform>
       </translation>
     </message>
     <message>
@@ -2915,8 +2915,8 @@
     <message numerus="yes">
       <source>{item} (%n unit(s) shipped)</source>
       <translation>
-        <numerusform>{item} (%n unité expédiée)</numerusform>
-        <numerusform>{item} (%n unités expédiées)</numerusform>
+        <numerusform>{item} (%Ln unité expédiée)</numerusform>
+        <numerusform>{item} (%Ln unités expédiées)</numerusform>
       </translation>
     </message>
     <message>
@@ -3115,8 +3115,8 @@
     <message numerus="yes">
       <source>Backup taken {taken}, with %n order(s):</source>
       <translation>
-        <numerusform>Sauvegarde du {taken}, avec %n commande :</numerusform>
-        <numerusform>Sauvegarde du {taken}, avec %n commandes :</numerusform>
+        <numerusform>Sauvegarde du {taken}, avec %Ln commande :</numerusform>
+        <numerusform>Sauvegarde du {taken}, avec %Ln commandes :</numerusform>
       </translation>
     </message>
     <message>
@@ -3434,8 +3434,8 @@
     <message numerus="yes">
       <source>%n cancellation(s); counted in the rate: {counted}. 7-day cancellation rate at the end of the period: {rate} %.</source>
       <translation>
-        <numerusform>%n annulation ; comptées dans le taux : {counted}. Taux d'annulations sur 7 jours à la fin de la période : {rate} %.</numerusform>
-        <numerusform>%n annulations ; comptées dans le taux : {counted}. Taux d'annulations sur 7 jours à la fin de la période : {rate} %.</numerusform>
+        <numerusform>%Ln annulation ; comptées dans le taux : {counted}. Taux d'annulations sur 7 jours à la fin de la période : {rate} %.</numerusform>
+        <numerusform>%Ln annulations ; comptées dans le taux : {counted}. Taux d'annulations sur 7 jours à la fin de la période : {rate} %.</numerusform>
       </translation>
     </message>
     <message>
@@ -3481,8 +3481,8 @@
     <message numerus="yes">
       <source>Saved {path} (%n page(s)).</source>
       <translation>
-        <numerusform>{path} enregistré (%n page).</numerusform>
-        <numerusform>{path} enregistré (%n pages).</numerusform>
+        <numerusform>{path} enregistré (%Ln page).</numerusform>
+        <numerusform>{path} enregistré (%Ln pages).</numerusform>
       </translation>
     </message>
     <message>
@@ -3539,8 +3539,8 @@
     <message numerus="yes">
       <source>{percent} % (%n of {orders} orders)</source>
       <translation>
-        <numerusform>{percent} % (%n commande sur {orders})</numerusform>
-        <numerusform>{percent} % (%n commandes sur {orders})</numerusform>
+        <numerusform>{percent} % (%Ln commande sur {orders})</numerusform>
+        <numerusform>{percent} % (%Ln commandes sur {orders})</numerusform>
       </translation>
     </message>
     <message>
@@ -3653,36 +3653,36 @@
     <message numerus="yes">
       <source>%n new order(s)</source>
       <translation>
-        <numerusform>%n nouvelle commande</numerusform>
-        <numerusform>%n nouvelles commandes</numerusform>
+        <numerusform>%Ln nouvelle commande</numerusform>
+        <numerusform>%Ln nouvelles commandes</numerusform>
       </translation>
     </message>
     <message numerus="yes">
       <source>%n order(s) updated</source>
       <translation>
-        <numerusform>%n commande mise à jour</numerusform>
-        <numerusform>%n commandes mises à jour</numerusform>
+        <numerusform>%Ln commande mise à jour</numerusform>
+        <numerusform>%Ln commandes mises à jour</numerusform>
       </translation>
     </message>
     <message numerus="yes">
       <source>%n file(s) sent</source>
       <translation>
-        <numerusform>%n fichier envoyé</numerusform>
-        <numerusform>%n fichiers envoyés</numerusform>
+        <numerusform>%Ln fichier envoyé</numerusform>
+        <numerusform>%Ln fichiers envoyés</numerusform>
       </translation>
     </message>
     <message numerus="yes">
       <source>%n line(s) refused by the marketplace</source>
       <translation>
-        <numerusform>%n ligne refusée par Amazon</numerusform>
-        <numerusform>%n lignes refusées par Amazon</numerusform>
+        <numerusform>%Ln ligne refusée par Amazon</numerusform>
+        <numerusform>%Ln lignes refusées par Amazon</numerusform>
       </translation>
     </message>
     <message numerus="yes">
       <source>Synced {moment}: %n order(s) new or changed</source>
       <translation>
-        <numerusform>Synchro {moment} : %n commande nouvelle ou modifiée</numerusform>
-        <numerusform>Synchro {moment} : %n commandes nouvelles ou modifiées</numerusform>
+        <numerusform>Synchro {moment} : %Ln commande nouvelle ou modifiée</numerusform>
+        <numerusform>Synchro {moment} : %Ln commandes nouvelles ou modifiées</numerusform>
       </translation>
     </message>
     <message>
@@ -3720,8 +3720,8 @@
     <message numerus="yes">
       <source>Order {order}: %n day(s) left before the marketplace may cancel it.</source>
       <translation>
-        <numerusform>Commande {order} : %n jour avant que la place de marché puisse l'annuler.</numerusform>
-        <numerusform>Commande {order} : %n jours avant que la place de marché puisse l'annuler.</numerusform>
+        <numerusform>Commande {order} : %Ln jour avant que la place de marché puisse l'annuler.</numerusform>
+        <numerusform>Commande {order} : %Ln jours avant que la place de marché puisse l'annuler.</numerusform>
       </translation>
     </message>
     <message>

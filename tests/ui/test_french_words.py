@@ -16,6 +16,7 @@ from app.errors import SellerDeskError
 from app.order_actions.orders import cancel
 from app.order_actions.refunds import Component, ItemRefund, RefundRequest, refund
 from app.order_actions.restocking import Share
+from app.order_views.queries import View
 from app.storage.models import Event
 from app.text import Number, from_json, text
 from tests.factories import NOW, OrderSpec, add_order
@@ -103,3 +104,16 @@ def test_an_amount_owed_reads_with_a_minus_sign_in_french_and_english(qapp, fren
     install_translators(qapp, "en")
     assert money(Decimal("-2.60"), "EUR") == "-€2.60"
     assert money(Decimal("2.60"), "GBP") == "£2.60"
+
+
+def test_the_filter_counts_group_thousands_as_french_does(qtbot, db, french):
+    """58881 late orders read as "58 881" beside the filter, as the sentences write them."""
+    from ui.filter_list import FilterList
+    from ui.i18n import count
+
+    filters = FilterList()
+    qtbot.addWidget(filters)
+    filters.set_counts(dict.fromkeys(View, 0) | {View.ALL: 58881, View.LATE: 1204})
+    assert filters.count_text(View.ALL) == "58\u202f881"
+    assert filters.count_text(View.LATE) == "⚠ 1\u202f204"
+    assert count(999) == "999"

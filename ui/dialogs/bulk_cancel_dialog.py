@@ -46,7 +46,7 @@ from app.order_actions.reasons import reason_label
 from app.storage.db import Database
 from ui.dialogs.feedback import ProblemLine
 from ui.dialogs.working import Job
-from ui.i18n import tr_text
+from ui.i18n import count, tr_text
 from ui.reason_box import cancellation_reason_box
 from ui.tasks import Task
 
@@ -293,7 +293,7 @@ class BulkCancelDialog(QDialog):
         counted: str,
     ) -> Task:
         def describe(done_lines: int, total: int) -> str:
-            return counted.format(done=done_lines, total=total) if total else label
+            return counted.format(done=count(done_lines), total=count(total)) if total else label
 
         task = self.job.start(
             work,

@@ -31,7 +31,7 @@ from app.errors import SellerDeskError
 from app.storage.db import Database
 from ui.dialogs.room import make_room
 from ui.dialogs.working import Job
-from ui.i18n import number, tr_text
+from ui.i18n import count, number, tr_text
 from ui.printing.output import (
     OutputStopped,
     busy_cursor,
@@ -199,7 +199,9 @@ class SummaryDialog(QDialog):
         def describe(done: int, total: int) -> str:
             if not total:
                 return self.tr("Laying out the pages…")
-            return self.tr("Pages written: {done} of {total}").format(done=done, total=total)
+            return self.tr("Pages written: {done} of {total}").format(
+                done=count(done), total=count(total)
+            )
 
         task = self.writing.start(
             work,

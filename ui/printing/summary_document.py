@@ -16,7 +16,7 @@ from PySide6.QtGui import QFont, QTextDocument, QTextOption
 
 from app.account_health.health import RATE_TARGET, CancellationRate
 from app.account_health.summary import Summary, SummaryLine, start_of
-from ui.i18n import date_time, money, number, short_date, time_of_day, tr_text
+from ui.i18n import count, date_time, money, number, short_date, time_of_day, tr_text
 
 STYLE = """
 body { font-size: 9pt; }
@@ -121,7 +121,7 @@ class SummaryDocumentBuilder(QObject):
             "{percent} % (%n of {orders} orders)", "", rate.seller_cancellations
         ).format(
             percent=number(rate.percent),
-            orders=rate.orders,
+            orders=count(rate.orders),
         )
         return _keepnumber(template.format(moment=moment, rate=figure))
 
@@ -156,7 +156,7 @@ class SummaryDocumentBuilder(QObject):
         rows = [self._row(line, yes, no, not_charged) for line in summary.lines]
         return (
             "<h2>"
-            + escape(self.tr("Cancellations ({count})").format(count=len(summary.lines)))
+            + escape(self.tr("Cancellations ({count})").format(count=count(len(summary.lines))))
             + "</h2>"
             "<table width='100%' cellspacing='0' cellpadding='3' border='0.5'>"
             f"<thead><tr>{head}</tr></thead>" + "".join(rows) + "</table>"
