@@ -90,7 +90,10 @@ def run(database: str | None, demo: bool) -> int:
         return _explain(error, quit_after)
     install_translators(app, saved_language(db))
     window = MainWindow(db, demo=demo_database)
-    window.show()
+    if window.opens_maximized:
+        window.showMaximized()
+    else:
+        window.show()
     # The day's backup copies the whole file: it starts once the first rows are on
     # screen instead of competing with them (a window closed before then leaves it
     # to the next start, as a window closed during the copy does).

@@ -151,6 +151,27 @@ class OrderDialog(Protocol):
     def open(self) -> None: ...
 
 
+# Roomy for the list and the details; never so small that the toolbar hides the search
+# box in its overflow menu.
+ROOMY = QSize(1600, 900)
+SMALLEST = QSize(1100, 700)
+
+
+def first_start_size(available: QSize | None) -> tuple[QSize, bool]:
+    """The window's size the first time it opens on a screen of ``available`` size (None:
+    no screen known), and whether it opens maximized.
+
+    A screen that cannot hold the roomy size (a 1366×768 or 1600×900 laptop) gets the
+    whole of it: the filter names, the list's first columns and the details pane are
+    laid out for 1366 pixels, and a window of 92 % of them cut the longer French filter
+    names. The size is then the one it comes back to when the seller restores it down.
+    """
+    if available is None:
+        return ROOMY, False
+    small = available.width() < ROOMY.width() or available.height() < ROOMY.height()
+    return ROOMY.boundedTo(available * 0.92).expandedTo(SMALLEST), small
+
+
 class MainWindow(QMainWindow):
     counts_updated = Signal()  # the filter counts and status bar were refreshed
     order_changed = Signal(str)  # an action changed this order
@@ -1233,10 +1254,14 @@ class MainWindow(QMainWindow):
     def restore_settings(self) -> None:
         settings = QSettings()
         geometry = settings.value("window/geometry")
+        self.opens_maximized = False
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
-            self.restoreGeometry(geometry)
+            self.restoreGeometry(geometry)  # maximized too, if it was
         else:
-            self.resize(self._first_start_size())
+            screen = self.screen()
+            available = None if screen is None else screen.availableGeometry().size()
+            size, self.opens_maximized = first_start_size(available)
+            self.resize(size)
         for key, restore in (
             ("window/state", self.restoreState),
             ("window/splitter", self.splitter.restoreState),
@@ -1263,16 +1288,6 @@ class MainWindow(QMainWindow):
         ):
             for visual, column in enumerate(FIRST_COLUMNS):
                 header.moveSection(header.visualIndex(column), visual)
-
-    def _first_start_size(self) -> QSize:
-        # Roomy for the list and the details, no larger than a laptop's screen, and
-        # never so small that the toolbar hides the search box in its overflow menu.
-        wanted = QSize(1600, 900)
-        screen = self.screen()
-        if screen is None:
-            return wanted
-        available = screen.availableGeometry().size() * 0.92
-        return wanted.boundedTo(available).expandedTo(QSize(1100, 700))
 
     def save_settings(self) -> None:
         settings = QSettings()
