@@ -72,6 +72,7 @@ from ui.long_lived import keep_for_life
 from ui.marketplace_sync import SyncController
 from ui.models.order_columns import AT_RISK_COLOUR, CELLS, column_samples
 from ui.models.order_table_model import OrderTableModel
+from ui.sentence_bar import SentenceBar
 from ui.tasks import Task, TaskRunner
 from ui.translation import install_translators
 from ui.welcome import Welcome
@@ -179,6 +180,7 @@ class MainWindow(QMainWindow):
     def __init__(self, db: Database, *, demo: DemoDatabase | None = None) -> None:
         super().__init__()
         self.setObjectName("main_window")
+        self.setStatusBar(SentenceBar(self))
         self._db = db
         self._demo = demo
         self._details: OrderDetails | None = None
