@@ -37,6 +37,7 @@ import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -314,9 +315,8 @@ def make_plural(ts_file: Path, previous: dict[tuple[str, str], str | list[str]])
     return changed
 
 
-def french_typography(ts_file: Path) -> int:
-    """Seller Central's words and French spaces in every translation (see
-    scripts/seller_central_terms.py and scripts/french_typography.py)."""
+def fix_translations(ts_file: Path, fix: Callable[[str], str]) -> int:
+    """Every translation of ``ts_file`` (each plural form) through ``fix``; how many changed."""
     tree = ET.parse(ts_file)
     changed = 0
     for message in messages(tree).values():
@@ -324,7 +324,7 @@ def french_typography(ts_file: Path) -> int:
         if translation is None:
             continue
         for element in translation.findall("numerusform") or [translation]:
-            fixed = typography.fix(seller_central_terms.fix(element.text or ""))
+            fixed = fix(element.text or "")
             if element.text and fixed != element.text:
                 element.text = fixed
                 changed += 1
@@ -332,6 +332,12 @@ def french_typography(ts_file: Path) -> int:
         ET.indent(tree)
         tree.write(ts_file, encoding="utf-8", xml_declaration=True)
     return changed
+
+
+def french_typography(ts_file: Path) -> int:
+    """Seller Central's words and French spaces in every translation (see
+    scripts/seller_central_terms.py and scripts/french_typography.py)."""
+    return fix_translations(ts_file, lambda found: typography.fix(seller_central_terms.fix(found)))
 
 
 def in_locale(form: str) -> str:
@@ -347,17 +353,7 @@ def in_locale(form: str) -> str:
 
 def counts_in_locale(ts_file: Path) -> int:
     """Every plural form of ``ts_file`` through :func:`in_locale`."""
-    tree = ET.parse(ts_file)
-    changed = 0
-    for form in tree.getroot().iter("numerusform"):
-        written = in_locale(form.text or "")
-        if form.text and written != form.text:
-            form.text = written
-            changed += 1
-    if changed:
-        ET.indent(tree)
-        tree.write(ts_file, encoding="utf-8", xml_declaration=True)
-    return changed
+    return fix_translations(ts_file, in_locale)
 
 
 def english_forms(source: str) -> list[str]:

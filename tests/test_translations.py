@@ -167,10 +167,6 @@ def test_every_count_is_a_plural_form():
 
 
 def test_english_shows_one_order_not_one_order_s(qapp):
-    from PySide6.QtCore import QCoreApplication, QLocale
-
-    from ui.translation import install_translators
-
     english = ET.parse(ROOT / "resources" / "translations" / "sellerdesk_en.ts")
     plural_en = {
         (context.findtext("name"), message.findtext("source"))
@@ -183,15 +179,21 @@ def test_english_shows_one_order_not_one_order_s(qapp):
         if message.get("numerus") == "yes"
     }
     assert plural_fr and plural_fr == plural_en
+    assert shown_in(qapp, "en", 1) == "1 order shown"
+    assert shown_in(qapp, "en", 3) == "3 orders shown"
+    assert shown_in(qapp, "fr", 1) == "1 commande affichée"
+
+
+def shown_in(qapp, language: str, count: int) -> str:
+    """The status bar's "%n order(s) shown" in ``language``; English is put back after."""
+    from PySide6.QtCore import QCoreApplication, QLocale
+
+    from ui.translation import install_translators
+
     previous = QLocale()
     try:
-        install_translators(qapp, "en")
-        one = QCoreApplication.translate("MainWindow", "%n order(s) shown", None, 1)
-        many = QCoreApplication.translate("MainWindow", "%n order(s) shown", None, 3)
-        assert (one, many) == ("1 order shown", "3 orders shown")
-        install_translators(qapp, "fr")
-        one = QCoreApplication.translate("MainWindow", "%n order(s) shown", None, 1)
-        assert one == "1 commande affichée"
+        install_translators(qapp, language)
+        return QCoreApplication.translate("MainWindow", "%n order(s) shown", None, count)
     finally:
         install_translators(qapp, "en")
         QLocale.setDefault(previous)
@@ -200,10 +202,6 @@ def test_english_shows_one_order_not_one_order_s(qapp):
 def test_a_count_in_thousands_is_written_as_the_language_writes_numbers(qapp):
     """ "Restored 58881 orders" reads as one long number: every plural form writes its count
     with the locale's group separator (Qt's %Ln), in both languages."""
-    from PySide6.QtCore import QCoreApplication, QLocale
-
-    from ui.translation import install_translators
-
     bare = []
     for name in ("sellerdesk_en.ts", "sellerdesk_fr.ts"):
         tree = ET.parse(ROOT / "resources" / "translations" / name)
@@ -213,17 +211,8 @@ def test_a_count_in_thousands_is_written_as_the_language_writes_numbers(qapp):
             if "%n" in (form.text or "")
         ]
     assert not bare, "\n".join(bare)
-    previous = QLocale()
-    try:
-        install_translators(qapp, "en")
-        shown = QCoreApplication.translate("MainWindow", "%n order(s) shown", None, 58881)
-        assert shown == "58,881 orders shown"
-        install_translators(qapp, "fr")
-        shown = QCoreApplication.translate("MainWindow", "%n order(s) shown", None, 58881)
-        assert shown == "58\u202f881 commandes affichées"
-    finally:
-        install_translators(qapp, "en")
-        QLocale.setDefault(previous)
+    assert shown_in(qapp, "en", 58881) == "58,881 orders shown"
+    assert shown_in(qapp, "fr", 58881) == "58\u202f881 commandes affichées"
 
 
 def _ui_translate_calls() -> list[tuple[str, str, str]]:
