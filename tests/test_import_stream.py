@@ -13,6 +13,7 @@ from sqlalchemy import event, func, select, text
 
 from app.errors import BadInput
 from app.marketplace_files import importer
+from app.marketplace_files.import_tally import OrderOutcomes
 from app.marketplace_files.importer import import_reports
 from app.storage import bulk
 from app.storage.db import Database
@@ -207,7 +208,7 @@ def test_a_file_larger_than_the_old_256_mb_limit_is_not_refused_for_its_size(
 
 @given(st.lists(st.tuples(st.integers(1, 60), st.sampled_from([0, 1, 2])), max_size=80))
 def test_each_order_is_counted_once_by_its_highest_outcome(merges):
-    tally = importer._Tally()
+    tally = OrderOutcomes()
     for number, outcome in merges:
         tally.note(_order_id(number), outcome)
     highest: dict[int, int] = {}

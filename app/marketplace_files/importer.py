@@ -36,12 +36,11 @@ Merge rules (DESIGN.md §8, FORMATS.md §1):
 
 from __future__ import annotations
 
-from array import array
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from datetime import datetime
-from itertools import chain, pairwise
+from itertools import chain
 from operator import attrgetter, itemgetter
 from pathlib import Path
 from typing import Any, cast
@@ -58,6 +57,13 @@ from app.marketplace_files.import_events import (
     EVENT_FIELDS,
     NewOrderSentences,
     import_event,
+)
+from app.marketplace_files.import_tally import (
+    ADDED,
+    UNCHANGED,
+    UPDATED,
+    OrderOutcomes,
+    WrittenOrders,
 )
 from app.marketplace_files.order_fingerprints import (
     FINGERPRINT,
@@ -163,7 +169,7 @@ class _Tables:
         # Whether the database held no order when the import began (set once it is known):
         # then the only stored orders are those it wrote itself (``written``).
         self.began_empty = False
-        self.written = _Written()
+        self.written = WrittenOrders()
         # Compiled once for CHUNK ids (a shorter list repeats its first id): handed to the
         # driver as it is, without SQLAlchemy expanding a list for every chunk.
         asked: list[BindParameter[Any]] = [bindparam(f"order_id_{n}") for n in range(CHUNK)]
@@ -176,77 +182,6 @@ class _Tables:
         self.prints_by_name: list[str] | None = (
             None if compiled.positional else [bind.key for bind in asked]
         )
-
-
-TALLY_SHARES = 16
-ADDED, UPDATED, UNCHANGED = 2, 1, 0  # an order's outcome; the highest of its merges counts
-
-
-class _Written:
-    """The orders an import wrote, as one bit per hash of their ids (1 MB whatever the
-    report's size): an order whose bit is clear was not written by it; a set bit may be
-    another order's, so that order is looked up as before."""
-
-    BITS = 1 << 23
-
-    def __init__(self) -> None:
-        self.bits = bytearray(self.BITS >> 3)
-
-    def add(self, order_ids: Iterable[str]) -> None:
-        bits = self.bits
-        mask = self.BITS - 1
-        for order_id in order_ids:
-            at = hash(order_id) & mask
-            bits[at >> 3] |= 1 << (at & 7)
-
-    def may_hold(self, order_ids: list[str]) -> list[str]:
-        """Those of ``order_ids`` this import may have written."""
-        bits = self.bits
-        mask = self.BITS - 1
-        found = []
-        for order_id in order_ids:
-            at = hash(order_id) & mask
-            if bits[at >> 3] & (1 << (at & 7)):
-                found.append(order_id)
-        return found
-
-
-class _Tally:
-    """What happened to each order, counted once however many times it was merged.
-
-    An order is kept as one 8-byte number (its id's digits and its outcome),
-    so a million-line report costs a few megabytes here, not a set of strings.
-    """
-
-    def __init__(self) -> None:
-        self.codes = array("q")
-
-    def note(self, order_id: str, outcome: int) -> None:
-        # A good row's id is 123-1234567-1234567 (reports.ORDER_ID): 17 digits.
-        self.codes.append(int(order_id.replace("-", "")) * 4 + outcome)
-
-    def note_all(self, order_ids: Iterable[str], outcome: int) -> None:
-        """:meth:`note` for each of these orders."""
-        self.codes.extend([int(order_id.replace("-", "")) * 4 + outcome for order_id in order_ids])
-
-    def extend(self, other: _Tally) -> None:
-        self.codes.extend(other.codes)
-
-    def counts(self) -> dict[int, int]:
-        """Orders by outcome (ADDED, UPDATED, UNCHANGED)."""
-        found = dict.fromkeys((ADDED, UPDATED, UNCHANGED), 0)
-        # Sorting makes a Python number of each code: a share of them at a time, so a
-        # million orders do not cost 40 MB at once. An order's codes share a share.
-        shares = [array("q") for _ in range(TALLY_SHARES)]
-        for code in self.codes:
-            shares[(code >> 2) % TALLY_SHARES].append(code)
-        for share in shares:
-            ordered = sorted(share)
-            ordered.append(-4)  # no order's: ends the last group
-            for code, following in pairwise(ordered):
-                if code >> 2 != following >> 2:
-                    found[code & 3] += 1  # the last of an order's codes is its highest
-        return found
 
 
 class _FileMerge:
@@ -273,7 +208,7 @@ class _FileMerge:
         self.name = name
         self.layout = layout
         self.at = at
-        self.tally = _Tally()
+        self.tally = OrderOutcomes()
         # Orders whose lines are apart in the file: merged once, at its end. Their lines
         # are kept as text (a parsed row weighs several times its line), on disk: most of
         # a file sorted in a spreadsheet (``held``: the caller closes it).
@@ -694,7 +629,7 @@ class _Import:
         bad_files: list[str] = []
         refused: list[Text] = []
         by_file: list[FileResult] = []
-        everything = _Tally()
+        everything = OrderOutcomes()
         scattered: set[str] = set()
         with self.db.transaction() as session, ExitStack() as loading:
             connection = session.connection()
