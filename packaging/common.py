@@ -130,6 +130,8 @@ def data_files() -> list[tuple[str, str]]:
     for path in sorted((ROOT / "app" / "migrations").rglob("*")):
         if path.is_file() and "__pycache__" not in path.parts and path.suffix in {".py", ".mako"}:
             pairs.append((str(path), str(path.parent.relative_to(ROOT))))
+    # A new shop's schema, read beside app/storage/new_shop.py (app.storage.new_shop).
+    pairs.append((str(ROOT / "app" / "storage" / "new_shop.json"), "app/storage"))
     # Everything in resources/ except Python files: carrier codes, icons,
     # translations, message templates. Read with importlib.resources.files("resources").
     for path in sorted((ROOT / "resources").rglob("*")):

@@ -35,7 +35,7 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import DBAPIError, OperationalError
 
 from app.errors import DatabaseProblem, SellerDeskError
-from app.storage import faults, files, private_files
+from app.storage import faults, files, new_shop, private_files
 from app.storage.database_errors import explain_database_error
 from app.text import QT_TRANSLATE_NOOP, text
 
@@ -343,16 +343,38 @@ def schema_version(engine: Engine) -> str | None:
     return str(found[0][0]) if len(found) == 1 else None
 
 
-def migrate(engine: Engine) -> None:
+def migrate(engine: Engine, *, by_migrations: bool = False) -> None:
     """Bring the schema to this SellerDesk's version, refusing a newer database.
 
     An up-to-date database (every start but the first after an update) is told
-    by one query, without importing Alembic.
+    by one query, and a new SQLite file is built from the schema the migrations
+    give (:mod:`app.storage.new_shop`), both without importing Alembic.
+    ``by_migrations``: a new file too runs every migration (what ``new_shop.json``
+    is made from and checked against).
     """
     head = head_revision()
     if head is not None and schema_version(engine) == head:
         return
+    if head is not None and not by_migrations and _built_new(engine, head):
+        return
     _upgrade(engine)
+
+
+def _built_new(engine: Engine, head: str) -> bool:
+    """Build a new SQLite file's schema in one write transaction; False when the file is
+    not new (a second process made it first: Alembic finds it at the head) or the
+    saved schema is not the newest migration's."""
+    if engine.dialect.name != "sqlite":
+        return False
+    revision, statements = new_shop.saved()
+    if revision != head:
+        return False
+    writing = engine.execution_options(**{WRITING: True})
+    with writing.connect() as connection, connection.begin():
+        if connection.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar():
+            return False
+        new_shop.build(connection, revision, statements)
+    return True
 
 
 def _upgrade(engine: Engine) -> None:
@@ -474,8 +496,9 @@ def _engine_options(url: URL) -> dict[str, Any]:
     return {}
 
 
-def open_database(location: str | None = None) -> Database:
-    """Open (creating and migrating as needed) the database at a path or URL."""
+def open_database(location: str | None = None, *, by_migrations: bool = False) -> Database:
+    """Open (creating and migrating as needed) the database at a path or URL;
+    ``by_migrations``: see :func:`migrate`."""
     url = resolve_url(location)
     path = _sqlite_file(url)
     if path is not None:
@@ -497,7 +520,7 @@ def open_database(location: str | None = None) -> Database:
     faults.install(engine)
     try:
         with _explained():
-            migrate(engine)
+            migrate(engine, by_migrations=by_migrations)
     except (SellerDeskError, DBAPIError):
         engine.dispose()
         raise
