@@ -17,8 +17,10 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QSizeGrip, QStatusBar, QWidget
 
-# QStatusBar draws its message from 6 px in, and stops 2 px short of a permanent widget.
+# Where QStatusBar draws its message (its messageRect): from 6 px in to 12 px short of
+# its right edge, and 2 px short of the first permanent widget.
 LEFT_PX = 6
+RIGHT_PX = 12
 GAP_PX = 2
 SPARE_PX = 4  # the style's own frame around the text
 
@@ -46,7 +48,7 @@ class SentenceBar(QStatusBar):
 
     def room(self) -> int:
         """The pixels the sentence has: from the left to the first permanent text."""
-        right = self.width() - 12
+        right = self.width() - RIGHT_PX
         for child in self.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly):
             if child.isVisible() and not isinstance(child, QSizeGrip):
                 right = min(right, child.x() - GAP_PX)
