@@ -105,9 +105,10 @@ def _constants(tree: ast.Module) -> dict[str, str]:
     return found
 
 
-def constant_context_strings(path: Path) -> list[tuple[str, str]]:
-    """``QCoreApplication.translate(CTX, "text")`` with ``CTX = "Context"`` at module level:
-    lupdate cannot read a context from a name, so these are filed here."""
+def translate_call_strings(path: Path) -> list[tuple[str, str]]:
+    """``QCoreApplication.translate("Context" or CTX, "text", …)``, ``CTX = "Context"`` at
+    module level: lupdate cannot read a context from a name, and some lupdate releases
+    skip a call given a count (6.11's, after ``None`` as its disambiguation)."""
     tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
     names = _constants(tree)
     found = []
@@ -118,6 +119,8 @@ def constant_context_strings(path: Path) -> list[tuple[str, str]]:
         literal = isinstance(source, ast.Constant) and isinstance(source.value, str)
         if literal and isinstance(context, ast.Name) and context.id in names:
             found.append((names[context.id], source.value))
+        elif literal and isinstance(context, ast.Constant) and isinstance(context.value, str):
+            found.append((context.value, source.value))
     return found
 
 
@@ -448,9 +451,9 @@ def update(language: str, folder: Path = TRANSLATIONS) -> Path:
     ]
     aliased = [pair for path in files for pair in aliased_translate_strings(path)]
     in_classes = [pair for path in files for pair in self_tr_strings(path)]
-    constant = [pair for path in files for pair in constant_context_strings(path)]
+    calls = [pair for path in files for pair in translate_call_strings(path)]
     drop_misread(ts_file, {context for context, _source in aliased})
-    added = add_missing(ts_file, wanted + aliased + in_classes + constant)
+    added = add_missing(ts_file, wanted + aliased + in_classes + calls)
     restore(ts_file, previous)
     make_plural(ts_file, previous)
     counts_in_locale(ts_file)

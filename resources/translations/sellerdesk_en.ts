@@ -208,6 +208,20 @@
         <numerusform>Late shipment rate, {days} days: {rate} % (%Ln of the {shipped} orders confirmed after their ship-by date)</numerusform>
       </translation>
     </message>
+    <message numerus="yes">
+      <source>…and %n more, not listed here.</source>
+      <translation>
+        <numerusform>…and %Ln more, not listed here.</numerusform>
+        <numerusform>…and %Ln more, not listed here.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>…and %n more: the order list's “{filter}” filter shows every one.</source>
+      <translation>
+        <numerusform>…and %Ln more: the order list's “{filter}” filter shows every one.</numerusform>
+        <numerusform>…and %Ln more: the order list's “{filter}” filter shows every one.</numerusform>
+      </translation>
+    </message>
   </context>
   <context>
     <name>Import</name>
@@ -230,23 +244,6 @@
       <translation>
         <numerusform>{file} lacks %Ln required column: {columns}; nothing was imported.</numerusform>
         <numerusform>{file} lacks %Ln required columns: {columns}; nothing was imported.</numerusform>
-      </translation>
-    </message>
-  </context>
-  <context>
-    <name>ImportDialog</name>
-    <message numerus="yes">
-      <source>%n new order(s) added; orders updated: {updated}; unchanged: {unchanged}.</source>
-      <translation>
-        <numerusform>%Ln new order added; orders updated: {updated}; unchanged: {unchanged}.</numerusform>
-        <numerusform>%Ln new orders added; orders updated: {updated}; unchanged: {unchanged}.</numerusform>
-      </translation>
-    </message>
-    <message numerus="yes">
-      <source>%n line(s) left out:</source>
-      <translation>
-        <numerusform>%Ln line left out:</numerusform>
-        <numerusform>%Ln lines left out:</numerusform>
       </translation>
     </message>
   </context>
@@ -421,6 +418,23 @@
       <translation>
         <numerusform>Order {order}: %Ln day left before the marketplace may cancel it.</numerusform>
         <numerusform>Order {order}: %Ln days left before the marketplace may cancel it.</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
+    <name>ImportDialog</name>
+    <message numerus="yes">
+      <source>%n new order(s) added; orders updated: {updated}; unchanged: {unchanged}.</source>
+      <translation>
+        <numerusform>%Ln new order added; orders updated: {updated}; unchanged: {unchanged}.</numerusform>
+        <numerusform>%Ln new orders added; orders updated: {updated}; unchanged: {unchanged}.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n line(s) left out:</source>
+      <translation>
+        <numerusform>%Ln line left out:</numerusform>
+        <numerusform>%Ln lines left out:</numerusform>
       </translation>
     </message>
   </context>

@@ -999,6 +999,22 @@
       <source>auto-cancel due now</source>
       <translation>annulation automatique imminente</translation>
     </message>
+    <message>
+      <source>auto-cancel now</source>
+      <translation>annul. auto ce jour</translation>
+    </message>
+    <message>
+      <source>auto-cancel in {days} d</source>
+      <translation>annul. auto dans {days} j</translation>
+    </message>
+    <message>
+      <source>late {days} d</source>
+      <translation>retard {days} j</translation>
+    </message>
+    <message>
+      <source>late</source>
+      <translation>en retard</translation>
+    </message>
     <message numerus="yes">
       <source>auto-cancel in %n day(s)</source>
       <translation>
@@ -1013,18 +1029,6 @@
         <numerusform>%Ln jours de retard</numerusform>
       </translation>
     </message>
-    <message>
-      <source>auto-cancel now</source>
-      <translation>annul. auto ce jour</translation>
-    </message>
-    <message>
-      <source>auto-cancel in {days} d</source>
-      <translation>annul. auto dans {days} j</translation>
-    </message>
-    <message>
-      <source>late {days} d</source>
-      <translation>retard {days} j</translation>
-    </message>
     <message numerus="yes">
       <source>%n day(s) past the ship-by date. Amazon may cancel this order automatically 7 days after that date; ship it or cancel it now.</source>
       <translation>
@@ -1038,10 +1042,6 @@
         <numerusform>Date limite d'expédition dépassée : expédiez-la maintenant. Amazon peut l'annuler automatiquement dans %Ln jour.</numerusform>
         <numerusform>Date limite d'expédition dépassée : expédiez-la maintenant. Amazon peut l'annuler automatiquement dans %Ln jours.</numerusform>
       </translation>
-    </message>
-    <message>
-      <source>late</source>
-      <translation>en retard</translation>
     </message>
   </context>
   <context>
@@ -1803,6 +1803,20 @@
       <source>Double-click or press Enter to open the order</source>
       <translation>Double-cliquez ou appuyez sur Entrée pour ouvrir la commande</translation>
     </message>
+    <message numerus="yes">
+      <source>…and %n more, not listed here.</source>
+      <translation>
+        <numerusform>…et %Ln de plus, que cette liste n'affiche pas.</numerusform>
+        <numerusform>…et %Ln de plus, que cette liste n'affiche pas.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>…and %n more: the order list's “{filter}” filter shows every one.</source>
+      <translation>
+        <numerusform>…et %Ln de plus : le filtre « {filter} » de la liste des commandes les affiche toutes.</numerusform>
+        <numerusform>…et %Ln de plus : le filtre « {filter} » de la liste des commandes les affiche toutes.</numerusform>
+      </translation>
+    </message>
     <message>
       <source>Dealt with</source>
       <translation>Réglé</translation>
@@ -2002,23 +2016,6 @@
     <message>
       <source>Cannot import: the lines an order has apart in the report could not be set aside on disk ({detail}). Free some space in the temporary folder and try again; nothing was imported.</source>
       <translation>Impossible d'importer : les lignes d'une commande dispersées dans le rapport n'ont pas pu être mises de côté sur le disque ({detail}). Libérez de la place dans le dossier temporaire et réessayez ; rien n'a été importé.</translation>
-    </message>
-  </context>
-  <context>
-    <name>ImportDialog</name>
-    <message numerus="yes">
-      <source>%n new order(s) added; orders updated: {updated}; unchanged: {unchanged}.</source>
-      <translation>
-        <numerusform>%Ln nouvelle commande ajoutée ; commandes mises à jour : {updated} ; inchangées : {unchanged}.</numerusform>
-        <numerusform>%Ln nouvelles commandes ajoutées ; commandes mises à jour : {updated} ; inchangées : {unchanged}.</numerusform>
-      </translation>
-    </message>
-    <message numerus="yes">
-      <source>%n line(s) left out:</source>
-      <translation>
-        <numerusform>%Ln ligne écartée :</numerusform>
-        <numerusform>%Ln lignes écartées :</numerusform>
-      </translation>
     </message>
   </context>
   <context>
@@ -3869,6 +3866,23 @@
     <message>
       <source>Opens a throw-away database with 200 demo orders; your data is not touched.</source>
       <translation>Ouvre une base jetable avec 200 commandes de démonstration ; vos données ne sont pas touchées.</translation>
+    </message>
+  </context>
+  <context>
+    <name>ImportDialog</name>
+    <message numerus="yes">
+      <source>%n new order(s) added; orders updated: {updated}; unchanged: {unchanged}.</source>
+      <translation>
+        <numerusform>%Ln nouvelle commande ajoutée ; commandes mises à jour : {updated} ; inchangées : {unchanged}.</numerusform>
+        <numerusform>%Ln nouvelles commandes ajoutées ; commandes mises à jour : {updated} ; inchangées : {unchanged}.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n line(s) left out:</source>
+      <translation>
+        <numerusform>%Ln ligne écartée :</numerusform>
+        <numerusform>%Ln lignes écartées :</numerusform>
+      </translation>
     </message>
   </context>
 </TS>
