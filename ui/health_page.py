@@ -52,6 +52,12 @@ PENDING = "pending"
 OVERDUE_REFUNDS = "overdue_refunds"
 REFUSED = "refused_by_marketplace"
 LISTS = (AT_RISK, LATE, PENDING, OVERDUE_REFUNDS, COUNTED, NOT_COUNTED, MARKETPLACE, REFUSED)
+# Rows a list shows, the most urgent first; its tab says how many there are. A shop with
+# 100,000 late orders held the window 8 s filling the page, for rows no one scrolls to:
+# the order list's filter shows every one of them.
+LIST_ROWS = 500
+# The order list's filter that shows every order of a list.
+FILTERS = {AT_RISK: View.AT_RISK, LATE: View.LATE, PENDING: View.PENDING}
 
 
 class HealthPage(QWidget):
@@ -247,7 +253,7 @@ class HealthPage(QWidget):
                 "",
                 rate.seller_cancellations,
             ).format(
-                orders=rate.orders,
+                orders=count(rate.orders),
                 target=number(RATE_TARGET),
             )
         )
@@ -264,7 +270,7 @@ class HealthPage(QWidget):
                 ).format(
                     days=late.days,
                     rate=number(late.percent),
-                    shipped=late.shipped_orders,
+                    shipped=count(late.shipped_orders),
                 )
             )
         late_lines.append(
@@ -304,11 +310,16 @@ class HealthPage(QWidget):
                     ],
                 )
             )
+        totals = {
+            AT_RISK: len(data.report.close_to_auto_cancel),
+            LATE: len(data.report.at_risk_of_auto_cancel),
+            PENDING: len(data.report.pending_over_21_days),
+        }
         for key, late_orders in (
             (AT_RISK, data.report.close_to_auto_cancel),
             (LATE, data.report.at_risk_of_auto_cancel),
         ):
-            for late in late_orders:
+            for late in late_orders[:LIST_ROWS]:
                 rows[key].append(
                     (
                         late["order_id"],
@@ -320,7 +331,7 @@ class HealthPage(QWidget):
                         ],
                     )
                 )
-        for pending in data.report.pending_over_21_days:
+        for pending in data.report.pending_over_21_days[:LIST_ROWS]:
             rows[PENDING].append(
                 (
                     pending["order_id"],
@@ -360,13 +371,29 @@ class HealthPage(QWidget):
                 tree.addTopLevelItem(placeholder)
                 placeholder.setFirstColumnSpanned(True)
                 continue
-            for order_id, cells in rows[key]:
+            tip = self.tr("Double-click or press Enter to open the order")
+            for order_id, cells in rows[key][:LIST_ROWS]:
                 item = QTreeWidgetItem(cells)
                 item.setData(0, ORDER_ROLE, order_id)
-                item.setToolTip(0, self.tr("Double-click or press Enter to open the order"))
+                item.setToolTip(0, tip)
                 tree.addTopLevelItem(item)
-        for index, refused in enumerate(data.refused_by_marketplace):
+            hidden = totals.get(key, len(rows[key])) - min(len(rows[key]), LIST_ROWS)
+            if hidden > 0:
+                more = QTreeWidgetItem([self._more_text(key, hidden)])
+                more.setFlags(Qt.ItemFlag.NoItemFlags)
+                tree.addTopLevelItem(more)
+                more.setFirstColumnSpanned(True)
+        for index, refused in enumerate(data.refused_by_marketplace[:LIST_ROWS]):
             self._add_dealt_with_button(index, refused.batch_id, refused.record)
+
+    def _more_text(self, key: str, hidden: int) -> str:
+        """The last row of a list cut at LIST_ROWS: how many more, and where they all are."""
+        view = FILTERS.get(key)
+        if view is None:
+            return self.tr("…and %n more, not listed here.", "", hidden)
+        return self.tr(
+            "…and %n more: the order list's “{filter}” filter shows every one.", "", hidden
+        ).format(filter=view_label(view))
 
     def _add_dealt_with_button(self, row: int, batch_id: int, record: int) -> None:
         tree = self.lists[REFUSED]

@@ -145,3 +145,34 @@ def test_the_rate_s_sign_stays_with_its_words_in_french(qtbot, db, qapp):
         assert "(⚠\u00a0au-dessus de l'objectif)" in page.rate_label.text()
     finally:
         install_translators(qapp, "en")
+
+
+def test_a_long_list_shows_its_most_urgent_rows_and_says_where_the_rest_are(
+    qtbot, db, monkeypatch
+):
+    """100,000 late orders held the window 8 s while the page filled rows no one scrolls
+    to: a list shows LIST_ROWS, the most late first, and a last row that sends the seller
+    to the order list's filter; its tab still counts them all."""
+    from ui import health_page
+
+    monkeypatch.setattr(health_page, "LIST_ROWS", 4)
+    for days in range(10):
+        add_order(
+            db,
+            OrderSpec(
+                order_id=f"405-000000{days}-0000001",
+                latest_ship_date=NOW - timedelta(days=days, hours=2),
+            ),
+        )
+    page = HealthPage(db)
+    qtbot.addWidget(page)
+    page.refresh(NOW)
+    tree = page.lists[LATE]
+    assert page.order_ids(LATE) == [f"405-000000{days}-0000001" for days in (9, 8, 7, 6)]
+    more = tree.topLevelItem(4)
+    assert more.text(0) == "…and 6 more: the order list's “Late” filter shows every one."
+    assert more.flags() == Qt.ItemFlag.NoItemFlags
+    assert tree.topLevelItemCount() == 5
+    assert f"{view_label(View.LATE)} (10)" in [page.tabs.tabText(i) for i in range(8)]
+    with qtbot.assertNotEmitted(page.order_activated):
+        tree.itemActivated.emit(more, 0)
