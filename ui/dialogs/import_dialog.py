@@ -21,7 +21,7 @@ from app.changes import Changes
 from app.errors import SellerDeskError
 from app.storage.db import Database
 from ui.dialogs.working import Job
-from ui.i18n import tr_text
+from ui.i18n import count, tr_text
 from ui.tasks import Task, TaskRunner
 
 if TYPE_CHECKING:
@@ -48,7 +48,7 @@ def result_summary(result: Any) -> str:
         "%n new order(s) added; orders updated: {updated}; unchanged: {unchanged}.",
         None,
         result.added,
-    ).format(updated=result.updated, unchanged=result.unchanged)
+    ).format(updated=count(result.updated), unchanged=count(result.unchanged))
     if result.refused:
         text += "\n" + QCoreApplication.translate(
             "ImportDialog", "%n line(s) left out:", None, len(result.refused)

@@ -142,7 +142,7 @@ class SummaryDialog(QDialog):
                 "",
                 len(data.lines),
             ).format(
-                counted=data.counted,
+                counted=count(data.counted),
                 rate=number(data.rate_after.percent),
             )
         )
