@@ -796,10 +796,11 @@ class MainWindow(QMainWindow):
     def _make_health_page(self) -> HealthPage:
         from ui.health_page import HealthPage
 
-        page = HealthPage(self._db, self)
+        page = HealthPage(self._db, self, tasks=self.tasks)
         page.setObjectName("health_page")
         page.order_activated.connect(self.open_order)
         page.told.connect(lambda sentence: self.statusBar().showMessage(sentence, 15000))
+        page.failed.connect(self._report)
         self.list_stack.addWidget(page)
         keep_for_life()  # the page and its modules are the window's for good, as the start's are
         return page
@@ -817,10 +818,7 @@ class MainWindow(QMainWindow):
         self.registry.update_for(None)  # order actions need an order in sight
 
     def _refresh_health(self) -> None:
-        try:
-            self.health.refresh()
-        except SellerDeskError as error:
-            self._report(error)
+        self.health.refresh()  # in the background: a failure reaches _report
         self._health_stale = False
 
     def _health_changed(self) -> None:

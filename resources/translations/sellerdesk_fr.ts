@@ -1766,6 +1766,10 @@
       <translation>Seller Central n'a rien refusé de ce que SellerDesk a envoyé. Une ligne refusée reste ici jusqu'à ce qu'elle soit renvoyée et acceptée.</translation>
     </message>
     <message>
+      <source>Updating the figures…</source>
+      <translation>Mise à jour des chiffres…</translation>
+    </message>
+    <message>
       <source>As of {moment}</source>
       <translation>Situation au {moment}</translation>
     </message>

@@ -273,7 +273,8 @@ def test_summary_of_the_selected_orders_or_of_a_period(win):
 def test_health_page_in_one_click_opens_an_order_and_follows_changes(win, qtbot, shop):
     win.search.setText("LAMP")
     win._apply_search_now()
-    win.filters.choose_health()
+    with qtbot.waitSignal(win.health.shown):  # computed in the background
+        win.filters.choose_health()
     assert win.health_shown()
     assert not win.registry["refund"].isEnabled()  # no order in sight
     assert win.health.order_ids(COUNTED) == []
@@ -288,7 +289,8 @@ def test_health_page_in_one_click_opens_an_order_and_follows_changes(win, qtbot,
     cancel(shop, UNSHIPPED, "NoInventory", at=NOW - timedelta(hours=1))
     with counts_refreshed(win, qtbot):
         win.refresh()
-    win.registry["show_health"].trigger()
+    with qtbot.waitSignal(win.health.shown):
+        win.registry["show_health"].trigger()
     assert win.health.order_ids(COUNTED) == [UNSHIPPED]
     assert "⚠" in win.filters.health_item.text(1)  # 1 of 3 recent orders: above 2.5 %
 
