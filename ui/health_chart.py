@@ -40,6 +40,11 @@ class RateChart(QChartView):
             series.attachAxis(self.x_axis)
             series.attachAxis(self.y_axis)
         self.setChart(chart)
+        # Before the first figures: the scale they start on, the last 60 days to 0-5 %.
+        now = QDateTime.currentDateTime()
+        self.x_axis.setRange(now.addDays(-60), now)
+        self.x_axis.setTickCount(7)
+        self.y_axis.setRange(0, 5.0)
         self.retranslate()
 
     def retranslate(self) -> None:

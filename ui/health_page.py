@@ -178,35 +178,49 @@ class HealthPage(QWidget):
         self.chart.retranslate()
         if self.overview is not None:
             self._show(self.overview)
+        else:
+            self._set_tab_titles(None)
 
-    def _tab_titles(self, data: HealthOverview) -> dict[str, str]:
-        cancellations = data.cancellations
+    def _set_tab_titles(self, data: HealthOverview | None) -> None:
+        titles = self._tab_titles(data)
+        for index, key in enumerate(LISTS):
+            self.tabs.setTabText(index, titles[key])
+
+    def _tab_titles(self, data: HealthOverview | None) -> dict[str, str]:
+        """Each list's name and how many it holds ("…" before the first figures)."""
+        sizes = (
+            {}
+            if data is None
+            else {
+                COUNTED: len(data.cancellations.counted),
+                NOT_COUNTED: len(data.cancellations.not_counted),
+                MARKETPLACE: len(data.cancellations.marketplace),
+                AT_RISK: len(data.report.close_to_auto_cancel),
+                LATE: len(data.report.at_risk_of_auto_cancel),
+                PENDING: len(data.report.pending_over_21_days),
+                OVERDUE_REFUNDS: len(data.overdue_refunds),
+                REFUSED: len(data.refused_by_marketplace),
+            }
+        )
+        counted = {key: count(sizes[key]) if key in sizes else "…" for key in LISTS}
         return {
-            COUNTED: self.tr("Counted in the rate ({count})").format(
-                count=count(len(cancellations.counted))
-            ),
-            NOT_COUNTED: self.tr("Not counted ({count})").format(
-                count=count(len(cancellations.not_counted))
-            ),
+            COUNTED: self.tr("Counted in the rate ({count})").format(count=counted[COUNTED]),
+            NOT_COUNTED: self.tr("Not counted ({count})").format(count=counted[NOT_COUNTED]),
             MARKETPLACE: self.tr("Cancelled on the marketplace ({count})").format(
-                count=count(len(cancellations.marketplace))
+                count=counted[MARKETPLACE]
             ),
             # The order list's filter names: one word, one group, the same count.
             AT_RISK: self.tr("{group} ({count})").format(
-                group=view_label(View.AT_RISK), count=count(len(data.report.close_to_auto_cancel))
+                group=view_label(View.AT_RISK), count=counted[AT_RISK]
             ),
             LATE: self.tr("{group} ({count})").format(
-                group=view_label(View.LATE), count=count(len(data.report.at_risk_of_auto_cancel))
+                group=view_label(View.LATE), count=counted[LATE]
             ),
-            PENDING: self.tr("Pending over 21 days ({count})").format(
-                count=count(len(data.report.pending_over_21_days))
-            ),
+            PENDING: self.tr("Pending over 21 days ({count})").format(count=counted[PENDING]),
             OVERDUE_REFUNDS: self.tr("Refunds overdue ({count})").format(
-                count=count(len(data.overdue_refunds))
+                count=counted[OVERDUE_REFUNDS]
             ),
-            REFUSED: self.tr("Refused by the marketplace ({count})").format(
-                count=count(len(data.refused_by_marketplace))
-            ),
+            REFUSED: self.tr("Refused by the marketplace ({count})").format(count=counted[REFUSED]),
         }
 
     def _days_left(self, days: int) -> str:
@@ -305,8 +319,7 @@ class HealthPage(QWidget):
         self.late_label.setText("\n".join(late_lines))
         self.chart.show_history(data.history)
         self._fill_lists(data)
-        for index, key in enumerate(LISTS):
-            self.tabs.setTabText(index, self._tab_titles(data)[key])
+        self._set_tab_titles(data)
 
     def _fill_lists(self, data: HealthOverview) -> None:
         rows: dict[str, list[tuple[str, list[str]]]] = {key: [] for key in LISTS}
