@@ -61,6 +61,20 @@ LIST_ROWS = 500
 FILTERS = {AT_RISK: View.AT_RISK, LATE: View.LATE, PENDING: View.PENDING}
 
 
+def list_sizes(data: HealthOverview) -> dict[str, int]:
+    """How many orders each list holds, shown or not."""
+    return {
+        COUNTED: len(data.cancellations.counted),
+        NOT_COUNTED: len(data.cancellations.not_counted),
+        MARKETPLACE: len(data.cancellations.marketplace),
+        AT_RISK: len(data.report.close_to_auto_cancel),
+        LATE: len(data.report.at_risk_of_auto_cancel),
+        PENDING: len(data.report.pending_over_21_days),
+        OVERDUE_REFUNDS: len(data.overdue_refunds),
+        REFUSED: len(data.refused_by_marketplace),
+    }
+
+
 class HealthPage(QWidget):
     order_activated = Signal(str)
     told = Signal(str)  # a sentence for the status bar (a refused line marked dealt with)
@@ -188,20 +202,7 @@ class HealthPage(QWidget):
 
     def _tab_titles(self, data: HealthOverview | None) -> dict[str, str]:
         """Each list's name and how many it holds ("…" before the first figures)."""
-        sizes = (
-            {}
-            if data is None
-            else {
-                COUNTED: len(data.cancellations.counted),
-                NOT_COUNTED: len(data.cancellations.not_counted),
-                MARKETPLACE: len(data.cancellations.marketplace),
-                AT_RISK: len(data.report.close_to_auto_cancel),
-                LATE: len(data.report.at_risk_of_auto_cancel),
-                PENDING: len(data.report.pending_over_21_days),
-                OVERDUE_REFUNDS: len(data.overdue_refunds),
-                REFUSED: len(data.refused_by_marketplace),
-            }
-        )
+        sizes = {} if data is None else list_sizes(data)
         counted = {key: count(sizes[key]) if key in sizes else "…" for key in LISTS}
         return {
             COUNTED: self.tr("Counted in the rate ({count})").format(count=counted[COUNTED]),
@@ -349,11 +350,6 @@ class HealthPage(QWidget):
                     ],
                 )
             )
-        totals = {
-            AT_RISK: len(data.report.close_to_auto_cancel),
-            LATE: len(data.report.at_risk_of_auto_cancel),
-            PENDING: len(data.report.pending_over_21_days),
-        }
         for key, late_orders in (
             (AT_RISK, data.report.close_to_auto_cancel),
             (LATE, data.report.at_risk_of_auto_cancel),
@@ -401,6 +397,7 @@ class HealthPage(QWidget):
                 )
             )
         empty = self._empty_texts()
+        sizes = list_sizes(data)
         for key, tree in self.lists.items():
             tree.clear()
             if not rows[key]:
@@ -416,7 +413,7 @@ class HealthPage(QWidget):
                 item.setData(0, ORDER_ROLE, order_id)
                 item.setToolTip(0, tip)
                 tree.addTopLevelItem(item)
-            hidden = totals.get(key, len(rows[key])) - min(len(rows[key]), LIST_ROWS)
+            hidden = sizes[key] - min(len(rows[key]), LIST_ROWS)
             if hidden > 0:
                 more = QTreeWidgetItem([self._more_text(key, hidden)])
                 more.setFlags(Qt.ItemFlag.NoItemFlags)
