@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 
 from app.order_views.queries import View
 from ui import application
@@ -42,6 +42,7 @@ def test_the_window_opens_shows_the_shop_and_quits_cleanly(
                 title=self.windowTitle(),
                 orders=self.filters.count_text(View.ALL),
                 empty=self.empty.text() if self.list_stack.currentWidget() is self.empty else None,
+                maximized=bool(self.windowState() & Qt.WindowState.WindowMaximized),
             )
             super().closeEvent(event)
 
@@ -51,6 +52,7 @@ def test_the_window_opens_shows_the_shop_and_quits_cleanly(
     assert (tmp_path / "shop.sqlite").exists() is (not demo)  # --demo never touches real data
     assert seen["title"] == (title or f"SellerDesk — {tmp_path / 'shop.sqlite'}")
     assert seen["orders"] == orders
+    assert seen["maximized"]  # a first start on a screen smaller than 1600×900 (offscreen)
     assert seen["empty"] == (
         None if demo else "No orders yet. Import an order report from Seller Central."
     )
