@@ -305,7 +305,7 @@ class MainWindow(QMainWindow):
         self.sync = SyncController(self, db, self.tasks)
         self.sync.synced.connect(lambda result: self.apply_changes(result.changes))
         self.backups = BackupController(self, db, self.tasks)
-        self.backups.told.connect(lambda sentence: self.statusBar().showMessage(sentence, 15000))
+        self.backups.told.connect(self.tell)
         self.backups.restored.connect(self._restored)
 
         self._build_menus()
@@ -799,7 +799,7 @@ class MainWindow(QMainWindow):
         page = HealthPage(self._db, self, tasks=self.tasks)
         page.setObjectName("health_page")
         page.order_activated.connect(self.open_order)
-        page.told.connect(lambda sentence: self.statusBar().showMessage(sentence, 15000))
+        page.told.connect(self.tell)
         page.failed.connect(self._report)
         self.list_stack.addWidget(page)
         keep_for_life()  # the page and its modules are the window's for good, as the start's are
@@ -1090,7 +1090,7 @@ class MainWindow(QMainWindow):
 
         dialog = ExportDialog(self._db, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.told.connect(lambda sentence: self.statusBar().showMessage(sentence, 15000))
+        dialog.told.connect(self.tell)
         dialog.resize(max(dialog.sizeHint().width(), 860), max(dialog.sizeHint().height(), 600))
         dialog.finished.connect(lambda _result: self.apply_changes(dialog.changes))
         dialog.finished.connect(lambda _result: self.sync.send_waiting())
@@ -1121,7 +1121,7 @@ class MainWindow(QMainWindow):
 
         dialog = SummaryDialog(self._db, selected if len(selected) > 1 else None, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.told.connect(lambda sentence: self.statusBar().showMessage(sentence, 15000))
+        dialog.told.connect(self.tell)
         dialog.open()
         return dialog
 
@@ -1247,7 +1247,11 @@ class MainWindow(QMainWindow):
             message = tr_text(error.message)
         else:
             message = self.tr("Something went wrong: {error}").format(error=error)
-        self.statusBar().showMessage(message, 15000)
+        self.tell(message)
+
+    def tell(self, sentence: str) -> None:
+        """A sentence in the status bar for 15 s: what an action, a page or a dialog says."""
+        self.statusBar().showMessage(sentence, 15000)
 
     # -- settings ------------------------------------------------------------
 
