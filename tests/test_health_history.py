@@ -5,9 +5,12 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
-from sqlalchemy import update
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from sqlalchemy import delete, select, update
 
-from app.account_health.health import cancellation_rate
+from app.account_health.health import cancellation_rate, cancellation_rates
 from app.account_health.health_history import (
     late_shipment_rate,
     overview,
@@ -17,7 +20,18 @@ from app.account_health.health_history import (
 from app.marketplace_files.carriers import resolve_carrier
 from app.order_actions.orders import ShipmentRequest, cancel, confirm_shipment
 from app.order_actions.returns import overdue_returns, refund_due_date
-from app.storage.models import Initiator, Order, Refund, Return, ReturnStatus
+from app.storage.db import open_database
+from app.storage.models import (
+    Cancellation,
+    Event,
+    FulfilledBy,
+    Initiator,
+    Order,
+    OrderItem,
+    Refund,
+    Return,
+    ReturnStatus,
+)
 from tests.factories import NOW, OrderSpec, add_order
 
 
@@ -165,3 +179,82 @@ def test_overview_gathers_every_figure_at_one_moment(db):
     assert data.report.at_risk_of_auto_cancel[0]["days_left"] == 5
     assert [late.days for late in data.late_shipments] == [10, 30]
     assert len(data.history) == 60
+
+
+# --- The rate at many moments at once against the rule read one order at a time --------------
+
+HOUR = timedelta(hours=1)
+# Hours before NOW on a coarse grid, so that purchases, cancellations and moments often
+# fall exactly on a window's edge (7 days = 168 hours).
+HOURS = st.integers(min_value=-24, max_value=400).map(lambda h: h - h % 24)
+CANCELLATION = st.tuples(HOURS, st.booleans())  # (hours before NOW, counts in the rate)
+ORDER = st.tuples(HOURS, st.booleans(), st.lists(CANCELLATION, max_size=3))
+
+
+@pytest.fixture(scope="module")
+def rates_shop(tmp_path_factory, _postgres):
+    """One database for every example (emptied by each), on the suite's backend."""
+    if _postgres is None:
+        database = open_database(str(tmp_path_factory.mktemp("rates") / "shop.sqlite"))
+        yield database
+        database.dispose()
+        return
+    with _postgres.fresh() as url:
+        database = open_database(url)
+        yield database
+        database.dispose()
+
+
+def _expected(orders, moment: datetime, days: int) -> tuple[int, int]:
+    """The rule (DESIGN.md §4) one order at a time: the seller's orders bought in
+    (moment − days, moment], and those with a counting cancellation made by the moment."""
+    inside = [
+        cancelled
+        for bought, by_marketplace, cancelled in orders
+        if not by_marketplace and moment - timedelta(days=days) < bought <= moment
+    ]
+    counted = [any(counts and made <= moment for made, counts in cancelled) for cancelled in inside]
+    return len(inside), sum(counted)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    orders=st.lists(ORDER, max_size=10),
+    moments=st.lists(HOURS, min_size=1, max_size=6),
+    days=st.sampled_from([1, 7, 30]),
+)
+def test_the_rate_at_many_moments_is_the_rate_at_each(rates_shop, orders, moments, days):
+    db = rates_shop
+    with db.transaction() as session:
+        for table in (Cancellation, Event, OrderItem, Order):
+            session.execute(delete(table))
+    placed = [
+        (NOW - bought * HOUR, by_marketplace, [(NOW - h * HOUR, c) for h, c in cancelled])
+        for bought, by_marketplace, cancelled in orders
+    ]
+    for n, (bought, by_marketplace, cancelled) in enumerate(placed):
+        order_id = oid(n)
+        fulfilled_by = FulfilledBy.MARKETPLACE if by_marketplace else FulfilledBy.SELLER
+        add_order(db, OrderSpec(order_id=order_id, purchase_date=bought, fulfilled_by=fulfilled_by))
+        with db.transaction() as session:
+            pk = session.scalar(select(Order.id).where(Order.order_id == order_id))
+            for made, counts in cancelled:  # in any order, even before the purchase
+                session.add(
+                    Cancellation(
+                        order_pk=pk,
+                        created_at=made,
+                        initiator=Initiator.SELLER if counts else Initiator.BUYER_REQUEST,
+                        counts_in_rate=counts,
+                        whole_order=True,
+                        source="local",
+                    )
+                )
+    asked = [NOW - hours * HOUR for hours in moments]
+    with db.reading() as session:
+        rates = cancellation_rates(session, asked, days)
+        one_by_one = [cancellation_rate(session, moment, days) for moment in asked]
+    assert [(r.as_of, r.window_days) for r in rates] == [(m, days) for m in asked]
+    assert [(r.orders, r.seller_cancellations) for r in rates] == [
+        _expected(placed, moment, days) for moment in asked
+    ]
+    assert rates == one_by_one

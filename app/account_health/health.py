@@ -6,13 +6,14 @@ purchased by then, cancellations made by then, shipments confirmed by then.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
-from itertools import groupby
+from itertools import groupby, pairwise
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -22,7 +23,6 @@ from sqlalchemy import (
     Select,
     and_,
     bindparam,
-    case,
     exists,
     func,
     or_,
@@ -33,6 +33,7 @@ from sqlalchemy import (
 from sqlalchemy.engine import Connection
 from sqlalchemy.sql import Executable
 from sqlalchemy.sql.elements import BindParameter
+from sqlalchemy.sql.selectable import ScalarSelect
 from sqlalchemy.types import NullType
 
 from app import clock
@@ -108,30 +109,75 @@ def cancellation_rate(
 
     Only orders the seller fulfils: the marketplace's rate leaves its own out of both figures.
     """
-    orders, cancellations = _ORDERS.c, _CANCELLATIONS.c
-    counted = exists().where(
-        cancellations.order_pk == orders.id,
-        cancellations.counts_in_rate.is_(True),
-        cancellations.created_at <= as_of,
-    )
+    [rate] = cancellation_rates(session, [as_of], days)
+    return rate
 
-    def figures(*fulfilled_by: ColumnElement[bool]) -> Select[int, int | None]:
-        # Both figures in one pass over the window's orders (each pass reads them all).
-        return select(func.count(orders.id), func.sum(case((counted, 1), else_=0))).where(
-            orders.purchase_date > window_start(as_of, days),
-            orders.purchase_date <= as_of,
-            *fulfilled_by,
+
+def cancellation_rates(
+    session: Session | Connection, moments: Sequence[datetime], days: int = WINDOW_DAYS
+) -> list[CancellationRate]:
+    """:func:`cancellation_rate` as of each of these moments, in two queries whatever their
+    number (the health page's history asks for sixty).
+
+    The windows' edges cut time into spans: the orders of each span are counted once
+    (not once per window holding it), and each window adds up its spans. The orders with
+    a counting cancellation are few: they are read once, with when each was first
+    counted, and each window takes those it holds that were counted by its moment.
+    """
+    if not moments:
+        return []
+    connection = connection_of(session)
+    orders, cancellations = _ORDERS.c, _CANCELLATIONS.c
+    edges = sorted({edge for moment in moments for edge in (window_start(moment, days), moment)})
+    spans = list(pairwise(edges))
+
+    def purchased(
+        after: datetime, until: datetime, *fulfilled_by: ColumnElement[bool]
+    ) -> ScalarSelect[int]:
+        return (
+            select(func.count(orders.id))
+            .where(orders.purchase_date > after, orders.purchase_date <= until, *fulfilled_by)
+            .scalar_subquery()
         )
 
-    # Every order of the window less the marketplace's (an order is shipped by one or
-    # the other): both walk an index alone (the purchase date's, the marketplace orders'
+    # Every order of a span less the marketplace's (an order is shipped by one or the
+    # other): both walk an index alone (the purchase date's, the marketplace orders'
     # partial one) instead of reading each order's row to see who ships it (0.35 s at 1M).
-    connection = connection_of(session)
-    every = connection.execute(figures()).one()
-    theirs = connection.execute(figures(orders.fulfilled_by == FulfilledBy.MARKETPLACE)).one()
-    orders_count = int(every[0] or 0) - int(theirs[0] or 0)
-    cancelled = int(every[1] or 0) - int(theirs[1] or 0)
-    return CancellationRate(as_of, days, orders_count, cancelled)
+    theirs = orders.fulfilled_by == FulfilledBy.MARKETPLACE
+    counts = connection.execute(
+        select(*(purchased(*span) for span in spans), *(purchased(*span, theirs) for span in spans))
+    ).one()
+    in_span = [
+        int(every) - int(marketplace)
+        for every, marketplace in zip(counts[: len(spans)], counts[len(spans) :], strict=True)
+    ]
+    # Each order's first counting cancellation, then those orders' purchase dates: read
+    # from the cancellations (a few), not by walking every order of the windows.
+    counted_from = (
+        select(cancellations.order_pk, func.min(cancellations.created_at).label("at"))
+        .where(cancellations.counts_in_rate.is_(True), cancellations.created_at <= edges[-1])
+        .group_by(cancellations.order_pk)
+        .subquery()
+    )
+    found = connection.execute(
+        select(orders.purchase_date, counted_from.c.at)
+        .join_from(counted_from, _ORDERS, counted_from.c.order_pk == orders.id)
+        .where(
+            orders.purchase_date > edges[0],
+            orders.purchase_date <= edges[-1],
+            seller_fulfilled(),
+        )
+    )
+    first_counted = sorted((purchase_date, at) for purchase_date, at in found)
+    bought = [purchase_date for purchase_date, _ in first_counted]
+    rates = []
+    for moment in moments:
+        start = window_start(moment, days)
+        since, until = edges.index(start), edges.index(moment)
+        inside = first_counted[bisect_right(bought, start) : bisect_right(bought, moment)]
+        cancelled = sum(counted <= moment for _, counted in inside)
+        rates.append(CancellationRate(moment, days, sum(in_span[since:until]), cancelled))
+    return rates
 
 
 @dataclass

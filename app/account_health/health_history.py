@@ -24,7 +24,7 @@ from app import clock
 from app.account_health.health import (
     WINDOW_DAYS,
     HealthReport,
-    cancellation_rate,
+    cancellation_rates,
     health,
     rate_percent,
     window_start,
@@ -101,12 +101,11 @@ def rate_history(
     session: Session, as_of: datetime, days: int = HISTORY_DAYS, window: int = WINDOW_DAYS
 ) -> list[RatePoint]:
     """The rolling ``window``-day rate at the same hour on each of the last ``days`` days."""
-    points = []
-    for back in range(days - 1, -1, -1):
-        moment = as_of - timedelta(days=back)
-        rate = cancellation_rate(session, moment, window)
-        points.append(RatePoint(moment, rate.orders, rate.seller_cancellations, rate.percent))
-    return points
+    moments = [as_of - timedelta(days=back) for back in range(days - 1, -1, -1)]
+    return [
+        RatePoint(rate.as_of, rate.orders, rate.seller_cancellations, rate.percent)
+        for rate in cancellation_rates(session, moments, window)
+    ]
 
 
 def since_first_order(points: list[RatePoint]) -> list[RatePoint]:
