@@ -23,6 +23,7 @@ from sqlalchemy import (
     Select,
     and_,
     bindparam,
+    case,
     exists,
     func,
     or_,
@@ -33,7 +34,6 @@ from sqlalchemy import (
 from sqlalchemy.engine import Connection
 from sqlalchemy.sql import Executable
 from sqlalchemy.sql.elements import BindParameter
-from sqlalchemy.sql.selectable import ScalarSelect
 from sqlalchemy.types import NullType
 
 from app import clock
@@ -102,6 +102,24 @@ def window_start(as_of: datetime, days: int) -> datetime:
     return as_of - timedelta(days=days)
 
 
+def _bought_in(after: datetime, until: datetime) -> tuple[ColumnElement[bool], ...]:
+    """Orders purchased in (after, until]: a rate's window."""
+    purchased = _ORDERS.c.purchase_date
+    return purchased > after, purchased <= until
+
+
+def _counting_by(moment: datetime) -> tuple[ColumnElement[bool], ...]:
+    """Cancellations that count in the seller's rate, made by the moment."""
+    cancellations = _CANCELLATIONS.c
+    return cancellations.counts_in_rate.is_(True), cancellations.created_at <= moment
+
+
+# Every order less the marketplace's (an order is shipped by one or the other): both
+# walk an index alone (the purchase date's, the marketplace orders' partial one) instead
+# of reading each order's row to see who ships it (0.35 s at 1M).
+_THEIRS = _ORDERS.c.fulfilled_by == FulfilledBy.MARKETPLACE
+
+
 def cancellation_rate(
     session: Session | Connection, as_of: datetime, days: int = WINDOW_DAYS
 ) -> CancellationRate:
@@ -109,20 +127,35 @@ def cancellation_rate(
 
     Only orders the seller fulfils: the marketplace's rate leaves its own out of both figures.
     """
-    [rate] = cancellation_rates(session, [as_of], days)
-    return rate
+    orders, cancellations = _ORDERS.c, _CANCELLATIONS.c
+    counted = exists().where(cancellations.order_pk == orders.id, *_counting_by(as_of))
+
+    def figures(*fulfilled_by: ColumnElement[bool]) -> Select[int, int | None]:
+        # Both figures in one pass over the window's orders (each pass reads them all).
+        return select(func.count(orders.id), func.sum(case((counted, 1), else_=0))).where(
+            *_bought_in(window_start(as_of, days), as_of), *fulfilled_by
+        )
+
+    connection = connection_of(session)
+    every = connection.execute(figures()).one()
+    theirs = connection.execute(figures(_THEIRS)).one()
+    orders_count = int(every[0] or 0) - int(theirs[0] or 0)
+    cancelled = int(every[1] or 0) - int(theirs[1] or 0)
+    return CancellationRate(as_of, days, orders_count, cancelled)
 
 
 def cancellation_rates(
     session: Session | Connection, moments: Sequence[datetime], days: int = WINDOW_DAYS
 ) -> list[CancellationRate]:
     """:func:`cancellation_rate` as of each of these moments, in two queries whatever their
-    number (the health page's history asks for sixty).
+    number (the health page's history asks for sixty, each window holding most of the
+    next one's orders).
 
     The windows' edges cut time into spans: the orders of each span are counted once
     (not once per window holding it), and each window adds up its spans. The orders with
     a counting cancellation are few: they are read once, with when each was first
     counted, and each window takes those it holds that were counted by its moment.
+    For one moment, :func:`cancellation_rate`'s single pass costs less.
     """
     if not moments:
         return []
@@ -131,21 +164,16 @@ def cancellation_rates(
     edges = sorted({edge for moment in moments for edge in (window_start(moment, days), moment)})
     spans = list(pairwise(edges))
 
-    def purchased(
+    def span_orders(
         after: datetime, until: datetime, *fulfilled_by: ColumnElement[bool]
-    ) -> ScalarSelect[int]:
-        return (
-            select(func.count(orders.id))
-            .where(orders.purchase_date > after, orders.purchase_date <= until, *fulfilled_by)
-            .scalar_subquery()
-        )
+    ) -> Select[int]:
+        return select(func.count(orders.id)).where(*_bought_in(after, until), *fulfilled_by)
 
-    # Every order of a span less the marketplace's (an order is shipped by one or the
-    # other): both walk an index alone (the purchase date's, the marketplace orders'
-    # partial one) instead of reading each order's row to see who ships it (0.35 s at 1M).
-    theirs = orders.fulfilled_by == FulfilledBy.MARKETPLACE
     counts = connection.execute(
-        select(*(purchased(*span) for span in spans), *(purchased(*span, theirs) for span in spans))
+        select(
+            *(span_orders(*span).scalar_subquery() for span in spans),
+            *(span_orders(*span, _THEIRS).scalar_subquery() for span in spans),
+        )
     ).one()
     in_span = [
         int(every) - int(marketplace)
@@ -155,26 +183,22 @@ def cancellation_rates(
     # from the cancellations (a few), not by walking every order of the windows.
     counted_from = (
         select(cancellations.order_pk, func.min(cancellations.created_at).label("at"))
-        .where(cancellations.counts_in_rate.is_(True), cancellations.created_at <= edges[-1])
+        .where(*_counting_by(edges[-1]))
         .group_by(cancellations.order_pk)
         .subquery()
     )
     found = connection.execute(
         select(orders.purchase_date, counted_from.c.at)
         .join_from(counted_from, _ORDERS, counted_from.c.order_pk == orders.id)
-        .where(
-            orders.purchase_date > edges[0],
-            orders.purchase_date <= edges[-1],
-            seller_fulfilled(),
-        )
+        .where(*_bought_in(edges[0], edges[-1]), seller_fulfilled())
     )
     first_counted = sorted((purchase_date, at) for purchase_date, at in found)
-    bought = [purchase_date for purchase_date, _ in first_counted]
+    purchased = [purchase_date for purchase_date, _ in first_counted]
     rates = []
     for moment in moments:
         start = window_start(moment, days)
         since, until = edges.index(start), edges.index(moment)
-        inside = first_counted[bisect_right(bought, start) : bisect_right(bought, moment)]
+        inside = first_counted[bisect_right(purchased, start) : bisect_right(purchased, moment)]
         cancelled = sum(counted <= moment for _, counted in inside)
         rates.append(CancellationRate(moment, days, sum(in_span[since:until]), cancelled))
     return rates
