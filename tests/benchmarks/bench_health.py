@@ -133,6 +133,7 @@ def build(location: str, count: int, late: int) -> float:
 
 def page_figures(location: str) -> float:
     """Seconds the window's health page computes before it shows (in its worker)."""
+    sys.path.insert(0, str(benchkit.ROOT))  # this checkout's code, not the installed one
     from app.account_health.health_history import overview
     from app.storage.db import open_database
 
