@@ -27,13 +27,13 @@ from app.account_health.health import (
     cancellation_rates,
     health,
     rate_percent,
+    sellers_bought_in,
     window_start,
 )
 from app.account_health.overdue_refunds import OverdueRefund, overdue_returns
 from app.clock import iso
 from app.marketplace.ledger import RefusedLine, open_refusals
 from app.order_actions.reasons import reason_text
-from app.order_actions.rules import seller_fulfilled
 from app.storage.db import Database
 from app.storage.models import (
     Cancellation,
@@ -191,11 +191,7 @@ def rate_cancellations(
     marketplace cancelled with no local cancellation are listed apart: they are not
     in SellerDesk's rate.
     """
-    in_window = and_(
-        Order.purchase_date > window_start(as_of, days),
-        Order.purchase_date <= as_of,
-        seller_fulfilled(),
-    )
+    in_window = and_(*sellers_bought_in(window_start(as_of, days), as_of))
     rows = session.execute(
         select(Cancellation, Order.order_id, Order.purchase_date)
         .join(Order, Order.id == Cancellation.order_pk)
