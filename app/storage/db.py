@@ -157,8 +157,8 @@ class Database:
     """The engine, session factory and transaction boundary of one database.
 
     The ORM (``app.storage.models``, the sessions) is loaded by the first session
-    asked for: a command or a window that reads with Core (:meth:`connected`) starts
-    without it, a third of a second sooner.
+    asked for: a command that reads with Core (:meth:`connected`) starts without it, a
+    third of a second sooner. The window loads it before its first thread (:meth:`load_orm`).
     """
 
     def __init__(self, engine: Engine) -> None:
@@ -181,6 +181,18 @@ class Database:
         return sessionmaker(
             self.engine.execution_options(**{WRITING: True}), expire_on_commit=False
         )
+
+    def load_orm(self) -> None:
+        """Load the ORM now, on this thread, before a program starts threads of its own.
+
+        SQLAlchemy's ORM is not safe to load while another thread uses SQLAlchemy: half-way
+        through, its inspection of every object already runs code that raises an error from
+        a module not yet whole, and a count or a query on another thread then fails with
+        "partially initialized module 'sqlalchemy.orm.exc'" (one start in twenty of four
+        threads first using it at once). A command runs on one thread and never needs this.
+        """
+        self._writes  # noqa: B018 - building the session factories loads every mapped class
+        self.sessions  # noqa: B018
 
     @property
     def location(self) -> str:
