@@ -2,7 +2,8 @@
 thread: SQLAlchemy's ORM is not safe to load while a second thread uses SQLAlchemy (one start
 in twenty of the script below failed with "partially initialized module
 'sqlalchemy.orm.exc'" when its threads loaded it themselves). The window loads it on its
-own thread before it starts its first; after that, threads use it at once safely."""
+own thread before it starts its first; after that, threads that first use SellerDesk's
+mapped classes at once all get them whole."""
 
 from __future__ import annotations
 
@@ -85,8 +86,8 @@ whole = []
 start = tasks.TaskRunner.start
 
 def noting_start(self, *args, **kwargs):
-    models = sys.modules.get("app.storage.models")
-    whole.append(models is not None and not models.__spec__._initializing)
+    orm = sys.modules.get("sqlalchemy.orm")
+    whole.append(orm is not None and not orm.__spec__._initializing)
     return start(self, *args, **kwargs)
 
 tasks.TaskRunner.start = noting_start

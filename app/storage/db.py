@@ -158,7 +158,8 @@ class Database:
 
     The ORM (``app.storage.models``, the sessions) is loaded by the first session
     asked for: a command that reads with Core (:meth:`connected`) starts without it, a
-    third of a second sooner. The window loads it before its first thread (:meth:`load_orm`).
+    third of a second sooner. The window loads its package before its first thread
+    (:meth:`load_orm`).
     """
 
     def __init__(self, engine: Engine) -> None:
@@ -183,16 +184,18 @@ class Database:
         )
 
     def load_orm(self) -> None:
-        """Load the ORM now, on this thread, before a program starts threads of its own.
+        """Load SQLAlchemy's ORM package now, on this thread, before a program starts
+        threads of its own.
 
-        SQLAlchemy's ORM is not safe to load while another thread uses SQLAlchemy: half-way
-        through, its inspection of every object already runs code that raises an error from
-        a module not yet whole, and a count or a query on another thread then fails with
+        It is not safe to load while another thread uses SQLAlchemy: half-way through,
+        its inspection of every object already runs code that raises an error from a
+        module not yet whole, and a count or a query on another thread then fails with
         "partially initialized module 'sqlalchemy.orm.exc'" (one start in twenty of four
-        threads first using it at once). A command runs on one thread and never needs this.
+        threads first using it at once). Once it is whole, SellerDesk's mapped classes
+        load on whichever thread first needs them (a tenth of a second the window's first
+        rows do not wait for). A command runs on one thread and never needs this.
         """
-        self._writes  # noqa: B018 - building the session factories loads every mapped class
-        self.sessions  # noqa: B018
+        import sqlalchemy.orm  # noqa: F401
 
     @property
     def location(self) -> str:
