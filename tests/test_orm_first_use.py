@@ -1,9 +1,9 @@
 """The ORM loads on its first use (issue 13: a cheap start), but never beside another
 thread: SQLAlchemy's ORM is not safe to load while a second thread uses SQLAlchemy (one start
 in twenty of the script below failed with "partially initialized module
-'sqlalchemy.orm.exc'" when its threads loaded it themselves). The window loads it on its
-own thread before it starts its first; after that, threads that first use SellerDesk's
-mapped classes at once all get them whole."""
+'sqlalchemy.orm.exc'" when its threads loaded it themselves). The window's threads start
+(ui.tasks) only once its package is whole; after that, threads that first use
+SellerDesk's mapped classes at once all get them whole."""
 
 from __future__ import annotations
 
@@ -21,10 +21,10 @@ ROOT = Path(__file__).resolve().parents[1]
 AT_ONCE = """
 import sys, threading
 sys.setswitchinterval(1e-6)  # the threads take turns as often as they can
-from app.storage.db import open_database
+from app.storage.db import load_orm_package, open_database
 
 db = open_database(sys.argv[1])
-db.load_orm()
+load_orm_package()
 failed = []
 ready = threading.Barrier(4)
 
@@ -76,21 +76,21 @@ def test_threads_that_first_use_the_loaded_orm_at_once_all_get_it_whole(tmp_path
         assert done.returncode == 0, done.stdout + done.stderr
 
 
-# The window on a database file, each of its threads' start noting whether the ORM was
-# whole by then (the window quits itself once its first figures are in).
+# The window on a database file, each of its threads noting as it starts its work whether
+# the ORM's package was whole by then (the window quits itself once its first rows are in).
 WINDOW = """
 import sys
 from ui import tasks
 
 whole = []
-start = tasks.TaskRunner.start
+run_task = tasks.Task.run
 
-def noting_start(self, *args, **kwargs):
+def noting_run(self):
     orm = sys.modules.get("sqlalchemy.orm")
     whole.append(orm is not None and not orm.__spec__._initializing)
-    return start(self, *args, **kwargs)
+    run_task(self)
 
-tasks.TaskRunner.start = noting_start
+tasks.Task.run = noting_run
 from ui.application import run
 
 status = run(sys.argv[1], demo=False)

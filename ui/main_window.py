@@ -179,7 +179,6 @@ class MainWindow(QMainWindow):
 
     def __init__(self, db: Database, *, demo: DemoDatabase | None = None) -> None:
         super().__init__()
-        db.load_orm()  # before the window's first thread: the ORM is not safe to load beside one
         self.setObjectName("main_window")
         self.setStatusBar(SentenceBar(self))
         self._db = db

@@ -13,6 +13,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
+from app.storage.db import load_orm_package
+
 
 class TaskSignals(QObject):
     done = Signal(object)
@@ -74,6 +76,7 @@ class TaskRunner(QObject):
             task.signals.progress.connect(progress)
         task.signals.done.connect(lambda _result: self._running.discard(task))
         task.signals.failed.connect(lambda _error: self._running.discard(task))
+        load_orm_package()  # never loaded beside a thread that uses the database
         self._pool.start(task)
         return task
 

@@ -158,8 +158,8 @@ class Database:
 
     The ORM (``app.storage.models``, the sessions) is loaded by the first session
     asked for: a command that reads with Core (:meth:`connected`) starts without it, a
-    third of a second sooner. The window loads its package before its first thread
-    (:meth:`load_orm`).
+    third of a second sooner. A program's threads start only once its package is whole
+    (:func:`load_orm_package`).
     """
 
     def __init__(self, engine: Engine) -> None:
@@ -182,20 +182,6 @@ class Database:
         return sessionmaker(
             self.engine.execution_options(**{WRITING: True}), expire_on_commit=False
         )
-
-    def load_orm(self) -> None:
-        """Load SQLAlchemy's ORM package now, on this thread, before a program starts
-        threads of its own.
-
-        It is not safe to load while another thread uses SQLAlchemy: half-way through,
-        its inspection of every object already runs code that raises an error from a
-        module not yet whole, and a count or a query on another thread then fails with
-        "partially initialized module 'sqlalchemy.orm.exc'" (one start in twenty of four
-        threads first using it at once). Once it is whole, SellerDesk's mapped classes
-        load on whichever thread first needs them (a tenth of a second the window's first
-        rows do not wait for). A command runs on one thread and never needs this.
-        """
-        import sqlalchemy.orm  # noqa: F401
 
     @property
     def location(self) -> str:
@@ -509,6 +495,21 @@ def _engine_options(url: URL) -> dict[str, Any]:
     if url.get_backend_name() == "postgresql" and url.get_driver_name() in _HSTORE_LOOKED_UP:
         return {"use_native_hstore": False}
     return {}
+
+
+def load_orm_package() -> None:
+    """Load SQLAlchemy's ORM package now, on this thread, before a thread of the program's
+    own starts (``ui.tasks`` calls it; once loaded, a look-up in ``sys.modules``).
+
+    It is not safe to load while another thread uses SQLAlchemy: half-way through, its
+    inspection of every object already runs code that raises an error from a module not
+    yet whole, and a count or a query on another thread then fails with "partially
+    initialized module 'sqlalchemy.orm.exc'" (one start in twenty of four threads first
+    using it at once). Once it is whole, SellerDesk's mapped classes load on whichever
+    thread first needs them (a tenth of a second the window's first rows do not wait
+    for). A command runs on one thread and never needs this.
+    """
+    import sqlalchemy.orm  # noqa: F401
 
 
 def open_database(location: str | None = None, *, by_migrations: bool = False) -> Database:
